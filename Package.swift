@@ -1,0 +1,48 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Proeftuin: a terminal portfolio board for municipal experiments.
+/// Module dependencies point one way: Domain ← Storage, AppCore ← Screen ← TerminalUI ← CLI ← proeftuin.
+let package = Package(
+    name: "Proeftuin",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "proeftuin", targets: ["proeftuin"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        .target(
+            name: "CNCurses",
+            linkerSettings: [.linkedLibrary("ncursesw")]
+        ),
+        .target(name: "Domain"),
+        .target(
+            name: "Storage",
+            dependencies: [
+                "Domain",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        .target(name: "AppCore", dependencies: ["Domain"]),
+        .target(name: "Screen", dependencies: ["AppCore", "Domain"]),
+        .target(name: "TerminalUI", dependencies: ["CNCurses", "Screen", "AppCore", "Storage", "Domain"]),
+        .target(
+            name: "CLI",
+            dependencies: [
+                "TerminalUI", "Screen", "AppCore", "Storage", "Domain",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "proeftuin", dependencies: ["CLI"]),
+        .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Domain"]),
+        .testTarget(name: "AppCoreTests", dependencies: ["AppCore", "Domain"]),
+        .testTarget(name: "ScreenTests", dependencies: ["Screen", "AppCore", "Domain"]),
+        .testTarget(name: "CLITests", dependencies: ["CLI", "Storage", "AppCore", "Domain"]),
+    ]
+)

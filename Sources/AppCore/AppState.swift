@@ -1,0 +1,119 @@
+import Domain
+
+/// A one-line note in the footer, shown until the next key.
+public struct StatusMessage: Equatable, Sendable {
+    public var text: String
+    public var isError: Bool
+
+    public init(_ text: String, isError: Bool = false) {
+        self.text = text
+        self.isError = isError
+    }
+}
+
+/// Everything the screen shows, and nothing it does: the reducer changes it, the renderer draws it.
+public struct AppState: Equatable, Sendable {
+    public var language: Language
+    public var size: Size
+    public var mode: Mode = .board
+    /// Every card, in board order; only summaries are held.
+    public private(set) var allCards: [IdeaSummary] = []
+    /// Folded search text per card, parallel to `allCards`.
+    private var searchKeys: [String] = []
+    /// The cards shown per column after filtering, in column order.
+    public private(set) var columns: [Stage: [IdeaSummary]] = [:]
+    /// The filter text applied to the board ("" for none).
+    public private(set) var filter: String = ""
+    public var focusedStage: Stage = .proposed
+    /// The selected card per column, remembered by id so reloads keep it.
+    public var selected: [Stage: IdeaID] = [:]
+    /// First visible card per column.
+    public var scrollTop: [Stage: Int] = [:]
+    public var message: StatusMessage?
+    /// Changes that `u` takes back, newest last.
+    public var undoStack: [AppliedChange] = []
+    /// Changes that `U` does again, newest last.
+    public var redoStack: [AppliedChange] = []
+    public var isLoaded = false
+    /// Shown in the header: where the data lives.
+    public var dataLabel: String
+
+    public init(language: Language, size: Size, dataLabel: String = "") {
+        self.language = language
+        self.size = size
+        self.dataLabel = dataLabel
+    }
+
+    public var strings: Strings { Strings(language) }
+
+    /// Replaces the cards (after a load) and reapplies the filter, keeping selections by id.
+    public mutating func setCards(_ cards: [IdeaSummary]) {
+        allCards = cards.sorted { ($0.stage.columnIndex, $0.position, $0.id) < ($1.stage.columnIndex, $1.position, $1.id) }
+        searchKeys = allCards.map { TextSearch.fold("\($0.id) \($0.title) \($0.theme) \($0.tags.joined(separator: " "))") }
+        isLoaded = true
+        rebuildColumns()
+    }
+
+    /// Applies a filter text and rebuilds the visible columns.
+    public mutating func setFilter(_ text: String) {
+        filter = text
+        rebuildColumns()
+    }
+
+    private mutating func rebuildColumns() {
+        let words = TextSearch.fold(filter).split(separator: " ")
+        var result: [Stage: [IdeaSummary]] = [:]
+        for stage in Stage.boardOrder { result[stage] = [] }
+        for (index, card) in allCards.enumerated()
+        where words.isEmpty || words.allSatisfy({ searchKeys[index].contains($0) }) {
+            result[card.stage, default: []].append(card)
+        }
+        columns = result
+        for stage in Stage.boardOrder { clampSelection(in: stage) }
+    }
+
+    /// The visible cards of a column.
+    public func cards(in stage: Stage) -> [IdeaSummary] { columns[stage] ?? [] }
+
+    /// Index of the selected card in a column's visible cards, if any card is visible.
+    public func selectedIndex(in stage: Stage) -> Int? {
+        let cards = cards(in: stage)
+        guard !cards.isEmpty else { return nil }
+        if let id = selected[stage], let index = cards.firstIndex(where: { $0.id == id }) { return index }
+        return 0
+    }
+
+    /// The selected card of the focused column.
+    public var selectedCard: IdeaSummary? {
+        selectedIndex(in: focusedStage).map { cards(in: focusedStage)[$0] }
+    }
+
+    /// Selects the card at an index of a column (clamped) and scrolls it into view.
+    public mutating func select(index: Int, in stage: Stage) {
+        let cards = cards(in: stage)
+        guard !cards.isEmpty else {
+            selected[stage] = nil
+            scrollTop[stage] = 0
+            return
+        }
+        let clamped = max(0, min(index, cards.count - 1))
+        selected[stage] = cards[clamped].id
+        scrollTop[stage] = BoardLayout.scroll(
+            top: scrollTop[stage] ?? 0, keeping: clamped, count: cards.count, visible: BoardLayout.visibleCards(for: size))
+    }
+
+    /// Selects a card by id wherever it is, focusing its column.
+    public mutating func select(id: IdeaID, in stage: Stage) {
+        focusedStage = stage
+        if let index = cards(in: stage).firstIndex(where: { $0.id == id }) {
+            select(index: index, in: stage)
+        } else {
+            clampSelection(in: stage)
+        }
+    }
+
+    /// Keeps a column's selection and scroll valid after its cards or the size changed.
+    public mutating func clampSelection(in stage: Stage) {
+        select(index: selectedIndex(in: stage) ?? 0, in: stage)
+    }
+}

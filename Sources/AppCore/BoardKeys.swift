@@ -1,0 +1,140 @@
+import Domain
+
+/// Keys on the board and in the move menu.
+enum BoardKeys {
+    static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
+        if case .mouseClick(let x, let y) = key { return click(x: x, y: y, &state) }
+        guard let command = KeyTable.command(for: key, in: .board) else { return [] }
+        let stage = state.focusedStage
+        let index = state.selectedIndex(in: stage) ?? 0
+        let page = BoardLayout.visibleCards(for: state.size)
+        switch command {
+        case .selectUp: state.select(index: index - 1, in: stage)
+        case .selectDown: state.select(index: index + 1, in: stage)
+        case .selectFirst: state.select(index: 0, in: stage)
+        case .selectLast: state.select(index: state.cards(in: stage).count - 1, in: stage)
+        case .pageUp: state.select(index: index - page, in: stage)
+        case .pageDown: state.select(index: index + page, in: stage)
+        case .selectLeft:
+            if let previous = stage.previousColumn { focus(previous, &state) }
+        case .selectRight:
+            if let next = stage.nextColumn { focus(next, &state) }
+        case .moveCardBack: return startMove(to: stage.previousColumn, &state)
+        case .moveCardForward: return startMove(to: stage.nextColumn, &state)
+        case .moveCardTo:
+            guard let card = requireSelection(&state) else { return [] }
+            state.mode = .moveMenu(MoveMenuState(id: card.id, title: card.title, from: card.stage, targets: card.stage.allowedTargets))
+        case .reorderUp: return reorder(by: -1, &state)
+        case .reorderDown: return reorder(by: 1, &state)
+        case .openDetail:
+            guard let card = requireSelection(&state) else { return [] }
+            state.mode = .detail(DetailState(id: card.id))
+            return [.loadIdea(card.id, .detail)]
+        case .newIdea:
+            state.mode = .form(FormState(purpose: .create))
+        case .editIdea:
+            guard let card = requireSelection(&state) else { return [] }
+            return [.loadIdea(card.id, .edit(returnToDetail: false))]
+        case .startFilter:
+            state.mode = .filter(TextField(state.filter))
+        case .clearFilter:
+            if !state.filter.isEmpty {
+                state.setFilter("")
+                state.message = StatusMessage(state.strings[.messageFilterCleared])
+            }
+        case .undo:
+            guard let last = state.undoStack.popLast() else {
+                state.message = StatusMessage(state.strings[.messageNothingToUndo])
+                return []
+            }
+            return [.apply(last.inverse, .undo)]
+        case .redo:
+            guard let last = state.redoStack.popLast() else {
+                state.message = StatusMessage(state.strings[.messageNothingToRedo])
+                return []
+            }
+            return [.apply(last.inverse, .redo)]
+        case .showHelp:
+            state.mode = .help(HelpState(scroll: 0, returnToDetail: nil))
+        case .refresh:
+            state.message = StatusMessage(state.strings[.messageReloaded])
+            return [.loadBoard]
+        case .quit:
+            return [.quit]
+        default:
+            break
+        }
+        return []
+    }
+
+    static func focus(_ stage: Stage, _ state: inout AppState) {
+        state.focusedStage = stage
+        state.clampSelection(in: stage)
+    }
+
+    private static func requireSelection(_ state: inout AppState) -> IdeaSummary? {
+        guard let card = state.selectedCard else {
+            state.message = StatusMessage(state.strings[.messageNoSelection], isError: true)
+            return nil
+        }
+        return card
+    }
+
+    /// `H`/`L`: checks the transition table first, then asks for a reason.
+    private static func startMove(to target: Stage?, _ state: inout AppState) -> [Effect] {
+        guard let card = requireSelection(&state) else { return [] }
+        guard let target else {
+            state.message = StatusMessage(state.strings[.messageEdgeOfColumn], isError: true)
+            return []
+        }
+        return openPrompt(card: card, to: target, &state)
+    }
+
+    private static func openPrompt(card: IdeaSummary, to target: Stage, _ state: inout AppState) -> [Effect] {
+        do {
+            try card.stage.validateMove(to: target)
+            state.mode = .prompt(PromptState(id: card.id, title: card.title, from: card.stage, to: target))
+        } catch {
+            state.message = StatusMessage(state.strings.error(error), isError: true)
+        }
+        return []
+    }
+
+    /// `J`/`K`: swaps the card with its visible neighbour.
+    private static func reorder(by offset: Int, _ state: inout AppState) -> [Effect] {
+        guard let card = requireSelection(&state), let index = state.selectedIndex(in: card.stage) else { return [] }
+        let cards = state.cards(in: card.stage)
+        let target = index + offset
+        guard cards.indices.contains(target) else {
+            state.message = StatusMessage(state.strings[.messageEdgeOfColumn])
+            return []
+        }
+        return [.apply(.swap(card.id, cards[target].id), .perform)]
+    }
+
+    static func handleMoveMenu(_ key: Key, _ menu: MoveMenuState, _ state: inout AppState) -> [Effect] {
+        if key == .escape || key == .character("q") {
+            state.mode = .board
+            return []
+        }
+        guard case .character(let character) = key, let digit = character.wholeNumberValue,
+              menu.targets.indices.contains(digit - 1)
+        else { return [] }
+        state.mode = .board
+        guard let card = state.selectedCard, card.id == menu.id else { return [] }
+        return openPrompt(card: card, to: menu.targets[digit - 1], &state)
+    }
+
+    /// A mouse click selects the card under the pointer.
+    private static func click(x: Int, y: Int, _ state: inout AppState) -> [Effect] {
+        guard let column = BoardLayout.columns(for: state.size, focused: state.focusedStage)
+            .first(where: { x >= $0.x && x < $0.x + $0.width })
+        else { return [] }
+        focus(column.stage, &state)
+        let row = y - BoardLayout.boxTop(for: state.size) - 1
+        guard row >= 0, row < BoardLayout.innerHeight(for: state.size) else { return [] }
+        let index = (state.scrollTop[column.stage] ?? 0) + row / BoardLayout.cardHeight
+        if index < state.cards(in: column.stage).count { state.select(index: index, in: column.stage) }
+        return []
+    }
+}

@@ -1,0 +1,32 @@
+/// Everything a user can ask for with a key: the vocabulary shared by the key table, dispatch and help.
+public enum Command: Hashable, Sendable {
+    case selectUp, selectDown, selectLeft, selectRight
+    case selectFirst, selectLast, pageUp, pageDown
+    case moveCardBack, moveCardForward, moveCardTo
+    case reorderUp, reorderDown
+    case openDetail, newIdea, editIdea
+    case startFilter, clearFilter
+    case undo, redo
+    case showHelp, quit, refresh
+    case back, scrollUp, scrollDown
+    case submit, cancel, nextField, previousField
+    case cursorLeft, cursorRight, cursorStart, cursorEnd, deleteBackward, deleteForward, clearField
+}
+
+/// Where a key is pressed: each context has its own bindings.
+public enum KeyContext: String, CaseIterable, Sendable {
+    case board
+    case detail
+    case help
+    case form
+    case prompt
+    case filter
+
+    /// Whether unbound printable characters are typed into a text field in this context.
+    public var acceptsText: Bool {
+        switch self {
+        case .form, .prompt, .filter: true
+        case .board, .detail, .help: false
+        }
+    }
+}

@@ -1,0 +1,42 @@
+/// Keys in the detail view and the help overlay.
+enum DetailKeys {
+    static func handle(_ key: Key, _ detail: DetailState, _ state: inout AppState) -> [Effect] {
+        guard let command = KeyTable.command(for: key, in: .detail) else { return [] }
+        var detail = detail
+        switch command {
+        case .scrollUp:
+            detail.scroll = max(0, detail.scroll - 1)
+            state.mode = .detail(detail)
+        case .scrollDown:
+            detail.scroll += 1
+            state.mode = .detail(detail)
+        case .editIdea:
+            return [.loadIdea(detail.id, .edit(returnToDetail: true))]
+        case .back:
+            state.mode = .board
+        case .showHelp:
+            state.mode = .help(HelpState(scroll: 0, returnToDetail: detail))
+        default:
+            break
+        }
+        return []
+    }
+
+    static func handleHelp(_ key: Key, _ help: HelpState, _ state: inout AppState) -> [Effect] {
+        guard let command = KeyTable.command(for: key, in: .help) else { return [] }
+        var help = help
+        let page = max(1, state.size.height - 4)
+        switch command {
+        case .scrollUp: help.scroll = max(0, help.scroll - 1)
+        case .scrollDown: help.scroll += 1
+        case .pageUp: help.scroll = max(0, help.scroll - page)
+        case .pageDown: help.scroll += page
+        case .back:
+            state.mode = help.returnToDetail.map(Mode.detail) ?? .board
+            return []
+        default: break
+        }
+        state.mode = .help(help)
+        return []
+    }
+}

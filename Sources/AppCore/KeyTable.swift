@@ -1,0 +1,143 @@
+/// One row of the key table: the keys, what they do, where, and the help text.
+public struct KeyBinding: Sendable {
+    public let keys: [Key]
+    public let command: Command
+    public let context: KeyContext
+    public let help: StringKey
+
+    public init(_ keys: [Key], _ command: Command, _ context: KeyContext, _ help: StringKey) {
+        self.keys = keys
+        self.command = command
+        self.context = context
+        self.help = help
+    }
+}
+
+/// The single key table: dispatch, the `?` help overlay and `docs/keybindings.md` are all derived from it.
+public enum KeyTable {
+    public static let bindings: [KeyBinding] = [
+        // Board
+        KeyBinding([.up, .character("k")], .selectUp, .board, .helpSelectUp),
+        KeyBinding([.down, .character("j")], .selectDown, .board, .helpSelectDown),
+        KeyBinding([.left, .character("h")], .selectLeft, .board, .helpSelectLeft),
+        KeyBinding([.right, .character("l")], .selectRight, .board, .helpSelectRight),
+        KeyBinding([.home, .character("g")], .selectFirst, .board, .helpSelectFirst),
+        KeyBinding([.end, .character("G")], .selectLast, .board, .helpSelectLast),
+        KeyBinding([.pageUp], .pageUp, .board, .helpPageUp),
+        KeyBinding([.pageDown], .pageDown, .board, .helpPageDown),
+        KeyBinding([.character("H")], .moveCardBack, .board, .helpMoveBack),
+        KeyBinding([.character("L")], .moveCardForward, .board, .helpMoveForward),
+        KeyBinding([.character("m")], .moveCardTo, .board, .helpMoveTo),
+        KeyBinding([.character("K")], .reorderUp, .board, .helpReorderUp),
+        KeyBinding([.character("J")], .reorderDown, .board, .helpReorderDown),
+        KeyBinding([.enter], .openDetail, .board, .helpOpen),
+        KeyBinding([.character("n")], .newIdea, .board, .helpNew),
+        KeyBinding([.character("e")], .editIdea, .board, .helpEdit),
+        KeyBinding([.character("/")], .startFilter, .board, .helpFilter),
+        KeyBinding([.escape], .clearFilter, .board, .helpClearFilter),
+        KeyBinding([.character("u")], .undo, .board, .helpUndo),
+        KeyBinding([.character("U")], .redo, .board, .helpRedo),
+        KeyBinding([.control("l")], .refresh, .board, .helpRefresh),
+        KeyBinding([.character("?")], .showHelp, .board, .helpHelp),
+        KeyBinding([.character("q")], .quit, .board, .helpQuit),
+        // Detail
+        KeyBinding([.up, .character("k")], .scrollUp, .detail, .helpScrollUp),
+        KeyBinding([.down, .character("j")], .scrollDown, .detail, .helpScrollDown),
+        KeyBinding([.character("e")], .editIdea, .detail, .helpEdit),
+        KeyBinding([.escape, .character("q")], .back, .detail, .helpBack),
+        KeyBinding([.character("?")], .showHelp, .detail, .helpHelp),
+        // Help
+        KeyBinding([.up, .character("k")], .scrollUp, .help, .helpScrollUp),
+        KeyBinding([.down, .character("j")], .scrollDown, .help, .helpScrollDown),
+        KeyBinding([.pageUp], .pageUp, .help, .helpPageUp),
+        KeyBinding([.pageDown, .character(" ")], .pageDown, .help, .helpPageDown),
+        KeyBinding([.escape, .character("q"), .character("?")], .back, .help, .helpCloseHelp),
+        // Form
+        KeyBinding([.enter], .submit, .form, .helpSave),
+        KeyBinding([.escape], .cancel, .form, .helpCancel),
+        KeyBinding([.tab, .down], .nextField, .form, .helpNextField),
+        KeyBinding([.backTab, .up], .previousField, .form, .helpPreviousField),
+        // Prompt
+        KeyBinding([.enter], .submit, .prompt, .helpConfirm),
+        KeyBinding([.escape], .cancel, .prompt, .helpCancel),
+        // Filter
+        KeyBinding([.enter], .submit, .filter, .helpKeepFilter),
+        KeyBinding([.escape], .cancel, .filter, .helpClearFilter),
+    ] + textEditing(.form) + textEditing(.prompt) + textEditing(.filter)
+
+    /// The editing keys shared by every text field.
+    private static func textEditing(_ context: KeyContext) -> [KeyBinding] {
+        [
+            KeyBinding([.left], .cursorLeft, context, .helpCursorLeft),
+            KeyBinding([.right], .cursorRight, context, .helpCursorRight),
+            KeyBinding([.home, .control("a")], .cursorStart, context, .helpCursorStart),
+            KeyBinding([.end, .control("e")], .cursorEnd, context, .helpCursorEnd),
+            KeyBinding([.backspace], .deleteBackward, context, .helpDeleteBackward),
+            KeyBinding([.delete], .deleteForward, context, .helpDeleteForward),
+            KeyBinding([.control("u")], .clearField, context, .helpClearField),
+        ]
+    }
+
+    private static let lookup: [KeyContext: [Key: Command]] = {
+        var table: [KeyContext: [Key: Command]] = [:]
+        for binding in bindings {
+            for key in binding.keys { table[binding.context, default: [:]][key] = binding.command }
+        }
+        return table
+    }()
+
+    /// The command a key triggers in a context, if any.
+    public static func command(for key: Key, in context: KeyContext) -> Command? {
+        lookup[context]?[key]
+    }
+
+    /// The bindings of one context, in table order.
+    public static func bindings(in context: KeyContext) -> [KeyBinding] {
+        bindings.filter { $0.context == context }
+    }
+
+    /// Keys bound twice in the same context (a mistake the tests catch).
+    public static func collisions() -> [(KeyContext, Key)] {
+        var seen: Set<String> = []
+        var result: [(KeyContext, Key)] = []
+        for binding in bindings {
+            for key in binding.keys where !seen.insert("\(binding.context)|\(key)").inserted {
+                result.append((binding.context, key))
+            }
+        }
+        return result
+    }
+
+    /// The Markdown keybinding reference, as committed in `docs/keybindings.md`.
+    public static func markdown(language: Language = .en) -> String {
+        let strings = Strings(language)
+        var lines = [
+            "# Keybindings",
+            "",
+            "Generated from the key table in `Sources/AppCore/KeyTable.swift` by `proeftuin keys`;",
+            "a test fails when this file is stale. Regenerate with `proeftuin keys > docs/keybindings.md`.",
+        ]
+        for context in KeyContext.allCases {
+            lines += ["", "## \(strings[context.titleKey])", "", "| Keys | Action |", "| --- | --- |"]
+            for binding in bindings(in: context) {
+                let keys = binding.keys.map { "`\($0.label == "`" ? "backtick" : $0.label)`" }.joined(separator: ", ")
+                lines.append("| \(keys) | \(strings[binding.help]) |")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension KeyContext {
+    /// Heading of this context in help and docs.
+    public var titleKey: StringKey {
+        switch self {
+        case .board: .contextBoard
+        case .detail: .contextDetail
+        case .help: .contextHelp
+        case .form: .contextForm
+        case .prompt: .contextPrompt
+        case .filter: .contextFilter
+        }
+    }
+}

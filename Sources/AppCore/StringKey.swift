@@ -1,0 +1,35 @@
+/// Every user-facing text of the interface; both languages must define every key (a test checks).
+public enum StringKey: String, CaseIterable, Sendable {
+    // Stages and sources
+    case stageProposed, stageExperimenting, stageLearning, stageScaling, stageStopped
+    case sourceResident, sourceProfessional, sourcePartner, sourceInternal, sourceNone
+    // Board
+    case appName, ideaCount, filterLabel, moreAbove, moreBelow, emptyColumn, noMatches
+    case footerHints, footerNarrowHints, tooSmall, tooSmallHint, loading
+    // Messages
+    case messageMoved, messageCreated, messageSaved, messageUndone, messageRedone
+    case messageNothingToUndo, messageNothingToRedo, messageNoSelection, messageReordered, messageEdgeOfColumn
+    case messageChangedElsewhere, messageFilterCleared, messageReloaded
+    // Errors
+    case errorTransition, errorEmptyTitle, errorTitleTooLong, errorReasonRequired, errorNotFound, errorAlreadyInStage
+    case errorUnknownStage, errorUnknownSource, errorStorage
+    // Prompt and move menu
+    case promptReason, moveMenuTitle, moveMenuHint
+    // Form
+    case formNewTitle, formEditTitle, formHint
+    case fieldTitle, fieldDescription, fieldTheme, fieldTags, fieldSource, fieldSubmitter
+    // Detail
+    case detailStage, detailTheme, detailTags, detailSource, detailSubmitter, detailCreated, detailUpdated
+    case detailDescription, detailHistory, detailHint, detailNoDescription, detailPosition
+    case eventCreated, eventEdited, eventMoved, eventReordered, eventDeleted, eventRestored
+    // Help
+    case helpTitle, helpFooter
+    case contextBoard, contextDetail, contextHelp, contextForm, contextPrompt, contextFilter
+    case helpSelectUp, helpSelectDown, helpSelectLeft, helpSelectRight, helpSelectFirst, helpSelectLast
+    case helpPageUp, helpPageDown, helpMoveBack, helpMoveForward, helpMoveTo, helpReorderUp, helpReorderDown
+    case helpOpen, helpNew, helpEdit, helpFilter, helpClearFilter, helpKeepFilter, helpUndo, helpRedo
+    case helpRefresh, helpHelp, helpQuit, helpScrollUp, helpScrollDown, helpBack, helpCloseHelp
+    case helpSave, helpCancel, helpConfirm, helpNextField, helpPreviousField
+    case helpCursorLeft, helpCursorRight, helpCursorStart, helpCursorEnd
+    case helpDeleteBackward, helpDeleteForward, helpClearField
+}

@@ -1,0 +1,86 @@
+import Domain
+
+/// Looks up interface text in one language; `{1}`, `{2}` … are replaced by arguments.
+public struct Strings: Sendable {
+    public let language: Language
+
+    public init(_ language: Language) { self.language = language }
+
+    /// The text for a key, falling back to English, then to the key's name.
+    public subscript(_ key: StringKey) -> String {
+        Strings.table[language]?[key] ?? Strings.table[.en]?[key] ?? key.rawValue
+    }
+
+    /// The text with `{n}` placeholders filled in.
+    public func format(_ key: StringKey, _ arguments: CustomStringConvertible...) -> String {
+        var text = self[key]
+        for (index, argument) in arguments.enumerated() {
+            text = text.replacingAll("{\(index + 1)}", with: argument.description)
+        }
+        return text
+    }
+
+    /// The column title of a stage.
+    public func stage(_ stage: Stage) -> String {
+        switch stage {
+        case .proposed: self[.stageProposed]
+        case .experimenting: self[.stageExperimenting]
+        case .learning: self[.stageLearning]
+        case .scaling: self[.stageScaling]
+        case .stopped: self[.stageStopped]
+        }
+    }
+
+    /// The name of a source, or a dash when unknown.
+    public func source(_ source: IdeaSource?) -> String {
+        switch source {
+        case .resident: self[.sourceResident]
+        case .professional: self[.sourceProfessional]
+        case .partner: self[.sourcePartner]
+        case .internal: self[.sourceInternal]
+        case nil: self[.sourceNone]
+        }
+    }
+
+    /// The name of an event kind in a history list.
+    public func event(_ kind: EventKind) -> String {
+        switch kind {
+        case .created: self[.eventCreated]
+        case .edited: self[.eventEdited]
+        case .moved: self[.eventMoved]
+        case .reordered: self[.eventReordered]
+        case .deleted: self[.eventDeleted]
+        case .restored: self[.eventRestored]
+        }
+    }
+
+    /// A domain refusal in this language.
+    public func error(_ error: DomainError) -> String {
+        switch error {
+        case .emptyTitle: self[.errorEmptyTitle]
+        case .titleTooLong(let limit): format(.errorTitleTooLong, limit)
+        case .transitionNotAllowed(let from, let to, let allowed):
+            format(.errorTransition, stage(from), stage(to), allowed.map(stage).joined(separator: ", "))
+        case .alreadyInStage(let target): format(.errorAlreadyInStage, stage(target))
+        case .reasonRequired: self[.errorReasonRequired]
+        case .unknownStage(let name): format(.errorUnknownStage, name)
+        case .unknownSource(let name): format(.errorUnknownSource, name)
+        case .ideaNotFound(let id): format(.errorNotFound, id)
+        }
+    }
+}
+
+extension String {
+    /// Every occurrence of `target` replaced (no Foundation needed).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var result = ""
+        var rest = self[...]
+        while let range = rest.range(of: target) {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+}

@@ -1,0 +1,46 @@
+import AppCore
+import ArgumentParser
+import Foundation
+import Storage
+
+/// Options every command takes: where the data lives and which language to speak.
+public struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "The data directory (default: $PROEFTUIN_DATA_DIR, else $XDG_DATA_HOME/proeftuin).")
+    var dataDir: String?
+
+    @Option(name: .long, help: "Interface language: nl or en (default: config file, then LC_ALL/LC_MESSAGES/LANG).")
+    var lang: String?
+
+    public init() {}
+
+    var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    var directory: DataDirectory { DataDirectory.resolve(flag: dataDir, environment: environment) }
+
+    func configuration() throws -> UserConfiguration {
+        try UserConfiguration.load(environment: environment)
+    }
+
+    func language() throws -> Language {
+        if let lang, Language(code: lang) == nil {
+            throw ValidationError("unknown language '\(lang)': use nl or en")
+        }
+        return Language.resolve(flag: lang, configured: try configuration().language, environment: environment)
+    }
+
+    /// Opens the portfolio in the chosen data directory.
+    func openDatabase(at directory: DataDirectory? = nil) throws -> AppDatabase {
+        let actor = try configuration().actor(environment: environment)
+        return try AppDatabase.open(directory ?? self.directory, actor: actor)
+    }
+}
+
+/// Output formats for listing commands.
+enum ListFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv
+}
+
+/// Output formats for single-idea commands.
+enum TextFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}

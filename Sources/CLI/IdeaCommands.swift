@@ -1,0 +1,214 @@
+import AppCore
+import ArgumentParser
+import Domain
+import Foundation
+import Storage
+
+/// Parses an idea id argument (`12` or `#12`).
+struct IdeaIDArgument: ExpressibleByArgument {
+    let id: IdeaID
+
+    init?(argument: String) {
+        guard let id = IdeaID(parsing: argument) else { return nil }
+        self.id = id
+    }
+
+    static var defaultValueDescription: String { "id" }
+}
+
+/// Parses a stage argument in English or Dutch.
+struct StageArgument: ExpressibleByArgument {
+    let stage: Stage
+
+    init?(argument: String) {
+        guard let stage = Stage(name: argument) else { return nil }
+        self.stage = stage
+    }
+}
+
+/// Parses an idea source in English or Dutch.
+struct SourceArgument: ExpressibleByArgument {
+    let source: IdeaSource
+
+    init?(argument: String) {
+        guard let source = IdeaSource(name: argument) else { return nil }
+        self.source = source
+    }
+}
+
+/// `proeftuin add TITLE …`: adds an idea to the proposed column and prints its id.
+struct AddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add an idea; prints its id.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The title of the idea.") var title: String
+    @Option(help: "A description.") var description: String = ""
+    @Option(help: "The theme (lokale opgave).") var theme: String = ""
+    @Option(name: .customLong("tag"), help: "A tag; repeat for more.") var tags: [String] = []
+    @Option(help: "Where it came from: resident, professional, partner or internal (or inwoner, intern).")
+    var source: SourceArgument?
+    @Option(help: "Who brought it in (personal data).") var submitter: String?
+
+    func run() throws {
+        let database = try global.openDatabase()
+        let fields = IdeaFields(
+            title: title, description: description, source: source?.source, submitter: submitter, theme: theme, tags: tags)
+        let idea = try database.add(fields)
+        print(idea.id.rawValue)
+    }
+}
+
+/// `proeftuin list`: the ideas in board order.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List ideas in board order.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Only this stage (English or Dutch name).") var stage: StageArgument?
+    @Option(help: "Only this theme.") var theme: String?
+    @Option(help: "table, json or csv.") var format: ListFormat = .table
+
+    func run() throws {
+        let ideas = try global.openDatabase().ideas(stage: stage?.stage, theme: theme)
+        switch format {
+        case .json:
+            print(try Output.json(ideas.map { IdeaJSON($0, includePersonal: false) }))
+        case .csv:
+            print(Output.csvRow(["id", "title", "stage", "theme", "tags", "source", "position", "description"]))
+            for idea in ideas {
+                print(Output.csvRow([
+                    "\(idea.id.rawValue)", idea.fields.title, idea.stage.rawValue, idea.fields.theme,
+                    idea.fields.tags.joined(separator: ";"), idea.fields.source?.rawValue ?? "", "\(idea.position)",
+                    idea.fields.description,
+                ]))
+            }
+        case .table:
+            let strings = Strings(try global.language())
+            let rows = ideas.map { idea in
+                ["\(idea.id)", strings.stage(idea.stage), Output.safe(idea.fields.theme), Output.safe(idea.fields.title)]
+            }
+            if rows.isEmpty { return }
+            print(Output.table([["id", "stage", "theme", "title"]] + rows))
+        }
+    }
+}
+
+/// `proeftuin show ID`: one idea in full.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one idea.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The idea id.") var id: IdeaIDArgument
+    @Option(help: "text or json.") var format: TextFormat = .text
+
+    func run() throws {
+        let idea = try global.openDatabase().idea(id.id)
+        switch format {
+        case .json:
+            print(try Output.json(IdeaJSON(idea, includePersonal: true)))
+        case .text:
+            let strings = Strings(try global.language())
+            print("\(idea.id)  \(Output.safe(idea.fields.title))")
+            print(Output.table([
+                [strings[.detailStage], strings.stage(idea.stage)],
+                [strings[.detailTheme], Output.safe(idea.fields.theme)],
+                [strings[.detailTags], Output.safe(idea.fields.tags.joined(separator: ", "))],
+                [strings[.detailSource], strings.source(idea.fields.source)],
+                [strings[.detailSubmitter], Output.safe(idea.fields.submitter ?? "—")],
+                [strings[.detailCreated], Output.date(idea.createdAt)],
+                [strings[.detailUpdated], Output.date(idea.updatedAt)],
+            ]))
+            if !idea.fields.description.isEmpty {
+                print("")
+                print(TextSanitizer.multiLine(idea.fields.description))
+            }
+        }
+    }
+}
+
+/// `proeftuin move ID STAGE --reason TEXT`.
+struct MoveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "move", abstract: "Move an idea to another stage (a decision: give a reason).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The idea id.") var id: IdeaIDArgument
+    @Argument(help: "The target stage: proposed, experimenting, learning, scaling, stopped (or the Dutch names).")
+    var stage: String
+    @Option(help: "Why: recorded in the history.") var reason: String
+
+    func run() throws {
+        guard let target = Stage(name: stage) else { throw DomainError.unknownStage(stage) }
+        let database = try global.openDatabase()
+        try database.apply(.move(id.id, to: target, reason: reason, enforceRules: true))
+        print("\(id.id) → \(target.rawValue)")
+    }
+}
+
+/// `proeftuin edit ID …`: changes the given fields, keeps the rest.
+struct EditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change fields of an idea.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The idea id.") var id: IdeaIDArgument
+    @Option(help: "New title.") var title: String?
+    @Option(help: "New description.") var description: String?
+    @Option(help: "New theme.") var theme: String?
+    @Option(name: .customLong("tag"), help: "Replaces the tags; repeat for more.") var tags: [String] = []
+    @Option(help: "New source.") var source: SourceArgument?
+    @Option(help: "New submitter (personal data).") var submitter: String?
+
+    func run() throws {
+        let database = try global.openDatabase()
+        var fields = try database.idea(id.id).fields
+        if let title { fields.title = title }
+        if let description { fields.description = description }
+        if let theme { fields.theme = theme }
+        if !tags.isEmpty { fields.tags = tags }
+        if let source { fields.source = source.source }
+        if let submitter { fields.submitter = submitter }
+        try database.apply(.edit(id.id, fields))
+        print("\(id.id) saved")
+    }
+}
+
+/// `proeftuin history ID`: the event log of one idea.
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "history", abstract: "Show the history of an idea.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The idea id.") var id: IdeaIDArgument
+    @Option(help: "text or json.") var format: TextFormat = .text
+
+    func run() throws {
+        let database = try global.openDatabase()
+        _ = try database.idea(id.id)
+        let entries = try database.history(id.id)
+        switch format {
+        case .json:
+            print(try Output.json(entries.map(HistoryJSON.init)))
+        case .text:
+            let strings = Strings(try global.language())
+            let rows = entries.map { entry in
+                [Output.date(entry.at), Output.safe(entry.actor), strings.event(entry.kind),
+                 Output.safe(HistoryText.change(entry, strings: strings))]
+            }
+            print(Output.table(rows))
+        }
+    }
+}
+
+/// Words for what an event changed, for the text history.
+enum HistoryText {
+    private struct StageOnly: Decodable { var stage: String }
+
+    static func change(_ entry: HistoryEntry, strings: Strings) -> String {
+        guard entry.kind == .moved || entry.kind == .reordered else { return entry.reason ?? "" }
+        func stage(_ json: String?) -> String {
+            guard let json, let value = try? JSONDecoder().decode(StageOnly.self, from: Data(json.utf8)),
+                  let stage = Stage(rawValue: value.stage) else { return "?" }
+            return strings.stage(stage)
+        }
+        if entry.kind == .reordered { return stage(entry.after) }
+        return "\(stage(entry.before)) → \(stage(entry.after))" + (entry.reason.map { ": \($0)" } ?? "")
+    }
+}

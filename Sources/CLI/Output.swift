@@ -1,0 +1,96 @@
+import Domain
+import Foundation
+import Screen
+
+/// An idea as the CLI prints it in JSON.
+struct IdeaJSON: Encodable {
+    var id: Int64
+    var title: String
+    var description: String
+    var stage: String
+    var theme: String
+    var tags: [String]
+    var source: String?
+    var submitter: String?
+    var position: Int64
+    var createdAt: Date
+    var updatedAt: Date
+
+    /// `includePersonal` adds the submitter (personal data).
+    init(_ idea: Idea, includePersonal: Bool) {
+        id = idea.id.rawValue
+        title = idea.fields.title
+        description = idea.fields.description
+        stage = idea.stage.rawValue
+        theme = idea.fields.theme
+        tags = idea.fields.tags
+        source = idea.fields.source?.rawValue
+        submitter = includePersonal ? idea.fields.submitter : nil
+        position = idea.position
+        createdAt = idea.createdAt
+        updatedAt = idea.updatedAt
+    }
+}
+
+/// Event-log rows as the CLI prints them in JSON.
+struct HistoryJSON: Encodable {
+    var at: Date
+    var actor: String
+    var kind: String
+    var reason: String?
+    var before: String?
+    var after: String?
+
+    init(_ entry: HistoryEntry) {
+        at = entry.at
+        actor = entry.actor
+        kind = entry.kind.rawValue
+        reason = entry.reason
+        before = entry.before
+        after = entry.after
+    }
+}
+
+/// Printing helpers shared by the commands.
+enum Output {
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// One RFC 4180 CSV line: fields with commas, quotes or newlines are quoted.
+    static func csvRow(_ fields: [String]) -> String {
+        fields.map { field in
+            if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+                return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            }
+            return field
+        }.joined(separator: ",")
+    }
+
+    /// Columns padded by display width, so Dutch and CJK titles line up.
+    static func table(_ rows: [[String]]) -> String {
+        guard let first = rows.first else { return "" }
+        var widths = Array(repeating: 0, count: first.count)
+        for row in rows {
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell)) }
+        }
+        return rows.map { row in
+            row.enumerated().map { index, cell in
+                index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - DisplayWidth.of(cell))
+            }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+
+    /// Text safe for a terminal: escape sequences and control characters removed.
+    static func safe(_ text: String) -> String { TextSanitizer.singleLine(text) }
+
+    static func date(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,69 @@
+import AppCore
+import ArgumentParser
+import Foundation
+import Storage
+import TerminalUI
+
+/// `proeftuin`: opens the board, or runs one of the subcommands.
+public struct Proeftuin: ParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "proeftuin",
+        abstract: "A portfolio board for municipal experiments: propose, try small, learn, then scale or stop.",
+        discussion: "Without a subcommand, opens the full-screen board on the data directory.",
+        version: version,
+        subcommands: [
+            BoardCommand.self, DemoCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self,
+            MoveCommand.self, EditCommand.self, HistoryCommand.self, InfoCommand.self, KeysCommand.self,
+        ]
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(name: .long, help: "Open the board on a fresh temporary data directory filled with the demo portfolio.")
+    var demo = false
+
+    @Flag(name: .long, help: "Do not capture mouse clicks (keeps the terminal's own text selection).")
+    var noMouse = false
+
+    public init() {}
+
+    public func run() throws {
+        try BoardCommand.open(global: global, demo: demo, useMouse: !noMouse)
+    }
+}
+
+/// `proeftuin board`: the full-screen board (also what `proeftuin` alone does).
+struct BoardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "board", abstract: "Open the full-screen board.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(name: .long, help: "Open the board on a fresh temporary data directory filled with the demo portfolio.")
+    var demo = false
+
+    @Flag(name: .long, help: "Do not capture mouse clicks.")
+    var noMouse = false
+
+    func run() throws {
+        try Self.open(global: global, demo: demo, useMouse: !noMouse)
+    }
+
+    static func open(global: GlobalOptions, demo: Bool, useMouse: Bool) throws {
+        let language = try global.language()
+        var directory: DataDirectory? = nil
+        if demo {
+            let url = FileManager.default.temporaryDirectory
+                .appendingPathComponent("proeftuin-demo-\(ProcessInfo.processInfo.processIdentifier)-\(Int(Date().timeIntervalSince1970))")
+            directory = DataDirectory(url: url)
+        }
+        let database = try global.openDatabase(at: directory)
+        if demo { try database.seedDemo(now: Date()) }
+        let environment = global.environment
+        try MainActor.assumeIsolated {
+            try BoardApp.run(database: database, language: language, environment: environment, useMouse: useMouse)
+        }
+        if demo { print("The demo portfolio is kept in \(database.directory.path)") }
+    }
+}

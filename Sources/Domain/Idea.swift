@@ -1,0 +1,120 @@
+import Foundation
+
+/// An improvement idea with everything the board and the detail view show.
+public struct Idea: Equatable, Sendable, Codable, Identifiable {
+    public var id: IdeaID
+    public var fields: IdeaFields
+    public var stage: Stage
+    /// Order within the column: lower comes first.
+    public var position: Int64
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    public init(id: IdeaID, fields: IdeaFields, stage: Stage, position: Int64, createdAt: Date, updatedAt: Date) {
+        self.id = id
+        self.fields = fields
+        self.stage = stage
+        self.position = position
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
+    /// The short form a board card needs.
+    public var summary: IdeaSummary {
+        IdeaSummary(id: id, title: fields.title, theme: fields.theme, tags: fields.tags, stage: stage, position: position)
+    }
+}
+
+/// The fields of an idea a person types in: what `n` (new) and `e` (edit) change.
+public struct IdeaFields: Equatable, Sendable, Codable {
+    public var title: String
+    public var description: String
+    public var source: IdeaSource?
+    /// Name or contact of the person who brought the idea: personal data.
+    public var submitter: String?
+    /// The local challenge (lokale opgave) the idea serves; empty when not yet tagged.
+    public var theme: String
+    public var tags: [String]
+
+    public init(
+        title: String, description: String = "", source: IdeaSource? = nil, submitter: String? = nil,
+        theme: String = "", tags: [String] = []
+    ) {
+        self.title = title
+        self.description = description
+        self.source = source
+        self.submitter = submitter
+        self.theme = theme
+        self.tags = tags
+    }
+
+    /// Longest title accepted, in characters.
+    public static let titleLimit = 200
+
+    /// The fields cleaned of control characters and stray spaces, or an error when the title is unusable.
+    public func validated() throws(DomainError) -> IdeaFields {
+        let cleanTitle = TextSanitizer.singleLine(title).trimmingCharactersInWhitespace()
+        guard !cleanTitle.isEmpty else { throw .emptyTitle }
+        guard cleanTitle.count <= Self.titleLimit else { throw .titleTooLong(limit: Self.titleLimit) }
+        let cleanSubmitter = submitter.map { TextSanitizer.singleLine($0).trimmingCharactersInWhitespace() }
+        return IdeaFields(
+            title: cleanTitle,
+            description: TextSanitizer.multiLine(description).trimmingCharactersInWhitespace(),
+            source: source,
+            submitter: cleanSubmitter?.isEmpty == false ? cleanSubmitter : nil,
+            theme: TextSanitizer.singleLine(theme).trimmingCharactersInWhitespace(),
+            tags: Self.normalisedTags(tags)
+        )
+    }
+
+    /// Tags trimmed, cleaned, without empties and duplicates, in first-seen order.
+    public static func normalisedTags(_ tags: [String]) -> [String] {
+        var seen = Set<String>()
+        var result: [String] = []
+        for tag in tags {
+            let clean = TextSanitizer.singleLine(tag).trimmingCharactersInWhitespace()
+            if !clean.isEmpty, seen.insert(clean.lowercased()).inserted { result.append(clean) }
+        }
+        return result
+    }
+
+    /// Splits a comma-separated tag list as typed in a form.
+    public static func parseTagList(_ text: String) -> [String] {
+        normalisedTags(text.split(separator: ",").map(String.init))
+    }
+}
+
+/// What a board card shows: read for every idea, so it stays small.
+public struct IdeaSummary: Equatable, Sendable, Identifiable {
+    public var id: IdeaID
+    public var title: String
+    public var theme: String
+    public var tags: [String]
+    public var stage: Stage
+    public var position: Int64
+
+    public init(id: IdeaID, title: String, theme: String, tags: [String], stage: Stage, position: Int64) {
+        self.id = id
+        self.title = title
+        self.theme = theme
+        self.tags = tags
+        self.stage = stage
+        self.position = position
+    }
+
+    /// Whether the card matches a filter text: every word must occur in the title, theme, tags or id.
+    public func matches(filter: String) -> Bool {
+        let words = TextSearch.fold(filter).split(separator: " ")
+        guard !words.isEmpty else { return true }
+        let haystack = TextSearch.fold("\(id) \(title) \(theme) \(tags.joined(separator: " "))")
+        return words.allSatisfy { haystack.contains($0) }
+    }
+}
+
+/// Case- and accent-insensitive text matching (so "een" finds "één").
+public enum TextSearch {
+    /// Lowercased, without diacritics.
+    public static func fold(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
+}

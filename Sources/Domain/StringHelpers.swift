@@ -1,0 +1,9 @@
+extension StringProtocol {
+    /// The text without leading and trailing spaces, tabs and newlines (no Foundation needed).
+    public func trimmingCharactersInWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+}

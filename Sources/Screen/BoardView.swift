@@ -1,0 +1,155 @@
+import AppCore
+import Domain
+
+/// The Kanban board: header, columns of cards (or one column with a tab strip), footer.
+enum BoardView {
+    static func draw(_ state: AppState, into grid: inout CellGrid) {
+        drawHeader(state, into: &grid)
+        let columns = BoardLayout.columns(for: state.size, focused: state.focusedStage)
+        if BoardLayout.kind(for: state.size) == .narrow { drawTabs(state, into: &grid) }
+        for column in columns {
+            drawColumn(column.stage, x: column.x, width: column.width, state: state, into: &grid)
+        }
+        FooterView.draw(state, into: &grid)
+    }
+
+    private static func drawHeader(_ state: AppState, into grid: inout CellGrid) {
+        let strings = state.strings
+        grid.fill(x: 0, y: 0, width: grid.width, height: 1, style: Palette.header)
+        var left = " \(strings[.appName]) · \(strings.format(.ideaCount, state.allCards.count))"
+        if !state.filter.isEmpty { left += " · " + strings.format(.filterLabel, state.filter) }
+        if !state.isLoaded { left += " · " + strings[.loading] }
+        let used = grid.put(DisplayWidth.truncate(left, to: grid.width), x: 0, y: 0, style: Palette.header)
+        let right = state.dataLabel + " "
+        let room = grid.width - used - 2
+        if room > 8 {
+            let label = DisplayWidth.truncate(right, to: room)
+            grid.put(label, x: grid.width - DisplayWidth.of(label), y: 0, style: Palette.header)
+        }
+    }
+
+    private static func drawTabs(_ state: AppState, into grid: inout CellGrid) {
+        let strings = state.strings
+        let full = Stage.boardOrder.map { "\(strings.stage($0)) \(state.cards(in: $0).count)" }
+        let total = full.reduce(0) { $0 + DisplayWidth.of($1) + 3 }
+        let labels = total <= grid.width
+            ? full
+            : Stage.boardOrder.map { "\(String(strings.stage($0).prefix(3))) \(state.cards(in: $0).count)" }
+        var x = 0
+        for (stage, label) in zip(Stage.boardOrder, labels) {
+            let style = stage == state.focusedStage ? Palette.focusedTab : Palette.tab
+            x += grid.put(" \(label) ", x: x, y: 1, style: style)
+            if x < grid.width - 1 { x += grid.put("│", x: x, y: 1, style: Palette.border) }
+        }
+    }
+
+    private static func drawColumn(_ stage: Stage, x: Int, width: Int, state: AppState, into grid: inout CellGrid) {
+        let strings = state.strings
+        let focused = stage == state.focusedStage
+        let top = BoardLayout.boxTop(for: state.size)
+        let inner = BoardLayout.innerHeight(for: state.size)
+        let cards = state.cards(in: stage)
+        let title = "\(strings.stage(stage)) \(cards.count)"
+        Box.draw(
+            x: x, y: top, width: width, height: inner + 2, title: title,
+            style: focused ? Palette.focusedBorder : Palette.border,
+            titleStyle: focused ? Palette.focusedColumnTitle : Palette.columnTitle, into: &grid)
+        let innerWidth = width - 2
+        guard innerWidth > 0 else { return }
+        if cards.isEmpty {
+            let note = state.filter.isEmpty ? strings[.emptyColumn] : strings[.noMatches]
+            grid.put(" " + note, x: x + 1, y: top + 1, maxWidth: innerWidth, style: Palette.badge)
+            return
+        }
+        let visible = BoardLayout.visibleCards(for: state.size)
+        let scroll = min(state.scrollTop[stage] ?? 0, max(0, cards.count - visible))
+        let selectedIndex = focused ? state.selectedIndex(in: stage) : nil
+        for index in scroll..<min(cards.count, scroll + visible) {
+            let y = top + 1 + (index - scroll) * BoardLayout.cardHeight
+            CardView.draw(cards[index], x: x + 1, y: y, width: innerWidth, selected: index == selectedIndex, into: &grid)
+        }
+        if scroll > 0 {
+            drawMarker(strings.format(.moreAbove, scroll), x: x, y: top, width: width, into: &grid)
+        }
+        let below = cards.count - scroll - visible
+        if below > 0 {
+            drawMarker(strings.format(.moreBelow, below), x: x, y: top + inner + 1, width: width, into: &grid)
+        }
+    }
+
+    /// A "▲ 3 more" note at the right end of a border line.
+    private static func drawMarker(_ text: String, x: Int, y: Int, width: Int, into grid: inout CellGrid) {
+        let label = " \(text) "
+        let labelWidth = DisplayWidth.of(label)
+        guard labelWidth + 2 <= width else { return }
+        grid.put(label, x: x + width - 1 - labelWidth, y: y, style: Palette.columnTitle)
+    }
+}
+
+/// One card: the title line and a badge line with id and theme.
+enum CardView {
+    static func draw(_ card: IdeaSummary, x: Int, y: Int, width: Int, selected: Bool, into grid: inout CellGrid) {
+        let titleStyle = selected ? Palette.selected : Palette.cardTitle
+        grid.putPadded(" " + card.title, x: x, y: y, width: width, style: titleStyle)
+        let badgeStyle = selected ? Palette.selectedBadge : Palette.badge
+        grid.putPadded("   \(card.id)", x: x, y: y + 1, width: width, style: badgeStyle)
+        let idWidth = DisplayWidth.of("   \(card.id)")
+        if !card.theme.isEmpty, width > idWidth + 3 {
+            let theme = DisplayWidth.truncate(card.theme, to: width - idWidth - 3)
+            grid.put(" · ", x: x + idWidth, y: y + 1, style: badgeStyle)
+            grid.put(theme, x: x + idWidth + 3, y: y + 1, style: selected ? Palette.selected : Palette.theme)
+        }
+    }
+}
+
+/// The bottom line: a message, the reason prompt, the filter line or the key hints.
+enum FooterView {
+    static func draw(_ state: AppState, into grid: inout CellGrid) {
+        let y = grid.height - 1
+        let strings = state.strings
+        grid.fill(x: 0, y: y, width: grid.width, height: 1)
+        switch state.mode {
+        case .prompt(let prompt):
+            let label = strings.format(.promptReason, prompt.id, strings.stage(prompt.to))
+            TextFieldView.draw(label: label, field: prompt.field, x: 0, y: y, width: grid.width, into: &grid)
+            if let error = prompt.error {
+                grid.putPadded(" " + error, x: 0, y: y - 1, width: grid.width, style: Palette.error)
+            }
+        case .filter(let field):
+            TextFieldView.draw(label: "/", field: field, x: 0, y: y, width: grid.width, into: &grid)
+        default:
+            if let message = state.message {
+                grid.putPadded(" " + message.text, x: 0, y: y, width: grid.width,
+                               style: message.isError ? Palette.error : Palette.info)
+            } else {
+                let hints = BoardLayout.kind(for: state.size) == .narrow ? strings[.footerNarrowHints] : strings[.footerHints]
+                grid.putPadded(" " + hints, x: 0, y: y, width: grid.width, style: Palette.footer)
+            }
+        }
+    }
+}
+
+/// A labelled one-line text field that scrolls to keep the cursor visible; places the cursor.
+enum TextFieldView {
+    static func draw(label: String, field: TextField, x: Int, y: Int, width: Int, style: Style = .plain, into grid: inout CellGrid) {
+        let labelText = DisplayWidth.truncate(label, to: max(0, width / 2))
+        let labelWidth = grid.put(labelText, x: x, y: y, style: Palette.label)
+        let room = width - labelWidth
+        guard room > 1 else { return }
+        drawInput(field, x: x + labelWidth, y: y, width: room, style: style, into: &grid)
+    }
+
+    /// Just the input area, `width` columns wide.
+    static func drawInput(_ field: TextField, x: Int, y: Int, width: Int, style: Style, into grid: inout CellGrid) {
+        let characters: [Character] = field.characters.map { TextSanitizer.singleLine(String($0)).isEmpty ? " " : $0 }
+        var start = 0
+        var cursorOffset = DisplayWidth.of(String(characters[0..<field.cursor]))
+        while cursorOffset >= width, start < field.cursor {
+            cursorOffset -= DisplayWidth.of(characters[start])
+            start += 1
+        }
+        grid.fill(x: x, y: y, width: width, height: 1, style: style)
+        grid.put(String(characters[start...]), x: x, y: y, maxWidth: width, style: style)
+        grid.cursor = Point(x: x + cursorOffset, y: y)
+    }
+}

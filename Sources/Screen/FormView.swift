@@ -1,0 +1,109 @@
+import AppCore
+import Domain
+
+/// The new/edit idea form, drawn as a box over the board.
+enum FormView {
+    static func draw(_ form: FormState, state: AppState, into grid: inout CellGrid) {
+        let strings = state.strings
+        let width = min(76, grid.width - 2)
+        let fields = FormState.Field.allCases
+        let height = min(grid.height, fields.count + 6)
+        let x = (grid.width - width) / 2
+        let y = max(0, (grid.height - height) / 2)
+        let title: String
+        switch form.purpose {
+        case .create: title = strings[.formNewTitle]
+        case .edit(let id): title = strings.format(.formEditTitle, id)
+        }
+        Box.overlay(x: x, y: y, width: width, height: height, title: title, into: &grid)
+        let labelWidth = min(16, (fields.map { DisplayWidth.of(strings[$0.label]) }.max() ?? 0) + 1)
+        let inputX = x + 2 + labelWidth + 1
+        let inputWidth = x + width - 2 - inputX
+        var cursor: Point? = nil
+        for (offset, field) in fields.enumerated() {
+            let row = y + 2 + offset
+            guard row < y + height - 2 else { break }
+            let focused = field == form.focus
+            grid.putPadded(strings[field.label], x: x + 2, y: row, width: labelWidth,
+                           style: focused ? Palette.focusedColumnTitle : Palette.label)
+            let style = focused ? Palette.focusedField : Palette.field
+            if field == .source {
+                let choice = "‹ \(strings.source(form.source)) ›"
+                grid.putPadded(choice, x: inputX, y: row, width: inputWidth, style: style)
+            } else if let text = form.texts[field] {
+                TextFieldView.drawInput(text, x: inputX, y: row, width: inputWidth, style: style, into: &grid)
+                if focused { cursor = grid.cursor }
+            }
+        }
+        grid.cursor = cursor
+        if let error = form.error {
+            grid.putPadded(error, x: x + 2, y: y + height - 3, width: width - 4, style: Palette.error)
+        }
+        grid.putPadded(strings[.formHint], x: x + 2, y: y + height - 2, width: width - 4, style: Palette.footer)
+    }
+}
+
+/// The menu of stages an idea may move to (`m`).
+enum MoveMenuView {
+    static func draw(_ menu: MoveMenuState, state: AppState, into grid: inout CellGrid) {
+        let strings = state.strings
+        let title = strings.format(.moveMenuTitle, menu.id)
+        let lines = menu.targets.enumerated().map { "\($0.offset + 1)  \(strings.stage($0.element))" }
+        let contentWidth = ([title, strings[.moveMenuHint]] + lines).map { DisplayWidth.of($0) }.max() ?? 10
+        let width = min(grid.width - 2, contentWidth + 6)
+        let height = lines.count + 4
+        let x = (grid.width - width) / 2
+        let y = max(0, (grid.height - height) / 2)
+        Box.overlay(x: x, y: y, width: width, height: height, title: title, into: &grid)
+        for (offset, line) in lines.enumerated() {
+            grid.put(line, x: x + 2, y: y + 1 + offset, maxWidth: width - 4)
+        }
+        grid.put(strings[.moveMenuHint], x: x + 2, y: y + height - 2, maxWidth: width - 4, style: Palette.footer)
+    }
+}
+
+/// The scrollable key help, generated from the key table.
+enum HelpView {
+    static func draw(_ help: HelpState, state: AppState, into grid: inout CellGrid) {
+        let strings = state.strings
+        let x = grid.width > 84 ? (grid.width - 80) / 2 : 1
+        let width = grid.width > 84 ? 80 : grid.width - 2
+        let y = 1
+        let height = grid.height - 2
+        Box.overlay(x: x, y: y, width: width, height: height, title: strings[.helpTitle], into: &grid)
+        let lines = helpLines(strings)
+        let room = height - 3
+        let scroll = min(help.scroll, max(0, lines.count - room))
+        let keyWidth = 22
+        for (offset, line) in lines.dropFirst(scroll).prefix(room).enumerated() {
+            let row = y + 1 + offset
+            if line.isHeading {
+                grid.put(line.keys, x: x + 2, y: row, maxWidth: width - 4, style: Palette.focusedColumnTitle)
+            } else {
+                grid.put(line.keys, x: x + 2, y: row, maxWidth: keyWidth, style: Palette.label)
+                grid.put(line.action, x: x + 2 + keyWidth + 1, y: row, maxWidth: width - keyWidth - 5)
+            }
+        }
+        var footer = strings[.helpFooter]
+        if lines.count > room { footer += "  \(scroll + 1)–\(min(lines.count, scroll + room))/\(lines.count)" }
+        grid.put(footer, x: x + 2, y: y + height - 2, maxWidth: width - 4, style: Palette.footer)
+    }
+
+    struct Line {
+        var keys: String
+        var action: String
+        var isHeading: Bool
+    }
+
+    static func helpLines(_ strings: Strings) -> [Line] {
+        var lines: [Line] = []
+        for context in KeyContext.allCases {
+            if !lines.isEmpty { lines.append(Line(keys: "", action: "", isHeading: true)) }
+            lines.append(Line(keys: strings[context.titleKey], action: "", isHeading: true))
+            for binding in KeyTable.bindings(in: context) {
+                lines.append(Line(keys: binding.keys.map(\.label).joined(separator: " "), action: strings[binding.help], isHeading: false))
+            }
+        }
+        return lines
+    }
+}

@@ -1,0 +1,91 @@
+import AppCore
+import Domain
+import Foundation
+
+/// Draws the whole state into a fresh grid: the only entry point the terminal layer needs.
+public struct Renderer: Sendable {
+    /// Time zone for dates in the detail view.
+    public var timeZone: TimeZone
+
+    public init(timeZone: TimeZone = .current) {
+        self.timeZone = timeZone
+    }
+
+    public func render(_ state: AppState) -> CellGrid {
+        var grid = CellGrid(width: state.size.width, height: state.size.height)
+        if BoardLayout.kind(for: state.size) == .tooSmall {
+            TooSmallView.draw(state, into: &grid)
+            return grid
+        }
+        switch state.mode {
+        case .detail(let detail):
+            DetailView(timeZone: timeZone).draw(detail, state: state, into: &grid)
+        case .help(let help):
+            if let detail = help.returnToDetail {
+                DetailView(timeZone: timeZone).draw(detail, state: state, into: &grid)
+            } else {
+                BoardView.draw(state, into: &grid)
+            }
+            HelpView.draw(help, state: state, into: &grid)
+        default:
+            BoardView.draw(state, into: &grid)
+            switch state.mode {
+            case .form(let form): FormView.draw(form, state: state, into: &grid)
+            case .moveMenu(let menu): MoveMenuView.draw(menu, state: state, into: &grid)
+            default: break
+            }
+        }
+        return grid
+    }
+}
+
+/// The message shown instead of a broken picture when the terminal is below the minimum size.
+enum TooSmallView {
+    static func draw(_ state: AppState, into grid: inout CellGrid) {
+        let strings = state.strings
+        let lines = [
+            strings.format(.tooSmall, BoardLayout.minimum.width, BoardLayout.minimum.height),
+            "\(state.size.width)×\(state.size.height)",
+            strings[.tooSmallHint],
+        ]
+        let top = max(0, (grid.height - lines.count) / 2)
+        for (offset, line) in lines.enumerated() {
+            var wrapped = DisplayWidth.wrap(line, to: grid.width)
+            if wrapped.isEmpty { wrapped = [""] }
+            let text = wrapped[0]
+            let x = max(0, (grid.width - DisplayWidth.of(text)) / 2)
+            grid.put(text, x: x, y: top + offset, style: offset == 0 ? Palette.error : Palette.plainOrFooter(offset))
+        }
+    }
+}
+
+extension Palette {
+    static func plainOrFooter(_ offset: Int) -> Style { offset == 1 ? Style.plain : Palette.footer }
+}
+
+/// Boxes with a title in the top border.
+enum Box {
+    static func draw(
+        x: Int, y: Int, width: Int, height: Int, title: String = "", style: Style, titleStyle: Style? = nil,
+        into grid: inout CellGrid
+    ) {
+        guard width >= 2, height >= 2 else { return }
+        grid.put("┌" + String(repeating: "─", count: width - 2) + "┐", x: x, y: y, style: style)
+        for row in (y + 1)..<(y + height - 1) {
+            grid.put("│", x: x, y: row, style: style)
+            grid.put("│", x: x + width - 1, y: row, style: style)
+        }
+        grid.put("└" + String(repeating: "─", count: width - 2) + "┘", x: x, y: y + height - 1, style: style)
+        if !title.isEmpty, width > 4 {
+            grid.put(" " + DisplayWidth.truncate(title, to: width - 4) + " ", x: x + 1, y: y, maxWidth: width - 2,
+                     style: titleStyle ?? style)
+        }
+    }
+
+    /// Clears a rectangle and draws a box around it: the frame of an overlay.
+    static func overlay(x: Int, y: Int, width: Int, height: Int, title: String, into grid: inout CellGrid) {
+        grid.fill(x: x, y: y, width: width, height: height, style: Palette.overlay)
+        draw(x: x, y: y, width: width, height: height, title: title, style: Palette.focusedBorder,
+             titleStyle: Palette.focusedColumnTitle, into: &grid)
+    }
+}

@@ -1,0 +1,134 @@
+import Domain
+import Foundation
+
+/// A realistic Dutch portfolio of social-domain ideas, for trying the board and for screenshots.
+public enum DemoPortfolio {
+    /// One demo idea: fields, the stage it has reached and how many days ago it came in.
+    public struct Entry: Sendable {
+        public var fields: IdeaFields
+        public var stage: Stage
+        public var daysAgo: Int
+    }
+
+    static let jeugd = "Jeugd en gezin"
+    static let armoede = "Armoede en schulden"
+    static let wmo = "Zorg en ondersteuning"
+    static let werk = "Werk en participatie"
+    static let eenzaam = "Eenzaamheid"
+    static let wijk = "Wonen en wijk"
+
+    private static func entry(
+        _ title: String, _ description: String, _ theme: String, _ tags: [String], _ source: IdeaSource,
+        _ stage: Stage, _ daysAgo: Int, submitter: String? = nil
+    ) -> Entry {
+        Entry(
+            fields: IdeaFields(title: title, description: description, source: source, submitter: submitter, theme: theme, tags: tags),
+            stage: stage, daysAgo: daysAgo)
+    }
+
+    /// The demo ideas, spread over six themes and all five stages.
+    public static let entries: [Entry] = [
+        entry("Schuldhulp aan de keukentafel", "Schuldhulpmaatjes komen thuis langs in plaats van een afspraak op het stadskantoor; drempel omlaag, eerder in beeld.", armoede, ["schulden", "outreach"], .professional, .experimenting, 120),
+        entry("Vroegsignalering betaalachterstanden", "Woningcorporaties, energie- en zorgverzekeraars melden achterstanden binnen 30 dagen; het wijkteam belt binnen een week.", armoede, ["vroegsignalering", "data"], .partner, .scaling, 300),
+        entry("Gratis schoolontbijt op drie basisscholen", "Ontbijt voor alle kinderen, zonder aanmelding, zodat niemand zich hoeft te melden als arm.", armoede, ["kinderen", "school"], .resident, .learning, 210),
+        entry("Eén loket voor alle toeslagen en regelingen", "Inwoners vullen één keer hun gegevens in; wij kijken welke regelingen passen.", armoede, ["regelingen"], .internal, .proposed, 20),
+        entry("Kwijtschelding automatisch toekennen", "Wie bijstand heeft, krijgt kwijtschelding van gemeentelijke belastingen zonder aanvraag.", armoede, ["regelingen", "automatisch"], .internal, .experimenting, 95),
+        entry("Kledingbank naar de wijkhuizen", "Kledingbank verhuist twee dagen per week naar wijkhuizen in Noord en Oost.", armoede, ["wijkhuis"], .resident, .stopped, 260),
+        entry("Budgetcursus voor jongeren van 18", "Op je achttiende ineens zorgverzekering en toeslagen: korte cursus via het mbo.", armoede, ["jongeren", "mbo"], .partner, .proposed, 12),
+        entry("Opvoedspreekuur op het consultatiebureau", "Pedagoog schuift aan bij het consultatiebureau; lichte vragen vroeg beantwoord, minder verwijzingen.", jeugd, ["preventie", "ouders"], .professional, .scaling, 340),
+        entry("Praktijkondersteuner jeugd bij de huisarts", "POH-jeugd in vier huisartsenpraktijken; minder verwijzingen naar specialistische jeugdhulp.", jeugd, ["huisarts", "verwijzingen"], .partner, .learning, 240),
+        entry("Ouders helpen ouders: lotgenotengroep", "Ouders van kinderen met gedragsproblemen begeleiden elkaar, met een professional op afstand.", jeugd, ["ouders", "informeel"], .resident, .experimenting, 80),
+        entry("Jongerenwerk op straat na 22.00 uur", "Ambulant jongerenwerk in de late avond op plekken waar jongeren zijn.", jeugd, ["jongeren", "veiligheid"], .professional, .proposed, 30),
+        entry("Schoolmaatschappelijk werk op het vmbo", "Vaste schoolmaatschappelijk werker op elke vmbo-locatie, twee dagen per week.", jeugd, ["school"], .partner, .learning, 190),
+        entry("Gezinscoach bij scheiding", "Een coach voor gezinnen in een vechtscheiding, voordat de rechter erbij komt.", jeugd, ["scheiding", "preventie"], .professional, .proposed, 45),
+        entry("Wachtlijst jeugd-GGZ: overbruggingsgroep", "Groepsbijeenkomsten voor jongeren op de wachtlijst, zodat niemand maanden alleen wacht.", jeugd, ["wachtlijst", "ggz"], .professional, .stopped, 280),
+        entry("Huiswerkklas in de bibliotheek", "Vrijwilligers en studenten begeleiden huiswerk op drie middagen.", jeugd, ["onderwijs", "vrijwilligers"], .resident, .proposed, 8),
+        entry("Wmo-hulpmiddelen uitlenen in plaats van verstrekken", "Rollators en douchestoelen uit een uitleenpunt; snel geregeld, hergebruik.", wmo, ["hulpmiddelen", "circulair"], .internal, .experimenting, 110),
+        entry("Keukentafelgesprek door ervaringsdeskundige", "Een ervaringsdeskundige voert het gesprek samen met de consulent.", wmo, ["gesprek", "ervaringsdeskundige"], .resident, .proposed, 25),
+        entry("Algemene voorziening huishoudelijke hulp", "Huishoudelijke hulp zonder beschikking via een algemene voorziening met eigen bijdrage op maat.", wmo, ["huishoudelijke hulp"], .internal, .learning, 230),
+        entry("Mantelzorgpauze op afroep", "Mantelzorgers boeken zelf een paar uur vervanging via een app en een vaste pool.", wmo, ["mantelzorg"], .partner, .experimenting, 70),
+        entry("Dagbesteding in het buurthuis", "Kleinschalige dagbesteding in buurthuizen in plaats van een zorgboerderij buiten de stad.", wmo, ["dagbesteding", "wijkhuis"], .partner, .scaling, 320),
+        entry("Valpreventie bij 75-plussers", "Beweegprogramma en huisbezoek door fysiotherapeut bij ouderen die al eens vielen.", wmo, ["ouderen", "preventie"], .professional, .proposed, 15),
+        entry("Digitaal aanvragen Wmo", "Volledig digitale aanvraag zonder keukentafelgesprek.", wmo, ["digitaal"], .internal, .stopped, 300),
+        entry("Beschermd wonen: wijkgerichte woonvormen", "Kleine woonvormen in gewone straten, met ambulante begeleiding.", wmo, ["beschermd wonen"], .partner, .proposed, 60),
+        entry("Werkervaringsplaatsen bij de gemeente", "Twintig plekken voor bijstandsgerechtigden in groenonderhoud en facilitair.", werk, ["bijstand", "werkervaring"], .internal, .experimenting, 130),
+        entry("Bijverdienen zonder kortingsangst", "Vaste vrijlating van bijverdiensten, met duidelijke rekenvoorbeelden vooraf.", werk, ["bijstand", "regels"], .professional, .learning, 200),
+        entry("Taalmaatjes op de werkvloer", "Collega's helpen nieuwkomers met werktaal tijdens het werk.", werk, ["taal", "nieuwkomers"], .partner, .proposed, 35),
+        entry("Jobcoach voor statushouders", "Eén jobcoach per twintig statushouders vanaf dag één.", werk, ["nieuwkomers"], .professional, .scaling, 280),
+        entry("Participatieplek in sportverenigingen", "Vrijwilligerswerk bij sportclubs als opstap naar betaald werk.", werk, ["sport", "vrijwilligers"], .resident, .proposed, 18),
+        entry("Sollicitatietraining via video", "Online trainingen in plaats van groepsbijeenkomsten.", werk, ["digitaal"], .internal, .stopped, 250),
+        entry("Basisbaan voor wie niet verder kan", "Vaste baan met cao-loon voor mensen die langdurig in de bijstand zitten.", werk, ["basisbaan"], .partner, .experimenting, 100),
+        entry("Buurtkamer met open tafel", "Elke dinsdag samen koken en eten in de buurtkamer; eenzame ouderen worden opgehaald.", eenzaam, ["ouderen", "ontmoeting"], .resident, .scaling, 330),
+        entry("Belcirkel voor alleenstaande ouderen", "Deelnemers bellen elkaar elke ochtend in een vaste volgorde.", eenzaam, ["ouderen", "telefoon"], .resident, .learning, 180),
+        entry("Huisbezoek bij 80ste verjaardag", "Een vrijwilliger komt langs met een bloemetje en vraagt hoe het gaat.", eenzaam, ["ouderen", "vrijwilligers"], .partner, .experimenting, 90),
+        entry("Jongeren en eenzaamheid: gamecafé", "Gamecafé voor jongeren die weinig de deur uit komen, met jongerenwerker.", eenzaam, ["jongeren"], .resident, .proposed, 10),
+        entry("Postbode signaleert eenzaamheid", "Postbezorgers melden (met toestemming) als iemand zorgen baart.", eenzaam, ["signaleren"], .partner, .stopped, 270),
+        entry("Maatjesproject na ziekenhuisopname", "Een maatje voor de eerste weken thuis na een opname.", eenzaam, ["ziekenhuis", "maatjes"], .professional, .proposed, 22),
+        entry("Wijkteam spreekuur in de supermarkt", "Wekelijks spreekuur bij de ingang van de supermarkt in Zuid.", wijk, ["wijkteam", "bereikbaarheid"], .professional, .experimenting, 75),
+        entry("Energiecoaches voor huurders", "Vrijwillige energiecoaches helpen energiekosten omlaag te brengen.", wijk, ["energie", "armoede"], .partner, .learning, 170),
+        entry("Buurtbudget dat bewoners zelf verdelen", "Bewoners stemmen over 50.000 euro per wijk voor eigen initiatieven.", wijk, ["participatie", "budget"], .resident, .proposed, 40),
+        entry("Portiekgesprekken bij overlast", "Bemiddelaars voeren gesprekken per portiek voordat overlast escaleert.", wijk, ["buurtbemiddeling"], .professional, .scaling, 310),
+        entry("Woningruil voor ouderen naar gelijkvloers", "Ouderen in een eengezinswoning krijgen voorrang op gelijkvloerse woningen.", wijk, ["wonen", "ouderen"], .partner, .proposed, 28),
+        entry("Groene schoolpleinen open na schooltijd", "Schoolpleinen als speelplek voor de buurt na 16.00 uur.", wijk, ["spelen", "groen"], .resident, .stopped, 220),
+        entry("Straatcoaches in de zomer", "Extra straatcoaches in juli en augustus op hotspots.", wijk, ["veiligheid", "jongeren"], .internal, .proposed, 5),
+        entry("Inloop voor vragen over brieven", "Vrijwilligers helpen met brieven van instanties, zonder afspraak.", armoede, ["brieven", "bereikbaarheid"], .resident, .proposed, 3, submitter: "J. de Vries"),
+    ]
+
+    /// Reasons used for the demo's recorded moves, per target stage.
+    static func reason(for stage: Stage) -> String {
+        switch stage {
+        case .proposed: "heropend"
+        case .experimenting: "goed genoeg voor nu, veilig genoeg om te proberen"
+        case .learning: "meetperiode afgerond"
+        case .scaling: "effect aangetoond, consent in het MT"
+        case .stopped: "geen effect gemeten"
+        }
+    }
+}
+
+extension AppDatabase {
+    /// Fills the portfolio with the demo ideas, each with a realistic event history; returns how many were added.
+    @discardableResult
+    public func seedDemo(now: Date) throws -> Int {
+        let path: [Stage: [Stage]] = [
+            .proposed: [], .experimenting: [.experimenting], .learning: [.experimenting, .learning],
+            .scaling: [.experimenting, .learning, .scaling], .stopped: [.experimenting, .learning, .stopped],
+        ]
+        return try write { db in
+            var positions: [Stage: Int64] = [:]
+            for entry in DemoPortfolio.entries {
+                let created = now.addingTimeInterval(-Double(entry.daysAgo) * 86_400)
+                positions[entry.stage, default: 0] += 1
+                let steps = path[entry.stage] ?? []
+                var idea = Idea(
+                    id: IdeaID(0), fields: try entry.fields.validated(), stage: .proposed, position: 0,
+                    createdAt: created, updatedAt: created)
+                var record = IdeaRecord(idea)
+                record.id = nil
+                try record.insert(db)
+                idea.id = IdeaID(db.lastInsertedRowID)
+                try appendEvent(db, idea: idea.id, kind: .created, after: EventJSON.encode(idea), at: created)
+                var stage = Stage.proposed
+                for (index, next) in steps.enumerated() {
+                    let at = created.addingTimeInterval(Double(index + 1) * Double(entry.daysAgo) / Double(steps.count + 1) * 86_400)
+                    try appendEvent(
+                        db, idea: idea.id, kind: .moved, reason: DemoPortfolio.reason(for: next),
+                        before: EventJSON.encode(PlacementSnapshot(stage: stage.rawValue, position: 0)),
+                        after: EventJSON.encode(PlacementSnapshot(stage: next.rawValue, position: positions[entry.stage]!)),
+                        at: at)
+                    stage = next
+                    idea.updatedAt = at
+                }
+                idea.stage = entry.stage
+                idea.position = positions[entry.stage]!
+                try IdeaRecord(idea).update(db)
+            }
+            return DemoPortfolio.entries.count
+        }
+    }
+
+    /// Whether the portfolio has no ideas yet.
+    public func isEmpty() throws -> Bool {
+        try read { db in try IdeaRecord.fetchCount(db) == 0 }
+    }
+}

@@ -1,0 +1,62 @@
+import Domain
+import Foundation
+import GRDB
+
+/// Why the data directory or database could not be used, phrased with what to do about it.
+public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
+    case cannotCreateDirectory(path: String, reason: String)
+    case notADirectory(path: String)
+    case directoryNotEmpty(path: String)
+    case databaseLocked(path: String)
+    case databaseDamaged(path: String, detail: String)
+    case databaseFromNewerVersion(path: String)
+    case readOnly(path: String)
+    case configInvalid(path: String, detail: String)
+    case other(String)
+
+    public var description: String {
+        switch self {
+        case .cannotCreateDirectory(let path, let reason):
+            "cannot create the data directory \(path): \(reason). Choose another with --data-dir or PROEFTUIN_DATA_DIR"
+        case .notADirectory(let path):
+            "\(path) is not a directory: point --data-dir at a directory"
+        case .directoryNotEmpty(let path):
+            "the data directory \(path) already holds a portfolio: use --force to add the demo to it, or choose an empty directory"
+        case .databaseLocked(let path):
+            "the database in \(path) is locked by another program: wait a moment and try again"
+        case .databaseDamaged(let path, let detail):
+            "the database in \(path) is damaged (\(detail)): nothing was changed. Restore a backup from the backups folder, or move the file aside to start anew"
+        case .databaseFromNewerVersion(let path):
+            "the database in \(path) was written by a newer version of Proeftuin: upgrade proeftuin to open it; nothing was changed"
+        case .readOnly(let path):
+            "the data directory \(path) is read-only: make it writable or choose another with --data-dir"
+        case .configInvalid(let path, let detail):
+            "the configuration file \(path) is not valid TOML (\(detail)): fix or remove it"
+        case .other(let message):
+            message
+        }
+    }
+
+    public var errorDescription: String? { description }
+
+    /// Translates a GRDB or SQLite error into a message a user can act on.
+    static func wrap(_ error: any Error, path: String) -> any Error {
+        if error is StorageError || error is DomainErrorBox { return error }
+        guard let dbError = error as? DatabaseError else { return error }
+        switch dbError.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return StorageError.databaseLocked(path: path)
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return StorageError.databaseDamaged(path: path, detail: dbError.message ?? "\(dbError.resultCode)")
+        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM:
+            return StorageError.readOnly(path: path)
+        default:
+            return StorageError.other("database error in \(path): \(dbError.message ?? "\(dbError.resultCode)")")
+        }
+    }
+}
+
+/// Carries a `DomainError` out of a GRDB transaction closure unchanged.
+struct DomainErrorBox: Error {
+    let error: DomainError
+}
