@@ -40,9 +40,12 @@ let package = Package(
         ),
         .executableTarget(name: "proeftuin", dependencies: ["CLI"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Domain"]),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: ["Storage", "Domain", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "AppCoreTests", dependencies: ["AppCore", "Domain"]),
         .testTarget(name: "ScreenTests", dependencies: ["Screen", "AppCore", "Domain"]),
-        .testTarget(name: "CLITests", dependencies: ["CLI", "Storage", "AppCore", "Domain"]),
+        .testTarget(name: "CLITests", dependencies: ["proeftuin", "CLI", "Storage", "AppCore", "Domain"]),
     ]
 )

@@ -115,7 +115,7 @@ public enum KeyTable {
             "# Keybindings",
             "",
             "Generated from the key table in `Sources/AppCore/KeyTable.swift` by `proeftuin keys`;",
-            "a test fails when this file is stale. Regenerate with `proeftuin keys > docs/keybindings.md`.",
+            "a test fails when this file is stale. Regenerate with `proeftuin keys --lang en > docs/keybindings.md`.",
         ]
         for context in KeyContext.allCases {
             lines += ["", "## \(strings[context.titleKey])", "", "| Keys | Action |", "| --- | --- |"]

@@ -70,4 +70,9 @@ public struct HelpState: Equatable, Sendable {
     public var scroll: Int
     /// The mode to return to when help closes (board or detail).
     public var returnToDetail: DetailState?
+
+    public init(scroll: Int, returnToDetail: DetailState?) {
+        self.scroll = scroll
+        self.returnToDetail = returnToDetail
+    }
 }

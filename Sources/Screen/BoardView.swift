@@ -69,20 +69,24 @@ enum BoardView {
             CardView.draw(cards[index], x: x + 1, y: y, width: innerWidth, selected: index == selectedIndex, into: &grid)
         }
         if scroll > 0 {
-            drawMarker(strings.format(.moreAbove, scroll), x: x, y: top, width: width, into: &grid)
+            drawMarker(" \(strings.format(.moreAbove, scroll)) ", compact: "▲\(scroll)", x: x, y: top, width: width,
+                       reserved: min(width - 4, DisplayWidth.of(title)) + 2, into: &grid)
         }
         let below = cards.count - scroll - visible
         if below > 0 {
-            drawMarker(strings.format(.moreBelow, below), x: x, y: top + inner + 1, width: width, into: &grid)
+            drawMarker(" \(strings.format(.moreBelow, below)) ", compact: "▼\(below)", x: x, y: top + inner + 1,
+                       width: width, reserved: 0, into: &grid)
         }
     }
 
-    /// A "▲ 3 more" note at the right end of a border line.
-    private static func drawMarker(_ text: String, x: Int, y: Int, width: Int, into grid: inout CellGrid) {
-        let label = " \(text) "
-        let labelWidth = DisplayWidth.of(label)
-        guard labelWidth + 2 <= width else { return }
-        grid.put(label, x: x + width - 1 - labelWidth, y: y, style: Palette.columnTitle)
+    /// A "▲ 3 more" note at the right end of a border line, or "▲3" when the line has little room.
+    private static func drawMarker(
+        _ label: String, compact: String, x: Int, y: Int, width: Int, reserved: Int, into grid: inout CellGrid
+    ) {
+        let room = width - 2 - reserved
+        let text = DisplayWidth.of(label) <= room ? label : (DisplayWidth.of(compact) <= room ? compact : "")
+        guard !text.isEmpty else { return }
+        grid.put(text, x: x + width - 1 - DisplayWidth.of(text), y: y, style: Palette.columnTitle)
     }
 }
 
