@@ -75,7 +75,11 @@ void pt_install_signal_handlers(void) {
     action.sa_handler = pt_on_signal;
     sigemptyset(&action.sa_mask);
     for (size_t i = 0; i < sizeof pt_signals / sizeof pt_signals[0]; i++) {
-        sigaction(pt_signals[i], &action, &pt_old_actions[pt_signals[i]]);
+        int number = pt_signals[i];
+        struct sigaction current;
+        /* A signal the parent asked us to ignore (nohup, background jobs) stays ignored. */
+        if (sigaction(number, NULL, &current) == 0 && current.sa_handler == SIG_IGN) continue;
+        sigaction(number, &action, &pt_old_actions[number]);
     }
 }
 

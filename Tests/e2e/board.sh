@@ -1,0 +1,202 @@
+#!/usr/bin/env bash
+# End-to-end tests of the real `proeftuin` binary in a real terminal (tmux): keys in, screen out.
+# Usage: Tests/e2e/board.sh [path/to/proeftuin]. Prints "N passed, N failed"; exits non-zero on failure.
+set -u
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+BIN=${1:-${PROEFTUIN_BIN:-$(swift build --show-bin-path)/proeftuin}}
+[ -x "$BIN" ] || { echo "e2e: no proeftuin binary at $BIN (build first)"; exit 2; }
+command -v tmux >/dev/null || { echo "e2e: tmux is not installed"; exit 2; }
+WORK=$(mktemp -d)
+SOCKET="proeftuin-e2e-$$"
+passed=0
+failed=0
+trap 'tmux -L "$SOCKET" kill-server 2>/dev/null; rm -rf "$WORK"' EXIT
+
+tm() { tmux -u -L "$SOCKET" "$@"; }
+
+# start NAME DATA_DIR COMMAND...: runs a command in a fresh 120x35 pane that stays after exit.
+start() {
+    local name=$1 data=$2
+    shift 2
+    tm new-session -d -x 120 -y 35 -s "$name" \
+        "cd '$WORK'; env TERM=tmux-256color PROEFTUIN_DATA_DIR='$data' XDG_CONFIG_HOME='$WORK/config' $*; echo EXIT=\$?; sleep 60"
+}
+
+screen() { tm capture-pane -p -t "$1" 2>&1; }
+
+# wait_for NAME TEXT [SECONDS]: polls the screen until TEXT appears.
+wait_for() {
+    local name=$1 text=$2 limit=${3:-10} i
+    for ((i = 0; i < limit * 20; i++)); do
+        screen "$name" | grep -qF -- "$text" && return 0
+        sleep 0.05
+    done
+    echo "  waited ${limit}s for: $text"
+    echo "  ---- screen of $name ----"
+    screen "$name" | sed 's/^/  | /'
+    return 1
+}
+
+keys() { tm send-keys -t "$@"; }
+
+# run_test NAME FUNCTION: runs one scenario and counts it.
+run_test() {
+    if "$2"; then
+        passed=$((passed + 1))
+        echo "ok - $1"
+    else
+        failed=$((failed + 1))
+        echo "not ok - $1"
+    fi
+    tm kill-session -t "$2" 2>/dev/null
+    return 0
+}
+
+cli() { env PROEFTUIN_DATA_DIR="$1" XDG_CONFIG_HOME="$WORK/config" "$BIN" "${@:2}"; }
+
+add_move_quit_reopen() {
+    local data="$WORK/flow" s=add_move_quit_reopen
+    start $s "$data" "'$BIN'"
+    wait_for $s "Proposed 0" || return 1
+    keys $s n && wait_for $s "New idea" || return 1
+    keys $s -l "Fietsmaatjes" && keys $s Tab && keys $s -l "Samen fietsen met ouderen" && keys $s Enter
+    wait_for $s "Added #1" || return 1
+    wait_for $s "Proposed 1" || return 1
+    keys $s L && wait_for $s "Reason to move #1 to Experimenting" || return 1
+    keys $s -l "pilot in Noord" && keys $s Enter
+    wait_for $s "Moved #1 to Experimenting" || return 1
+    wait_for $s "Experimenting 1" || return 1
+    keys $s q && wait_for $s "EXIT=0" || return 1
+    cli "$data" show 1 --format json | grep -q '"stage" : "experimenting"' || { echo "  stage not saved"; return 1; }
+    cli "$data" history 1 | grep -q "pilot in Noord" || { echo "  reason not in history"; return 1; }
+    tm kill-session -t $s
+    start $s "$data" "'$BIN'"
+    wait_for $s "Experimenting 1" || return 1
+    wait_for $s "Fietsmaatjes" || return 1
+    keys $s l Enter && wait_for $s "Samen fietsen met ouderen" || return 1
+    wait_for $s "Proposed → Experimenting: pilot in Noord" || return 1
+    keys $s Escape q && wait_for $s "EXIT=0"
+}
+
+undo_and_redo() {
+    local data="$WORK/undo" s=undo_and_redo
+    cli "$data" add "Terugdraaien" >/dev/null
+    start $s "$data" "'$BIN'"
+    wait_for $s "Terugdraaien" || return 1
+    keys $s L && keys $s -l "proberen" && keys $s Enter
+    wait_for $s "Experimenting 1" || return 1
+    keys $s u && wait_for $s "Undone" && wait_for $s "Proposed 1" || return 1
+    cli "$data" show 1 --format json | grep -q '"stage" : "proposed"' || { echo "  undo not saved"; return 1; }
+    keys $s U && wait_for $s "Redone" && wait_for $s "Experimenting 1" || return 1
+    keys $s q && wait_for $s "EXIT=0"
+}
+
+dutch_demo() {
+    local s=dutch_demo
+    start $s "$WORK/unused" "'$BIN' --demo --lang nl"
+    wait_for $s "Voorgesteld" || return 1
+    wait_for $s "ideeën" || return 1
+    wait_for $s "Opschalen" || return 1
+    keys $s "?" && wait_for $s "Hulp: toetsen" || return 1
+    keys $s Escape q && wait_for $s "The demo portfolio is kept in"
+}
+
+filter_and_detail() {
+    local data="$WORK/filter" s=filter_and_detail
+    cli "$data" demo >/dev/null
+    start $s "$data" "'$BIN'"
+    wait_for $s "Proposed 16" || return 1
+    keys $s / && keys $s -l "schuld" && wait_for $s "Proposed 3" || return 1
+    keys $s Enter && wait_for $s "filter: schuld" || return 1
+    keys $s Escape && wait_for $s "Proposed 16" || return 1
+    keys $s q && wait_for $s "EXIT=0"
+}
+
+resize_to_narrow_and_tiny() {
+    local data="$WORK/resize" s=resize_to_narrow_and_tiny
+    cli "$data" demo >/dev/null
+    start $s "$data" "'$BIN'"
+    wait_for $s "Stopped 6" || return 1
+    tm resize-window -t $s -x 50 -y 12
+    wait_for $s "Pro 16 │ Exp 9 │ Lea 7" || return 1
+    tm resize-window -t $s -x 30 -y 8
+    wait_for $s "Terminal too small" || return 1
+    tm resize-window -t $s -x 1 -y 1
+    sleep 0.3
+    tm resize-window -t $s -x 120 -y 35
+    wait_for $s "Stopped 6" || return 1
+    keys $s q && wait_for $s "EXIT=0"
+}
+
+interrupt_restores_terminal() {
+    local data="$WORK/signals" s=interrupt_restores_terminal
+    cli "$data" add "Signaal" >/dev/null
+    # bash traps INT (a handler, so the child gets the default action) and survives to report.
+    tm new-session -d -x 120 -y 35 -s $s \
+        "bash -c \"trap : INT; env TERM=tmux-256color '$BIN' --data-dir '$data'; echo EXIT=\\\$?; stty -a | grep -Eq '(^| )echo( |;|\\\$)' && echo ECHO_ON; sleep 60\""
+    wait_for $s "Signaal" || return 1
+    keys $s C-c
+    wait_for $s "EXIT=130" || return 1
+    wait_for $s "ECHO_ON"
+}
+
+terminate_restores_terminal() {
+    local data="$WORK/signals" s=terminate_restores_terminal
+    tm new-session -d -x 120 -y 35 -s $s \
+        "env TERM=tmux-256color '$BIN' --data-dir '$data/'; echo EXIT=\$?; stty -a | grep -Eq '(^| )echo( |;|\$)' && echo ECHO_ON; sleep 60"
+    wait_for $s "Signaal" || return 1
+    pkill -TERM -f -- "--data-dir $data/\$" || { echo "  no process to terminate"; return 1; }
+    wait_for $s "EXIT=143" || return 1
+    wait_for $s "ECHO_ON"
+}
+
+missing_term() {
+    local s=missing_term
+    tm new-session -d -x 120 -y 35 -s $s "env -u TERM PROEFTUIN_DATA_DIR='$WORK/noterm' '$BIN'; echo EXIT=\$?; sleep 60"
+    wait_for $s "TERM environment variable is not set" || return 1
+    wait_for $s "EXIT=1"
+}
+
+unknown_term() {
+    local s=unknown_term
+    tm new-session -d -x 120 -y 35 -s $s "env TERM=no-such-terminal PROEFTUIN_DATA_DIR='$WORK/noterm' '$BIN'; echo EXIT=\$?; sleep 60"
+    wait_for $s "terminal type 'no-such-terminal' (TERM) is unknown" || return 1
+    wait_for $s "EXIT=1"
+}
+
+hostile_title_is_shown_safely() {
+    local data="$WORK/hostile" s=hostile_title_is_shown_safely
+    cli "$data" add $'Boos\e]0;pwned\a\e[2J idee' >/dev/null
+    cli "$data" edit 1 --description $'tekst\e[31m rood' >/dev/null
+    start $s "$data" "'$BIN'"
+    wait_for $s "Boos idee" || return 1
+    if tm display-message -p -t $s '#{pane_title}' | grep -q pwned; then echo "  the title escape reached the terminal"; return 1; fi
+    keys $s Enter && wait_for $s "tekst rood" || return 1
+    keys $s Escape q && wait_for $s "EXIT=0"
+}
+
+sees_changes_from_another_program() {
+    local data="$WORK/shared" s=sees_changes_from_another_program
+    cli "$data" add "Eerste" >/dev/null
+    start $s "$data" "'$BIN'"
+    wait_for $s "Eerste" || return 1
+    cli "$data" add "Van de CLI" >/dev/null
+    wait_for $s "Van de CLI" 5 || return 1
+    wait_for $s "changes made elsewhere" || return 1
+    keys $s q && wait_for $s "EXIT=0"
+}
+
+run_test "add a card, move it with a reason, quit, reopen" add_move_quit_reopen
+run_test "undo and redo a move" undo_and_redo
+run_test "Dutch interface on the demo portfolio" dutch_demo
+run_test "filter keeps and clears" filter_and_detail
+run_test "resize to narrow, too small, 1x1 and back" resize_to_narrow_and_tiny
+run_test "Ctrl-C restores the terminal" interrupt_restores_terminal
+run_test "SIGTERM restores the terminal" terminate_restores_terminal
+run_test "missing TERM gives one clear line" missing_term
+run_test "unknown TERM gives one clear line" unknown_term
+run_test "escape codes in titles never reach the terminal" hostile_title_is_shown_safely
+run_test "a board sees changes made by the CLI" sees_changes_from_another_program
+
+echo "e2e: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
