@@ -13,19 +13,19 @@ enum BoardView {
         FooterView.draw(state, into: &grid)
     }
 
+    /// The top line: app name, count, filter, the selected card's full title, and the data directory.
     private static func drawHeader(_ state: AppState, into grid: inout CellGrid) {
         let strings = state.strings
         grid.fill(x: 0, y: 0, width: grid.width, height: 1, style: Palette.header)
         var left = " \(strings[.appName]) · \(strings.format(.ideaCount, state.allCards.count))"
         if !state.filter.isEmpty { left += " · " + strings.format(.filterLabel, state.filter) }
         if !state.isLoaded { left += " · " + strings[.loading] }
-        let used = grid.put(DisplayWidth.truncate(left, to: grid.width), x: 0, y: 0, style: Palette.header)
-        let right = state.dataLabel + " "
-        let room = grid.width - used - 2
-        if room > 8 {
-            let label = DisplayWidth.truncate(right, to: room)
-            grid.put(label, x: grid.width - DisplayWidth.of(label), y: 0, style: Palette.header)
-        }
+        if let card = state.selectedCard { left += " │ \(card.id) \(card.title)" }
+        let label = state.dataLabel.isEmpty ? "" : " " + state.dataLabel + " "
+        let labelFits = DisplayWidth.of(left) + DisplayWidth.of(label) + 2 <= grid.width
+        let room = labelFits ? grid.width - DisplayWidth.of(label) : grid.width
+        grid.put(DisplayWidth.truncate(left, to: room), x: 0, y: 0, style: Palette.header)
+        if labelFits { grid.put(label, x: grid.width - DisplayWidth.of(label), y: 0, style: Palette.header) }
     }
 
     private static func drawTabs(_ state: AppState, into grid: inout CellGrid) {

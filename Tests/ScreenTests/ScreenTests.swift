@@ -25,7 +25,7 @@ struct BoardScreenTests {
     @Test func wideBoardAt80x16() {
         let lines = render(boardState(size: Size(width: 80, height: 16)))
         #expect(lines == [
-            " Proeftuin · 4 ideas                                                      /data",
+            " Proeftuin · 4 ideas │ #1 Buurtkamer met open tafel                       /data",
             "┌ Proposed 3 ──┐┌ Experimenti… ┐┌ Learning 1 ──┐┌ Scaling 0 ───┐┌ Stopped 0 ───┐",
             "│ Buurtkamer m…││ (empty)      ││ Energiecoach ││ (empty)      ││ (empty)      │",
             "│   #1 · Wijk  ││              ││   #7         ││              ││              │",
@@ -69,7 +69,7 @@ struct BoardScreenTests {
     @Test func narrowBoardShowsOneColumnWithTabs() {
         let lines = render(boardState(size: Size(width: 50, height: 12)))
         #expect(lines == [
-            " Proeftuin · 4 ideas                        /data",
+            " Proeftuin · 4 ideas │ #1 Buurtkamer met open taf…",
             " Pro 3 │ Exp 0 │ Lea 1 │ Sca 0 │ Sto 0 │",
             "┌ Proposed 3 ────────────────────────────────────┐",
             "│ Buurtkamer met open tafel                      │",
