@@ -165,7 +165,7 @@ struct StorageTests {
         try temporary.dataDirectory.create()
         let path = temporary.dataDirectory.databaseURL.path
         let garbage = Data("this is not a database, just some text that someone saved here".utf8)
-        FileManager.default.createFile(atPath: path, contents: garbage)
+        #expect(FileManager.default.createFile(atPath: path, contents: garbage))
         #expect {
             try open()
         } throws: { error in
