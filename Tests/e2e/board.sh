@@ -186,6 +186,21 @@ sees_changes_from_another_program() {
     keys $s q && wait_for $s "EXIT=0"
 }
 
+colours_and_no_color() {
+    local data="$WORK/colour" s=colours_and_no_color
+    cli "$data" add "Kleur" >/dev/null
+    start $s "$data" "'$BIN'"
+    wait_for $s "Kleur" || return 1
+    tm capture-pane -e -p -t $s | head -n 1 | grep -q $'\e\\[[0-9;]*4[0-7]m' || { echo "  no background colour in the header"; return 1; }
+    keys $s q && wait_for $s "EXIT=0" || return 1
+    tm kill-session -t $s
+    start $s "$data" "NO_COLOR=1 '$BIN'"
+    wait_for $s "Kleur" || return 1
+    if tm capture-pane -e -p -t $s | grep -q $'\e\\[[0-9;]*[34][0-7]m'; then echo "  colours despite NO_COLOR"; return 1; fi
+    tm capture-pane -e -p -t $s | grep -q $'\e\\[[0-9;]*7m' || { echo "  the selection is not in reverse video"; return 1; }
+    keys $s q && wait_for $s "EXIT=0"
+}
+
 run_test "add a card, move it with a reason, quit, reopen" add_move_quit_reopen
 run_test "undo and redo a move" undo_and_redo
 run_test "Dutch interface on the demo portfolio" dutch_demo
@@ -197,6 +212,7 @@ run_test "missing TERM gives one clear line" missing_term
 run_test "unknown TERM gives one clear line" unknown_term
 run_test "escape codes in titles never reach the terminal" hostile_title_is_shown_safely
 run_test "a board sees changes made by the CLI" sees_changes_from_another_program
+run_test "colours, and none under NO_COLOR" colours_and_no_color
 
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
