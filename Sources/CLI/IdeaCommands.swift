@@ -199,16 +199,13 @@ struct HistoryCommand: ParsableCommand {
 
 /// Words for what an event changed, for the text history.
 enum HistoryText {
-    private struct StageOnly: Decodable { var stage: String }
-
     static func change(_ entry: HistoryEntry, strings: Strings) -> String {
-        guard entry.kind == .moved || entry.kind == .reordered else { return entry.reason ?? "" }
-        func stage(_ json: String?) -> String {
-            guard let json, let value = try? JSONDecoder().decode(StageOnly.self, from: Data(json.utf8)),
-                  let stage = Stage(rawValue: value.stage) else { return "?" }
-            return strings.stage(stage)
+        let from = entry.stageBefore.map(strings.stage) ?? "?"
+        let to = entry.stageAfter.map(strings.stage) ?? "?"
+        switch entry.kind {
+        case .reordered: return to
+        case .moved: return "\(from) → \(to)" + (entry.reason.map { ": \($0)" } ?? "")
+        default: return entry.reason ?? ""
         }
-        if entry.kind == .reordered { return stage(entry.after) }
-        return "\(stage(entry.before)) → \(stage(entry.after))" + (entry.reason.map { ": \($0)" } ?? "")
     }
 }

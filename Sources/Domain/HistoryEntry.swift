@@ -32,3 +32,18 @@ public struct HistoryEntry: Equatable, Sendable, Codable {
         self.after = after
     }
 }
+
+extension HistoryEntry {
+    private struct StageSnapshot: Decodable { var stage: String }
+
+    /// The stage recorded before a move or reorder, if the event holds one.
+    public var stageBefore: Stage? { Self.stage(in: before) }
+
+    /// The stage recorded after a move or reorder, if the event holds one.
+    public var stageAfter: Stage? { Self.stage(in: after) }
+
+    private static func stage(in json: String?) -> Stage? {
+        guard let json, let snapshot = try? JSONDecoder().decode(StageSnapshot.self, from: Data(json.utf8)) else { return nil }
+        return Stage(rawValue: snapshot.stage)
+    }
+}

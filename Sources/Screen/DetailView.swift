@@ -77,8 +77,8 @@ struct DetailView {
     private func describe(_ entry: HistoryEntry, strings: Strings) -> String {
         switch entry.kind {
         case .moved:
-            let from = stageName(in: entry.before, strings: strings)
-            let to = stageName(in: entry.after, strings: strings)
+            let from = entry.stageBefore.map(strings.stage) ?? "?"
+            let to = entry.stageAfter.map(strings.stage) ?? "?"
             let reason = entry.reason.map { ": \($0)" } ?? ""
             return " \(from) → \(to)\(reason)"
         case .edited:
@@ -96,13 +96,6 @@ struct DetailView {
         default:
             return entry.reason.map { ": \($0)" } ?? ""
         }
-    }
-
-    private struct StageOnly: Decodable { var stage: String }
-
-    private func stageName(in json: String?, strings: Strings) -> String {
-        guard let snapshot = decode(StageOnly.self, json), let stage = Stage(rawValue: snapshot.stage) else { return "?" }
-        return strings.stage(stage)
     }
 
     private func decode<T: Decodable>(_ type: T.Type, _ json: String?) -> T? {
