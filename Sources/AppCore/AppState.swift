@@ -37,6 +37,12 @@ public struct AppState: Equatable, Sendable {
     public var isLoaded = false
     /// Shown in the header: where the data lives.
     public var dataLabel: String
+    /// The day the board treats as today (for overdue reviews), from the runner's clock.
+    public var today: DayDate = DayDate(year: 2026, month: 1, day: 1)!
+    /// WIP limits per limited stage.
+    public var wipLimits: [Stage: WipLimit] = WipLimit.defaults
+    /// Number of ideas per stage, ignoring the filter (what WIP limits count).
+    public private(set) var stageCounts: [Stage: Int] = [:]
 
     public init(language: Language, size: Size, dataLabel: String = "") {
         self.language = language
@@ -46,11 +52,19 @@ public struct AppState: Equatable, Sendable {
 
     public var strings: Strings { Strings(language) }
 
+    /// Takes in what the runner read: cards, WIP limits and today.
+    public mutating func setBoard(_ data: BoardData) {
+        wipLimits = data.wipLimits
+        today = data.today
+        setCards(data.cards)
+    }
+
     /// Replaces the cards (after a load) and reapplies the filter, keeping selections by id.
     public mutating func setCards(_ cards: [IdeaSummary]) {
         allCards = cards.sorted { ($0.stage.columnIndex, $0.position, $0.id) < ($1.stage.columnIndex, $1.position, $1.id) }
         searchKeys = allCards.map { TextSearch.fold("\($0.id) \($0.title) \($0.theme) \($0.tags.joined(separator: " "))") }
         isLoaded = true
+        stageCounts = Dictionary(grouping: allCards, by: \.stage).mapValues(\.count)
         rebuildColumns()
     }
 

@@ -87,17 +87,7 @@ enum BoardKeys {
             state.message = StatusMessage(state.strings[.messageEdgeOfColumn], isError: true)
             return []
         }
-        return openPrompt(card: card, to: target, &state)
-    }
-
-    private static func openPrompt(card: IdeaSummary, to target: Stage, _ state: inout AppState) -> [Effect] {
-        do {
-            try card.stage.validateMove(to: target)
-            state.mode = .prompt(PromptState(id: card.id, title: card.title, from: card.stage, to: target))
-        } catch {
-            state.message = StatusMessage(state.strings.error(error), isError: true)
-        }
-        return []
+        return GateFlow.begin(card: card, to: target, &state)
     }
 
     /// `J`/`K`: swaps the card with its visible neighbour.
@@ -122,7 +112,7 @@ enum BoardKeys {
         else { return [] }
         state.mode = .board
         guard let card = state.selectedCard, card.id == menu.id else { return [] }
-        return openPrompt(card: card, to: menu.targets[digit - 1], &state)
+        return GateFlow.begin(card: card, to: menu.targets[digit - 1], &state)
     }
 
     /// A mouse click selects the card under the pointer.

@@ -11,6 +11,9 @@ public enum Command: Hashable, Sendable {
     case back, scrollUp, scrollDown
     case submit, cancel, nextField, previousField
     case cursorLeft, cursorRight, cursorStart, cursorEnd, deleteBackward, deleteForward, clearField
+    case addMeasurement, newDecision
+    case giveConsent, saveOpen, addObjection, addConcern
+    case markQualified, markNotQualified, markAmended, markWithdrawn, removeObjection, focusFields
 }
 
 /// Where a key is pressed: each context has its own bindings.
@@ -21,12 +24,15 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case form
     case prompt
     case filter
+    case entry
+    case decision
+    case objections
 
     /// Whether unbound printable characters are typed into a text field in this context.
     public var acceptsText: Bool {
         switch self {
-        case .form, .prompt, .filter: true
-        case .board, .detail, .help: false
+        case .form, .prompt, .filter, .entry, .decision: true
+        case .board, .detail, .help, .objections: false
         }
     }
 }

@@ -12,6 +12,17 @@ enum DetailKeys {
             state.mode = .detail(detail)
         case .editIdea:
             return [.loadIdea(detail.id, .edit(returnToDetail: true))]
+        case .addMeasurement:
+            guard let loaded = detail.detail else { return [] }
+            guard loaded.currentCycle != nil else {
+                state.message = StatusMessage(state.strings.error(.noCycle(detail.id)), isError: true)
+                return []
+            }
+            state.mode = .entry(EntryForm(
+                purpose: .measurement(detail.id), title: state.strings.format(.measurementTitle, detail.id),
+                fields: [EntryField(.date, text: state.today.description), EntryField(.value), EntryField(.note)]))
+        case .newDecision:
+            return [.loadIdea(detail.id, .decision)]
         case .back:
             state.mode = .board
         case .showHelp:

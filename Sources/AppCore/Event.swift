@@ -4,18 +4,35 @@ import Domain
 public enum Event: Equatable, Sendable {
     case key(Key)
     case resized(Size)
-    case boardLoaded([IdeaSummary])
+    case boardLoaded(BoardData)
     /// The board was reloaded because another program changed the data.
-    case boardChangedElsewhere([IdeaSummary])
-    case ideaLoaded(Idea, history: [HistoryEntry], purpose: LoadPurpose)
+    case boardChangedElsewhere(BoardData)
+    case ideaLoaded(IdeaDetail, purpose: LoadPurpose)
     case changeApplied(AppliedChange, ChangePurpose)
     case changeFailed(ChangeFailure, ChangePurpose)
+}
+
+/// What the board reads in one go: the cards, the WIP limits, and what day it is.
+public struct BoardData: Equatable, Sendable {
+    public var cards: [IdeaSummary]
+    public var wipLimits: [Stage: WipLimit]
+    public var today: DayDate
+
+    public init(cards: [IdeaSummary], wipLimits: [Stage: WipLimit] = WipLimit.defaults, today: DayDate) {
+        self.cards = cards
+        self.wipLimits = wipLimits
+        self.today = today
+    }
 }
 
 /// Why an idea was loaded in full.
 public enum LoadPurpose: Equatable, Sendable {
     case detail
     case edit(returnToDetail: Bool)
+    /// To open the gate form (or consent screen) for a move, pre-filled from the last cycle.
+    case gate(Stage)
+    /// To open a new standalone decision.
+    case decision
 }
 
 /// Why a change is applied: a new change, or walking the undo history.

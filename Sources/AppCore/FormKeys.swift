@@ -63,7 +63,13 @@ enum FormKeys {
                 return []
             }
             state.mode = .board
-            return [.apply(.move(prompt.id, to: prompt.to, reason: reason, enforceRules: true), .perform)]
+            switch prompt.purpose {
+            case .moveReason(let context):
+                return GateFlow.submit(MoveRequest(id: context.id, target: context.to, reason: reason), &state)
+            case .wipOverride(var request, _):
+                request.wipOverride = reason
+                return [.apply(.move(request), .perform)]
+            }
         case .cancel?:
             state.mode = .board
             return []

@@ -44,6 +44,8 @@ public enum KeyTable {
         KeyBinding([.up, .character("k")], .scrollUp, .detail, .helpScrollUp),
         KeyBinding([.down, .character("j")], .scrollDown, .detail, .helpScrollDown),
         KeyBinding([.character("e")], .editIdea, .detail, .helpEdit),
+        KeyBinding([.character("M")], .addMeasurement, .detail, .helpAddMeasurement),
+        KeyBinding([.character("d")], .newDecision, .detail, .helpNewDecision),
         KeyBinding([.escape, .character("q")], .back, .detail, .helpBack),
         KeyBinding([.character("?")], .showHelp, .detail, .helpHelp),
         // Help
@@ -63,7 +65,34 @@ public enum KeyTable {
         // Filter
         KeyBinding([.enter], .submit, .filter, .helpKeepFilter),
         KeyBinding([.escape], .cancel, .filter, .helpClearFilter),
-    ] + textEditing(.form) + textEditing(.prompt) + textEditing(.filter)
+        // Gate, measurement and other entry forms
+        KeyBinding([.enter], .submit, .entry, .helpSave),
+        KeyBinding([.escape], .cancel, .entry, .helpCancel),
+        KeyBinding([.tab, .down], .nextField, .entry, .helpNextField),
+        KeyBinding([.backTab, .up], .previousField, .entry, .helpPreviousField),
+        // Consent decision: fields
+        KeyBinding([.enter], .giveConsent, .decision, .helpGiveConsent),
+        KeyBinding([.control("s")], .saveOpen, .decision, .helpSaveOpen),
+        KeyBinding([.escape], .cancel, .decision, .helpCancel),
+        KeyBinding([.tab, .down], .nextField, .decision, .helpNextFieldOrList),
+        KeyBinding([.backTab, .up], .previousField, .decision, .helpPreviousField),
+        KeyBinding([.control("o")], .addObjection, .decision, .helpAddObjection),
+        KeyBinding([.control("n")], .addConcern, .decision, .helpAddConcern),
+        // Consent decision: objection list
+        KeyBinding([.up, .character("k")], .selectUp, .objections, .helpSelectObjectionUp),
+        KeyBinding([.down, .character("j")], .selectDown, .objections, .helpSelectObjectionDown),
+        KeyBinding([.character("o")], .addObjection, .objections, .helpAddObjection),
+        KeyBinding([.character("c")], .addConcern, .objections, .helpAddConcern),
+        KeyBinding([.character("y")], .markQualified, .objections, .helpMarkQualified),
+        KeyBinding([.character("n")], .markNotQualified, .objections, .helpMarkNotQualified),
+        KeyBinding([.character("a")], .markAmended, .objections, .helpMarkAmended),
+        KeyBinding([.character("w")], .markWithdrawn, .objections, .helpMarkWithdrawn),
+        KeyBinding([.character("x")], .removeObjection, .objections, .helpRemoveObjection),
+        KeyBinding([.tab, .backTab], .focusFields, .objections, .helpFocusFields),
+        KeyBinding([.enter], .giveConsent, .objections, .helpGiveConsent),
+        KeyBinding([.control("s")], .saveOpen, .objections, .helpSaveOpen),
+        KeyBinding([.escape], .cancel, .objections, .helpCancel),
+    ] + textEditing(.form) + textEditing(.prompt) + textEditing(.filter) + textEditing(.entry) + textEditing(.decision)
 
     /// The editing keys shared by every text field.
     private static func textEditing(_ context: KeyContext) -> [KeyBinding] {
@@ -138,6 +167,9 @@ extension KeyContext {
         case .form: .contextForm
         case .prompt: .contextPrompt
         case .filter: .contextFilter
+        case .entry: .contextEntry
+        case .decision: .contextDecision
+        case .objections: .contextObjections
         }
     }
 }

@@ -9,50 +9,40 @@ public enum Mode: Equatable, Sendable {
     case moveMenu(MoveMenuState)
     case filter(TextField)
     case help(HelpState)
-
-    /// The key context used to look up commands.
-    public var keyContext: KeyContext {
-        switch self {
-        case .board, .moveMenu: .board
-        case .detail: .detail
-        case .form: .form
-        case .prompt: .prompt
-        case .filter: .filter
-        case .help: .help
-        }
-    }
+    case entry(EntryForm)
+    case decision(DecisionState)
 }
 
 /// The detail view of one idea.
 public struct DetailState: Equatable, Sendable {
     public var id: IdeaID
     /// Nil until loaded.
-    public var idea: Idea?
-    public var history: [HistoryEntry]
+    public var detail: IdeaDetail?
     public var scroll: Int
 
-    public init(id: IdeaID, idea: Idea? = nil, history: [HistoryEntry] = [], scroll: Int = 0) {
+    public init(id: IdeaID, detail: IdeaDetail? = nil, scroll: Int = 0) {
         self.id = id
-        self.idea = idea
-        self.history = history
+        self.detail = detail
         self.scroll = scroll
     }
 }
 
-/// The one-line reason prompt shown before a move.
+/// The one-line prompt in the footer: the reason for a move, or for going over a WIP limit.
 public struct PromptState: Equatable, Sendable {
-    public var id: IdeaID
-    public var title: String
-    public var from: Stage
-    public var to: Stage
+    /// What the answer is for.
+    public enum Purpose: Equatable, Sendable {
+        /// The reason for an ungated move (reopening to proposed).
+        case moveReason(GateContext)
+        /// The reason for a move over a soft WIP limit; the move waits here.
+        case wipOverride(MoveRequest, limit: Int)
+    }
+
+    public var purpose: Purpose
     public var field: TextField
     public var error: String?
 
-    public init(id: IdeaID, title: String, from: Stage, to: Stage) {
-        self.id = id
-        self.title = title
-        self.from = from
-        self.to = to
+    public init(purpose: Purpose) {
+        self.purpose = purpose
         field = TextField()
     }
 }

@@ -11,16 +11,16 @@ public enum Reducer {
             state.size = size
             for stage in Stage.boardOrder { state.clampSelection(in: stage) }
             return []
-        case .boardLoaded(let cards):
-            state.setCards(cards)
+        case .boardLoaded(let data):
+            state.setBoard(data)
             return []
-        case .boardChangedElsewhere(let cards):
-            state.setCards(cards)
+        case .boardChangedElsewhere(let data):
+            state.setBoard(data)
             state.message = StatusMessage(state.strings[.messageChangedElsewhere])
             if case .detail(let detail) = state.mode { return [.loadIdea(detail.id, .detail)] }
             return []
-        case .ideaLoaded(let idea, let history, let purpose):
-            return ideaLoaded(idea, history, purpose, &state)
+        case .ideaLoaded(let detail, let purpose):
+            return ideaLoaded(detail, purpose, &state)
         case .changeApplied(let applied, let purpose):
             return changeApplied(applied, purpose, &state)
         case .changeFailed(let failure, let purpose):
@@ -43,21 +43,36 @@ public enum Reducer {
         case .form(let form): return FormKeys.handle(key, form, &state)
         case .prompt(let prompt): return FormKeys.handlePrompt(key, prompt, &state)
         case .filter(let field): return FormKeys.handleFilter(key, field, &state)
+        case .entry(let form): return EntryKeys.handle(key, form, &state)
+        case .decision(let decision): return DecisionKeys.handle(key, decision, &state)
         }
     }
 
     // MARK: Results of effects
 
-    private static func ideaLoaded(_ idea: Idea, _ history: [HistoryEntry], _ purpose: LoadPurpose, _ state: inout AppState) -> [Effect] {
+    private static func ideaLoaded(_ loaded: IdeaDetail, _ purpose: LoadPurpose, _ state: inout AppState) -> [Effect] {
+        let idea = loaded.idea
         switch purpose {
         case .detail:
             if case .detail(var detail) = state.mode, detail.id == idea.id {
-                detail.idea = idea
-                detail.history = history
+                detail.detail = loaded
                 state.mode = .detail(detail)
             }
         case .edit(let returnToDetail):
             state.mode = .form(FormState(purpose: .edit(idea.id), fields: idea.fields, returnToDetail: returnToDetail))
+        case .gate(let target):
+            GateFlow.open(loaded, to: target, &state)
+        case .decision:
+            let strings = state.strings
+            let form = EntryForm(
+                purpose: .gate(GateContext(id: idea.id, title: idea.fields.title, from: idea.stage, to: idea.stage)),
+                title: strings.format(.decisionNewTitle, idea.id),
+                fields: GateFlow.decisionFields(strings: strings, standalone: true, today: state.today))
+            var decision = DecisionState(purpose: .standalone(idea.id, title: idea.fields.title), form: form)
+            if let therefore = loaded.currentCycle?.learningCard?.therefore {
+                decision.form.fields[1] = EntryField(.gate(.proposal), text: therefore)
+            }
+            state.mode = .decision(decision)
         }
         return []
     }
@@ -89,15 +104,24 @@ public enum Reducer {
             state.selected[stage] = focus
         }
         var effects: [Effect] = [.loadBoard]
-        if case .form(let form) = state.mode {
-            if form.returnToDetail, let id = applied.focus {
-                state.mode = .detail(DetailState(id: id))
-                effects.append(.loadIdea(id, .detail))
-            } else {
-                state.mode = .board
-            }
-        } else if case .detail(let detail) = state.mode {
-            effects.append(.loadIdea(detail.id, .detail))
+        var returnTo: IdeaID? = nil
+        switch state.mode {
+        case .form(let form):
+            if form.returnToDetail { returnTo = applied.focus }
+        case .detail(let detail):
+            returnTo = detail.id
+        case .entry(let form):
+            if case .measurement(let id) = form.purpose { returnTo = id }
+        case .decision(let decision):
+            if case .standalone(let id, _) = decision.purpose { returnTo = id }
+        default:
+            return effects
+        }
+        if let returnTo {
+            state.mode = .detail(DetailState(id: returnTo, detail: state.mode.loadedDetail(for: returnTo)))
+            effects.append(.loadIdea(returnTo, .detail))
+        } else {
+            state.mode = .board
         }
         return effects
     }
@@ -106,10 +130,14 @@ public enum Reducer {
         switch applied.change {
         case .create: strings.format(.messageCreated, applied.focus.map(\.description) ?? "")
         case .edit(let id, _): strings.format(.messageSaved, id)
-        case .move(let id, let stage, _, _): strings.format(.messageMoved, id, strings.stage(stage))
-        case .place(let id, let stage, _, _): strings.format(.messageMoved, id, strings.stage(stage))
         case .swap(let id, _): strings.format(.messageReordered, id)
         case .delete, .restore: strings[.messageSaved]
+        case .move(let request): strings.format(.messageMoved, request.id, strings.stage(request.target))
+        case .revertMove(let revert): strings.format(.messageMoved, revert.id, strings.stage(revert.stage))
+        case .addMeasurement(let id, _), .removeMeasurement(let id, _, _): strings.format(.messageMeasured, id)
+        case .saveDecision(let decision):
+            strings.format(decision.outcome == .consented ? .messageDecisionSaved : .messageDecisionSavedOpen, decision.ideaID)
+        case .deleteDecision: strings[.messageSaved]
         }
     }
 
@@ -128,9 +156,23 @@ public enum Reducer {
         case .form(var form):
             form.error = text
             state.mode = .form(form)
+        case .entry(var form):
+            form.error = text
+            state.mode = .entry(form)
+        case .decision(var decision):
+            decision.error = text
+            state.mode = .decision(decision)
         default:
             state.message = StatusMessage(text, isError: true)
         }
         return [.loadBoard]
+    }
+}
+
+extension Mode {
+    /// The detail already shown, kept while it reloads so the screen does not flash.
+    func loadedDetail(for id: IdeaID) -> IdeaDetail? {
+        if case .detail(let detail) = self, detail.id == id { return detail.detail }
+        return nil
     }
 }

@@ -22,6 +22,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case detailStage, detailTheme, detailTags, detailSource, detailSubmitter, detailCreated, detailUpdated
     case detailDescription, detailHistory, detailHint, detailNoDescription, detailPosition
     case eventCreated, eventEdited, eventMoved, eventReordered, eventDeleted, eventRestored
+    case eventMeasured, eventMeasurementRemoved, eventDecisionSaved, eventDecisionDeleted, eventWipLimitSet
     // Help
     case helpTitle, helpFooter
     case contextBoard, contextDetail, contextHelp, contextForm, contextPrompt, contextFilter
@@ -32,4 +33,25 @@ public enum StringKey: String, CaseIterable, Sendable {
     case helpSave, helpCancel, helpConfirm, helpNextField, helpPreviousField
     case helpCursorLeft, helpCursorRight, helpCursorStart, helpCursorEnd
     case helpDeleteBackward, helpDeleteForward, helpClearField
+    // Gates, experiments, decisions
+    case fieldHypothesis, fieldAction, fieldMetric, fieldSuccess, fieldOwner, fieldReviewDate
+    case fieldObserved, fieldLearned, fieldTherefore, fieldCategory, fieldDecision, fieldProposal, fieldResponsible
+    case fieldEvaluation, fieldReason, fieldDate, fieldValue, fieldNote, fieldWho, fieldText, fieldKind
+    case helpAddMeasurement, helpNewDecision, helpGiveConsent, helpSaveOpen, helpNextFieldOrList, helpAddObjection
+    case helpAddConcern, helpSelectObjectionUp, helpSelectObjectionDown, helpMarkQualified, helpMarkNotQualified
+    case helpMarkAmended, helpMarkWithdrawn, helpRemoveObjection, helpFocusFields
+    case contextEntry, contextDecision, contextObjections
+    case gateTitle, measurementTitle, objectionTitle, concernTitle, amendedTitle, withdrawnTitle
+    case decisionGateTitle, decisionNewTitle, decisionObjections, decisionConcerns, decisionNoObjections
+    case decisionQualified, decisionNotQualified, decisionUnjudged, decisionAmended, decisionWithdrawn
+    case decisionHint, decisionListHint, entryHint
+    case errorGateIncomplete, errorInvalidDate, errorInvalidNumber, errorUnknownStopCategory, errorDecisionNotFound
+    case errorDecisionNotConsented, errorDecisionForAnotherIdea, errorConsentMissing, errorOpenObjections
+    case errorWipHard, errorWipSoft, errorNoCycle, errorInvalidLimit
+    case promptWipOverride
+    case detailReviewDate, detailStopCategory, detailStopLearned, detailCycle, detailOwner, detailMeasurements
+    case detailNoMeasurements, detailTarget, detailDecisions, detailOverdue, detailConsented, detailOpen
+    case stopNoEffect, stopNotFeasible, stopNoCapacity, stopMerged, stopSuperseded, stopOther
+    case kindStart, kindScale, kindStop, kindContinue
+    case messageMeasured, messageDecisionSaved, messageDecisionSavedOpen
 }

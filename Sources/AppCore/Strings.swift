@@ -51,6 +51,11 @@ public struct Strings: Sendable {
         case .reordered: self[.eventReordered]
         case .deleted: self[.eventDeleted]
         case .restored: self[.eventRestored]
+        case .measured: self[.eventMeasured]
+        case .measurementRemoved: self[.eventMeasurementRemoved]
+        case .decisionSaved: self[.eventDecisionSaved]
+        case .decisionDeleted: self[.eventDecisionDeleted]
+        case .wipLimitSet: self[.eventWipLimitSet]
         }
     }
 
@@ -66,6 +71,50 @@ public struct Strings: Sendable {
         case .unknownStage(let name): format(.errorUnknownStage, name)
         case .unknownSource(let name): format(.errorUnknownSource, name)
         case .ideaNotFound(let id): format(.errorNotFound, id)
+        case .gateIncomplete(_, let missing):
+            format(.errorGateIncomplete, missing.map { self[EntryFieldKey.gate($0).label].lowercased() }.joined(separator: ", "))
+        case .invalidDate(let text): format(.errorInvalidDate, text)
+        case .invalidNumber(let text): format(.errorInvalidNumber, text)
+        case .unknownStopCategory(let text): format(.errorUnknownStopCategory, text)
+        case .decisionNotFound(let text): format(.errorDecisionNotFound, text)
+        case .decisionNotConsented(let id): format(.errorDecisionNotConsented, id)
+        case .decisionForAnotherIdea(let id, let idea): format(.errorDecisionForAnotherIdea, id, idea)
+        case .consentMissing: self[.errorConsentMissing]
+        case .openObjections(let who): format(.errorOpenObjections, who.joined(separator: ", "))
+        case .wipLimitReached(let target, let limit, let hard): format(hard ? .errorWipHard : .errorWipSoft, stage(target), limit)
+        case .noCycle(let id): format(.errorNoCycle, id)
+        case .invalidLimit: self[.errorInvalidLimit]
+        }
+    }
+
+    /// The label of a stop category.
+    public func stopCategory(_ category: StopCategory) -> String {
+        switch category {
+        case .noEffect: self[.stopNoEffect]
+        case .notFeasible: self[.stopNotFeasible]
+        case .noCapacity: self[.stopNoCapacity]
+        case .merged: self[.stopMerged]
+        case .superseded: self[.stopSuperseded]
+        case .other: self[.stopOther]
+        }
+    }
+
+    /// The label of a decision kind.
+    public func decisionKind(_ kind: DecisionKind) -> String {
+        switch kind {
+        case .startExperiment: self[.kindStart]
+        case .scale: self[.kindScale]
+        case .stop: self[.kindStop]
+        case .continue: self[.kindContinue]
+        }
+    }
+
+    /// How a choice field shows a stored value.
+    public func choice(_ value: String, of key: EntryFieldKey) -> String {
+        switch key {
+        case .gate(.category): StopCategory(rawValue: value).map(stopCategory) ?? value
+        case .kind: DecisionKind(rawValue: value).map(decisionKind) ?? value
+        default: value
         }
     }
 }

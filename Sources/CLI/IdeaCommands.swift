@@ -101,10 +101,11 @@ struct ShowCommand: ParsableCommand {
     @Option(help: "text or json.") var format: TextFormat = .text
 
     func run() throws {
-        let idea = try global.openDatabase().idea(id.id)
+        let detail = try global.openDatabase().detail(id.id)
+        let idea = detail.idea
         switch format {
         case .json:
-            print(try Output.json(IdeaJSON(idea, includePersonal: true)))
+            print(try Output.json(IdeaDetailJSON(detail, includePersonal: true)))
         case .text:
             let strings = Strings(try global.language())
             print("\(idea.id)  \(Output.safe(idea.fields.title))")
@@ -117,29 +118,89 @@ struct ShowCommand: ParsableCommand {
                 [strings[.detailCreated], Output.date(idea.createdAt)],
                 [strings[.detailUpdated], Output.date(idea.updatedAt)],
             ]))
+            if let review = idea.reviewDate, idea.stage != .stopped { print("\(strings[.detailReviewDate]): \(review)") }
+            if let category = idea.stopCategory {
+                print("\(strings[.detailStopCategory]): \(strings.stopCategory(category)) — \(Output.safe(idea.stopLearned ?? ""))")
+            }
             if !idea.fields.description.isEmpty {
                 print("")
                 print(TextSanitizer.multiLine(idea.fields.description))
+            }
+            for cycle in detail.cycles {
+                print("")
+                print("\(strings.format(.detailCycle, cycle.number)) (\(strings.format(.detailOwner, Output.safe(cycle.owner), cycle.reviewDate)))")
+                let card = cycle.testCard
+                for (label, text) in [(StringKey.fieldHypothesis, card.hypothesis), (.fieldAction, card.action),
+                                      (.fieldMetric, card.metric), (.fieldSuccess, card.successCriterion)] {
+                    print("  \(strings[label]): \(Output.safe(text))")
+                }
+                for measurement in cycle.measurements {
+                    print("  \(measurement.date)  \(Output.number(measurement.value))  \(Output.safe(measurement.note))")
+                }
+                if let learning = cycle.learningCard {
+                    for (label, text) in [(StringKey.fieldObserved, learning.observed), (.fieldLearned, learning.learned),
+                                          (.fieldTherefore, learning.therefore)] {
+                        print("  \(strings[label]): \(Output.safe(text))")
+                    }
+                }
+            }
+            for decision in detail.decisions {
+                print("")
+                print(DecisionText.lines(decision, strings: strings).joined(separator: "\n"))
             }
         }
     }
 }
 
-/// `proeftuin move ID STAGE --reason TEXT`.
+/// `proeftuin move ID STAGE --reason TEXT` with the fields the target stage's gate asks for.
 struct MoveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "move", abstract: "Move an idea to another stage (a decision: give a reason).")
+        commandName: "move", abstract: "Move an idea to another stage through its gate (a decision: give a reason).",
+        discussion: """
+            experimenting: --hypothesis --action --metric --success --owner --review-date
+            learning:      --observed --learned --therefore
+            scaling:       --decision ID, or --proposal --responsible --review-date [--evaluation] --consent
+            stopped:       --category (no-effect, not-feasible, no-capacity, merged, superseded, other) --learned
+            proposed:      (reopen a stopped idea) nothing more
+            """)
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The idea id.") var id: IdeaIDArgument
     @Argument(help: "The target stage: proposed, experimenting, learning, scaling, stopped (or the Dutch names).")
     var stage: String
     @Option(help: "Why: recorded in the history.") var reason: String
+    @Option(help: "Over a soft WIP limit: why it is worth it (recorded).") var override: String?
+    @Option(help: "Test card: we believe that …") var hypothesis: String?
+    @Option(help: "Test card: to verify that, we will …") var action: String?
+    @Option(help: "Test card: and measure …") var metric: String?
+    @Option(help: "Test card: we are right if …") var success: String?
+    @Option(help: "Who owns the experiment.") var owner: String?
+    @Option(help: "Review date, YYYY-MM-DD or DD-MM-YYYY.") var reviewDate: String?
+    @Option(help: "Learning card: we observed …") var observed: String?
+    @Option(help: "Learning card: we learned … (also what was learned when stopping)") var learned: String?
+    @Option(help: "Learning card: therefore we will …") var therefore: String?
+    @Option(help: "Why it stops: no-effect, not-feasible, no-capacity, merged, superseded, other.") var category: String?
+    @Option(help: "A consented decision to scale on.") var decision: String?
+    @Option(help: "Inline consent decision: the proposal.") var proposal: String?
+    @Option(help: "Inline consent decision: who is responsible.") var responsible: String?
+    @Option(help: "Inline consent decision: how it will be evaluated.") var evaluation: String?
+    @Flag(help: "Inline consent decision: consent was given (no qualified objection open).") var consent = false
 
     func run() throws {
         guard let target = Stage(name: stage) else { throw DomainError.unknownStage(stage) }
         let database = try global.openDatabase()
-        try database.apply(.move(id.id, to: target, reason: reason, enforceRules: true))
+        var draft = GateDraft(consent: consent)
+        let values: [(GateField, String?)] = [
+            (.hypothesis, hypothesis), (.action, action), (.metric, metric), (.success, success), (.owner, owner),
+            (.reviewDate, reviewDate), (.observed, observed), (.learned, learned), (.therefore, therefore),
+            (.category, category), (.decision, decision), (.proposal, proposal), (.responsible, responsible),
+            (.evaluation, evaluation),
+        ]
+        for (field, value) in values { if let value { draft[field] = value } }
+        let idea = try database.idea(id.id)
+        try idea.stage.validateMove(to: target)
+        let gate = try draft.validated(for: target, idea: id.id)
+        try database.apply(.move(MoveRequest(id: id.id, target: target, reason: reason, gate: gate, wipOverride: override)))
         print("\(id.id) → \(target.rawValue)")
     }
 }

@@ -32,6 +32,59 @@ struct IdeaJSON: Encodable {
     }
 }
 
+/// One idea with its cycles and decisions, as `show --format json` prints it.
+struct IdeaDetailJSON: Encodable {
+    struct CycleJSON: Encodable {
+        var number: Int
+        var owner: String
+        var reviewDate: String
+        var testCard: TestCard
+        var measurements: [MeasurementJSON]
+        var learningCard: LearningCard?
+    }
+
+    struct MeasurementJSON: Encodable {
+        var date: String
+        var value: Double
+        var note: String
+    }
+
+    var idea: IdeaJSON
+    var reviewDate: String?
+    var stopCategory: String?
+    var stopLearned: String?
+    var cycles: [CycleJSON]
+    var decisions: [DecisionJSON]
+
+    init(_ detail: IdeaDetail, includePersonal: Bool) {
+        idea = IdeaJSON(detail.idea, includePersonal: includePersonal)
+        reviewDate = detail.idea.reviewDate?.description
+        stopCategory = detail.idea.stopCategory?.rawValue
+        stopLearned = detail.idea.stopLearned
+        cycles = detail.cycles.map { cycle in
+            CycleJSON(
+                number: cycle.number, owner: cycle.owner, reviewDate: cycle.reviewDate.description, testCard: cycle.testCard,
+                measurements: cycle.measurements.map { MeasurementJSON(date: $0.date.description, value: $0.value, note: $0.note) },
+                learningCard: cycle.learningCard)
+        }
+        decisions = detail.decisions.map(DecisionJSON.init)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try idea.encode(to: encoder)
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(reviewDate, forKey: .reviewDate)
+        try container.encodeIfPresent(stopCategory, forKey: .stopCategory)
+        try container.encodeIfPresent(stopLearned, forKey: .stopLearned)
+        try container.encode(cycles, forKey: .cycles)
+        try container.encode(decisions, forKey: .decisions)
+    }
+
+    enum Keys: String, CodingKey {
+        case reviewDate, stopCategory, stopLearned, cycles, decisions
+    }
+}
+
 /// Event-log rows as the CLI prints them in JSON.
 struct HistoryJSON: Encodable {
     var at: Date
@@ -82,6 +135,11 @@ enum Output {
                 index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - DisplayWidth.of(cell))
             }.joined(separator: "  ")
         }.joined(separator: "\n")
+    }
+
+    /// A number without a needless `.0`.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 
     /// Text safe for a terminal: escape sequences and control characters removed.

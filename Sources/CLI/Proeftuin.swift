@@ -15,7 +15,8 @@ public struct Proeftuin: ParsableCommand {
         version: version,
         subcommands: [
             BoardCommand.self, DemoCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self,
-            MoveCommand.self, EditCommand.self, HistoryCommand.self, InfoCommand.self, KeysCommand.self,
+            MoveCommand.self, EditCommand.self, HistoryCommand.self, MeasureCommand.self, DecisionCommand.self,
+            WipCommand.self, DueCommand.self, InfoCommand.self, KeysCommand.self,
         ]
     )
 

@@ -8,6 +8,18 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownStage(String)
     case unknownSource(String)
     case ideaNotFound(IdeaID)
+    case gateIncomplete(Stage, missing: [GateField])
+    case invalidDate(String)
+    case invalidNumber(String)
+    case unknownStopCategory(String)
+    case decisionNotFound(String)
+    case decisionNotConsented(DecisionID)
+    case decisionForAnotherIdea(DecisionID, IdeaID)
+    case consentMissing
+    case openObjections([String])
+    case wipLimitReached(Stage, limit: Int, hard: Bool)
+    case noCycle(IdeaID)
+    case invalidLimit(Int)
 
     public var description: String {
         switch self {
@@ -29,6 +41,33 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
             "unknown source '\(name)': use resident, professional, partner or internal"
         case .ideaNotFound(let id):
             "there is no idea \(id): check the id with 'proeftuin list'"
+        case .gateIncomplete(let stage, let missing):
+            "moving to \(stage.rawValue) needs " + missing.map { "--\($0.rawValue)" }.joined(separator: ", ")
+                + ": nothing was changed"
+        case .invalidDate(let text):
+            "'\(text)' is not a date: use YYYY-MM-DD or DD-MM-YYYY"
+        case .invalidNumber(let text):
+            "'\(text)' is not a number: use digits with a decimal point or comma"
+        case .unknownStopCategory(let text):
+            "unknown stop category '\(text)': use " + StopCategory.allCases.map(\.rawValue).joined(separator: ", ")
+        case .decisionNotFound(let text):
+            "there is no decision \(text): check the id with 'proeftuin decision list'"
+        case .decisionNotConsented(let id):
+            "decision \(id) has no consent yet: resolve its objections and run 'proeftuin decision consent \(id.rawValue)'"
+        case .decisionForAnotherIdea(let id, let idea):
+            "decision \(id) is about idea \(idea), not this one"
+        case .consentMissing:
+            "scaling needs a consent decision: pass --decision ID, or the proposal fields with --consent"
+        case .openObjections(let who):
+            "consent needs every objection judged and qualified ones resolved; still open: " + who.joined(separator: ", ")
+        case .wipLimitReached(let stage, let limit, let hard):
+            hard
+                ? "\(stage.rawValue) is at its hard WIP limit of \(limit): finish or stop something first"
+                : "\(stage.rawValue) is at its WIP limit of \(limit): to go over it, give a reason with --override REASON"
+        case .noCycle(let id):
+            "idea \(id) has no experiment cycle yet: move it to experimenting first"
+        case .invalidLimit(let value):
+            "a WIP limit must be 1 or more, not \(value)"
         }
     }
 }

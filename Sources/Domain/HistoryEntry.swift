@@ -8,6 +8,11 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case reordered
     case deleted
     case restored
+    case measured
+    case measurementRemoved
+    case decisionSaved
+    case decisionDeleted
+    case wipLimitSet
 }
 
 /// One row of an idea's history, read back from the append-only event log.

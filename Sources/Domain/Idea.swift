@@ -9,19 +9,36 @@ public struct Idea: Equatable, Sendable, Codable, Identifiable {
     public var position: Int64
     public var createdAt: Date
     public var updatedAt: Date
+    /// When the running experiment or the scaling decision is to be reviewed.
+    public var reviewDate: DayDate?
+    /// Why it was stopped (only while stopped).
+    public var stopCategory: StopCategory?
+    /// What was learned before stopping.
+    public var stopLearned: String?
+    /// How many experiment cycles it has had.
+    public var cycleCount: Int
 
-    public init(id: IdeaID, fields: IdeaFields, stage: Stage, position: Int64, createdAt: Date, updatedAt: Date) {
+    public init(
+        id: IdeaID, fields: IdeaFields, stage: Stage, position: Int64, createdAt: Date, updatedAt: Date,
+        reviewDate: DayDate? = nil, stopCategory: StopCategory? = nil, stopLearned: String? = nil, cycleCount: Int = 0
+    ) {
         self.id = id
         self.fields = fields
         self.stage = stage
         self.position = position
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.reviewDate = reviewDate
+        self.stopCategory = stopCategory
+        self.stopLearned = stopLearned
+        self.cycleCount = cycleCount
     }
 
     /// The short form a board card needs.
     public var summary: IdeaSummary {
-        IdeaSummary(id: id, title: fields.title, theme: fields.theme, tags: fields.tags, stage: stage, position: position)
+        IdeaSummary(
+            id: id, title: fields.title, theme: fields.theme, tags: fields.tags, stage: stage, position: position,
+            reviewDate: reviewDate, cycle: cycleCount)
     }
 }
 
@@ -92,14 +109,32 @@ public struct IdeaSummary: Equatable, Sendable, Identifiable {
     public var tags: [String]
     public var stage: Stage
     public var position: Int64
+    /// Review date of the running experiment or scaling decision, for the overdue badge.
+    public var reviewDate: DayDate?
+    /// Current cycle number (0: never experimented).
+    public var cycle: Int
+    /// Score and rank from the latest closed weighing session, if any.
+    public var weighing: WeighingBadge?
 
-    public init(id: IdeaID, title: String, theme: String, tags: [String], stage: Stage, position: Int64) {
+    public init(
+        id: IdeaID, title: String, theme: String, tags: [String], stage: Stage, position: Int64,
+        reviewDate: DayDate? = nil, cycle: Int = 0, weighing: WeighingBadge? = nil
+    ) {
         self.id = id
         self.title = title
         self.theme = theme
         self.tags = tags
         self.stage = stage
         self.position = position
+        self.reviewDate = reviewDate
+        self.cycle = cycle
+        self.weighing = weighing
+    }
+
+    /// Whether the review date has passed while the idea is still running.
+    public func isOverdue(today: DayDate) -> Bool {
+        guard let reviewDate, stage != .stopped, stage != .proposed else { return false }
+        return reviewDate < today
     }
 
     /// Whether the card matches a filter text: every word must occur in the title, theme, tags or id.
@@ -116,5 +151,17 @@ public enum TextSearch {
     /// Lowercased, without diacritics.
     public static func fold(_ text: String) -> String {
         text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
+}
+
+/// The latest weighing result of an idea, shown as a badge on its card.
+public struct WeighingBadge: Equatable, Sendable, Codable {
+    /// Score in [0, 1].
+    public var score: Double
+    public var rank: Int
+
+    public init(score: Double, rank: Int) {
+        self.score = score
+        self.rank = rank
     }
 }

@@ -4,10 +4,18 @@ public enum IdeaChange: Equatable, Sendable {
     case create(IdeaFields)
     /// Replace the typed fields of an idea.
     case edit(IdeaID, IdeaFields)
-    /// Move to another stage, to the end of that column. `enforceRules` is false for undo and redo.
-    case move(IdeaID, to: Stage, reason: String, enforceRules: Bool)
-    /// Put an idea back at an exact stage and position (undo of a move).
-    case place(IdeaID, stage: Stage, position: Int64, reason: String)
+    /// Move to another stage, to the end of that column, through the stage's gate.
+    case move(MoveRequest)
+    /// Take a move back exactly (its undo).
+    case revertMove(MoveRevert)
+    /// Record a measurement in the idea's current cycle.
+    case addMeasurement(IdeaID, MetricMeasurement)
+    /// Remove a measurement (undo of adding it).
+    case removeMeasurement(IdeaID, cycle: Int, MetricMeasurement)
+    /// Create (no id) or update a consent decision.
+    case saveDecision(ConsentDecision)
+    /// Remove a decision (undo of creating it).
+    case deleteDecision(DecisionID)
     /// Swap the column positions of two ideas in the same stage.
     case swap(IdeaID, IdeaID)
     /// Remove an idea (only as the undo of its creation).
@@ -19,9 +27,13 @@ public enum IdeaChange: Equatable, Sendable {
     public var ideaID: IdeaID? {
         switch self {
         case .create: nil
-        case .edit(let id, _), .move(let id, _, _, _), .place(let id, _, _, _), .swap(let id, _), .delete(let id):
+        case .edit(let id, _), .swap(let id, _), .delete(let id), .addMeasurement(let id, _), .removeMeasurement(let id, _, _):
             id
+        case .move(let request): request.id
+        case .revertMove(let revert): revert.id
         case .restore(let idea): idea.id
+        case .saveDecision(let decision): decision.ideaID
+        case .deleteDecision: nil
         }
     }
 }
@@ -40,5 +52,50 @@ public struct AppliedChange: Equatable, Sendable {
         self.inverse = inverse
         self.focus = focus
         self.focusStage = focusStage
+    }
+}
+
+/// Everything needed to take a move back: where the idea was, and what the move created.
+public struct MoveRevert: Equatable, Sendable {
+    public var id: IdeaID
+    public var stage: Stage
+    public var position: Int64
+    public var reviewDate: DayDate?
+    public var stopCategory: StopCategory?
+    public var stopLearned: String?
+    /// The cycle the move started, to remove.
+    public var removeCycle: Int?
+    /// The cycle whose learning card the move set, and the card it had before.
+    public var restoreLearning: RestoredLearning?
+    /// The decision the move created inline, to remove.
+    public var removeDecision: DecisionID?
+    /// The move to do again on redo.
+    public var redo: MoveRequest
+
+    public init(
+        id: IdeaID, stage: Stage, position: Int64, reviewDate: DayDate?, stopCategory: StopCategory?, stopLearned: String?,
+        removeCycle: Int?, restoreLearning: RestoredLearning?, removeDecision: DecisionID?, redo: MoveRequest
+    ) {
+        self.id = id
+        self.stage = stage
+        self.position = position
+        self.reviewDate = reviewDate
+        self.stopCategory = stopCategory
+        self.stopLearned = stopLearned
+        self.removeCycle = removeCycle
+        self.restoreLearning = restoreLearning
+        self.removeDecision = removeDecision
+        self.redo = redo
+    }
+}
+
+/// A learning card to put back on a cycle (nil card: the cycle had none).
+public struct RestoredLearning: Equatable, Sendable {
+    public var cycle: Int
+    public var card: LearningCard?
+
+    public init(cycle: Int, card: LearningCard?) {
+        self.cycle = cycle
+        self.card = card
     }
 }

@@ -49,11 +49,16 @@ enum BoardView {
         let top = BoardLayout.boxTop(for: state.size)
         let inner = BoardLayout.innerHeight(for: state.size)
         let cards = state.cards(in: stage)
-        let title = "\(strings.stage(stage)) \(cards.count)"
+        var title = "\(strings.stage(stage)) \(cards.count)"
+        var titleStyle = focused ? Palette.focusedColumnTitle : Palette.columnTitle
+        if let limit = state.wipLimits[stage] {
+            let count = state.stageCounts[stage] ?? 0
+            title = "\(strings.stage(stage)) \(state.filter.isEmpty ? "" : "\(cards.count)·")\(count)/\(limit.limit)"
+            if count >= limit.limit { titleStyle = count > limit.limit ? Palette.error : Palette.warning }
+        }
         Box.draw(
             x: x, y: top, width: width, height: inner + 2, title: title,
-            style: focused ? Palette.focusedBorder : Palette.border,
-            titleStyle: focused ? Palette.focusedColumnTitle : Palette.columnTitle, into: &grid)
+            style: focused ? Palette.focusedBorder : Palette.border, titleStyle: titleStyle, into: &grid)
         let innerWidth = width - 2
         guard innerWidth > 0 else { return }
         if cards.isEmpty {
@@ -66,7 +71,8 @@ enum BoardView {
         let selectedIndex = focused ? state.selectedIndex(in: stage) : nil
         for index in scroll..<min(cards.count, scroll + visible) {
             let y = top + 1 + (index - scroll) * BoardLayout.cardHeight
-            CardView.draw(cards[index], x: x + 1, y: y, width: innerWidth, selected: index == selectedIndex, into: &grid)
+            CardView.draw(cards[index], x: x + 1, y: y, width: innerWidth, selected: index == selectedIndex,
+                          today: state.today, into: &grid)
         }
         if scroll > 0 {
             drawMarker(" \(strings.format(.moreAbove, scroll)) ", compact: "▲\(scroll)", x: x, y: top, width: width,
@@ -90,18 +96,27 @@ enum BoardView {
     }
 }
 
-/// One card: the title line and a badge line with id and theme.
+/// One card: the title line, and a badge line with id, overdue review, cycle, weighing rank and theme.
 enum CardView {
-    static func draw(_ card: IdeaSummary, x: Int, y: Int, width: Int, selected: Bool, into grid: inout CellGrid) {
+    static func draw(_ card: IdeaSummary, x: Int, y: Int, width: Int, selected: Bool, today: DayDate, into grid: inout CellGrid) {
         let titleStyle = selected ? Palette.selected : Palette.cardTitle
         grid.putPadded(" " + card.title, x: x, y: y, width: width, style: titleStyle)
         let badgeStyle = selected ? Palette.selectedBadge : Palette.badge
-        grid.putPadded("   \(card.id)", x: x, y: y + 1, width: width, style: badgeStyle)
-        let idWidth = DisplayWidth.of("   \(card.id)")
-        if !card.theme.isEmpty, width > idWidth + 3 {
-            let theme = DisplayWidth.truncate(card.theme, to: width - idWidth - 3)
-            grid.put(" · ", x: x + idWidth, y: y + 1, style: badgeStyle)
-            grid.put(theme, x: x + idWidth + 3, y: y + 1, style: selected ? Palette.selected : Palette.theme)
+        grid.putPadded("", x: x, y: y + 1, width: width, style: badgeStyle)
+        var column = x + 3
+        func badge(_ text: String, _ style: Style) {
+            let room = x + width - column
+            guard room > DisplayWidth.of(text) else { return }
+            column += grid.put(text + " ", x: column, y: y + 1, style: style)
+        }
+        badge("\(card.id)", badgeStyle)
+        if card.isOverdue(today: today) { badge("⚠", selected ? Palette.selected : Palette.error) }
+        if card.cycle > 0 { badge("↻\(card.cycle)", badgeStyle) }
+        if let weighing = card.weighing { badge("★\(weighing.rank)", selected ? Palette.selected : Palette.info) }
+        if !card.theme.isEmpty, x + width - column > 3 {
+            column += grid.put("· ", x: column, y: y + 1, style: badgeStyle)
+            grid.put(DisplayWidth.truncate(card.theme, to: x + width - column), x: column, y: y + 1,
+                     style: selected ? Palette.selected : Palette.theme)
         }
     }
 }
@@ -114,7 +129,11 @@ enum FooterView {
         grid.fill(x: 0, y: y, width: grid.width, height: 1)
         switch state.mode {
         case .prompt(let prompt):
-            let label = strings.format(.promptReason, prompt.id, strings.stage(prompt.to))
+            let label: String
+            switch prompt.purpose {
+            case .moveReason(let context): label = strings.format(.promptReason, context.id, strings.stage(context.to))
+            case .wipOverride(let request, let limit): label = strings.format(.promptWipOverride, strings.stage(request.target), limit)
+            }
             TextFieldView.draw(label: label, field: prompt.field, x: 0, y: y, width: grid.width, into: &grid)
             if let error = prompt.error {
                 grid.putPadded(" " + error, x: 0, y: y - 1, width: grid.width, style: Palette.error)
@@ -136,7 +155,7 @@ enum FooterView {
 /// A labelled one-line text field that scrolls to keep the cursor visible; places the cursor.
 enum TextFieldView {
     static func draw(label: String, field: TextField, x: Int, y: Int, width: Int, style: Style = .plain, into grid: inout CellGrid) {
-        let labelText = DisplayWidth.truncate(label, to: max(0, width / 2))
+        let labelText = DisplayWidth.truncate(label, to: max(width / 2, width - 24))
         let labelWidth = grid.put(labelText, x: x, y: y, style: Palette.label)
         let room = width - labelWidth
         guard room > 1 else { return }

@@ -9,12 +9,13 @@ struct DetailView {
     func draw(_ detail: DetailState, state: AppState, into grid: inout CellGrid) {
         let strings = state.strings
         grid.fill(x: 0, y: 0, width: grid.width, height: 1, style: Palette.header)
-        guard let idea = detail.idea else {
+        guard let loaded = detail.detail else {
             grid.put(" \(detail.id) · \(strings[.loading])", x: 0, y: 0, style: Palette.header)
             return
         }
+        let idea = loaded.idea
         grid.putPadded(" \(idea.id)  \(idea.fields.title)", x: 0, y: 0, width: grid.width, style: Palette.header)
-        let lines = contentLines(idea, history: detail.history, strings: strings, width: grid.width - 2)
+        let lines = contentLines(loaded, today: state.today, strings: strings, width: grid.width - 2)
         let room = grid.height - 2
         let scroll = min(detail.scroll, max(0, lines.count - room))
         for (offset, line) in lines.dropFirst(scroll).prefix(room).enumerated() {
@@ -41,8 +42,10 @@ struct DetailView {
         var valueStyle: Style = .plain
     }
 
-    func contentLines(_ idea: Idea, history: [HistoryEntry], strings: Strings, width: Int) -> [Line] {
-        let fields: [(StringKey, String)] = [
+    func contentLines(_ detail: IdeaDetail, today: DayDate, strings: Strings, width: Int) -> [Line] {
+        let idea = detail.idea
+        let history = detail.history
+        var fields: [(StringKey, String)] = [
             (.detailStage, strings.stage(idea.stage)),
             (.detailTheme, idea.fields.theme.isEmpty ? "—" : idea.fields.theme),
             (.detailTags, idea.fields.tags.isEmpty ? "—" : idea.fields.tags.joined(separator: ", ")),
@@ -51,9 +54,18 @@ struct DetailView {
             (.detailCreated, format(idea.createdAt)),
             (.detailUpdated, format(idea.updatedAt)),
         ]
+        if let review = idea.reviewDate, idea.stage != .stopped {
+            let overdue = idea.summary.isOverdue(today: today) ? "  ⚠ " + strings[.detailOverdue] : ""
+            fields.append((.detailReviewDate, review.description + overdue))
+        }
+        if idea.stage == .stopped, let category = idea.stopCategory {
+            fields.append((.detailStopCategory, strings.stopCategory(category)))
+            fields.append((.detailStopLearned, idea.stopLearned ?? "—"))
+        }
         let labelWidth = (fields.map { DisplayWidth.of(strings[$0.0]) }.max() ?? 0) + 2
         var lines = fields.map { key, value in
-            Line(text: strings[key], style: Palette.label, value: value, valueColumn: labelWidth)
+            Line(text: strings[key], style: Palette.label, value: value, valueColumn: labelWidth,
+                 valueStyle: key == .detailReviewDate && value.contains("⚠") ? Palette.error : .plain)
         }
         lines.append(Line(text: ""))
         lines.append(Line(text: strings[.detailDescription], style: Palette.label))
@@ -61,6 +73,16 @@ struct DetailView {
             lines.append(Line(text: strings[.detailNoDescription], style: Palette.badge))
         } else {
             lines += DisplayWidth.wrap(TextSanitizer.multiLine(idea.fields.description), to: max(1, width)).map { Line(text: $0) }
+        }
+        for cycle in detail.cycles.reversed() {
+            lines += cycleLines(cycle, strings: strings, width: width)
+        }
+        if !detail.decisions.isEmpty {
+            lines.append(Line(text: ""))
+            lines.append(Line(text: strings[.detailDecisions], style: Palette.label))
+            for decision in detail.decisions.reversed() {
+                lines += decisionLines(decision, strings: strings, width: width)
+            }
         }
         lines.append(Line(text: ""))
         lines.append(Line(text: strings[.detailHistory], style: Palette.label))
@@ -71,6 +93,68 @@ struct DetailView {
             }
         }
         return lines
+    }
+
+    /// A cycle: heading, test card, measurements with a sparkline, learning card.
+    private func cycleLines(_ cycle: Cycle, strings: Strings, width: Int) -> [Line] {
+        var lines = [Line(text: ""), Line(
+            text: strings.format(.detailCycle, cycle.number), style: Palette.label,
+            value: strings.format(.detailOwner, cycle.owner, cycle.reviewDate), valueColumn: 12, valueStyle: Palette.badge)]
+        let card = cycle.testCard
+        lines += labelled([
+            (strings[.fieldHypothesis], card.hypothesis), (strings[.fieldAction], card.action),
+            (strings[.fieldMetric], card.metric), (strings[.fieldSuccess], card.successCriterion),
+        ], width: width)
+        let target = card.numericTarget
+        var heading = Line(text: "  " + strings[.detailMeasurements], style: Palette.label)
+        if cycle.measurements.isEmpty {
+            heading.value = strings[.detailNoMeasurements]
+        } else {
+            let values = cycle.measurements.map(\.value)
+            heading.value = Sparkline.draw(values, target: target) + (target.map { "  " + strings.format(.detailTarget, Sparkline.number($0)) } ?? "")
+        }
+        heading.valueColumn = 4 + DisplayWidth.of(strings[.detailMeasurements])
+        heading.valueStyle = Palette.info
+        lines.append(heading)
+        for measurement in cycle.measurements.suffix(12) {
+            let note = measurement.note.isEmpty ? "" : "  " + measurement.note
+            lines.append(Line(text: "    \(measurement.date)  \(Sparkline.number(measurement.value))\(note)"))
+        }
+        if let learning = cycle.learningCard {
+            lines += labelled([
+                (strings[.fieldObserved], learning.observed), (strings[.fieldLearned], learning.learned),
+                (strings[.fieldTherefore], learning.therefore),
+            ], width: width)
+        }
+        return lines
+    }
+
+    /// A decision: kind, outcome, proposal, responsible and review, objections and concerns.
+    private func decisionLines(_ decision: ConsentDecision, strings: Strings, width: Int) -> [Line] {
+        let outcome = decision.outcome == .consented ? strings[.detailConsented] : strings[.detailOpen]
+        var lines = [Line(
+            text: "  \(decision.id.map(\.description) ?? "")  \(strings.decisionKind(decision.kind))", style: Palette.label,
+            value: "\(outcome) · \(decision.responsible) · \(decision.reviewDate)", valueColumn: 24,
+            valueStyle: decision.outcome == .consented ? Palette.info : Palette.warning)]
+        lines += labelled([(strings[.fieldProposal], decision.proposal), (strings[.fieldEvaluation], decision.evaluationCriteria)],
+                          width: width)
+        for objection in decision.objections {
+            lines += labelled([(strings[.objectionTitle], "\(objection.who): \(objection.text) [\(ObjectionText.status(objection, strings))]")],
+                              width: width)
+        }
+        for concern in decision.concerns {
+            lines += labelled([(strings[.concernTitle], "\(concern.who): \(concern.text)")], width: width)
+        }
+        return lines
+    }
+
+    /// "  Label: text" lines, wrapped, skipping empty texts.
+    private func labelled(_ pairs: [(String, String)], width: Int) -> [Line] {
+        pairs.filter { !$0.1.isEmpty }.flatMap { label, text in
+            DisplayWidth.wrap(TextSanitizer.singleLine("\(label): \(text)"), to: max(1, width - 4)).enumerated().map { index, part in
+                Line(text: (index == 0 ? "    " : "      ") + part)
+            }
+        }
     }
 
     /// What an event changed, in words: "Proposed → Experimenting: reason" or the edited fields.

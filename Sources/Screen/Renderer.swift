@@ -20,6 +20,16 @@ public struct Renderer: Sendable {
         switch state.mode {
         case .detail(let detail):
             DetailView(timeZone: timeZone).draw(detail, state: state, into: &grid)
+        case .entry(let form):
+            if case .measurement(let id) = form.purpose {
+                DetailView(timeZone: timeZone).draw(DetailState(id: id), state: state, into: &grid)
+            } else {
+                BoardView.draw(state, into: &grid)
+            }
+            EntryFormView.draw(form, state: state, into: &grid)
+        case .decision(let decision):
+            BoardView.draw(state, into: &grid)
+            DecisionView.draw(decision, state: state, into: &grid)
         case .help(let help):
             if let detail = help.returnToDetail {
                 DetailView(timeZone: timeZone).draw(detail, state: state, into: &grid)

@@ -42,6 +42,7 @@ public enum Palette {
     public static let footer = Style(dim: true)
     public static let info = Style(foreground: .green)
     public static let error = Style(foreground: .red, bold: true)
+    public static let warning = Style(foreground: .yellow, bold: true)
     public static let label = Style(bold: true)
     public static let field = Style(underline: true)
     public static let focusedField = Style(reverse: true)

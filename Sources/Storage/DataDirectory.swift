@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// Where the portfolio lives: resolves, creates and describes the data directory.
@@ -48,5 +49,13 @@ public struct DataDirectory: Sendable, Equatable {
     /// Whether the directory already holds a database with ideas or other files of ours.
     public var holdsDatabase: Bool {
         FileManager.default.fileExists(atPath: databaseURL.path)
+    }
+}
+
+extension DayDate {
+    /// The calendar day of a moment in the local time zone.
+    public static func local(_ date: Date) -> DayDate {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: date)
+        return DayDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? DayDate(dayNumber: 0)
     }
 }

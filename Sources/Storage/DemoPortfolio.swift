@@ -84,46 +84,104 @@ public enum DemoPortfolio {
         case .stopped: "geen effect gemeten"
         }
     }
+
+    /// What each theme measures, and the success criterion that goes with it.
+    static func metric(for theme: String) -> (metric: String, success: String, base: Double, step: Double) {
+        switch theme {
+        case armoede: ("aantal huishoudens met een betalingsregeling", "minstens 25 huishoudens binnen drie maanden", 6, 4)
+        case jeugd: ("verwijzingen naar specialistische jeugdhulp per maand", "hooguit 12 verwijzingen per maand", 20, -2)
+        case wmo: ("wachttijd tot ondersteuning in dagen", "hooguit 14 dagen wachttijd", 35, -4)
+        case werk: ("deelnemers met betaald werk", "minstens 8 deelnemers aan het werk", 1, 1.5)
+        case eenzaam: ("deelnemers die zich minder eenzaam voelen (%)", "minstens 40 procent voelt zich minder eenzaam", 15, 6)
+        default: ("meldingen van overlast per maand", "hooguit 10 meldingen per maand", 24, -3)
+        }
+    }
+
+    static let owners = ["Fatima El Idrissi", "Jeroen Bakker", "Sanne de Wit", "Mehmet Yilmaz", "Annelies Visser", "Ruud Jansen"]
 }
 
 extension AppDatabase {
-    /// Fills the portfolio with the demo ideas, each with a realistic event history; returns how many were added.
+    /// Fills the portfolio with the demo ideas, each with a realistic history of cycles, measurements and
+    /// decisions written through the same change path as real use; returns how many ideas were added.
     @discardableResult
     public func seedDemo(now: Date) throws -> Int {
-        let path: [Stage: [Stage]] = [
-            .proposed: [], .experimenting: [.experimenting], .learning: [.experimenting, .learning],
-            .scaling: [.experimenting, .learning, .scaling], .stopped: [.experimenting, .learning, .stopped],
-        ]
+        let today = DayDate.local(now)
+        let entries = DemoPortfolio.entries
         return try write { db in
-            var positions: [Stage: Int64] = [:]
-            for entry in DemoPortfolio.entries {
+            for (index, entry) in entries.enumerated() {
                 let created = now.addingTimeInterval(-Double(entry.daysAgo) * 86_400)
-                positions[entry.stage, default: 0] += 1
-                let steps = path[entry.stage] ?? []
-                var idea = Idea(
-                    id: IdeaID(0), fields: try entry.fields.validated(), stage: .proposed, position: 0,
-                    createdAt: created, updatedAt: created)
-                var record = IdeaRecord(idea)
-                record.id = nil
-                try record.insert(db)
-                idea.id = IdeaID(db.lastInsertedRowID)
-                try appendEvent(db, idea: idea.id, kind: .created, after: EventJSON.encode(idea), at: created)
-                var stage = Stage.proposed
-                for (index, next) in steps.enumerated() {
-                    let at = created.addingTimeInterval(Double(index + 1) * Double(entry.daysAgo) / Double(steps.count + 1) * 86_400)
-                    try appendEvent(
-                        db, idea: idea.id, kind: .moved, reason: DemoPortfolio.reason(for: next),
-                        before: EventJSON.encode(PlacementSnapshot(stage: stage.rawValue, position: 0)),
-                        after: EventJSON.encode(PlacementSnapshot(stage: next.rawValue, position: positions[entry.stage]!)),
-                        at: at)
-                    stage = next
-                    idea.updatedAt = at
+                let steps: [Stage] = switch entry.stage {
+                case .proposed: []
+                case .experimenting: [.experimenting]
+                case .learning: [.experimenting, .learning]
+                case .scaling: [.experimenting, .learning, .scaling]
+                case .stopped: index % 2 == 0 ? [.experimenting, .learning, .stopped] : [.stopped]
                 }
-                idea.stage = entry.stage
-                idea.position = positions[entry.stage]!
-                try IdeaRecord(idea).update(db)
+                func at(_ step: Int) -> Date {
+                    created.addingTimeInterval(Double(step) * Double(entry.daysAgo) / Double(steps.count + 1) * 86_400)
+                }
+                let applied = try ChangeWriter(database: self, db: db, now: created).apply(.create(entry.fields))
+                let id = applied.focus!
+                let (metric, success, base, step) = DemoPortfolio.metric(for: entry.fields.theme)
+                let owner = DemoPortfolio.owners[index % DemoPortfolio.owners.count]
+                for (number, stage) in steps.enumerated() {
+                    let moment = at(number + 1)
+                    let writer = ChangeWriter(database: self, db: db, now: moment)
+                    let gate: StageGate
+                    switch stage {
+                    case .experimenting:
+                        // Some running experiments are overdue for review: they stand out on the board.
+                        let review = entry.stage == .experimenting || entry.stage == .learning
+                            ? today.adding(days: index % 4 == 0 ? -(index % 9 + 2) : 10 + index % 40)
+                            : DayDate.local(moment).adding(days: 42)
+                        gate = .experiment(
+                            TestCard(hypothesis: "\(entry.fields.title) helpt inwoners eerder en dichterbij",
+                                     action: "proberen we het drie maanden in één wijk",
+                                     metric: metric, successCriterion: success),
+                            owner: owner, reviewDate: review)
+                    case .learning:
+                        gate = .learning(LearningCard(
+                            observed: "de deelnemers waren positief; de aanpak kostte meer tijd dan gedacht",
+                            learned: "het werkt vooral waar het wijkteam al vertrouwen heeft",
+                            therefore: "breiden we uit naar twee wijken met een vaste contactpersoon"))
+                    case .scaling:
+                        gate = .inlineDecision(ConsentDecision(
+                            ideaID: id, kind: .scale, proposal: "Opschalen naar de hele gemeente vanaf het nieuwe kwartaal",
+                            responsible: owner, reviewDate: today.adding(days: index % 4 == 3 ? -3 : 60 + index),
+                            evaluationCriteria: metric, objections: [
+                                Objection(who: "Team Financiën", text: "dekking na dit jaar is onzeker", qualified: true,
+                                          resolution: .amended, resolutionNote: "evaluatie na zes maanden voor verlenging"),
+                            ], concerns: [Concern(who: "Wijkteam Noord", text: "bezetting in de zomer")],
+                            outcome: .consented))
+                    case .stopped:
+                        gate = .stop(index % 4 == 1 ? .noCapacity : .noEffect, learned: "de doelgroep bereikten we zo niet")
+                    case .proposed:
+                        gate = .none
+                    }
+                    if stage == .learning {
+                        // Measurements during the experiment, before it moved on.
+                        for sample in 0..<4 {
+                            let date = DayDate.local(at(number).addingTimeInterval(Double(sample + 1) * 7 * 86_400))
+                            let value = max(0, base + step * Double(sample) + Double((index + sample) % 3))
+                            _ = try writer.apply(.addMeasurement(id, MetricMeasurement(date: date, value: value)))
+                        }
+                    }
+                    _ = try writer.apply(.move(MoveRequest(
+                        id: id, target: stage, reason: DemoPortfolio.reason(for: stage), gate: gate, enforceRules: false)))
+                }
+                if entry.stage == .experimenting {
+                    for sample in 0..<(index % 4) {
+                        let date = today.adding(days: -7 * (index % 4 - sample))
+                        let value = max(0, base + step * Double(sample))
+                        _ = try ChangeWriter(database: self, db: db, now: now)
+                            .apply(.addMeasurement(id, MetricMeasurement(date: date, value: value, note: sample == 0 ? "nulmeting" : "")))
+                    }
+                }
             }
-            return DemoPortfolio.entries.count
+            for limit in [WipLimit(stage: .experimenting, limit: 10), WipLimit(stage: .learning, limit: 8), WipLimit(stage: .scaling, limit: 6)] {
+                try WipLimitRecord(stage: limit.stage.rawValue, limit: limit.limit, hard: false).save(db)
+            }
+            return entries.count
         }
     }
 

@@ -37,6 +37,59 @@ enum Migrations {
                 BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
                 """)
         }
+        migrator.registerMigration("v2: experiment cycles, decisions, WIP limits") { db in
+            try db.alter(table: "idea") { t in
+                t.add(column: "reviewDate", .text)
+                t.add(column: "stopCategory", .text)
+                t.add(column: "stopLearned", .text)
+                t.add(column: "cycleCount", .integer).notNull().defaults(to: 0)
+            }
+            try db.create(table: "cycle") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("ideaId", .integer).notNull().references("idea", onDelete: .cascade)
+                t.column("number", .integer).notNull()
+                t.column("hypothesis", .text).notNull()
+                t.column("action", .text).notNull()
+                t.column("metric", .text).notNull()
+                t.column("success", .text).notNull()
+                t.column("owner", .text).notNull()
+                t.column("reviewDate", .text).notNull()
+                t.column("startedAt", .datetime).notNull()
+                t.column("observed", .text)
+                t.column("learned", .text)
+                t.column("therefore", .text)
+                t.uniqueKey(["ideaId", "number"])
+            }
+            try db.create(table: "measurement") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("cycleId", .integer).notNull().references("cycle", onDelete: .cascade)
+                t.column("date", .text).notNull()
+                t.column("value", .double).notNull()
+                t.column("note", .text).notNull().defaults(to: "")
+            }
+            try db.create(index: "measurement_on_cycleId", on: "measurement", columns: ["cycleId"])
+            try db.create(table: "decision") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("ideaId", .integer).notNull().references("idea", onDelete: .cascade)
+                t.column("kind", .text).notNull()
+                t.column("proposal", .text).notNull()
+                t.column("responsible", .text).notNull()
+                t.column("reviewDate", .text).notNull()
+                t.column("evaluation", .text).notNull().defaults(to: "")
+                t.column("objections", .text).notNull().defaults(to: "[]")
+                t.column("concerns", .text).notNull().defaults(to: "[]")
+                t.column("outcome", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("updatedAt", .datetime).notNull()
+            }
+            try db.create(index: "decision_on_ideaId", on: "decision", columns: ["ideaId"])
+            try db.create(table: "wipLimit") { t in
+                t.primaryKey("stage", .text)
+                t.column("limit", .integer).notNull()
+                t.column("hard", .boolean).notNull().defaults(to: false)
+            }
+            try db.create(index: "idea_on_reviewDate", on: "idea", columns: ["reviewDate"])
+        }
         return migrator
     }
 }

@@ -18,6 +18,10 @@ struct IdeaRecord: Codable, FetchableRecord, PersistableRecord {
     var position: Int64
     var createdAt: Date
     var updatedAt: Date
+    var reviewDate: String?
+    var stopCategory: String?
+    var stopLearned: String?
+    var cycleCount: Int
 
     enum Columns {
         static let id = Column(CodingKeys.id)
@@ -40,6 +44,10 @@ struct IdeaRecord: Codable, FetchableRecord, PersistableRecord {
         position = idea.position
         createdAt = idea.createdAt
         updatedAt = idea.updatedAt
+        reviewDate = idea.reviewDate?.description
+        stopCategory = idea.stopCategory?.rawValue
+        stopLearned = idea.stopLearned
+        cycleCount = idea.cycleCount
     }
 
     var idea: Idea {
@@ -51,9 +59,131 @@ struct IdeaRecord: Codable, FetchableRecord, PersistableRecord {
             stage: Stage(rawValue: stage) ?? .proposed,
             position: position,
             createdAt: createdAt,
-            updatedAt: updatedAt
+            updatedAt: updatedAt,
+            reviewDate: reviewDate.flatMap(DayDate.init(parsing:)),
+            stopCategory: stopCategory.flatMap(StopCategory.init(rawValue:)),
+            stopLearned: stopLearned,
+            cycleCount: cycleCount
         )
     }
+}
+
+/// The `cycle` table row: one experiment cycle with its test and learning cards.
+struct CycleRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "cycle"
+
+    var id: Int64?
+    var ideaId: Int64
+    var number: Int
+    var hypothesis: String
+    var action: String
+    var metric: String
+    var success: String
+    var owner: String
+    var reviewDate: String
+    var startedAt: Date
+    var observed: String?
+    var learned: String?
+    var therefore: String?
+
+    init(idea: IdeaID, number: Int, card: TestCard, owner: String, reviewDate: DayDate, startedAt: Date) {
+        ideaId = idea.rawValue
+        self.number = number
+        hypothesis = card.hypothesis
+        action = card.action
+        metric = card.metric
+        success = card.successCriterion
+        self.owner = owner
+        self.reviewDate = reviewDate.description
+        self.startedAt = startedAt
+    }
+
+    var learningCard: LearningCard? {
+        get {
+            guard let observed, let learned, let therefore else { return nil }
+            return LearningCard(observed: observed, learned: learned, therefore: therefore)
+        }
+        set {
+            observed = newValue?.observed
+            learned = newValue?.learned
+            therefore = newValue?.therefore
+        }
+    }
+
+    func cycle(measurements: [MetricMeasurement]) -> Cycle {
+        Cycle(
+            number: number,
+            testCard: TestCard(hypothesis: hypothesis, action: action, metric: metric, successCriterion: success),
+            owner: owner, reviewDate: DayDate(parsing: reviewDate) ?? DayDate(dayNumber: 0), measurements: measurements,
+            learningCard: learningCard)
+    }
+}
+
+/// The `measurement` table row.
+struct MeasurementRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "measurement"
+
+    var id: Int64?
+    var cycleId: Int64
+    var date: String
+    var value: Double
+    var note: String
+
+    var measurement: MetricMeasurement {
+        MetricMeasurement(date: DayDate(parsing: date) ?? DayDate(dayNumber: 0), value: value, note: note)
+    }
+}
+
+/// The `decision` table row; objections and concerns are JSON arrays.
+struct DecisionRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "decision"
+
+    var id: Int64?
+    var ideaId: Int64
+    var kind: String
+    var proposal: String
+    var responsible: String
+    var reviewDate: String
+    var evaluation: String
+    var objections: String
+    var concerns: String
+    var outcome: String
+    var createdAt: Date
+    var updatedAt: Date
+
+    init(_ decision: ConsentDecision, createdAt: Date, updatedAt: Date) {
+        id = decision.id?.rawValue
+        ideaId = decision.ideaID.rawValue
+        kind = decision.kind.rawValue
+        proposal = decision.proposal
+        responsible = decision.responsible
+        reviewDate = decision.reviewDate.description
+        evaluation = decision.evaluationCriteria
+        objections = EventJSON.encode(decision.objections)
+        concerns = EventJSON.encode(decision.concerns)
+        outcome = decision.outcome.rawValue
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
+    var decision: ConsentDecision {
+        ConsentDecision(
+            id: id.map(DecisionID.init), ideaID: IdeaID(ideaId), kind: DecisionKind(rawValue: kind) ?? .continue,
+            proposal: proposal, responsible: responsible, reviewDate: DayDate(parsing: reviewDate) ?? DayDate(dayNumber: 0),
+            evaluationCriteria: evaluation,
+            objections: (try? JSONDecoder().decode([Objection].self, from: Data(objections.utf8))) ?? [],
+            concerns: (try? JSONDecoder().decode([Concern].self, from: Data(concerns.utf8))) ?? [],
+            outcome: DecisionOutcome(rawValue: outcome) ?? .open)
+    }
+}
+
+/// The `wipLimit` table row.
+struct WipLimitRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "wipLimit"
+
+    var stage: String
+    var limit: Int
+    var hard: Bool
 }
 
 /// The `event` table row: append-only audit trail.
@@ -97,8 +227,10 @@ enum EventJSON {
     }
 }
 
-/// Stage and position, as recorded for moves and reorders.
+/// Stage and position, as recorded for moves and reorders; moves also record their gate.
 struct PlacementSnapshot: Codable {
     var stage: String
     var position: Int64
+    var gate: StageGate? = nil
+    var wipOverride: String? = nil
 }

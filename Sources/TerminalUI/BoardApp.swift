@@ -40,9 +40,9 @@ public enum BoardApp {
                 pending += Reducer.reduce(&state, .resized(size))
             case .timeout:
                 let current = try? database.changeToken()
-                if current != token, let cards = try? database.summaries() {
+                if current != token, let data = try? runner.boardData() {
                     token = current
-                    pending += Reducer.reduce(&state, .boardChangedElsewhere(cards))
+                    pending += Reducer.reduce(&state, .boardChangedElsewhere(data))
                 }
             }
         }

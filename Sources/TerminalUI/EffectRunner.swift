@@ -1,13 +1,22 @@
 import AppCore
 import Domain
+import Foundation
 import Storage
 
 /// Performs the reducer's effects against storage and reports what happened as events.
 public struct EffectRunner: Sendable {
     public let database: AppDatabase
+    /// Today's date, from the clock (local calendar).
+    public let today: @Sendable () -> DayDate
 
     public init(database: AppDatabase) {
         self.database = database
+        self.today = { database.today() }
+    }
+
+    /// Cards, WIP limits and today: what the board reads.
+    public func boardData() throws -> BoardData {
+        BoardData(cards: try database.summaries(), wipLimits: try database.wipLimits(), today: today())
     }
 
     /// Carries out one effect (not `.quit`, which the run loop handles) and returns the resulting events.
@@ -15,13 +24,13 @@ public struct EffectRunner: Sendable {
         switch effect {
         case .loadBoard:
             do {
-                return [.boardLoaded(try database.summaries())]
+                return [.boardLoaded(try boardData())]
             } catch {
                 return [.changeFailed(failure(error), .perform)]
             }
         case .loadIdea(let id, let purpose):
             do {
-                return [.ideaLoaded(try database.idea(id), history: try database.history(id), purpose: purpose)]
+                return [.ideaLoaded(try database.detail(id), purpose: purpose)]
             } catch {
                 return [.changeFailed(failure(error), .perform)]
             }
@@ -41,3 +50,4 @@ public struct EffectRunner: Sendable {
         return .storage("\(error)")
     }
 }
+

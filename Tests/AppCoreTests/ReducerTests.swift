@@ -11,7 +11,7 @@ func sampleState(size: Size = Size(width: 120, height: 35), language: Language =
     }
     cards.append(IdeaSummary(id: IdeaID(10), title: "Proef", theme: "Jeugd", tags: ["school"], stage: .experimenting, position: 1))
     cards.append(IdeaSummary(id: IdeaID(20), title: "Klaar", theme: "Jeugd", tags: [], stage: .stopped, position: 1))
-    state.setCards(cards)
+    state.setBoard(BoardData(cards: cards, today: DayDate(year: 2026, month: 11, day: 30)!))
     return state
 }
 
@@ -71,7 +71,7 @@ struct NavigationTests {
         press([.down, .down], &state)
         var cards = state.allCards
         cards.insert(IdeaSummary(id: IdeaID(99), title: "Nieuw", theme: "", tags: [], stage: .proposed, position: 0), at: 0)
-        _ = Reducer.reduce(&state, .boardChangedElsewhere(cards))
+        _ = Reducer.reduce(&state, .boardChangedElsewhere(BoardData(cards: cards, today: state.today)))
         #expect(state.selectedCard?.id == IdeaID(3))
         #expect(state.message?.text.contains("elsewhere") == true)
     }
@@ -87,31 +87,103 @@ struct NavigationTests {
     }
 }
 
-@Suite("Reducer: moving cards")
+/// A loaded idea for gate tests.
+func loadedIdea(_ id: Int64, stage: Stage, cycles: [Cycle] = []) -> IdeaDetail {
+    IdeaDetail(
+        idea: Idea(id: IdeaID(id), fields: IdeaFields(title: "Idee \(id)"), stage: stage, position: 1,
+                   createdAt: .init(timeIntervalSince1970: 0), updatedAt: .init(timeIntervalSince1970: 0),
+                   cycleCount: cycles.count),
+        cycles: cycles)
+}
+
+/// Types text into the focused field, then moves to the next field.
+func fill(_ texts: [String], _ state: inout AppState) {
+    for text in texts {
+        press([.control("u")], &state)
+        type(text, &state)
+        press([.tab], &state)
+    }
+}
+
+@Suite("Reducer: moving cards through gates")
 struct MoveTests {
-    @Test func moveForwardAsksAReasonThenAppliesTheMove() {
+    @Test func moveForwardLoadsTheIdeaThenOpensTheTestCardForm() {
         var state = sampleState()
-        press([.character("L")], &state)
+        #expect(press([.character("L")], &state) == [.loadIdea(IdeaID(1), .gate(.experimenting))])
+        _ = Reducer.reduce(&state, .ideaLoaded(loadedIdea(1, stage: .proposed), purpose: .gate(.experimenting)))
+        guard case .entry(let form) = state.mode else {
+            Issue.record("expected the gate form, got \(state.mode)")
+            return
+        }
+        #expect(form.fields.map(\.key) == [.gate(.hypothesis), .gate(.action), .gate(.metric), .gate(.success), .gate(.owner),
+                                            .gate(.reviewDate), .reason])
+        #expect(form[.gate(.reviewDate)] == "2027-01-11", "six weeks after today by default")
+        #expect(press([.enter], &state).isEmpty, "an incomplete gate moves nothing")
+        guard case .entry(let refused) = state.mode else {
+            Issue.record("the form stays open")
+            return
+        }
+        #expect(refused.error == "Still missing: we believe that, to verify, we will, and measure, we are right if, owner")
+        fill(["buren helpen", "pilot Noord", "deelnemers", "minstens 20", "Sanne", "2026-12-31", "goed genoeg voor nu"], &state)
+        let effects = press([.enter], &state)
+        let gate = StageGate.experiment(
+            TestCard(hypothesis: "buren helpen", action: "pilot Noord", metric: "deelnemers", successCriterion: "minstens 20"),
+            owner: "Sanne", reviewDate: DayDate(year: 2026, month: 12, day: 31)!)
+        #expect(effects == [.apply(.move(MoveRequest(id: IdeaID(1), target: .experimenting, reason: "goed genoeg voor nu", gate: gate)), .perform)])
+    }
+
+    @Test func aNewCycleIsPrefilledFromTheLastOne() {
+        var state = sampleState()
+        let card = TestCard(hypothesis: "h", action: "a", metric: "m", successCriterion: "s")
+        let cycle = Cycle(number: 1, testCard: card, owner: "Ruud", reviewDate: DayDate(year: 2026, month: 10, day: 1)!,
+                          learningCard: LearningCard(observed: "o", learned: "l", therefore: "twee wijken"))
+        _ = Reducer.reduce(&state, .ideaLoaded(loadedIdea(7, stage: .learning, cycles: [cycle]), purpose: .gate(.experimenting)))
+        guard case .entry(let form) = state.mode else {
+            Issue.record("expected the gate form")
+            return
+        }
+        #expect(form[.gate(.hypothesis)] == "h")
+        #expect(form[.gate(.action)] == "twee wijken", "the learning card's next step becomes the new action")
+        #expect(form[.gate(.owner)] == "Ruud")
+    }
+
+    @Test func stoppingAsksCategoryAndLearning() {
+        var state = sampleState()
+        _ = Reducer.reduce(&state, .ideaLoaded(loadedIdea(1, stage: .proposed), purpose: .gate(.stopped)))
+        press([.right, .right], &state)
+        press([.tab], &state)
+        type("te duur", &state)
+        press([.tab], &state)
+        type("dubbel", &state)
+        let effects = press([.enter], &state)
+        #expect(effects == [.apply(.move(MoveRequest(id: IdeaID(1), target: .stopped, reason: "dubbel",
+                                                      gate: .stop(.noCapacity, learned: "te duur"))), .perform)])
+    }
+
+    @Test func reopeningAsksOnlyAReason() {
+        var state = sampleState()
+        press([.character("l"), .character("l"), .character("l"), .character("l"), .character("m")], &state)
+        press([.character("1")], &state)
         guard case .prompt(let prompt) = state.mode else {
             Issue.record("expected the reason prompt, got \(state.mode)")
             return
         }
-        #expect(prompt.to == .experimenting)
+        #expect(prompt.purpose == .moveReason(GateContext(id: IdeaID(20), title: "Klaar", from: .stopped, to: .proposed)))
         #expect(press([.enter], &state).isEmpty, "an empty reason is refused")
         guard case .prompt(let refused) = state.mode else {
             Issue.record("prompt should stay open")
             return
         }
         #expect(refused.error == "A move is a decision and needs a reason")
-        type("pilot", &state)
-        let effects = press([.enter], &state)
-        #expect(effects == [.apply(.move(IdeaID(1), to: .experimenting, reason: "pilot", enforceRules: true), .perform)])
+        type("nieuwe kans", &state)
+        #expect(press([.enter], &state) == [.apply(.move(MoveRequest(id: IdeaID(20), target: .proposed, reason: "nieuwe kans")), .perform)])
         #expect(state.mode == .board)
     }
 
     @Test func escCancelsTheReasonPrompt() {
         var state = sampleState()
-        press([.character("L")], &state)
+        press([.character("l"), .character("l"), .character("l"), .character("l"), .character("H")], &state)
+        press([.character("m"), .character("1")], &state)
         type("half", &state)
         #expect(press([.escape], &state).isEmpty)
         #expect(state.mode == .board)
@@ -134,12 +206,33 @@ struct MoveTests {
             return
         }
         #expect(menu.targets == [.experimenting, .stopped])
-        press([.character("2")], &state)
-        guard case .prompt(let prompt) = state.mode else {
-            Issue.record("expected the reason prompt")
+        #expect(press([.character("2")], &state) == [.loadIdea(IdeaID(1), .gate(.stopped))])
+    }
+
+    @Test func overASoftWipLimitAsksWhy() {
+        var state = sampleState()
+        state.wipLimits[.experimenting] = WipLimit(stage: .experimenting, limit: 1)
+        _ = Reducer.reduce(&state, .ideaLoaded(loadedIdea(1, stage: .proposed), purpose: .gate(.experimenting)))
+        fill(["h", "a", "m", "s", "o", "2026-12-31", "r"], &state)
+        #expect(press([.enter], &state).isEmpty)
+        guard case .prompt(let prompt) = state.mode, case .wipOverride(let request, let limit) = prompt.purpose else {
+            Issue.record("expected the WIP override prompt, got \(state.mode)")
             return
         }
-        #expect(prompt.to == .stopped)
+        #expect(limit == 1)
+        #expect(request.wipOverride == nil)
+        type("wethouder wil dit nu", &state)
+        var expected = request
+        expected.wipOverride = "wethouder wil dit nu"
+        #expect(press([.enter], &state) == [.apply(.move(expected), .perform)])
+    }
+
+    @Test func atAHardWipLimitNoFormOpens() {
+        var state = sampleState()
+        state.wipLimits[.experimenting] = WipLimit(stage: .experimenting, limit: 1, hard: true)
+        #expect(press([.character("L")], &state).isEmpty)
+        #expect(state.mode == .board)
+        #expect(state.message?.text == "Experimenting is at its hard WIP limit of 1: finish or stop something first")
     }
 
     @Test func reorderSwapsWithTheVisibleNeighbour() {
@@ -154,9 +247,10 @@ struct MoveTests {
     @Test func appliedMoveFollowsTheCardAndKeepsANeighbourSelected() {
         var state = sampleState()
         press([.character("j")], &state)
-        let change = IdeaChange.move(IdeaID(2), to: .experimenting, reason: "x", enforceRules: true)
-        let applied = AppliedChange(change: change, inverse: .place(IdeaID(2), stage: .proposed, position: 2, reason: "undo"),
-                                    focus: IdeaID(2), focusStage: .experimenting)
+        let request = MoveRequest(id: IdeaID(2), target: .experimenting, reason: "x", gate: .none)
+        let revert = MoveRevert(id: IdeaID(2), stage: .proposed, position: 2, reviewDate: nil, stopCategory: nil, stopLearned: nil,
+                                removeCycle: 1, restoreLearning: nil, removeDecision: nil, redo: request)
+        let applied = AppliedChange(change: .move(request), inverse: .revertMove(revert), focus: IdeaID(2), focusStage: .experimenting)
         let effects = Reducer.reduce(&state, .changeApplied(applied, .perform))
         #expect(effects == [.loadBoard])
         #expect(state.focusedStage == .experimenting)
@@ -164,6 +258,95 @@ struct MoveTests {
         #expect(state.selected[.proposed] == IdeaID(3))
         #expect(state.undoStack == [applied])
         #expect(state.message?.text == "Moved #2 to Experimenting")
+    }
+}
+
+@Suite("Reducer: consent decisions")
+struct ConsentTests {
+    func openScalingScreen() -> AppState {
+        var state = sampleState()
+        let cycle = Cycle(number: 1, testCard: TestCard(hypothesis: "h", action: "a", metric: "m", successCriterion: "s"),
+                          owner: "Ruud", reviewDate: DayDate(year: 2026, month: 10, day: 1)!,
+                          learningCard: LearningCard(observed: "o", learned: "l", therefore: "hele gemeente"))
+        _ = Reducer.reduce(&state, .ideaLoaded(loadedIdea(7, stage: .learning, cycles: [cycle]), purpose: .gate(.scaling)))
+        return state
+    }
+
+    @Test func consentIsRefusedWhileAnObjectionIsOpenThenGiven() {
+        var state = openScalingScreen()
+        guard case .decision(let screen) = state.mode else {
+            Issue.record("expected the consent screen, got \(state.mode)")
+            return
+        }
+        #expect(screen.form[.gate(.proposal)] == "hele gemeente", "pre-filled from the learning card")
+        press([.tab], &state)
+        type("Ruud", &state)
+        press([.tab, .tab, .tab], &state)
+        type("effect aangetoond", &state)
+        press([.control("o")], &state)
+        type("Financiën", &state)
+        press([.tab], &state)
+        type("geen dekking", &state)
+        press([.enter], &state)
+        #expect(press([.enter], &state).isEmpty, "an unjudged objection blocks consent")
+        guard case .decision(let blocked) = state.mode else {
+            Issue.record("the screen stays open")
+            return
+        }
+        #expect(blocked.error == "No consent yet: judge every objection and resolve the qualified ones (open: Financiën)")
+        press([.character("y"), .character("a")], &state)
+        type("evaluatie na zes maanden", &state)
+        press([.enter], &state)
+        let effects = press([.enter], &state)
+        guard case .apply(.move(let request), .perform)? = effects.first else {
+            Issue.record("expected the move, got \(effects)")
+            return
+        }
+        #expect(request.target == .scaling)
+        #expect(request.reason == "effect aangetoond")
+        guard case .inlineDecision(let decision) = request.gate else {
+            Issue.record("expected an inline decision")
+            return
+        }
+        #expect(decision.outcome == .consented)
+        #expect(decision.responsible == "Ruud")
+        #expect(decision.objections == [Objection(who: "Financiën", text: "geen dekking", qualified: true, resolution: .amended,
+                                                  resolutionNote: "evaluatie na zes maanden")])
+    }
+
+    @Test func aNotQualifiedObjectionDoesNotBlock() {
+        var state = openScalingScreen()
+        press([.tab], &state)
+        type("Ruud", &state)
+        press([.tab, .tab, .tab], &state)
+        type("reden", &state)
+        press([.control("o")], &state)
+        type("Piet", &state)
+        press([.tab], &state)
+        type("liever niet", &state)
+        press([.enter, .character("n")], &state)
+        let effects = press([.enter], &state)
+        #expect(effects.count == 1)
+    }
+
+    @Test func measurementFormParsesDecimalComma() {
+        var state = sampleState()
+        press([.enter], &state)
+        let cycle = Cycle(number: 1, testCard: TestCard(hypothesis: "h", action: "a", metric: "m", successCriterion: "s"),
+                          owner: "o", reviewDate: DayDate(year: 2026, month: 12, day: 1)!)
+        _ = Reducer.reduce(&state, .ideaLoaded(loadedIdea(1, stage: .experimenting, cycles: [cycle]), purpose: .detail))
+        press([.character("M")], &state)
+        guard case .entry(let form) = state.mode else {
+            Issue.record("expected the measurement form")
+            return
+        }
+        #expect(form[.date] == "2026-11-30")
+        press([.tab], &state)
+        type("12,5", &state)
+        press([.tab], &state)
+        type("na de zomer", &state)
+        #expect(press([.enter], &state) == [.apply(.addMeasurement(IdeaID(1), MetricMeasurement(
+            date: DayDate(year: 2026, month: 11, day: 30)!, value: 12.5, note: "na de zomer")), .perform)])
     }
 }
 
@@ -254,7 +437,7 @@ struct FormTests {
         #expect(press([.character("e")], &state) == [.loadIdea(IdeaID(1), .edit(returnToDetail: false))])
         let idea = Idea(id: IdeaID(1), fields: IdeaFields(title: "Voorstel 1", theme: "Wijk"), stage: .proposed, position: 1,
                         createdAt: .init(timeIntervalSince1970: 0), updatedAt: .init(timeIntervalSince1970: 0))
-        _ = Reducer.reduce(&state, .ideaLoaded(idea, history: [], purpose: .edit(returnToDetail: false)))
+        _ = Reducer.reduce(&state, .ideaLoaded(IdeaDetail(idea: idea), purpose: .edit(returnToDetail: false)))
         press([.backspace], &state)
         type("!", &state)
         #expect(press([.enter], &state) == [.apply(.edit(IdeaID(1), IdeaFields(title: "Voorstel !", theme: "Wijk")), .perform)])

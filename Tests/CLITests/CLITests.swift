@@ -73,8 +73,13 @@ struct CLITests {
         #expect(ideas[0]["position"] as? Int == 1)
         #expect(ideas[0]["submitter"] == nil, "personal data stays out of listings")
 
-        let moved = try binary.run(["move", "1", "experiment", "--reason", "goed genoeg voor nu"])
-        #expect(moved.status == 0)
+        let refused = try binary.run(["move", "1", "experiment", "--reason", "goed genoeg voor nu", "--owner", "Sanne"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("moving to experimenting needs --hypothesis, --action, --metric, --success, --review-date"))
+        let moved = try binary.run(["move", "1", "experiment", "--reason", "goed genoeg voor nu", "--hypothesis", "samen fietsen helpt",
+                                    "--action", "pilot in Noord", "--metric", "deelnemers", "--success", "minstens 20",
+                                    "--owner", "Sanne", "--review-date", "31-12-2026"])
+        #expect(moved.status == 0, "\(moved.stderr)")
         let shown = try binary.run(["show", "#1", "--format", "json"])
         let idea = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
         #expect(idea["stage"] as? String == "experimenting")
@@ -83,7 +88,11 @@ struct CLITests {
         let history = try binary.run(["history", "1", "--format", "json"])
         let events = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])
         #expect(events.map { $0["kind"] as? String } == ["created", "moved"])
-        #expect(events[1]["reason"] as? String == "goed genoeg voor nu")
+        #expect(events.last?["reason"] as? String == "goed genoeg voor nu")
+        #expect(idea["reviewDate"] as? String == "2026-12-31")
+        let cycles = try #require(idea["cycles"] as? [[String: Any]])
+        #expect(cycles.count == 1)
+        #expect((cycles.first?["testCard"] as? [String: Any])?["hypothesis"] as? String == "samen fietsen helpt")
 
         let text = try binary.run(["history", "1"])
         #expect(text.stdout.contains("Proposed → Experimenting: goed genoeg voor nu"))
@@ -105,7 +114,7 @@ struct CLITests {
         defer { binary.cleanUp() }
         try binary.run(["add", "Een, met komma", "--theme", "Wijk"])
         try binary.run(["add", "Twee", "--theme", "Jeugd"])
-        try binary.run(["move", "2", "gestopt", "--reason", "dubbel"])
+        try binary.run(["move", "2", "gestopt", "--reason", "dubbel", "--category", "merged", "--learned", "zelfde als 1"])
         let csv = try binary.run(["list", "--format", "csv"])
         #expect(csv.stdout.split(separator: "\n").first == "id,title,stage,theme,tags,source,position,description")
         #expect(csv.stdout.contains("1,\"Een, met komma\",proposed,Wijk,,,1,"))
@@ -122,7 +131,9 @@ struct CLITests {
         (["show", "42"], "there is no idea #42"),
         (["move", "1", "doing", "--reason", "x"], "unknown stage 'doing'"),
         (["move", "1", "scaling", "--reason", "x"], "cannot move from proposed to scaling"),
-        (["move", "1", "experimenting", "--reason", " "], "needs a reason"),
+        (["move", "1", "stopped", "--reason", " ", "--category", "other", "--learned", "x"], "needs a reason"),
+        (["move", "1", "stopped", "--reason", "x", "--category", "boredom", "--learned", "x"], "unknown stop category 'boredom'"),
+        (["move", "1", "stopped", "--reason", "x"], "moving to stopped needs --category, --learned"),
         (["add", "   "], "the title is empty"),
         (["list", "--lang", "fr"], "unknown language 'fr'"),
     ])

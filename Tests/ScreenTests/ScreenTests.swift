@@ -12,7 +12,7 @@ func boardState(size: Size, language: Language = .en, titles: [String]? = nil) -
         IdeaSummary(id: IdeaID(Int64(index + 1)), title: title, theme: "Wijk", tags: [], stage: .proposed, position: Int64(index))
     }
     cards.append(IdeaSummary(id: IdeaID(7), title: "Energiecoach", theme: "", tags: [], stage: .learning, position: 1))
-    state.setCards(cards)
+    state.setBoard(BoardData(cards: cards, wipLimits: [:], today: DayDate(year: 2026, month: 11, day: 30)!))
     return state
 }
 
@@ -147,11 +147,11 @@ struct BoardScreenTests {
         #expect(grid.cursor == Point(x: 5, y: 15))
     }
 
-    @Test func reasonPromptInFooter() {
-        var state = boardState(size: Size(width: 80, height: 16))
-        _ = Reducer.reduce(&state, .key(.character("L")))
+    @Test func wipOverridePromptInFooter() {
+        var state = boardState(size: Size(width: 100, height: 16))
+        state.mode = .prompt(PromptState(purpose: .wipOverride(MoveRequest(id: IdeaID(1), target: .experimenting, reason: "r"), limit: 5)))
         for character in "pilot" { _ = Reducer.reduce(&state, .key(.character(character))) }
-        #expect(render(state)[15] == "Reason to move #1 to Experimenting: pilot")
+        #expect(render(state)[15] == "Experimenting is at its WIP limit of 5. Reason to go over it: pilot")
     }
 }
 
@@ -181,7 +181,7 @@ struct OverlayScreenTests {
             HistoryEntry(at: created + 3600, actor: "anne", ideaID: IdeaID(1), kind: .moved, reason: "pilot in Noord",
                          before: #"{"position":1,"stage":"proposed"}"#, after: #"{"position":1,"stage":"experimenting"}"#),
         ]
-        _ = Reducer.reduce(&state, .ideaLoaded(idea, history: history, purpose: .detail))
+        _ = Reducer.reduce(&state, .ideaLoaded(IdeaDetail(idea: idea, history: history), purpose: .detail))
         let lines = render(state)
         #expect(Array(lines.prefix(16)) == [
             " #1  Buurtkamer met open tafel",

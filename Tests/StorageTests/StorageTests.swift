@@ -23,6 +23,11 @@ final class TestClock: @unchecked Sendable {
     func advance(_ seconds: TimeInterval) { now += seconds }
 }
 
+/// A complete experiment gate for tests.
+let experimentGate = StageGate.experiment(
+    TestCard(hypothesis: "buren helpen elkaar", action: "pilot in Noord", metric: "deelnemers", successCriterion: "minstens 20"),
+    owner: "Sanne", reviewDate: DayDate(year: 2026, month: 12, day: 31)!)
+
 @Suite("Storage")
 struct StorageTests {
     let temporary = TemporaryDirectory()
@@ -66,7 +71,7 @@ struct StorageTests {
         let database = try open()
         let idea = try database.add(IdeaFields(title: "Pilot"))
         clock.advance(60)
-        try database.apply(.move(idea.id, to: .experimenting, reason: "goed genoeg voor nu", enforceRules: true))
+        try database.apply(.move(MoveRequest(id: idea.id, target: .experimenting, reason: "goed genoeg voor nu", gate: experimentGate)))
         let moved = try database.idea(idea.id)
         #expect(moved.stage == .experimenting)
         #expect(moved.updatedAt == clock.now)
@@ -81,10 +86,10 @@ struct StorageTests {
         let database = try open()
         let idea = try database.add(IdeaFields(title: "Pilot"))
         #expect(throws: DomainError.transitionNotAllowed(from: .proposed, to: .scaling, allowed: [.experimenting, .stopped])) {
-            try database.apply(.move(idea.id, to: .scaling, reason: "waarom niet", enforceRules: true))
+            try database.apply(.move(MoveRequest(id: idea.id, target: .scaling, reason: "waarom niet")))
         }
         #expect(throws: DomainError.reasonRequired) {
-            try database.apply(.move(idea.id, to: .experimenting, reason: "  ", enforceRules: true))
+            try database.apply(.move(MoveRequest(id: idea.id, target: .experimenting, reason: "  ", gate: experimentGate)))
         }
         #expect(try database.idea(idea.id).stage == .proposed)
         #expect(try database.eventCount() == 1)
@@ -94,18 +99,21 @@ struct StorageTests {
         let database = try open()
         #expect(throws: DomainError.ideaNotFound(IdeaID(99))) { try database.idea(IdeaID(99)) }
         #expect(throws: DomainError.ideaNotFound(IdeaID(99))) {
-            try database.apply(.move(IdeaID(99), to: .stopped, reason: "x", enforceRules: true))
+            try database.apply(.move(MoveRequest(id: IdeaID(99), target: .stopped, reason: "x", gate: .stop(.other, learned: "x"))))
         }
     }
 
     @Test func inverseOfMoveRestoresStageAndPosition() throws {
         let database = try open()
         let idea = try database.add(IdeaFields(title: "Pilot"))
-        let applied = try database.apply(.move(idea.id, to: .experimenting, reason: "start", enforceRules: true))
+        let applied = try database.apply(.move(MoveRequest(id: idea.id, target: .experimenting, reason: "start", gate: experimentGate)))
+        #expect(try database.detail(idea.id).cycles.count == 1)
         try database.apply(applied.inverse)
         let back = try database.idea(idea.id)
         #expect(back.stage == .proposed)
         #expect(back.position == idea.position)
+        #expect(back.reviewDate == nil)
+        #expect(try database.detail(idea.id).cycles.isEmpty, "undo removes the cycle the move started")
         #expect(try database.history(idea.id).map(\.kind) == [.created, .moved, .moved])
     }
 
@@ -158,7 +166,14 @@ struct StorageTests {
         #expect(Set(ideas.map(\.stage)) == Set(Stage.allCases))
         #expect(ideas.allSatisfy { !$0.fields.description.isEmpty && $0.fields.source != nil })
         let scaled = try #require(ideas.first { $0.stage == .scaling })
-        #expect(try database.history(scaled.id).map(\.kind) == [.created, .moved, .moved, .moved])
+        let detail = try database.detail(scaled.id)
+        #expect(detail.cycles.count == 1)
+        #expect(detail.cycles[0].learningCard != nil)
+        #expect(detail.cycles[0].measurements.count == 4)
+        #expect(detail.decisions.first?.outcome == .consented)
+        #expect(detail.history.filter { $0.kind == .moved }.count == 3)
+        let overdue = try database.reviews(today: DayDate.local(clock.now), within: 14).overdue
+        #expect(!overdue.isEmpty, "the demo shows overdue reviews")
     }
 
     @Test func garbageFileIsRefusedAndLeftAlone() throws {

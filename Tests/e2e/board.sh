@@ -62,20 +62,72 @@ add_move_quit_reopen() {
     keys $s -l "Fietsmaatjes" && keys $s Tab && keys $s -l "Samen fietsen met ouderen" && keys $s Enter
     wait_for $s "Added #1" || return 1
     wait_for $s "Proposed 1" || return 1
-    keys $s L && wait_for $s "Reason to move #1 to Experimenting" || return 1
-    keys $s -l "pilot in Noord" && keys $s Enter
+    keys $s L && wait_for $s "Move #1 to Experimenting" || return 1
+    type_fields $s "samen fietsen helpt" "pilot in Noord" "deelnemers" "minstens 20" "Sanne" "" "pilot in Noord"
+    keys $s Enter
     wait_for $s "Moved #1 to Experimenting" || return 1
-    wait_for $s "Experimenting 1" || return 1
+    wait_for $s "Experimenting 1/5" || return 1
     keys $s q && wait_for $s "EXIT=0" || return 1
     cli "$data" show 1 --format json | grep -q '"stage" : "experimenting"' || { echo "  stage not saved"; return 1; }
     cli "$data" history 1 | grep -q "pilot in Noord" || { echo "  reason not in history"; return 1; }
     tm kill-session -t $s
     start $s "$data" "'$BIN'"
-    wait_for $s "Experimenting 1" || return 1
+    wait_for $s "Experimenting 1/5" || return 1
     wait_for $s "Fietsmaatjes" || return 1
     keys $s l Enter && wait_for $s "Samen fietsen met ouderen" || return 1
     wait_for $s "Proposed → Experimenting: pilot in Noord" || return 1
+    wait_for $s "We believe that: samen fietsen helpt" || return 1
     keys $s Escape q && wait_for $s "EXIT=0"
+}
+
+# type_fields SESSION TEXT...: types each text into a form field (an empty one keeps the pre-filled value), Tab between.
+type_fields() {
+    local s=$1 first=1
+    shift
+    for text in "$@"; do
+        [ $first -eq 1 ] || keys $s Tab
+        first=0
+        [ -n "$text" ] && keys $s -l "$text"
+    done
+    return 0
+}
+
+proposed_to_scaling_through_the_gates() {
+    local data="$WORK/gates" s=proposed_to_scaling_through_the_gates
+    cli "$data" add "Buurtkamer" >/dev/null
+    start $s "$data" "'$BIN'"
+    wait_for $s "Buurtkamer" || return 1
+    keys $s L && wait_for $s "Move #1 to Experimenting" || return 1
+    keys $s Enter && wait_for $s "Still missing: we believe that" || return 1
+    type_fields $s "samen eten helpt" "pilot in Zuid" "deelnemers per week" "minstens 12 deelnemers" "Fatima" "" "veilig genoeg om te proberen"
+    keys $s Enter && wait_for $s "Moved #1 to Experimenting" || return 1
+    keys $s Enter M && wait_for $s "Measurement for #1" || return 1
+    keys $s Tab && keys $s -l "9,5" && keys $s Enter
+    wait_for $s "Measurement added to #1" || return 1
+    wait_for $s "9.5" || return 1
+    wait_for $s "target 12" || return 1
+    keys $s Escape L && wait_for $s "Move #1 to Learning" || return 1
+    type_fields $s "wekelijks tien vaste gasten" "ophalen werkt" "elke wijk een buurtkamer" "meetperiode klaar"
+    keys $s Enter && wait_for $s "Moved #1 to Learning" || return 1
+    keys $s L && wait_for $s "Consent to scale #1" || return 1
+    wait_for $s "elke wijk een buurtkamer" || return 1
+    keys $s Tab && keys $s -l "Fatima" && keys $s Tab Tab Tab && keys $s -l "effect aangetoond"
+    keys $s C-o && wait_for $s "Objection" || return 1
+    keys $s -l "Financiën" && keys $s Tab && keys $s -l "dekking onzeker" && keys $s Enter
+    wait_for $s "1. Financiën: dekking onzeker" || return 1
+    keys $s Enter && wait_for $s "No consent yet" || return 1
+    keys $s y a && wait_for $s "How was the proposal amended?" || return 1
+    keys $s -l "evaluatie na zes maanden" && keys $s Enter
+    wait_for $s "qualified, amended" || return 1
+    keys $s Enter && wait_for $s "Moved #1 to Scaling" || return 1
+    keys $s q && wait_for $s "EXIT=0" || return 1
+    local history
+    history=$(cli "$data" history 1)
+    for step in "Proposed → Experimenting: veilig genoeg om te proberen" "Experimenting → Learning: meetperiode klaar" \
+                "Learning → Scaling: effect aangetoond" "measured" "decision"; do
+        echo "$history" | grep -qF "$step" || { echo "  history lacks: $step"; echo "$history"; return 1; }
+    done
+    cli "$data" show 1 --format json | grep -q '"outcome" : "consented"' || { echo "  no consented decision"; return 1; }
 }
 
 undo_and_redo() {
@@ -83,11 +135,14 @@ undo_and_redo() {
     cli "$data" add "Terugdraaien" >/dev/null
     start $s "$data" "'$BIN'"
     wait_for $s "Terugdraaien" || return 1
-    keys $s L && keys $s -l "proberen" && keys $s Enter
-    wait_for $s "Experimenting 1" || return 1
+    keys $s L && wait_for $s "Move #1 to Experimenting" || return 1
+    type_fields $s "h" "a" "m" "s" "o" "" "proberen"
+    keys $s Enter
+    wait_for $s "Experimenting 1/5" || return 1
     keys $s u && wait_for $s "Undone" && wait_for $s "Proposed 1" || return 1
     cli "$data" show 1 --format json | grep -q '"stage" : "proposed"' || { echo "  undo not saved"; return 1; }
-    keys $s U && wait_for $s "Redone" && wait_for $s "Experimenting 1" || return 1
+    if cli "$data" show 1 --format json | grep -q '"testCard"'; then echo "  undo left the cycle"; return 1; fi
+    keys $s U && wait_for $s "Redone" && wait_for $s "Experimenting 1/5" || return 1
     keys $s q && wait_for $s "EXIT=0"
 }
 
@@ -203,6 +258,7 @@ colours_and_no_color() {
 
 run_test "add a card, move it with a reason, quit, reopen" add_move_quit_reopen
 run_test "undo and redo a move" undo_and_redo
+run_test "proposed to scaling through test card, measurement, learning card and consent" proposed_to_scaling_through_the_gates
 run_test "Dutch interface on the demo portfolio" dutch_demo
 run_test "filter keeps and clears" filter_and_detail
 run_test "resize to narrow, too small, 1x1 and back" resize_to_narrow_and_tiny

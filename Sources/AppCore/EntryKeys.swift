@@ -1,0 +1,64 @@
+import Domain
+
+/// Keys in the gate and measurement forms.
+enum EntryKeys {
+    static func handle(_ key: Key, _ form: EntryForm, _ state: inout AppState) -> [Effect] {
+        var form = form
+        let command = KeyTable.command(for: key, in: .entry)
+        switch command {
+        case .submit?:
+            return submit(form, &state)
+        case .cancel?:
+            state.mode = returnMode(for: form.purpose)
+            return reloadDetail(for: form.purpose)
+        default:
+            if form.handle(command, key: key) { form.error = nil }
+            state.mode = .entry(form)
+        }
+        return []
+    }
+
+    private static func returnMode(for purpose: EntryForm.Purpose) -> Mode {
+        if case .measurement(let id) = purpose { return .detail(DetailState(id: id)) }
+        return .board
+    }
+
+    private static func reloadDetail(for purpose: EntryForm.Purpose) -> [Effect] {
+        if case .measurement(let id) = purpose { return [.loadIdea(id, .detail)] }
+        return []
+    }
+
+    private static func submit(_ form: EntryForm, _ state: inout AppState) -> [Effect] {
+        var form = form
+        do throws(DomainError) {
+            switch form.purpose {
+            case .gate(let context):
+                let gate = try form.gateDraft.validated(for: context.to, idea: context.id)
+                let reason = form[.reason].trimmingCharactersInWhitespace()
+                guard !reason.isEmpty else { throw .reasonRequired }
+                state.mode = .board
+                return GateFlow.submit(MoveRequest(id: context.id, target: context.to, reason: reason, gate: gate), &state)
+            case .measurement(let id):
+                let measurement = try MeasurementEntry.parse(date: form[.date], value: form[.value], note: form[.note])
+                return [.apply(.addMeasurement(id, measurement), .perform)]
+            case .objection, .concern, .resolution:
+                return []
+            }
+        } catch {
+            form.error = state.strings.error(error)
+            state.mode = .entry(form)
+            return []
+        }
+    }
+}
+
+/// Reading a measurement as typed: a date in either format and a number with a decimal point or comma.
+public enum MeasurementEntry {
+    public static func parse(date: String, value: String, note: String) throws(DomainError) -> MetricMeasurement {
+        let dateText = date.trimmingCharactersInWhitespace()
+        guard !dateText.isEmpty else { throw .gateIncomplete(.experimenting, missing: []) }
+        guard let day = DayDate(parsing: dateText) else { throw .invalidDate(dateText) }
+        guard let number = NumberParsing.number(value) else { throw .invalidNumber(value) }
+        return MetricMeasurement(date: day, value: number, note: note.trimmingCharactersInWhitespace())
+    }
+}

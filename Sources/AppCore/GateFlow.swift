@@ -1,0 +1,102 @@
+import Domain
+
+/// Moving a card through a stage gate: which form to open, what to pre-fill, WIP checks, applying.
+enum GateFlow {
+    /// `H`/`L`/`m`: checks the transition table, then asks for a reason (reopen) or loads the idea for its gate form.
+    static func begin(card: IdeaSummary, to target: Stage, _ state: inout AppState) -> [Effect] {
+        do {
+            try card.stage.validateMove(to: target)
+        } catch {
+            state.message = StatusMessage(state.strings.error(error), isError: true)
+            return []
+        }
+        if target == .proposed {
+            state.mode = .prompt(PromptState(purpose: .moveReason(GateContext(id: card.id, title: card.title, from: card.stage, to: target))))
+            return []
+        }
+        if let refusal = hardLimitRefusal(target, state) {
+            state.message = StatusMessage(refusal, isError: true)
+            return []
+        }
+        return [.loadIdea(card.id, .gate(target))]
+    }
+
+    /// Opens the gate form (or consent screen) for a loaded idea, pre-filled from its last cycle.
+    static func open(_ detail: IdeaDetail, to target: Stage, _ state: inout AppState) {
+        let strings = state.strings
+        let idea = detail.idea
+        let context = GateContext(id: idea.id, title: idea.fields.title, from: idea.stage, to: target)
+        let last = detail.currentCycle
+        switch target {
+        case .scaling:
+            var fields = decisionFields(strings: strings, standalone: false, today: state.today)
+            if let therefore = last?.learningCard?.therefore { fields[0] = EntryField(.gate(.proposal), text: therefore) }
+            let form = EntryForm(purpose: .gate(context), title: strings.format(.decisionGateTitle, idea.id), fields: fields)
+            state.mode = .decision(DecisionState(purpose: .gate(context), form: form))
+            return
+        case .experimenting:
+            let card = last?.testCard
+            let fields = [
+                EntryField(.gate(.hypothesis), text: card?.hypothesis ?? ""),
+                EntryField(.gate(.action), text: last?.learningCard?.therefore ?? card?.action ?? ""),
+                EntryField(.gate(.metric), text: card?.metric ?? ""),
+                EntryField(.gate(.success), text: card?.successCriterion ?? ""),
+                EntryField(.gate(.owner), text: last?.owner ?? ""),
+                EntryField(.gate(.reviewDate), text: state.today.adding(days: 42).description),
+                EntryField(.reason),
+            ]
+            state.mode = .entry(gateForm(context, fields, strings))
+        case .learning:
+            let fields = [EntryField(.gate(.observed)), EntryField(.gate(.learned)), EntryField(.gate(.therefore)), EntryField(.reason)]
+            state.mode = .entry(gateForm(context, fields, strings))
+        case .stopped:
+            let fields = [
+                EntryField(.gate(.category), text: StopCategory.noEffect.rawValue, choices: StopCategory.allCases.map(\.rawValue)),
+                EntryField(.gate(.learned), text: last?.learningCard?.learned ?? ""),
+                EntryField(.reason),
+            ]
+            state.mode = .entry(gateForm(context, fields, strings))
+        case .proposed:
+            state.mode = .prompt(PromptState(purpose: .moveReason(context)))
+        }
+    }
+
+    private static func gateForm(_ context: GateContext, _ fields: [EntryField], _ strings: Strings) -> EntryForm {
+        EntryForm(purpose: .gate(context), title: strings.format(.gateTitle, context.id, strings.stage(context.to)), fields: fields)
+    }
+
+    /// The fields of a consent decision: proposal, responsible, review date, evaluation, and kind or reason.
+    static func decisionFields(strings: Strings, standalone: Bool, today: DayDate) -> [EntryField] {
+        var fields = [
+            EntryField(.gate(.proposal)), EntryField(.gate(.responsible)),
+            EntryField(.gate(.reviewDate), text: today.adding(days: 91).description), EntryField(.gate(.evaluation)),
+        ]
+        if standalone {
+            fields.insert(EntryField(.kind, text: DecisionKind.continue.rawValue, choices: DecisionKind.allCases.map(\.rawValue)), at: 0)
+        } else {
+            fields.append(EntryField(.reason))
+        }
+        return fields
+    }
+
+    /// A refusal when the target stage is at a hard WIP limit, checked before any form opens.
+    static func hardLimitRefusal(_ target: Stage, _ state: AppState) -> String? {
+        guard let limit = state.wipLimits[target], limit.hard, (state.stageCounts[target] ?? 0) + 1 > limit.limit else { return nil }
+        return state.strings.error(.wipLimitReached(target, limit: limit.limit, hard: true))
+    }
+
+    /// Applies a move, first asking for a reason when it goes over a soft WIP limit.
+    static func submit(_ request: MoveRequest, _ state: inout AppState) -> [Effect] {
+        if let limit = state.wipLimits[request.target], (state.stageCounts[request.target] ?? 0) + 1 > limit.limit,
+           request.wipOverride == nil {
+            if limit.hard {
+                state.mode = .board
+                state.message = StatusMessage(state.strings.error(.wipLimitReached(request.target, limit: limit.limit, hard: true)), isError: true)
+                return []
+            }
+            state.mode = .prompt(PromptState(purpose: .wipOverride(request, limit: limit.limit)))
+            return []
+        }
+        return [.apply(.move(request), .perform)]
+    }
+}

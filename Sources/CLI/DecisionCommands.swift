@@ -1,0 +1,245 @@
+import AppCore
+import ArgumentParser
+import Domain
+import Foundation
+import Storage
+
+/// Parses a decision id (`3` or `D3`).
+struct DecisionIDArgument: ExpressibleByArgument {
+    let id: DecisionID
+
+    init?(argument: String) {
+        guard let id = DecisionID(parsing: argument) else { return nil }
+        self.id = id
+    }
+}
+
+/// Parses a decision kind.
+struct DecisionKindArgument: ExpressibleByArgument {
+    let kind: DecisionKind
+
+    init?(argument: String) {
+        let key = argument.lowercased()
+        let aliases: [String: DecisionKind] = ["start-experiment": .startExperiment, "experiment": .startExperiment, "opschalen": .scale,
+                                               "stoppen": .stop, "doorgaan": .continue]
+        guard let kind = DecisionKind(rawValue: key) ?? aliases[key] else { return nil }
+        self.kind = kind
+    }
+
+    static var allValueStrings: [String] { DecisionKind.allCases.map(\.rawValue) }
+}
+
+/// `proeftuin decision …`: consent decisions and their objection rounds.
+struct DecisionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decision", abstract: "Record consent decisions: proposal, objections, concerns, consent.",
+        subcommands: [
+            DecisionNewCommand.self, DecisionObjectCommand.self, DecisionJudgeCommand.self, DecisionResolveCommand.self,
+            DecisionConcernCommand.self, DecisionConsentCommand.self, DecisionShowCommand.self, DecisionListCommand.self,
+        ])
+}
+
+/// Loads a decision, lets a closure change it, and saves it with its event row.
+private func updateDecision(_ global: GlobalOptions, _ id: DecisionID, _ change: (inout ConsentDecision) throws -> Void) throws -> ConsentDecision {
+    let database = try global.openDatabase()
+    var decision = try database.decision(id)
+    try change(&decision)
+    try database.apply(.saveDecision(decision))
+    return decision
+}
+
+struct DecisionNewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "new", abstract: "Propose a decision about an idea; prints its id.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The idea id.") var idea: IdeaIDArgument
+    @Option(help: "start, scale, stop or continue.") var kind: DecisionKindArgument
+    @Option(help: "The proposal.") var proposal: String
+    @Option(help: "Who is responsible.") var responsible: String
+    @Option(help: "Review date, YYYY-MM-DD or DD-MM-YYYY.") var reviewDate: String
+    @Option(help: "How it will be evaluated.") var evaluation: String = ""
+
+    func run() throws {
+        guard let review = DayDate(parsing: reviewDate) else { throw DomainError.invalidDate(reviewDate) }
+        let decision = ConsentDecision(
+            ideaID: idea.id, kind: kind.kind, proposal: proposal, responsible: responsible, reviewDate: review,
+            evaluationCriteria: evaluation)
+        let applied = try global.openDatabase().apply(.saveDecision(decision))
+        guard case .deleteDecision(let id) = applied.inverse else { return }
+        print(id.rawValue)
+    }
+}
+
+struct DecisionObjectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "object", abstract: "Record an objection; prints its number.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The decision id.") var decision: DecisionIDArgument
+    @Option(help: "Who objects.") var who: String
+    @Option(help: "The objection.") var text: String
+
+    func run() throws {
+        let saved = try updateDecision(global, decision.id) { $0.objections.append(Objection(who: who, text: text)) }
+        print(saved.objections.count)
+    }
+}
+
+struct DecisionJudgeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "judge", abstract: "Say whether an objection qualifies.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The decision id.") var decision: DecisionIDArgument
+    @Argument(help: "The objection number.") var number: Int
+    @Flag(help: "It qualifies (a reasoned objection: it must be resolved).") var qualified = false
+    @Flag(help: "It does not qualify.") var notQualified = false
+
+    func validate() throws {
+        guard qualified != notQualified else { throw ValidationError("give exactly one of --qualified and --not-qualified") }
+    }
+
+    func run() throws {
+        try updateDecision(global, decision.id) { decision in
+            guard decision.objections.indices.contains(number - 1) else { throw CLIError.noObjection(number) }
+            decision.objections[number - 1].qualified = qualified
+        }
+        print("objection \(number): \(qualified ? "qualified" : "not qualified")")
+    }
+}
+
+struct DecisionResolveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "resolve", abstract: "Record how an objection was resolved.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The decision id.") var decision: DecisionIDArgument
+    @Argument(help: "The objection number.") var number: Int
+    @Option(help: "The proposal was amended: how.") var amended: String?
+    @Option(help: "The objection was withdrawn: why.") var withdrawn: String?
+
+    func validate() throws {
+        guard (amended == nil) != (withdrawn == nil) else { throw ValidationError("give exactly one of --amended and --withdrawn") }
+    }
+
+    func run() throws {
+        try updateDecision(global, decision.id) { decision in
+            guard decision.objections.indices.contains(number - 1) else { throw CLIError.noObjection(number) }
+            decision.objections[number - 1].resolution = amended != nil ? .amended : .withdrawn
+            decision.objections[number - 1].resolutionNote = amended ?? withdrawn ?? ""
+        }
+        print("objection \(number): \(amended != nil ? "amended" : "withdrawn")")
+    }
+}
+
+struct DecisionConcernCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "concern", abstract: "Record a concern (does not block consent).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The decision id.") var decision: DecisionIDArgument
+    @Option(help: "Whose concern.") var who: String
+    @Option(help: "The concern.") var text: String
+
+    func run() throws {
+        let saved = try updateDecision(global, decision.id) { $0.concerns.append(Concern(who: who, text: text)) }
+        print(saved.concerns.count)
+    }
+}
+
+struct DecisionConsentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "consent", abstract: "Record consent: refused while a qualified or unjudged objection is open.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The decision id.") var decision: DecisionIDArgument
+
+    func run() throws {
+        try updateDecision(global, decision.id) { $0 = try $0.consented() }
+        print("\(decision.id): consent")
+    }
+}
+
+/// A decision as printed in JSON.
+struct DecisionJSON: Encodable {
+    var id: Int64?
+    var idea: Int64
+    var kind: String
+    var proposal: String
+    var responsible: String
+    var reviewDate: String
+    var evaluation: String
+    var outcome: String
+    var objections: [Objection]
+    var concerns: [Concern]
+
+    init(_ decision: ConsentDecision) {
+        id = decision.id?.rawValue
+        idea = decision.ideaID.rawValue
+        kind = decision.kind.rawValue
+        proposal = decision.proposal
+        responsible = decision.responsible
+        reviewDate = decision.reviewDate.description
+        evaluation = decision.evaluationCriteria
+        outcome = decision.outcome.rawValue
+        objections = decision.objections
+        concerns = decision.concerns
+    }
+}
+
+struct DecisionShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a decision.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The decision id.") var decision: DecisionIDArgument
+    @Option(help: "text or json.") var format: TextFormat = .text
+
+    func run() throws {
+        let value = try global.openDatabase().decision(decision.id)
+        switch format {
+        case .json: print(try Output.json(DecisionJSON(value)))
+        case .text: print(DecisionText.lines(value, strings: Strings(try global.language())).joined(separator: "\n"))
+        }
+    }
+}
+
+struct DecisionListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List decisions.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Only decisions about this idea.") var idea: IdeaIDArgument?
+    @Option(help: "text or json.") var format: TextFormat = .text
+
+    func run() throws {
+        let decisions = try global.openDatabase().decisions(idea: idea?.id)
+        switch format {
+        case .json: print(try Output.json(decisions.map(DecisionJSON.init)))
+        case .text:
+            let strings = Strings(try global.language())
+            let rows = decisions.map { decision in
+                ["\(decision.id.map(\.description) ?? "")", "\(decision.ideaID)", strings.decisionKind(decision.kind),
+                 decision.outcome.rawValue, decision.reviewDate.description, Output.safe(decision.proposal)]
+            }
+            if !rows.isEmpty { print(Output.table([["id", "idea", "kind", "outcome", "review", "proposal"]] + rows)) }
+        }
+    }
+}
+
+/// A decision in readable lines.
+enum DecisionText {
+    static func lines(_ decision: ConsentDecision, strings: Strings) -> [String] {
+        var lines = [
+            "\(decision.id.map(\.description) ?? "")  \(strings.decisionKind(decision.kind)) \(decision.ideaID)  [\(decision.outcome.rawValue)]",
+            "\(strings[.fieldProposal]): \(Output.safe(decision.proposal))",
+            "\(strings[.fieldResponsible]): \(Output.safe(decision.responsible))",
+            "\(strings[.fieldReviewDate]): \(decision.reviewDate)",
+        ]
+        if !decision.evaluationCriteria.isEmpty { lines.append("\(strings[.fieldEvaluation]): \(Output.safe(decision.evaluationCriteria))") }
+        for (index, objection) in decision.objections.enumerated() {
+            var status = objection.qualified.map { $0 ? "qualified" : "not qualified" } ?? "to judge"
+            if let resolution = objection.resolution { status += ", \(resolution.rawValue)" }
+            if !objection.resolutionNote.isEmpty { status += ": \(Output.safe(objection.resolutionNote))" }
+            lines.append("  objection \(index + 1) — \(Output.safe(objection.who)): \(Output.safe(objection.text)) [\(status)]")
+        }
+        for concern in decision.concerns {
+            lines.append("  concern — \(Output.safe(concern.who)): \(Output.safe(concern.text))")
+        }
+        return lines
+    }
+}

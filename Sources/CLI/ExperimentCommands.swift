@@ -1,0 +1,169 @@
+import AppCore
+import ArgumentParser
+import Domain
+import Foundation
+import Storage
+
+/// `proeftuin measure ID --date D --value V [--note N]`, and `measure import ID FILE.csv`.
+struct MeasureCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "measure", abstract: "Record measurements in an idea's current experiment cycle.",
+        subcommands: [MeasureAddCommand.self, MeasureImportCommand.self], defaultSubcommand: MeasureAddCommand.self)
+}
+
+/// Adds one measurement.
+struct MeasureAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add one measurement (the default).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The idea id.") var id: IdeaIDArgument
+    @Option(help: "Date, YYYY-MM-DD or DD-MM-YYYY.") var date: String
+    @Option(help: "The metric's value (decimal point or comma).") var value: String
+    @Option(help: "A note.") var note: String = ""
+
+    func run() throws {
+        let measurement = try MeasurementEntry.parse(date: date, value: value, note: note)
+        try global.openDatabase().apply(.addMeasurement(id.id, measurement))
+        print("\(id.id) \(measurement.date) \(Output.number(measurement.value))")
+    }
+}
+
+/// Imports measurements from a CSV file: `date,value,note`; all or nothing.
+struct MeasureImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Import measurements from CSV (date,value,note); a file with any error imports nothing.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The idea id.") var id: IdeaIDArgument
+    @Argument(help: "The CSV file.") var file: String
+
+    func run() throws {
+        let text = try InputFile.readText(file)
+        let records: [CSVRecord]
+        do { records = try CSV.parse(text) } catch { throw CLIError.badFile(file, ["\(error)"]) }
+        var measurements: [MetricMeasurement] = []
+        var errors: [String] = []
+        for record in records {
+            let fields = record.fields
+            if record.line == records.first?.line, fields.first?.lowercased().trimmingCharacters(in: .whitespaces) == "date" {
+                continue  // header
+            }
+            guard fields.count >= 2 else {
+                errors.append("line \(record.line): needs date and value")
+                continue
+            }
+            do {
+                measurements.append(try MeasurementEntry.parse(date: fields[0], value: fields[1], note: fields.count > 2 ? fields[2] : ""))
+            } catch {
+                errors.append("line \(record.line): \(error)")
+            }
+        }
+        guard errors.isEmpty else { throw CLIError.badFile(file, errors) }
+        let database = try global.openDatabase()
+        try database.applyAll(measurements.map { .addMeasurement(id.id, $0) })
+        print("Imported \(measurements.count) measurements into \(id.id)")
+    }
+}
+
+/// `proeftuin wip set STAGE N [--hard]`, `proeftuin wip show`.
+struct WipCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wip", abstract: "Show or set limits on work in progress.", subcommands: [WipShowCommand.self, WipSetCommand.self],
+        defaultSubcommand: WipShowCommand.self)
+}
+
+struct WipShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show the WIP limits and counts.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "text or json.") var format: TextFormat = .text
+
+    struct Row: Encodable {
+        var stage: String
+        var limit: Int
+        var hard: Bool
+        var count: Int
+    }
+
+    func run() throws {
+        let database = try global.openDatabase()
+        let limits = try database.wipLimits()
+        let counts = try database.countsByStage()
+        let rows = Stage.boardOrder.compactMap { stage in
+            limits[stage].map { Row(stage: stage.rawValue, limit: $0.limit, hard: $0.hard, count: counts[stage] ?? 0) }
+        }
+        switch format {
+        case .json: print(try Output.json(rows))
+        case .text:
+            print(Output.table([["stage", "count", "limit", "kind"]] + rows.map {
+                [$0.stage, "\($0.count)", "\($0.limit)", $0.hard ? "hard" : "soft"]
+            }))
+        }
+    }
+}
+
+struct WipSetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "set", abstract: "Set a stage's WIP limit.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The stage.") var stage: StageArgument
+    @Argument(help: "The limit (1 or more).") var limit: Int
+    @Flag(help: "Refuse moves over the limit instead of asking for a reason.") var hard = false
+
+    func run() throws {
+        try global.openDatabase().setWipLimit(WipLimit(stage: stage.stage, limit: limit, hard: hard))
+        print("\(stage.stage.rawValue): \(limit) (\(hard ? "hard" : "soft"))")
+    }
+}
+
+/// `proeftuin due [--within DAYS]`: reviews that are overdue or coming up.
+struct DueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "due", abstract: "List overdue and upcoming reviews.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "How many days ahead count as upcoming.") var within: Int = 7
+    @Option(help: "The date to treat as today (YYYY-MM-DD); default: the real date.") var now: String?
+    @Option(help: "text or json.") var format: TextFormat = .text
+
+    struct Item: Encodable {
+        var id: Int64
+        var title: String
+        var stage: String
+        var reviewDate: String
+        var kind: String
+
+        init(_ review: DueReview) {
+            id = review.idea.rawValue
+            title = review.title
+            stage = review.stage.rawValue
+            reviewDate = review.reviewDate.description
+            kind = review.kind.rawValue
+        }
+    }
+
+    struct Result: Encodable {
+        var overdue: [Item]
+        var upcoming: [Item]
+    }
+
+    func run() throws {
+        let today = try now.map { text throws(DomainError) in
+            guard let day = DayDate(parsing: text) else { throw .invalidDate(text) }
+            return day
+        } ?? DayDate.local(Date())
+        let reviews = try global.openDatabase().reviews(today: today, within: within)
+        switch format {
+        case .json:
+            print(try Output.json(Result(overdue: reviews.overdue.map(Item.init), upcoming: reviews.upcoming.map(Item.init))))
+        case .text:
+            let strings = Strings(try global.language())
+            for (heading, list) in [("overdue", reviews.overdue), ("upcoming (\(within) days)", reviews.upcoming)] {
+                print("\(heading):")
+                if list.isEmpty { print("  —") }
+                for review in list {
+                    print("  \(review.reviewDate)  \(review.idea)  \(strings.stage(review.stage))  \(Output.safe(review.title))")
+                }
+            }
+        }
+    }
+}

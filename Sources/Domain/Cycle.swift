@@ -1,0 +1,124 @@
+/// The test card that opens an experiment: what we believe, how we test it, what we measure, when we are right.
+public struct TestCard: Equatable, Sendable, Codable {
+    /// "We believe that …"
+    public var hypothesis: String
+    /// "To verify that, we will …"
+    public var action: String
+    /// "And measure …"
+    public var metric: String
+    /// "We are right if …"
+    public var successCriterion: String
+
+    public init(hypothesis: String, action: String, metric: String, successCriterion: String) {
+        self.hypothesis = hypothesis
+        self.action = action
+        self.metric = metric
+        self.successCriterion = successCriterion
+    }
+
+    /// The first number in the success criterion ("≥ 30 huishoudens" → 30), drawn as the target line.
+    public var numericTarget: Double? { NumberParsing.firstNumber(in: successCriterion) }
+}
+
+/// The learning card that closes an experiment.
+public struct LearningCard: Equatable, Sendable, Codable {
+    /// "We observed …"
+    public var observed: String
+    /// "We learned …"
+    public var learned: String
+    /// "Therefore we will …"
+    public var therefore: String
+
+    public init(observed: String, learned: String, therefore: String) {
+        self.observed = observed
+        self.learned = learned
+        self.therefore = therefore
+    }
+}
+
+/// One dated value of a cycle's metric.
+public struct MetricMeasurement: Equatable, Sendable, Codable {
+    public var date: DayDate
+    public var value: Double
+    public var note: String
+
+    public init(date: DayDate, value: Double, note: String = "") {
+        self.date = date
+        self.value = value
+        self.note = note
+    }
+}
+
+/// One experiment cycle: a test card, its measurements, its learning card.
+public struct Cycle: Equatable, Sendable, Codable {
+    public var number: Int
+    public var testCard: TestCard
+    public var owner: String
+    public var reviewDate: DayDate
+    public var measurements: [MetricMeasurement]
+    public var learningCard: LearningCard?
+
+    public init(
+        number: Int, testCard: TestCard, owner: String, reviewDate: DayDate, measurements: [MetricMeasurement] = [],
+        learningCard: LearningCard? = nil
+    ) {
+        self.number = number
+        self.testCard = testCard
+        self.owner = owner
+        self.reviewDate = reviewDate
+        self.measurements = measurements
+        self.learningCard = learningCard
+    }
+}
+
+/// Why an idea was stopped.
+public enum StopCategory: String, CaseIterable, Sendable, Codable {
+    case noEffect = "no-effect"
+    case notFeasible = "not-feasible"
+    case noCapacity = "no-capacity"
+    case merged
+    case superseded
+    case other
+}
+
+/// Reading numbers as people type them: `12`, `12.5`, `12,5` (decimal comma), `-3`.
+public enum NumberParsing {
+    /// The text as one number; nil when it is not one.
+    public static func number(_ text: String) -> Double? {
+        let trimmed = text.trimmingCharactersInWhitespace()
+        guard !trimmed.isEmpty else { return nil }
+        let normalised = trimmed.contains(".") ? trimmed.replacingAll(",", with: "") : trimmed.replacingAll(",", with: ".")
+        guard normalised.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" }) else { return nil }
+        return Double(normalised)
+    }
+
+    /// The first number written in a text, if any.
+    public static func firstNumber(in text: String) -> Double? {
+        var digits = ""
+        for character in text {
+            if character.isASCII, character.isNumber {
+                digits.append(character)
+            } else if (character == "." || character == ","), !digits.isEmpty, !digits.contains(".") {
+                digits.append(".")
+            } else if !digits.isEmpty {
+                break
+            }
+        }
+        while digits.hasSuffix(".") { digits.removeLast() }
+        return Double(digits)
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var result = ""
+        var rest = self[...]
+        while let range = rest.range(of: target) {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+}

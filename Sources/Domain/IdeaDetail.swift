@@ -1,0 +1,43 @@
+/// Everything the detail view shows of one idea.
+public struct IdeaDetail: Equatable, Sendable {
+    public var idea: Idea
+    /// Experiment cycles, oldest first.
+    public var cycles: [Cycle]
+    /// Consent decisions about the idea, oldest first.
+    public var decisions: [ConsentDecision]
+    /// Event-log rows, oldest first.
+    public var history: [HistoryEntry]
+
+    public init(idea: Idea, cycles: [Cycle] = [], decisions: [ConsentDecision] = [], history: [HistoryEntry] = []) {
+        self.idea = idea
+        self.cycles = cycles
+        self.decisions = decisions
+        self.history = history
+    }
+
+    /// The cycle now running or last run.
+    public var currentCycle: Cycle? { cycles.last }
+}
+
+/// A review that is due or coming up, for `proeftuin due` and the board's overdue badge.
+public struct DueReview: Equatable, Sendable, Codable {
+    /// What is reviewed: the running experiment, or a consent decision.
+    public enum Kind: String, Sendable, Codable {
+        case experiment
+        case decision
+    }
+
+    public var idea: IdeaID
+    public var title: String
+    public var stage: Stage
+    public var reviewDate: DayDate
+    public var kind: Kind
+
+    public init(idea: IdeaID, title: String, stage: Stage, reviewDate: DayDate, kind: Kind) {
+        self.idea = idea
+        self.title = title
+        self.stage = stage
+        self.reviewDate = reviewDate
+        self.kind = kind
+    }
+}

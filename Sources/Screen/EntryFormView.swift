@@ -1,0 +1,109 @@
+import AppCore
+import Domain
+
+/// A generic labelled form box (gate forms, measurements, objections): fields, error line, hint.
+enum EntryFormView {
+    static func draw(_ form: EntryForm, state: AppState, into grid: inout CellGrid) {
+        let width = min(84, grid.width - 2)
+        let height = min(grid.height, form.fields.count + 6)
+        let x = (grid.width - width) / 2
+        let y = max(0, (grid.height - height) / 2)
+        drawBox(form, x: x, y: y, width: width, height: height, strings: state.strings, into: &grid)
+    }
+
+    /// Draws the form in a given box; shared with the decision screen's small forms.
+    static func drawBox(_ form: EntryForm, x: Int, y: Int, width: Int, height: Int, strings: Strings, into grid: inout CellGrid) {
+        Box.overlay(x: x, y: y, width: width, height: height, title: form.title, into: &grid)
+        let labelWidth = min(26, (form.fields.map { DisplayWidth.of(strings[$0.key.label]) }.max() ?? 0) + 1)
+        let inputX = x + 2 + labelWidth + 1
+        let inputWidth = x + width - 2 - inputX
+        var cursor: Point? = nil
+        for (index, field) in form.fields.enumerated() {
+            let row = y + 2 + index
+            guard row < y + height - 2, inputWidth > 2 else { break }
+            let focused = index == form.focus
+            grid.putPadded(strings[field.key.label], x: x + 2, y: row, width: labelWidth,
+                           style: focused ? Palette.focusedColumnTitle : Palette.label)
+            let style = focused ? Palette.focusedField : Palette.field
+            if field.choices != nil {
+                grid.putPadded("‹ \(strings.choice(field.value, of: field.key)) ›", x: inputX, y: row, width: inputWidth, style: style)
+            } else {
+                TextFieldView.drawInput(field.text, x: inputX, y: row, width: inputWidth, style: style, into: &grid)
+                if focused { cursor = grid.cursor }
+            }
+        }
+        grid.cursor = cursor
+        if let error = form.error {
+            grid.putPadded(error, x: x + 2, y: y + height - 3, width: width - 4, style: Palette.error)
+        }
+        grid.putPadded(strings[.entryHint], x: x + 2, y: y + height - 2, width: width - 4, style: Palette.footer)
+    }
+}
+
+/// The consent screen: proposal fields, the objection round, concerns, and the keys that drive it.
+enum DecisionView {
+    static func draw(_ decision: DecisionState, state: AppState, into grid: inout CellGrid) {
+        let strings = state.strings
+        let width = min(96, grid.width - 2)
+        let height = grid.height - 2
+        let x = (grid.width - width) / 2
+        let y = 1
+        Box.overlay(x: x, y: y, width: width, height: height, title: decision.form.title, into: &grid)
+        var form = decision.form
+        if decision.listFocus { form.focus = -1 }
+        let labelWidth = min(24, (form.fields.map { DisplayWidth.of(strings[$0.key.label]) }.max() ?? 0) + 1)
+        let inputX = x + 2 + labelWidth + 1
+        let inputWidth = x + width - 2 - inputX
+        var cursor: Point? = nil
+        var row = y + 2
+        for (index, field) in form.fields.enumerated() where row < y + height - 3 {
+            let focused = index == form.focus && decision.entry == nil
+            grid.putPadded(strings[field.key.label], x: x + 2, y: row, width: labelWidth,
+                           style: focused ? Palette.focusedColumnTitle : Palette.label)
+            let style = focused ? Palette.focusedField : Palette.field
+            if field.choices != nil {
+                grid.putPadded("‹ \(strings.choice(field.value, of: field.key)) ›", x: inputX, y: row, width: inputWidth, style: style)
+            } else {
+                TextFieldView.drawInput(field.text, x: inputX, y: row, width: inputWidth, style: style, into: &grid)
+                if focused { cursor = grid.cursor }
+            }
+            row += 1
+        }
+        row += 1
+        let listStyle = decision.listFocus ? Palette.focusedColumnTitle : Palette.label
+        grid.put(strings[.decisionObjections], x: x + 2, y: row, style: listStyle)
+        row += 1
+        if decision.objections.isEmpty, row < y + height - 3 {
+            grid.put("  " + strings[.decisionNoObjections], x: x + 2, y: row, style: Palette.badge)
+            row += 1
+        }
+        for (index, objection) in decision.objections.enumerated() where row < y + height - 3 {
+            let selected = decision.listFocus && index == decision.selectedObjection
+            let status = ObjectionText.status(objection, strings)
+            let style = selected ? Palette.selected : (objection.blocksConsent ? Palette.warning : Style.plain)
+            grid.putPadded("  \(index + 1). \(objection.who): \(objection.text)  [\(status)]", x: x + 2, y: row, width: width - 4, style: style)
+            row += 1
+        }
+        if !decision.concerns.isEmpty, row < y + height - 4 {
+            row += 1
+            grid.put(strings[.decisionConcerns], x: x + 2, y: row, style: Palette.label)
+            row += 1
+            for concern in decision.concerns where row < y + height - 3 {
+                grid.putPadded("  • \(concern.who): \(concern.text)", x: x + 2, y: row, width: width - 4)
+                row += 1
+            }
+        }
+        if let error = decision.error {
+            grid.putPadded(error, x: x + 2, y: y + height - 3, width: width - 4, style: Palette.error)
+        }
+        let hint = decision.listFocus ? strings[.decisionListHint] : strings[.decisionHint]
+        grid.putPadded(hint, x: x + 2, y: y + height - 2, width: width - 4, style: Palette.footer)
+        grid.cursor = cursor
+        if let entry = decision.entry {
+            let entryWidth = min(70, width - 4)
+            let entryHeight = entry.fields.count + 6
+            EntryFormView.drawBox(entry, x: (grid.width - entryWidth) / 2, y: max(0, (grid.height - entryHeight) / 2),
+                                  width: entryWidth, height: entryHeight, strings: strings, into: &grid)
+        }
+    }
+}

@@ -1,0 +1,285 @@
+import Domain
+import Foundation
+import GRDB
+
+/// Writes one `IdeaChange` inside an open transaction, with its event row, and works out its inverse.
+struct ChangeWriter {
+    let database: AppDatabase
+    let db: Database
+    let now: Date
+
+    func apply(_ change: IdeaChange) throws -> AppliedChange {
+        switch change {
+        case .create(let fields):
+            let clean = try fields.validated()
+            var record = IdeaRecord(
+                Idea(id: IdeaID(0), fields: clean, stage: .proposed, position: try nextPosition(in: .proposed),
+                     createdAt: now, updatedAt: now))
+            record.id = nil
+            try record.insert(db)
+            var idea = record.idea
+            idea.id = IdeaID(db.lastInsertedRowID)
+            try event(idea.id, .created, after: EventJSON.encode(idea))
+            return AppliedChange(change: change, inverse: .delete(idea.id), focus: idea.id, focusStage: .proposed)
+
+        case .edit(let id, let fields):
+            var idea = try fetch(id)
+            let clean = try fields.validated()
+            let before = idea.fields
+            idea.fields = clean
+            idea.updatedAt = now
+            try IdeaRecord(idea).update(db)
+            try event(id, .edited, before: EventJSON.encode(before), after: EventJSON.encode(clean))
+            return AppliedChange(change: change, inverse: .edit(id, before), focus: id, focusStage: idea.stage)
+
+        case .move(let request):
+            return try move(request, change: change)
+
+        case .revertMove(let revert):
+            return try revertMove(revert, change: change)
+
+        case .swap(let firstID, let secondID):
+            var first = try fetch(firstID)
+            var second = try fetch(secondID)
+            let before = PlacementSnapshot(stage: first.stage.rawValue, position: first.position)
+            (first.position, second.position) = (second.position, first.position)
+            if first.position == second.position { second.position += 1 }
+            first.updatedAt = now
+            second.updatedAt = now
+            try IdeaRecord(first).update(db)
+            try IdeaRecord(second).update(db)
+            try event(firstID, .reordered, before: EventJSON.encode(before),
+                      after: EventJSON.encode(PlacementSnapshot(stage: first.stage.rawValue, position: first.position)))
+            return AppliedChange(change: change, inverse: .swap(firstID, secondID), focus: firstID, focusStage: first.stage)
+
+        case .delete(let id):
+            let idea = try fetch(id)
+            _ = try IdeaRecord.deleteOne(db, key: id.rawValue)
+            try event(id, .deleted, before: EventJSON.encode(idea))
+            return AppliedChange(change: change, inverse: .restore(idea), focus: nil, focusStage: idea.stage)
+
+        case .restore(let idea):
+            try IdeaRecord(idea).insert(db)
+            try event(idea.id, .restored, after: EventJSON.encode(idea))
+            return AppliedChange(change: change, inverse: .delete(idea.id), focus: idea.id, focusStage: idea.stage)
+
+        case .addMeasurement(let id, let measurement):
+            let idea = try fetch(id)
+            guard let cycle = try currentCycle(of: idea) else { throw DomainError.noCycle(id) }
+            let clean = MetricMeasurement(date: measurement.date, value: measurement.value,
+                                    note: TextSanitizer.singleLine(measurement.note).trimmingCharactersInWhitespace())
+            guard clean.value.isFinite else { throw DomainError.invalidNumber("\(clean.value)") }
+            try MeasurementRecord(id: nil, cycleId: cycle.id!, date: clean.date.description, value: clean.value, note: clean.note)
+                .insert(db)
+            try event(id, .measured, after: EventJSON.encode(MeasurementEvent(cycle: cycle.number, measurement: clean)))
+            return AppliedChange(change: change, inverse: .removeMeasurement(id, cycle: cycle.number, clean), focus: id,
+                                 focusStage: idea.stage)
+
+        case .removeMeasurement(let id, let number, let measurement):
+            let idea = try fetch(id)
+            guard let cycle = try CycleRecord.filter(Column("ideaId") == id.rawValue && Column("number") == number).fetchOne(db)
+            else { throw DomainError.noCycle(id) }
+            try db.execute(
+                sql: """
+                    DELETE FROM measurement WHERE id = (SELECT id FROM measurement
+                    WHERE cycleId = ? AND date = ? AND value = ? AND note = ? ORDER BY id DESC LIMIT 1)
+                    """,
+                arguments: [cycle.id!, measurement.date.description, measurement.value, measurement.note])
+            try event(id, .measurementRemoved, before: EventJSON.encode(MeasurementEvent(cycle: number, measurement: measurement)))
+            return AppliedChange(change: change, inverse: .addMeasurement(id, measurement), focus: id, focusStage: idea.stage)
+
+        case .saveDecision(let decision):
+            return try saveDecision(decision, change: change)
+
+        case .deleteDecision(let id):
+            guard let record = try DecisionRecord.fetchOne(db, key: id.rawValue) else {
+                throw DomainError.decisionNotFound(id.description)
+            }
+            let decision = record.decision
+            _ = try DecisionRecord.deleteOne(db, key: id.rawValue)
+            try event(decision.ideaID, .decisionDeleted, before: EventJSON.encode(decision))
+            return AppliedChange(change: change, inverse: .saveDecision(decision), focus: decision.ideaID, focusStage: nil)
+        }
+    }
+
+    // MARK: Moves
+
+    private func move(_ request: MoveRequest, change: IdeaChange) throws -> AppliedChange {
+        let idea = try fetch(request.id)
+        let reason = TextSanitizer.singleLine(request.reason).trimmingCharactersInWhitespace()
+        let override = request.wipOverride.map { TextSanitizer.singleLine($0).trimmingCharactersInWhitespace() }
+        if request.enforceRules {
+            try idea.stage.validateMove(to: request.target)
+            guard !reason.isEmpty else { throw DomainError.reasonRequired }
+            try checkGate(request.gate, for: request.target)
+            if let limit = try database.wipLimit(for: request.target, in: db) {
+                let count = try IdeaRecord.filter(IdeaRecord.Columns.stage == request.target.rawValue).fetchCount(db)
+                try limit.check(countAfter: count + 1, override: override)
+            }
+        }
+        var moved = idea
+        moved.stage = request.target
+        moved.position = try nextPosition(in: request.target)
+        moved.updatedAt = now
+        var revert = MoveRevert(
+            id: idea.id, stage: idea.stage, position: idea.position, reviewDate: idea.reviewDate,
+            stopCategory: idea.stopCategory, stopLearned: idea.stopLearned, removeCycle: nil, restoreLearning: nil,
+            removeDecision: nil, redo: MoveRequest(id: request.id, target: request.target, reason: reason, gate: request.gate,
+                                                   wipOverride: override, enforceRules: false))
+        switch request.gate {
+        case .none:
+            if request.target == .proposed || request.target == .stopped {
+                moved.reviewDate = nil
+            }
+            if request.target == .proposed {
+                moved.stopCategory = nil
+                moved.stopLearned = nil
+            }
+        case .experiment(let card, let owner, let review):
+            let number = idea.cycleCount + 1
+            try CycleRecord(idea: idea.id, number: number, card: card, owner: owner, reviewDate: review, startedAt: now).insert(db)
+            moved.cycleCount = number
+            moved.reviewDate = review
+            revert.removeCycle = number
+        case .learning(let card):
+            guard var cycle = try currentCycle(of: idea) else { throw DomainError.noCycle(idea.id) }
+            revert.restoreLearning = RestoredLearning(cycle: cycle.number, card: cycle.learningCard)
+            cycle.learningCard = card
+            try cycle.update(db)
+        case .decision(let id):
+            let decision = try consentedDecision(id, for: idea.id)
+            moved.reviewDate = decision.reviewDate
+        case .inlineDecision(let decision):
+            var consented = decision
+            consented.ideaID = idea.id
+            consented.outcome = .consented
+            let record = DecisionRecord(consented, createdAt: now, updatedAt: now)
+            try record.insert(db)
+            let id = DecisionID(db.lastInsertedRowID)
+            consented.id = id
+            try event(idea.id, .decisionSaved, after: EventJSON.encode(consented))
+            moved.reviewDate = decision.reviewDate
+            revert.removeDecision = id
+        case .stop(let category, let learned):
+            moved.stopCategory = category
+            moved.stopLearned = learned
+            moved.reviewDate = nil
+        }
+        try IdeaRecord(moved).update(db)
+        try event(
+            idea.id, .moved, reason: reason,
+            before: EventJSON.encode(PlacementSnapshot(stage: idea.stage.rawValue, position: idea.position)),
+            after: EventJSON.encode(PlacementSnapshot(stage: moved.stage.rawValue, position: moved.position,
+                                                      gate: request.gate == .none ? nil : request.gate, wipOverride: override)))
+        return AppliedChange(change: change, inverse: .revertMove(revert), focus: idea.id, focusStage: request.target)
+    }
+
+    private func revertMove(_ revert: MoveRevert, change: IdeaChange) throws -> AppliedChange {
+        let idea = try fetch(revert.id)
+        var back = idea
+        back.stage = revert.stage
+        back.position = revert.position
+        back.reviewDate = revert.reviewDate
+        back.stopCategory = revert.stopCategory
+        back.stopLearned = revert.stopLearned
+        back.updatedAt = now
+        if let number = revert.removeCycle {
+            try db.execute(sql: "DELETE FROM cycle WHERE ideaId = ? AND number = ?", arguments: [idea.id.rawValue, number])
+            back.cycleCount = number - 1
+        }
+        if let restore = revert.restoreLearning,
+           var cycle = try CycleRecord.filter(Column("ideaId") == idea.id.rawValue && Column("number") == restore.cycle).fetchOne(db) {
+            cycle.learningCard = restore.card
+            try cycle.update(db)
+        }
+        if let decision = revert.removeDecision {
+            _ = try DecisionRecord.deleteOne(db, key: decision.rawValue)
+        }
+        try IdeaRecord(back).update(db)
+        try event(
+            idea.id, .moved, reason: "undo",
+            before: EventJSON.encode(PlacementSnapshot(stage: idea.stage.rawValue, position: idea.position)),
+            after: EventJSON.encode(PlacementSnapshot(stage: back.stage.rawValue, position: back.position)))
+        var redo = revert.redo
+        redo.enforceRules = false
+        return AppliedChange(change: change, inverse: .move(redo), focus: idea.id, focusStage: revert.stage)
+    }
+
+    /// A gate that does not fit its target stage names what the target needs.
+    private func checkGate(_ gate: StageGate, for target: Stage) throws {
+        let fits: Bool
+        switch (gate, target) {
+        case (.none, .proposed), (.experiment, .experimenting), (.learning, .learning), (.decision, .scaling),
+             (.inlineDecision, .scaling), (.stop, .stopped):
+            fits = true
+        default:
+            fits = false
+        }
+        guard fits else {
+            let missing = target == .scaling ? [GateField.decision] : GateDraft.fields(for: target)
+            throw DomainError.gateIncomplete(target, missing: missing)
+        }
+        if case .inlineDecision(let decision) = gate { _ = try decision.consented() }
+    }
+
+    private func consentedDecision(_ id: DecisionID, for idea: IdeaID) throws -> ConsentDecision {
+        guard let decision = try DecisionRecord.fetchOne(db, key: id.rawValue)?.decision else {
+            throw DomainError.decisionNotFound(id.description)
+        }
+        guard decision.ideaID == idea else { throw DomainError.decisionForAnotherIdea(id, decision.ideaID) }
+        guard decision.outcome == .consented else { throw DomainError.decisionNotConsented(id) }
+        return decision
+    }
+
+    // MARK: Decisions
+
+    private func saveDecision(_ decision: ConsentDecision, change: IdeaChange) throws -> AppliedChange {
+        let idea = try fetch(decision.ideaID)
+        var clean = decision
+        clean.proposal = TextSanitizer.multiLine(decision.proposal).trimmingCharactersInWhitespace()
+        clean.responsible = TextSanitizer.singleLine(decision.responsible).trimmingCharactersInWhitespace()
+        clean.evaluationCriteria = TextSanitizer.multiLine(decision.evaluationCriteria).trimmingCharactersInWhitespace()
+        clean.objections = decision.objections.map {
+            Objection(who: TextSanitizer.singleLine($0.who), text: TextSanitizer.multiLine($0.text), qualified: $0.qualified,
+                      resolution: $0.resolution, resolutionNote: TextSanitizer.multiLine($0.resolutionNote))
+        }
+        clean.concerns = decision.concerns.map { Concern(who: TextSanitizer.singleLine($0.who), text: TextSanitizer.multiLine($0.text)) }
+        if clean.outcome == .consented { clean = try clean.consented() }
+        if let id = clean.id, let existing = try DecisionRecord.fetchOne(db, key: id.rawValue) {
+            try DecisionRecord(clean, createdAt: existing.createdAt, updatedAt: now).update(db)
+            try event(idea.id, .decisionSaved, before: EventJSON.encode(existing.decision), after: EventJSON.encode(clean))
+            return AppliedChange(change: change, inverse: .saveDecision(existing.decision), focus: idea.id, focusStage: idea.stage)
+        }
+        try DecisionRecord(clean, createdAt: now, updatedAt: now).insert(db)
+        let id = DecisionID(db.lastInsertedRowID)
+        clean.id = id
+        try event(idea.id, .decisionSaved, after: EventJSON.encode(clean))
+        return AppliedChange(change: change, inverse: .deleteDecision(id), focus: idea.id, focusStage: idea.stage)
+    }
+
+    // MARK: Helpers
+
+    private func fetch(_ id: IdeaID) throws -> Idea {
+        guard let record = try IdeaRecord.fetchOne(db, key: id.rawValue) else { throw DomainError.ideaNotFound(id) }
+        return record.idea
+    }
+
+    private func currentCycle(of idea: Idea) throws -> CycleRecord? {
+        try CycleRecord.filter(Column("ideaId") == idea.id.rawValue).order(Column("number").desc).fetchOne(db)
+    }
+
+    private func nextPosition(in stage: Stage) throws -> Int64 {
+        let maximum = try Int64.fetchOne(db, sql: "SELECT MAX(position) FROM idea WHERE stage = ?", arguments: [stage.rawValue])
+        return (maximum ?? 0) + 1
+    }
+
+    private func event(_ idea: IdeaID, _ kind: EventKind, reason: String? = nil, before: String? = nil, after: String? = nil) throws {
+        try database.appendEvent(db, idea: idea, kind: kind, reason: reason, before: before, after: after, at: now)
+    }
+}
+
+/// A measurement as recorded in the event log.
+struct MeasurementEvent: Codable {
+    var cycle: Int
+    var measurement: MetricMeasurement
+}
