@@ -87,7 +87,17 @@ public enum NumberParsing {
     public static func number(_ text: String) -> Double? {
         let trimmed = text.trimmingCharactersInWhitespace()
         guard !trimmed.isEmpty else { return nil }
-        let normalised = trimmed.contains(".") ? trimmed.replacingAll(",", with: "") : trimmed.replacingAll(",", with: ".")
+        // With both separators the last one is the decimal mark (1.234,5 and 1,234.5); a lone comma is a decimal comma.
+        let lastComma = trimmed.lastIndex(of: ",")
+        let lastPoint = trimmed.lastIndex(of: ".")
+        let normalised: String
+        if let lastComma, let lastPoint {
+            normalised = lastComma > lastPoint
+                ? trimmed.replacingAll(".", with: "").replacingAll(",", with: ".")
+                : trimmed.replacingAll(",", with: "")
+        } else {
+            normalised = trimmed.replacingAll(",", with: ".")
+        }
         guard normalised.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" }) else { return nil }
         return Double(normalised)
     }

@@ -5,7 +5,7 @@ import Domain
 enum EntryFormView {
     static func draw(_ form: EntryForm, state: AppState, into grid: inout CellGrid) {
         let width = min(84, grid.width - 2)
-        let height = min(grid.height, form.fields.count + 6)
+        let height = min(grid.height, form.fields.count + 7)
         let x = (grid.width - width) / 2
         let y = max(0, (grid.height - height) / 2)
         drawBox(form, x: x, y: y, width: width, height: height, strings: state.strings, into: &grid)
@@ -20,7 +20,7 @@ enum EntryFormView {
         var cursor: Point? = nil
         for (index, field) in form.fields.enumerated() {
             let row = y + 2 + index
-            guard row < y + height - 2, inputWidth > 2 else { break }
+            guard row < y + height - 4, inputWidth > 2 else { break }
             let focused = index == form.focus
             grid.putPadded(strings[field.key.label], x: x + 2, y: row, width: labelWidth,
                            style: focused ? Palette.focusedColumnTitle : Palette.label)
@@ -33,10 +33,20 @@ enum EntryFormView {
             }
         }
         grid.cursor = cursor
-        if let error = form.error {
-            grid.putPadded(error, x: x + 2, y: y + height - 3, width: width - 4, style: Palette.error)
-        }
+        ErrorLines.draw(form.error, x: x + 2, y: y + height - 4, width: width - 4, into: &grid)
         grid.putPadded(strings[.entryHint], x: x + 2, y: y + height - 2, width: width - 4, style: Palette.footer)
+    }
+}
+
+/// A refusal in a form, wrapped over up to two lines so the list of missing fields stays readable.
+enum ErrorLines {
+    static func draw(_ error: String?, x: Int, y: Int, width: Int, into grid: inout CellGrid) {
+        guard let error, width > 0 else { return }
+        var lines = DisplayWidth.wrap(error, to: width)
+        if lines.count > 2 { lines = [lines[0], DisplayWidth.truncate(lines[1...].joined(separator: " "), to: width)] }
+        for (offset, line) in lines.enumerated() {
+            grid.putPadded(line, x: x, y: y + offset, width: width, style: Palette.error)
+        }
     }
 }
 
@@ -56,7 +66,7 @@ enum DecisionView {
         let inputWidth = x + width - 2 - inputX
         var cursor: Point? = nil
         var row = y + 2
-        for (index, field) in form.fields.enumerated() where row < y + height - 3 {
+        for (index, field) in form.fields.enumerated() where row < y + height - 4 {
             let focused = index == form.focus && decision.entry == nil
             grid.putPadded(strings[field.key.label], x: x + 2, y: row, width: labelWidth,
                            style: focused ? Palette.focusedColumnTitle : Palette.label)
@@ -77,7 +87,7 @@ enum DecisionView {
             grid.put("  " + strings[.decisionNoObjections], x: x + 2, y: row, style: Palette.badge)
             row += 1
         }
-        for (index, objection) in decision.objections.enumerated() where row < y + height - 3 {
+        for (index, objection) in decision.objections.enumerated() where row < y + height - 4 {
             let selected = decision.listFocus && index == decision.selectedObjection
             let status = ObjectionText.status(objection, strings)
             let style = selected ? Palette.selected : (objection.blocksConsent ? Palette.warning : Style.plain)
@@ -88,20 +98,18 @@ enum DecisionView {
             row += 1
             grid.put(strings[.decisionConcerns], x: x + 2, y: row, style: Palette.label)
             row += 1
-            for concern in decision.concerns where row < y + height - 3 {
+            for concern in decision.concerns where row < y + height - 4 {
                 grid.putPadded("  • \(concern.who): \(concern.text)", x: x + 2, y: row, width: width - 4)
                 row += 1
             }
         }
-        if let error = decision.error {
-            grid.putPadded(error, x: x + 2, y: y + height - 3, width: width - 4, style: Palette.error)
-        }
+        ErrorLines.draw(decision.error, x: x + 2, y: y + height - 4, width: width - 4, into: &grid)
         let hint = decision.listFocus ? strings[.decisionListHint] : strings[.decisionHint]
         grid.putPadded(hint, x: x + 2, y: y + height - 2, width: width - 4, style: Palette.footer)
         grid.cursor = cursor
         if let entry = decision.entry {
             let entryWidth = min(70, width - 4)
-            let entryHeight = entry.fields.count + 6
+            let entryHeight = entry.fields.count + 7
             EntryFormView.drawBox(entry, x: (grid.width - entryWidth) / 2, y: max(0, (grid.height - entryHeight) / 2),
                                   width: entryWidth, height: entryHeight, strings: strings, into: &grid)
         }

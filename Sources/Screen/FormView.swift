@@ -36,9 +36,7 @@ enum FormView {
             }
         }
         grid.cursor = cursor
-        if let error = form.error {
-            grid.putPadded(error, x: x + 2, y: y + height - 3, width: width - 4, style: Palette.error)
-        }
+        ErrorLines.draw(form.error, x: x + 2, y: y + height - 3, width: width - 4, into: &grid)
         grid.putPadded(strings[.formHint], x: x + 2, y: y + height - 2, width: width - 4, style: Palette.footer)
     }
 }

@@ -41,7 +41,8 @@ public final class AppDatabase: Sendable {
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
             let migrator = Migrations.migrator
-            try pool.read { db in
+            // On the writer: a reader opened before the migration would keep the old schema for its first statements.
+            try pool.writeWithoutTransaction { db in
                 if try migrator.hasBeenSuperseded(db) {
                     throw StorageError.databaseFromNewerVersion(path: directory.path)
                 }
