@@ -54,4 +54,5 @@ public enum StringKey: String, CaseIterable, Sendable {
     case stopNoEffect, stopNotFeasible, stopNoCapacity, stopMerged, stopSuperseded, stopOther
     case kindStart, kindScale, kindStop, kindContinue
     case messageMeasured, messageDecisionSaved, messageDecisionSavedOpen
+    case errorSessionClosed, errorScoreOutOfScale
 }

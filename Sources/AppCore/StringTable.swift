@@ -107,6 +107,7 @@ extension Strings {
         .kindStart: "start an experiment", .kindScale: "scale up", .kindStop: "stop", .kindContinue: "continue",
         .messageMeasured: "Measurement added to {1}", .messageDecisionSaved: "Consent recorded for {1}",
         .messageDecisionSavedOpen: "Decision for {1} saved; the objection round is still open",
+        .errorSessionClosed: "The session is closed: its scores are locked", .errorScoreOutOfScale: "{1} is outside the scale {2}–{3}",
     ]
 
     static let dutch: [StringKey: String] = [
@@ -217,5 +218,6 @@ extension Strings {
         .kindStart: "experiment starten", .kindScale: "opschalen", .kindStop: "stoppen", .kindContinue: "doorgaan",
         .messageMeasured: "Meting toegevoegd aan {1}", .messageDecisionSaved: "Consent vastgelegd voor {1}",
         .messageDecisionSavedOpen: "Besluit voor {1} bewaard; de bezwarenronde loopt nog",
+        .errorSessionClosed: "De sessie is gesloten: de scores liggen vast", .errorScoreOutOfScale: "{1} valt buiten de schaal {2}–{3}",
     ]
 }

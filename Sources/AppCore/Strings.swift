@@ -84,6 +84,9 @@ public struct Strings: Sendable {
         case .wipLimitReached(let target, let limit, let hard): format(hard ? .errorWipHard : .errorWipSoft, stage(target), limit)
         case .noCycle(let id): format(.errorNoCycle, id)
         case .invalidLimit: self[.errorInvalidLimit]
+        case .sessionClosed: self[.errorSessionClosed]
+        case .scoreOutOfScale(let value, let low, let high): format(.errorScoreOutOfScale, value, low, high)
+        default: error.description
         }
     }
 

@@ -20,6 +20,20 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
     case wipLimitReached(Stage, limit: Int, hard: Bool)
     case noCycle(IdeaID)
     case invalidLimit(Int)
+    case emptyName
+    case duplicateCriterion(String)
+    case invalidScale(Int, Int)
+    case invalidWeight(Double)
+    case vetoOutsideScale(Int)
+    case weightCount(expected: Int, got: Int)
+    case invalidMatrix(String)
+    case unknownCriteriaSet(String)
+    case criteriaSetExists(String)
+    case unknownCriterion(String)
+    case sessionNeeds(String)
+    case sessionClosed
+    case sessionNotFound(String)
+    case scoreOutOfScale(Int, min: Int, max: Int)
 
     public var description: String {
         switch self {
@@ -68,6 +82,34 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
             "idea \(id) has no experiment cycle yet: move it to experimenting first"
         case .invalidLimit(let value):
             "a WIP limit must be 1 or more, not \(value)"
+        case .emptyName:
+            "the name is empty: give one"
+        case .duplicateCriterion(let name):
+            "the set already has a criterion '\(name)': choose another name"
+        case .invalidScale(let low, let high):
+            "the scale \(low)-\(high) is empty: give MIN-MAX with MIN below MAX, e.g. 1-5"
+        case .invalidWeight(let weight):
+            "the weight \(weight) is not usable: give 0 or more"
+        case .vetoOutsideScale(let veto):
+            "the veto threshold \(veto) lies outside the scale"
+        case .weightCount(let expected, let got):
+            "expected \(expected) weights, one per criterion, but got \(got)"
+        case .invalidMatrix(let detail):
+            "the pairwise matrix is not valid: \(detail)"
+        case .unknownCriteriaSet(let name):
+            "there is no criteria set '\(name)': create it with 'proeftuin criteria create \(name)'"
+        case .criteriaSetExists(let name):
+            "a criteria set '\(name)' already exists"
+        case .unknownCriterion(let name):
+            "there is no criterion '\(name)' in this set"
+        case .sessionNeeds(let what):
+            "a weighing session needs \(what)"
+        case .sessionClosed:
+            "the session is closed: its scores and results are locked"
+        case .sessionNotFound(let text):
+            "there is no weighing session \(text): see 'proeftuin session list'"
+        case .scoreOutOfScale(let value, let low, let high):
+            "the score \(value) is outside the scale \(low)-\(high)"
         }
     }
 }

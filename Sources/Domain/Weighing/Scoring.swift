@@ -1,0 +1,245 @@
+/// How ideas are scored from the criteria.
+public enum WeighingMethod: String, CaseIterable, Sendable, Codable {
+    case weightedSum = "weighted-sum"
+    case topsis
+}
+
+/// How a criterion column is normalised before weighting (cost criteria use the mirrored formula).
+public enum Normalization: String, CaseIterable, Sendable, Codable {
+    case minMax = "min-max"
+    case max
+    case sum
+    case vector
+}
+
+/// How several participants' scores of one cell are combined.
+public enum Aggregate: String, CaseIterable, Sendable, Codable {
+    case mean
+    case median
+}
+
+/// One score: participant (by index in the session) × idea × criterion (by index in the snapshot).
+public struct ScoreKey: Hashable, Sendable, Codable {
+    public var participant: Int
+    public var idea: IdeaID
+    public var criterion: Int
+
+    public init(participant: Int, idea: IdeaID, criterion: Int) {
+        self.participant = participant
+        self.idea = idea
+        self.criterion = criterion
+    }
+}
+
+/// The spread of participants' scores in one cell.
+public struct CellSpread: Equatable, Sendable {
+    public var idea: IdeaID
+    public var criterion: Int
+    public var count: Int
+    public var mean: Double
+    public var median: Double
+    /// Sample standard deviation (n − 1); 0 with fewer than two scores.
+    public var sd: Double
+    /// Interquartile range with type 7 quartiles.
+    public var iqr: Double
+    public var range: Double
+    /// Among the cells of highest disagreement: worth discussing.
+    public var discuss: Bool
+}
+
+/// One idea's place in the ranking.
+public struct RankedIdea: Equatable, Sendable {
+    public var idea: IdeaID
+    /// Weighted sum of normalised values, or TOPSIS closeness; in [0, 1].
+    public var score: Double
+    public var rank: Int
+    public var vetoed: Bool
+}
+
+/// Whether the top of the ranking survives moving any single weight by ±10 %.
+public struct Sensitivity: Equatable, Sendable {
+    /// A weight change that alters the top 3.
+    public struct Change: Equatable, Sendable {
+        public var criterion: Int
+        /// +0.1 or −0.1.
+        public var factor: Double
+        public var top: [IdeaID]
+    }
+
+    public var top: [IdeaID]
+    public var changes: [Change]
+    public var stable: Bool { changes.isEmpty }
+}
+
+/// Everything the results pane and `session results` show.
+public struct WeighingResult: Equatable, Sendable {
+    public var method: WeighingMethod
+    public var normalization: Normalization
+    public var aggregate: Aggregate
+    public var ranking: [RankedIdea]
+    public var cells: [CellSpread]
+    /// Agreement of the participants' own rankings; nil with fewer than two complete participants or ideas.
+    public var kendallW: Double?
+    public var sensitivity: Sensitivity
+    /// Whether every participant scored every cell.
+    public var complete: Bool
+}
+
+/// The weighing maths of the brief, section 4.
+public enum Weighing {
+    /// Ranks the ideas and describes the spread, from the scores of all participants.
+    public static func results(
+        criteria: [Criterion], ideas: [IdeaID], participants: Int, scores: [ScoreKey: Int], method: WeighingMethod,
+        normalization: Normalization, aggregate: Aggregate
+    ) -> WeighingResult {
+        let weights = Weights.normalized(criteria.map(\.weight))
+        var cells: [CellSpread] = []
+        var matrix: [[Double]] = []
+        var complete = true
+        for idea in ideas {
+            var row: [Double] = []
+            for (index, criterion) in criteria.enumerated() {
+                let values = (0..<participants).compactMap { scores[ScoreKey(participant: $0, idea: idea, criterion: index)] }.map(Double.init)
+                if values.count < participants { complete = false }
+                let cell = CellSpread(
+                    idea: idea, criterion: index, count: values.count, mean: Statistics.mean(values), median: Statistics.median(values),
+                    sd: Statistics.sampleStandardDeviation(values), iqr: Statistics.interquartileRange(values),
+                    range: Statistics.range(values), discuss: false)
+                cells.append(cell)
+                // An empty cell counts as the scale's midpoint, so an unscored idea is neither rewarded nor punished.
+                let midpoint = Double(criterion.scaleMin + criterion.scaleMax) / 2
+                row.append(values.isEmpty ? midpoint : (aggregate == .mean ? cell.mean : cell.median))
+            }
+            matrix.append(row)
+        }
+        markDisagreement(&cells, criteria: criteria)
+        let scoresByIdea = score(matrix, weights: weights, criteria: criteria, method: method, normalization: normalization)
+        let vetoed = ideas.indices.map { i in
+            criteria.indices.contains { j in
+                guard let veto = criteria[j].veto, cells[i * criteria.count + j].count > 0 else { return false }
+                return matrix[i][j] <= Double(veto)
+            }
+        }
+        let ranking = rank(ideas: ideas, scores: scoresByIdea, vetoed: vetoed)
+        let top = Array(ranking.prefix(3).map(\.idea))
+        var changes: [Sensitivity.Change] = []
+        for j in criteria.indices {
+            for factor in [-0.1, 0.1] {
+                var shifted = weights
+                shifted[j] *= 1 + factor
+                shifted = Weights.normalized(shifted)
+                let alternative = rank(ideas: ideas, scores: score(matrix, weights: shifted, criteria: criteria, method: method,
+                                                                   normalization: normalization), vetoed: vetoed)
+                let newTop = Array(alternative.prefix(3).map(\.idea))
+                if newTop != top { changes.append(Sensitivity.Change(criterion: j, factor: factor, top: newTop)) }
+            }
+        }
+        let perParticipant = (0..<participants).compactMap { participant -> [Double]? in
+            var rows: [[Double]] = []
+            for idea in ideas {
+                var row: [Double] = []
+                for index in criteria.indices {
+                    guard let value = scores[ScoreKey(participant: participant, idea: idea, criterion: index)] else { return nil }
+                    row.append(Double(value))
+                }
+                rows.append(row)
+            }
+            return Statistics.averageRanks(score(rows, weights: weights, criteria: criteria, method: method, normalization: normalization))
+        }
+        return WeighingResult(
+            method: method, normalization: normalization, aggregate: aggregate, ranking: ranking, cells: cells,
+            kendallW: Statistics.kendallW(rankings: perParticipant), sensitivity: Sensitivity(top: top, changes: changes),
+            complete: complete)
+    }
+
+    /// Scores per idea (rows) from a matrix of aggregated values (columns: criteria).
+    public static func score(
+        _ matrix: [[Double]], weights: [Double], criteria: [Criterion], method: WeighingMethod, normalization: Normalization
+    ) -> [Double] {
+        guard !matrix.isEmpty else { return [] }
+        switch method {
+        case .weightedSum:
+            let columns = criteria.indices.map { j in
+                normalize(matrix.map { $0[j] }, direction: criteria[j].direction, method: normalization)
+            }
+            return matrix.indices.map { i in criteria.indices.reduce(0) { $0 + weights[$1] * columns[$1][i] } }
+        case .topsis:
+            return topsis(matrix, weights: weights, directions: criteria.map(\.direction))
+        }
+    }
+
+    /// Normalises one criterion column. A constant column does not discriminate: every idea gets the
+    /// value the formula gives when defined, else 1 (min-max, max), 1/n (sum) or 1/√n (vector).
+    public static func normalize(_ column: [Double], direction: CriterionDirection, method: Normalization) -> [Double] {
+        let n = Double(column.count)
+        guard let low = column.min(), let high = column.max() else { return [] }
+        switch (method, direction) {
+        case (.minMax, .benefit):
+            return high > low ? column.map { ($0 - low) / (high - low) } : column.map { _ in 1 }
+        case (.minMax, .cost):
+            return high > low ? column.map { (high - $0) / (high - low) } : column.map { _ in 1 }
+        case (.max, .benefit):
+            return high > 0 ? column.map { $0 / high } : column.map { _ in 1 }
+        case (.max, .cost):
+            if low > 0 { return column.map { low / $0 } }
+            return column.map { $0 == low ? 1 : 0 }  // a zero cost is best
+        case (.sum, .benefit):
+            let total = column.reduce(0, +)
+            return total > 0 ? column.map { $0 / total } : column.map { _ in 1 / n }
+        case (.sum, .cost):
+            if low > 0 {
+                let total = column.reduce(0) { $0 + 1 / $1 }
+                return column.map { (1 / $0) / total }
+            }
+            let zeros = Double(column.filter { $0 == low }.count)
+            return column.map { $0 == low ? 1 / zeros : 0 }
+        case (.vector, .benefit):
+            let norm = column.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            return norm > 0 ? column.map { $0 / norm } : column.map { _ in 1 / n.squareRoot() }
+        case (.vector, .cost):
+            let norm = column.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            return norm > 0 ? column.map { 1 - $0 / norm } : column.map { _ in 1 - 1 / n.squareRoot() }
+        }
+    }
+
+    /// TOPSIS (Hwang & Yoon 1981): vector-normalise, weight, distances to the ideal and anti-ideal,
+    /// closeness C = D⁻ / (D⁺ + D⁻). An idea at the ideal point has C = 1.
+    public static func topsis(_ matrix: [[Double]], weights: [Double], directions: [CriterionDirection]) -> [Double] {
+        let criteria = directions.indices
+        let weighted = criteria.map { j -> [Double] in
+            let column = normalize(matrix.map { $0[j] }, direction: .benefit, method: .vector)
+            return column.map { $0 * weights[j] }
+        }
+        let ideal = criteria.map { j in directions[j] == .benefit ? weighted[j].max()! : weighted[j].min()! }
+        let antiIdeal = criteria.map { j in directions[j] == .benefit ? weighted[j].min()! : weighted[j].max()! }
+        return matrix.indices.map { i in
+            let plus = criteria.reduce(0) { $0 + pow2(weighted[$1][i] - ideal[$1]) }.squareRoot()
+            let minus = criteria.reduce(0) { $0 + pow2(weighted[$1][i] - antiIdeal[$1]) }.squareRoot()
+            if plus == 0 { return 1 }
+            return minus / (plus + minus)
+        }
+    }
+
+    private static func pow2(_ value: Double) -> Double { value * value }
+
+    /// Best first; vetoed ideas after all others; ties keep the session's idea order. Ranks are 1, 2, 3, …
+    static func rank(ideas: [IdeaID], scores: [Double], vetoed: [Bool]) -> [RankedIdea] {
+        let order = ideas.indices.sorted { a, b in
+            if vetoed[a] != vetoed[b] { return !vetoed[a] }
+            if scores[a] != scores[b] { return scores[a] > scores[b] }
+            return a < b
+        }
+        return order.enumerated().map { position, index in
+            RankedIdea(idea: ideas[index], score: scores[index], rank: position + 1, vetoed: vetoed[index])
+        }
+    }
+
+    /// Marks up to five cells of highest spread as "discuss": those whose SD is at least a quarter of the scale.
+    static func markDisagreement(_ cells: inout [CellSpread], criteria: [Criterion]) {
+        let candidates = cells.indices.filter { index in
+            let criterion = criteria[cells[index].criterion]
+            return cells[index].count > 1 && cells[index].sd >= 0.25 * Double(criterion.scaleMax - criterion.scaleMin)
+        }
+        for index in candidates.sorted(by: { cells[$0].sd > cells[$1].sd }).prefix(5) { cells[index].discuss = true }
+    }
+}
