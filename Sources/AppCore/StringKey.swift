@@ -23,6 +23,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case detailDescription, detailHistory, detailHint, detailNoDescription, detailPosition
     case eventCreated, eventEdited, eventMoved, eventReordered, eventDeleted, eventRestored
     case eventMeasured, eventMeasurementRemoved, eventDecisionSaved, eventDecisionDeleted, eventWipLimitSet
+    case eventCriteriaChanged, eventSessionCreated, eventScored, eventSessionUpdated, eventSessionClosed
     // Help
     case helpTitle, helpFooter
     case contextBoard, contextDetail, contextHelp, contextForm, contextPrompt, contextFilter

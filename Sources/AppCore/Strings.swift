@@ -56,6 +56,11 @@ public struct Strings: Sendable {
         case .decisionSaved: self[.eventDecisionSaved]
         case .decisionDeleted: self[.eventDecisionDeleted]
         case .wipLimitSet: self[.eventWipLimitSet]
+        case .criteriaChanged: self[.eventCriteriaChanged]
+        case .sessionCreated: self[.eventSessionCreated]
+        case .scored: self[.eventScored]
+        case .sessionUpdated: self[.eventSessionUpdated]
+        case .sessionClosed: self[.eventSessionClosed]
         }
     }
 

@@ -13,6 +13,11 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case decisionSaved
     case decisionDeleted
     case wipLimitSet
+    case criteriaChanged
+    case sessionCreated
+    case scored
+    case sessionUpdated
+    case sessionClosed
 }
 
 /// One row of an idea's history, read back from the append-only event log.

@@ -8,15 +8,19 @@ extension AppDatabase {
         try read { db in
             let rows = try Row.fetchCursor(
                 db,
-                sql: "SELECT id, title, theme, tags, stage, position, reviewDate, cycleCount FROM idea ORDER BY stage, position, id")
+                sql: "SELECT id, title, theme, tags, stage, position, reviewDate, cycleCount, weighScore, weighRank "
+                    + "FROM idea ORDER BY stage, position, id")
             var result: [IdeaSummary] = []
             while let row = try rows.next() {
                 let review: String? = row[6]
+                let score: Double? = row[8]
+                let rank: Int? = row[9]
                 result.append(
                     IdeaSummary(
                         id: IdeaID(row[0]), title: row[1], theme: row[2], tags: TagCoding.decode(row[3]),
                         stage: Stage(rawValue: row[4]) ?? .proposed, position: row[5],
-                        reviewDate: review.flatMap(DayDate.init(parsing:)), cycle: row[7]))
+                        reviewDate: review.flatMap(DayDate.init(parsing:)), cycle: row[7],
+                        weighing: score.flatMap { score in rank.map { WeighingBadge(score: score, rank: $0) } }))
             }
             return result
         }

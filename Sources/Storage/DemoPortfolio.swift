@@ -107,7 +107,7 @@ extension AppDatabase {
     public func seedDemo(now: Date) throws -> Int {
         let today = DayDate.local(now)
         let entries = DemoPortfolio.entries
-        return try write { db in
+        try write { db in
             for (index, entry) in entries.enumerated() {
                 let created = now.addingTimeInterval(-Double(entry.daysAgo) * 86_400)
                 let steps: [Stage] = switch entry.stage {
@@ -181,8 +181,30 @@ extension AppDatabase {
             for limit in [WipLimit(stage: .experimenting, limit: 10), WipLimit(stage: .learning, limit: 8), WipLimit(stage: .scaling, limit: 6)] {
                 try WipLimitRecord(stage: limit.stage.rawValue, limit: limit.limit, hard: false).save(db)
             }
-            return entries.count
         }
+        try seedDemoWeighing(now: now)
+        return entries.count
+    }
+
+    /// The default criteria set and one closed weighing session over proposed ideas, so the board shows rank badges.
+    func seedDemoWeighing(now: Date) throws {
+        if (try? criteriaSet(CriteriaSet.socialDomain.name)) == nil {
+            try saveCriteriaSet(.socialDomain, creating: true)
+        }
+        let proposed = try ideas(stage: .proposed).prefix(6).map(\.id)
+        guard proposed.count >= 3 else { return }
+        let participants = ["Wethouder", "Wijkteam Noord", "Financiën", "Inwonerspanel"]
+        let session = try createSession(WeighingSession(set: .socialDomain, ideas: Array(proposed), participants: participants, createdAt: now))
+        var scores: [(ScoreKey, Int?)] = []
+        for (p, _) in participants.enumerated() {
+            for (i, idea) in proposed.enumerated() {
+                for c in CriteriaSet.socialDomain.criteria.indices {
+                    scores.append((ScoreKey(participant: p, idea: idea, criterion: c), 1 + (i * 3 + c * 2 + p * (c == 1 ? 3 : 1)) % 5))
+                }
+            }
+        }
+        try setScores(session.id!, scores)
+        try closeSession(session.id!)
     }
 
     /// Whether the portfolio has no ideas yet.
@@ -190,3 +212,4 @@ extension AppDatabase {
         try read { db in try IdeaRecord.fetchCount(db) == 0 }
     }
 }
+

@@ -90,6 +90,42 @@ enum Migrations {
             }
             try db.create(index: "idea_on_reviewDate", on: "idea", columns: ["reviewDate"])
         }
+        migrator.registerMigration("v3: criteria sets and weighing sessions") { db in
+            try db.create(table: "criteriaSet") { t in
+                t.primaryKey("name", .text).collate(.nocase)
+                t.column("version", .integer).notNull()
+                t.column("criteria", .text).notNull()
+                t.column("updatedAt", .datetime).notNull()
+            }
+            try db.create(table: "session") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("setName", .text).notNull()
+                t.column("setVersion", .integer).notNull()
+                t.column("criteria", .text).notNull()
+                t.column("ideas", .text).notNull()
+                t.column("participants", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("method", .text).notNull()
+                t.column("normalization", .text).notNull()
+                t.column("aggregate", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("closedAt", .datetime)
+                t.column("results", .text)
+            }
+            try db.create(table: "score") { t in
+                t.column("sessionId", .integer).notNull().references("session", onDelete: .cascade)
+                t.column("participant", .integer).notNull()
+                t.column("ideaId", .integer).notNull()
+                t.column("criterion", .integer).notNull()
+                t.column("value", .integer).notNull()
+                t.primaryKey(["sessionId", "participant", "ideaId", "criterion"])
+            }
+            try db.alter(table: "idea") { t in
+                t.add(column: "weighScore", .double)
+                t.add(column: "weighRank", .integer)
+                t.add(column: "weighSession", .integer)
+            }
+        }
         return migrator
     }
 }

@@ -1,0 +1,205 @@
+import AppCore
+import ArgumentParser
+import Domain
+import Foundation
+import Storage
+
+/// `proeftuin criteria …`: named, versioned criteria sets and their weights.
+struct CriteriaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "criteria", abstract: "Manage criteria sets: criteria, scales, directions, weights (direct, ROC, AHP).",
+        subcommands: [
+            CriteriaCreateCommand.self, CriteriaAddCommand.self, CriteriaShowCommand.self, CriteriaListCommand.self,
+            CriteriaWeightsCommand.self, CriteriaROCCommand.self, CriteriaAHPCommand.self,
+        ])
+}
+
+/// A criteria set in JSON: `name`, `version`, `criteria` with normalised weights alongside the raw ones.
+struct CriteriaSetJSON: Encodable {
+    struct Item: Encodable {
+        var name: String
+        var description: String
+        var weight: Double
+        var normalizedWeight: Double
+        var direction: String
+        var scaleMin: Int
+        var scaleMax: Int
+        var veto: Int?
+    }
+
+    var name: String
+    var version: Int
+    var criteria: [Item]
+
+    init(_ set: CriteriaSet) {
+        name = set.name
+        version = set.version
+        let normalized = set.normalizedWeights
+        criteria = set.criteria.enumerated().map { index, criterion in
+            Item(name: criterion.name, description: criterion.description, weight: criterion.weight, normalizedWeight: normalized[index],
+                 direction: criterion.direction.rawValue, scaleMin: criterion.scaleMin, scaleMax: criterion.scaleMax, veto: criterion.veto)
+        }
+    }
+}
+
+struct CriteriaCreateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "create", abstract: "Create an empty criteria set.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The set's name.") var set: String
+
+    func run() throws {
+        try global.openDatabase().createCriteriaSet(set)
+        print("created \(set)")
+    }
+}
+
+struct CriteriaAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a criterion to a set.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The set.") var set: String
+    @Argument(help: "The criterion's name.") var name: String
+    @Option(help: "Its weight (any non-negative number; results use the weights normalised to sum 1).") var weight: Double
+    @Flag(help: "Lower scores are better (a cost, a risk).") var cost = false
+    @Option(help: "The scale, MIN-MAX (default 1-5).") var scale: String = "1-5"
+    @Option(help: "A score at or below this marks the idea as vetoed.") var veto: Int?
+    @Option(help: "What the criterion means.") var description: String = ""
+
+    func run() throws {
+        let parts = scale.split(separator: "-").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 2, let low = parts[0], let high = parts[1] else {
+            throw ValidationError("the scale '\(scale)' is not MIN-MAX, e.g. 1-5 or 1-10")
+        }
+        let database = try global.openDatabase()
+        let updated = try database.criteriaSet(set).adding(Criterion(
+            name: name, description: description, weight: weight, direction: cost ? .cost : .benefit, scaleMin: low, scaleMax: high,
+            veto: veto))
+        try database.saveCriteriaSet(updated)
+        print("\(updated.name) v\(updated.version): \(updated.criteria.count) criteria")
+    }
+}
+
+struct CriteriaShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a criteria set.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The set.") var set: String
+    @Option(help: "text or json.") var format: TextFormat = .text
+
+    func run() throws {
+        let value = try global.openDatabase().criteriaSet(set)
+        switch format {
+        case .json: print(try Output.json(CriteriaSetJSON(value)))
+        case .text:
+            print("\(value.name) (version \(value.version))")
+            let weights = value.normalizedWeights
+            let rows = value.criteria.enumerated().map { index, criterion in
+                [criterion.name, String(format: "%.1f%%", weights[index] * 100), criterion.direction.rawValue,
+                 "\(criterion.scaleMin)-\(criterion.scaleMax)", criterion.veto.map { "≤ \($0)" } ?? "", Output.safe(criterion.description)]
+            }
+            if !rows.isEmpty { print(Output.table([["criterion", "weight", "direction", "scale", "veto", "description"]] + rows)) }
+        }
+    }
+}
+
+struct CriteriaListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List criteria sets.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        for set in try global.openDatabase().criteriaSets() {
+            print("\(set.name)  v\(set.version)  \(set.criteria.map(\.name).joined(separator: ", "))")
+        }
+    }
+}
+
+struct CriteriaWeightsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "weights", abstract: "Set direct weights as percentages: NAME=P,NAME=P,… (normalised with a notice if not 100).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The set.") var set: String
+    @Option(help: "Percentages per criterion, e.g. impact=40,kosten=20.") var percent: String
+
+    func run() throws {
+        let database = try global.openDatabase()
+        let current = try database.criteriaSet(set)
+        var values = Array(repeating: 0.0, count: current.criteria.count)
+        for pair in percent.split(separator: ",") {
+            let parts = pair.split(separator: "=")
+            guard parts.count == 2, let value = NumberParsing.number(String(parts[1])) else {
+                throw ValidationError("'\(pair)' is not NAME=PERCENT")
+            }
+            guard let index = current.index(of: String(parts[0])) else { throw DomainError.unknownCriterion(String(parts[0])) }
+            values[index] = value
+        }
+        let direct = Weights.direct(values)
+        try database.saveCriteriaSet(try current.withWeights(direct.weights))
+        if direct.adjusted {
+            FileHandle.standardError.write(Data("notice: the percentages add up to \(Output.number(values.reduce(0, +))), not 100; they were normalised\n".utf8))
+        }
+        print(zip(current.criteria, direct.weights).map { "\($0.name)=\(String(format: "%.1f", $1 * 100))%" }.joined(separator: ","))
+    }
+}
+
+struct CriteriaROCCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "roc", abstract: "Set rank-order-centroid weights from an order, most important first.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The set.") var set: String
+    @Option(help: "The criteria by importance: NAME,NAME,… (all of them).") var order: String
+
+    func run() throws {
+        let database = try global.openDatabase()
+        let current = try database.criteriaSet(set)
+        let names = order.split(separator: ",").map(String.init)
+        guard names.count == current.criteria.count else {
+            throw ValidationError("name all \(current.criteria.count) criteria once: \(current.criteria.map(\.name).joined(separator: ","))")
+        }
+        let roc = Weights.rankOrderCentroid(count: names.count)
+        var weights = Array(repeating: -1.0, count: names.count)
+        for (rank, name) in names.enumerated() {
+            guard let index = current.index(of: name) else { throw DomainError.unknownCriterion(name) }
+            guard weights[index] < 0 else { throw ValidationError("'\(name)' appears twice in --order") }
+            weights[index] = roc[rank]
+        }
+        try database.saveCriteriaSet(try current.withWeights(weights))
+        print(zip(current.criteria, weights).map { "\($0.name)=\(String(format: "%.4f", $1))" }.joined(separator: ","))
+    }
+}
+
+struct CriteriaAHPCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ahp", abstract: "Weights from a pairwise comparison matrix (Saaty 1–9), with λmax, CI and CR.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The set.") var set: String
+    @Option(help: "Rows separated by ';', entries by ',', in the set's criterion order; fractions allowed (1/3).") var matrix: String
+    @Flag(help: "Store the weights in the set.") var apply = false
+    @Flag(help: "With --apply: store them even when CR ≥ 0.10.") var acceptInconsistent = false
+    @Option(help: "text or json.") var format: TextFormat = .text
+
+    func run() throws {
+        let database = try global.openDatabase()
+        let current = try database.criteriaSet(set)
+        let parsed = try AHP.parseMatrix(matrix)
+        guard parsed.count == current.criteria.count else { throw DomainError.weightCount(expected: current.criteria.count, got: parsed.count) }
+        let result = AHP.analyze(parsed)
+        switch format {
+        case .json:
+            print(try Output.json(result))
+        case .text:
+            for (criterion, weight) in zip(current.criteria, result.weights) { print("\(criterion.name)  \(String(format: "%.4f", weight))") }
+            print(String(format: "λmax %.4f  CI %.4f  CR %.4f  %@", result.lambdaMax, result.ci, result.cr,
+                         result.consistent ? "consistent" : "INCONSISTENT (CR ≥ 0.10)"))
+        }
+        if apply {
+            if !result.consistent && !acceptInconsistent {
+                throw ValidationError("CR is \(String(format: "%.3f", result.cr)) (≥ 0.10): the judgments are inconsistent; revise them, or add --accept-inconsistent")
+            }
+            try database.saveCriteriaSet(try current.withWeights(result.weights))
+        }
+    }
+}

@@ -1,0 +1,263 @@
+import AppCore
+import ArgumentParser
+import Domain
+import Foundation
+import Storage
+
+/// Parses a session id (`3` or `S3`).
+struct SessionIDArgument: ExpressibleByArgument {
+    let id: SessionID
+
+    init?(argument: String) {
+        guard let id = SessionID(parsing: argument) else { return nil }
+        self.id = id
+    }
+}
+
+extension WeighingMethod: ExpressibleByArgument {}
+extension Normalization: ExpressibleByArgument {}
+extension Aggregate: ExpressibleByArgument {}
+
+/// `proeftuin session …`: weighing sessions from the command line.
+struct SessionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "session", abstract: "Weighing sessions: create, import scores, results, close, minutes.",
+        subcommands: [
+            SessionNewCommand.self, SessionImportCommand.self, SessionResultsCommand.self, SessionCloseCommand.self,
+            SessionMinutesCommand.self, SessionListCommand.self,
+        ])
+}
+
+struct SessionNewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "new", abstract: "Start a weighing session; prints its id.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The criteria set (its current version is snapshotted).") var set: String
+    @Option(help: "The ideas: ID,ID,…") var ideas: String
+    @Option(help: "Participants: NAME,NAME,… or a number for anonymous 1…n (default 1).") var participants: String = "1"
+
+    func run() throws {
+        let ids = try ideas.split(separator: ",").map { text in
+            guard let id = IdeaID(parsing: String(text)) else { throw ValidationError("'\(text)' is not an idea id") }
+            return id
+        }
+        let database = try global.openDatabase()
+        let session = WeighingSession(set: try database.criteriaSet(set), ideas: ids,
+                                      participants: WeighingSession.participants(from: participants), createdAt: Date())
+        print(try database.createSession(session).id!.rawValue)
+    }
+}
+
+struct SessionImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Import scores from CSV (participant,idea,criterion,score); a file with any error imports nothing.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The session id.") var session: SessionIDArgument
+    @Argument(help: "The CSV file.") var file: String
+
+    func run() throws {
+        let database = try global.openDatabase()
+        let current = try database.session(session.id)
+        let text = try InputFile.readText(file)
+        let records: [CSVRecord]
+        do { records = try CSV.parse(text) } catch { throw CLIError.badFile(file, ["\(error)"]) }
+        guard let header = records.first else { throw CLIError.badFile(file, ["line 1: the file is empty"]) }
+        let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        guard let p = columns.firstIndex(of: "participant"), let i = columns.firstIndex(of: "idea"),
+              let c = columns.firstIndex(of: "criterion"), let s = columns.firstIndex(of: "score") else {
+            throw CLIError.badFile(file, ["line \(header.line): the header must name participant, idea, criterion and score"])
+        }
+        var errors: [String] = []
+        var changes: [(ScoreKey, Int?)] = []
+        let participants = current.participants.map { $0.lowercased() }
+        for record in records.dropFirst() {
+            let fields = record.fields
+            guard fields.count > max(p, i, c, s) else {
+                errors.append("line \(record.line): expected \(columns.count) fields, found \(fields.count)")
+                continue
+            }
+            let who = fields[p].trimmingCharacters(in: .whitespaces)
+            guard let participant = participants.firstIndex(of: who.lowercased()) else {
+                errors.append("line \(record.line): '\(who)' is not a participant of \(session.id) (\(current.participants.joined(separator: ", ")))")
+                continue
+            }
+            guard let idea = IdeaID(parsing: fields[i]), current.ideas.contains(idea) else {
+                errors.append("line \(record.line): idea '\(fields[i])' is not in \(session.id)")
+                continue
+            }
+            guard let criterion = CriteriaSet(name: "", criteria: current.criteria).index(of: fields[c]) else {
+                errors.append("line \(record.line): there is no criterion '\(fields[c])' in \(session.id)")
+                continue
+            }
+            guard let number = NumberParsing.number(fields[s]), number == number.rounded(), abs(number) < 1e6 else {
+                errors.append("line \(record.line): '\(fields[s])' is not a whole score")
+                continue
+            }
+            let scale = current.criteria[criterion]
+            guard scale.accepts(Int(number)) else {
+                errors.append("line \(record.line): \(Int(number)) is outside the scale \(scale.scaleMin)-\(scale.scaleMax) of \(scale.name)")
+                continue
+            }
+            changes.append((ScoreKey(participant: participant, idea: idea, criterion: criterion), Int(number)))
+        }
+        guard errors.isEmpty else { throw CLIError.badFile(file, errors) }
+        try database.setScores(session.id, changes)
+        print("Imported \(changes.count) scores into \(session.id)")
+    }
+}
+
+/// Results as `session results --format json` prints them.
+struct ResultsOutput: Encodable {
+    struct Ranked: Encodable {
+        var idea: Int64
+        var score: Double
+        var rank: Int
+        var vetoed: Bool
+    }
+
+    struct Cell: Encodable {
+        var idea: Int64
+        var criterion: String
+        var mean: Double
+        var median: Double
+        var sd: Double
+        var iqr: Double
+        var range: Double
+    }
+
+    var method: String
+    var normalization: String
+    var aggregate: String
+    var ranking: [Ranked]
+    var cells: [Cell]
+    var kendallW: Double?
+    var sensitivityStable: Bool
+    var complete: Bool
+
+    init(_ result: WeighingResult, criteria: [Criterion]) {
+        method = result.method.rawValue
+        normalization = result.normalization.rawValue
+        aggregate = result.aggregate.rawValue
+        ranking = result.ranking.map { Ranked(idea: $0.idea.rawValue, score: $0.score, rank: $0.rank, vetoed: $0.vetoed) }
+        cells = result.cells.map {
+            Cell(idea: $0.idea.rawValue, criterion: criteria[$0.criterion].name, mean: $0.mean, median: $0.median, sd: $0.sd, iqr: $0.iqr,
+                 range: $0.range)
+        }
+        kendallW = result.kendallW
+        sensitivityStable = result.sensitivity.stable
+        complete = result.complete
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(method, forKey: .method)
+        try container.encode(normalization, forKey: .normalization)
+        try container.encode(aggregate, forKey: .aggregate)
+        try container.encode(ranking, forKey: .ranking)
+        try container.encode(cells, forKey: .cells)
+        try container.encode(kendallW, forKey: .kendallW)  // null when undefined
+        try container.encode(sensitivityStable, forKey: .sensitivityStable)
+        try container.encode(complete, forKey: .complete)
+    }
+
+    enum Keys: String, CodingKey { case method, normalization, aggregate, ranking, cells, kendallW, sensitivityStable, complete }
+}
+
+struct SessionResultsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "results", abstract: "Rank the ideas of a session.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The session id.") var session: SessionIDArgument
+    @Option(help: "weighted-sum or topsis (default: the session's).") var method: WeighingMethod?
+    @Option(help: "min-max, max, sum or vector (weighted sum only; TOPSIS always uses vector).") var normalization: Normalization?
+    @Option(help: "mean or median.") var aggregate: Aggregate?
+    @Option(help: "text or json.") var format: TextFormat = .text
+
+    func run() throws {
+        let database = try global.openDatabase()
+        var value = try database.session(session.id)
+        if let method { value.method = method }
+        if let normalization { value.normalization = normalization }
+        if value.method == .topsis { value.normalization = .vector }
+        if let aggregate { value.aggregate = aggregate }
+        let result = value.results
+        switch format {
+        case .json:
+            print(try Output.json(ResultsOutput(result, criteria: value.criteria)))
+        case .text:
+            let titles = Dictionary(uniqueKeysWithValues: try database.ideas().map { ($0.id, $0.fields.title) })
+            print("\(value.method.rawValue), \(value.normalization.rawValue), \(value.aggregate.rawValue)\(result.complete ? "" : " (incomplete)")")
+            print(Output.table(result.ranking.map { ranked in
+                ["\(ranked.rank).", String(format: "%.3f", ranked.score), ranked.vetoed ? "veto" : "", "\(ranked.idea)",
+                 Output.safe(titles[ranked.idea] ?? "")]
+            }))
+            print("Kendall's W: \(result.kendallW.map { String(format: "%.3f", $0) } ?? "—")  top 3 \(result.sensitivity.stable ? "stable" : "not stable") under ±10 % weights")
+        }
+    }
+}
+
+struct SessionCloseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "close", abstract: "Close and lock a session; ideas get their score and rank.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The session id.") var session: SessionIDArgument
+
+    func run() throws {
+        try global.openDatabase().closeSession(session.id)
+        print("\(session.id) closed")
+    }
+}
+
+struct SessionListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List weighing sessions.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let rows = try global.openDatabase().sessions().map { summary in
+            ["\(summary.id)", summary.status.rawValue, summary.setName, "\(summary.ideas) ideas", "\(summary.participants) participants",
+             Output.date(summary.createdAt)]
+        }
+        if !rows.isEmpty { print(Output.table(rows)) }
+    }
+}
+
+enum MinutesFormat: String, ExpressibleByArgument { case md }
+
+struct SessionMinutesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "minutes", abstract: "Write the decision list (besluitenlijst) of a session.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The session id.") var session: SessionIDArgument
+    @Option(help: "md (Markdown).") var format: MinutesFormat = .md
+    @Option(help: "Write to this file instead of standard output.") var output: String?
+
+    func run() throws {
+        let database = try global.openDatabase()
+        let value = try database.session(session.id)
+        let ideas = try value.ideas.map { try database.idea($0) }
+        let decisions = try value.ideas.flatMap { try database.decisions(idea: $0) }
+        let text = Minutes.markdown(session: value, ideas: ideas, decisions: decisions, strings: Strings(try global.language()))
+        if let output {
+            try OutputFile.write(text, to: output)
+        } else {
+            print(text, terminator: "")
+        }
+    }
+}
+
+/// Writing output files atomically, never over an existing file by accident.
+enum OutputFile {
+    static func write(_ text: String, to path: String, force: Bool = true) throws {
+        let url = URL(fileURLWithPath: path)
+        if !force, FileManager.default.fileExists(atPath: path) {
+            throw ValidationError("\(path) exists: add --force to overwrite it")
+        }
+        do {
+            try Data(text.utf8).write(to: url, options: .atomic)
+        } catch {
+            throw CLIError.cannotRead(path, "cannot write: \(error.localizedDescription)")
+        }
+    }
+}
