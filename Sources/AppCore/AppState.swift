@@ -41,6 +41,8 @@ public struct AppState: Equatable, Sendable {
     public var today: DayDate = DayDate(year: 2026, month: 1, day: 1)!
     /// WIP limits per limited stage.
     public var wipLimits: [Stage: WipLimit] = WipLimit.defaults
+    /// Cards marked with Space for the next weighing session.
+    public var marked: Set<IdeaID> = []
     /// Number of ideas per stage, ignoring the filter (what WIP limits count).
     public private(set) var stageCounts: [Stage: Int] = [:]
 

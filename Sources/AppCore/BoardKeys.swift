@@ -54,6 +54,14 @@ enum BoardKeys {
                 return []
             }
             return [.apply(last.inverse, .redo)]
+        case .toggleMark:
+            guard let card = requireSelection(&state) else { return [] }
+            if state.marked.remove(card.id) == nil { state.marked.insert(card.id) }
+            state.message = StatusMessage(state.strings.format(.messageMarked, state.marked.count))
+        case .startWeighing:
+            return WeighingKeys.start(&state)
+        case .listSessions:
+            return [.loadSessions]
         case .showHelp:
             state.mode = .help(HelpState(scroll: 0, returnToDetail: nil))
         case .refresh:

@@ -14,6 +14,9 @@ public enum Command: Hashable, Sendable {
     case addMeasurement, newDecision
     case giveConsent, saveOpen, addObjection, addConcern
     case markQualified, markNotQualified, markAmended, markWithdrawn, removeObjection, focusFields
+    case toggleMark, startWeighing, listSessions
+    case digit(Int), nextParticipant, previousParticipant, clearScore, toggleReveal, cycleMethod, cycleNormalization
+    case toggleAggregate, toggleProjector, closeSession, decideTop, confirm
 }
 
 /// Where a key is pressed: each context has its own bindings.
@@ -27,12 +30,15 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case entry
     case decision
     case objections
+    case weighing
+    case sessionSetup
+    case sessions
 
     /// Whether unbound printable characters are typed into a text field in this context.
     public var acceptsText: Bool {
         switch self {
         case .form, .prompt, .filter, .entry, .decision: true
-        case .board, .detail, .help, .objections: false
+        case .board, .detail, .help, .objections, .weighing, .sessionSetup, .sessions: false
         }
     }
 }

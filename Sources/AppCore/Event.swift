@@ -10,6 +10,11 @@ public enum Event: Equatable, Sendable {
     case ideaLoaded(IdeaDetail, purpose: LoadPurpose)
     case changeApplied(AppliedChange, ChangePurpose)
     case changeFailed(ChangeFailure, ChangePurpose)
+    case criteriaSetsLoaded([CriteriaSet])
+    case sessionLoaded(WeighingSession)
+    case sessionsLoaded([SessionSummary])
+    /// A weighing write failed; the message says why.
+    case weighingFailed(ChangeFailure)
 }
 
 /// What the board reads in one go: the cards, the WIP limits, and what day it is.
@@ -54,4 +59,12 @@ public enum Effect: Equatable, Sendable {
     case loadIdea(IdeaID, LoadPurpose)
     case apply(IdeaChange, ChangePurpose)
     case quit
+    case loadCriteriaSets
+    case createSession(WeighingSession)
+    case loadSessions
+    case loadSession(SessionID)
+    case saveScore(SessionID, ScoreKey, Int?)
+    /// Stores status (open/revealed), method, normalisation and aggregate.
+    case saveSessionSettings(WeighingSession)
+    case closeSession(SessionID)
 }

@@ -37,6 +37,9 @@ public enum KeyTable {
         KeyBinding([.escape], .clearFilter, .board, .helpClearFilter),
         KeyBinding([.character("u")], .undo, .board, .helpUndo),
         KeyBinding([.character("U")], .redo, .board, .helpRedo),
+        KeyBinding([.character(" ")], .toggleMark, .board, .helpToggleMark),
+        KeyBinding([.character("w")], .startWeighing, .board, .helpStartWeighing),
+        KeyBinding([.character("W")], .listSessions, .board, .helpListSessions),
         KeyBinding([.control("l")], .refresh, .board, .helpRefresh),
         KeyBinding([.character("?")], .showHelp, .board, .helpHelp),
         KeyBinding([.character("q")], .quit, .board, .helpQuit),
@@ -92,7 +95,36 @@ public enum KeyTable {
         KeyBinding([.enter], .giveConsent, .objections, .helpGiveConsent),
         KeyBinding([.control("s")], .saveOpen, .objections, .helpSaveOpen),
         KeyBinding([.escape], .cancel, .objections, .helpCancel),
+        // Weighing setup
+        KeyBinding([.up, .down], .nextField, .sessionSetup, .helpChooseSet),
+        KeyBinding([.enter], .submit, .sessionSetup, .helpStartSession),
+        KeyBinding([.escape], .cancel, .sessionSetup, .helpCancel),
+        // Session list
+        KeyBinding([.up, .character("k")], .selectUp, .sessions, .helpSelectUp),
+        KeyBinding([.down, .character("j")], .selectDown, .sessions, .helpSelectDown),
+        KeyBinding([.enter], .openDetail, .sessions, .helpOpen),
+        KeyBinding([.escape, .character("q")], .back, .sessions, .helpBackToBoard),
+        // Weighing
+        KeyBinding((0...9).map { .character(Character(String($0))) }, .digit(0), .weighing, .helpDigit),
+        KeyBinding([.up, .character("k")], .selectUp, .weighing, .helpPreviousIdea),
+        KeyBinding([.down, .character("j")], .selectDown, .weighing, .helpNextIdea),
+        KeyBinding([.left, .character("h")], .selectLeft, .weighing, .helpPreviousCriterion),
+        KeyBinding([.right, .character("l")], .selectRight, .weighing, .helpNextCriterion),
+        KeyBinding([.tab], .nextParticipant, .weighing, .helpNextParticipant),
+        KeyBinding([.backTab], .previousParticipant, .weighing, .helpPreviousParticipant),
+        KeyBinding([.backspace, .delete], .clearScore, .weighing, .helpClearScore),
+        KeyBinding([.character("r")], .toggleReveal, .weighing, .helpReveal),
+        KeyBinding([.character("m")], .cycleMethod, .weighing, .helpCycleMethod),
+        KeyBinding([.character("n")], .cycleNormalization, .weighing, .helpCycleNormalization),
+        KeyBinding([.character("a")], .toggleAggregate, .weighing, .helpToggleAggregate),
+        KeyBinding([.character("p")], .toggleProjector, .weighing, .helpProjector),
+        KeyBinding([.character("c")], .closeSession, .weighing, .helpCloseSession),
+        KeyBinding([.character("y")], .confirm, .weighing, .helpConfirmClose),
+        KeyBinding([.character("d")], .decideTop, .weighing, .helpDecideTop),
+        KeyBinding([.character("?")], .showHelp, .weighing, .helpHelp),
+        KeyBinding([.escape, .character("q")], .back, .weighing, .helpBackToBoard),
     ] + textEditing(.form) + textEditing(.prompt) + textEditing(.filter) + textEditing(.entry) + textEditing(.decision)
+        + textEditing(.sessionSetup)
 
     /// The editing keys shared by every text field.
     private static func textEditing(_ context: KeyContext) -> [KeyBinding] {
@@ -110,7 +142,13 @@ public enum KeyTable {
     private static let lookup: [KeyContext: [Key: Command]] = {
         var table: [KeyContext: [Key: Command]] = [:]
         for binding in bindings {
-            for key in binding.keys { table[binding.context, default: [:]][key] = binding.command }
+            for key in binding.keys {
+                var command = binding.command
+                if case .digit = command, case .character(let character) = key, let value = character.wholeNumberValue {
+                    command = .digit(value)
+                }
+                table[binding.context, default: [:]][key] = command
+            }
         }
         return table
     }()
@@ -149,7 +187,9 @@ public enum KeyTable {
         for context in KeyContext.allCases {
             lines += ["", "## \(strings[context.titleKey])", "", "| Keys | Action |", "| --- | --- |"]
             for binding in bindings(in: context) {
-                let keys = binding.keys.map { "`\($0.label == "`" ? "backtick" : $0.label)`" }.joined(separator: ", ")
+                let keys = binding.command == .digit(0)
+                    ? "`0`–`9`"
+                    : binding.keys.map { "`\($0.label == "`" ? "backtick" : $0.label)`" }.joined(separator: ", ")
                 lines.append("| \(keys) | \(strings[binding.help]) |")
             }
         }
@@ -170,6 +210,9 @@ extension KeyContext {
         case .entry: .contextEntry
         case .decision: .contextDecision
         case .objections: .contextObjections
+        case .weighing: .contextWeighing
+        case .sessionSetup: .contextSessionSetup
+        case .sessions: .sessionsTitle
         }
     }
 }

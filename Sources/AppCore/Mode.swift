@@ -11,6 +11,9 @@ public enum Mode: Equatable, Sendable {
     case help(HelpState)
     case entry(EntryForm)
     case decision(DecisionState)
+    case weighingSetup(SetupState)
+    case weighing(WeighingState)
+    case sessionList(SessionListState)
 }
 
 /// The detail view of one idea.
@@ -58,11 +61,13 @@ public struct MoveMenuState: Equatable, Sendable {
 /// The scrollable help overlay, remembering what it covers.
 public struct HelpState: Equatable, Sendable {
     public var scroll: Int
-    /// The mode to return to when help closes (board or detail).
+    /// The mode to return to when help closes (board, detail or weighing).
     public var returnToDetail: DetailState?
+    public var returnToWeighing: WeighingState?
 
-    public init(scroll: Int, returnToDetail: DetailState?) {
+    public init(scroll: Int, returnToDetail: DetailState?, returnToWeighing: WeighingState? = nil) {
         self.scroll = scroll
         self.returnToDetail = returnToDetail
+        self.returnToWeighing = returnToWeighing
     }
 }

@@ -25,6 +25,42 @@ public enum Reducer {
             return changeApplied(applied, purpose, &state)
         case .changeFailed(let failure, let purpose):
             return changeFailed(failure, purpose, &state)
+        case .criteriaSetsLoaded(let sets):
+            if case .weighingSetup(var setup) = state.mode {
+                setup.sets = sets
+                setup.error = sets.isEmpty ? state.strings[.setupNoSets] : nil
+                state.mode = .weighingSetup(setup)
+            }
+            return []
+        case .sessionLoaded(let session):
+            var titles: [IdeaID: String] = [:]
+            for card in state.allCards where session.ideas.contains(card.id) { titles[card.id] = card.title }
+            if case .weighing(var current) = state.mode, current.session.id == session.id {
+                current.update { $0 = session }
+                state.mode = .weighing(current)
+            } else {
+                state.mode = .weighing(WeighingState(session: session, titles: titles))
+                state.marked.removeAll()
+            }
+            if session.status == .closed {
+                state.message = StatusMessage(state.strings.format(.messageSessionClosed, session.id.map(\.description) ?? ""))
+                return [.loadBoard]
+            }
+            return []
+        case .sessionsLoaded(let sessions):
+            state.mode = .sessionList(SessionListState(sessions: sessions))
+            return []
+        case .weighingFailed(let failure):
+            switch failure {
+            case .domain(let error): state.message = StatusMessage(state.strings.error(error), isError: true)
+            case .storage(let message): state.message = StatusMessage(state.strings.format(.errorStorage, message), isError: true)
+            }
+            if case .weighing(let weighing) = state.mode, let id = weighing.session.id { return [.loadSession(id)] }
+            if case .weighingSetup(var setup) = state.mode {
+                setup.error = state.message?.text
+                state.mode = .weighingSetup(setup)
+            }
+            return []
         }
     }
 
@@ -45,6 +81,9 @@ public enum Reducer {
         case .filter(let field): return FormKeys.handleFilter(key, field, &state)
         case .entry(let form): return EntryKeys.handle(key, form, &state)
         case .decision(let decision): return DecisionKeys.handle(key, decision, &state)
+        case .weighingSetup(let setup): return WeighingKeys.handleSetup(key, setup, &state)
+        case .weighing(let weighing): return WeighingKeys.handle(key, weighing, &state)
+        case .sessionList(let list): return WeighingKeys.handleList(key, list, &state)
         }
     }
 

@@ -56,4 +56,14 @@ public enum StringKey: String, CaseIterable, Sendable {
     case kindStart, kindScale, kindStop, kindContinue
     case messageMeasured, messageDecisionSaved, messageDecisionSavedOpen
     case errorSessionClosed, errorScoreOutOfScale
+    // Weighing
+    case helpToggleMark, helpStartWeighing, helpListSessions, helpChooseSet, helpStartSession, helpDigit, helpPreviousIdea
+    case helpNextIdea, helpPreviousCriterion, helpNextCriterion, helpNextParticipant, helpPreviousParticipant, helpClearScore
+    case helpReveal, helpCycleMethod, helpCycleNormalization, helpToggleAggregate, helpProjector, helpCloseSession
+    case helpConfirmClose, helpDecideTop, helpBackToBoard, contextWeighing, contextSessionSetup
+    case setupTitle, setupIdeas, setupSet, setupParticipants, setupHint, setupNoSets, sessionsTitle, sessionsEmpty, sessionsHint
+    case weighingTitle, weighingParticipant, weighingBlind, weighingRevealed, weighingClosed, weighingProgress, weighingRanking
+    case weighingAgreement, weighingStable, weighingUnstable, weighingDiscuss, weighingIncomplete, weighingHint
+    case weighingProjectorHint, weighingConfirmClose, weighingVeto, weighingNoIdeas, messageMarked, messageSessionClosed
+    case weighingAllScored, weighingNoAgreement
 }

@@ -72,7 +72,7 @@ enum BoardView {
         for index in scroll..<min(cards.count, scroll + visible) {
             let y = top + 1 + (index - scroll) * BoardLayout.cardHeight
             CardView.draw(cards[index], x: x + 1, y: y, width: innerWidth, selected: index == selectedIndex,
-                          today: state.today, into: &grid)
+                          marked: state.marked.contains(cards[index].id), today: state.today, into: &grid)
         }
         if scroll > 0 {
             drawMarker(" \(strings.format(.moreAbove, scroll)) ", compact: "▲\(scroll)", x: x, y: top, width: width,
@@ -98,9 +98,12 @@ enum BoardView {
 
 /// One card: the title line, and a badge line with id, overdue review, cycle, weighing rank and theme.
 enum CardView {
-    static func draw(_ card: IdeaSummary, x: Int, y: Int, width: Int, selected: Bool, today: DayDate, into grid: inout CellGrid) {
+    static func draw(
+        _ card: IdeaSummary, x: Int, y: Int, width: Int, selected: Bool, marked: Bool = false, today: DayDate, into grid: inout CellGrid
+    ) {
         let titleStyle = selected ? Palette.selected : Palette.cardTitle
-        grid.putPadded(" " + card.title, x: x, y: y, width: width, style: titleStyle)
+        grid.putPadded((marked ? "●" : " ") + card.title, x: x, y: y, width: width, style: titleStyle)
+        if marked { grid.put("●", x: x, y: y, style: selected ? Palette.selected : Palette.info) }
         let badgeStyle = selected ? Palette.selectedBadge : Palette.badge
         grid.putPadded("", x: x, y: y + 1, width: width, style: badgeStyle)
         var column = x + 3

@@ -30,8 +30,12 @@ public struct Renderer: Sendable {
         case .decision(let decision):
             BoardView.draw(state, into: &grid)
             DecisionView.draw(decision, state: state, into: &grid)
+        case .weighing(let weighing):
+            WeighingView.draw(weighing, state: state, into: &grid)
         case .help(let help):
-            if let detail = help.returnToDetail {
+            if let weighing = help.returnToWeighing {
+                WeighingView.draw(weighing, state: state, into: &grid)
+            } else if let detail = help.returnToDetail {
                 DetailView(timeZone: timeZone).draw(detail, state: state, into: &grid)
             } else {
                 BoardView.draw(state, into: &grid)
@@ -42,6 +46,8 @@ public struct Renderer: Sendable {
             switch state.mode {
             case .form(let form): FormView.draw(form, state: state, into: &grid)
             case .moveMenu(let menu): MoveMenuView.draw(menu, state: state, into: &grid)
+            case .weighingSetup(let setup): SetupView.draw(setup, state: state, into: &grid)
+            case .sessionList(let list): SessionListView.draw(list, state: state, into: &grid)
             default: break
             }
         }

@@ -2,16 +2,6 @@ import Domain
 import Foundation
 import GRDB
 
-/// A weighing session as listed: enough to pick one.
-public struct SessionSummary: Equatable, Sendable {
-    public var id: SessionID
-    public var setName: String
-    public var ideas: Int
-    public var participants: Int
-    public var status: SessionStatus
-    public var createdAt: Date
-}
-
 extension AppDatabase {
     // MARK: Criteria sets
 

@@ -42,7 +42,32 @@ public struct EffectRunner: Sendable {
             }
         case .quit:
             return []
+        case .loadCriteriaSets:
+            return weighing { [.criteriaSetsLoaded(try database.criteriaSets())] }
+        case .createSession(let session):
+            return weighing { [.sessionLoaded(try database.createSession(session))] }
+        case .loadSessions:
+            return weighing { [.sessionsLoaded(try database.sessions())] }
+        case .loadSession(let id):
+            return weighing { [.sessionLoaded(try database.session(id))] }
+        case .saveScore(let id, let key, let value):
+            return weighing {
+                try database.setScores(id, [(key, value)])
+                return []
+            }
+        case .saveSessionSettings(let session):
+            return weighing {
+                try database.updateSession(session)
+                return []
+            }
+        case .closeSession(let id):
+            return weighing { [.sessionLoaded(try database.closeSession(id))] }
         }
+    }
+
+    /// Runs a weighing effect, turning a failure into an event.
+    private func weighing(_ body: () throws -> [Event]) -> [Event] {
+        do { return try body() } catch { return [.weighingFailed(failure(error))] }
     }
 
     private func failure(_ error: any Error) -> ChangeFailure {

@@ -103,3 +103,22 @@ public struct WeighingSession: Equatable, Sendable {
                          normalization: normalization, aggregate: aggregate)
     }
 }
+
+/// A weighing session as listed: enough to pick one.
+public struct SessionSummary: Equatable, Sendable {
+    public var id: SessionID
+    public var setName: String
+    public var ideas: Int
+    public var participants: Int
+    public var status: SessionStatus
+    public var createdAt: Date
+
+    public init(id: SessionID, setName: String, ideas: Int, participants: Int, status: SessionStatus, createdAt: Date) {
+        self.id = id
+        self.setName = setName
+        self.ideas = ideas
+        self.participants = participants
+        self.status = status
+        self.createdAt = createdAt
+    }
+}
