@@ -1,0 +1,93 @@
+import AppCore
+import Domain
+import Foundation
+import Screen
+import Testing
+
+func weighingScreen(size: Size, language: Language = .en, revealed: Bool = false, projector: Bool = false) -> AppState {
+    var state = AppState(language: language, size: size)
+    state.setBoard(BoardData(cards: [
+        IdeaSummary(id: IdeaID(1), title: "Buurtkamer", theme: "", tags: [], stage: .proposed, position: 1),
+        IdeaSummary(id: IdeaID(2), title: "Schuldhulp thuis", theme: "", tags: [], stage: .proposed, position: 2),
+        IdeaSummary(id: IdeaID(3), title: "Huiswerkklas", theme: "", tags: [], stage: .proposed, position: 3),
+    ], today: november30))
+    let set = CriteriaSet(name: "sociaal", criteria: [
+        Criterion(name: "impact", weight: 50), Criterion(name: "kosten", weight: 30, direction: .cost),
+        Criterion(name: "haalbaarheid", weight: 20, veto: 1),
+    ])
+    var session = WeighingSession(set: set, ideas: [IdeaID(1), IdeaID(2), IdeaID(3)], participants: ["Anne", "Bram"],
+                                  createdAt: Date(timeIntervalSince1970: 0))
+    session.id = SessionID(4)
+    let table: [[[Int]]] = [[[5, 2, 4], [3, 3, 3], [4, 1, 1]], [[1, 2, 4], [3, 4, 3], [4, 2, 1]]]
+    for (p, rows) in table.enumerated() {
+        for (i, row) in rows.enumerated() {
+            for (c, value) in row.enumerated() { session.scores[ScoreKey(participant: p, idea: session.ideas[i], criterion: c)] = value }
+        }
+    }
+    if revealed { session.status = .revealed }
+    _ = Reducer.reduce(&state, .sessionLoaded(session))
+    if projector { _ = Reducer.reduce(&state, .key(.character("p"))) }
+    return state
+}
+
+@Suite("Screen: weighing")
+struct WeighingScreenTests {
+    @Test func blindGridShowsOnlyTheCurrentParticipantAndProgress() {
+        let lines = Renderer().render(weighingScreen(size: Size(width: 110, height: 20))).lines()
+        #expect(lines[0].hasPrefix(" Weighing S4 · sociaal v1 │ Participant 1/2: Anne │ blind"))
+        #expect(lines[2] == "                            impact kosten haalb…   Progress")
+        #expect(lines[3] == "                            50%↑   30%↓   20%↑     Anne  9/9 ✓")
+        #expect(lines[4] == " #1 Buurtkamer                5      2      4      Bram  9/9 ✓")
+        #expect(lines[5] == " #2 Schuldhulp thuis          3      3      3")
+        #expect(!lines.joined().contains("Ranking"), "blind: no results that would give others' scores away")
+    }
+
+    @Test func revealedShowsRankingVetoAgreementAndDiscussion() {
+        var state = weighingScreen(size: Size(width: 120, height: 22), revealed: true)
+        _ = Reducer.reduce(&state, .key(.down))  // the cursor leaves the cell under test
+        let grid = Renderer().render(state)
+        let text = grid.lines().joined(separator: "\n")
+        #expect(text.contains("Ranking · weighted-sum · min-max · mean"))
+        #expect(text.contains(" 1. Buurtkamer"))
+        #expect(text.contains(" 3. Huiswerkklas"))
+        #expect(text.contains("✗ veto"), "haalbaarheid 1 is at the veto threshold")
+        #expect(text.contains("Agreement (Kendall's W): "))
+        #expect(text.contains("#1 × impact (SD 2.8, IQR 2.0)"))
+        let row = grid.lines().firstIndex { $0.hasPrefix(" #1 Buurtkamer") }!
+        let cell = (0..<grid.width).first { grid[$0, row].text == "!" }
+        #expect(cell != nil, "the disagreement cell is marked")
+        #expect(cell.map { grid[$0, row].style } == Palette.warning)
+    }
+
+    @Test func narrowScreensPutResultsBelowTheGrid() {
+        let lines = Renderer().render(weighingScreen(size: Size(width: 70, height: 24), revealed: true)).lines()
+        let gridRow = lines.firstIndex { $0.hasPrefix(" #3 Huiswerkklas") }!
+        let rankingRow = lines.firstIndex { $0.contains("Ranking") }!
+        #expect(rankingRow > gridRow)
+    }
+
+    @Test func projectorModeIsReadableAt100x30() {
+        let state = weighingScreen(size: Size(width: 100, height: 30), language: .nl, revealed: true, projector: true)
+        let grid = Renderer().render(state)
+        let lines = grid.lines()
+        #expect(lines[0].hasPrefix(" Weging S4 · sociaal v1 │ Deelnemer 1/2: Anne │ zichtbaar"))
+        let first = lines.firstIndex { $0.hasPrefix(" #1 Buurtkamer") }!
+        #expect(String(lines[first + 1].prefix(56)).trimmingCharacters(in: .whitespaces).isEmpty, "double spacing in the grid")
+        #expect(lines[first + 2].hasPrefix(" #2 Schuldhulp thuis"))
+        #expect(lines.contains { $0.contains("Rangschikking") })
+        #expect(grid[2, first].style.bold)
+        #expect(lines[29].hasPrefix(" 0-9 score · Tab deelnemer · r toon · p gewone weergave"))
+    }
+
+    @Test func setupOverlayListsIdeasSetsAndParticipants() {
+        var state = boardState(size: Size(width: 100, height: 24))
+        _ = Reducer.reduce(&state, .key(.character("w")))
+        _ = Reducer.reduce(&state, .criteriaSetsLoaded([CriteriaSet.socialDomain]))
+        for character in "Anne, Bram" { _ = Reducer.reduce(&state, .key(.character(character))) }
+        let text = Renderer().render(state).lines().joined(separator: "\n")
+        #expect(text.contains("┌ New weighing session"))
+        #expect(text.contains("Ideas (3)"))
+        #expect(text.contains("sociaal-domein v1: impact, opgave, haalbaarheid, kosten, risico"))
+        #expect(text.contains("Participants (names, or a number) Anne, Bram"))
+    }
+}
