@@ -256,9 +256,37 @@ colours_and_no_color() {
     keys $s q && wait_for $s "EXIT=0"
 }
 
+weighing_with_digits_only() {
+    local data="$WORK/weigh" s=weighing_with_digits_only
+    cli "$data" criteria create snel >/dev/null
+    cli "$data" criteria add snel impact --weight 1 >/dev/null
+    cli "$data" criteria add snel kosten --weight 1 --cost >/dev/null
+    for title in Aanpak-A Aanpak-B Aanpak-C; do cli "$data" add "$title" >/dev/null; done
+    start $s "$data" "'$BIN'"
+    wait_for $s "Aanpak-C" || return 1
+    keys $s Space j Space j Space && wait_for $s "3 marked for weighing" || return 1
+    keys $s w && wait_for $s "New weighing session" || return 1
+    wait_for $s "snel v3: impact, kosten" || return 1
+    keys $s -l "Anne, Bram" && keys $s Enter
+    wait_for $s "Participant 1/2: Anne │ blind" || return 1
+    keys $s 5 1 3 3 1 5 && wait_for $s "Anne  6/6 ✓" || return 1
+    keys $s Tab && wait_for $s "Participant 2/2: Bram" || return 1
+    keys $s 4 2 3 3 2 4 && wait_for $s "Bram  6/6 ✓" || return 1
+    keys $s r && wait_for $s "revealed" || return 1
+    wait_for $s " 1. Aanpak-A" || return 1
+    wait_for $s " 2. Aanpak-B" || return 1
+    wait_for $s " 3. Aanpak-C" || return 1
+    keys $s c && wait_for $s "Close and lock S1?" || return 1
+    keys $s y && wait_for $s "S1 closed" || return 1
+    keys $s Escape && wait_for $s "★1" || return 1
+    keys $s q && wait_for $s "EXIT=0" || return 1
+    cli "$data" session results 1 --format json | grep -q '"rank" : 1' || { echo "  no stored ranking"; return 1; }
+}
+
 run_test "add a card, move it with a reason, quit, reopen" add_move_quit_reopen
 run_test "undo and redo a move" undo_and_redo
 run_test "proposed to scaling through test card, measurement, learning card and consent" proposed_to_scaling_through_the_gates
+run_test "a weighing session scored with digits only, ranking read off the screen" weighing_with_digits_only
 run_test "Dutch interface on the demo portfolio" dutch_demo
 run_test "filter keeps and clears" filter_and_detail
 run_test "resize to narrow, too small, 1x1 and back" resize_to_narrow_and_tiny
