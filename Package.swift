@@ -31,11 +31,12 @@ let package = Package(
         ),
         .target(name: "AppCore", dependencies: ["Domain"]),
         .target(name: "Screen", dependencies: ["AppCore", "Domain"]),
+        .target(name: "Reports", dependencies: ["Storage", "AppCore", "Domain"]),
         .target(name: "TerminalUI", dependencies: ["CNCurses", "Screen", "AppCore", "Storage", "Domain"]),
         .target(
             name: "CLI",
             dependencies: [
-                "TerminalUI", "Screen", "AppCore", "Storage", "Domain",
+                "TerminalUI", "Screen", "Reports", "AppCore", "Storage", "Domain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +51,7 @@ let package = Package(
         ),
         .testTarget(name: "AppCoreTests", dependencies: ["AppCore", "Domain"]),
         .testTarget(name: "ScreenTests", dependencies: ["Screen", "AppCore", "Domain"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Storage", "AppCore", "Domain"], exclude: ["Golden"]),
         .testTarget(name: "CLITests", dependencies: ["proeftuin", "CLI", "Storage", "AppCore", "Domain"]),
     ]
 )

@@ -24,6 +24,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case eventCreated, eventEdited, eventMoved, eventReordered, eventDeleted, eventRestored
     case eventMeasured, eventMeasurementRemoved, eventDecisionSaved, eventDecisionDeleted, eventWipLimitSet
     case eventCriteriaChanged, eventSessionCreated, eventScored, eventSessionUpdated, eventSessionClosed
+    case eventImported, eventMerged, eventForgotten
     // Help
     case helpTitle, helpFooter
     case contextBoard, contextDetail, contextHelp, contextForm, contextPrompt, contextFilter

@@ -61,6 +61,9 @@ public struct Strings: Sendable {
         case .scored: self[.eventScored]
         case .sessionUpdated: self[.eventSessionUpdated]
         case .sessionClosed: self[.eventSessionClosed]
+        case .imported: self[.eventImported]
+        case .merged: self[.eventMerged]
+        case .forgotten: self[.eventForgotten]
         }
     }
 

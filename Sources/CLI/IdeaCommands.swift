@@ -53,7 +53,9 @@ struct AddCommand: ParsableCommand {
         let database = try global.openDatabase()
         let fields = IdeaFields(
             title: title, description: description, source: source?.source, submitter: submitter, theme: theme, tags: tags)
+        let duplicates = try database.likelyDuplicates(of: fields)
         let idea = try database.add(fields)
+        Warnings.print(Warnings.duplicates(duplicates) + Warnings.bsn(in: fields))
         print(idea.id.rawValue)
     }
 }
@@ -228,6 +230,7 @@ struct EditCommand: ParsableCommand {
         if let source { fields.source = source.source }
         if let submitter { fields.submitter = submitter }
         try database.apply(.edit(id.id, fields))
+        Warnings.print(Warnings.bsn(in: fields))
         print("\(id.id) saved")
     }
 }

@@ -40,6 +40,7 @@ struct InfoCommand: ParsableCommand {
             ["data directory", database.directory.path],
             ["database", database.directory.databaseURL.path],
             ["config file", configuration.path + (configuration.exists ? "" : " (not present)")],
+        ] + configuration.summary.map { ["  config", $0] } + [
             ["actor", database.actor],
             ["language", try global.language().rawValue],
             ["ideas", "\(counts.values.reduce(0, +))"],

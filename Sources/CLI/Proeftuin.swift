@@ -16,7 +16,8 @@ public struct Proeftuin: ParsableCommand {
         subcommands: [
             BoardCommand.self, DemoCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self,
             MoveCommand.self, EditCommand.self, HistoryCommand.self, MeasureCommand.self, DecisionCommand.self,
-            WipCommand.self, DueCommand.self, CriteriaCommand.self, SessionCommand.self, InfoCommand.self, KeysCommand.self,
+            WipCommand.self, DueCommand.self, CriteriaCommand.self, SessionCommand.self, ReportCommand.self, ExportCommand.self, ImportCommand.self,
+            MergeCommand.self, ForgetCommand.self, InfoCommand.self, KeysCommand.self,
         ]
     )
 

@@ -34,6 +34,8 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
     case sessionClosed
     case sessionNotFound(String)
     case scoreOutOfScale(Int, min: Int, max: Int)
+    case mergeIntoItself
+    case alreadyMerged(IdeaID, IdeaID)
 
     public var description: String {
         switch self {
@@ -110,6 +112,10 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
             "there is no weighing session \(text): see 'proeftuin session list'"
         case .scoreOutOfScale(let value, let low, let high):
             "the score \(value) is outside the scale \(low)-\(high)"
+        case .mergeIntoItself:
+            "an idea cannot be merged into itself"
+        case .alreadyMerged(let id, let into):
+            "idea \(id) was already merged into \(into)"
         }
     }
 }

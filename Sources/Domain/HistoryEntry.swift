@@ -18,6 +18,9 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case scored
     case sessionUpdated
     case sessionClosed
+    case imported
+    case merged
+    case forgotten
 }
 
 /// One row of an idea's history, read back from the append-only event log.

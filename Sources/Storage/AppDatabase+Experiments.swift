@@ -9,7 +9,7 @@ extension AppDatabase {
     }
 
     func wipLimits(in db: Database) throws -> [Stage: WipLimit] {
-        var limits = WipLimit.defaults
+        var limits = defaultWipLimits
         for record in try WipLimitRecord.fetchAll(db) {
             if let stage = Stage(rawValue: record.stage) {
                 limits[stage] = WipLimit(stage: stage, limit: record.limit, hard: record.hard)

@@ -62,16 +62,21 @@ extension AppDatabase {
                 return cycle.cycle(measurements: measurements)
             }
             let decisions = try DecisionRecord.filter(Column("ideaId") == id.rawValue).order(Column("id")).fetchAll(db).map(\.decision)
-            let history = try EventRecord.filter(Column("ideaId") == id.rawValue).order(Column("id")).fetchAll(db).map(\.entry)
+            let history = try Self.history(of: id, in: db)
             return IdeaDetail(idea: record.idea, cycles: cycles, decisions: decisions, history: history)
         }
     }
 
-    /// The event-log rows of one idea, oldest first.
+    /// The event-log rows of one idea and of the ideas merged into it, oldest first.
     public func history(_ id: IdeaID) throws -> [HistoryEntry] {
-        try read { db in
-            try EventRecord.filter(Column("ideaId") == id.rawValue).order(Column("id")).fetchAll(db).map(\.entry)
-        }
+        try read { db in try Self.history(of: id, in: db) }
+    }
+
+    static func history(of id: IdeaID, in db: Database) throws -> [HistoryEntry] {
+        try EventRecord.fetchAll(
+            db, sql: "SELECT * FROM event WHERE ideaId = ? OR ideaId IN (SELECT id FROM idea WHERE mergedInto = ?) ORDER BY id",
+            arguments: [id.rawValue, id.rawValue]
+        ).map(\.entry)
     }
 
     /// Number of ideas per stage.

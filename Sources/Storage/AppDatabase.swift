@@ -11,17 +11,24 @@ public final class AppDatabase: Sendable {
     public let actor: String
     let pool: DatabasePool
     let clock: @Sendable () -> Date
+    /// WIP limits used where none was stored with `wip set`: the brief's defaults, overridden by the config file.
+    let defaultWipLimits: [Stage: WipLimit]
 
-    private init(directory: DataDirectory, pool: DatabasePool, actor: String, clock: @escaping @Sendable () -> Date) {
+    private init(
+        directory: DataDirectory, pool: DatabasePool, actor: String, clock: @escaping @Sendable () -> Date,
+        defaultWipLimits: [Stage: WipLimit]
+    ) {
         self.directory = directory
         self.pool = pool
         self.actor = actor
         self.clock = clock
+        self.defaultWipLimits = defaultWipLimits
     }
 
     /// Opens (creating when needed) the portfolio in a data directory and brings its schema up to date.
     public static func open(
-        _ directory: DataDirectory, actor: String, clock: @escaping @Sendable () -> Date = { Date() }
+        _ directory: DataDirectory, actor: String, clock: @escaping @Sendable () -> Date = { Date() },
+        defaultWipLimits: [Stage: WipLimit] = [:]
     ) throws -> AppDatabase {
         try directory.create()
         let path = directory.databaseURL.path
@@ -49,7 +56,8 @@ public final class AppDatabase: Sendable {
             }
             try migrator.migrate(pool)
             restrictPermissions(in: directory)
-            return AppDatabase(directory: directory, pool: pool, actor: actor, clock: clock)
+            return AppDatabase(directory: directory, pool: pool, actor: actor, clock: clock,
+                               defaultWipLimits: WipLimit.defaults.merging(defaultWipLimits) { $1 })
         } catch {
             throw StorageError.wrap(error, path: directory.path)
         }

@@ -126,6 +126,11 @@ enum Migrations {
                 t.add(column: "weighSession", .integer)
             }
         }
+        migrator.registerMigration("v4: merged ideas") { db in
+            try db.alter(table: "idea") { t in
+                t.add(column: "mergedInto", .integer)
+            }
+        }
         return migrator
     }
 }

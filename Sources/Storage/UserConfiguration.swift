@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import TOMLKit
 
@@ -7,16 +8,41 @@ public struct UserConfiguration: Sendable, Equatable {
     public var name: String?
     /// `nl` or `en`.
     public var language: String?
+    /// Ideas untouched for more than this many days count as stale (default 30).
+    public var staleDays: Int?
+    /// Default WIP limits (`[wip]` table), used where `proeftuin wip set` stored none.
+    public var wipLimits: [Stage: WipLimit]
+    /// Board key overrides (`[keys]` table): command name → key.
+    public var keys: [String: String]
     /// Where the file was looked for.
     public var path: String
     /// Whether the file exists.
     public var exists: Bool
 
-    public init(name: String? = nil, language: String? = nil, path: String = "", exists: Bool = false) {
+    public init(
+        name: String? = nil, language: String? = nil, staleDays: Int? = nil, wipLimits: [Stage: WipLimit] = [:],
+        keys: [String: String] = [:], path: String = "", exists: Bool = false
+    ) {
         self.name = name
         self.language = language
+        self.staleDays = staleDays
+        self.wipLimits = wipLimits
+        self.keys = keys
         self.path = path
         self.exists = exists
+    }
+
+    /// What the file set, for `proeftuin info`.
+    public var summary: [String] {
+        var lines: [String] = []
+        if let name { lines.append("name = \(name)") }
+        if let language { lines.append("language = \(language)") }
+        if let staleDays { lines.append("stale-days = \(staleDays)") }
+        for stage in Stage.boardOrder {
+            if let limit = wipLimits[stage] { lines.append("wip.\(stage.rawValue) = \(limit.limit)\(limit.hard ? " (hard)" : "")") }
+        }
+        for (command, key) in keys.sorted(by: { $0.key < $1.key }) { lines.append("keys.\(command) = \(key)") }
+        return lines
     }
 
     /// The configuration file path for an environment.
@@ -33,12 +59,31 @@ public struct UserConfiguration: Sendable, Equatable {
         let text = String(decoding: data, as: UTF8.self)
         do {
             let table = try TOMLTable(string: text)
+            var limits: [Stage: WipLimit] = [:]
+            if let wip = table["wip"]?.table {
+                let hard = Set((wip["hard"]?.array.map { Array($0) } ?? []).compactMap { $0.string })
+                for (key, value) in wip where key != "hard" {
+                    guard let stage = Stage(name: key), let limit = value.int, limit >= 1 else {
+                        throw StorageError.configInvalid(path: path, detail: "wip.\(key) must name a stage and give a limit of 1 or more")
+                    }
+                    limits[stage] = WipLimit(stage: stage, limit: limit, hard: hard.contains(stage.rawValue) || hard.contains(key))
+                }
+            }
+            var keys: [String: String] = [:]
+            if let table = table["keys"]?.table {
+                for (command, value) in table {
+                    guard let key = value.string else {
+                        throw StorageError.configInvalid(path: path, detail: "keys.\(command) must be a string such as \"Q\"")
+                    }
+                    keys[command] = key
+                }
+            }
+            let staleDays = table["stale-days"]?.int ?? table["stale_days"]?.int
             return UserConfiguration(
-                name: table["name"]?.string,
-                language: table["language"]?.string,
-                path: path,
-                exists: true
-            )
+                name: table["name"]?.string, language: table["language"]?.string, staleDays: staleDays, wipLimits: limits, keys: keys,
+                path: path, exists: true)
+        } catch let error as StorageError {
+            throw error
         } catch {
             throw .configInvalid(path: path, detail: "\(error)")
         }

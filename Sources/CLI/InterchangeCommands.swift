@@ -1,0 +1,260 @@
+import AppCore
+import ArgumentParser
+import Domain
+import Foundation
+import Reports
+import Storage
+
+enum ReportFormat: String, ExpressibleByArgument { case md, html }
+enum ExportFormat: String, ExpressibleByArgument { case json, csv, md }
+enum CSVDialect: String, ExpressibleByArgument {
+    case rfc4180
+    case excelNL = "excel-nl"
+}
+
+/// Parses `--now` and `--since` dates.
+func parseDay(_ text: String?) throws -> DayDate? {
+    guard let text else { return nil }
+    guard let day = DayDate(parsing: text) else { throw DomainError.invalidDate(text) }
+    return day
+}
+
+/// Writes text to a file (atomically, refusing to overwrite without --force) or to standard output.
+func emit(_ text: String, to output: String?, force: Bool) throws {
+    guard let output else {
+        FileHandle.standardOutput.write(Data(text.utf8))
+        return
+    }
+    try OutputFile.write(text, to: output, force: force)
+    FileHandle.standardError.write(Data("wrote \(output)\n".utf8))
+}
+
+/// `proeftuin report`: the portfolio report for the council.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "Write a portfolio report (Markdown, or one self-contained HTML file for print).")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "md or html.") var format: ReportFormat = .md
+    @Option(help: "Write to this file (default: standard output).") var output: String?
+    @Flag(help: "Overwrite --output if it exists.") var force = false
+    @Option(help: "Only this theme.") var theme: String?
+    @Option(help: "Only activity (moves, measurements) from this date on.") var since: String?
+    @Option(help: "The date the report treats as today (YYYY-MM-DD); default: the real date.") var now: String?
+    @Flag(help: "Include submitters' names (personal data).") var includePersonal = false
+
+    func run() throws {
+        let database = try global.openDatabase()
+        let strings = Strings(try global.language())
+        let data = try ReportData.load(
+            from: database, today: try parseDay(now) ?? database.today(), since: try parseDay(since), theme: theme,
+            includePersonal: includePersonal, staleDays: try global.configuration().staleDays ?? 30)
+        let text = format == .md ? MarkdownReport.render(data, strings: strings) : HTMLReport.render(data, strings: strings)
+        try emit(text, to: output, force: force)
+    }
+}
+
+/// `proeftuin export`: everything as JSON, the ideas as CSV, or a Markdown listing.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Export the portfolio: json (everything, round-trips), csv (one row per idea) or md.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "json, csv or md.") var format: ExportFormat = .json
+    @Option(help: "Write to this file (default: standard output).") var output: String?
+    @Flag(help: "Overwrite --output if it exists.") var force = false
+    @Flag(help: "Include submitters' names (personal data).") var includePersonal = false
+    @Option(help: "CSV: rfc4180 (commas) or excel-nl (semicolons, decimal commas, UTF-8 BOM).") var csvDialect: CSVDialect = .rfc4180
+
+    func run() throws {
+        let database = try global.openDatabase()
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let text = String(decoding: try encoder.encode(try database.exportAll(includePersonal: includePersonal)), as: UTF8.self) + "\n"
+            try emit(text, to: output, force: force)
+        case .csv:
+            try emit(IdeaCSV.export(try database.ideas(), dialect: csvDialect, includePersonal: includePersonal), to: output, force: force)
+        case .md:
+            let data = try ReportData.load(from: database, today: database.today(), since: nil, theme: nil, includePersonal: includePersonal)
+            try emit(MarkdownReport.render(data, strings: Strings(try global.language())), to: output, force: force)
+        }
+    }
+}
+
+/// Ideas as CSV in the RFC 4180 or Dutch Excel dialect.
+enum IdeaCSV {
+    static func export(_ ideas: [Idea], dialect: CSVDialect, includePersonal: Bool) -> String {
+        let separator = dialect == .excelNL ? ";" : ","
+        func field(_ text: String) -> String {
+            if text.contains(where: { String($0) == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+                return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            }
+            return text
+        }
+        var header = ["id", "title", "description", "stage", "theme", "tags", "source"]
+        if includePersonal { header.append("submitter") }
+        header += ["position", "reviewDate", "cycle", "createdAt", "updatedAt"]
+        var lines = [header.joined(separator: separator)]
+        for idea in ideas {
+            var row = ["\(idea.id.rawValue)", idea.fields.title, idea.fields.description, idea.stage.rawValue, idea.fields.theme,
+                       idea.fields.tags.joined(separator: ", "), idea.fields.source?.rawValue ?? ""]
+            if includePersonal { row.append(idea.fields.submitter ?? "") }
+            row += ["\(idea.position)", idea.reviewDate?.description ?? "", "\(idea.cycleCount)",
+                    ISO8601DateFormatter().string(from: idea.createdAt), ISO8601DateFormatter().string(from: idea.updatedAt)]
+            lines.append(row.map(field).joined(separator: separator))
+        }
+        let body = lines.joined(separator: "\r\n") + "\r\n"
+        return dialect == .excelNL ? "\u{FEFF}" + body : body
+    }
+}
+
+/// `proeftuin import FILE`: a JSON export into an empty data directory, or ideas from CSV.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a JSON export (into an empty data directory) or ideas from CSV (title, description, theme, tags, source, submitter, stage).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The .json or .csv file.") var file: String
+    @Flag(help: "Check the file and report what would be imported; change nothing.") var dryRun = false
+
+    func run() throws {
+        let text = try InputFile.readText(file)
+        let database = try global.openDatabase()
+        if file.lowercased().hasSuffix(".json") || text.first == "{" {
+            let export: PortfolioExport
+            do { export = try JSONDecoder().decode(PortfolioExport.self, from: Data(text.utf8)) } catch {
+                throw InterchangeError.notAnExport
+            }
+            if dryRun {
+                print("would import \(export.tables["idea"]?.count ?? 0) ideas and \(export.tables["event"]?.count ?? 0) events")
+                return
+            }
+            try database.importAll(export)
+            print("imported \(export.tables["idea"]?.count ?? 0) ideas and \(export.tables["event"]?.count ?? 0) events")
+            return
+        }
+        let rows = try IdeaImport.parse(text, file: file)
+        var warnings: [String] = []
+        for row in rows {
+            for bsn in Privacy.possibleBSNs(in: row.fields.title + " " + row.fields.description) {
+                warnings.append("line \(row.line): '\(bsn)' looks like a citizen service number (BSN): remove it if it is one")
+            }
+            for (duplicate, score) in try database.likelyDuplicates(of: row.fields, limit: 1) {
+                warnings.append("line \(row.line): likely duplicate of \(duplicate.id) '\(Output.safe(duplicate.title))' (similarity \(String(format: "%.2f", score)))")
+            }
+        }
+        for warning in warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        let byStage = Dictionary(grouping: rows, by: \.stage).mapValues(\.count)
+        let summary = Stage.boardOrder.compactMap { stage in byStage[stage].map { "\($0) \(stage.rawValue)" } }.joined(separator: ", ")
+        if dryRun {
+            print("would import \(rows.count) ideas (\(summary)); nothing was changed")
+            return
+        }
+        try database.importIdeas(rows.map { ($0.fields, $0.stage) })
+        print("imported \(rows.count) ideas (\(summary))")
+    }
+}
+
+/// Reading ideas from a CSV file: all rows checked first, every error named with its line.
+enum IdeaImport {
+    struct Row {
+        var line: Int
+        var fields: IdeaFields
+        var stage: Stage
+    }
+
+    static func parse(_ text: String, file: String) throws -> [Row] {
+        let records: [CSVRecord]
+        do { records = try CSV.parse(text) } catch { throw CLIError.badFile(file, ["\(error)"]) }
+        guard let header = records.first else { throw CLIError.badFile(file, ["line 1: the file is empty"]) }
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        guard let titleColumn = names.firstIndex(of: "title") ?? names.firstIndex(of: "titel") else {
+            throw CLIError.badFile(file, ["line \(header.line): the header needs a 'title' column"])
+        }
+        func column(_ english: String, _ dutch: String) -> Int? { names.firstIndex(of: english) ?? names.firstIndex(of: dutch) }
+        let description = column("description", "omschrijving")
+        let theme = column("theme", "thema")
+        let tags = column("tags", "labels")
+        let source = column("source", "bron")
+        let submitter = column("submitter", "indiener")
+        let stage = column("stage", "fase")
+        var rows: [Row] = []
+        var errors: [String] = []
+        for record in records.dropFirst() {
+            func value(_ index: Int?) -> String {
+                guard let index, record.fields.indices.contains(index) else { return "" }
+                return record.fields[index]
+            }
+            if record.fields.count > names.count {
+                errors.append("line \(record.line): \(record.fields.count) fields where the header has \(names.count)")
+                continue
+            }
+            if TextSanitizer.containsControlCharacters(value(titleColumn) + value(description)) {
+                FileHandle.standardError.write(Data("warning: line \(record.line): control characters and escape codes were removed\n".utf8))
+            }
+            var ideaSource: IdeaSource? = nil
+            if !value(source).trimmingCharacters(in: .whitespaces).isEmpty {
+                guard let parsed = IdeaSource(name: value(source)) else {
+                    errors.append("line \(record.line): \(DomainError.unknownSource(value(source)))")
+                    continue
+                }
+                ideaSource = parsed
+            }
+            var ideaStage = Stage.proposed
+            if !value(stage).trimmingCharacters(in: .whitespaces).isEmpty {
+                guard let parsed = Stage(name: value(stage)) else {
+                    errors.append("line \(record.line): \(DomainError.unknownStage(value(stage)))")
+                    continue
+                }
+                ideaStage = parsed
+            }
+            let fields = IdeaFields(
+                title: value(titleColumn), description: value(description), source: ideaSource,
+                submitter: value(submitter).isEmpty ? nil : value(submitter), theme: value(theme),
+                tags: value(tags).split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" }).map(String.init))
+            do {
+                rows.append(Row(line: record.line, fields: try fields.validated(), stage: ideaStage))
+            } catch {
+                errors.append("line \(record.line): \(error)")
+            }
+        }
+        guard errors.isEmpty else { throw CLIError.badFile(file, errors) }
+        return rows
+    }
+}
+
+/// `proeftuin merge ID --into ID`.
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge", abstract: "Merge a duplicate into another idea: tags, history and sessions follow; the duplicate is stopped as merged.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The duplicate.") var id: IdeaIDArgument
+    @Option(help: "The idea to keep.") var into: IdeaIDArgument
+
+    func run() throws {
+        try global.openDatabase().merge(id.id, into: into.id)
+        print("\(id.id) merged into \(into.id)")
+    }
+}
+
+/// `proeftuin forget --submitter NAME`.
+struct ForgetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forget", abstract: "Erase a submitter's personal data from every idea and from the event log (AVG/GDPR).")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The submitter's name as recorded.") var submitter: String
+
+    func run() throws {
+        let report = try global.openDatabase().forget(submitter: submitter)
+        print("erased from \(report.ideasChanged) idea\(report.ideasChanged == 1 ? "" : "s") and \(report.eventsChanged) event-log record\(report.eventsChanged == 1 ? "" : "s")")
+        if !report.stillMentioned.isEmpty {
+            print("these ideas still mention the name in their title or description; edit them by hand:")
+            for idea in report.stillMentioned { print("  \(idea.id)  \(Output.safe(idea.title))") }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+/// Personal-data checks.
+public enum Privacy {
+    /// Nine-digit runs in a text that pass the Dutch "elfproef" for a citizen service number (BSN):
+    /// 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is divisible by 11 (and the number is not all zeros).
+    public static func possibleBSNs(in text: String) -> [String] {
+        var found: [String] = []
+        var run = ""
+        func flush() {
+            if run.count == 9, isBSN(run) { found.append(run) }
+            run = ""
+        }
+        for character in text {
+            if character.isASCII, character.isNumber {
+                run.append(character)
+            } else if character == "." || character == " " || character == "-", !run.isEmpty, run.count < 9 {
+                continue  // 123.456.782 and 123 456 782 are written that way too
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return found
+    }
+
+    /// The eleven-test for a nine-digit string.
+    public static func isBSN(_ digits: String) -> Bool {
+        let values = digits.compactMap(\.wholeNumberValue)
+        guard values.count == 9, values.contains(where: { $0 != 0 }) else { return false }
+        var sum = 0
+        for (index, value) in values.enumerated() {
+            sum += index < 8 ? (9 - index) * value : -value
+        }
+        return sum % 11 == 0
+    }
+}
+
+/// Finding ideas that are probably the same: character-trigram similarity of titles and descriptions.
+public enum Similarity {
+    /// Folded trigrams of a text (lowercase, no accents, letters and digits only).
+    public static func trigrams(_ text: String) -> Set<String> {
+        let folded = TextSearch.fold(text).map { $0.isLetter || $0.isNumber ? $0 : " " }
+        let words = String(folded).split(separator: " ")
+        var result = Set<String>()
+        for word in words {
+            let padded = Array(" \(word) ")
+            guard padded.count >= 3 else { continue }
+            for start in 0...(padded.count - 3) { result.insert(String(padded[start..<start + 3])) }
+        }
+        return result
+    }
+
+    /// Dice coefficient of two trigram sets, 0…1.
+    public static func dice(_ a: Set<String>, _ b: Set<String>) -> Double {
+        guard !a.isEmpty || !b.isEmpty else { return 0 }
+        return 2 * Double(a.intersection(b).count) / Double(a.count + b.count)
+    }
+
+    /// Title similarity counts most; descriptions add evidence when both have one.
+    public static func score(title: String, description: String, against other: (title: String, description: String)) -> Double {
+        let titles = dice(trigrams(title), trigrams(other.title))
+        guard !description.isEmpty, !other.description.isEmpty else { return titles }
+        return 0.7 * titles + 0.3 * dice(trigrams(description), trigrams(other.description))
+    }
+
+    /// How similar counts as a likely duplicate.
+    public static let threshold = 0.55
+}

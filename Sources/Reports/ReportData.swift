@@ -1,0 +1,57 @@
+import AppCore
+import Domain
+import Foundation
+import Storage
+
+/// Everything a portfolio report shows, read once from storage.
+public struct ReportData: Sendable {
+    public var today: DayDate
+    public var since: DayDate?
+    public var theme: String?
+    public var includePersonal: Bool
+    public var ideas: [IdeaDetail]
+    public var metrics: PortfolioMetrics
+    /// The calendar day of a stored moment (local time for users, UTC in golden tests).
+    public var calendarDay: @Sendable (Date) -> DayDate
+
+    /// Reads the report's data; `theme` narrows it to one theme, `since` the activity to a period.
+    public static func load(
+        from database: AppDatabase, today: DayDate, since: DayDate?, theme: String?, includePersonal: Bool, staleDays: Int = 30,
+        calendarDay: @escaping @Sendable (Date) -> DayDate = DayDate.local
+    ) throws -> ReportData {
+        let ideas = try database.ideas(theme: theme).map { try database.detail($0.id) }
+        return ReportData(
+            today: today, since: since, theme: theme, includePersonal: includePersonal, ideas: ideas,
+            metrics: try database.portfolio(today: today, staleDays: staleDays, theme: theme), calendarDay: calendarDay)
+    }
+
+    func inPeriod(_ date: Date) -> Bool {
+        guard let since else { return true }
+        return calendarDay(date) >= since
+    }
+
+    func inPeriod(_ day: DayDate) -> Bool {
+        guard let since else { return true }
+        return day >= since
+    }
+
+    var running: [IdeaDetail] { ideas.filter { $0.idea.stage == .experimenting || $0.idea.stage == .learning } }
+    var stopped: [IdeaDetail] { ideas.filter { $0.idea.stage == .stopped } }
+
+    /// Learning cards of all cycles, newest idea activity first.
+    var learnings: [(IdeaDetail, Cycle)] {
+        ideas.flatMap { detail in detail.cycles.compactMap { $0.learningCard == nil ? nil : (detail, $0) } }
+    }
+
+    /// Moves with their reasons in the period, oldest first.
+    var moves: [(IdeaDetail, HistoryEntry)] {
+        ideas.flatMap { detail in
+            detail.history.filter { $0.kind == .moved && $0.ideaID == detail.idea.id && inPeriod($0.at) && $0.reason != "undo" }
+                .map { (detail, $0) }
+        }.sorted { $0.1.at < $1.1.at }
+    }
+
+    var decisions: [(IdeaDetail, ConsentDecision)] {
+        ideas.flatMap { detail in detail.decisions.map { (detail, $0) } }.sorted { ($0.1.id?.rawValue ?? 0) < ($1.1.id?.rawValue ?? 0) }
+    }
+}

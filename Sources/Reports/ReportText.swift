@@ -1,0 +1,29 @@
+import AppCore
+import Domain
+
+/// Report wording in Dutch and English (kept apart from the interface's string table: a report is a document).
+struct ReportText {
+    let nl: Bool
+    let strings: Strings
+
+    init(_ strings: Strings) {
+        self.strings = strings
+        nl = strings.language == .nl
+    }
+
+    func t(_ english: String, _ dutch: String) -> String { nl ? dutch : english }
+
+    var title: String { t("Portfolio report", "Portfoliorapportage") }
+    var summary: String { t("Summary", "Samenvatting") }
+    var funnel: String { t("Ideas per stage", "Ideeën per fase") }
+    var perStage: String { t("Ideas by stage", "Ideeën per fase, met thema en bron") }
+    var running: String { t("Running experiments", "Lopende experimenten") }
+    var learnings: String { t("What we learned", "Wat we leerden") }
+    var decisions: String { t("Decisions", "Besluiten") }
+    var moves: String { t("Stage changes and their reasons", "Faseovergangen en hun redenen") }
+    var stopped: String { t("Stopped, and why", "Gestopt, en waarom") }
+    var throughput: String { t("Throughput per month (scaled / stopped)", "Doorstroom per maand (opgeschaald / gestopt)") }
+    var leadTime: String { t("Median days in stage", "Mediane doorlooptijd per fase (dagen)") }
+    var overdue: String { t("overdue", "verlopen") }
+    var none: String { t("None.", "Geen.") }
+}

@@ -1,0 +1,180 @@
+import Domain
+import Foundation
+import GRDB
+
+/// Everything in a data directory, table by table, as stored: what `export --format json` writes and
+/// `import FILE.json` reads back without loss.
+public struct PortfolioExport: Codable, Equatable, Sendable {
+    public static let formatName = "proeftuin-export"
+
+    public var format: String
+    /// The schema the rows follow (the last migration applied).
+    public var schema: String
+    /// Whether submitter names were included.
+    public var includesPersonalData: Bool
+    public var tables: [String: [[String: JSONValue]]]
+}
+
+/// Why an import was refused.
+public enum InterchangeError: Error, Equatable, CustomStringConvertible, LocalizedError {
+    case notAnExport
+    case schemaMismatch(found: String, expected: String)
+    case notEmpty(path: String)
+
+    public var description: String {
+        switch self {
+        case .notAnExport: "the file is not a Proeftuin JSON export"
+        case .schemaMismatch(let found, let expected):
+            "the export follows schema '\(found)' but this version expects '\(expected)': import it with the matching version"
+        case .notEmpty(let path):
+            "the data directory \(path) already holds data: import a JSON export into an empty data directory (use --data-dir)"
+        }
+    }
+
+    public var errorDescription: String? { description }
+}
+
+extension AppDatabase {
+    /// Tables in an order that respects foreign keys.
+    static let exportedTables = ["idea", "cycle", "measurement", "decision", "criteriaSet", "session", "score", "wipLimit", "event"]
+    /// Columns holding JSON arrays shown as arrays in the export.
+    static let arrayColumns: [String: Set<String>] = ["idea": ["tags"]]
+
+    /// The whole portfolio; without `includePersonal`, submitter names are left out of ideas and event snapshots.
+    public func exportAll(includePersonal: Bool) throws -> PortfolioExport {
+        try read { db in
+            var tables: [String: [[String: JSONValue]]] = [:]
+            for table in Self.exportedTables {
+                var rows: [[String: JSONValue]] = []
+                let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) ORDER BY rowid")
+                while let row = try cursor.next() {
+                    var object: [String: JSONValue] = [:]
+                    for (column, value) in row {
+                        if let arrays = Self.arrayColumns[table], arrays.contains(column), let text = String.fromDatabaseValue(value),
+                           let array = try? JSONDecoder().decode([String].self, from: Data(text.utf8)) {
+                            object[column] = .array(array.map(JSONValue.string))
+                        } else {
+                            object[column] = JSONValue(value)
+                        }
+                    }
+                    if !includePersonal {
+                        if table == "idea" { object["submitter"] = .null }
+                        if table == "event" {
+                            for column in ["before", "after"] {
+                                if let text = object[column]?.string { object[column] = .string(Personal.stripSubmitter(text)) }
+                            }
+                        }
+                    }
+                    rows.append(object)
+                }
+                tables[table] = rows
+            }
+            let schema = try String.fetchOne(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid DESC LIMIT 1") ?? ""
+            return PortfolioExport(format: PortfolioExport.formatName, schema: schema, includesPersonalData: includePersonal, tables: tables)
+        }
+    }
+
+    /// Loads an export into this (empty) data directory, row for row, in one transaction.
+    public func importAll(_ export: PortfolioExport) throws {
+        guard export.format == PortfolioExport.formatName else { throw InterchangeError.notAnExport }
+        try write { db in
+            let schema = try String.fetchOne(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid DESC LIMIT 1") ?? ""
+            guard export.schema == schema else { throw InterchangeError.schemaMismatch(found: export.schema, expected: schema) }
+            let ideas = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM idea") ?? 0
+            let events = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0
+            let sets = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM criteriaSet") ?? 0
+            guard ideas == 0, events == 0, sets == 0 else { throw InterchangeError.notEmpty(path: directory.path) }
+            try db.execute(sql: "DELETE FROM wipLimit")
+            for table in Self.exportedTables {
+                let columns = try db.columns(in: table).map(\.name)
+                for row in export.tables[table] ?? [] {
+                    let present = columns.filter { row[$0] != nil }
+                    let values: [DatabaseValue] = present.map { column in
+                        let value = row[column]!
+                        if let arrays = Self.arrayColumns[table], arrays.contains(column), case .array(let items) = value {
+                            return TagCoding.encode(items.compactMap(\.string)).databaseValue
+                        }
+                        return value.databaseValue
+                    }
+                    let names = present.map { "\"\($0)\"" }.joined(separator: ", ")
+                    let marks = Array(repeating: "?", count: present.count).joined(separator: ", ")
+                    try db.execute(sql: "INSERT INTO \(table) (\(names)) VALUES (\(marks))", arguments: StatementArguments(values))
+                }
+            }
+        }
+    }
+}
+
+extension JSONValue {
+    init(_ value: DatabaseValue) {
+        switch value.storage {
+        case .null: self = .null
+        case .int64(let int): self = .int(int)
+        case .double(let double): self = .double(double)
+        case .string(let string): self = .string(string)
+        case .blob(let data): self = .string(data.base64EncodedString())
+        }
+    }
+
+    var databaseValue: DatabaseValue {
+        switch self {
+        case .null: .null
+        case .bool(let value): (value ? 1 : 0).databaseValue
+        case .int(let value): value.databaseValue
+        case .double(let value): value.databaseValue
+        case .string(let value): value.databaseValue
+        case .array, .object: String(decoding: (try? JSONEncoder().encode(self)) ?? Data(), as: UTF8.self).databaseValue
+        }
+    }
+}
+
+/// Removing personal data from stored JSON snapshots.
+enum Personal {
+    /// The snapshot without `submitter` values (set to null), or unchanged when it has none.
+    static func stripSubmitter(_ json: String) -> String {
+        guard json.contains("\"submitter\"") else { return json }
+        guard var object = try? JSONDecoder().decode([String: JSONValue].self, from: Data(json.utf8)) else { return json }
+        func strip(_ value: inout [String: JSONValue]) {
+            for (key, inner) in value {
+                if key == "submitter" {
+                    value[key] = nil
+                } else if case .object(var nested) = inner {
+                    strip(&nested)
+                    value[key] = .object(nested)
+                }
+            }
+        }
+        strip(&object)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: (try? encoder.encode(object)) ?? Data(json.utf8), as: UTF8.self)
+    }
+}
+
+extension AppDatabase {
+    /// Adds many ideas in one transaction (all or nothing), each placed in its stage with an `imported` event.
+    public func importIdeas(_ rows: [(IdeaFields, Stage)]) throws {
+        let now = clock()
+        try write { db in
+            do {
+                var positions: [Stage: Int64] = [:]
+                for stage in Stage.allCases {
+                    positions[stage] = try Int64.fetchOne(db, sql: "SELECT MAX(position) FROM idea WHERE stage = ?", arguments: [stage.rawValue]) ?? 0
+                }
+                for (fields, stage) in rows {
+                    let clean = try fields.validated()
+                    positions[stage, default: 0] += 1
+                    var record = IdeaRecord(Idea(id: IdeaID(0), fields: clean, stage: stage, position: positions[stage]!, createdAt: now,
+                                                 updatedAt: now))
+                    record.id = nil
+                    try record.insert(db)
+                    var idea = record.idea
+                    idea.id = IdeaID(db.lastInsertedRowID)
+                    try appendEvent(db, idea: idea.id, kind: .imported, after: EventJSON.encode(idea), at: now)
+                }
+            } catch let error as DomainError {
+                throw DomainErrorBox(error: error)
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Domain
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Stage changes from the event log (creations and moves), oldest first.
+    public func stageChanges() throws -> [StageChange] {
+        try read { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT ideaId, at, kind, before, after FROM event WHERE kind IN ('created', 'moved', 'restored', 'imported') ORDER BY id
+                """)
+            var changes: [StageChange] = []
+            while let row = try rows.next() {
+                guard let ideaID: Int64 = row[0] else { continue }
+                let kind: String = row[2]
+                let after = StageJSON.stage(row[4])
+                if kind == "moved" {
+                    guard let to = after else { continue }
+                    changes.append(StageChange(idea: IdeaID(ideaID), at: row[1], from: StageJSON.stage(row[3]), to: to))
+                } else {
+                    changes.append(StageChange(idea: IdeaID(ideaID), at: row[1], from: nil, to: after ?? .proposed))
+                }
+            }
+            return changes
+        }
+    }
+
+    /// The portfolio metrics for the portfolio view and reports.
+    public func portfolio(today: DayDate, staleDays: Int, theme: String? = nil) throws -> PortfolioMetrics {
+        let ideas = try self.ideas(theme: theme)
+        let ids = Set(ideas.map(\.id))
+        return PortfolioMetrics.compute(
+            ideas: ideas.map { ($0.id, $0.fields.title, $0.fields.theme, $0.stage, DayDate.local($0.updatedAt), $0.reviewDate) },
+            changes: try stageChanges().filter { ids.contains($0.idea) }, today: today, staleDays: staleDays,
+            calendarDay: DayDate.local)
+    }
+
+    /// Ideas whose title and description look like the given ones, most similar first.
+    public func likelyDuplicates(of fields: IdeaFields, excluding: IdeaID? = nil, limit: Int = 3) throws -> [(IdeaSummary, Double)] {
+        let title = Similarity.trigrams(fields.title)
+        let description = Similarity.trigrams(fields.description)
+        return try read { db in
+            var found: [(IdeaSummary, Double)] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, title, description, stage FROM idea")
+            while let row = try rows.next() {
+                let id = IdeaID(row[0])
+                if id == excluding { continue }
+                let titleScore = Similarity.dice(title, Similarity.trigrams(row[1]))
+                guard titleScore > 0.3 else { continue }
+                let otherDescription: String = row[2]
+                let score = description.isEmpty || otherDescription.isEmpty
+                    ? titleScore : 0.7 * titleScore + 0.3 * Similarity.dice(description, Similarity.trigrams(otherDescription))
+                if score >= Similarity.threshold {
+                    found.append((IdeaSummary(id: id, title: row[1], theme: "", tags: [], stage: Stage(rawValue: row[3]) ?? .proposed,
+                                              position: 0), score))
+                }
+            }
+            return Array(found.sorted { $0.1 > $1.1 }.prefix(limit))
+        }
+    }
+}
+
+/// Reads the `stage` of a before/after JSON snapshot.
+enum StageJSON {
+    private struct Snapshot: Decodable { var stage: String? }
+
+    static func stage(_ json: String?) -> Stage? {
+        guard let json, let snapshot = try? JSONDecoder().decode(Snapshot.self, from: Data(json.utf8)) else { return nil }
+        return snapshot.stage.flatMap(Stage.init(rawValue:))
+    }
+}
