@@ -143,7 +143,7 @@ extension AppDatabase {
                         gate = .learning(LearningCard(
                             observed: "de deelnemers waren positief; de aanpak kostte meer tijd dan gedacht",
                             learned: "het werkt vooral waar het wijkteam al vertrouwen heeft",
-                            therefore: "breiden we uit naar twee wijken met een vaste contactpersoon"))
+                            therefore: "uitbreiden naar twee wijken met een vaste contactpersoon"))
                     case .scaling:
                         gate = .inlineDecision(ConsentDecision(
                             ideaID: id, kind: .scale, proposal: "Opschalen naar de hele gemeente vanaf het nieuwe kwartaal",

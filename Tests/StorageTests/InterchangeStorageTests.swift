@@ -1,0 +1,109 @@
+import Domain
+import Foundation
+import Storage
+import Testing
+
+@Suite("Storage: export, import, merge, forget")
+struct InterchangeStorageTests {
+    let temporary = TemporaryDirectory()
+    let clock = TestClock()
+
+    func open(_ name: String = "data") throws -> AppDatabase {
+        let clock = clock
+        return try AppDatabase.open(DataDirectory(url: temporary.url.appendingPathComponent(name)), actor: "tester", clock: { clock.now })
+    }
+
+    func encoded(_ export: PortfolioExport) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try encoder.encode(export)
+    }
+
+    @Test func jsonRoundTripsWithoutLoss() throws {
+        let source = try open("source")
+        try source.seedDemo(now: clock.now)
+        try source.add(IdeaFields(title: "Met indiener", submitter: "J. de Boer", tags: ["één", "twee"]))
+        let first = try source.exportAll(includePersonal: true)
+        let target = try open("target")
+        try target.importAll(first)
+        let second = try target.exportAll(includePersonal: true)
+        #expect(try encoded(first) == encoded(second))
+        #expect(try target.summaries().count == (try source.summaries().count))
+        #expect(throws: InterchangeError.notEmpty(path: target.directory.path)) { try target.importAll(first) }
+    }
+
+    @Test func exportsLeaveOutPersonalDataUnlessAsked() throws {
+        let database = try open()
+        try database.add(IdeaFields(title: "Idee", submitter: "Fatima Bakker"))
+        let without = String(decoding: try encoded(try database.exportAll(includePersonal: false)), as: UTF8.self)
+        #expect(!without.contains("Fatima"))
+        let with = String(decoding: try encoded(try database.exportAll(includePersonal: true)), as: UTF8.self)
+        #expect(with.contains("Fatima Bakker"))
+    }
+
+    @Test func forgetErasesTheNameFromTheDatabaseFiles() throws {
+        let database = try open()
+        let id = try database.add(IdeaFields(title: "Bankje bij de bushalte", submitter: "Klaas Vaak-Zandman")).id
+        try database.add(IdeaFields(title: "Tweede idee", submitter: "Klaas Vaak-Zandman"))
+        var fields = try database.idea(id).fields
+        fields.theme = "Wijk"
+        try database.apply(.edit(id, fields))  // the submitter is also in this event's before and after
+        let report = try database.forget(submitter: "klaas vaak-zandman")
+        #expect(report.ideasChanged == 2)
+        #expect(report.eventsChanged == 3)
+        #expect(try database.idea(id).fields.submitter == nil)
+        let files = try FileManager.default.contentsOfDirectory(atPath: database.directory.path).filter { $0.hasPrefix("proeftuin.sqlite") }
+        #expect(files.contains("proeftuin.sqlite"))
+        for file in files {
+            let bytes = try Data(contentsOf: database.directory.url.appendingPathComponent(file))
+            #expect(bytes.range(of: Data("Vaak-Zandman".utf8)) == nil, "\(file) still holds the name")
+        }
+        #expect(try database.history(id).last?.kind != .forgotten, "the erasure is logged without an idea")
+    }
+
+    @Test func forgetListsFreeTextMentions() throws {
+        let database = try open()
+        try database.add(IdeaFields(title: "Idee van Anna Smit", submitter: "Anna Smit"))
+        let report = try database.forget(submitter: "Anna Smit")
+        #expect(report.stillMentioned.map(\.title) == ["Idee van Anna Smit"])
+    }
+
+    @Test func mergeMovesTagsSessionsAndHistory() throws {
+        let database = try open()
+        let keep = try database.add(IdeaFields(title: "Buurtkamer", tags: ["ouderen"])).id
+        let duplicate = try database.add(IdeaFields(title: "Buurtkamer met eten", tags: ["eten"])).id
+        try database.saveCriteriaSet(.socialDomain, creating: true)
+        let session = try database.createSession(WeighingSession(set: .socialDomain, ideas: [duplicate], participants: ["An"], createdAt: clock.now))
+        try database.setScores(session.id!, [(ScoreKey(participant: 0, idea: duplicate, criterion: 0), 4)])
+        try database.merge(duplicate, into: keep)
+        #expect(try database.idea(keep).fields.tags == ["ouderen", "eten"])
+        let merged = try database.idea(duplicate)
+        #expect(merged.stage == .stopped)
+        #expect(merged.stopCategory == .merged)
+        #expect(merged.stopLearned == "merged into \(keep)")
+        #expect(try database.session(session.id!).ideas == [keep])
+        #expect(try database.session(session.id!).scores[ScoreKey(participant: 0, idea: keep, criterion: 0)] == 4)
+        #expect(try database.history(keep).contains { $0.ideaID == duplicate && $0.kind == .created }, "history follows")
+        #expect(throws: DomainError.alreadyMerged(duplicate, keep)) { try database.merge(duplicate, into: keep) }
+        #expect(throws: DomainError.mergeIntoItself) { try database.merge(keep, into: keep) }
+    }
+
+    @Test func likelyDuplicatesAreFound() throws {
+        let database = try open()
+        try database.add(IdeaFields(title: "Schuldhulp aan de keukentafel", description: "thuis langs"))
+        try database.add(IdeaFields(title: "Energiecoaches"))
+        let found = try database.likelyDuplicates(of: IdeaFields(title: "Schuldhulp aan keukentafel", description: "thuis langs gaan"))
+        #expect(found.map(\.0.title) == ["Schuldhulp aan de keukentafel"])
+    }
+
+    @Test func importIdeasIsOneTransaction() throws {
+        let database = try open()
+        try database.importIdeas([(IdeaFields(title: "Een"), .proposed), (IdeaFields(title: "Twee"), .stopped)])
+        #expect(try database.countsByStage() == [.proposed: 1, .stopped: 1])
+        #expect(throws: DomainError.emptyTitle) {
+            try database.importIdeas([(IdeaFields(title: "Drie"), .proposed), (IdeaFields(title: " "), .proposed)])
+        }
+        #expect(try database.summaries().count == 2, "nothing from a failing batch")
+        #expect(try database.history(IdeaID(1)).first?.kind == .imported)
+    }
+}
