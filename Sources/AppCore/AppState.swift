@@ -41,6 +41,10 @@ public struct AppState: Equatable, Sendable {
     public var today: DayDate = DayDate(year: 2026, month: 1, day: 1)!
     /// WIP limits per limited stage.
     public var wipLimits: [Stage: WipLimit] = WipLimit.defaults
+    /// The key table in use (standard, or with the config file's overrides).
+    public var keymap: Keymap = .standard
+    /// Days after which an untouched idea counts as stale (config `stale-days`).
+    public var staleDays: Int = 30
     /// Cards marked with Space for the next weighing session.
     public var marked: Set<IdeaID> = []
     /// Number of ideas per stage, ignoring the filter (what WIP limits count).

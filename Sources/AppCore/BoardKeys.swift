@@ -4,7 +4,7 @@ import Domain
 enum BoardKeys {
     static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         if case .mouseClick(let x, let y) = key { return click(x: x, y: y, &state) }
-        guard let command = KeyTable.command(for: key, in: .board) else { return [] }
+        guard let command = state.keymap.command(for: key, in: .board) else { return [] }
         let stage = state.focusedStage
         let index = state.selectedIndex(in: stage) ?? 0
         let page = BoardLayout.visibleCards(for: state.size)
@@ -62,6 +62,9 @@ enum BoardKeys {
             return WeighingKeys.start(&state)
         case .listSessions:
             return [.loadSessions]
+        case .showPortfolio:
+            state.mode = .portfolio(PortfolioState())
+            return [.loadPortfolio]
         case .showHelp:
             state.mode = .help(HelpState(scroll: 0, returnToDetail: nil))
         case .refresh:

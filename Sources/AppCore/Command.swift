@@ -17,6 +17,7 @@ public enum Command: Hashable, Sendable {
     case toggleMark, startWeighing, listSessions
     case digit(Int), nextParticipant, previousParticipant, clearScore, toggleReveal, cycleMethod, cycleNormalization
     case toggleAggregate, toggleProjector, closeSession, decideTop, confirm
+    case showPortfolio
 }
 
 /// Where a key is pressed: each context has its own bindings.
@@ -33,12 +34,13 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case weighing
     case sessionSetup
     case sessions
+    case portfolio
 
     /// Whether unbound printable characters are typed into a text field in this context.
     public var acceptsText: Bool {
         switch self {
         case .form, .prompt, .filter, .entry, .decision: true
-        case .board, .detail, .help, .objections, .weighing, .sessionSetup, .sessions: false
+        case .board, .detail, .help, .objections, .weighing, .sessionSetup, .sessions, .portfolio: false
         }
     }
 }

@@ -6,7 +6,7 @@ enum DecisionKeys {
         var decision = decision
         if let entry = decision.entry { return handleEntry(key, entry, decision, &state) }
         let context: KeyContext = decision.listFocus ? .objections : .decision
-        let command = KeyTable.command(for: key, in: context)
+        let command = state.keymap.command(for: key, in: context)
         decision.error = nil
         switch command {
         case .giveConsent?:
@@ -73,7 +73,7 @@ enum DecisionKeys {
     private static func handleEntry(_ key: Key, _ entry: EntryForm, _ decision: DecisionState, _ state: inout AppState) -> [Effect] {
         var decision = decision
         var entry = entry
-        let command = KeyTable.command(for: key, in: .entry)
+        let command = state.keymap.command(for: key, in: .entry)
         switch command {
         case .cancel?:
             decision.entry = nil

@@ -1,7 +1,7 @@
 /// Keys in the detail view and the help overlay.
 enum DetailKeys {
     static func handle(_ key: Key, _ detail: DetailState, _ state: inout AppState) -> [Effect] {
-        guard let command = KeyTable.command(for: key, in: .detail) else { return [] }
+        guard let command = state.keymap.command(for: key, in: .detail) else { return [] }
         var detail = detail
         switch command {
         case .scrollUp:
@@ -34,7 +34,7 @@ enum DetailKeys {
     }
 
     static func handleHelp(_ key: Key, _ help: HelpState, _ state: inout AppState) -> [Effect] {
-        guard let command = KeyTable.command(for: key, in: .help) else { return [] }
+        guard let command = state.keymap.command(for: key, in: .help) else { return [] }
         var help = help
         let page = max(1, state.size.height - 4)
         switch command {

@@ -4,7 +4,7 @@ import Domain
 enum EntryKeys {
     static func handle(_ key: Key, _ form: EntryForm, _ state: inout AppState) -> [Effect] {
         var form = form
-        let command = KeyTable.command(for: key, in: .entry)
+        let command = state.keymap.command(for: key, in: .entry)
         switch command {
         case .submit?:
             return submit(form, &state)

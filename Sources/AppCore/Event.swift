@@ -13,6 +13,7 @@ public enum Event: Equatable, Sendable {
     case criteriaSetsLoaded([CriteriaSet])
     case sessionLoaded(WeighingSession)
     case sessionsLoaded([SessionSummary])
+    case portfolioLoaded(PortfolioMetrics)
     /// A weighing write failed; the message says why.
     case weighingFailed(ChangeFailure)
 }
@@ -67,4 +68,5 @@ public enum Effect: Equatable, Sendable {
     /// Stores status (open/revealed), method, normalisation and aggregate.
     case saveSessionSettings(WeighingSession)
     case closeSession(SessionID)
+    case loadPortfolio
 }

@@ -5,7 +5,7 @@ enum FormKeys {
     static func handle(_ key: Key, _ form: FormState, _ state: inout AppState) -> [Effect] {
         var form = form
         defer { if case .form = state.mode { state.mode = .form(form) } }
-        let command = KeyTable.command(for: key, in: .form)
+        let command = state.keymap.command(for: key, in: .form)
         if form.focus == .source {
             switch command {
             case .cursorLeft?:
@@ -54,7 +54,7 @@ enum FormKeys {
 
     static func handlePrompt(_ key: Key, _ prompt: PromptState, _ state: inout AppState) -> [Effect] {
         var prompt = prompt
-        switch KeyTable.command(for: key, in: .prompt) {
+        switch state.keymap.command(for: key, in: .prompt) {
         case .submit?:
             let reason = prompt.field.text.trimmingCharactersInWhitespace()
             guard !reason.isEmpty else {
@@ -85,7 +85,7 @@ enum FormKeys {
 
     static func handleFilter(_ key: Key, _ field: TextField, _ state: inout AppState) -> [Effect] {
         var field = field
-        switch KeyTable.command(for: key, in: .filter) {
+        switch state.keymap.command(for: key, in: .filter) {
         case .submit?:
             state.mode = .board
             return []

@@ -1,5 +1,5 @@
 /// One row of the key table: the keys, what they do, where, and the help text.
-public struct KeyBinding: Sendable {
+public struct KeyBinding: Equatable, Sendable {
     public let keys: [Key]
     public let command: Command
     public let context: KeyContext
@@ -40,6 +40,7 @@ public enum KeyTable {
         KeyBinding([.character(" ")], .toggleMark, .board, .helpToggleMark),
         KeyBinding([.character("w")], .startWeighing, .board, .helpStartWeighing),
         KeyBinding([.character("W")], .listSessions, .board, .helpListSessions),
+        KeyBinding([.character("p")], .showPortfolio, .board, .helpPortfolio),
         KeyBinding([.control("l")], .refresh, .board, .helpRefresh),
         KeyBinding([.character("?")], .showHelp, .board, .helpHelp),
         KeyBinding([.character("q")], .quit, .board, .helpQuit),
@@ -99,6 +100,12 @@ public enum KeyTable {
         KeyBinding([.up, .down], .nextField, .sessionSetup, .helpChooseSet),
         KeyBinding([.enter], .submit, .sessionSetup, .helpStartSession),
         KeyBinding([.escape], .cancel, .sessionSetup, .helpCancel),
+        // Portfolio
+        KeyBinding([.up, .character("k")], .scrollUp, .portfolio, .helpScrollUp),
+        KeyBinding([.down, .character("j")], .scrollDown, .portfolio, .helpScrollDown),
+        KeyBinding([.pageUp], .pageUp, .portfolio, .helpPageUp),
+        KeyBinding([.pageDown, .character(" ")], .pageDown, .portfolio, .helpPageDown),
+        KeyBinding([.escape, .character("q"), .character("p")], .back, .portfolio, .helpBackToBoard),
         // Session list
         KeyBinding([.up, .character("k")], .selectUp, .sessions, .helpSelectUp),
         KeyBinding([.down, .character("j")], .selectDown, .sessions, .helpSelectDown),
@@ -139,23 +146,9 @@ public enum KeyTable {
         ]
     }
 
-    private static let lookup: [KeyContext: [Key: Command]] = {
-        var table: [KeyContext: [Key: Command]] = [:]
-        for binding in bindings {
-            for key in binding.keys {
-                var command = binding.command
-                if case .digit = command, case .character(let character) = key, let value = character.wholeNumberValue {
-                    command = .digit(value)
-                }
-                table[binding.context, default: [:]][key] = command
-            }
-        }
-        return table
-    }()
-
-    /// The command a key triggers in a context, if any.
+    /// The command a key triggers in a context, with the standard bindings.
     public static func command(for key: Key, in context: KeyContext) -> Command? {
-        lookup[context]?[key]
+        Keymap.standard.command(for: key, in: context)
     }
 
     /// The bindings of one context, in table order.
@@ -213,6 +206,7 @@ extension KeyContext {
         case .weighing: .contextWeighing
         case .sessionSetup: .contextSessionSetup
         case .sessions: .sessionsTitle
+        case .portfolio: .portfolioTitle
         }
     }
 }

@@ -14,6 +14,18 @@ public enum Mode: Equatable, Sendable {
     case weighingSetup(SetupState)
     case weighing(WeighingState)
     case sessionList(SessionListState)
+    case portfolio(PortfolioState)
+}
+
+/// The portfolio overview: metrics read from storage, scrolled.
+public struct PortfolioState: Equatable, Sendable {
+    public var metrics: PortfolioMetrics?
+    public var scroll: Int
+
+    public init(metrics: PortfolioMetrics? = nil, scroll: Int = 0) {
+        self.metrics = metrics
+        self.scroll = scroll
+    }
 }
 
 /// The detail view of one idea.

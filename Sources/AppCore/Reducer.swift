@@ -47,6 +47,12 @@ public enum Reducer {
                 return [.loadBoard]
             }
             return []
+        case .portfolioLoaded(let metrics):
+            if case .portfolio(var portfolio) = state.mode {
+                portfolio.metrics = metrics
+                state.mode = .portfolio(portfolio)
+            }
+            return []
         case .sessionsLoaded(let sessions):
             state.mode = .sessionList(SessionListState(sessions: sessions))
             return []
@@ -84,6 +90,20 @@ public enum Reducer {
         case .weighingSetup(let setup): return WeighingKeys.handleSetup(key, setup, &state)
         case .weighing(let weighing): return WeighingKeys.handle(key, weighing, &state)
         case .sessionList(let list): return WeighingKeys.handleList(key, list, &state)
+        case .portfolio(var portfolio):
+            let page = max(1, state.size.height - 3)
+            switch state.keymap.command(for: key, in: .portfolio) {
+            case .scrollUp?: portfolio.scroll = max(0, portfolio.scroll - 1)
+            case .scrollDown?: portfolio.scroll += 1
+            case .pageUp?: portfolio.scroll = max(0, portfolio.scroll - page)
+            case .pageDown?: portfolio.scroll += page
+            case .back?:
+                state.mode = .board
+                return []
+            default: break
+            }
+            state.mode = .portfolio(portfolio)
+            return []
         }
     }
 

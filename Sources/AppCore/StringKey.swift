@@ -67,4 +67,6 @@ public enum StringKey: String, CaseIterable, Sendable {
     case weighingAgreement, weighingStable, weighingUnstable, weighingDiscuss, weighingIncomplete, weighingHint
     case weighingProjectorHint, weighingConfirmClose, weighingVeto, weighingNoIdeas, messageMarked, messageSessionClosed
     case weighingAllScored, weighingNoAgreement
+    case helpPortfolio, portfolioTitle, portfolioMatrix, portfolioWip, portfolioFunnel, portfolioThroughput, portfolioLeadTime
+    case portfolioOverdue, portfolioStale, portfolioDays, portfolioHint, portfolioNone
 }

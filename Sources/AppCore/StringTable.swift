@@ -133,6 +133,10 @@ extension Strings {
         .weighingVeto: "veto", .weighingNoIdeas: "No ideas to weigh: mark cards with Space, or filter the proposed column",
         .messageMarked: "{1} marked for weighing", .messageSessionClosed: "{1} closed: scores locked, badges on the board",
         .weighingAllScored: "All cells scored for {1}: Tab for the next participant", .weighingNoAgreement: "—",
+        .helpPortfolio: "Portfolio overview", .portfolioTitle: "Portfolio", .portfolioMatrix: "Ideas per theme and stage",
+        .portfolioWip: "Work in progress", .portfolioFunnel: "Funnel", .portfolioThroughput: "Reached scaling (■) or stopped (□) per month",
+        .portfolioLeadTime: "Median days in stage", .portfolioOverdue: "Reviews overdue ({1})", .portfolioStale: "Untouched for more than {1} days ({2})",
+        .portfolioDays: "{1} d", .portfolioHint: "↑↓ scroll · Esc back", .portfolioNone: "none",
         .errorSessionClosed: "The session is closed: its scores are locked", .errorScoreOutOfScale: "{1} is outside the scale {2}–{3}",
     ]
 
@@ -271,6 +275,10 @@ extension Strings {
         .weighingVeto: "veto", .weighingNoIdeas: "Geen ideeën om te wegen: markeer kaarten met Spatie, of filter de kolom voorgesteld",
         .messageMarked: "{1} gemarkeerd voor de weging", .messageSessionClosed: "{1} gesloten: scores vergrendeld, badges op het bord",
         .weighingAllScored: "Alle cellen gescoord voor {1}: Tab voor de volgende deelnemer", .weighingNoAgreement: "—",
+        .helpPortfolio: "Portfolio-overzicht", .portfolioTitle: "Portfolio", .portfolioMatrix: "Ideeën per thema en fase",
+        .portfolioWip: "Onderhanden werk", .portfolioFunnel: "Trechter", .portfolioThroughput: "Opgeschaald (■) of gestopt (□) per maand",
+        .portfolioLeadTime: "Mediane dagen per fase", .portfolioOverdue: "Evaluaties verlopen ({1})", .portfolioStale: "Langer dan {1} dagen onaangeroerd ({2})",
+        .portfolioDays: "{1} d", .portfolioHint: "↑↓ scroll · Esc terug", .portfolioNone: "geen",
         .errorSessionClosed: "De sessie is gesloten: de scores liggen vast", .errorScoreOutOfScale: "{1} valt buiten de schaal {2}–{3}",
     ]
 }

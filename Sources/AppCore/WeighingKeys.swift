@@ -17,7 +17,7 @@ enum WeighingKeys {
 
     static func handleSetup(_ key: Key, _ setup: SetupState, _ state: inout AppState) -> [Effect] {
         var setup = setup
-        let command = KeyTable.command(for: key, in: .sessionSetup)
+        let command = state.keymap.command(for: key, in: .sessionSetup)
         switch command {
         case .nextField?:
             guard !setup.sets.isEmpty else { break }
@@ -50,7 +50,7 @@ enum WeighingKeys {
 
     static func handleList(_ key: Key, _ list: SessionListState, _ state: inout AppState) -> [Effect] {
         var list = list
-        switch KeyTable.command(for: key, in: .sessions) {
+        switch state.keymap.command(for: key, in: .sessions) {
         case .selectUp?: list.selected = max(0, list.selected - 1)
         case .selectDown?: list.selected = min(max(0, list.sessions.count - 1), list.selected + 1)
         case .openDetail?:
@@ -68,7 +68,7 @@ enum WeighingKeys {
     static func handle(_ key: Key, _ weighing: WeighingState, _ state: inout AppState) -> [Effect] {
         var weighing = weighing
         var effects: [Effect] = []
-        let command = KeyTable.command(for: key, in: .weighing)
+        let command = state.keymap.command(for: key, in: .weighing)
         if weighing.confirmClose {
             weighing.confirmClose = false
             state.mode = .weighing(weighing)

@@ -63,8 +63,11 @@ struct BoardCommand: ParsableCommand {
         let database = try global.openDatabase(at: directory)
         if demo { try database.seedDemo(now: Date()) }
         let environment = global.environment
+        let configuration = try global.configuration()
+        let keymap = try Keymap.standard.overriding(configuration.keys)
         try MainActor.assumeIsolated {
-            try BoardApp.run(database: database, language: language, environment: environment, useMouse: useMouse)
+            try BoardApp.run(database: database, language: language, environment: environment, useMouse: useMouse,
+                             staleDays: configuration.staleDays ?? 30, keymap: keymap)
         }
         if demo { print("The demo portfolio is kept in \(database.directory.path)") }
     }

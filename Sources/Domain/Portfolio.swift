@@ -22,6 +22,13 @@ public struct PortfolioMetrics: Equatable, Sendable {
         public var title: String
         public var stage: Stage
         public var days: Int
+
+        public init(idea: IdeaID, title: String, stage: Stage, days: Int) {
+            self.idea = idea
+            self.title = title
+            self.stage = stage
+            self.days = days
+        }
     }
 
     /// Themes in order (empty theme last as "—"), and per theme the count per stage.
@@ -34,6 +41,19 @@ public struct PortfolioMetrics: Equatable, Sendable {
     public var throughput: [(month: String, scaled: Int, stopped: Int)]
     /// Median days spent in a stage, over stays that ended.
     public var medianLeadTime: [Stage: Double]
+
+    public init(
+        themes: [String], matrix: [String: [Stage: Int]], stageCounts: [Stage: Int], overdue: [DueReview], stale: [Stale],
+        throughput: [(month: String, scaled: Int, stopped: Int)], medianLeadTime: [Stage: Double]
+    ) {
+        self.themes = themes
+        self.matrix = matrix
+        self.stageCounts = stageCounts
+        self.overdue = overdue
+        self.stale = stale
+        self.throughput = throughput
+        self.medianLeadTime = medianLeadTime
+    }
 
     public static func == (lhs: PortfolioMetrics, rhs: PortfolioMetrics) -> Bool {
         lhs.themes == rhs.themes && lhs.matrix == rhs.matrix && lhs.stageCounts == rhs.stageCounts && lhs.overdue == rhs.overdue

@@ -69,7 +69,7 @@ enum HelpView {
         let y = 1
         let height = grid.height - 2
         Box.overlay(x: x, y: y, width: width, height: height, title: strings[.helpTitle], into: &grid)
-        let lines = helpLines(strings)
+        let lines = helpLines(strings, keymap: state.keymap)
         let room = height - 3
         let scroll = min(help.scroll, max(0, lines.count - room))
         let keyWidth = 22
@@ -93,12 +93,12 @@ enum HelpView {
         var isHeading: Bool
     }
 
-    static func helpLines(_ strings: Strings) -> [Line] {
+    static func helpLines(_ strings: Strings, keymap: Keymap = .standard) -> [Line] {
         var lines: [Line] = []
         for context in KeyContext.allCases {
             if !lines.isEmpty { lines.append(Line(keys: "", action: "", isHeading: true)) }
             lines.append(Line(keys: strings[context.titleKey], action: "", isHeading: true))
-            for binding in KeyTable.bindings(in: context) {
+            for binding in keymap.bindings(in: context) {
                 lines.append(Line(keys: binding.keys.map(\.label).joined(separator: " "), action: strings[binding.help], isHeading: false))
             }
         }

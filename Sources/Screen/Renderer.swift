@@ -32,6 +32,8 @@ public struct Renderer: Sendable {
             DecisionView.draw(decision, state: state, into: &grid)
         case .weighing(let weighing):
             WeighingView.draw(weighing, state: state, into: &grid)
+        case .portfolio(let portfolio):
+            PortfolioView.draw(portfolio, state: state, into: &grid)
         case .help(let help):
             if let weighing = help.returnToWeighing {
                 WeighingView.draw(weighing, state: state, into: &grid)

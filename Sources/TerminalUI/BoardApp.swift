@@ -11,13 +11,16 @@ public enum BoardApp {
     static let pollInterval = 700
 
     public static func run(
-        database: AppDatabase, language: Language, environment: [String: String], useMouse: Bool = true
+        database: AppDatabase, language: Language, environment: [String: String], useMouse: Bool = true, staleDays: Int = 30,
+        keymap: Keymap = .standard
     ) throws {
         let terminal = try Terminal.start(environment: environment, useMouse: useMouse)
         defer { terminal.stop() }
-        let runner = EffectRunner(database: database)
+        let runner = EffectRunner(database: database, staleDays: staleDays)
         let renderer = Renderer()
         var state = AppState(language: language, size: terminal.size, dataLabel: database.directory.path)
+        state.staleDays = staleDays
+        state.keymap = keymap
         var token = try? database.changeToken()
         var pending: [Effect] = [.loadBoard]
         while true {

@@ -8,10 +8,13 @@ public struct EffectRunner: Sendable {
     public let database: AppDatabase
     /// Today's date, from the clock (local calendar).
     public let today: @Sendable () -> DayDate
+    /// Ideas untouched for longer count as stale in the portfolio view.
+    public let staleDays: Int
 
-    public init(database: AppDatabase) {
+    public init(database: AppDatabase, staleDays: Int = 30) {
         self.database = database
         self.today = { database.today() }
+        self.staleDays = staleDays
     }
 
     /// Cards, WIP limits and today: what the board reads.
@@ -62,6 +65,8 @@ public struct EffectRunner: Sendable {
             }
         case .closeSession(let id):
             return weighing { [.sessionLoaded(try database.closeSession(id))] }
+        case .loadPortfolio:
+            return weighing { [.portfolioLoaded(try database.portfolio(today: today(), staleDays: staleDays))] }
         }
     }
 

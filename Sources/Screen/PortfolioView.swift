@@ -1,0 +1,81 @@
+import AppCore
+import Domain
+
+/// The team lead's overview: stage × theme, WIP, funnel, throughput, lead times, overdue and stale ideas.
+enum PortfolioView {
+    static func draw(_ portfolio: PortfolioState, state: AppState, into grid: inout CellGrid) {
+        let strings = state.strings
+        grid.putPadded(" \(strings[.portfolioTitle]) · \(strings.format(.ideaCount, state.allCards.count)) · \(state.today)",
+                       x: 0, y: 0, width: grid.width, style: Palette.header)
+        guard let metrics = portfolio.metrics else {
+            grid.put(" " + strings[.loading], x: 0, y: 2)
+            return
+        }
+        let lines = self.lines(metrics, state: state, width: grid.width - 2)
+        let room = grid.height - 2
+        let scroll = min(portfolio.scroll, max(0, lines.count - room))
+        for (offset, line) in lines.dropFirst(scroll).prefix(room).enumerated() {
+            grid.putPadded(line.0, x: 1, y: 1 + offset, width: grid.width - 2, style: line.1)
+        }
+        grid.putPadded(" " + strings[.portfolioHint], x: 0, y: grid.height - 1, width: grid.width, style: Palette.footer)
+    }
+
+    static func lines(_ metrics: PortfolioMetrics, state: AppState, width: Int) -> [(String, Style)] {
+        let strings = state.strings
+        var lines: [(String, Style)] = []
+        let cell = 6
+        let themeWidth = max(8, width - cell * Stage.boardOrder.count)
+        func pad(_ text: String, _ width: Int) -> String {
+            let cut = DisplayWidth.truncate(text, to: width)
+            return cut + String(repeating: " ", count: max(0, width - DisplayWidth.of(cut)))
+        }
+        func right(_ text: String, _ width: Int) -> String {
+            String(repeating: " ", count: max(0, width - DisplayWidth.of(text))) + text
+        }
+        lines.append((pad(strings[.portfolioMatrix], themeWidth) + Stage.boardOrder.map { right(String(strings.stage($0).prefix(5)), cell) }.joined(),
+                      Palette.label))
+        for theme in metrics.themes {
+            let counts = Stage.boardOrder.map { right("\(metrics.matrix[theme]?[$0] ?? 0)", cell) }.joined()
+            lines.append((pad(theme, themeWidth) + counts, .plain))
+        }
+        lines.append((pad("Σ", themeWidth) + Stage.boardOrder.map { right("\(metrics.stageCounts[$0] ?? 0)", cell) }.joined(), Palette.label))
+        lines.append(("", .plain))
+        let wip = Stage.boardOrder.compactMap { stage -> String? in
+            guard let limit = state.wipLimits[stage] else { return nil }
+            return "\(strings.stage(stage)) \(metrics.stageCounts[stage] ?? 0)/\(limit.limit)"
+        }.joined(separator: "   ")
+        let over = Stage.boardOrder.contains { stage in state.wipLimits[stage].map { (metrics.stageCounts[stage] ?? 0) >= $0.limit } ?? false }
+        lines.append(("\(strings[.portfolioWip]): \(wip)", over ? Palette.warning : .plain))
+        lines.append(("", .plain))
+        lines.append((strings[.portfolioFunnel], Palette.label))
+        let widest = max(1, Stage.boardOrder.map { metrics.stageCounts[$0] ?? 0 }.max() ?? 1)
+        let barRoom = max(4, width - 20)
+        for stage in Stage.boardOrder {
+            let count = metrics.stageCounts[stage] ?? 0
+            let bar = String(repeating: "█", count: count * barRoom / widest)
+            lines.append((pad(strings.stage(stage), 14) + " " + bar + " \(count)", Palette.info))
+        }
+        lines.append(("", .plain))
+        lines.append((strings[.portfolioThroughput], Palette.label))
+        for month in metrics.throughput {
+            lines.append(("\(month.month)  " + String(repeating: "■", count: month.scaled) + String(repeating: "□", count: month.stopped)
+                          + "  \(month.scaled)/\(month.stopped)", .plain))
+        }
+        lines.append(("", .plain))
+        let lead = Stage.boardOrder.compactMap { stage in
+            metrics.medianLeadTime[stage].map { "\(strings.stage(stage)) \(strings.format(.portfolioDays, Int($0.rounded())))" }
+        }
+        lines.append(("\(strings[.portfolioLeadTime]): " + (lead.isEmpty ? strings[.portfolioNone] : lead.joined(separator: " · ")), .plain))
+        lines.append(("", .plain))
+        lines.append((strings.format(.portfolioOverdue, metrics.overdue.count), metrics.overdue.isEmpty ? Palette.label : Palette.error))
+        for review in metrics.overdue {
+            lines.append(("  \(review.reviewDate)  \(review.idea)  \(strings.stage(review.stage))  \(review.title)", .plain))
+        }
+        lines.append(("", .plain))
+        lines.append((strings.format(.portfolioStale, state.staleDays, metrics.stale.count), metrics.stale.isEmpty ? Palette.label : Palette.warning))
+        for stale in metrics.stale {
+            lines.append(("  \(right(strings.format(.portfolioDays, stale.days), 6))  \(stale.idea)  \(strings.stage(stale.stage))  \(stale.title)", .plain))
+        }
+        return lines
+    }
+}

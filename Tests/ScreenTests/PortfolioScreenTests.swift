@@ -1,0 +1,46 @@
+import AppCore
+import Domain
+import Foundation
+import Screen
+import Testing
+
+@Suite("Screen: portfolio")
+struct PortfolioScreenTests {
+    func state(_ language: Language) -> AppState {
+        var state = AppState(language: language, size: Size(width: 80, height: 24))
+        state.setBoard(BoardData(cards: [], today: november30))
+        let metrics = PortfolioMetrics(
+            themes: ["Jeugd", "Wijk", "—"],
+            matrix: ["Jeugd": [.proposed: 2, .experimenting: 1], "Wijk": [.scaling: 3], "—": [.stopped: 1]],
+            stageCounts: [.proposed: 2, .experimenting: 1, .scaling: 3, .stopped: 1],
+            overdue: [DueReview(idea: IdeaID(4), title: "Buurtkamer", stage: .experimenting, reviewDate: DayDate(year: 2026, month: 11, day: 2)!,
+                                kind: .experiment)],
+            stale: [PortfolioMetrics.Stale(idea: IdeaID(9), title: "Oud idee", stage: .proposed, days: 45)],
+            throughput: [("2026-10", 2, 1), ("2026-11", 0, 0)], medianLeadTime: [.proposed: 12.4])
+        state.mode = .portfolio(PortfolioState(metrics: metrics))
+        return state
+    }
+
+    @Test func englishAt80x24() {
+        let lines = Renderer().render(state(.en)).lines()
+        #expect(lines[0] == " Portfolio · 0 ideas · 2026-11-30")
+        #expect(lines[1] == " Ideas per theme and stage                        Propo Exper Learn Scali Stopp")
+        #expect(lines[2] == " Jeugd                                                2     1     0     0     0")
+        #expect(lines[4] == " —                                                    0     0     0     0     1")
+        #expect(lines[5] == " Σ                                                    2     1     0     3     1")
+        #expect(lines[7] == " Work in progress: Experimenting 1/5   Learning 0/5   Scaling 3/3")
+        #expect(lines.contains(" 2026-10  ■■□  2/1"))
+        #expect(lines.contains(" Median days in stage: Proposed 12 d"))
+        #expect(lines[23] == " ↑↓ scroll · Esc back")
+    }
+
+    @Test func dutchScrolledToTheLists() {
+        var dutch = state(.nl)
+        dutch.mode = .portfolio(PortfolioState(metrics: { if case .portfolio(let p) = dutch.mode { return p.metrics }; return nil }(), scroll: 15))
+        let lines = Renderer().render(dutch).lines()
+        #expect(lines.contains(" Evaluaties verlopen (1)"))
+        #expect(lines.contains("   2026-11-02  #4  Experiment  Buurtkamer"))
+        #expect(lines.contains(" Langer dan 30 dagen onaangeroerd (1)"))
+        #expect(lines.contains("     45 d  #9  Voorgesteld  Oud idee"))
+    }
+}
