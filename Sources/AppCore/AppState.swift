@@ -92,6 +92,19 @@ public struct AppState: Equatable, Sendable {
         for stage in Stage.boardOrder { clampSelection(in: stage) }
     }
 
+    /// Cards whose title looks like `title` (shared words first, then trigram similarity), most similar first.
+    public func likelyDuplicates(of title: String, excluding: IdeaID? = nil, limit: Int = 3) -> [IdeaSummary] {
+        let words = TextSearch.fold(title).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).filter { $0.count >= 4 }
+        guard !words.isEmpty else { return [] }
+        let trigrams = Similarity.trigrams(title)
+        var found: [(IdeaSummary, Double)] = []
+        for (index, card) in allCards.enumerated() where card.id != excluding && words.contains(where: { searchKeys[index].contains($0) }) {
+            let score = Similarity.dice(trigrams, Similarity.trigrams(card.title))
+            if score >= Similarity.threshold { found.append((card, score)) }
+        }
+        return found.sorted { $0.1 > $1.1 }.prefix(limit).map(\.0)
+    }
+
     /// The visible cards of a column.
     public func cards(in stage: Stage) -> [IdeaSummary] { columns[stage] ?? [] }
 

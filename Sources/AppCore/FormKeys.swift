@@ -49,6 +49,11 @@ enum FormKeys {
         case nil:
             if case .character(let character) = key, form.focus != .source { form.texts[form.focus]?.insert(character) }
         }
+        if form.focus == .title {
+            var excluded: IdeaID? = nil
+            if case .edit(let id) = form.purpose { excluded = id }
+            form.duplicates = state.likelyDuplicates(of: form.texts[.title]?.text ?? "", excluding: excluded)
+        }
         return []
     }
 

@@ -35,6 +35,8 @@ public struct FormState: Equatable, Sendable {
     public var returnToDetail: Bool
     /// The latest refusal, shown in the form.
     public var error: String?
+    /// Existing ideas whose title looks like the one typed: likely duplicates.
+    public var duplicates: [IdeaSummary] = []
 
     public init(purpose: Purpose, fields: IdeaFields = IdeaFields(title: ""), returnToDetail: Bool = false) {
         self.purpose = purpose

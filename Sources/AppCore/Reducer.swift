@@ -143,6 +143,9 @@ public enum Reducer {
             state.undoStack.append(applied)
             state.redoStack.removeAll()
             state.message = StatusMessage(successMessage(for: applied, strings: strings))
+            if let bsn = possibleBSN(in: applied.change) {
+                state.message = StatusMessage(strings.format(.warningBSN, bsn), isError: true)
+            }
         case .undo:
             state.redoStack.append(applied)
             state.message = StatusMessage(strings[.messageUndone])
@@ -183,6 +186,14 @@ public enum Reducer {
             state.mode = .board
         }
         return effects
+    }
+
+    /// A number in a created or edited idea that passes the BSN eleven-test.
+    private static func possibleBSN(in change: IdeaChange) -> String? {
+        switch change {
+        case .create(let fields), .edit(_, let fields): Privacy.possibleBSNs(in: fields.title + " " + fields.description).first
+        default: nil
+        }
     }
 
     private static func successMessage(for applied: AppliedChange, strings: Strings) -> String {

@@ -137,6 +137,8 @@ extension Strings {
         .portfolioWip: "Work in progress", .portfolioFunnel: "Funnel", .portfolioThroughput: "Reached scaling (■) or stopped (□) per month",
         .portfolioLeadTime: "Median days in stage", .portfolioOverdue: "Reviews overdue ({1})", .portfolioStale: "Untouched for more than {1} days ({2})",
         .portfolioDays: "{1} d", .portfolioHint: "↑↓ scroll · Esc back", .portfolioNone: "none",
+        .warningBSN: "Saved, but '{1}' looks like a citizen service number (BSN): personal data, remove it if it is one",
+        .formDuplicates: "Looks like: {1}",
         .errorSessionClosed: "The session is closed: its scores are locked", .errorScoreOutOfScale: "{1} is outside the scale {2}–{3}",
     ]
 
@@ -279,6 +281,8 @@ extension Strings {
         .portfolioWip: "Onderhanden werk", .portfolioFunnel: "Trechter", .portfolioThroughput: "Opgeschaald (■) of gestopt (□) per maand",
         .portfolioLeadTime: "Mediane dagen per fase", .portfolioOverdue: "Evaluaties verlopen ({1})", .portfolioStale: "Langer dan {1} dagen onaangeroerd ({2})",
         .portfolioDays: "{1} d", .portfolioHint: "↑↓ scroll · Esc terug", .portfolioNone: "geen",
+        .warningBSN: "Opgeslagen, maar '{1}' lijkt een burgerservicenummer (BSN): persoonsgegeven, haal het weg als het er een is",
+        .formDuplicates: "Lijkt op: {1}",
         .errorSessionClosed: "De sessie is gesloten: de scores liggen vast", .errorScoreOutOfScale: "{1} valt buiten de schaal {2}–{3}",
     ]
 }

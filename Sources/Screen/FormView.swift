@@ -36,6 +36,10 @@ enum FormView {
             }
         }
         grid.cursor = cursor
+        if form.error == nil, !form.duplicates.isEmpty {
+            let list = form.duplicates.map { "\($0.id) \($0.title)" }.joined(separator: "; ")
+            grid.putPadded(strings.format(.formDuplicates, list), x: x + 2, y: y + height - 3, width: width - 4, style: Palette.warning)
+        }
         ErrorLines.draw(form.error, x: x + 2, y: y + height - 3, width: width - 4, into: &grid)
         grid.putPadded(strings[.formHint], x: x + 2, y: y + height - 2, width: width - 4, style: Palette.footer)
     }
