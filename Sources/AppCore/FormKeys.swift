@@ -27,7 +27,9 @@ enum FormKeys {
                 form.error = nil
                 switch form.purpose {
                 case .create: return [.apply(.create(fields), .perform)]
-                case .edit(let id): return [.apply(.edit(id, fields), .perform)]
+                case .edit(let id):
+                    guard let base = form.base else { return [.apply(.edit(id, fields), .perform)] }
+                    return [.apply(.editFrom(id, base: base, edited: fields), .perform)]
                 }
             } catch {
                 form.error = state.strings.error(error)

@@ -35,6 +35,8 @@ public struct FormState: Equatable, Sendable {
     public var returnToDetail: Bool
     /// The latest refusal, shown in the form.
     public var error: String?
+    /// The fields as loaded for an edit: what "changed elsewhere meanwhile" is measured against.
+    public var base: IdeaFields?
     /// Existing ideas whose title looks like the one typed: likely duplicates.
     public var duplicates: [IdeaSummary] = []
 
@@ -48,6 +50,7 @@ public struct FormState: Equatable, Sendable {
             .submitter: TextField(fields.submitter ?? ""),
         ]
         sourceIndex = Self.sourceChoices.firstIndex(of: fields.source) ?? 0
+        if case .edit = purpose { base = fields }
         focus = .title
         self.returnToDetail = returnToDetail
     }

@@ -191,7 +191,7 @@ public enum Reducer {
     /// A number in a created or edited idea that passes the BSN eleven-test.
     private static func possibleBSN(in change: IdeaChange) -> String? {
         switch change {
-        case .create(let fields), .edit(_, let fields): Privacy.possibleBSNs(in: fields.title + " " + fields.description).first
+        case .create(let fields), .edit(_, let fields), .editFrom(_, _, let fields): Privacy.possibleBSNs(in: fields.title + " " + fields.description).first
         default: nil
         }
     }
@@ -199,7 +199,7 @@ public enum Reducer {
     private static func successMessage(for applied: AppliedChange, strings: Strings) -> String {
         switch applied.change {
         case .create: strings.format(.messageCreated, applied.focus.map(\.description) ?? "")
-        case .edit(let id, _): strings.format(.messageSaved, id)
+        case .edit(let id, _), .editFrom(let id, _, _): strings.format(.messageSaved, id)
         case .swap(let id, _): strings.format(.messageReordered, id)
         case .delete, .restore: strings[.messageSaved]
         case .move(let request): strings.format(.messageMoved, request.id, strings.stage(request.target))

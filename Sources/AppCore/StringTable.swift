@@ -139,6 +139,7 @@ extension Strings {
         .portfolioDays: "{1} d", .portfolioHint: "↑↓ scroll · Esc back", .portfolioNone: "none",
         .warningBSN: "Saved, but '{1}' looks like a citizen service number (BSN): personal data, remove it if it is one",
         .formDuplicates: "Looks like: {1}",
+        .errorEditConflict: "{1} was changed elsewhere while you edited it ({2}): nothing was saved; Esc and open it again",
         .errorSessionClosed: "The session is closed: its scores are locked", .errorScoreOutOfScale: "{1} is outside the scale {2}–{3}",
     ]
 
@@ -283,6 +284,7 @@ extension Strings {
         .portfolioDays: "{1} d", .portfolioHint: "↑↓ scroll · Esc terug", .portfolioNone: "geen",
         .warningBSN: "Opgeslagen, maar '{1}' lijkt een burgerservicenummer (BSN): persoonsgegeven, haal het weg als het er een is",
         .formDuplicates: "Lijkt op: {1}",
+        .errorEditConflict: "{1} is elders gewijzigd terwijl u het bewerkte ({2}): niets opgeslagen; Esc en open het opnieuw",
         .errorSessionClosed: "De sessie is gesloten: de scores liggen vast", .errorScoreOutOfScale: "{1} valt buiten de schaal {2}–{3}",
     ]
 }

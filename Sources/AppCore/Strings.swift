@@ -93,6 +93,7 @@ public struct Strings: Sendable {
         case .noCycle(let id): format(.errorNoCycle, id)
         case .invalidLimit: self[.errorInvalidLimit]
         case .sessionClosed: self[.errorSessionClosed]
+        case .editConflict(let id, let fields): format(.errorEditConflict, id, fields.joined(separator: ", "))
         case .scoreOutOfScale(let value, let low, let high): format(.errorScoreOutOfScale, value, low, high)
         default: error.description
         }

@@ -35,7 +35,15 @@ enum InputFile {
         }
         if let size = attributes[.size] as? Int, size > limit { throw CLIError.fileTooLarge(path, limit: limit) }
         guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.cannotRead(path, "permission denied") }
-        guard let text = String(data: data, encoding: .utf8) else { throw CLIError.notText(path) }
+        guard let text = String(data: data, encoding: .utf8) else {
+            var lines: [String] = []
+            for (index, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated()
+            where String(data: Data(line), encoding: .utf8) == nil {
+                lines.append("line \(index + 1): not valid UTF-8 text")
+                if lines.count == 20 { break }
+            }
+            throw CLIError.badFile(path, lines.isEmpty ? ["the file is not UTF-8 text: save it as 'CSV UTF-8'"] : lines)
+        }
         return text
     }
 }

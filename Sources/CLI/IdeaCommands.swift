@@ -222,14 +222,15 @@ struct EditCommand: ParsableCommand {
 
     func run() throws {
         let database = try global.openDatabase()
-        var fields = try database.idea(id.id).fields
+        let base = try database.idea(id.id).fields
+        var fields = base
         if let title { fields.title = title }
         if let description { fields.description = description }
         if let theme { fields.theme = theme }
         if !tags.isEmpty { fields.tags = tags }
         if let source { fields.source = source.source }
         if let submitter { fields.submitter = submitter }
-        try database.apply(.edit(id.id, fields))
+        try database.apply(.editFrom(id.id, base: base, edited: fields))
         Warnings.print(Warnings.bsn(in: fields))
         print("\(id.id) saved")
     }

@@ -17,7 +17,7 @@ public struct Proeftuin: ParsableCommand {
             BoardCommand.self, DemoCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self,
             MoveCommand.self, EditCommand.self, HistoryCommand.self, MeasureCommand.self, DecisionCommand.self,
             WipCommand.self, DueCommand.self, CriteriaCommand.self, SessionCommand.self, ReportCommand.self, ExportCommand.self, ImportCommand.self,
-            MergeCommand.self, ForgetCommand.self, InfoCommand.self, KeysCommand.self,
+            MergeCommand.self, ForgetCommand.self, BackupCommand.self, DoctorCommand.self, InfoCommand.self, KeysCommand.self,
         ]
     )
 
@@ -62,6 +62,7 @@ struct BoardCommand: ParsableCommand {
         }
         let database = try global.openDatabase(at: directory)
         if demo { try database.seedDemo(now: Date()) }
+        try database.rollingBackup()  // at most once a day, the newest seven kept
         let environment = global.environment
         let configuration = try global.configuration()
         let keymap = try Keymap.standard.overriding(configuration.keys)

@@ -232,6 +232,7 @@ struct SessionMinutesCommand: ParsableCommand {
     @Argument(help: "The session id.") var session: SessionIDArgument
     @Option(help: "md (Markdown).") var format: MinutesFormat = .md
     @Option(help: "Write to this file instead of standard output.") var output: String?
+    @Flag(help: "Overwrite --output if it exists.") var force = false
 
     func run() throws {
         let database = try global.openDatabase()
@@ -240,7 +241,7 @@ struct SessionMinutesCommand: ParsableCommand {
         let decisions = try value.ideas.flatMap { try database.decisions(idea: $0) }
         let text = Minutes.markdown(session: value, ideas: ideas, decisions: decisions, strings: Strings(try global.language()))
         if let output {
-            try OutputFile.write(text, to: output)
+            try OutputFile.write(text, to: output, force: force)
         } else {
             print(text, terminator: "")
         }
@@ -249,7 +250,7 @@ struct SessionMinutesCommand: ParsableCommand {
 
 /// Writing output files atomically, never over an existing file by accident.
 enum OutputFile {
-    static func write(_ text: String, to path: String, force: Bool = true) throws {
+    static func write(_ text: String, to path: String, force: Bool) throws {
         let url = URL(fileURLWithPath: path)
         if !force, FileManager.default.fileExists(atPath: path) {
             throw ValidationError("\(path) exists: add --force to overwrite it")

@@ -35,6 +35,7 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
     case sessionNotFound(String)
     case scoreOutOfScale(Int, min: Int, max: Int)
     case mergeIntoItself
+    case editConflict(IdeaID, [String])
     case alreadyMerged(IdeaID, IdeaID)
 
     public var description: String {
@@ -112,6 +113,9 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
             "there is no weighing session \(text): see 'proeftuin session list'"
         case .scoreOutOfScale(let value, let low, let high):
             "the score \(value) is outside the scale \(low)-\(high)"
+        case .editConflict(let id, let fields):
+            "idea \(id) was changed elsewhere while you edited it (" + fields.joined(separator: ", ")
+                + "): nothing was saved; open it again to see the new version"
         case .mergeIntoItself:
             "an idea cannot be merged into itself"
         case .alreadyMerged(let id, let into):

@@ -95,6 +95,28 @@ public struct IdeaFields: Equatable, Sendable, Codable {
         return result
     }
 
+    /// Merges an edit made on `base` into `current`: the edit's changes win where only it changed a field;
+    /// the names of fields both changed differently are returned as conflicts.
+    public static func merge(base: IdeaFields, edited: IdeaFields, current: IdeaFields) -> (IdeaFields, conflicts: [String]) {
+        var merged = current
+        var conflicts: [String] = []
+        func field<T: Equatable>(_ name: String, _ path: WritableKeyPath<IdeaFields, T>) {
+            guard edited[keyPath: path] != base[keyPath: path] else { return }
+            if current[keyPath: path] != base[keyPath: path], current[keyPath: path] != edited[keyPath: path] {
+                conflicts.append(name)
+            } else {
+                merged[keyPath: path] = edited[keyPath: path]
+            }
+        }
+        field("title", \.title)
+        field("description", \.description)
+        field("source", \.source)
+        field("submitter", \.submitter)
+        field("theme", \.theme)
+        field("tags", \.tags)
+        return (merged, conflicts)
+    }
+
     /// Splits a comma-separated tag list as typed in a form.
     public static func parseTagList(_ text: String) -> [String] {
         normalisedTags(text.split(separator: ",").map(String.init))

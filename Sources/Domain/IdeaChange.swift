@@ -4,6 +4,9 @@ public enum IdeaChange: Equatable, Sendable {
     case create(IdeaFields)
     /// Replace the typed fields of an idea.
     case edit(IdeaID, IdeaFields)
+    /// Save an edit made on `base`: fields changed elsewhere meanwhile are kept, and a field changed in both
+    /// places differently is refused as a conflict (no lost update).
+    case editFrom(IdeaID, base: IdeaFields, edited: IdeaFields)
     /// Move to another stage, to the end of that column, through the stage's gate.
     case move(MoveRequest)
     /// Take a move back exactly (its undo).
@@ -27,7 +30,7 @@ public enum IdeaChange: Equatable, Sendable {
     public var ideaID: IdeaID? {
         switch self {
         case .create: nil
-        case .edit(let id, _), .swap(let id, _), .delete(let id), .addMeasurement(let id, _), .removeMeasurement(let id, _, _):
+        case .edit(let id, _), .editFrom(let id, _, _), .swap(let id, _), .delete(let id), .addMeasurement(let id, _), .removeMeasurement(let id, _, _):
             id
         case .move(let request): request.id
         case .revertMove(let revert): revert.id

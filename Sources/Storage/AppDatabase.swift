@@ -49,15 +49,23 @@ public final class AppDatabase: Sendable {
             let pool = try DatabasePool(path: path, configuration: configuration)
             let migrator = Migrations.migrator
             // On the writer: a reader opened before the migration would keep the old schema for its first statements.
+            var pending = false
+            var holdsData = false
             try pool.writeWithoutTransaction { db in
                 if try migrator.hasBeenSuperseded(db) {
                     throw StorageError.databaseFromNewerVersion(path: directory.path)
                 }
+                pending = try !migrator.hasCompletedMigrations(db)
+                holdsData = try db.tableExists("idea")
+            }
+            let database = AppDatabase(directory: directory, pool: pool, actor: actor, clock: clock,
+                                       defaultWipLimits: WipLimit.defaults.merging(defaultWipLimits) { $1 })
+            if existed, pending, holdsData {
+                try database.rollingBackup(reason: "before-migration")
             }
             try migrator.migrate(pool)
             restrictPermissions(in: directory)
-            return AppDatabase(directory: directory, pool: pool, actor: actor, clock: clock,
-                               defaultWipLimits: WipLimit.defaults.merging(defaultWipLimits) { $1 })
+            return database
         } catch {
             throw StorageError.wrap(error, path: directory.path)
         }

@@ -32,6 +32,13 @@ struct ChangeWriter {
             try event(id, .edited, before: EventJSON.encode(before), after: EventJSON.encode(clean))
             return AppliedChange(change: change, inverse: .edit(id, before), focus: id, focusStage: idea.stage)
 
+        case .editFrom(let id, let base, let edited):
+            let current = try fetch(id).fields
+            let (merged, conflicts) = IdeaFields.merge(base: try base.validated(), edited: try edited.validated(), current: current)
+            guard conflicts.isEmpty else { throw DomainError.editConflict(id, conflicts) }
+            let applied = try apply(.edit(id, merged))
+            return AppliedChange(change: change, inverse: applied.inverse, focus: applied.focus, focusStage: applied.focusStage)
+
         case .move(let request):
             return try move(request, change: change)
 

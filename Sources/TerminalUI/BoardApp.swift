@@ -33,6 +33,10 @@ public enum BoardApp {
                 if case .apply = effect { token = try? database.changeToken() }
             }
             terminal.draw(renderer.render(state))
+            if environment["PROEFTUIN_TEST_CRASH"] == "after-first-frame", state.isLoaded {
+                // Lets the end-to-end tests prove that a crash restores the terminal.
+                fatalError("crash requested by PROEFTUIN_TEST_CRASH")
+            }
             switch terminal.read(timeout: pollInterval) {
             case .key(.control("l")):
                 terminal.invalidate()

@@ -205,6 +205,70 @@ terminate_restores_terminal() {
     wait_for $s "ECHO_ON"
 }
 
+hangup_restores_terminal() {
+    local data="$WORK/signals" s=hangup_restores_terminal
+    tm new-session -d -x 120 -y 35 -s $s \
+        "env TERM=tmux-256color '$BIN' --data-dir '$data//'; echo EXIT=\$?; stty -a | grep -Eq '(^| )echo( |;|\$)' && echo ECHO_ON; sleep 60"
+    wait_for $s "Signaal" || return 1
+    pkill -HUP -f -- "--data-dir $data//\$" || { echo "  no process to hang up"; return 1; }
+    wait_for $s "EXIT=129" || return 1
+    wait_for $s "ECHO_ON"
+}
+
+crash_restores_terminal() {
+    local data="$WORK/signals" s=crash_restores_terminal
+    tm new-session -d -x 120 -y 35 -s $s \
+        "env TERM=tmux-256color PROEFTUIN_TEST_CRASH=after-first-frame SWIFT_BACKTRACE=enable=no '$BIN' --data-dir '$data'; echo EXIT=\$?; stty -a | grep -Eq '(^| )echo( |;|\$)' && echo ECHO_ON; sleep 60"
+    wait_for $s "EXIT=13" || return 1
+    wait_for $s "ECHO_ON"
+}
+
+killed_mid_import_keeps_the_database_whole() {
+    local data="$WORK/killed" rows="$WORK/big.csv"
+    { echo "title,description,theme"; for i in $(seq 1 20000); do echo "Idee $i,Een omschrijving van idee $i met wat tekst,Thema $((i % 8))"; done; } > "$rows"
+    cli "$data" add "Er al" >/dev/null
+    cli "$data" import "$rows" >/dev/null 2>&1 &
+    local pid=$!
+    sleep 0.4
+    kill -KILL $pid 2>/dev/null
+    wait $pid 2>/dev/null
+    cli "$data" doctor | grep -q "integrity: ok" || { echo "  integrity check failed"; cli "$data" doctor; return 1; }
+    local count
+    count=$(cli "$data" list --format csv | tail -n +2 | wc -l)
+    [ "$count" -eq 1 ] || [ "$count" -eq 20001 ] || { echo "  partial import: $count ideas"; return 1; }
+    local events
+    events=$(cli "$data" info | awk '/^events/ {print $2}')
+    [ "$events" -eq "$count" ] || { echo "  $events events for $count ideas"; return 1; }
+}
+
+killed_during_board_edits_keeps_the_database_whole() {
+    local data="$WORK/burst" s=killed_during_board_edits_keeps_the_database_whole
+    for i in 1 2 3 4 5 6; do cli "$data" add "Kaart $i" >/dev/null 2>&1; done
+    tm new-session -d -x 120 -y 35 -s $s "env TERM=tmux-256color '$BIN' --data-dir '$data///'; sleep 60"
+    wait_for $s "Kaart 6" || return 1
+    for i in $(seq 1 40); do keys $s J J K u U j; done
+    pkill -KILL -f -- "--data-dir $data///\$"
+    sleep 0.3
+    cli "$data" doctor | grep -q "integrity: ok" || { echo "  integrity check failed"; return 1; }
+    [ "$(cli "$data" list --format csv | tail -n +2 | wc -l)" -eq 6 ] || { echo "  cards lost"; return 1; }
+}
+
+concurrent_cli_writers() {
+    local data="$WORK/writers"
+    cli "$data" info >/dev/null
+    for w in 1 2 3 4; do
+        ( for i in $(seq 1 250); do
+            cli "$data" add "Schrijver $w idee $i" >/dev/null 2>"$WORK/writer-$w.err" || { echo "FAIL: $(cat "$WORK/writer-$w.err")" >> "$WORK/writers.err"; }
+          done ) &
+    done
+    wait
+    if [ -s "$WORK/writers.err" ]; then echo "  errors:"; head -5 "$WORK/writers.err"; return 1; fi
+    local ideas events
+    ideas=$(cli "$data" list --format csv | tail -n +2 | wc -l)
+    events=$(cli "$data" info | awk '/^events/ {print $2}')
+    [ "$ideas" -eq 1000 ] && [ "$events" -eq 1000 ] || { echo "  $ideas ideas, $events events"; return 1; }
+}
+
 missing_term() {
     local s=missing_term
     tm new-session -d -x 120 -y 35 -s $s "env -u TERM PROEFTUIN_DATA_DIR='$WORK/noterm' '$BIN'; echo EXIT=\$?; sleep 60"
@@ -292,6 +356,11 @@ run_test "filter keeps and clears" filter_and_detail
 run_test "resize to narrow, too small, 1x1 and back" resize_to_narrow_and_tiny
 run_test "Ctrl-C restores the terminal" interrupt_restores_terminal
 run_test "SIGTERM restores the terminal" terminate_restores_terminal
+run_test "SIGHUP restores the terminal" hangup_restores_terminal
+run_test "a crash restores the terminal" crash_restores_terminal
+run_test "SIGKILL in the middle of a large import leaves the database whole" killed_mid_import_keeps_the_database_whole
+run_test "SIGKILL during a burst of board edits leaves the database whole" killed_during_board_edits_keeps_the_database_whole
+run_test "4 CLI writers adding 250 ideas each end with 1000 ideas and 1000 events" concurrent_cli_writers
 run_test "missing TERM gives one clear line" missing_term
 run_test "unknown TERM gives one clear line" unknown_term
 run_test "escape codes in titles never reach the terminal" hostile_title_is_shown_safely

@@ -1,0 +1,53 @@
+import AppCore
+import ArgumentParser
+import Domain
+import Foundation
+import Storage
+
+/// `proeftuin backup [--output FILE]`: a consistent copy made with SQLite's online backup API.
+struct BackupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "backup", abstract: "Back up the database (also while boards are open).")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Where to write the copy (default: the backups folder of the data directory).") var output: String?
+
+    func run() throws {
+        let database = try global.openDatabase()
+        let url = try output.map { try database.backup(to: URL(fileURLWithPath: $0)) } ?? database.rollingBackup(reason: "manual")
+        print(url?.path ?? "")
+    }
+}
+
+/// `proeftuin doctor [--restore [BACKUP]]`: checks the database, and can put a backup back.
+struct DoctorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doctor", abstract: "Check the database's integrity; with --restore, replace it with the latest (or a given) backup.")
+
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Restore the latest backup (the current file is kept beside it as .damaged-…).") var restore = false
+    @Option(help: "Restore this backup file instead of the latest.") var from: String?
+
+    func run() throws {
+        let directory = global.directory
+        let result = Doctor.check(directory)
+        print("database: \(directory.databaseURL.path)")
+        print("integrity: \(result.joined(separator: "; "))")
+        let backups = Doctor.backups(directory)
+        print("backups: \(backups.count)\(backups.first.map { ", latest \($0.lastPathComponent)" } ?? "")")
+        guard restore || from != nil else {
+            if result != ["ok"] && result != ["no database yet"] {
+                throw ExitCode(1)
+            }
+            return
+        }
+        guard let source = from.map({ URL(fileURLWithPath: $0) }) ?? backups.first else {
+            throw StorageError.other("there is no backup to restore in \(directory.backupsURL.path)")
+        }
+        guard FileManager.default.fileExists(atPath: source.path) else {
+            throw StorageError.other("\(source.path) does not exist")
+        }
+        let kept = try Doctor.restore(directory, from: source)
+        print("restored \(source.lastPathComponent); the previous file is kept as \(kept.lastPathComponent)")
+        print("integrity now: \(Doctor.check(directory).joined(separator: "; "))")
+    }
+}
