@@ -47,10 +47,17 @@ let package = Package(
         ),
         .testTarget(
             name: "StorageTests",
-            dependencies: ["Storage", "Domain", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Storage", "Domain", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(name: "AppCoreTests", dependencies: ["AppCore", "Domain"]),
         .testTarget(name: "ScreenTests", dependencies: ["Screen", "AppCore", "Domain"]),
+        .testTarget(
+            name: "TerminalUITests",
+            dependencies: ["TerminalUI", "Screen", "AppCore", "Domain", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Storage", "AppCore", "Domain"], exclude: ["Golden"]),
         .testTarget(name: "CLITests", dependencies: ["proeftuin", "CLI", "Storage", "AppCore", "Domain"]),
     ]

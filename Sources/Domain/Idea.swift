@@ -71,7 +71,7 @@ public struct IdeaFields: Equatable, Sendable, Codable {
     /// The fields cleaned of control characters and stray spaces, or an error when the title is unusable.
     public func validated() throws(DomainError) -> IdeaFields {
         let cleanTitle = TextSanitizer.singleLine(title).trimmingCharactersInWhitespace()
-        guard !cleanTitle.isEmpty else { throw .emptyTitle }
+        guard cleanTitle.unicodeScalars.contains(where: TextSanitizer.isVisible) else { throw .emptyTitle }
         guard cleanTitle.count <= Self.titleLimit else { throw .titleTooLong(limit: Self.titleLimit) }
         let cleanSubmitter = submitter.map { TextSanitizer.singleLine($0).trimmingCharactersInWhitespace() }
         return IdeaFields(

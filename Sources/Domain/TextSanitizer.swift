@@ -46,6 +46,15 @@ public enum TextSanitizer {
         return String(output)
     }
 
+    /// Whether a scalar shows something: not white space, not a control, format or combining mark alone.
+    public static func isVisible(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.properties.isWhitespace || isControl(scalar) { return false }
+        switch scalar.properties.generalCategory {
+        case .format, .control, .nonspacingMark, .enclosingMark, .lineSeparator, .paragraphSeparator, .spaceSeparator: return false
+        default: return true
+        }
+    }
+
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         return value < 0x20 || value == 0x7F || (0x80...0x9F).contains(value)

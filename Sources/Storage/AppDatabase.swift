@@ -39,7 +39,10 @@ public final class AppDatabase: Sendable {
         if !existed, !FileManager.default.isWritableFile(atPath: directory.path) {
             throw StorageError.readOnly(path: directory.path)
         }
-        if existed { try checkHeader(of: path, directory: directory.path) }
+        if existed {
+            try checkHeader(of: path, directory: directory.path)
+            try checkVersion(of: path, directory: directory.path)
+        }
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
@@ -68,6 +71,24 @@ public final class AppDatabase: Sendable {
             return database
         } catch {
             throw StorageError.wrap(error, path: directory.path)
+        }
+    }
+
+    /// Refuses, through a read-only connection, a database written by a newer version, before anything can write to it.
+    private static func checkVersion(of path: String, directory: String) throws {
+        var configuration = Configuration()
+        configuration.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? queue.close() }
+            let superseded = try queue.read { db in
+                try db.tableExists("grdb_migrations") && Migrations.migrator.hasBeenSuperseded(db)
+            }
+            if superseded { throw StorageError.databaseFromNewerVersion(path: directory) }
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            throw StorageError.wrap(error, path: directory)
         }
     }
 
