@@ -18,7 +18,7 @@ public struct AppState: Equatable, Sendable {
     public var mode: Mode = .board
     /// Every card, in board order; only summaries are held.
     public private(set) var allCards: [IdeaSummary] = []
-    /// Folded search text per card, parallel to `allCards`.
+    /// Folded search text per card, parallel to `allCards`; built on the first filter, not at start-up.
     private var searchKeys: [String] = []
     /// The cards shown per column after filtering, in column order.
     public private(set) var columns: [Stage: [IdeaSummary]] = [:]
@@ -68,7 +68,7 @@ public struct AppState: Equatable, Sendable {
     /// Replaces the cards (after a load) and reapplies the filter, keeping selections by id.
     public mutating func setCards(_ cards: [IdeaSummary]) {
         allCards = cards.sorted { ($0.stage.columnIndex, $0.position, $0.id) < ($1.stage.columnIndex, $1.position, $1.id) }
-        searchKeys = allCards.map { TextSearch.fold("\($0.id) \($0.title) \($0.theme) \($0.tags.joined(separator: " "))") }
+        searchKeys = []
         isLoaded = true
         stageCounts = Dictionary(grouping: allCards, by: \.stage).mapValues(\.count)
         rebuildColumns()
@@ -82,6 +82,7 @@ public struct AppState: Equatable, Sendable {
 
     private mutating func rebuildColumns() {
         let words = TextSearch.fold(filter).split(separator: " ")
+        if !words.isEmpty { buildSearchKeys() }
         var result: [Stage: [IdeaSummary]] = [:]
         for stage in Stage.boardOrder { result[stage] = [] }
         for (index, card) in allCards.enumerated()
@@ -92,10 +93,17 @@ public struct AppState: Equatable, Sendable {
         for stage in Stage.boardOrder { clampSelection(in: stage) }
     }
 
+    /// Folds every card's searchable text once.
+    private mutating func buildSearchKeys() {
+        guard searchKeys.count != allCards.count else { return }
+        searchKeys = allCards.map { TextSearch.fold("\($0.id) \($0.title) \($0.theme) \($0.tags.joined(separator: " "))") }
+    }
+
     /// Cards whose title looks like `title` (shared words first, then trigram similarity), most similar first.
-    public func likelyDuplicates(of title: String, excluding: IdeaID? = nil, limit: Int = 3) -> [IdeaSummary] {
+    public mutating func likelyDuplicates(of title: String, excluding: IdeaID? = nil, limit: Int = 3) -> [IdeaSummary] {
         let words = TextSearch.fold(title).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).filter { $0.count >= 4 }
         guard !words.isEmpty else { return [] }
+        buildSearchKeys()
         let trigrams = Similarity.trigrams(title)
         var found: [(IdeaSummary, Double)] = []
         for (index, card) in allCards.enumerated() where card.id != excluding && words.contains(where: { searchKeys[index].contains($0) }) {

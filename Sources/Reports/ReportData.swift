@@ -19,7 +19,7 @@ public struct ReportData: Sendable {
         from database: AppDatabase, today: DayDate, since: DayDate?, theme: String?, includePersonal: Bool, staleDays: Int = 30,
         calendarDay: @escaping @Sendable (Date) -> DayDate = DayDate.local
     ) throws -> ReportData {
-        let ideas = try database.ideas(theme: theme).map { try database.detail($0.id) }
+        let ideas = try database.details(theme: theme)
         return ReportData(
             today: today, since: since, theme: theme, includePersonal: includePersonal, ideas: ideas,
             metrics: try database.portfolio(today: today, staleDays: staleDays, theme: theme), calendarDay: calendarDay)

@@ -67,6 +67,40 @@ extension AppDatabase {
         }
     }
 
+    /// Every idea (optionally of one theme) with its cycles, decisions and history, read in a few bulk queries.
+    public func details(theme: String? = nil) throws -> [IdeaDetail] {
+        let ideas = try self.ideas(theme: theme)
+        return try read { db in
+            var cycles: [Int64: [Cycle]] = [:]
+            var measurements: [Int64: [MetricMeasurement]] = [:]
+            for record in try MeasurementRecord.order(Column("date"), Column("id")).fetchAll(db) {
+                measurements[record.cycleId, default: []].append(record.measurement)
+            }
+            for record in try CycleRecord.order(Column("ideaId"), Column("number")).fetchAll(db) {
+                cycles[record.ideaId, default: []].append(record.cycle(measurements: measurements[record.id!] ?? []))
+            }
+            var decisions: [Int64: [ConsentDecision]] = [:]
+            for record in try DecisionRecord.order(Column("id")).fetchAll(db) {
+                decisions[record.ideaId, default: []].append(record.decision)
+            }
+            var mergedInto: [Int64: Int64] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, mergedInto FROM idea WHERE mergedInto IS NOT NULL") {
+                mergedInto[row[0]] = row[1]
+            }
+            var history: [Int64: [HistoryEntry]] = [:]
+            let cursor = try EventRecord.order(Column("id")).fetchCursor(db)
+            while let event = try cursor.next() {
+                guard let idea = event.ideaId else { continue }
+                history[idea, default: []].append(event.entry)
+                if let target = mergedInto[idea] { history[target, default: []].append(event.entry) }
+            }
+            return ideas.map { idea in
+                let key = idea.id.rawValue
+                return IdeaDetail(idea: idea, cycles: cycles[key] ?? [], decisions: decisions[key] ?? [], history: history[key] ?? [])
+            }
+        }
+    }
+
     /// The event-log rows of one idea and of the ideas merged into it, oldest first.
     public func history(_ id: IdeaID) throws -> [HistoryEntry] {
         try read { db in try Self.history(of: id, in: db) }

@@ -131,6 +131,9 @@ enum Migrations {
                 t.add(column: "mergedInto", .integer)
             }
         }
+        migrator.registerMigration("v5: index merged ideas") { db in
+            try db.create(index: "idea_on_mergedInto", on: "idea", columns: ["mergedInto"])
+        }
         return migrator
     }
 }

@@ -213,7 +213,12 @@ enum TagCoding {
     }
 
     static func decode(_ text: String) -> [String] {
-        (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
+        if text == "[]" { return [] }
+        // Fast path for what `encode` writes when no tag needs escaping: ["a","b"].
+        if text.hasPrefix("[\""), text.hasSuffix("\"]"), !text.contains("\\") {
+            return text.dropFirst(2).dropLast(2).components(separatedBy: "\",\"")
+        }
+        return (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
     }
 }
 

@@ -113,7 +113,8 @@ public enum Weighing {
             matrix.append(row)
         }
         markDisagreement(&cells, criteria: criteria)
-        let scoresByIdea = score(matrix, weights: weights, criteria: criteria, method: method, normalization: normalization)
+        let prepared = PreparedScoring(matrix, criteria: criteria, method: method, normalization: normalization)
+        let scoresByIdea = prepared.scores(weights: weights)
         let vetoed = ideas.indices.map { i in
             criteria.indices.contains { j in
                 guard let veto = criteria[j].veto, cells[i * criteria.count + j].count > 0 else { return false }
@@ -128,8 +129,7 @@ public enum Weighing {
                 var shifted = weights
                 shifted[j] *= 1 + factor
                 shifted = Weights.normalized(shifted)
-                let alternative = rank(ideas: ideas, scores: score(matrix, weights: shifted, criteria: criteria, method: method,
-                                                                   normalization: normalization), vetoed: vetoed)
+                let alternative = rank(ideas: ideas, scores: prepared.scores(weights: shifted), vetoed: vetoed)
                 let newTop = Array(alternative.prefix(3).map(\.idea))
                 if newTop != top { changes.append(Sensitivity.Change(criterion: j, factor: factor, top: newTop)) }
             }
@@ -156,16 +156,7 @@ public enum Weighing {
     public static func score(
         _ matrix: [[Double]], weights: [Double], criteria: [Criterion], method: WeighingMethod, normalization: Normalization
     ) -> [Double] {
-        guard !matrix.isEmpty else { return [] }
-        switch method {
-        case .weightedSum:
-            let columns = criteria.indices.map { j in
-                normalize(matrix.map { $0[j] }, direction: criteria[j].direction, method: normalization)
-            }
-            return matrix.indices.map { i in criteria.indices.reduce(0) { $0 + weights[$1] * columns[$1][i] } }
-        case .topsis:
-            return topsis(matrix, weights: weights, directions: criteria.map(\.direction))
-        }
+        PreparedScoring(matrix, criteria: criteria, method: method, normalization: normalization).scores(weights: weights)
     }
 
     /// Normalises one criterion column. A constant column does not discriminate: every idea gets the
@@ -241,5 +232,64 @@ public enum Weighing {
             return cells[index].count > 1 && cells[index].sd >= 0.25 * Double(criterion.scaleMax - criterion.scaleMin)
         }
         for index in candidates.sorted(by: { cells[$0].sd > cells[$1].sd }).prefix(5) { cells[index].discuss = true }
+    }
+}
+
+/// A matrix normalised once, so it can be scored cheaply under many weight vectors (the sensitivity line
+/// scores every matrix 2 × criteria + 1 times on each keystroke).
+struct PreparedScoring {
+    let method: WeighingMethod
+    let directions: [CriterionDirection]
+    /// Normalised columns: `columns[j][i]` for criterion j and idea i (vector-normalised for TOPSIS).
+    let columns: [[Double]]
+    let rows: Int
+
+    init(_ matrix: [[Double]], criteria: [Criterion], method: WeighingMethod, normalization: Normalization) {
+        self.method = method
+        directions = criteria.map(\.direction)
+        rows = matrix.count
+        columns = criteria.indices.map { j in
+            let column = matrix.map { $0[j] }
+            return method == .topsis
+                ? Weighing.normalize(column, direction: .benefit, method: .vector)
+                : Weighing.normalize(column, direction: criteria[j].direction, method: normalization)
+        }
+    }
+
+    func scores(weights: [Double]) -> [Double] {
+        guard rows > 0 else { return [] }
+        switch method {
+        case .weightedSum:
+            var result = Array(repeating: 0.0, count: rows)
+            for (j, column) in columns.enumerated() {
+                let weight = weights[j]
+                for i in 0..<rows { result[i] += weight * column[i] }
+            }
+            return result
+        case .topsis:
+            var plus = Array(repeating: 0.0, count: rows)
+            var minus = Array(repeating: 0.0, count: rows)
+            for (j, column) in columns.enumerated() {
+                let weight = weights[j]
+                var low = Double.infinity
+                var high = -Double.infinity
+                for value in column {
+                    low = Swift.min(low, value * weight)
+                    high = Swift.max(high, value * weight)
+                }
+                let ideal = directions[j] == .benefit ? high : low
+                let antiIdeal = directions[j] == .benefit ? low : high
+                for i in 0..<rows {
+                    let v = column[i] * weight
+                    plus[i] += (v - ideal) * (v - ideal)
+                    minus[i] += (v - antiIdeal) * (v - antiIdeal)
+                }
+            }
+            return (0..<rows).map { i in
+                let dPlus = plus[i].squareRoot()
+                let dMinus = minus[i].squareRoot()
+                return dPlus == 0 ? 1 : dMinus / (dPlus + dMinus)
+            }
+        }
     }
 }
