@@ -67,10 +67,16 @@ public struct AppState: Equatable, Sendable {
 
     /// Replaces the cards (after a load) and reapplies the filter, keeping selections by id.
     public mutating func setCards(_ cards: [IdeaSummary]) {
-        allCards = cards.sorted { ($0.stage.columnIndex, $0.position, $0.id) < ($1.stage.columnIndex, $1.position, $1.id) }
+        let inOrder: (IdeaSummary, IdeaSummary) -> Bool = {
+            ($0.stage.columnIndex, $0.position, $0.id) < ($1.stage.columnIndex, $1.position, $1.id)
+        }
+        let sorted = zip(cards, cards.dropFirst()).allSatisfy { !inOrder($1, $0) }
+        allCards = sorted ? cards : cards.sorted(by: inOrder)  // storage already sends board order
         searchKeys = []
         isLoaded = true
-        stageCounts = Dictionary(grouping: allCards, by: \.stage).mapValues(\.count)
+        var counts: [Stage: Int] = [:]
+        for card in allCards { counts[card.stage, default: 0] += 1 }
+        stageCounts = counts
         rebuildColumns()
     }
 
@@ -96,7 +102,7 @@ public struct AppState: Equatable, Sendable {
     /// Folds every card's searchable text once.
     private mutating func buildSearchKeys() {
         guard searchKeys.count != allCards.count else { return }
-        searchKeys = allCards.map { TextSearch.fold("\($0.id) \($0.title) \($0.theme) \($0.tags.joined(separator: " "))") }
+        searchKeys = allCards.map { TextSearch.fold("\($0.id) \($0.title) \($0.theme) \($0.tagText)") }
     }
 
     /// Cards whose title looks like `title` (shared words first, then trigram similarity), most similar first.

@@ -16,6 +16,23 @@ public struct DayDate: Hashable, Comparable, Sendable, Codable, CustomStringConv
 
     /// Parses `YYYY-MM-DD` or the Dutch `DD-MM-YYYY` (also with `/` or `.`); nil when not a real day.
     public init?(parsing text: String) {
+        // Fast path for the stored form YYYY-MM-DD.
+        let bytes = Array(text.utf8)
+        if bytes.count == 10, bytes[4] == 45, bytes[7] == 45 {
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let byte = bytes[index]
+                    guard byte >= 48, byte <= 57 else { return nil }
+                    value = value * 10 + Int(byte - 48)
+                }
+                return value
+            }
+            if let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) {
+                self.init(year: year, month: month, day: day)
+                return
+            }
+        }
         let parts = text.trimmingCharactersInWhitespace().split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
         guard parts.count == 3, let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2]) else { return nil }
         if parts[0].count == 4 {

@@ -56,7 +56,33 @@ extension HistoryEntry {
     public var stageAfter: Stage? { Self.stage(in: after) }
 
     private static func stage(in json: String?) -> Stage? {
-        guard let json, let snapshot = try? JSONDecoder().decode(StageSnapshot.self, from: Data(json.utf8)) else { return nil }
+        guard let json else { return nil }
+        if let fast = JSONField.string("stage", in: json) { return fast.flatMap(Stage.init(rawValue:)) }
+        guard let snapshot = try? JSONDecoder().decode(StageSnapshot.self, from: Data(json.utf8)) else { return nil }
         return Stage(rawValue: snapshot.stage)
+    }
+}
+
+/// Reading one string field of a small JSON object without a full decode (hot path of flow metrics).
+public enum JSONField {
+    /// The value of `"name":"value"` at the top level of a compact JSON object written by Proeftuin; nil when absent
+    /// or when the value needs unescaping (callers then fall back to a real decoder).
+    public static func string(_ name: String, in json: String) -> String?? {
+        let key = Array("\"\(name)\":\"".utf8)
+        let bytes = Array(json.utf8)
+        guard bytes.count > key.count else { return .some(nil) }
+        var index = 0
+        while index + key.count <= bytes.count {
+            if bytes[index] == key[0], bytes[index..<index + key.count].elementsEqual(key) {
+                var end = index + key.count
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\"") {
+                    if bytes[end] == UInt8(ascii: "\\") { return nil }  // escaped: let a decoder do it
+                    end += 1
+                }
+                return .some(String(decoding: bytes[(index + key.count)..<end], as: UTF8.self))
+            }
+            index += 1
+        }
+        return .some(nil)
     }
 }

@@ -128,7 +128,10 @@ public struct IdeaSummary: Equatable, Sendable, Identifiable {
     public var id: IdeaID
     public var title: String
     public var theme: String
-    public var tags: [String]
+    /// The tags as searchable text (space separated); kept as text so loading 10,000 cards stays cheap.
+    public var tagText: String
+    /// The tags, split from `tagText`.
+    public var tags: [String] { tagText.isEmpty ? [] : tagText.split(separator: "\u{1F}").map(String.init) }
     public var stage: Stage
     public var position: Int64
     /// Review date of the running experiment or scaling decision, for the overdue badge.
@@ -138,6 +141,16 @@ public struct IdeaSummary: Equatable, Sendable, Identifiable {
     /// Score and rank from the latest closed weighing session, if any.
     public var weighing: WeighingBadge?
 
+    /// A summary whose tags are already joined with U+001F (what storage reads for the board).
+    public init(
+        id: IdeaID, title: String, theme: String, tagText: String, stage: Stage, position: Int64,
+        reviewDate: DayDate?, cycle: Int, weighing: WeighingBadge?
+    ) {
+        self.init(id: id, title: title, theme: theme, tags: [], stage: stage, position: position, reviewDate: reviewDate,
+                  cycle: cycle, weighing: weighing)
+        self.tagText = tagText
+    }
+
     public init(
         id: IdeaID, title: String, theme: String, tags: [String], stage: Stage, position: Int64,
         reviewDate: DayDate? = nil, cycle: Int = 0, weighing: WeighingBadge? = nil
@@ -145,7 +158,7 @@ public struct IdeaSummary: Equatable, Sendable, Identifiable {
         self.id = id
         self.title = title
         self.theme = theme
-        self.tags = tags
+        tagText = tags.joined(separator: "\u{1F}")
         self.stage = stage
         self.position = position
         self.reviewDate = reviewDate

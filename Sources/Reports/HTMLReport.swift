@@ -156,8 +156,10 @@ public enum HTMLReport {
 /// HTML escaping of user text.
 enum HTML {
     static func escape(_ text: String) -> String {
+        let clean = TextSanitizer.singleLine(text)
+        guard clean.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else { return clean }
         var result = ""
-        for character in TextSanitizer.singleLine(text) {
+        for character in clean {
             switch character {
             case "&": result += "&amp;"
             case "<": result += "&lt;"

@@ -121,12 +121,22 @@ public enum MarkdownReport {
 /// Escaping text for Markdown tables and inline text.
 enum MarkdownEscape {
     static func inline(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            if "|\\*_`[]<>#".contains(character) { result.append("\\") }
-            result.append(character)
+        func special(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "|"), UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "["),
+                 UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "#"):
+                true
+            default: false
+            }
         }
-        return result
+        guard text.utf8.contains(where: special) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            if special(byte) { bytes.append(UInt8(ascii: "\\")) }
+            bytes.append(byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -4,20 +4,23 @@ import GRDB
 
 extension AppDatabase {
     /// Card summaries of every idea in board order (stage, then position): all the board reads.
+    /// One scan sorted by SQLite; measured faster than one indexed query per stage (rowid look-ups).
     public func summaries() throws -> [IdeaSummary] {
         try read { db in
-            let rows = try Row.fetchCursor(
-                db,
-                sql: "SELECT id, title, theme, tags, stage, position, reviewDate, cycleCount, weighScore, weighRank "
-                    + "FROM idea ORDER BY stage, position, id")
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT id, title, theme, tags, stage, position, reviewDate, cycleCount, weighScore, weighRank FROM idea
+                ORDER BY CASE stage WHEN 'proposed' THEN 0 WHEN 'experimenting' THEN 1 WHEN 'learning' THEN 2
+                WHEN 'scaling' THEN 3 ELSE 4 END, position, id
+                """)
             var result: [IdeaSummary] = []
+            result.reserveCapacity(1024)
             while let row = try rows.next() {
                 let review: String? = row[6]
                 let score: Double? = row[8]
                 let rank: Int? = row[9]
                 result.append(
                     IdeaSummary(
-                        id: IdeaID(row[0]), title: row[1], theme: row[2], tags: TagCoding.decode(row[3]),
+                        id: IdeaID(row[0]), title: row[1], theme: row[2], tagText: TagCoding.searchText(row[3]),
                         stage: Stage(rawValue: row[4]) ?? .proposed, position: row[5],
                         reviewDate: review.flatMap(DayDate.init(parsing:)), cycle: row[7],
                         weighing: score.flatMap { score in rank.map { WeighingBadge(score: score, rank: $0) } }))
@@ -88,11 +91,13 @@ extension AppDatabase {
                 mergedInto[row[0]] = row[1]
             }
             var history: [Int64: [HistoryEntry]] = [:]
-            let cursor = try EventRecord.order(Column("id")).fetchCursor(db)
-            while let event = try cursor.next() {
-                guard let idea = event.ideaId else { continue }
-                history[idea, default: []].append(event.entry)
-                if let target = mergedInto[idea] { history[target, default: []].append(event.entry) }
+            let cursor = try Row.fetchCursor(db, sql: "SELECT at, actor, ideaId, kind, reason, before, after FROM event WHERE ideaId IS NOT NULL ORDER BY id")
+            while let row = try cursor.next() {
+                let idea: Int64 = row[2]
+                let entry = HistoryEntry(at: row[0], actor: row[1], ideaID: IdeaID(idea), kind: EventKind(rawValue: row[3]) ?? .edited,
+                                         reason: row[4], before: row[5], after: row[6])
+                history[idea, default: []].append(entry)
+                if let target = mergedInto[idea] { history[target, default: []].append(entry) }
             }
             return ideas.map { idea in
                 let key = idea.id.rawValue

@@ -65,7 +65,9 @@ enum StageJSON {
     private struct Snapshot: Decodable { var stage: String? }
 
     static func stage(_ json: String?) -> Stage? {
-        guard let json, let snapshot = try? JSONDecoder().decode(Snapshot.self, from: Data(json.utf8)) else { return nil }
+        guard let json else { return nil }
+        if let fast = JSONField.string("stage", in: json) { return fast.flatMap(Stage.init(rawValue:)) }
+        guard let snapshot = try? JSONDecoder().decode(Snapshot.self, from: Data(json.utf8)) else { return nil }
         return snapshot.stage.flatMap(Stage.init(rawValue:))
     }
 }

@@ -212,11 +212,28 @@ enum TagCoding {
         (try? String(decoding: JSONEncoder().encode(tags), as: UTF8.self)) ?? "[]"
     }
 
+    /// The tags joined with U+001F, as `IdeaSummary.tagText` keeps them.
+    static func searchText(_ text: String) -> String {
+        if text == "[]" { return "" }
+        return decode(text).joined(separator: "\u{1F}")
+    }
+
     static func decode(_ text: String) -> [String] {
         if text == "[]" { return [] }
         // Fast path for what `encode` writes when no tag needs escaping: ["a","b"].
-        if text.hasPrefix("[\""), text.hasSuffix("\"]"), !text.contains("\\") {
-            return text.dropFirst(2).dropLast(2).components(separatedBy: "\",\"")
+        if text.hasPrefix("[\""), text.hasSuffix("\"]"), !text.utf8.contains(UInt8(ascii: "\\")) {
+            var tags: [String] = []
+            var current = ""
+            var inside = false
+            for character in text.dropFirst().dropLast() {
+                if character == "\"" {
+                    if inside { tags.append(current); current = "" }
+                    inside.toggle()
+                } else if inside {
+                    current.append(character)
+                }
+            }
+            return tags
         }
         return (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
     }

@@ -79,3 +79,22 @@ struct ReliabilityCLITests {
         #expect(try FileManager.default.attributesOfItem(atPath: export.path)[.posixPermissions] as? Int == 0o600)
     }
 }
+
+@Suite("CLI: bench")
+struct BenchCLITests {
+    /// The bench works end to end on a small data set and reports every budgeted figure (timings are not asserted).
+    @Test func benchReportsEveryFigure() throws {
+        let binary = Binary()
+        defer { binary.cleanUp() }
+        let result = try binary.run(["bench", "--ideas", "300", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(json["ideas"] as? Int == 300)
+        let figures = try #require(json["figures"] as? [[String: Any]])
+        let names = figures.compactMap { $0["name"] as? String }
+        #expect(names.count == 8)
+        #expect(names.contains("start to first board frame (new process)"))
+        #expect(names.contains("weighing recompute 20×8×15 (TOPSIS, spread, W)"))
+        #expect(figures.allSatisfy { ($0["median"] as? Double ?? -1) >= 0 && ($0["budget"] as? Double ?? 0) > 0 })
+    }
+}
