@@ -92,7 +92,7 @@ struct BenchCLITests {
         #expect(json["ideas"] as? Int == 300)
         let figures = try #require(json["figures"] as? [[String: Any]])
         let names = figures.compactMap { $0["name"] as? String }
-        #expect(names.count == 8)
+        #expect(names.count == 7)
         #expect(names.contains("start to first board frame (new process)"))
         #expect(names.contains("weighing recompute 20×8×15 (TOPSIS, spread, W)"))
         #expect(figures.allSatisfy { ($0["median"] as? Double ?? -1) >= 0 && ($0["budget"] as? Double ?? 0) > 0 })
