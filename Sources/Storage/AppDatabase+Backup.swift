@@ -89,6 +89,7 @@ public enum Doctor {
         do {
             var configuration = Configuration()
             configuration.readonly = true
+            configuration.busyMode = .timeout(10)
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             defer { try? queue.close() }
             return try queue.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") }

@@ -78,6 +78,7 @@ public final class AppDatabase: Sendable {
     private static func checkVersion(of path: String, directory: String) throws {
         var configuration = Configuration()
         configuration.readonly = true
+        configuration.busyMode = .timeout(10)  // another program may be checkpointing as it closes
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             defer { try? queue.close() }

@@ -440,7 +440,7 @@ struct FormTests {
         _ = Reducer.reduce(&state, .ideaLoaded(IdeaDetail(idea: idea), purpose: .edit(returnToDetail: false)))
         press([.backspace], &state)
         type("!", &state)
-        #expect(press([.enter], &state) == [.apply(.edit(IdeaID(1), IdeaFields(title: "Voorstel !", theme: "Wijk")), .perform)])
+        #expect(press([.enter], &state) == [.apply(.editFrom(IdeaID(1), base: IdeaFields(title: "Voorstel 1", theme: "Wijk"), edited: IdeaFields(title: "Voorstel !", theme: "Wijk")), .perform)])
     }
 
     @Test func enterOpensDetailAndEscReturns() {
