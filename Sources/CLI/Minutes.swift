@@ -1,6 +1,7 @@
 import AppCore
 import Domain
 import Foundation
+import Reports
 
 /// The decision list (besluitenlijst) of a weighing session, in Markdown.
 enum Minutes {
@@ -9,7 +10,7 @@ enum Minutes {
         let titles = Dictionary(uniqueKeysWithValues: ideas.map { ($0.id, $0.fields.title) })
         let result = session.results
         let weights = Weights.normalized(session.criteria.map(\.weight))
-        func cell(_ text: String) -> String { Markdown.escape(TextSanitizer.singleLine(text)) }
+        func cell(_ text: String) -> String { MarkdownEscape.inline(TextSanitizer.singleLine(text)) }
         var lines = [
             "# \(nl ? "Besluitenlijst" : "Decision list") — \(nl ? "weging" : "weighing") \(session.id.map(\.description) ?? "")",
             "",
@@ -55,18 +56,6 @@ enum Minutes {
             }
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-}
-
-/// Markdown escaping for table cells and inline text.
-enum Markdown {
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            if "|\\*_`[]<>#".contains(character) { result.append("\\") }
-            result.append(character)
-        }
-        return result
     }
 }
 

@@ -138,9 +138,7 @@ enum Output {
     }
 
     /// A number without a needless `.0`.
-    static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
-    }
+    static func number(_ value: Double) -> String { NumberParsing.text(value) }
 
     /// Text safe for a terminal: escape sequences and control characters removed.
     static func safe(_ text: String) -> String { TextSanitizer.singleLine(text) }

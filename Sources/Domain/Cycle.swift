@@ -102,6 +102,11 @@ public enum NumberParsing {
         return Double(normalised)
     }
 
+    /// A number as people read it: no needless `.0` (12, 12.5).
+    public static func text(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+
     /// The first number written in a text, if any.
     public static func firstNumber(in text: String) -> Double? {
         var digits = ""
@@ -120,7 +125,8 @@ public enum NumberParsing {
 }
 
 extension String {
-    func replacingAll(_ target: String, with replacement: String) -> String {
+    /// Every occurrence of `target` replaced (no Foundation needed).
+    public func replacingAll(_ target: String, with replacement: String) -> String {
         guard !target.isEmpty else { return self }
         var result = ""
         var rest = self[...]

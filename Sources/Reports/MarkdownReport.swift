@@ -119,8 +119,8 @@ public enum MarkdownReport {
 }
 
 /// Escaping text for Markdown tables and inline text.
-enum MarkdownEscape {
-    static func inline(_ text: String) -> String {
+public enum MarkdownEscape {
+    public static func inline(_ text: String) -> String {
         func special(_ byte: UInt8) -> Bool {
             switch byte {
             case UInt8(ascii: "|"), UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "["),

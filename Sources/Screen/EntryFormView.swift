@@ -21,20 +21,32 @@ enum EntryFormView {
         for (index, field) in form.fields.enumerated() {
             let row = y + 2 + index
             guard row < y + height - 4, inputWidth > 2 else { break }
-            let focused = index == form.focus
-            grid.putPadded(strings[field.key.label], x: x + 2, y: row, width: labelWidth,
-                           style: focused ? Palette.focusedColumnTitle : Palette.label)
-            let style = focused ? Palette.focusedField : Palette.field
-            if field.choices != nil {
-                grid.putPadded("‹ \(strings.choice(field.value, of: field.key)) ›", x: inputX, y: row, width: inputWidth, style: style)
-            } else {
-                TextFieldView.drawInput(field.text, x: inputX, y: row, width: inputWidth, style: style, into: &grid)
-                if focused { cursor = grid.cursor }
-            }
+            let at = FieldRow.draw(field, focused: index == form.focus, labelX: x + 2, labelWidth: labelWidth, inputX: inputX,
+                                   inputWidth: inputWidth, y: row, strings: strings, into: &grid)
+            cursor = at ?? cursor
         }
         grid.cursor = cursor
         ErrorLines.draw(form.error, x: x + 2, y: y + height - 4, width: width - 4, into: &grid)
         grid.putPadded(strings[.entryHint], x: x + 2, y: y + height - 2, width: width - 4, style: Palette.footer)
+    }
+}
+
+/// One labelled field of a form: free text with a cursor, or a choice shown as ‹ value ›.
+enum FieldRow {
+    /// Draws the field; returns where the cursor goes when it is the focused text field.
+    static func draw(
+        _ field: EntryField, focused: Bool, labelX: Int, labelWidth: Int, inputX: Int, inputWidth: Int, y: Int, strings: Strings,
+        into grid: inout CellGrid
+    ) -> Point? {
+        grid.putPadded(strings[field.key.label], x: labelX, y: y, width: labelWidth,
+                       style: focused ? Palette.focusedColumnTitle : Palette.label)
+        let style = focused ? Palette.focusedField : Palette.field
+        if field.choices != nil {
+            grid.putPadded("‹ \(strings.choice(field.value, of: field.key)) ›", x: inputX, y: y, width: inputWidth, style: style)
+            return nil
+        }
+        TextFieldView.drawInput(field.text, x: inputX, y: y, width: inputWidth, style: style, into: &grid)
+        return focused ? grid.cursor : nil
     }
 }
 
@@ -67,16 +79,9 @@ enum DecisionView {
         var cursor: Point? = nil
         var row = y + 2
         for (index, field) in form.fields.enumerated() where row < y + height - 4 {
-            let focused = index == form.focus && decision.entry == nil
-            grid.putPadded(strings[field.key.label], x: x + 2, y: row, width: labelWidth,
-                           style: focused ? Palette.focusedColumnTitle : Palette.label)
-            let style = focused ? Palette.focusedField : Palette.field
-            if field.choices != nil {
-                grid.putPadded("‹ \(strings.choice(field.value, of: field.key)) ›", x: inputX, y: row, width: inputWidth, style: style)
-            } else {
-                TextFieldView.drawInput(field.text, x: inputX, y: row, width: inputWidth, style: style, into: &grid)
-                if focused { cursor = grid.cursor }
-            }
+            let at = FieldRow.draw(field, focused: index == form.focus && decision.entry == nil, labelX: x + 2, labelWidth: labelWidth,
+                                   inputX: inputX, inputWidth: inputWidth, y: row, strings: strings, into: &grid)
+            cursor = at ?? cursor
             row += 1
         }
         row += 1

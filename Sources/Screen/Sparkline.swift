@@ -19,9 +19,7 @@ public enum Sparkline {
     }
 
     /// A number without a needless `.0`.
-    public static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
-    }
+    public static func number(_ value: Double) -> String { NumberParsing.text(value) }
 }
 
 /// The status of an objection in words.

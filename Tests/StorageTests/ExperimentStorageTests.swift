@@ -175,21 +175,9 @@ struct ExperimentStorageTests {
 
     @Test func schemaV1DatabasesAreMigrated() throws {
         // A database created by the first schema only, then opened by this version.
-        try temporary.dataDirectory.create()
-        let queue = try DatabaseQueue(path: temporary.dataDirectory.databaseURL.path)
-        try queue.write { db in
-            try db.execute(sql: """
-                CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
-                INSERT INTO grdb_migrations VALUES ('v1: ideas and event log');
-                CREATE TABLE idea (id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT NOT NULL, description TEXT NOT NULL DEFAULT '',
-                  source TEXT, submitter TEXT, theme TEXT NOT NULL DEFAULT '', tags TEXT NOT NULL DEFAULT '[]', stage TEXT NOT NULL,
-                  position INTEGER NOT NULL, createdAt DATETIME NOT NULL, updatedAt DATETIME NOT NULL);
-                CREATE TABLE event (id INTEGER PRIMARY KEY AUTOINCREMENT, at DATETIME NOT NULL, actor TEXT NOT NULL, ideaId INTEGER,
-                  kind TEXT NOT NULL, reason TEXT, before TEXT, after TEXT);
-                INSERT INTO idea (title, stage, position, createdAt, updatedAt) VALUES ('Oud idee', 'learning', 1, '2026-01-01 10:00:00.000', '2026-01-01 10:00:00.000');
-                """)
-        }
-        try queue.close()
+        try makeVersion1Database(at: temporary.dataDirectory, insert: """
+            INSERT INTO idea (title, stage, position, createdAt, updatedAt) VALUES ('Oud idee', 'learning', 1, '2026-01-01 10:00:00.000', '2026-01-01 10:00:00.000');
+            """)
         let database = try open()
         let idea = try #require(try database.ideas().first)
         #expect(idea.fields.title == "Oud idee")

@@ -51,20 +51,7 @@ struct ReliabilityStorageTests {
     }
 
     @Test func aBackupIsMadeBeforeMigratingAnOlderDatabase() throws {
-        try temporary.dataDirectory.create()
-        let queue = try DatabaseQueue(path: temporary.dataDirectory.databaseURL.path)
-        try queue.write { db in
-            try db.execute(sql: """
-                CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
-                INSERT INTO grdb_migrations VALUES ('v1: ideas and event log');
-                CREATE TABLE idea (id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT NOT NULL, description TEXT NOT NULL DEFAULT '',
-                  source TEXT, submitter TEXT, theme TEXT NOT NULL DEFAULT '', tags TEXT NOT NULL DEFAULT '[]', stage TEXT NOT NULL,
-                  position INTEGER NOT NULL, createdAt DATETIME NOT NULL, updatedAt DATETIME NOT NULL);
-                CREATE TABLE event (id INTEGER PRIMARY KEY AUTOINCREMENT, at DATETIME NOT NULL, actor TEXT NOT NULL, ideaId INTEGER,
-                  kind TEXT NOT NULL, reason TEXT, before TEXT, after TEXT);
-                """)
-        }
-        try queue.close()
+        try makeVersion1Database(at: temporary.dataDirectory)
         let database = try open()
         #expect(database.backups().first?.lastPathComponent.hasSuffix("-before-migration.sqlite") == true)
     }

@@ -17,6 +17,24 @@ final class TemporaryDirectory {
     var dataDirectory: DataDirectory { DataDirectory(url: url.appendingPathComponent("data")) }
 }
 
+/// A database as the first schema version left it, to test migrations and the backup before them.
+func makeVersion1Database(at directory: DataDirectory, insert: String = "") throws {
+    try directory.create()
+    let queue = try DatabaseQueue(path: directory.databaseURL.path)
+    try queue.write { db in
+        try db.execute(sql: """
+            CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
+            INSERT INTO grdb_migrations VALUES ('v1: ideas and event log');
+            CREATE TABLE idea (id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT NOT NULL, description TEXT NOT NULL DEFAULT '',
+              source TEXT, submitter TEXT, theme TEXT NOT NULL DEFAULT '', tags TEXT NOT NULL DEFAULT '[]', stage TEXT NOT NULL,
+              position INTEGER NOT NULL, createdAt DATETIME NOT NULL, updatedAt DATETIME NOT NULL);
+            CREATE TABLE event (id INTEGER PRIMARY KEY AUTOINCREMENT, at DATETIME NOT NULL, actor TEXT NOT NULL, ideaId INTEGER,
+              kind TEXT NOT NULL, reason TEXT, before TEXT, after TEXT);
+            """ + insert)
+    }
+    try queue.close()
+}
+
 /// A clock tests can move.
 final class TestClock: @unchecked Sendable {
     var now = Date(timeIntervalSince1970: 1_790_000_000)
