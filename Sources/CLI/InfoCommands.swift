@@ -11,6 +11,8 @@ struct DemoCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Add the demo even when the data directory already holds data.") var force = false
+    @Option(help: "Instead of the demo portfolio, generate the benchmark data set with this many ideas (see proeftuin bench).")
+    var ideas: Int?
 
     func run() throws {
         let directory = global.directory
@@ -19,6 +21,13 @@ struct DemoCommand: ParsableCommand {
             if holdsIdeas { throw StorageError.directoryNotEmpty(path: directory.path) }
         }
         let database = try global.openDatabase()
+        if let ideas {
+            guard try database.isEmpty() else { throw StorageError.directoryNotEmpty(path: directory.path) }
+            let set = BenchmarkDataSet(ideas: max(1, ideas))
+            try database.generateBenchmarkData(set, now: Date())
+            print("Generated \(set.ideas) ideas, \(set.cycles) cycles, \(set.sessions) sessions and \(set.events) events in \(directory.path)")
+            return
+        }
         let count = try database.seedDemo(now: Date())
         print("Added \(count) demo ideas to \(directory.path)")
     }
