@@ -20,6 +20,8 @@ public struct AppState: Equatable, Sendable {
     public private(set) var allCards: [IdeaSummary] = []
     /// Folded search text per card, parallel to `allCards`; built on the first filter, not at start-up.
     private var searchKeys: [String] = []
+    /// Title trigrams of every card, for duplicates; built when the new-idea form first needs it.
+    private var titleIndex: TitleIndex?
     /// The cards shown per column after filtering, in column order.
     public private(set) var columns: [Stage: [IdeaSummary]] = [:]
     /// The filter text applied to the board ("" for none).
@@ -73,6 +75,7 @@ public struct AppState: Equatable, Sendable {
         let sorted = zip(cards, cards.dropFirst()).allSatisfy { !inOrder($1, $0) }
         allCards = sorted ? cards : cards.sorted(by: inOrder)  // storage already sends board order
         searchKeys = []
+        titleIndex = nil
         isLoaded = true
         var counts: [Stage: Int] = [:]
         for card in allCards { counts[card.stage, default: 0] += 1 }
@@ -105,18 +108,12 @@ public struct AppState: Equatable, Sendable {
         searchKeys = allCards.map { TextSearch.fold("\($0.id) \($0.title) \($0.theme) \($0.tagText)") }
     }
 
-    /// Cards whose title looks like `title` (shared words first, then trigram similarity), most similar first.
+    /// Cards whose title looks like `title`, most similar first (the title index is built on first use).
     public mutating func likelyDuplicates(of title: String, excluding: IdeaID? = nil, limit: Int = 3) -> [IdeaSummary] {
-        let words = TextSearch.fold(title).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).filter { $0.count >= 4 }
-        guard !words.isEmpty else { return [] }
-        buildSearchKeys()
-        let trigrams = Similarity.trigrams(title)
-        var found: [(IdeaSummary, Double)] = []
-        for (index, card) in allCards.enumerated() where card.id != excluding && words.contains(where: { searchKeys[index].contains($0) }) {
-            let score = Similarity.dice(trigrams, Similarity.trigrams(card.title))
-            if score >= Similarity.threshold { found.append((card, score)) }
-        }
-        return found.sorted { $0.1 > $1.1 }.prefix(limit).map(\.0)
+        guard title.count >= 4 else { return [] }
+        if titleIndex == nil { titleIndex = TitleIndex(titles: allCards.map(\.title)) }
+        return titleIndex!.similar(to: title, limit: limit + 1).map { allCards[$0.index] }.filter { $0.id != excluding }.prefix(limit)
+            .map { $0 }
     }
 
     /// The visible cards of a column.

@@ -65,3 +65,35 @@ public enum Similarity {
     /// How similar counts as a likely duplicate.
     public static let threshold = 0.55
 }
+
+/// An inverted index of title trigrams, so likely duplicates among 10,000 titles are found per keystroke
+/// by counting shared trigrams instead of comparing every title.
+public struct TitleIndex: Equatable, Sendable {
+    private var postings: [String: [Int32]] = [:]
+    private var sizes: [Int] = []
+
+    public init(titles: [String]) {
+        sizes.reserveCapacity(titles.count)
+        for (index, title) in titles.enumerated() {
+            let trigrams = Similarity.trigrams(title)
+            sizes.append(trigrams.count)
+            for trigram in trigrams { postings[trigram, default: []].append(Int32(index)) }
+        }
+    }
+
+    /// Indexes of titles whose Dice similarity to `title` is at least `threshold`, most similar first.
+    public func similar(to title: String, threshold: Double = Similarity.threshold, limit: Int = 3) -> [(index: Int, score: Double)] {
+        let query = Similarity.trigrams(title)
+        guard !query.isEmpty else { return [] }
+        var shared: [Int32: Int] = [:]
+        for trigram in query {
+            for index in postings[trigram] ?? [] { shared[index, default: 0] += 1 }
+        }
+        var found: [(index: Int, score: Double)] = []
+        for (index, count) in shared {
+            let score = 2 * Double(count) / Double(query.count + sizes[Int(index)])
+            if score >= threshold { found.append((Int(index), score)) }
+        }
+        return Array(found.sorted { ($0.score, -$0.index) > ($1.score, -$1.index) }.prefix(limit))
+    }
+}

@@ -67,3 +67,19 @@ struct PortfolioMetricsTests {
         #expect(metrics.medianLeadTime[.scaling] == nil, "stays that have not ended do not count")
     }
 }
+
+@Suite("Title index")
+struct TitleIndexTests {
+    @Test func findsTheSameAsComparingEveryTitle() {
+        let titles = ["Schuldhulp aan de keukentafel", "Energiecoaches voor huurders", "Schuldhulp thuis", "Buurtkamer met open tafel",
+                      "Keukentafelgesprek door ervaringsdeskundige", "Schuldhulp aan keukentafel"]
+        let index = TitleIndex(titles: titles)
+        let query = "Schuldhulp aan de keukentafel thuis"
+        let brute = titles.enumerated()
+            .map { ($0.offset, Similarity.dice(Similarity.trigrams(query), Similarity.trigrams($0.element))) }
+            .filter { $0.1 >= Similarity.threshold }.sorted { $0.1 > $1.1 }.map(\.0)
+        #expect(index.similar(to: query, limit: 10).map(\.index) == brute)
+        #expect(!brute.isEmpty)
+        #expect(index.similar(to: "", limit: 3).isEmpty)
+    }
+}
