@@ -195,25 +195,21 @@ interrupt_restores_terminal() {
     wait_for $s "ECHO_ON"
 }
 
-terminate_restores_terminal() {
-    local data="$WORK/signals" s=terminate_restores_terminal
-    tm new-session -d -x 120 -y 35 -s $s \
-        "env TERM=tmux-256color '$BIN' --data-dir '$data/'; echo EXIT=\$?; stty -a | grep -Eq '(^| )echo( |;|\$)' && echo ECHO_ON; sleep 60"
-    wait_for $s "Signaal" || return 1
-    pkill -TERM -f -- "--data-dir $data/\$" || { echo "  no process to terminate"; return 1; }
-    wait_for $s "EXIT=143" || return 1
-    wait_for $s "ECHO_ON"
+# signal_restores_terminal SESSION SIGNAL DATA_SUFFIX EXIT: the board in a pane that reports its exit status and whether
+# the terminal echoes again; SIGNAL is sent to the process found by its data directory (a unique suffix per test).
+signal_restores_terminal() {
+    local s=$1 signal=$2 data="$WORK/signals$3" code=$4
+    tm new-session -d -x 120 -y 35 -s "$s" \
+        "env TERM=tmux-256color '$BIN' --data-dir '$data'; echo EXIT=\$?; stty -a | grep -Eq '(^| )echo( |;|\$)' && echo ECHO_ON; sleep 60"
+    wait_for "$s" "Signaal" || return 1
+    pkill "-$signal" -f -- "--data-dir $data\$" || { echo "  no process to signal"; return 1; }
+    wait_for "$s" "EXIT=$code" || return 1
+    wait_for "$s" "ECHO_ON"
 }
 
-hangup_restores_terminal() {
-    local data="$WORK/signals" s=hangup_restores_terminal
-    tm new-session -d -x 120 -y 35 -s $s \
-        "env TERM=tmux-256color '$BIN' --data-dir '$data//'; echo EXIT=\$?; stty -a | grep -Eq '(^| )echo( |;|\$)' && echo ECHO_ON; sleep 60"
-    wait_for $s "Signaal" || return 1
-    pkill -HUP -f -- "--data-dir $data//\$" || { echo "  no process to hang up"; return 1; }
-    wait_for $s "EXIT=129" || return 1
-    wait_for $s "ECHO_ON"
-}
+terminate_restores_terminal() { signal_restores_terminal terminate_restores_terminal TERM / 143; }
+
+hangup_restores_terminal() { signal_restores_terminal hangup_restores_terminal HUP // 129; }
 
 crash_restores_terminal() {
     local data="$WORK/signals" s=crash_restores_terminal
