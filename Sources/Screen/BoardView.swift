@@ -1,3 +1,4 @@
+import Foundation
 import AppCore
 import Domain
 
@@ -148,7 +149,8 @@ enum FooterView {
                 grid.putPadded(" " + message.text, x: 0, y: y, width: grid.width,
                                style: message.isError ? Palette.error : Palette.info)
             } else {
-                let hints = BoardLayout.kind(for: state.size) == .narrow ? strings[.footerNarrowHints] : strings[.footerHints]
+                let hints = FooterHints.adapted(
+                    BoardLayout.kind(for: state.size) == .narrow ? strings[.footerNarrowHints] : strings[.footerHints], to: state.keymap)
                 grid.putPadded(" " + hints, x: 0, y: y, width: grid.width, style: Palette.footer)
             }
         }
@@ -177,5 +179,23 @@ enum TextFieldView {
         grid.fill(x: x, y: y, width: width, height: 1, style: style)
         grid.put(String(characters[start...]), x: x, y: y, maxWidth: width, style: style)
         grid.cursor = Point(x: x + cursorOffset, y: y)
+    }
+}
+
+/// The footer's key hints, rewritten for keys the user rebound in `config.toml`.
+enum FooterHints {
+    static func adapted(_ hints: String, to keymap: Keymap) -> String {
+        guard keymap != .standard else { return hints }
+        var words = hints.components(separatedBy: " ")
+        let standard = Keymap.standard.bindings(in: .board)
+        for (old, new) in zip(standard, keymap.bindings(in: .board)) where old.keys != new.keys {
+            guard let from = old.keys.first?.label, let to = new.keys.first?.label else { continue }
+            for index in words.indices {
+                let parts = words[index].components(separatedBy: "/")
+                guard parts.contains(from) else { continue }
+                words[index] = parts.map { $0 == from ? to : $0 }.joined(separator: "/")
+            }
+        }
+        return words.joined(separator: " ")
     }
 }

@@ -259,3 +259,26 @@ struct DisplayWidthTests {
         #expect(grid.line(0) == " xab  ")
     }
 }
+
+@Suite("Screen: rebound keys")
+struct ReboundKeyTests {
+    @Test func footerFollowsTheKeymap() throws {
+        var state = boardState(size: Size(width: 120, height: 16))
+        state.keymap = try Keymap.standard.overriding(["quit": "Q", "move-back": "B"])
+        let footer = Renderer().render(state).lines()[15]
+        #expect(footer.contains("B/L move"))
+        #expect(footer.hasSuffix("Q quit"))
+        let help = HelpLines.text(state)
+        #expect(help.contains("Q                      Quit"))
+    }
+}
+
+/// The help overlay's text, for tests.
+enum HelpLines {
+    static func text(_ state: AppState) -> String {
+        var state = state
+        _ = Reducer.reduce(&state, .key(.character("?")))
+        state.size = Size(width: 120, height: 80)
+        return Renderer().render(state).lines().joined(separator: "\n")
+    }
+}

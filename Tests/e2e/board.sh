@@ -265,6 +265,28 @@ concurrent_cli_writers() {
     [ "$ideas" -eq 1000 ] && [ "$events" -eq 1000 ] || { echo "  $ideas ideas, $events events"; return 1; }
 }
 
+read_only_directory_is_named() {
+    local data="$WORK/readonly" out status
+    cli "$data" add "Alleen lezen" >/dev/null 2>&1
+    if [ "$(id -u)" -eq 0 ]; then
+        # root may write anywhere: run the check as an unprivileged user who may read but not write.
+        command -v runuser >/dev/null || { echo "  (no runuser: skipped)"; return 0; }
+        chmod 755 "$WORK" "$data"
+        chmod 644 "$data/proeftuin.sqlite"
+        runuser -u nobody -- test -x "$BIN" || { echo "  (the binary is not reachable for nobody: skipped)"; return 0; }
+        out=$(runuser -u nobody -- env PROEFTUIN_DATA_DIR="$data" XDG_CONFIG_HOME=/nonexistent HOME=/nonexistent "$BIN" list 2>&1)
+        status=$?
+        chmod 700 "$WORK"
+    else
+        chmod 500 "$data"
+        out=$(cli "$data" list 2>&1)
+        status=$?
+        chmod 700 "$data"
+    fi
+    [ "$status" -ne 0 ] || { echo "  exit status 0"; return 1; }
+    echo "$out" | grep -q "is read-only: make it writable or choose another with --data-dir" || { echo "  message: $out"; return 1; }
+}
+
 missing_term() {
     local s=missing_term
     tm new-session -d -x 120 -y 35 -s $s "env -u TERM PROEFTUIN_DATA_DIR='$WORK/noterm' '$BIN'; echo EXIT=\$?; sleep 60"
@@ -357,6 +379,7 @@ run_test "a crash restores the terminal" crash_restores_terminal
 run_test "SIGKILL in the middle of a large import leaves the database whole" killed_mid_import_keeps_the_database_whole
 run_test "SIGKILL during a burst of board edits leaves the database whole" killed_during_board_edits_keeps_the_database_whole
 run_test "4 CLI writers adding 250 ideas each end with 1000 ideas and 1000 events" concurrent_cli_writers
+run_test "a read-only data directory is named" read_only_directory_is_named
 run_test "missing TERM gives one clear line" missing_term
 run_test "unknown TERM gives one clear line" unknown_term
 run_test "escape codes in titles never reach the terminal" hostile_title_is_shown_safely
