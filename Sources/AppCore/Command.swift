@@ -17,7 +17,7 @@ public enum Command: Hashable, Sendable {
     case toggleMark, startWeighing, listSessions
     case digit(Int), nextParticipant, previousParticipant, clearScore, toggleReveal, cycleMethod, cycleNormalization
     case toggleAggregate, toggleProjector, closeSession, decideTop, confirm
-    case showPortfolio
+    case showPortfolio, continueDecision
 }
 
 /// Where a key is pressed: each context has its own bindings.

@@ -124,7 +124,7 @@ enum DecisionKeys {
             guard let review = DayDate(parsing: draft[.reviewDate]) else { throw .invalidDate(draft[.reviewDate]) }
             let kind = DecisionKind(rawValue: form[.kind]) ?? .scale
             var decision = ConsentDecision(
-                ideaID: screen.ideaID, kind: kind, proposal: draft[.proposal].trimmingCharactersInWhitespace(),
+                id: screen.existing, ideaID: screen.ideaID, kind: kind, proposal: draft[.proposal].trimmingCharactersInWhitespace(),
                 responsible: draft[.responsible].trimmingCharactersInWhitespace(), reviewDate: review,
                 evaluationCriteria: draft[.evaluation].trimmingCharactersInWhitespace(), objections: screen.objections,
                 concerns: screen.concerns)
@@ -143,5 +143,26 @@ enum DecisionKeys {
             state.mode = .decision(screen)
             return []
         }
+    }
+}
+
+/// Reopening a stored decision whose objection round is still open.
+enum ContinueDecision {
+    static func screen(for decision: ConsentDecision, title: String, strings: Strings) -> DecisionState {
+        let fields = [
+            EntryField(.kind, text: decision.kind.rawValue, choices: DecisionKind.allCases.map(\.rawValue)),
+            EntryField(.gate(.proposal), text: decision.proposal), EntryField(.gate(.responsible), text: decision.responsible),
+            EntryField(.gate(.reviewDate), text: decision.reviewDate.description),
+            EntryField(.gate(.evaluation), text: decision.evaluationCriteria),
+        ]
+        let form = EntryForm(
+            purpose: .gate(GateContext(id: decision.ideaID, title: title, from: .proposed, to: .proposed)),
+            title: strings.format(.decisionNewTitle, decision.ideaID), fields: fields)
+        var screen = DecisionState(purpose: .standalone(decision.ideaID, title: title), form: form)
+        screen.objections = decision.objections
+        screen.concerns = decision.concerns
+        screen.existing = decision.id
+        screen.listFocus = !decision.objections.isEmpty
+        return screen
     }
 }

@@ -23,6 +23,13 @@ enum DetailKeys {
                 fields: [EntryField(.date, text: state.today.description), EntryField(.value), EntryField(.note)]))
         case .newDecision:
             return [.loadIdea(detail.id, .decision)]
+        case .continueDecision:
+            guard let loaded = detail.detail,
+                  let open = loaded.decisions.last(where: { $0.outcome == .open }) else {
+                state.message = StatusMessage(state.strings[.messageNoOpenDecision], isError: true)
+                return []
+            }
+            state.mode = .decision(ContinueDecision.screen(for: open, title: loaded.idea.fields.title, strings: state.strings))
         case .back:
             state.mode = .board
         case .showHelp:

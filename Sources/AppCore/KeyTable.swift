@@ -50,6 +50,7 @@ public enum KeyTable {
         KeyBinding([.character("e")], .editIdea, .detail, .helpEdit),
         KeyBinding([.character("M")], .addMeasurement, .detail, .helpAddMeasurement),
         KeyBinding([.character("d")], .newDecision, .detail, .helpNewDecision),
+        KeyBinding([.character("D")], .continueDecision, .detail, .helpContinueDecision),
         KeyBinding([.escape, .character("q")], .back, .detail, .helpBack),
         KeyBinding([.character("?")], .showHelp, .detail, .helpHelp),
         // Help

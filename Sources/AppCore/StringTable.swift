@@ -139,6 +139,8 @@ extension Strings {
         .portfolioDays: "{1} d", .portfolioHint: "↑↓ scroll · Esc back", .portfolioNone: "none",
         .warningBSN: "Saved, but '{1}' looks like a citizen service number (BSN): personal data, remove it if it is one",
         .formDuplicates: "Looks like: {1}",
+        .helpContinueDecision: "Continue the open objection round of the latest decision",
+        .messageNoOpenDecision: "No open decision: d records a new one",
         .errorEditConflict: "{1} was changed elsewhere while you edited it ({2}): nothing was saved; Esc and open it again",
         .errorSessionClosed: "The session is closed: its scores are locked", .errorScoreOutOfScale: "{1} is outside the scale {2}–{3}",
     ]
@@ -284,6 +286,8 @@ extension Strings {
         .portfolioDays: "{1} d", .portfolioHint: "↑↓ scroll · Esc terug", .portfolioNone: "geen",
         .warningBSN: "Opgeslagen, maar '{1}' lijkt een burgerservicenummer (BSN): persoonsgegeven, haal het weg als het er een is",
         .formDuplicates: "Lijkt op: {1}",
+        .helpContinueDecision: "Ga verder met de open bezwarenronde van het laatste besluit",
+        .messageNoOpenDecision: "Geen open besluit: d legt een nieuw vast",
         .errorEditConflict: "{1} is elders gewijzigd terwijl u het bewerkte ({2}): niets opgeslagen; Esc en open het opnieuw",
         .errorSessionClosed: "De sessie is gesloten: de scores liggen vast", .errorScoreOutOfScale: "{1} valt buiten de schaal {2}–{3}",
     ]

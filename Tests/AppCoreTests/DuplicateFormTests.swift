@@ -30,3 +30,40 @@ struct DuplicateFormTests {
             "Saved, but '111222333' looks like a citizen service number (BSN): personal data, remove it if it is one", isError: true))
     }
 }
+
+@Suite("Reducer: continuing an open decision")
+struct ContinueDecisionTests {
+    @Test func theLatestOpenDecisionIsReopenedAndSavedUnderItsId() {
+        var state = sampleState()
+        press([.enter], &state)
+        let open = ConsentDecision(id: DecisionID(5), ideaID: IdeaID(1), kind: .continue, proposal: "nog een ronde", responsible: "An",
+                                   reviewDate: DayDate(year: 2027, month: 1, day: 1)!, objections: [Objection(who: "Bo", text: "te duur")])
+        var detail = loadedIdea(1, stage: .experimenting)
+        detail.decisions = [open]
+        _ = Reducer.reduce(&state, .ideaLoaded(detail, purpose: .detail))
+        press([.character("D")], &state)
+        guard case .decision(let screen) = state.mode else {
+            Issue.record("expected the consent screen, got \(state.mode)")
+            return
+        }
+        #expect(screen.existing == DecisionID(5))
+        #expect(screen.objections.count == 1)
+        #expect(screen.listFocus)
+        let effects = press([.character("n"), .enter], &state)
+        guard case .apply(.saveDecision(let saved), .perform)? = effects.first else {
+            Issue.record("expected a save, got \(effects)")
+            return
+        }
+        #expect(saved.id == DecisionID(5))
+        #expect(saved.outcome == .consented)
+        #expect(saved.objections.first?.qualified == false)
+    }
+
+    @Test func withoutAnOpenDecisionItSaysSo() {
+        var state = sampleState()
+        press([.enter], &state)
+        _ = Reducer.reduce(&state, .ideaLoaded(loadedIdea(1, stage: .experimenting), purpose: .detail))
+        press([.character("D")], &state)
+        #expect(state.message?.text == "No open decision: d records a new one")
+    }
+}
