@@ -44,11 +44,7 @@ extension AppDatabase {
     }
 
     /// The rolling backups, newest first.
-    public func backups() -> [URL] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.backupsURL.path)) ?? []
-        return names.filter { $0.hasPrefix("proeftuin-") && $0.hasSuffix(".sqlite") }.sorted(by: >)
-            .map { directory.backupsURL.appendingPathComponent($0) }
-    }
+    public func backups() -> [URL] { Doctor.backups(directory) }
 
     /// Makes today's rolling backup unless one exists, and keeps only the newest seven.
     @discardableResult
