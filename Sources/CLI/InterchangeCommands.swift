@@ -86,24 +86,19 @@ struct ExportCommand: ParsableCommand {
 /// Ideas as CSV in the RFC 4180 or Dutch Excel dialect.
 enum IdeaCSV {
     static func export(_ ideas: [Idea], dialect: CSVDialect, includePersonal: Bool) -> String {
-        let separator = dialect == .excelNL ? ";" : ","
-        func field(_ text: String) -> String {
-            if text.contains(where: { String($0) == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-                return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            }
-            return text
-        }
+        let separator: Character = dialect == .excelNL ? ";" : ","
+        let dates = ISO8601DateFormatter()
         var header = ["id", "title", "description", "stage", "theme", "tags", "source"]
         if includePersonal { header.append("submitter") }
         header += ["position", "reviewDate", "cycle", "createdAt", "updatedAt"]
-        var lines = [header.joined(separator: separator)]
+        var lines = [Output.csvRow(header, separator: separator)]
         for idea in ideas {
             var row = ["\(idea.id.rawValue)", idea.fields.title, idea.fields.description, idea.stage.rawValue, idea.fields.theme,
                        idea.fields.tags.joined(separator: ", "), idea.fields.source?.rawValue ?? ""]
             if includePersonal { row.append(idea.fields.submitter ?? "") }
             row += ["\(idea.position)", idea.reviewDate?.description ?? "", "\(idea.cycleCount)",
-                    ISO8601DateFormatter().string(from: idea.createdAt), ISO8601DateFormatter().string(from: idea.updatedAt)]
-            lines.append(row.map(field).joined(separator: separator))
+                    dates.string(from: idea.createdAt), dates.string(from: idea.updatedAt)]
+            lines.append(Output.csvRow(row, separator: separator))
         }
         let body = lines.joined(separator: "\r\n") + "\r\n"
         return dialect == .excelNL ? "\u{FEFF}" + body : body

@@ -113,14 +113,14 @@ enum Output {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    /// One RFC 4180 CSV line: fields with commas, quotes or newlines are quoted.
-    static func csvRow(_ fields: [String]) -> String {
+    /// One RFC 4180 CSV line: fields holding the separator, quotes or newlines are quoted.
+    static func csvRow(_ fields: [String], separator: Character = ",") -> String {
         fields.map { field in
-            if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            if field.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
                 return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             }
             return field
-        }.joined(separator: ",")
+        }.joined(separator: String(separator))
     }
 
     /// Columns padded by display width, so Dutch and CJK titles line up.

@@ -47,19 +47,20 @@ public struct HistoryEntry: Equatable, Sendable, Codable {
 }
 
 extension HistoryEntry {
-    private struct StageSnapshot: Decodable { var stage: String }
+    private struct StageSnapshot: Decodable { var stage: String? }
 
     /// The stage recorded before a move or reorder, if the event holds one.
-    public var stageBefore: Stage? { Self.stage(in: before) }
+    public var stageBefore: Stage? { Self.stage(inSnapshot: before) }
 
     /// The stage recorded after a move or reorder, if the event holds one.
-    public var stageAfter: Stage? { Self.stage(in: after) }
+    public var stageAfter: Stage? { Self.stage(inSnapshot: after) }
 
-    private static func stage(in json: String?) -> Stage? {
+    /// The `stage` of an event's before/after JSON snapshot, if it holds one.
+    public static func stage(inSnapshot json: String?) -> Stage? {
         guard let json else { return nil }
         if let fast = JSONField.string("stage", in: json) { return fast.flatMap(Stage.init(rawValue:)) }
         guard let snapshot = try? JSONDecoder().decode(StageSnapshot.self, from: Data(json.utf8)) else { return nil }
-        return Stage(rawValue: snapshot.stage)
+        return snapshot.stage.flatMap(Stage.init(rawValue:))
     }
 }
 

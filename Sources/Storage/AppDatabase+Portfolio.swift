@@ -13,10 +13,10 @@ extension AppDatabase {
             while let row = try rows.next() {
                 guard let ideaID: Int64 = row[0] else { continue }
                 let kind: String = row[2]
-                let after = StageJSON.stage(row[4])
+                let after = HistoryEntry.stage(inSnapshot: row[4])
                 if kind == "moved" {
                     guard let to = after else { continue }
-                    changes.append(StageChange(idea: IdeaID(ideaID), at: row[1], from: StageJSON.stage(row[3]), to: to))
+                    changes.append(StageChange(idea: IdeaID(ideaID), at: row[1], from: HistoryEntry.stage(inSnapshot: row[3]), to: to))
                 } else {
                     changes.append(StageChange(idea: IdeaID(ideaID), at: row[1], from: nil, to: after ?? .proposed))
                 }
@@ -57,17 +57,5 @@ extension AppDatabase {
             }
             return Array(found.sorted { $0.1 > $1.1 }.prefix(limit))
         }
-    }
-}
-
-/// Reads the `stage` of a before/after JSON snapshot.
-enum StageJSON {
-    private struct Snapshot: Decodable { var stage: String? }
-
-    static func stage(_ json: String?) -> Stage? {
-        guard let json else { return nil }
-        if let fast = JSONField.string("stage", in: json) { return fast.flatMap(Stage.init(rawValue:)) }
-        guard let snapshot = try? JSONDecoder().decode(Snapshot.self, from: Data(json.utf8)) else { return nil }
-        return snapshot.stage.flatMap(Stage.init(rawValue:))
     }
 }
