@@ -134,14 +134,10 @@ struct ImportCommand: ParsableCommand {
         let rows = try IdeaImport.parse(text, file: file)
         var warnings: [String] = []
         for row in rows {
-            for bsn in Privacy.possibleBSNs(in: row.fields.title + " " + row.fields.description) {
-                warnings.append("line \(row.line): '\(bsn)' looks like a citizen service number (BSN): remove it if it is one")
-            }
-            for (duplicate, score) in try database.likelyDuplicates(of: row.fields, limit: 1) {
-                warnings.append("line \(row.line): likely duplicate of \(duplicate.id) '\(Output.safe(duplicate.title))' (similarity \(String(format: "%.2f", score)))")
-            }
+            let found = Warnings.bsn(in: row.fields) + Warnings.duplicates(try database.likelyDuplicates(of: row.fields, limit: 1))
+            warnings += found.map { "line \(row.line): \($0)" }
         }
-        for warning in warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        Warnings.print(warnings)
         let byStage = Dictionary(grouping: rows, by: \.stage).mapValues(\.count)
         let summary = Stage.boardOrder.compactMap { stage in byStage[stage].map { "\($0) \(stage.rawValue)" } }.joined(separator: ", ")
         if dryRun {

@@ -83,10 +83,7 @@ public enum Doctor {
         let path = directory.databaseURL.path
         guard FileManager.default.fileExists(atPath: path) else { return ["no database yet"] }
         do {
-            var configuration = Configuration()
-            configuration.readonly = true
-            configuration.busyMode = .timeout(10)
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let queue = try AppDatabase.readOnlyQueue(path)
             defer { try? queue.close() }
             return try queue.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") }
         } catch {

@@ -130,21 +130,30 @@ extension JSONValue {
 
 /// Removing personal data from stored JSON snapshots.
 enum Personal {
-    /// The snapshot without `submitter` values (set to null), or unchanged when it has none.
+    /// The snapshot without any `submitter` key (for exports without personal data).
     static func stripSubmitter(_ json: String) -> String {
-        guard json.contains("\"submitter\"") else { return json }
-        guard var object = try? JSONDecoder().decode([String: JSONValue].self, from: Data(json.utf8)) else { return json }
-        func strip(_ value: inout [String: JSONValue]) {
+        rewriteSubmitter(in: json, matching: { _ in true }, to: nil)
+    }
+
+    /// The snapshot with every `submitter` value (at any depth) that `matching` accepts replaced by `replacement`
+    /// (nil removes the key); the text is returned unchanged when nothing matched.
+    static func rewriteSubmitter(in json: String, matching: (JSONValue) -> Bool, to replacement: JSONValue?) -> String {
+        guard json.contains("\"submitter\""),
+              var object = try? JSONDecoder().decode([String: JSONValue].self, from: Data(json.utf8)) else { return json }
+        var changed = false
+        func rewrite(_ value: inout [String: JSONValue]) {
             for (key, inner) in value {
-                if key == "submitter" {
-                    value[key] = nil
+                if key == "submitter", matching(inner) {
+                    value[key] = replacement
+                    changed = true
                 } else if case .object(var nested) = inner {
-                    strip(&nested)
+                    rewrite(&nested)
                     value[key] = .object(nested)
                 }
             }
         }
-        strip(&object)
+        rewrite(&object)
+        guard changed else { return json }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return String(decoding: (try? encoder.encode(object)) ?? Data(json.utf8), as: UTF8.self)

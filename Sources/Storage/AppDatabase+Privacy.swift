@@ -110,23 +110,6 @@ extension AppDatabase {
 extension Personal {
     /// A JSON snapshot with `"submitter":"name"` (any case) replaced by null.
     static func eraseSubmitter(_ name: String, in json: String) -> String {
-        guard var object = try? JSONDecoder().decode([String: JSONValue].self, from: Data(json.utf8)) else { return json }
-        var changed = false
-        func erase(_ value: inout [String: JSONValue]) {
-            for (key, inner) in value {
-                if key == "submitter", let text = inner.string, text.lowercased() == name.lowercased() {
-                    value[key] = .null
-                    changed = true
-                } else if case .object(var nested) = inner {
-                    erase(&nested)
-                    value[key] = .object(nested)
-                }
-            }
-        }
-        erase(&object)
-        guard changed else { return json }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: (try? encoder.encode(object)) ?? Data(json.utf8), as: UTF8.self)
+        rewriteSubmitter(in: json, matching: { $0.string?.lowercased() == name.lowercased() }, to: .null)
     }
 }

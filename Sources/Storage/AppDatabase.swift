@@ -76,11 +76,8 @@ public final class AppDatabase: Sendable {
 
     /// Refuses, through a read-only connection, a database written by a newer version, before anything can write to it.
     private static func checkVersion(of path: String, directory: String) throws {
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.busyMode = .timeout(10)  // another program may be checkpointing as it closes
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let queue = try readOnlyQueue(path)
             defer { try? queue.close() }
             let superseded = try queue.read { db in
                 try db.tableExists("grdb_migrations") && Migrations.migrator.hasBeenSuperseded(db)
@@ -91,6 +88,14 @@ public final class AppDatabase: Sendable {
         } catch {
             throw StorageError.wrap(error, path: directory)
         }
+    }
+
+    /// A connection that cannot write, waiting (rather than failing) while another program checkpoints as it closes.
+    static func readOnlyQueue(_ path: String) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        return try DatabaseQueue(path: path, configuration: configuration)
     }
 
     /// Refuses a file that is not SQLite before GRDB touches it, so a damaged file is never modified.
