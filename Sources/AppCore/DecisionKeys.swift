@@ -146,23 +146,20 @@ enum DecisionKeys {
     }
 }
 
-/// Reopening a stored decision whose objection round is still open.
-enum ContinueDecision {
-    static func screen(for decision: ConsentDecision, title: String, strings: Strings) -> DecisionState {
-        let fields = [
-            EntryField(.kind, text: decision.kind.rawValue, choices: DecisionKind.allCases.map(\.rawValue)),
-            EntryField(.gate(.proposal), text: decision.proposal), EntryField(.gate(.responsible), text: decision.responsible),
-            EntryField(.gate(.reviewDate), text: decision.reviewDate.description),
-            EntryField(.gate(.evaluation), text: decision.evaluationCriteria),
-        ]
+/// The consent screen for a decision recorded on its own: a new one, or a stored one whose objection round is open.
+enum StandaloneDecision {
+    static func screen(idea: IdeaID, title: String, existing: ConsentDecision?, state: AppState) -> DecisionState {
         let form = EntryForm(
-            purpose: .gate(GateContext(id: decision.ideaID, title: title, from: .proposed, to: .proposed)),
-            title: strings.format(.decisionNewTitle, decision.ideaID), fields: fields)
-        var screen = DecisionState(purpose: .standalone(decision.ideaID, title: title), form: form)
-        screen.objections = decision.objections
-        screen.concerns = decision.concerns
-        screen.existing = decision.id
-        screen.listFocus = !decision.objections.isEmpty
+            purpose: .gate(GateContext(id: idea, title: title, from: .proposed, to: .proposed)),
+            title: state.strings.format(.decisionNewTitle, idea),
+            fields: GateFlow.decisionFields(standalone: true, today: state.today, existing: existing))
+        var screen = DecisionState(purpose: .standalone(idea, title: title), form: form)
+        if let existing {
+            screen.objections = existing.objections
+            screen.concerns = existing.concerns
+            screen.existing = existing.id
+            screen.listFocus = !existing.objections.isEmpty
+        }
         return screen
     }
 }

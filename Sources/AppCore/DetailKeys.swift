@@ -29,7 +29,7 @@ enum DetailKeys {
                 state.message = StatusMessage(state.strings[.messageNoOpenDecision], isError: true)
                 return []
             }
-            state.mode = .decision(ContinueDecision.screen(for: open, title: loaded.idea.fields.title, strings: state.strings))
+            state.mode = .decision(StandaloneDecision.screen(idea: open.ideaID, title: loaded.idea.fields.title, existing: open, state: state))
         case .back:
             state.mode = .board
         case .showHelp:

@@ -29,7 +29,7 @@ enum GateFlow {
         let last = detail.currentCycle
         switch target {
         case .scaling:
-            var fields = decisionFields(strings: strings, standalone: false, today: state.today)
+            var fields = decisionFields(standalone: false, today: state.today)
             if let therefore = last?.learningCard?.therefore { fields[0] = EntryField(.gate(.proposal), text: therefore) }
             let form = EntryForm(purpose: .gate(context), title: strings.format(.decisionGateTitle, idea.id), fields: fields)
             state.mode = .decision(DecisionState(purpose: .gate(context), form: form))
@@ -66,13 +66,16 @@ enum GateFlow {
     }
 
     /// The fields of a consent decision: proposal, responsible, review date, evaluation, and kind or reason.
-    static func decisionFields(strings: Strings, standalone: Bool, today: DayDate) -> [EntryField] {
+    /// `existing` fills them from a stored decision (continuing its objection round).
+    static func decisionFields(standalone: Bool, today: DayDate, existing: ConsentDecision? = nil) -> [EntryField] {
         var fields = [
-            EntryField(.gate(.proposal)), EntryField(.gate(.responsible)),
-            EntryField(.gate(.reviewDate), text: today.adding(days: 91).description), EntryField(.gate(.evaluation)),
+            EntryField(.gate(.proposal), text: existing?.proposal ?? ""), EntryField(.gate(.responsible), text: existing?.responsible ?? ""),
+            EntryField(.gate(.reviewDate), text: (existing?.reviewDate ?? today.adding(days: 91)).description),
+            EntryField(.gate(.evaluation), text: existing?.evaluationCriteria ?? ""),
         ]
         if standalone {
-            fields.insert(EntryField(.kind, text: DecisionKind.continue.rawValue, choices: DecisionKind.allCases.map(\.rawValue)), at: 0)
+            fields.insert(EntryField(.kind, text: (existing?.kind ?? .continue).rawValue, choices: DecisionKind.allCases.map(\.rawValue)),
+                          at: 0)
         } else {
             fields.append(EntryField(.reason))
         }

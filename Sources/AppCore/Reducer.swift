@@ -122,12 +122,7 @@ public enum Reducer {
         case .gate(let target):
             GateFlow.open(loaded, to: target, &state)
         case .decision:
-            let strings = state.strings
-            let form = EntryForm(
-                purpose: .gate(GateContext(id: idea.id, title: idea.fields.title, from: idea.stage, to: idea.stage)),
-                title: strings.format(.decisionNewTitle, idea.id),
-                fields: GateFlow.decisionFields(strings: strings, standalone: true, today: state.today))
-            var decision = DecisionState(purpose: .standalone(idea.id, title: idea.fields.title), form: form)
+            var decision = StandaloneDecision.screen(idea: idea.id, title: idea.fields.title, existing: nil, state: state)
             if let therefore = loaded.currentCycle?.learningCard?.therefore {
                 decision.form.fields[1] = EntryField(.gate(.proposal), text: therefore)
             }
