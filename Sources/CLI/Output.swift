@@ -143,10 +143,13 @@ enum Output {
     /// Text safe for a terminal: escape sequences and control characters removed.
     static func safe(_ text: String) -> String { TextSanitizer.singleLine(text) }
 
-    static func date(_ date: Date) -> String {
+    /// Made once: `history` and `show` format a date per row. The CLI is single-threaded.
+    nonisolated(unsafe) private static let minuteFormatter: DateFormatter = {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
-    }
+        return formatter
+    }()
+
+    static func date(_ date: Date) -> String { minuteFormatter.string(from: date) }
 }
