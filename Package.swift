@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// Proeftuin: a terminal portfolio board for municipal experiments.
-/// Module dependencies point one way: Domain ← Storage, AppCore ← Screen ← TerminalUI ← CLI ← proeftuin.
+/// Module dependencies point one way: Domain ← Storage, AppCore ← Application ← TerminalUI, CLI ← proeftuin (see docs/ARCHITECTURE.md).
 let package = Package(
     name: "Proeftuin",
     platforms: [.macOS(.v13)],
@@ -31,12 +31,13 @@ let package = Package(
         ),
         .target(name: "AppCore", dependencies: ["Domain"]),
         .target(name: "Screen", dependencies: ["AppCore", "Domain"]),
+        .target(name: "Application", dependencies: ["Storage", "AppCore", "Domain"]),
         .target(name: "Reports", dependencies: ["Storage", "AppCore", "Domain"]),
-        .target(name: "TerminalUI", dependencies: ["CNCurses", "Screen", "AppCore", "Storage", "Domain"]),
+        .target(name: "TerminalUI", dependencies: ["CNCurses", "Screen", "Application", "AppCore", "Domain"]),
         .target(
             name: "CLI",
             dependencies: [
-                "TerminalUI", "Screen", "Reports", "AppCore", "Storage", "Domain",
+                "TerminalUI", "Application", "Screen", "Reports", "AppCore", "Storage", "Domain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -124,7 +124,7 @@ enum DecisionKeys {
             guard let review = DayDate(parsing: draft[.reviewDate]) else { throw .invalidDate(draft[.reviewDate]) }
             let kind = DecisionKind(rawValue: form[.kind]) ?? .scale
             var decision = ConsentDecision(
-                id: screen.existing, ideaID: screen.ideaID, kind: kind, proposal: draft[.proposal].trimmingCharactersInWhitespace(),
+                id: screen.existing?.id, ideaID: screen.ideaID, kind: kind, proposal: draft[.proposal].trimmingCharactersInWhitespace(),
                 responsible: draft[.responsible].trimmingCharactersInWhitespace(), reviewDate: review,
                 evaluationCriteria: draft[.evaluation].trimmingCharactersInWhitespace(), objections: screen.objections,
                 concerns: screen.concerns)
@@ -134,9 +134,10 @@ enum DecisionKeys {
                 let reason = form[.reason].trimmingCharactersInWhitespace()
                 guard !reason.isEmpty else { throw .reasonRequired }
                 state.mode = .board
-                return GateFlow.submit(MoveRequest(id: context.id, target: .scaling, reason: reason, gate: .inlineDecision(decision)), &state)
+                return GateFlow.submit(MoveRequest(id: context.id, target: .scaling, reason: reason, gate: .inlineDecision(decision), from: context.from), &state)
             case .standalone:
-                return [.apply(.saveDecision(decision), .perform)]
+                guard let base = screen.existing else { return [.apply(.saveDecision(decision), .perform)] }
+                return [.apply(.saveDecisionFrom(base: base, edited: decision), .perform)]
             }
         } catch {
             screen.error = state.strings.error(error)
@@ -157,7 +158,7 @@ enum StandaloneDecision {
         if let existing {
             screen.objections = existing.objections
             screen.concerns = existing.concerns
-            screen.existing = existing.id
+            screen.existing = existing
             screen.listFocus = !existing.objections.isEmpty
         }
         return screen

@@ -167,8 +167,9 @@ public struct DecisionState: Equatable, Sendable {
     public var selectedObjection: Int
     /// A small form over the screen: a new objection or concern, or how an objection was resolved.
     public var entry: EntryForm?
-    /// The stored decision this screen continues (an open objection round), if any.
-    public var existing: DecisionID?
+    /// The stored decision this screen continues (an open objection round), as it was loaded: the base its save
+    /// merges from, so objections recorded elsewhere meanwhile are kept.
+    public var existing: ConsentDecision?
     public var error: String?
 
     public init(purpose: Purpose, form: EntryForm) {

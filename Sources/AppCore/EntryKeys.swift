@@ -37,7 +37,7 @@ enum EntryKeys {
                 let reason = form[.reason].trimmingCharactersInWhitespace()
                 guard !reason.isEmpty else { throw .reasonRequired }
                 state.mode = .board
-                return GateFlow.submit(MoveRequest(id: context.id, target: context.to, reason: reason, gate: gate), &state)
+                return GateFlow.submit(MoveRequest(id: context.id, target: context.to, reason: reason, gate: gate, from: context.from), &state)
             case .measurement(let id):
                 let measurement = try MeasurementEntry.parse(date: form[.date], value: form[.value], note: form[.note])
                 return [.apply(.addMeasurement(id, measurement), .perform)]

@@ -72,7 +72,7 @@ enum FormKeys {
             state.mode = .board
             switch prompt.purpose {
             case .moveReason(let context):
-                return GateFlow.submit(MoveRequest(id: context.id, target: context.to, reason: reason), &state)
+                return GateFlow.submit(MoveRequest(id: context.id, target: context.to, reason: reason, from: context.from), &state)
             case .wipOverride(var request, _):
                 request.wipOverride = reason
                 return [.apply(.move(request), .perform)]

@@ -84,21 +84,33 @@ enum GateFlow {
 
     /// A refusal when the target stage is at a hard WIP limit, checked before any form opens.
     static func hardLimitRefusal(_ target: Stage, _ state: AppState) -> String? {
-        guard let limit = state.wipLimits[target], limit.hard, (state.stageCounts[target] ?? 0) + 1 > limit.limit else { return nil }
-        return state.strings.error(.wipLimitReached(target, limit: limit.limit, hard: true))
+        guard case .wipLimitReached(_, _, true)? = wipRefusal(target, override: nil, state) else { return nil }
+        return state.strings.error(wipRefusal(target, override: nil, state)!)
+    }
+
+    /// What the one WIP rule (`WipLimit.check`) says of one more card in `target`, as the board counts it.
+    static func wipRefusal(_ target: Stage, override: String?, _ state: AppState) -> DomainError? {
+        guard let limit = state.wipLimits[target] else { return nil }
+        do {
+            try limit.check(countAfter: (state.stageCounts[target] ?? 0) + 1, override: override)
+            return nil
+        } catch {
+            return error
+        }
     }
 
     /// Applies a move, first asking for a reason when it goes over a soft WIP limit.
     static func submit(_ request: MoveRequest, _ state: inout AppState) -> [Effect] {
-        if let limit = state.wipLimits[request.target], (state.stageCounts[request.target] ?? 0) + 1 > limit.limit,
-           request.wipOverride == nil {
-            if limit.hard {
-                state.mode = .board
-                state.message = StatusMessage(state.strings.error(.wipLimitReached(request.target, limit: limit.limit, hard: true)), isError: true)
-                return []
-            }
-            state.mode = .prompt(PromptState(purpose: .wipOverride(request, limit: limit.limit)))
+        switch wipRefusal(request.target, override: request.wipOverride, state) {
+        case .wipLimitReached(_, _, true)?:
+            state.mode = .board
+            state.message = StatusMessage(state.strings.error(wipRefusal(request.target, override: nil, state)!), isError: true)
             return []
+        case .wipLimitReached(_, let limit, false)?:
+            state.mode = .prompt(PromptState(purpose: .wipOverride(request, limit: limit)))
+            return []
+        default:
+            break
         }
         return [.apply(.move(request), .perform)]
     }

@@ -16,9 +16,17 @@ public enum Reducer {
             return []
         case .boardChangedElsewhere(let data):
             state.setBoard(data)
-            state.message = StatusMessage(state.strings[.messageChangedElsewhere])
-            if case .detail(let detail) = state.mode { return [.loadIdea(detail.id, .detail)] }
-            return []
+            switch state.mode {
+            case .weighing(let weighing):
+                // Scores from participants' own terminals come in quietly: no notice on the projector.
+                return weighing.session.id.map { [.loadSession($0)] } ?? []
+            case .detail(let detail):
+                state.message = StatusMessage(state.strings[.messageChangedElsewhere])
+                return [.loadIdea(detail.id, .detail)]
+            default:
+                state.message = StatusMessage(state.strings[.messageChangedElsewhere])
+                return []
+            }
         case .ideaLoaded(let detail, let purpose):
             return ideaLoaded(detail, purpose, &state)
         case .changeApplied(let applied, let purpose):
@@ -200,8 +208,9 @@ public enum Reducer {
         case .move(let request): strings.format(.messageMoved, request.id, strings.stage(request.target))
         case .revertMove(let revert): strings.format(.messageMoved, revert.id, strings.stage(revert.stage))
         case .addMeasurement(let id, _), .removeMeasurement(let id, _, _): strings.format(.messageMeasured, id)
-        case .saveDecision(let decision):
+        case .saveDecision(let decision), .saveDecisionFrom(_, let decision):
             strings.format(decision.outcome == .consented ? .messageDecisionSaved : .messageDecisionSavedOpen, decision.ideaID)
+        case .amendDecision: strings[.messageSaved]
         case .deleteDecision: strings[.messageSaved]
         }
     }

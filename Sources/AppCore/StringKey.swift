@@ -69,5 +69,6 @@ public enum StringKey: String, CaseIterable, Sendable {
     case weighingAllScored, weighingNoAgreement
     case helpPortfolio, portfolioTitle, portfolioMatrix, portfolioWip, portfolioFunnel, portfolioThroughput, portfolioLeadTime
     case portfolioOverdue, portfolioStale, portfolioDays, portfolioHint, portfolioNone
-    case warningBSN, formDuplicates, errorEditConflict, helpContinueDecision, messageNoOpenDecision
+    case warningBSN, formDuplicates, helpContinueDecision, messageNoOpenDecision
+    case errorChangedSinceUndo, errorChangedSince, errorChangedSinceWho, errorNoObjection
 }

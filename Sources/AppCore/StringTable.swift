@@ -141,7 +141,10 @@ extension Strings {
         .formDuplicates: "Looks like: {1}",
         .helpContinueDecision: "Continue the open objection round of the latest decision",
         .messageNoOpenDecision: "No open decision: d records a new one",
-        .errorEditConflict: "{1} was changed elsewhere while you edited it ({2}): nothing was saved; Esc and open it again",
+        .errorChangedSinceUndo: "{1} changed since{2} — undo would remove or overwrite it; nothing was undone",
+        .errorChangedSince: "{1} changed since{2}: nothing was saved; look again and redo your change",
+        .errorChangedSinceWho: ": {1} at {2} by {3}",
+        .errorNoObjection: "there is no objection {1}: see the decision's objections",
         .errorSessionClosed: "The session is closed: its scores are locked", .errorScoreOutOfScale: "{1} is outside the scale {2}–{3}",
     ]
 
@@ -288,7 +291,10 @@ extension Strings {
         .formDuplicates: "Lijkt op: {1}",
         .helpContinueDecision: "Ga verder met de open bezwarenronde van het laatste besluit",
         .messageNoOpenDecision: "Geen open besluit: d legt een nieuw vast",
-        .errorEditConflict: "{1} is elders gewijzigd terwijl u het bewerkte ({2}): niets opgeslagen; Esc en open het opnieuw",
+        .errorChangedSinceUndo: "{1} is sindsdien gewijzigd{2} — ongedaan maken zou dat wissen of overschrijven; niets ongedaan gemaakt",
+        .errorChangedSince: "{1} is sindsdien gewijzigd{2}: niets opgeslagen; bekijk het opnieuw en doe uw wijziging nogmaals",
+        .errorChangedSinceWho: ": {1} om {2} door {3}",
+        .errorNoObjection: "er is geen bezwaar {1}: bekijk de bezwaren van het besluit",
         .errorSessionClosed: "De sessie is gesloten: de scores liggen vast", .errorScoreOutOfScale: "{1} valt buiten de schaal {2}–{3}",
     ]
 }

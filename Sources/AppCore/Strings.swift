@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 
 /// Looks up interface text in one language; `{1}`, `{2}` … are replaced by arguments.
 public struct Strings: Sendable {
@@ -93,10 +94,26 @@ public struct Strings: Sendable {
         case .noCycle(let id): format(.errorNoCycle, id)
         case .invalidLimit: self[.errorInvalidLimit]
         case .sessionClosed: self[.errorSessionClosed]
-        case .editConflict(let id, let fields): format(.errorEditConflict, id, fields.joined(separator: ", "))
+        case .changedSince(let id, let fields, let notice, let undoing):
+            format(undoing ? .errorChangedSinceUndo : .errorChangedSince, id, changeNotice(notice, fields: fields))
+        case .noObjection(let number): format(.errorNoObjection, number)
         case .scoreOutOfScale(let value, let low, let high): format(.errorScoreOutOfScale, value, low, high)
         default: error.description
         }
+    }
+
+    /// `: a measurement at 10:42 by anna (cli) (title)`: who changed what since, for refusals of stale changes.
+    func changeNotice(_ notice: ChangeNotice?, fields: [String]) -> String {
+        var text = ""
+        if let notice {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.dateFormat = language == .nl ? "d-M-yyyy HH:mm" : "yyyy-MM-dd HH:mm"
+            let who = TextSanitizer.singleLine(notice.actor) + (notice.program.map { " (\(TextSanitizer.singleLine($0)))" } ?? "")
+            text = format(.errorChangedSinceWho, event(notice.kind), formatter.string(from: notice.at), who)
+        }
+        if !fields.isEmpty { text += " (" + fields.joined(separator: ", ") + ")" }
+        return text
     }
 
     /// The label of a stop category.

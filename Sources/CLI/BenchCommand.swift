@@ -1,4 +1,5 @@
 import AppCore
+import Application
 import ArgumentParser
 import Domain
 import Foundation
@@ -66,8 +67,8 @@ struct BenchCommand: ParsableCommand {
         let now = Date()
         var generation = 0.0
         do {
-            let database = try AppDatabase.open(directory, actor: "bench")
-            generation = try milliseconds { try database.generateBenchmarkData(set, now: now) }
+            let workspace = try Workspace.open(directory, actor: "bench", program: "bench")
+            generation = try milliseconds { try workspace.generateBenchmarkData(set, now: now) }
         }
         var figures: [Figure] = []
         figures.append(try startToFirstFrame(directory))
@@ -120,9 +121,9 @@ struct BenchCommand: ParsableCommand {
 
     /// Key presses through reducer, renderer and row diff at 200×60; and the peak memory of a process holding the board.
     private func navigationAndMemory(_ directory: DataDirectory) throws -> (Figure, Figure) {
-        let database = try AppDatabase.open(directory, actor: "bench")
+        let workspace = try Workspace.open(directory, actor: "bench", program: "bench")
         var state = AppState(language: .nl, size: Size(width: 200, height: 60), dataLabel: directory.path)
-        state.setBoard(BoardData(cards: try database.summaries(), wipLimits: try database.wipLimits(), today: database.today()))
+        state.setBoard(BoardData(cards: try workspace.reader.summaries(), wipLimits: try workspace.reader.wipLimits(), today: workspace.reader.today()))
         let renderer = Renderer()
         var previous = renderer.render(state)
         let keys: [Key] = [.down, .down, .right, .down, .up, .left, .character("G"), .character("g"), .pageDown, .right]
@@ -156,16 +157,16 @@ struct BenchCommand: ParsableCommand {
 
     /// Moving a card to another stage and back, each move committed with its event row.
     private func moveCard(_ directory: DataDirectory) throws -> Figure {
-        let database = try AppDatabase.open(directory, actor: "bench")
-        let card = try require_(database.summaries().first { $0.stage == .proposed })
+        let workspace = try Workspace.open(directory, actor: "bench", program: "bench")
+        let card = try require_(workspace.reader.summaries().first { $0.stage == .proposed })
         var samples: [Double] = []
         for _ in 0..<100 {
             var inverse: IdeaChange? = nil
             samples.append(try milliseconds {
-                inverse = try database.apply(.move(MoveRequest(id: card.id, target: .stopped, reason: "bench",
+                inverse = try workspace.perform(.move(MoveRequest(id: card.id, target: .stopped, reason: "bench",
                                                                gate: .stop(.other, learned: "bench")))).inverse
             })
-            samples.append(try milliseconds { try database.apply(inverse!) })
+            samples.append(try milliseconds { _ = try workspace.takeBack(inverse!) })
         }
         return Figure("move a card (committed with its event)", budget: 10, samples: samples)
     }
@@ -208,10 +209,10 @@ struct BenchCommand: ParsableCommand {
             let directory = DataDirectory(url: FileManager.default.temporaryDirectory
                 .appendingPathComponent("proeftuin-bench-import-\(ProcessInfo.processInfo.processIdentifier)-\(run)"))
             defer { try? FileManager.default.removeItem(at: directory.url) }
-            let database = try AppDatabase.open(directory, actor: "bench")
+            let workspace = try Workspace.open(directory, actor: "bench", program: "bench")
             samples.append(try milliseconds {
                 let rows = try IdeaImport.parse(csv, file: "bench.csv")
-                try database.importIdeas(rows.map { ($0.fields, $0.stage) })
+                try workspace.importIdeas(rows.map { ($0.fields, $0.stage) })
             })
         }
         return Figure("import \(rows) ideas from CSV", budget: 2_000, samples: samples)
@@ -219,11 +220,11 @@ struct BenchCommand: ParsableCommand {
 
     /// The whole-portfolio report, Markdown and HTML.
     private func report(_ directory: DataDirectory) throws -> Figure {
-        let database = try AppDatabase.open(directory, actor: "bench")
+        let workspace = try Workspace.open(directory, actor: "bench", program: "bench")
         var samples: [Double] = []
         for _ in 0..<3 {
             samples.append(try milliseconds {
-                let data = try ReportData.load(from: database, today: database.today(), since: nil, theme: nil, includePersonal: false)
+                let data = try ReportData.load(from: workspace.reader, today: workspace.reader.today(), since: nil, theme: nil, includePersonal: false)
                 _ = MarkdownReport.render(data, strings: Strings(.nl))
                 _ = HTMLReport.render(data, strings: Strings(.nl))
             })
@@ -253,14 +254,14 @@ struct BenchFrameCommand: ParsableCommand {
     @Flag(help: "Print the monotonic clock (ns) when the frame is complete.") var frameClock = false
 
     func run() throws {
-        var database: AppDatabase!
+        var workspace: Workspace!
         var cards: [IdeaSummary] = []
         var state = AppState(language: .nl, size: Size(width: 200, height: 60))
         var grid = CellGrid(width: 0, height: 0)
-        let open = try milliseconds { database = try global.openDatabase() }
-        let load = try milliseconds { cards = try database.summaries() }
+        let open = try milliseconds { workspace = try global.openWorkspace() }
+        let load = try milliseconds { cards = try workspace.reader.summaries() }
         let build = try milliseconds {
-            state.setBoard(BoardData(cards: cards, wipLimits: try database.wipLimits(), today: database.today()))
+            state.setBoard(BoardData(cards: cards, wipLimits: try workspace.reader.wipLimits(), today: workspace.reader.today()))
         }
         let render = milliseconds { grid = Renderer().render(state) }
         guard grid.lines().count == 60 else { throw ExitCode(1) }

@@ -6,7 +6,6 @@ enum CLIError: Error, CustomStringConvertible, LocalizedError {
     case fileTooLarge(String, limit: Int)
     case notText(String)
     case badFile(String, [String])
-    case noObjection(Int)
 
     var description: String {
         switch self {
@@ -17,7 +16,6 @@ enum CLIError: Error, CustomStringConvertible, LocalizedError {
         case .badFile(let path, let errors):
             "\(path) has \(errors.count) error\(errors.count == 1 ? "" : "s"); nothing was imported:\n  " + errors.prefix(50).joined(separator: "\n  ")
                 + (errors.count > 50 ? "\n  … and \(errors.count - 50) more" : "")
-        case .noObjection(let number): "there is no objection \(number): see 'proeftuin decision show'"
         }
     }
 

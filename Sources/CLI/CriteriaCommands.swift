@@ -1,4 +1,5 @@
 import AppCore
+import Application
 import ArgumentParser
 import Domain
 import Foundation
@@ -49,7 +50,7 @@ struct CriteriaCreateCommand: ParsableCommand {
     @Argument(help: "The set's name.") var set: String
 
     func run() throws {
-        try global.openDatabase().createCriteriaSet(set)
+        try global.openWorkspace().createCriteriaSet(set)
         print("created \(set)")
     }
 }
@@ -71,11 +72,11 @@ struct CriteriaAddCommand: ParsableCommand {
         guard parts.count == 2, let low = parts[0], let high = parts[1] else {
             throw ValidationError("the scale '\(scale)' is not MIN-MAX, e.g. 1-5 or 1-10")
         }
-        let database = try global.openDatabase()
-        let updated = try database.criteriaSet(set).adding(Criterion(
+        let workspace = try global.openWorkspace()
+        let updated = try workspace.reader.criteriaSet(set).adding(Criterion(
             name: name, description: description, weight: weight, direction: cost ? .cost : .benefit, scaleMin: low, scaleMax: high,
             veto: veto))
-        try database.saveCriteriaSet(updated)
+        try workspace.saveCriteriaSet(updated)
         print("\(updated.name) v\(updated.version): \(updated.criteria.count) criteria")
     }
 }
@@ -88,7 +89,7 @@ struct CriteriaShowCommand: ParsableCommand {
     @Option(help: "text or json.") var format: TextFormat = .text
 
     func run() throws {
-        let value = try global.openDatabase().criteriaSet(set)
+        let value = try global.openWorkspace().reader.criteriaSet(set)
         switch format {
         case .json: print(try Output.json(CriteriaSetJSON(value)))
         case .text:
@@ -109,7 +110,7 @@ struct CriteriaListCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        for set in try global.openDatabase().criteriaSets() {
+        for set in try global.openWorkspace().reader.criteriaSets() {
             print("\(set.name)  v\(set.version)  \(set.criteria.map(\.name).joined(separator: ", "))")
         }
     }
@@ -124,8 +125,8 @@ struct CriteriaWeightsCommand: ParsableCommand {
     @Option(help: "Percentages per criterion, e.g. impact=40,kosten=20.") var percent: String
 
     func run() throws {
-        let database = try global.openDatabase()
-        let current = try database.criteriaSet(set)
+        let workspace = try global.openWorkspace()
+        let current = try workspace.reader.criteriaSet(set)
         var values = Array(repeating: 0.0, count: current.criteria.count)
         for pair in percent.split(separator: ",") {
             let parts = pair.split(separator: "=")
@@ -136,7 +137,7 @@ struct CriteriaWeightsCommand: ParsableCommand {
             values[index] = value
         }
         let direct = Weights.direct(values)
-        try database.saveCriteriaSet(try current.withWeights(direct.weights))
+        try workspace.saveCriteriaSet(try current.withWeights(direct.weights))
         if direct.adjusted {
             FileHandle.standardError.write(Data("notice: the percentages add up to \(Output.number(values.reduce(0, +))), not 100; they were normalised\n".utf8))
         }
@@ -152,8 +153,8 @@ struct CriteriaROCCommand: ParsableCommand {
     @Option(help: "The criteria by importance: NAME,NAME,… (all of them).") var order: String
 
     func run() throws {
-        let database = try global.openDatabase()
-        let current = try database.criteriaSet(set)
+        let workspace = try global.openWorkspace()
+        let current = try workspace.reader.criteriaSet(set)
         let names = order.split(separator: ",").map(String.init)
         guard names.count == current.criteria.count else {
             throw ValidationError("name all \(current.criteria.count) criteria once: \(current.criteria.map(\.name).joined(separator: ","))")
@@ -165,7 +166,7 @@ struct CriteriaROCCommand: ParsableCommand {
             guard weights[index] < 0 else { throw ValidationError("'\(name)' appears twice in --order") }
             weights[index] = roc[rank]
         }
-        try database.saveCriteriaSet(try current.withWeights(weights))
+        try workspace.saveCriteriaSet(try current.withWeights(weights))
         print(zip(current.criteria, weights).map { "\($0.name)=\(String(format: "%.4f", $1))" }.joined(separator: ","))
     }
 }
@@ -182,8 +183,8 @@ struct CriteriaAHPCommand: ParsableCommand {
     @Option(help: "text or json.") var format: TextFormat = .text
 
     func run() throws {
-        let database = try global.openDatabase()
-        let current = try database.criteriaSet(set)
+        let workspace = try global.openWorkspace()
+        let current = try workspace.reader.criteriaSet(set)
         let parsed = try AHP.parseMatrix(matrix)
         guard parsed.count == current.criteria.count else { throw DomainError.weightCount(expected: current.criteria.count, got: parsed.count) }
         let result = AHP.analyze(parsed)
@@ -199,7 +200,7 @@ struct CriteriaAHPCommand: ParsableCommand {
             if !result.consistent && !acceptInconsistent {
                 throw ValidationError("CR is \(String(format: "%.3f", result.cr)) (≥ 0.10): the judgments are inconsistent; revise them, or add --accept-inconsistent")
             }
-            try database.saveCriteriaSet(try current.withWeights(result.weights))
+            try workspace.saveCriteriaSet(try current.withWeights(result.weights))
         }
     }
 }

@@ -1,4 +1,5 @@
 import AppCore
+import Application
 import ArgumentParser
 import Domain
 import Foundation
@@ -39,13 +40,9 @@ struct DecisionCommand: ParsableCommand {
         ])
 }
 
-/// Loads a decision, lets a closure change it, and saves it with its event row.
-private func updateDecision(_ global: GlobalOptions, _ id: DecisionID, _ change: (inout ConsentDecision) throws -> Void) throws -> ConsentDecision {
-    let database = try global.openDatabase()
-    var decision = try database.decision(id)
-    try change(&decision)
-    try database.apply(.saveDecision(decision))
-    return decision
+/// Applies one step of a consent round through the application layer (read and written in one transaction).
+private func amend(_ global: GlobalOptions, _ id: DecisionID, _ amendment: DecisionAmendment) throws -> ConsentDecision {
+    try global.openWorkspace().amendDecision(id, amendment)
 }
 
 struct DecisionNewCommand: ParsableCommand {
@@ -64,9 +61,7 @@ struct DecisionNewCommand: ParsableCommand {
         let decision = ConsentDecision(
             ideaID: idea.id, kind: kind.kind, proposal: proposal, responsible: responsible, reviewDate: review,
             evaluationCriteria: evaluation)
-        let applied = try global.openDatabase().apply(.saveDecision(decision))
-        guard case .deleteDecision(let id) = applied.inverse else { return }
-        print(id.rawValue)
+        print(try global.openWorkspace().propose(decision).rawValue)
     }
 }
 
@@ -79,7 +74,7 @@ struct DecisionObjectCommand: ParsableCommand {
     @Option(help: "The objection.") var text: String
 
     func run() throws {
-        let saved = try updateDecision(global, decision.id) { $0.objections.append(Objection(who: who, text: text)) }
+        let saved = try amend(global, decision.id, .object(Objection(who: who, text: text)))
         print(saved.objections.count)
     }
 }
@@ -98,10 +93,7 @@ struct DecisionJudgeCommand: ParsableCommand {
     }
 
     func run() throws {
-        try updateDecision(global, decision.id) { decision in
-            guard decision.objections.indices.contains(number - 1) else { throw CLIError.noObjection(number) }
-            decision.objections[number - 1].qualified = qualified
-        }
+        _ = try amend(global, decision.id, .judge(number: number, qualified: qualified))
         print("objection \(number): \(qualified ? "qualified" : "not qualified")")
     }
 }
@@ -120,11 +112,7 @@ struct DecisionResolveCommand: ParsableCommand {
     }
 
     func run() throws {
-        try updateDecision(global, decision.id) { decision in
-            guard decision.objections.indices.contains(number - 1) else { throw CLIError.noObjection(number) }
-            decision.objections[number - 1].resolution = amended != nil ? .amended : .withdrawn
-            decision.objections[number - 1].resolutionNote = amended ?? withdrawn ?? ""
-        }
+        _ = try amend(global, decision.id, .resolve(number: number, amended != nil ? .amended : .withdrawn, note: amended ?? withdrawn ?? ""))
         print("objection \(number): \(amended != nil ? "amended" : "withdrawn")")
     }
 }
@@ -138,7 +126,7 @@ struct DecisionConcernCommand: ParsableCommand {
     @Option(help: "The concern.") var text: String
 
     func run() throws {
-        let saved = try updateDecision(global, decision.id) { $0.concerns.append(Concern(who: who, text: text)) }
+        let saved = try amend(global, decision.id, .concern(Concern(who: who, text: text)))
         print(saved.concerns.count)
     }
 }
@@ -151,7 +139,7 @@ struct DecisionConsentCommand: ParsableCommand {
     @Argument(help: "The decision id.") var decision: DecisionIDArgument
 
     func run() throws {
-        try updateDecision(global, decision.id) { $0 = try $0.consented() }
+        _ = try amend(global, decision.id, .consent)
         print("\(decision.id): consent")
     }
 }
@@ -191,7 +179,7 @@ struct DecisionShowCommand: ParsableCommand {
     @Option(help: "text or json.") var format: TextFormat = .text
 
     func run() throws {
-        let value = try global.openDatabase().decision(decision.id)
+        let value = try global.openWorkspace().reader.decision(decision.id)
         switch format {
         case .json: print(try Output.json(DecisionJSON(value)))
         case .text: print(DecisionText.lines(value, strings: Strings(try global.language())).joined(separator: "\n"))
@@ -207,7 +195,7 @@ struct DecisionListCommand: ParsableCommand {
     @Option(help: "text or json.") var format: TextFormat = .text
 
     func run() throws {
-        let decisions = try global.openDatabase().decisions(idea: idea?.id)
+        let decisions = try global.openWorkspace().reader.decisions(idea: idea?.id)
         switch format {
         case .json: print(try Output.json(decisions.map(DecisionJSON.init)))
         case .text:

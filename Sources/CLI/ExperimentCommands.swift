@@ -1,4 +1,5 @@
 import AppCore
+import Application
 import ArgumentParser
 import Domain
 import Foundation
@@ -23,7 +24,7 @@ struct MeasureAddCommand: ParsableCommand {
 
     func run() throws {
         let measurement = try MeasurementEntry.parse(date: date, value: value, note: note)
-        try global.openDatabase().apply(.addMeasurement(id.id, measurement))
+        try global.openWorkspace().perform(.addMeasurement(id.id, measurement))
         print("\(id.id) \(measurement.date) \(Output.number(measurement.value))")
     }
 }
@@ -59,8 +60,8 @@ struct MeasureImportCommand: ParsableCommand {
             }
         }
         guard errors.isEmpty else { throw CLIError.badFile(file, errors) }
-        let database = try global.openDatabase()
-        try database.applyAll(measurements.map { .addMeasurement(id.id, $0) })
+        let workspace = try global.openWorkspace()
+        try workspace.measure(id.id, measurements)
         print("Imported \(measurements.count) measurements into \(id.id)")
     }
 }
@@ -86,9 +87,9 @@ struct WipShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        let database = try global.openDatabase()
-        let limits = try database.wipLimits()
-        let counts = try database.countsByStage()
+        let workspace = try global.openWorkspace()
+        let limits = try workspace.reader.wipLimits()
+        let counts = try workspace.reader.countsByStage()
         let rows = Stage.boardOrder.compactMap { stage in
             limits[stage].map { Row(stage: stage.rawValue, limit: $0.limit, hard: $0.hard, count: counts[stage] ?? 0) }
         }
@@ -111,7 +112,7 @@ struct WipSetCommand: ParsableCommand {
     @Flag(help: "Refuse moves over the limit instead of asking for a reason.") var hard = false
 
     func run() throws {
-        try global.openDatabase().setWipLimit(WipLimit(stage: stage.stage, limit: limit, hard: hard))
+        try global.openWorkspace().setWipLimit(WipLimit(stage: stage.stage, limit: limit, hard: hard))
         print("\(stage.stage.rawValue): \(limit) (\(hard ? "hard" : "soft"))")
     }
 }
@@ -151,7 +152,7 @@ struct DueCommand: ParsableCommand {
             guard let day = DayDate(parsing: text) else { throw .invalidDate(text) }
             return day
         } ?? DayDate.local(Date())
-        let reviews = try global.openDatabase().reviews(today: today, within: within)
+        let reviews = try global.openWorkspace().reader.reviews(today: today, within: within)
         switch format {
         case .json:
             print(try Output.json(Result(overdue: reviews.overdue.map(Item.init), upcoming: reviews.upcoming.map(Item.init))))

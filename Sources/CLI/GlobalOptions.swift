@@ -1,4 +1,5 @@
 import AppCore
+import Application
 import ArgumentParser
 import Domain
 import Foundation
@@ -29,11 +30,12 @@ public struct GlobalOptions: ParsableArguments {
         return Language.resolve(flag: lang, configured: try configuration().language, environment: environment)
     }
 
-    /// Opens the portfolio in the chosen data directory.
-    func openDatabase(at directory: DataDirectory? = nil) throws -> AppDatabase {
+    /// Opens the portfolio in the chosen data directory through the application layer; `program` is recorded with
+    /// every change it makes.
+    func openWorkspace(at directory: DataDirectory? = nil, program: String = "cli") throws -> Workspace {
         let configuration = try configuration()
-        return try AppDatabase.open(directory ?? self.directory, actor: configuration.actor(environment: environment),
-                                    defaultWipLimits: configuration.wipLimits)
+        return try Workspace.open(directory ?? self.directory, actor: configuration.actor(environment: environment), program: program,
+                                  defaultWipLimits: configuration.wipLimits)
     }
 }
 

@@ -1,4 +1,5 @@
 import AppCore
+import Application
 import ArgumentParser
 import Domain
 import Foundation
@@ -50,11 +51,11 @@ struct AddCommand: ParsableCommand {
     @Option(help: "Who brought it in (personal data).") var submitter: String?
 
     func run() throws {
-        let database = try global.openDatabase()
+        let workspace = try global.openWorkspace()
         let fields = IdeaFields(
             title: title, description: description, source: source?.source, submitter: submitter, theme: theme, tags: tags)
-        let duplicates = try database.likelyDuplicates(of: fields)
-        let idea = try database.add(fields)
+        let duplicates = try workspace.reader.likelyDuplicates(of: fields)
+        let idea = try workspace.add(fields)
         Warnings.print(Warnings.duplicates(duplicates) + Warnings.bsn(in: fields))
         print(idea.id.rawValue)
     }
@@ -70,7 +71,7 @@ struct ListCommand: ParsableCommand {
     @Option(help: "table, json or csv.") var format: ListFormat = .table
 
     func run() throws {
-        let ideas = try global.openDatabase().ideas(stage: stage?.stage, theme: theme)
+        let ideas = try global.openWorkspace().reader.ideas(stage: stage?.stage, theme: theme)
         switch format {
         case .json:
             print(try Output.json(ideas.map { IdeaJSON($0, includePersonal: false) }))
@@ -103,7 +104,7 @@ struct ShowCommand: ParsableCommand {
     @Option(help: "text or json.") var format: TextFormat = .text
 
     func run() throws {
-        let detail = try global.openDatabase().detail(id.id)
+        let detail = try global.openWorkspace().reader.detail(id.id)
         let idea = detail.idea
         switch format {
         case .json:
@@ -190,7 +191,6 @@ struct MoveCommand: ParsableCommand {
 
     func run() throws {
         guard let target = Stage(name: stage) else { throw DomainError.unknownStage(stage) }
-        let database = try global.openDatabase()
         var draft = GateDraft(consent: consent)
         let values: [(GateField, String?)] = [
             (.hypothesis, hypothesis), (.action, action), (.metric, metric), (.success, success), (.owner, owner),
@@ -199,10 +199,7 @@ struct MoveCommand: ParsableCommand {
             (.evaluation, evaluation),
         ]
         for (field, value) in values { if let value { draft[field] = value } }
-        let idea = try database.idea(id.id)
-        try idea.stage.validateMove(to: target)
-        let gate = try draft.validated(for: target, idea: id.id)
-        try database.apply(.move(MoveRequest(id: id.id, target: target, reason: reason, gate: gate, wipOverride: override)))
+        try global.openWorkspace().move(id.id, to: target, reason: reason, draft: draft, wipOverride: override)
         print("\(id.id) → \(target.rawValue)")
     }
 }
@@ -221,8 +218,8 @@ struct EditCommand: ParsableCommand {
     @Option(help: "New submitter (personal data).") var submitter: String?
 
     func run() throws {
-        let database = try global.openDatabase()
-        let base = try database.idea(id.id).fields
+        let workspace = try global.openWorkspace()
+        let base = try workspace.reader.idea(id.id).fields
         var fields = base
         if let title { fields.title = title }
         if let description { fields.description = description }
@@ -230,7 +227,7 @@ struct EditCommand: ParsableCommand {
         if !tags.isEmpty { fields.tags = tags }
         if let source { fields.source = source.source }
         if let submitter { fields.submitter = submitter }
-        try database.apply(.editFrom(id.id, base: base, edited: fields))
+        try workspace.perform(.editFrom(id.id, base: base, edited: fields))
         Warnings.print(Warnings.bsn(in: fields))
         print("\(id.id) saved")
     }
@@ -245,9 +242,9 @@ struct HistoryCommand: ParsableCommand {
     @Option(help: "text or json.") var format: TextFormat = .text
 
     func run() throws {
-        let database = try global.openDatabase()
-        _ = try database.idea(id.id)
-        let entries = try database.history(id.id)
+        let workspace = try global.openWorkspace()
+        _ = try workspace.reader.idea(id.id)
+        let entries = try workspace.reader.history(id.id)
         switch format {
         case .json:
             print(try Output.json(entries.map(HistoryJSON.init)))

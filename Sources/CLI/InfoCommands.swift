@@ -1,4 +1,5 @@
 import AppCore
+import Application
 import ArgumentParser
 import Domain
 import Foundation
@@ -17,18 +18,18 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         let directory = global.directory
         if !force, let contents = try? FileManager.default.contentsOfDirectory(atPath: directory.path), !contents.isEmpty {
-            let holdsIdeas = directory.holdsDatabase ? ((try? global.openDatabase().isEmpty()) == false) : true
+            let holdsIdeas = directory.holdsDatabase ? ((try? global.openWorkspace().reader.isEmpty()) == false) : true
             if holdsIdeas { throw StorageError.directoryNotEmpty(path: directory.path) }
         }
-        let database = try global.openDatabase()
+        let workspace = try global.openWorkspace()
         if let ideas {
-            guard try database.isEmpty() else { throw StorageError.directoryNotEmpty(path: directory.path) }
+            guard try workspace.reader.isEmpty() else { throw StorageError.directoryNotEmpty(path: directory.path) }
             let set = BenchmarkDataSet(ideas: max(1, ideas))
-            try database.generateBenchmarkData(set, now: Date())
+            try workspace.generateBenchmarkData(set, now: Date())
             print("Generated \(set.ideas) ideas, \(set.cycles) cycles, \(set.sessions) sessions and \(set.events) events in \(directory.path)")
             return
         }
-        let count = try database.seedDemo(now: Date())
+        let count = try workspace.seedDemo(now: Date())
         print("Added \(count) demo ideas to \(directory.path)")
     }
 }
@@ -41,23 +42,23 @@ struct InfoCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try global.configuration()
-        let database = try global.openDatabase()
-        let counts = try database.countsByStage()
+        let workspace = try global.openWorkspace()
+        let counts = try workspace.reader.countsByStage()
         let strings = Strings(try global.language())
         var rows: [[String]] = [
             ["version", Proeftuin.version],
-            ["data directory", database.directory.path],
-            ["database", database.directory.databaseURL.path],
+            ["data directory", workspace.reader.directory.path],
+            ["database", workspace.reader.directory.databaseURL.path],
             ["config file", configuration.path + (configuration.exists ? "" : " (not present)")],
         ] + configuration.summary.map { ["  config", $0] } + [
-            ["actor", database.actor],
+            ["actor", workspace.reader.actor],
             ["language", try global.language().rawValue],
             ["ideas", "\(counts.values.reduce(0, +))"],
         ]
         for stage in Stage.boardOrder {
             rows.append(["  " + strings.stage(stage), "\(counts[stage] ?? 0)"])
         }
-        rows.append(["events", "\(try database.eventCount())"])
+        rows.append(["events", "\(try workspace.reader.eventCount())"])
         print(Output.table(rows))
     }
 }

@@ -1,4 +1,5 @@
 import AppCore
+import Application
 import ArgumentParser
 import Domain
 import Foundation
@@ -44,10 +45,10 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Include submitters' names (personal data).") var includePersonal = false
 
     func run() throws {
-        let database = try global.openDatabase()
+        let workspace = try global.openWorkspace()
         let strings = Strings(try global.language())
         let data = try ReportData.load(
-            from: database, today: try parseDay(now) ?? database.today(), since: try parseDay(since), theme: theme,
+            from: workspace.reader, today: try parseDay(now) ?? workspace.reader.today(), since: try parseDay(since), theme: theme,
             includePersonal: includePersonal, staleDays: try global.configuration().staleDays ?? 30)
         let text = format == .md ? MarkdownReport.render(data, strings: strings) : HTMLReport.render(data, strings: strings)
         try emit(text, to: output, force: force)
@@ -67,17 +68,17 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "CSV: rfc4180 (commas) or excel-nl (semicolons, decimal commas, UTF-8 BOM).") var csvDialect: CSVDialect = .rfc4180
 
     func run() throws {
-        let database = try global.openDatabase()
+        let workspace = try global.openWorkspace()
         switch format {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let text = String(decoding: try encoder.encode(try database.exportAll(includePersonal: includePersonal)), as: UTF8.self) + "\n"
+            let text = String(decoding: try encoder.encode(try workspace.reader.exportAll(includePersonal: includePersonal)), as: UTF8.self) + "\n"
             try emit(text, to: output, force: force)
         case .csv:
-            try emit(IdeaCSV.export(try database.ideas(), dialect: csvDialect, includePersonal: includePersonal), to: output, force: force)
+            try emit(IdeaCSV.export(try workspace.reader.ideas(), dialect: csvDialect, includePersonal: includePersonal), to: output, force: force)
         case .md:
-            let data = try ReportData.load(from: database, today: database.today(), since: nil, theme: nil, includePersonal: includePersonal)
+            let data = try ReportData.load(from: workspace.reader, today: workspace.reader.today(), since: nil, theme: nil, includePersonal: includePersonal)
             try emit(MarkdownReport.render(data, strings: Strings(try global.language())), to: output, force: force)
         }
     }
@@ -117,7 +118,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let text = try InputFile.readText(file)
-        let database = try global.openDatabase()
+        let workspace = try global.openWorkspace()
         if file.lowercased().hasSuffix(".json") || text.first == "{" {
             let export: PortfolioExport
             do { export = try JSONDecoder().decode(PortfolioExport.self, from: Data(text.utf8)) } catch {
@@ -127,14 +128,14 @@ struct ImportCommand: ParsableCommand {
                 print("would import \(export.tables["idea"]?.count ?? 0) ideas and \(export.tables["event"]?.count ?? 0) events")
                 return
             }
-            try database.importAll(export)
+            try workspace.importAll(export)
             print("imported \(export.tables["idea"]?.count ?? 0) ideas and \(export.tables["event"]?.count ?? 0) events")
             return
         }
         let rows = try IdeaImport.parse(text, file: file)
         var warnings: [String] = []
         for row in rows {
-            let found = Warnings.bsn(in: row.fields) + Warnings.duplicates(try database.likelyDuplicates(of: row.fields, limit: 1))
+            let found = Warnings.bsn(in: row.fields) + Warnings.duplicates(try workspace.reader.likelyDuplicates(of: row.fields, limit: 1))
             warnings += found.map { "line \(row.line): \($0)" }
         }
         Warnings.print(warnings)
@@ -144,7 +145,7 @@ struct ImportCommand: ParsableCommand {
             print("would import \(rows.count) ideas (\(summary)); nothing was changed")
             return
         }
-        try database.importIdeas(rows.map { ($0.fields, $0.stage) })
+        try workspace.importIdeas(rows.map { ($0.fields, $0.stage) })
         print("imported \(rows.count) ideas (\(summary))")
     }
 }
@@ -227,7 +228,7 @@ struct MergeCommand: ParsableCommand {
     @Option(help: "The idea to keep.") var into: IdeaIDArgument
 
     func run() throws {
-        try global.openDatabase().merge(id.id, into: into.id)
+        try global.openWorkspace().merge(id.id, into: into.id)
         print("\(id.id) merged into \(into.id)")
     }
 }
@@ -241,7 +242,7 @@ struct ForgetCommand: ParsableCommand {
     @Option(help: "The submitter's name as recorded.") var submitter: String
 
     func run() throws {
-        let report = try global.openDatabase().forget(submitter: submitter)
+        let report = try global.openWorkspace().forget(submitter: submitter)
         print("erased from \(report.ideasChanged) idea\(report.ideasChanged == 1 ? "" : "s") and \(report.eventsChanged) event-log record\(report.eventsChanged == 1 ? "" : "s")")
         if !report.stillMentioned.isEmpty {
             print("these ideas still mention the name in their title or description; edit them by hand:")

@@ -1,4 +1,5 @@
 import AppCore
+import Application
 import ArgumentParser
 import Domain
 import Foundation
@@ -12,8 +13,8 @@ struct BackupCommand: ParsableCommand {
     @Option(help: "Where to write the copy (default: the backups folder of the data directory).") var output: String?
 
     func run() throws {
-        let database = try global.openDatabase()
-        let url = try output.map { try database.backup(to: URL(fileURLWithPath: $0)) } ?? database.rollingBackup(reason: "manual")
+        let workspace = try global.openWorkspace()
+        let url = try output.map { try workspace.backup(to: URL(fileURLWithPath: $0)) } ?? workspace.rollingBackup(reason: "manual")
         print(url?.path ?? "")
     }
 }

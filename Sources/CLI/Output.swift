@@ -144,7 +144,7 @@ enum Output {
     static func safe(_ text: String) -> String { TextSanitizer.singleLine(text) }
 
     /// Made once: `history` and `show` format a date per row. The CLI is single-threaded.
-    nonisolated(unsafe) private static let minuteFormatter: DateFormatter = {
+    private static let minuteFormatter: DateFormatter = {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "yyyy-MM-dd HH:mm"

@@ -1,4 +1,5 @@
 import AppCore
+import Application
 import ArgumentParser
 import Foundation
 import Storage
@@ -61,16 +62,16 @@ struct BoardCommand: ParsableCommand {
                 .appendingPathComponent("proeftuin-demo-\(ProcessInfo.processInfo.processIdentifier)-\(Int(Date().timeIntervalSince1970))")
             directory = DataDirectory(url: url)
         }
-        let database = try global.openDatabase(at: directory)
-        if demo { try database.seedDemo(now: Date()) }
-        try database.rollingBackup()  // at most once a day, the newest seven kept
+        let workspace = try global.openWorkspace(at: directory)
+        if demo { try workspace.seedDemo(now: Date()) }
+        try workspace.rollingBackup()  // at most once a day, the newest seven kept
         let environment = global.environment
         let configuration = try global.configuration()
         let keymap = try Keymap.standard.overriding(configuration.keys)
         try MainActor.assumeIsolated {
-            try BoardApp.run(database: database, language: language, environment: environment, useMouse: useMouse,
+            try BoardApp.run(workspace: workspace, language: language, environment: environment, useMouse: useMouse,
                              staleDays: configuration.staleDays ?? 30, keymap: keymap)
         }
-        if demo { print("The demo portfolio is kept in \(database.directory.path)") }
+        if demo { print("The demo portfolio is kept in \(workspace.reader.directory.path)") }
     }
 }

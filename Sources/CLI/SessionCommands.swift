@@ -1,4 +1,5 @@
 import AppCore
+import Application
 import ArgumentParser
 import Domain
 import Foundation
@@ -41,10 +42,10 @@ struct SessionNewCommand: ParsableCommand {
             guard let id = IdeaID(parsing: String(text)) else { throw ValidationError("'\(text)' is not an idea id") }
             return id
         }
-        let database = try global.openDatabase()
-        let session = WeighingSession(set: try database.criteriaSet(set), ideas: ids,
+        let workspace = try global.openWorkspace()
+        let session = WeighingSession(set: try workspace.reader.criteriaSet(set), ideas: ids,
                                       participants: WeighingSession.participants(from: participants), createdAt: Date())
-        print(try database.createSession(session).id!.rawValue)
+        print(try workspace.createSession(session).id!.rawValue)
     }
 }
 
@@ -57,8 +58,8 @@ struct SessionImportCommand: ParsableCommand {
     @Argument(help: "The CSV file.") var file: String
 
     func run() throws {
-        let database = try global.openDatabase()
-        let current = try database.session(session.id)
+        let workspace = try global.openWorkspace()
+        let current = try workspace.reader.session(session.id)
         let text = try InputFile.readText(file)
         let records: [CSVRecord]
         do { records = try CSV.parse(text) } catch { throw CLIError.badFile(file, ["\(error)"]) }
@@ -102,7 +103,7 @@ struct SessionImportCommand: ParsableCommand {
             changes.append((ScoreKey(participant: participant, idea: idea, criterion: criterion), Int(number)))
         }
         guard errors.isEmpty else { throw CLIError.badFile(file, errors) }
-        try database.setScores(session.id, changes)
+        try workspace.setScores(session.id, changes)
         print("Imported \(changes.count) scores into \(session.id)")
     }
 }
@@ -175,8 +176,8 @@ struct SessionResultsCommand: ParsableCommand {
     @Option(help: "text or json.") var format: TextFormat = .text
 
     func run() throws {
-        let database = try global.openDatabase()
-        var value = try database.session(session.id)
+        let workspace = try global.openWorkspace()
+        var value = try workspace.reader.session(session.id)
         if let method { value.method = method }
         if let normalization { value.normalization = normalization }
         if value.method == .topsis { value.normalization = .vector }
@@ -186,7 +187,7 @@ struct SessionResultsCommand: ParsableCommand {
         case .json:
             print(try Output.json(ResultsOutput(result, criteria: value.criteria)))
         case .text:
-            let titles = Dictionary(uniqueKeysWithValues: try database.ideas().map { ($0.id, $0.fields.title) })
+            let titles = Dictionary(uniqueKeysWithValues: try workspace.reader.ideas().map { ($0.id, $0.fields.title) })
             print("\(value.method.rawValue), \(value.normalization.rawValue), \(value.aggregate.rawValue)\(result.complete ? "" : " (incomplete)")")
             print(Output.table(result.ranking.map { ranked in
                 ["\(ranked.rank).", String(format: "%.3f", ranked.score), ranked.vetoed ? "veto" : "", "\(ranked.idea)",
@@ -204,7 +205,7 @@ struct SessionCloseCommand: ParsableCommand {
     @Argument(help: "The session id.") var session: SessionIDArgument
 
     func run() throws {
-        try global.openDatabase().closeSession(session.id)
+        try global.openWorkspace().closeSession(session.id)
         print("\(session.id) closed")
     }
 }
@@ -215,7 +216,7 @@ struct SessionListCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let rows = try global.openDatabase().sessions().map { summary in
+        let rows = try global.openWorkspace().reader.sessions().map { summary in
             ["\(summary.id)", summary.status.rawValue, summary.setName, "\(summary.ideas) ideas", "\(summary.participants) participants",
              Output.date(summary.createdAt)]
         }
@@ -235,10 +236,10 @@ struct SessionMinutesCommand: ParsableCommand {
     @Flag(help: "Overwrite --output if it exists.") var force = false
 
     func run() throws {
-        let database = try global.openDatabase()
-        let value = try database.session(session.id)
-        let ideas = try value.ideas.map { try database.idea($0) }
-        let decisions = try value.ideas.flatMap { try database.decisions(idea: $0) }
+        let workspace = try global.openWorkspace()
+        let value = try workspace.reader.session(session.id)
+        let ideas = try value.ideas.map { try workspace.reader.idea($0) }
+        let decisions = try value.ideas.flatMap { try workspace.reader.decisions(idea: $0) }
         let text = Minutes.markdown(session: value, ideas: ideas, decisions: decisions, strings: Strings(try global.language()))
         if let output {
             try OutputFile.write(text, to: output, force: force)

@@ -35,7 +35,10 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
     case sessionNotFound(String)
     case scoreOutOfScale(Int, min: Int, max: Int)
     case mergeIntoItself
-    case editConflict(IdeaID, [String])
+    /// A change or undo made on what a person saw is refused because someone else changed it since.
+    /// `fields` names what collides; `undoing` says the refused change was an undo or redo.
+    case changedSince(IdeaID, fields: [String], notice: ChangeNotice?, undoing: Bool)
+    case noObjection(Int)
     case alreadyMerged(IdeaID, IdeaID)
 
     public var description: String {
@@ -113,9 +116,13 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
             "there is no weighing session \(text): see 'proeftuin session list'"
         case .scoreOutOfScale(let value, let low, let high):
             "the score \(value) is outside the scale \(low)-\(high)"
-        case .editConflict(let id, let fields):
-            "idea \(id) was changed elsewhere while you edited it (" + fields.joined(separator: ", ")
-                + "): nothing was saved; open it again to see the new version"
+        case .changedSince(let id, let fields, let notice, let undoing):
+            "idea \(id) changed since"
+                + (notice.map { ": \($0.kind.rawValue) at \($0.at) by \($0.actor)" + ($0.program.map { " (\($0))" } ?? "") } ?? "")
+                + (fields.isEmpty ? "" : " (" + fields.joined(separator: ", ") + ")")
+                + (undoing ? " — undo would remove or overwrite it; nothing was undone" : "; nothing was saved: look again and redo your change")
+        case .noObjection(let number):
+            "there is no objection \(number): see 'proeftuin decision show'"
         case .mergeIntoItself:
             "an idea cannot be merged into itself"
         case .alreadyMerged(let id, let into):

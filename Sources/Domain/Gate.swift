@@ -109,6 +109,21 @@ public enum StageGate: Equatable, Sendable, Codable {
     case stop(StopCategory, learned: String)
 }
 
+extension StageGate {
+    /// Refuses a gate that does not fit its target stage, naming what the target needs; checks inline consent.
+    public func check(for target: Stage) throws(DomainError) {
+        switch (self, target) {
+        case (.none, .proposed), (.experiment, .experimenting), (.learning, .learning), (.decision, .scaling), (.stop, .stopped):
+            return
+        case (.inlineDecision(let decision), .scaling):
+            _ = try decision.consented()
+        default:
+            let missing = target == .scaling ? [GateField.decision] : GateDraft.fields(for: target)
+            throw .gateIncomplete(target, missing: missing)
+        }
+    }
+}
+
 /// A request to move an idea, with everything its gate needs.
 public struct MoveRequest: Equatable, Sendable {
     public var id: IdeaID
@@ -119,9 +134,15 @@ public struct MoveRequest: Equatable, Sendable {
     public var wipOverride: String?
     /// False for undo and redo, which put things back without asking again.
     public var enforceRules: Bool
+    /// The stage the person saw the idea in; a move is refused when it has moved elsewhere since (nil: no check).
+    public var from: Stage?
 
-    public init(id: IdeaID, target: Stage, reason: String, gate: StageGate = .none, wipOverride: String? = nil, enforceRules: Bool = true) {
+    public init(
+        id: IdeaID, target: Stage, reason: String, gate: StageGate = .none, wipOverride: String? = nil, enforceRules: Bool = true,
+        from: Stage? = nil
+    ) {
         self.id = id
+        self.from = from
         self.target = target
         self.reason = reason
         self.gate = gate

@@ -17,12 +17,17 @@ public enum IdeaChange: Equatable, Sendable {
     case removeMeasurement(IdeaID, cycle: Int, MetricMeasurement)
     /// Create (no id) or update a consent decision.
     case saveDecision(ConsentDecision)
+    /// Save a decision edited from `base`: what others recorded meanwhile (objections, concerns, judgements) is kept,
+    /// and what both changed differently is refused (see `ConsentDecision.merge`).
+    case saveDecisionFrom(base: ConsentDecision, edited: ConsentDecision)
+    /// One step of a consent round on the stored decision, read and written in one transaction.
+    case amendDecision(DecisionID, DecisionAmendment)
     /// Remove a decision (undo of creating it).
     case deleteDecision(DecisionID)
     /// Swap the column positions of two ideas in the same stage.
     case swap(IdeaID, IdeaID)
-    /// Remove an idea (only as the undo of its creation).
-    case delete(IdeaID)
+    /// Remove an idea (only as the undo of its creation), refused unless it is still exactly as created.
+    case delete(Idea)
     /// Bring back an idea exactly as it was (redo of a creation).
     case restore(Idea)
 
@@ -30,13 +35,14 @@ public enum IdeaChange: Equatable, Sendable {
     public var ideaID: IdeaID? {
         switch self {
         case .create: nil
-        case .edit(let id, _), .editFrom(let id, _, _), .swap(let id, _), .delete(let id), .addMeasurement(let id, _), .removeMeasurement(let id, _, _):
+        case .edit(let id, _), .editFrom(let id, _, _), .swap(let id, _), .addMeasurement(let id, _), .removeMeasurement(let id, _, _):
             id
+        case .delete(let idea): idea.id
         case .move(let request): request.id
         case .revertMove(let revert): revert.id
         case .restore(let idea): idea.id
-        case .saveDecision(let decision): decision.ideaID
-        case .deleteDecision: nil
+        case .saveDecision(let decision), .saveDecisionFrom(_, let decision): decision.ideaID
+        case .deleteDecision, .amendDecision: nil
         }
     }
 }

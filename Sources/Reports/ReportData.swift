@@ -16,7 +16,7 @@ public struct ReportData: Sendable {
 
     /// Reads the report's data; `theme` narrows it to one theme, `since` the activity to a period.
     public static func load(
-        from database: AppDatabase, today: DayDate, since: DayDate?, theme: String?, includePersonal: Bool, staleDays: Int = 30,
+        from database: any StoreReader, today: DayDate, since: DayDate?, theme: String?, includePersonal: Bool, staleDays: Int = 30,
         calendarDay: @escaping @Sendable (Date) -> DayDate = DayDate.local
     ) throws -> ReportData {
         let ideas = try database.details(theme: theme)

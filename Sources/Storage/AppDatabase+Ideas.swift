@@ -159,12 +159,13 @@ extension AppDatabase {
     public func today() -> DayDate { DayDate.local(clock()) }
 
     /// Carries out one change with its event-log row in a single transaction; returns how to undo it.
+    /// `undoing` marks an undo or redo: a refusal then says nothing was undone.
     @discardableResult
-    public func apply(_ change: IdeaChange) throws -> AppliedChange {
+    public func apply(_ change: IdeaChange, undoing: Bool = false) throws -> AppliedChange {
         let now = clock()
         return try write { db in
             do {
-                return try ChangeWriter(database: self, db: db, now: now).apply(change)
+                return try ChangeWriter(database: self, db: db, now: now, undoing: undoing).apply(change)
             } catch let error as DomainError {
                 throw DomainErrorBox(error: error)
             }

@@ -59,7 +59,7 @@ extension AppDatabase {
                 try db.execute(sql: "VACUUM")
                 try db.checkpoint(.truncate)
             }
-            try pool.barrierWriteWithoutTransaction { db in try db.checkpoint(.truncate) }
+            _ = try pool.barrierWriteWithoutTransaction { db in try db.checkpoint(.truncate) }
         } catch {
             throw StorageError.wrap(error, path: directory.path)
         }

@@ -9,25 +9,30 @@ public final class AppDatabase: Sendable {
     public let directory: DataDirectory
     /// Recorded as the actor of every event this instance writes.
     public let actor: String
+    /// Recorded as the program of every event this instance writes (`board`, `cli` …).
+    public let program: String
     let pool: DatabasePool
+    /// The change counter as this program last knew it: moved on by its own writes, and by `outsideChange()`.
+    let knownChanges = ChangeCounterMark()
     let clock: @Sendable () -> Date
     /// WIP limits used where none was stored with `wip set`: the brief's defaults, overridden by the config file.
     let defaultWipLimits: [Stage: WipLimit]
 
     private init(
-        directory: DataDirectory, pool: DatabasePool, actor: String, clock: @escaping @Sendable () -> Date,
+        directory: DataDirectory, pool: DatabasePool, actor: String, program: String, clock: @escaping @Sendable () -> Date,
         defaultWipLimits: [Stage: WipLimit]
     ) {
         self.directory = directory
         self.pool = pool
         self.actor = actor
+        self.program = program
         self.clock = clock
         self.defaultWipLimits = defaultWipLimits
     }
 
     /// Opens (creating when needed) the portfolio in a data directory and brings its schema up to date.
     public static func open(
-        _ directory: DataDirectory, actor: String, clock: @escaping @Sendable () -> Date = { Date() },
+        _ directory: DataDirectory, actor: String, program: String = "cli", clock: @escaping @Sendable () -> Date = { Date() },
         defaultWipLimits: [Stage: WipLimit] = [:]
     ) throws -> AppDatabase {
         try directory.create()
@@ -61,12 +66,13 @@ public final class AppDatabase: Sendable {
                 pending = try !migrator.hasCompletedMigrations(db)
                 holdsData = try db.tableExists("idea")
             }
-            let database = AppDatabase(directory: directory, pool: pool, actor: actor, clock: clock,
+            let database = AppDatabase(directory: directory, pool: pool, actor: actor, program: program, clock: clock,
                                        defaultWipLimits: WipLimit.defaults.merging(defaultWipLimits) { $1 })
             if existed, pending, holdsData {
                 try database.rollingBackup(reason: "before-migration")
             }
             try migrator.migrate(pool)
+            database.knownChanges.set(try pool.read(Self.changeCounter))
             restrictPermissions(in: directory)
             return database
         } catch {
@@ -125,8 +131,24 @@ public final class AppDatabase: Sendable {
     }
 
     /// Runs one write transaction, translating database errors into user messages.
+    ///
+    /// The change counter is read before and after: when nobody else wrote since this program last looked,
+    /// its own write moves the mark on, so its own changes never look like changes made elsewhere.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try pool.write(body) } catch { throw unwrap(error) }
+        do {
+            return try pool.write { db in
+                let before = try Self.changeCounter(db)
+                let result = try body(db)
+                let after = try Self.changeCounter(db)
+                knownChanges.advance(from: before, to: after)
+                return result
+            }
+        } catch { throw unwrap(error) }
+    }
+
+    /// The value of the change counter that every write to a counted table moves on.
+    static func changeCounter(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT value FROM changeCounter WHERE id = 1") ?? 0
     }
 
     private func unwrap(_ error: any Error) -> any Error {
@@ -141,16 +163,38 @@ public final class AppDatabase: Sendable {
     ) throws {
         let event = EventRecord(
             id: nil, at: at, actor: actor, ideaId: idea?.rawValue, kind: kind.rawValue, reason: reason, before: before,
-            after: after)
+            after: after, program: program)
         try event.insert(db)
     }
 
-    /// A number that changes whenever another connection or program commits; used to notice outside changes.
-    public func changeToken() throws -> Int64 {
-        try read { db in
-            let version = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
-            let events = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM event") ?? 0
-            return version &* 1_000_003 &+ events
+    /// Whether another program (or another instance in this one) changed any counted table since this instance last
+    /// looked or wrote; its own writes never count. Works from any pooled connection: the counter is a table.
+    public func outsideChange() throws -> Bool {
+        let current = try read(Self.changeCounter)
+        return knownChanges.take(current)
+    }
+}
+
+/// The last change-counter value a program knows of, shared by its threads.
+final class ChangeCounterMark: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Int64 = 0
+
+    /// Sets the mark (after opening).
+    func set(_ newValue: Int64) {
+        lock.withLock { value = newValue }
+    }
+
+    /// Moves the mark over an own write, but only when the write started from the known value.
+    func advance(from before: Int64, to after: Int64) {
+        lock.withLock { if value == before { value = after } }
+    }
+
+    /// Takes a newly read value: true when it differs from the mark (someone else wrote).
+    func take(_ current: Int64) -> Bool {
+        lock.withLock {
+            defer { value = current }
+            return value != current
         }
     }
 }

@@ -7,6 +7,8 @@ struct ChangeWriter {
     let database: AppDatabase
     let db: Database
     let now: Date
+    /// True while taking a change back (undo or redo): refusals then say that nothing was undone.
+    var undoing = false
 
     func apply(_ change: IdeaChange) throws -> AppliedChange {
         switch change {
@@ -20,7 +22,7 @@ struct ChangeWriter {
             var idea = record.idea
             idea.id = IdeaID(db.lastInsertedRowID)
             try event(idea.id, .created, after: EventJSON.encode(idea))
-            return AppliedChange(change: change, inverse: .delete(idea.id), focus: idea.id, focusStage: .proposed)
+            return AppliedChange(change: change, inverse: .delete(idea), focus: idea.id, focusStage: .proposed)
 
         case .edit(let id, let fields):
             var idea = try fetch(id)
@@ -30,14 +32,20 @@ struct ChangeWriter {
             idea.updatedAt = now
             try IdeaRecord(idea).update(db)
             try event(id, .edited, before: EventJSON.encode(before), after: EventJSON.encode(clean))
-            return AppliedChange(change: change, inverse: .edit(id, before), focus: id, focusStage: idea.stage)
+            // Undo takes back only the fields this edit changed, and only while nobody changed them since.
+            return AppliedChange(change: change, inverse: .editFrom(id, base: clean, edited: before), focus: id, focusStage: idea.stage)
 
         case .editFrom(let id, let base, let edited):
             let current = try fetch(id).fields
             let (merged, conflicts) = IdeaFields.merge(base: try base.validated(), edited: try edited.validated(), current: current)
-            guard conflicts.isEmpty else { throw DomainError.editConflict(id, conflicts) }
+            guard conflicts.isEmpty else { throw try changedSince(id, fields: conflicts, kinds: [.edited]) }
+            if merged == current {  // nothing left to change: the same edit was made elsewhere, or it is an undo of nothing
+                return AppliedChange(change: change, inverse: .editFrom(id, base: edited, edited: base), focus: id,
+                                     focusStage: try fetch(id).stage)
+            }
             let applied = try apply(.edit(id, merged))
-            return AppliedChange(change: change, inverse: applied.inverse, focus: applied.focus, focusStage: applied.focusStage)
+            return AppliedChange(change: change, inverse: .editFrom(id, base: merged, edited: current), focus: applied.focus,
+                                 focusStage: applied.focusStage)
 
         case .move(let request):
             return try move(request, change: change)
@@ -48,6 +56,7 @@ struct ChangeWriter {
         case .swap(let firstID, let secondID):
             var first = try fetch(firstID)
             var second = try fetch(secondID)
+            guard first.stage == second.stage else { throw try changedSince(secondID, fields: [], kinds: [.moved]) }
             let before = PlacementSnapshot(stage: first.stage.rawValue, position: first.position)
             (first.position, second.position) = (second.position, first.position)
             if first.position == second.position { second.position += 1 }
@@ -59,8 +68,14 @@ struct ChangeWriter {
                       after: EventJSON.encode(PlacementSnapshot(stage: first.stage.rawValue, position: first.position)))
             return AppliedChange(change: change, inverse: .swap(firstID, secondID), focus: firstID, focusStage: first.stage)
 
-        case .delete(let id):
+        case .delete(let created):
+            let id = created.id
             let idea = try fetch(id)
+            let hanging = try CycleRecord.filter(Column("ideaId") == id.rawValue).fetchCount(db)
+                + DecisionRecord.filter(Column("ideaId") == id.rawValue).fetchCount(db)
+            if idea.fields != created.fields || idea.stage != created.stage || hanging > 0 {
+                throw try changedSince(id, fields: [], kinds: nil)
+            }
             _ = try IdeaRecord.deleteOne(db, key: id.rawValue)
             try event(id, .deleted, before: EventJSON.encode(idea))
             return AppliedChange(change: change, inverse: .restore(idea), focus: nil, focusStage: idea.stage)
@@ -68,7 +83,7 @@ struct ChangeWriter {
         case .restore(let idea):
             try IdeaRecord(idea).insert(db)
             try event(idea.id, .restored, after: EventJSON.encode(idea))
-            return AppliedChange(change: change, inverse: .delete(idea.id), focus: idea.id, focusStage: idea.stage)
+            return AppliedChange(change: change, inverse: .delete(idea), focus: idea.id, focusStage: idea.stage)
 
         case .addMeasurement(let id, let measurement):
             let idea = try fetch(id)
@@ -98,11 +113,28 @@ struct ChangeWriter {
         case .saveDecision(let decision):
             return try saveDecision(decision, change: change)
 
+        case .saveDecisionFrom(let base, let edited):
+            guard let id = edited.id, let record = try DecisionRecord.fetchOne(db, key: id.rawValue) else {
+                throw DomainError.decisionNotFound(edited.id?.description ?? "?")
+            }
+            let (merged, conflicts) = ConsentDecision.merge(base: base, edited: edited, current: record.decision)
+            guard conflicts.isEmpty else { throw try changedSince(edited.ideaID, fields: conflicts, kinds: [.decisionSaved]) }
+            let applied = try saveDecision(merged, change: change)
+            return AppliedChange(change: change, inverse: applied.inverse, focus: applied.focus, focusStage: applied.focusStage)
+
+        case .amendDecision(let id, let amendment):
+            guard let record = try DecisionRecord.fetchOne(db, key: id.rawValue) else { throw DomainError.decisionNotFound(id.description) }
+            let applied = try saveDecision(try record.decision.amended(amendment), change: change)
+            return AppliedChange(change: change, inverse: applied.inverse, focus: applied.focus, focusStage: applied.focusStage)
+
         case .deleteDecision(let id):
             guard let record = try DecisionRecord.fetchOne(db, key: id.rawValue) else {
                 throw DomainError.decisionNotFound(id.description)
             }
             let decision = record.decision
+            if record.updatedAt != record.createdAt {  // objections or judgements were recorded since it was made
+                throw try changedSince(decision.ideaID, fields: [], kinds: [.decisionSaved])
+            }
             _ = try DecisionRecord.deleteOne(db, key: id.rawValue)
             try event(decision.ideaID, .decisionDeleted, before: EventJSON.encode(decision))
             return AppliedChange(change: change, inverse: .saveDecision(decision), focus: decision.ideaID, focusStage: nil)
@@ -115,10 +147,13 @@ struct ChangeWriter {
         let idea = try fetch(request.id)
         let reason = TextSanitizer.singleLine(request.reason).trimmingCharactersInWhitespace()
         let override = request.wipOverride.map { TextSanitizer.singleLine($0).trimmingCharactersInWhitespace() }
+        if let from = request.from, idea.stage != from {
+            throw try changedSince(idea.id, fields: [], kinds: [.moved, .imported, .merged])
+        }
         if request.enforceRules {
             try idea.stage.validateMove(to: request.target)
             guard !reason.isEmpty else { throw DomainError.reasonRequired }
-            try checkGate(request.gate, for: request.target)
+            try request.gate.check(for: request.target)
             if let limit = try database.wipLimit(for: request.target, in: db) {
                 let count = try IdeaRecord.filter(IdeaRecord.Columns.stage == request.target.rawValue).fetchCount(db)
                 try limit.check(countAfter: count + 1, override: override)
@@ -132,7 +167,7 @@ struct ChangeWriter {
             id: idea.id, stage: idea.stage, position: idea.position, reviewDate: idea.reviewDate,
             stopCategory: idea.stopCategory, stopLearned: idea.stopLearned, removeCycle: nil, restoreLearning: nil,
             removeDecision: nil, redo: MoveRequest(id: request.id, target: request.target, reason: reason, gate: request.gate,
-                                                   wipOverride: override, enforceRules: false))
+                                                   wipOverride: override, enforceRules: false, from: idea.stage))
         switch request.gate {
         case .none:
             if request.target == .proposed || request.target == .stopped {
@@ -183,6 +218,7 @@ struct ChangeWriter {
 
     private func revertMove(_ revert: MoveRevert, change: IdeaChange) throws -> AppliedChange {
         let idea = try fetch(revert.id)
+        try checkRevertible(revert, idea)
         var back = idea
         back.stage = revert.stage
         back.position = revert.position
@@ -212,21 +248,43 @@ struct ChangeWriter {
         return AppliedChange(change: change, inverse: .move(redo), focus: idea.id, focusStage: revert.stage)
     }
 
-    /// A gate that does not fit its target stage names what the target needs.
-    private func checkGate(_ gate: StageGate, for target: Stage) throws {
-        let fits: Bool
-        switch (gate, target) {
-        case (.none, .proposed), (.experiment, .experimenting), (.learning, .learning), (.decision, .scaling),
-             (.inlineDecision, .scaling), (.stop, .stopped):
-            fits = true
-        default:
-            fits = false
+    /// Refuses to take a move back when someone else built on it since: moved the idea on, measured or learned in
+    /// the cycle it started, or recorded objections on the decision it made. Undo never destroys others' work.
+    private func checkRevertible(_ revert: MoveRevert, _ idea: Idea) throws {
+        guard idea.stage == revert.redo.target else { throw try changedSince(idea.id, fields: [], kinds: [.moved, .imported, .merged]) }
+        if let number = revert.removeCycle {
+            guard idea.cycleCount == number,
+                  let cycle = try CycleRecord.filter(Column("ideaId") == idea.id.rawValue && Column("number") == number).fetchOne(db)
+            else { throw try changedSince(idea.id, fields: [], kinds: [.moved]) }
+            if try MeasurementRecord.filter(Column("cycleId") == cycle.id!).fetchCount(db) > 0 {
+                throw try changedSince(idea.id, fields: [], kinds: [.measured])
+            }
+            if cycle.learningCard != nil { throw try changedSince(idea.id, fields: [], kinds: [.moved]) }
         }
-        guard fits else {
-            let missing = target == .scaling ? [GateField.decision] : GateDraft.fields(for: target)
-            throw DomainError.gateIncomplete(target, missing: missing)
+        if let restore = revert.restoreLearning, case .learning(let card) = revert.redo.gate,
+           let cycle = try CycleRecord.filter(Column("ideaId") == idea.id.rawValue && Column("number") == restore.cycle).fetchOne(db),
+           cycle.learningCard != card {
+            throw try changedSince(idea.id, fields: [], kinds: nil)
         }
-        if case .inlineDecision(let decision) = gate { _ = try decision.consented() }
+        if let id = revert.removeDecision, let record = try DecisionRecord.fetchOne(db, key: id.rawValue),
+           record.updatedAt != record.createdAt {
+            throw try changedSince(idea.id, fields: [], kinds: [.decisionSaved])
+        }
+    }
+
+    /// The refusal of a change made on stale data, naming the newest event of the given kinds (any kind: nil) on the idea.
+    private func changedSince(_ id: IdeaID, fields: [String], kinds: [EventKind]?) throws -> DomainError {
+        var sql = "SELECT kind, at, actor, program FROM event WHERE ideaId = ?"
+        var arguments: StatementArguments = [id.rawValue]
+        if let kinds {
+            sql += " AND kind IN (\(kinds.map { _ in "?" }.joined(separator: ", ")))"
+            arguments += StatementArguments(kinds.map(\.rawValue))
+        }
+        let notice = try Row.fetchOne(db, sql: sql + " ORDER BY id DESC LIMIT 1", arguments: arguments).flatMap { row -> ChangeNotice? in
+            guard let kind = EventKind(rawValue: row[0]) else { return nil }
+            return ChangeNotice(kind: kind, at: row[1], actor: row[2], program: row[3])
+        }
+        return .changedSince(id, fields: fields, notice: notice, undoing: undoing)
     }
 
     private func consentedDecision(_ id: DecisionID, for idea: IdeaID) throws -> ConsentDecision {
@@ -255,7 +313,9 @@ struct ChangeWriter {
         if let id = clean.id, let existing = try DecisionRecord.fetchOne(db, key: id.rawValue) {
             try DecisionRecord(clean, createdAt: existing.createdAt, updatedAt: now).update(db)
             try event(idea.id, .decisionSaved, before: EventJSON.encode(existing.decision), after: EventJSON.encode(clean))
-            return AppliedChange(change: change, inverse: .saveDecision(existing.decision), focus: idea.id, focusStage: idea.stage)
+            // Undo takes back only this save's part: objections others added since stay.
+            return AppliedChange(change: change, inverse: .saveDecisionFrom(base: clean, edited: existing.decision), focus: idea.id,
+                                 focusStage: idea.stage)
         }
         try DecisionRecord(clean, createdAt: now, updatedAt: now).insert(db)
         let id = DecisionID(db.lastInsertedRowID)

@@ -134,6 +134,24 @@ enum Migrations {
         migrator.registerMigration("v5: index merged ideas") { db in
             try db.create(index: "idea_on_mergedInto", on: "idea", columns: ["mergedInto"])
         }
+        migrator.registerMigration("v6: change counter and event program") { db in
+            try db.alter(table: "event") { t in
+                t.add(column: "program", .text)
+            }
+            try db.execute(sql: "CREATE TABLE changeCounter (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL)")
+            try db.execute(sql: "INSERT INTO changeCounter (id, value) VALUES (1, 0)")
+            for table in countedTables {
+                for operation in ["INSERT", "UPDATE", "DELETE"] {
+                    try db.execute(sql: """
+                        CREATE TRIGGER \(table)_\(operation.lowercased())_counts AFTER \(operation) ON "\(table)"
+                        BEGIN UPDATE changeCounter SET value = value + 1 WHERE id = 1; END
+                        """)
+                }
+            }
+        }
         return migrator
     }
+
+    /// Every table whose changes other programs must notice; each write to one of them bumps `changeCounter`.
+    static let countedTables = ["idea", "cycle", "measurement", "decision", "wipLimit", "criteriaSet", "session", "score"]
 }

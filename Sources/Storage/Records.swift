@@ -198,6 +198,8 @@ struct EventRecord: Codable, FetchableRecord, PersistableRecord {
     var reason: String?
     var before: String?
     var after: String?
+    /// Which program wrote the row (`board`, `cli` …); nil for rows written before v6.
+    var program: String?
 
     var entry: HistoryEntry {
         HistoryEntry(

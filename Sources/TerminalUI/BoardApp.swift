@@ -1,27 +1,27 @@
 import AppCore
+import Application
 import Domain
 import Foundation
 import Screen
-import Storage
 
 /// The full-screen board: runs the loop of draw, read, reduce and perform until quit.
 @MainActor
 public enum BoardApp {
-    /// How often the board looks for changes made by other programs, in milliseconds.
-    static let pollInterval = 700
+    /// How long one read waits for a key before the loop looks for outside changes, in milliseconds.
+    static let pollInterval = 250
 
     public static func run(
-        database: AppDatabase, language: Language, environment: [String: String], useMouse: Bool = true, staleDays: Int = 30,
+        workspace: Workspace, language: Language, environment: [String: String], useMouse: Bool = true, staleDays: Int = 30,
         keymap: Keymap = .standard
     ) throws {
         let terminal = try Terminal.start(environment: environment, useMouse: useMouse)
         defer { terminal.stop() }
-        let runner = EffectRunner(database: database, staleDays: staleDays)
+        let runner = EffectRunner(workspace: workspace, staleDays: staleDays)
+        var watcher = ChangeWatcher(workspace: workspace)
         let renderer = Renderer()
-        var state = AppState(language: language, size: terminal.size, dataLabel: database.directory.path)
+        var state = AppState(language: language, size: terminal.size, dataLabel: workspace.reader.directory.path)
         state.staleDays = staleDays
         state.keymap = keymap
-        var token = try? database.changeToken()
         var pending: [Effect] = [.loadBoard]
         while true {
             while !pending.isEmpty {
@@ -30,7 +30,6 @@ public enum BoardApp {
                 for event in runner.perform(effect) {
                     pending += Reducer.reduce(&state, event)
                 }
-                if case .apply = effect { token = try? database.changeToken() }
             }
             terminal.draw(renderer.render(state))
             if environment["PROEFTUIN_TEST_CRASH"] == "after-first-frame", state.isLoaded {
@@ -46,11 +45,11 @@ public enum BoardApp {
             case .resized(let size):
                 pending += Reducer.reduce(&state, .resized(size))
             case .timeout:
-                let current = try? database.changeToken()
-                if current != token, let data = try? runner.boardData() {
-                    token = current
-                    pending += Reducer.reduce(&state, .boardChangedElsewhere(data))
-                }
+                break
+            }
+            // Looked at between keys too, so a facilitator typing fast still sees other programs' scores.
+            if pending.isEmpty, watcher.poll(), let data = try? runner.boardData() {
+                pending += Reducer.reduce(&state, .boardChangedElsewhere(data))
             }
         }
     }

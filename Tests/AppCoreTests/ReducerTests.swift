@@ -1,3 +1,4 @@
+import Foundation
 import AppCore
 import Domain
 import Testing
@@ -129,7 +130,7 @@ struct MoveTests {
         let gate = StageGate.experiment(
             TestCard(hypothesis: "buren helpen", action: "pilot Noord", metric: "deelnemers", successCriterion: "minstens 20"),
             owner: "Sanne", reviewDate: DayDate(year: 2026, month: 12, day: 31)!)
-        #expect(effects == [.apply(.move(MoveRequest(id: IdeaID(1), target: .experimenting, reason: "goed genoeg voor nu", gate: gate)), .perform)])
+        #expect(effects == [.apply(.move(MoveRequest(id: IdeaID(1), target: .experimenting, reason: "goed genoeg voor nu", gate: gate, from: .proposed)), .perform)])
     }
 
     @Test func aNewCycleIsPrefilledFromTheLastOne() {
@@ -157,7 +158,7 @@ struct MoveTests {
         type("dubbel", &state)
         let effects = press([.enter], &state)
         #expect(effects == [.apply(.move(MoveRequest(id: IdeaID(1), target: .stopped, reason: "dubbel",
-                                                      gate: .stop(.noCapacity, learned: "te duur"))), .perform)])
+                                                      gate: .stop(.noCapacity, learned: "te duur"), from: .proposed)), .perform)])
     }
 
     @Test func reopeningAsksOnlyAReason() {
@@ -176,7 +177,7 @@ struct MoveTests {
         }
         #expect(refused.error == "A move is a decision and needs a reason")
         type("nieuwe kans", &state)
-        #expect(press([.enter], &state) == [.apply(.move(MoveRequest(id: IdeaID(20), target: .proposed, reason: "nieuwe kans")), .perform)])
+        #expect(press([.enter], &state) == [.apply(.move(MoveRequest(id: IdeaID(20), target: .proposed, reason: "nieuwe kans", from: .stopped)), .perform)])
         #expect(state.mode == .board)
     }
 
@@ -376,7 +377,8 @@ struct UndoTests {
 
     @Test func aNewChangeClearsRedo() {
         var state = sampleState()
-        state.redoStack = [AppliedChange(change: .delete(IdeaID(1)), inverse: .delete(IdeaID(1)), focus: nil, focusStage: nil)]
+        let gone = Idea(id: IdeaID(1), fields: IdeaFields(title: "Weg"), stage: .proposed, position: 1, createdAt: Date(timeIntervalSince1970: 0), updatedAt: Date(timeIntervalSince1970: 0))
+        state.redoStack = [AppliedChange(change: .delete(gone), inverse: .delete(gone), focus: nil, focusStage: nil)]
         let applied = AppliedChange(change: .swap(IdeaID(1), IdeaID(2)), inverse: .swap(IdeaID(1), IdeaID(2)), focus: IdeaID(1), focusStage: .proposed)
         _ = Reducer.reduce(&state, .changeApplied(applied, .perform))
         #expect(state.redoStack.isEmpty)

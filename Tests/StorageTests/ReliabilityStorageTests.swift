@@ -30,7 +30,13 @@ struct ReliabilityStorageTests {
         #expect(merged.description == "nieuw")
         var clash = base
         clash.theme = "Jeugd"
-        #expect(throws: DomainError.editConflict(id, ["theme"])) { try board.apply(.editFrom(id, base: base, edited: clash)) }
+        let refusal = #expect(throws: DomainError.self) { try board.apply(.editFrom(id, base: base, edited: clash)) }
+        guard case .changedSince(id, ["theme"], let notice?, false)? = refusal else {
+            Issue.record("expected a refusal naming the theme, got \(String(describing: refusal))")
+            return
+        }
+        #expect(notice.kind == .edited)
+        #expect(notice.program == "cli")
         #expect(try board.idea(id).fields.theme == "Eenzaamheid")
     }
 

@@ -217,12 +217,35 @@ struct StorageTests {
         #expect(try again.summaries().map(\.title) == ["Blijft"])
     }
 
-    @Test func changeTokenMovesWhenAnotherConnectionWrites() throws {
+    @Test func outsideChangesAreSeenAndOwnWritesAreNot() throws {
         let board = try open()
-        let before = try board.changeToken()
+        #expect(try board.outsideChange() == false)
+        try board.add(IdeaFields(title: "Van het bord"))
+        #expect(try board.outsideChange() == false, "the board's own write is not a change made elsewhere")
         let cli = try open()
         try cli.add(IdeaFields(title: "Van elders"))
-        #expect(try board.changeToken() != before)
+        #expect(try board.outsideChange() == true)
+        #expect(try board.outsideChange() == false, "seen once")
+    }
+
+    @Test func everyCountedTableMovesTheCounter() throws {
+        let board = try open()
+        let cli = try open()
+        let idea = try cli.add(IdeaFields(title: "Teller"))
+        _ = try board.outsideChange()
+        let checks: [(String, () throws -> Void)] = [
+            ("WIP limit", { try cli.setWipLimit(WipLimit(stage: .learning, limit: 2)) }),
+            ("criteria set", { try cli.createCriteriaSet("Waarden") }),
+            ("decision", {
+                try cli.apply(.saveDecision(ConsentDecision(ideaID: idea.id, kind: .continue, proposal: "Door", responsible: "An",
+                                                            reviewDate: DayDate(year: 2027, month: 1, day: 1)!)))
+            }),
+            ("edit", { try cli.apply(.edit(idea.id, IdeaFields(title: "Teller 2"))) }),
+        ]
+        for (name, write) in checks {
+            try write()
+            #expect(try board.outsideChange() == true, "\(name) written by another program is noticed")
+        }
     }
 }
 

@@ -3,23 +3,25 @@ import Domain
 import Foundation
 import Storage
 
-/// Performs the reducer's effects against storage and reports what happened as events.
+/// Performs the board reducer's effects through the application layer and reports what happened as events.
 public struct EffectRunner: Sendable {
-    public let database: AppDatabase
-    /// Today's date, from the clock (local calendar).
+    public let workspace: Workspace
+    /// Today's date, from the store's clock (local calendar).
     public let today: @Sendable () -> DayDate
     /// Ideas untouched for longer count as stale in the portfolio view.
     public let staleDays: Int
 
-    public init(database: AppDatabase, staleDays: Int = 30) {
-        self.database = database
-        self.today = { database.today() }
+    public init(workspace: Workspace, staleDays: Int = 30) {
+        self.workspace = workspace
+        self.today = { workspace.reader.today() }
         self.staleDays = staleDays
     }
 
+    private var reader: any StoreReader { workspace.reader }
+
     /// Cards, WIP limits and today: what the board reads.
     public func boardData() throws -> BoardData {
-        BoardData(cards: try database.summaries(), wipLimits: try database.wipLimits(), today: today())
+        BoardData(cards: try reader.summaries(), wipLimits: try reader.wipLimits(), today: today())
     }
 
     /// Carries out one effect (not `.quit`, which the run loop handles) and returns the resulting events.
@@ -33,40 +35,41 @@ public struct EffectRunner: Sendable {
             }
         case .loadIdea(let id, let purpose):
             do {
-                return [.ideaLoaded(try database.detail(id), purpose: purpose)]
+                return [.ideaLoaded(try reader.detail(id), purpose: purpose)]
             } catch {
                 return [.changeFailed(failure(error), .perform)]
             }
         case .apply(let change, let purpose):
             do {
-                return [.changeApplied(try database.apply(change), purpose)]
+                let applied = purpose == .perform ? try workspace.perform(change) : try workspace.takeBack(change)
+                return [.changeApplied(applied, purpose)]
             } catch {
                 return [.changeFailed(failure(error), purpose)]
             }
         case .quit:
             return []
         case .loadCriteriaSets:
-            return weighing { [.criteriaSetsLoaded(try database.criteriaSets())] }
+            return weighing { [.criteriaSetsLoaded(try reader.criteriaSets())] }
         case .createSession(let session):
-            return weighing { [.sessionLoaded(try database.createSession(session))] }
+            return weighing { [.sessionLoaded(try workspace.createSession(session))] }
         case .loadSessions:
-            return weighing { [.sessionsLoaded(try database.sessions())] }
+            return weighing { [.sessionsLoaded(try reader.sessions())] }
         case .loadSession(let id):
-            return weighing { [.sessionLoaded(try database.session(id))] }
+            return weighing { [.sessionLoaded(try reader.session(id))] }
         case .saveScore(let id, let key, let value):
             return weighing {
-                try database.setScores(id, [(key, value)])
+                try workspace.setScores(id, [(key, value)])
                 return []
             }
         case .saveSessionSettings(let session):
             return weighing {
-                try database.updateSession(session)
+                try workspace.updateSession(session)
                 return []
             }
         case .closeSession(let id):
-            return weighing { [.sessionLoaded(try database.closeSession(id))] }
+            return weighing { [.sessionLoaded(try workspace.closeSession(id))] }
         case .loadPortfolio:
-            return weighing { [.portfolioLoaded(try database.portfolio(today: today(), staleDays: staleDays))] }
+            return weighing { [.portfolioLoaded(try reader.portfolio(today: today(), staleDays: staleDays))] }
         }
     }
 
@@ -80,4 +83,3 @@ public struct EffectRunner: Sendable {
         return .storage("\(error)")
     }
 }
-

@@ -1,0 +1,22 @@
+import Foundation
+
+/// Notices changes other programs make to the portfolio, at most once per interval, never the program's own.
+public struct ChangeWatcher: Sendable {
+    public let workspace: Workspace
+    /// How often to look, in seconds.
+    public let interval: TimeInterval
+    private var lastLook: Date
+
+    public init(workspace: Workspace, interval: TimeInterval = 0.5, now: Date = Date()) {
+        self.workspace = workspace
+        self.interval = interval
+        self.lastLook = now
+    }
+
+    /// True when the interval has passed and another program changed something since the last look.
+    public mutating func poll(now: Date = Date()) -> Bool {
+        guard now.timeIntervalSince(lastLook) >= interval else { return false }
+        lastLook = now
+        return (try? workspace.outsideChange()) ?? false
+    }
+}

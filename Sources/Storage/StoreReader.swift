@@ -1,0 +1,55 @@
+import Domain
+import Foundation
+
+/// Everything a front end may read from a portfolio store, whatever database holds it.
+///
+/// The SQLite store (`AppDatabase`) implements it; a server database can implement it too, so front ends and the
+/// application layer never name GRDB, SQL or a file.
+public protocol StoreReader: Sendable {
+    /// Where the portfolio lives, for headers and messages.
+    var directory: DataDirectory { get }
+    /// Who this store records as the actor of its changes.
+    var actor: String { get }
+    /// Today in the local calendar, by the store's clock.
+    func today() -> DayDate
+    func summaries() throws -> [IdeaSummary]
+    func idea(_ id: IdeaID) throws -> Idea
+    func ideas(stage: Stage?, theme: String?) throws -> [Idea]
+    func detail(_ id: IdeaID) throws -> IdeaDetail
+    func details(theme: String?) throws -> [IdeaDetail]
+    func history(_ id: IdeaID) throws -> [HistoryEntry]
+    func countsByStage() throws -> [Stage: Int]
+    func eventCount() throws -> Int
+    func isEmpty() throws -> Bool
+    func wipLimits() throws -> [Stage: WipLimit]
+    func reviews(today: DayDate, within days: Int) throws -> (overdue: [DueReview], upcoming: [DueReview])
+    func decision(_ id: DecisionID) throws -> ConsentDecision
+    func decisions(idea: IdeaID?) throws -> [ConsentDecision]
+    func stageChanges() throws -> [StageChange]
+    func portfolio(today: DayDate, staleDays: Int, theme: String?) throws -> PortfolioMetrics
+    func likelyDuplicates(of fields: IdeaFields, excluding: IdeaID?, limit: Int) throws -> [(IdeaSummary, Double)]
+    func criteriaSets() throws -> [CriteriaSet]
+    func criteriaSet(_ name: String) throws -> CriteriaSet
+    func session(_ id: SessionID) throws -> WeighingSession
+    func sessions() throws -> [SessionSummary]
+    func exportAll(includePersonal: Bool) throws -> PortfolioExport
+    func health() throws -> HealthReport
+    func backups() -> [URL]
+}
+
+extension StoreReader {
+    /// Ideas in board order.
+    public func ideas() throws -> [Idea] { try ideas(stage: nil, theme: nil) }
+    /// Every idea with its cycles, decisions and history.
+    public func details() throws -> [IdeaDetail] { try details(theme: nil) }
+    /// All decisions, oldest first.
+    public func decisions() throws -> [ConsentDecision] { try decisions(idea: nil) }
+    /// Portfolio metrics over every theme.
+    public func portfolio(today: DayDate, staleDays: Int) throws -> PortfolioMetrics {
+        try portfolio(today: today, staleDays: staleDays, theme: nil)
+    }
+    /// The most likely duplicates (three unless told).
+    public func likelyDuplicates(of fields: IdeaFields, limit: Int = 3) throws -> [(IdeaSummary, Double)] {
+        try likelyDuplicates(of: fields, excluding: nil, limit: limit)
+    }
+}
