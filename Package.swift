@@ -54,6 +54,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AppCoreTests", dependencies: ["AppCore", "Domain"]),
+        .testTarget(name: "ApplicationTests", dependencies: ["Application", "AppCore", "Storage", "Domain"]),
         .testTarget(name: "ScreenTests", dependencies: ["Screen", "AppCore", "Domain"]),
         .testTarget(
             name: "TerminalUITests",

@@ -120,7 +120,7 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
             "idea \(id) changed since"
                 + (notice.map { ": \($0.kind.rawValue) at \($0.at) by \($0.actor)" + ($0.program.map { " (\($0))" } ?? "") } ?? "")
                 + (fields.isEmpty ? "" : " (" + fields.joined(separator: ", ") + ")")
-                + (undoing ? " — undo would remove or overwrite it; nothing was undone" : "; nothing was saved: look again and redo your change")
+                + (undoing ? " — undo would remove it; nothing was undone" : "; nothing was saved: look again and redo your change")
         case .noObjection(let number):
             "there is no objection \(number): see 'proeftuin decision show'"
         case .mergeIntoItself:

@@ -14,6 +14,10 @@ trap 'tmux -L "$SOCKET" kill-server 2>/dev/null; rm -rf "$WORK"' EXIT
 
 tm() { tmux -u -L "$SOCKET" "$@"; }
 
+# One idle session for the whole run, so the server never exits between scenarios (a new client racing a
+# server that is shutting down gets "server exited unexpectedly").
+tm new-session -d -s keepalive "sleep 100000"
+
 # start NAME DATA_DIR COMMAND...: runs a command in a fresh 120x35 pane that stays after exit.
 start() {
     local name=$1 data=$2
@@ -365,6 +369,53 @@ weighing_with_digits_only() {
     cli "$data" session results 1 --format json | grep -q '"rank" : 1' || { echo "  no stored ranking"; return 1; }
 }
 
+# Shared use: a colleague's work is never undone by the board (issue: one application layer).
+undo_keeps_a_colleagues_measurement() {
+    local data="$WORK/shared-undo" s=undo_keeps_a_colleagues_measurement
+    cli "$data" add "Fietsmaatjes" >/dev/null
+    start $s "$data" "'$BIN'"
+    wait_for $s "Fietsmaatjes" || return 1
+    keys $s L && wait_for $s "Move #1 to Experimenting" || return 1
+    type_fields $s "h" "a" "m" "s" "o" "" "proberen"
+    keys $s Enter
+    wait_for $s "Experimenting 1/5" || return 1
+    cli "$data" measure add 1 --date 2026-12-01 --value 7 --note "van collega" >/dev/null || { echo "  measure failed"; return 1; }
+    keys $s u && wait_for $s "#1 changed since: measured at" || return 1
+    wait_for $s "undo would remove it; nothing was undone" || return 1
+    wait_for $s "Experimenting 1/5" || return 1
+    cli "$data" show 1 --format json | grep -q '"stage" : "experimenting"' || { echo "  the move was undone"; return 1; }
+    cli "$data" show 1 --format json | grep -q 'van collega' || { echo "  the measurement is gone"; return 1; }
+    keys $s q && wait_for $s "EXIT=0"
+}
+
+undone_title_edit_keeps_a_colleagues_description() {
+    local data="$WORK/shared-edit" s=undone_title_edit_keeps_a_colleagues_description
+    cli "$data" add "Buurtkamer" --description "oud" >/dev/null
+    start $s "$data" "'$BIN'"
+    wait_for $s "Buurtkamer" || return 1
+    keys $s e && wait_for $s "Edit #1" || return 1
+    keys $s -l " Noord" && keys $s C-s
+    wait_for $s "Saved #1" || return 1
+    cli "$data" edit 1 --description "nieuw van collega" >/dev/null || { echo "  edit failed"; return 1; }
+    keys $s u && wait_for $s "Undone" || return 1
+    cli "$data" show 1 --format json | grep -q '"title" : "Buurtkamer"' || { echo "  the title edit was not undone"; return 1; }
+    cli "$data" show 1 --format json | grep -q 'nieuw van collega' || { echo "  the colleague's description was lost"; return 1; }
+    keys $s q && wait_for $s "EXIT=0"
+}
+
+objections_from_two_programs_all_kept() {
+    local data="$WORK/shared-objections" i
+    cli "$data" add "Opschalen" >/dev/null
+    cli "$data" decision new 1 --kind scale --proposal "In alle wijken" --responsible An --review-date 2027-06-01 >/dev/null
+    for who in een twee; do
+        ( for i in $(seq 1 20); do cli "$data" decision object 1 --who "$who" --text "bezwaar $i" >/dev/null || echo FAIL; done ) &
+    done
+    wait
+    local count
+    count=$(cli "$data" decision show 1 --format json | grep -c '"who"')
+    [ "$count" -eq 40 ] || { echo "  $count objections of 40"; return 1; }
+}
+
 run_test "add a card, move it with a reason, quit, reopen" add_move_quit_reopen
 run_test "undo and redo a move" undo_and_redo
 run_test "proposed to scaling through test card, measurement, learning card and consent" proposed_to_scaling_through_the_gates
@@ -384,6 +435,9 @@ run_test "missing TERM gives one clear line" missing_term
 run_test "unknown TERM gives one clear line" unknown_term
 run_test "escape codes in titles never reach the terminal" hostile_title_is_shown_safely
 run_test "a board sees changes made by the CLI" sees_changes_from_another_program
+run_test "the board's undo keeps a colleague's measurement and says why" undo_keeps_a_colleagues_measurement
+run_test "an undone title edit keeps a colleague's newer description" undone_title_edit_keeps_a_colleagues_description
+run_test "2 x 20 objections recorded at once by two programs are all kept" objections_from_two_programs_all_kept
 run_test "colours, and none under NO_COLOR" colours_and_no_color
 
 echo "e2e: $passed passed, $failed failed"
