@@ -17,7 +17,7 @@ struct ChangeWriter {
                      createdAt: now, updatedAt: now))
             record.id = nil
             try record.insert(db)
-            var idea = record.idea
+            var idea = try record.idea
             idea.id = IdeaID(db.lastInsertedRowID)
             try event(idea.id, .created, after: EventJSON.encode(idea))
             return AppliedChange(change: change, inverse: .delete(idea.id), focus: idea.id, focusStage: .proposed)
@@ -102,7 +102,7 @@ struct ChangeWriter {
             guard let record = try DecisionRecord.fetchOne(db, key: id.rawValue) else {
                 throw DomainError.decisionNotFound(id.description)
             }
-            let decision = record.decision
+            let decision = try record.decision
             _ = try DecisionRecord.deleteOne(db, key: id.rawValue)
             try event(decision.ideaID, .decisionDeleted, before: EventJSON.encode(decision))
             return AppliedChange(change: change, inverse: .saveDecision(decision), focus: decision.ideaID, focusStage: nil)
@@ -255,7 +255,7 @@ struct ChangeWriter {
         if let id = clean.id, let existing = try DecisionRecord.fetchOne(db, key: id.rawValue) {
             try DecisionRecord(clean, createdAt: existing.createdAt, updatedAt: now).update(db)
             try event(idea.id, .decisionSaved, before: EventJSON.encode(existing.decision), after: EventJSON.encode(clean))
-            return AppliedChange(change: change, inverse: .saveDecision(existing.decision), focus: idea.id, focusStage: idea.stage)
+            return AppliedChange(change: change, inverse: .saveDecision(try existing.decision), focus: idea.id, focusStage: idea.stage)
         }
         try DecisionRecord(clean, createdAt: now, updatedAt: now).insert(db)
         let id = DecisionID(db.lastInsertedRowID)
@@ -268,7 +268,7 @@ struct ChangeWriter {
 
     private func fetch(_ id: IdeaID) throws -> Idea {
         guard let record = try IdeaRecord.fetchOne(db, key: id.rawValue) else { throw DomainError.ideaNotFound(id) }
-        return record.idea
+        return try record.idea
     }
 
     private func currentCycle(of idea: Idea) throws -> CycleRecord? {

@@ -12,6 +12,8 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible, L
     case databaseFromNewerVersion(path: String)
     case readOnly(path: String)
     case configInvalid(path: String, detail: String)
+    /// A stored value that is present but cannot be read, named by table, record (`#12`, `D3`, `session 2`) and field.
+    case unreadableValue(table: String, record: String, field: String, value: String)
     case other(String)
 
     public var description: String {
@@ -32,6 +34,9 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible, L
             "the data directory \(path) is read-only: make it writable or choose another with --data-dir"
         case .configInvalid(let path, let detail):
             "the configuration file \(path) is not valid TOML (\(detail)): fix or remove it"
+        case .unreadableValue(let table, let record, let field, let value):
+            "\(UnreadableValue(table: table, record: record, field: field, value: value)); "
+                + "run 'proeftuin doctor' to list damaged records, or restore a backup"
         case .other(let message):
             message
         }
