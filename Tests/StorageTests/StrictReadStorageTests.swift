@@ -153,4 +153,42 @@ struct StrictReadStorageTests {
             #expect(!message.contains("pwned"))
         }
     }
+
+    @Test func theScanListsEveryUnreadableValueAndNothingElse() throws {
+        let database = try open()
+        #expect(try database.unreadableValues() == [])
+        let first = try database.add(IdeaFields(title: "Een")).id
+        try database.add(IdeaFields(title: "Twee"))
+        try database.apply(.move(MoveRequest(id: first, target: .experimenting, reason: "start", gate: experimentGate, wipOverride: "test")))
+        try database.apply(.saveDecision(ConsentDecision(ideaID: first, kind: .scale, proposal: "p", responsible: "r",
+                                                         reviewDate: DayDate(year: 2027, month: 3, day: 1)!)))
+        try database.saveCriteriaSet(.socialDomain, creating: true)
+        _ = try database.createSession(WeighingSession(set: .socialDomain, ideas: [first], participants: ["An"], createdAt: clock.now))
+        try database.setWipLimit(WipLimit(stage: .learning, limit: 3, hard: false))
+        #expect(try database.unreadableValues() == [], "a portfolio written by Proeftuin reads back whole")
+        try tamper("""
+            UPDATE idea SET stage = 'bogus', source = 'alien' WHERE id = 2;
+            UPDATE idea SET reviewDate = 'someday' WHERE id = 1;
+            UPDATE decision SET objections = 'nee', kind = 'veto';
+            UPDATE session SET method = 'magic';
+            UPDATE wipLimit SET stage = 'nowhere';
+            INSERT INTO event (at, actor, ideaId, kind) VALUES ('2026-01-01 00:00:00.000', 'iemand', 1, 'teleported');
+            """)
+        #expect(throws: StorageError.unreadableValue(table: "wipLimit", record: "WIP limit", field: "stage", value: "nowhere")) {
+            try database.wipLimits()
+        }
+        let found = try database.unreadableValues()
+        #expect(found.map(\.description) == [
+            "idea #1: the stored reviewDate 'someday' cannot be read",
+            "idea #2: the stored source 'alien' cannot be read",
+            "idea #2: the stored stage 'bogus' cannot be read",
+            "decision D1: the stored kind 'veto' cannot be read",
+            "decision D1: the stored objections 'nee' cannot be read",
+            "WIP limit: the stored stage 'nowhere' cannot be read",
+            "session 1: the stored method 'magic' cannot be read",
+            "event \(try database.eventCount()): the stored kind 'teleported' cannot be read",
+        ])
+        #expect(try Doctor.unreadableValues(database.directory) == found, "doctor reads the same through a read-only connection")
+        #expect(found.first?.error == .unreadableValue(table: "idea", record: "#1", field: "reviewDate", value: "someday"))
+    }
 }
