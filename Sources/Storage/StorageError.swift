@@ -14,6 +14,8 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible, L
     case configInvalid(path: String, detail: String)
     /// A stored value that is present but cannot be read, named by table, record (`#12`, `D3`, `session 2`) and field.
     case unreadableValue(table: String, record: String, field: String, value: String)
+    /// `doctor` found this many stored values that cannot be read (it lists them).
+    case unreadableValuesFound(count: Int)
     case other(String)
 
     public var description: String {
@@ -37,6 +39,9 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible, L
         case .unreadableValue(let table, let record, let field, let value):
             "\(UnreadableValue(table: table, record: record, field: field, value: value)); "
                 + "run 'proeftuin doctor' to list damaged records, or restore a backup"
+        case .unreadableValuesFound(let count):
+            "\(count) stored value\(count == 1 ? "" : "s") cannot be read (listed above): restore a backup made before the damage "
+                + "with 'proeftuin doctor --restore' (the latest) or 'proeftuin doctor --restore --from FILE'"
         case .other(let message):
             message
         }
