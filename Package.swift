@@ -61,6 +61,9 @@ let package = Package(
             dependencies: ["TerminalUI", "Screen", "AppCore", "Domain", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Storage", "AppCore", "Domain"], exclude: ["Golden"]),
-        .testTarget(name: "CLITests", dependencies: ["proeftuin", "CLI", "Storage", "AppCore", "Domain"]),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["proeftuin", "CLI", "Storage", "AppCore", "Domain", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )

@@ -33,12 +33,16 @@ struct DoctorCommand: ParsableCommand {
         let result = Doctor.check(directory)
         print("database: \(directory.databaseURL.path)")
         print("integrity: \(result.joined(separator: "; "))")
+        // Values are only worth reading back from a file whose pages are sound.
+        let unreadable = result == ["ok"] ? try Doctor.unreadableValues(directory) : []
+        if result == ["ok"] { Self.printUnreadable(unreadable, heading: "unreadable values") }
         let backups = Doctor.backups(directory)
         print("backups: \(backups.count)\(backups.first.map { ", latest \($0.lastPathComponent)" } ?? "")")
         guard restore || from != nil else {
             if result != ["ok"] && result != ["no database yet"] {
                 throw ExitCode(1)
             }
+            if !unreadable.isEmpty { throw StorageError.unreadableValuesFound(count: unreadable.count) }
             return
         }
         guard let source = from.map({ URL(fileURLWithPath: $0) }) ?? backups.first else {
@@ -49,6 +53,14 @@ struct DoctorCommand: ParsableCommand {
         }
         let kept = try Doctor.restore(directory, from: source)
         print("restored \(source.lastPathComponent); the previous file is kept as \(kept.lastPathComponent)")
-        print("integrity now: \(Doctor.check(directory).joined(separator: "; "))")
+        let now = Doctor.check(directory)
+        print("integrity now: \(now.joined(separator: "; "))")
+        if now == ["ok"] { Self.printUnreadable(try Doctor.unreadableValues(directory), heading: "unreadable values now") }
+    }
+
+    /// The count, then one line per value naming its record and field.
+    private static func printUnreadable(_ values: [UnreadableValue], heading: String) {
+        print("\(heading): \(values.isEmpty ? "none" : "\(values.count)")")
+        for value in values { print("  \(value)") }
     }
 }

@@ -11,9 +11,8 @@ extension AppDatabase {
     func wipLimits(in db: Database) throws -> [Stage: WipLimit] {
         var limits = defaultWipLimits
         for record in try WipLimitRecord.fetchAll(db) {
-            if let stage = Stage(rawValue: record.stage) {
-                limits[stage] = WipLimit(stage: stage, limit: record.limit, hard: record.hard)
-            }
+            let limit = try record.wipLimit
+            limits[limit.stage] = limit
         }
         return limits
     }
@@ -43,17 +42,21 @@ extension AppDatabase {
                 WHERE reviewDate IS NOT NULL AND stage IN ('experimenting', 'learning', 'scaling')
                 """)
             for row in rows {
-                guard let stage = Stage(rawValue: row[2]), let date = DayDate(parsing: row[3]) else { continue }
+                let record = "#\(row[0] as Int64)"
+                let stage = try StoredValue.value(Stage.self, row[2] as String, table: "idea", record: record, field: "stage")
+                let date = try StoredValue.day(row[3] as String, table: "idea", record: record, field: "reviewDate")
                 reviews.append(DueReview(idea: IdeaID(row[0]), title: row[1], stage: stage, reviewDate: date,
                                          kind: stage == .scaling ? .decision : .experiment))
             }
             // Consented decisions other than scaling keep their own review date while the idea runs.
             let decisions = try Row.fetchAll(db, sql: """
-                SELECT idea.id, idea.title, idea.stage, decision.reviewDate FROM decision JOIN idea ON idea.id = decision.ideaId
+                SELECT idea.id, idea.title, idea.stage, decision.reviewDate, decision.id FROM decision JOIN idea ON idea.id = decision.ideaId
                 WHERE decision.outcome = 'consented' AND decision.kind != 'scale' AND idea.stage NOT IN ('stopped', 'proposed')
                 """)
             for row in decisions {
-                guard let stage = Stage(rawValue: row[2]), let date = DayDate(parsing: row[3]) else { continue }
+                let stage = try StoredValue.value(Stage.self, row[2] as String, table: "idea", record: "#\(row[0] as Int64)", field: "stage")
+                let date = try StoredValue.day(
+                    row[3] as String, table: "decision", record: DecisionID(row[4]).description, field: "reviewDate")
                 reviews.append(DueReview(idea: IdeaID(row[0]), title: row[1], stage: stage, reviewDate: date, kind: .decision))
             }
             return reviews
@@ -68,7 +71,7 @@ extension AppDatabase {
             guard let record = try DecisionRecord.fetchOne(db, key: id.rawValue) else {
                 throw DomainErrorBox(error: .decisionNotFound(id.description))
             }
-            return record.decision
+            return try record.decision
         }
     }
 
@@ -77,7 +80,7 @@ extension AppDatabase {
         try read { db in
             var request = DecisionRecord.order(Column("id"))
             if let idea { request = request.filter(Column("ideaId") == idea.rawValue) }
-            return try request.fetchAll(db).map(\.decision)
+            return try request.fetchAll(db).map { try $0.decision }
         }
     }
 }

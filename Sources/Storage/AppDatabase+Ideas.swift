@@ -15,14 +15,18 @@ extension AppDatabase {
             var result: [IdeaSummary] = []
             result.reserveCapacity(1024)
             while let row = try rows.next() {
+                let id: Int64 = row[0]
                 let review: String? = row[6]
                 let score: Double? = row[8]
                 let rank: Int? = row[9]
                 result.append(
                     IdeaSummary(
-                        id: IdeaID(row[0]), title: row[1], theme: row[2], tagText: TagCoding.searchText(row[3]),
-                        stage: Stage(rawValue: row[4]) ?? .proposed, position: row[5],
-                        reviewDate: review.flatMap(DayDate.init(parsing:)), cycle: row[7],
+                        id: IdeaID(id), title: row[1], theme: row[2],
+                        tagText: try StoredValue.tagText(row[3] as String, table: "idea", record: "#\(id)", field: "tags"),
+                        stage: try StoredValue.value(Stage.self, row[4] as String, table: "idea", record: "#\(id)", field: "stage"),
+                        position: row[5],
+                        reviewDate: try StoredValue.day(review, table: "idea", record: "#\(id)", field: "reviewDate"),
+                        cycle: row[7],
                         weighing: score.flatMap { score in rank.map { WeighingBadge(score: score, rank: $0) } }))
             }
             return result
@@ -35,7 +39,7 @@ extension AppDatabase {
             guard let record = try IdeaRecord.fetchOne(db, key: id.rawValue) else {
                 throw DomainErrorBox(error: .ideaNotFound(id))
             }
-            return record.idea
+            return try record.idea
         }
     }
 
@@ -45,7 +49,7 @@ extension AppDatabase {
             var request = IdeaRecord.all()
             if let stage { request = request.filter(IdeaRecord.Columns.stage == stage.rawValue) }
             if let theme { request = request.filter(IdeaRecord.Columns.theme.collating(.nocase) == theme) }
-            let ordered = try request.fetchAll(db).map(\.idea)
+            let ordered = try request.fetchAll(db).map { try $0.idea }
             return ordered.sorted { lhs, rhs in
                 (lhs.stage.columnIndex, lhs.position, lhs.id.rawValue) < (rhs.stage.columnIndex, rhs.position, rhs.id.rawValue)
             }
@@ -61,12 +65,13 @@ extension AppDatabase {
             let cycleRecords = try CycleRecord.filter(Column("ideaId") == id.rawValue).order(Column("number")).fetchAll(db)
             let cycles = try cycleRecords.map { cycle in
                 let measurements = try MeasurementRecord.filter(Column("cycleId") == cycle.id!)
-                    .order(Column("date"), Column("id")).fetchAll(db).map(\.measurement)
-                return cycle.cycle(measurements: measurements)
+                    .order(Column("date"), Column("id")).fetchAll(db).map { try $0.measurement }
+                return try cycle.cycle(measurements: measurements)
             }
-            let decisions = try DecisionRecord.filter(Column("ideaId") == id.rawValue).order(Column("id")).fetchAll(db).map(\.decision)
+            let decisions = try DecisionRecord.filter(Column("ideaId") == id.rawValue).order(Column("id")).fetchAll(db)
+                .map { try $0.decision }
             let history = try Self.history(of: id, in: db)
-            return IdeaDetail(idea: record.idea, cycles: cycles, decisions: decisions, history: history)
+            return IdeaDetail(idea: try record.idea, cycles: cycles, decisions: decisions, history: history)
         }
     }
 
@@ -77,25 +82,28 @@ extension AppDatabase {
             var cycles: [Int64: [Cycle]] = [:]
             var measurements: [Int64: [MetricMeasurement]] = [:]
             for record in try MeasurementRecord.order(Column("date"), Column("id")).fetchAll(db) {
-                measurements[record.cycleId, default: []].append(record.measurement)
+                measurements[record.cycleId, default: []].append(try record.measurement)
             }
             for record in try CycleRecord.order(Column("ideaId"), Column("number")).fetchAll(db) {
-                cycles[record.ideaId, default: []].append(record.cycle(measurements: measurements[record.id!] ?? []))
+                cycles[record.ideaId, default: []].append(try record.cycle(measurements: measurements[record.id!] ?? []))
             }
             var decisions: [Int64: [ConsentDecision]] = [:]
             for record in try DecisionRecord.order(Column("id")).fetchAll(db) {
-                decisions[record.ideaId, default: []].append(record.decision)
+                decisions[record.ideaId, default: []].append(try record.decision)
             }
             var mergedInto: [Int64: Int64] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT id, mergedInto FROM idea WHERE mergedInto IS NOT NULL") {
                 mergedInto[row[0]] = row[1]
             }
             var history: [Int64: [HistoryEntry]] = [:]
-            let cursor = try Row.fetchCursor(db, sql: "SELECT at, actor, ideaId, kind, reason, before, after FROM event WHERE ideaId IS NOT NULL ORDER BY id")
+            let cursor = try Row.fetchCursor(
+                db, sql: "SELECT at, actor, ideaId, kind, reason, before, after, id FROM event WHERE ideaId IS NOT NULL ORDER BY id")
             while let row = try cursor.next() {
                 let idea: Int64 = row[2]
-                let entry = HistoryEntry(at: row[0], actor: row[1], ideaID: IdeaID(idea), kind: EventKind(rawValue: row[3]) ?? .edited,
-                                         reason: row[4], before: row[5], after: row[6])
+                let kind = try StoredValue.value(
+                    EventKind.self, row[3] as String, table: "event", record: "event \(row[7] as Int64)", field: "kind")
+                let entry = HistoryEntry(at: row[0], actor: row[1], ideaID: IdeaID(idea), kind: kind, reason: row[4], before: row[5],
+                                         after: row[6])
                 history[idea, default: []].append(entry)
                 if let target = mergedInto[idea] { history[target, default: []].append(entry) }
             }
@@ -115,15 +123,16 @@ extension AppDatabase {
         try EventRecord.fetchAll(
             db, sql: "SELECT * FROM event WHERE ideaId = ? OR ideaId IN (SELECT id FROM idea WHERE mergedInto = ?) ORDER BY id",
             arguments: [id.rawValue, id.rawValue]
-        ).map(\.entry)
+        ).map { try $0.entry }
     }
 
     /// Number of ideas per stage.
     public func countsByStage() throws -> [Stage: Int] {
         try read { db in
             var counts: [Stage: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT stage, COUNT(*) FROM idea GROUP BY stage") {
-                if let stage = Stage(rawValue: row[0]) { counts[stage] = row[1] }
+            for row in try Row.fetchAll(db, sql: "SELECT stage, COUNT(*), MIN(id) FROM idea GROUP BY stage") {
+                let stage = try StoredValue.value(Stage.self, row[0] as String, table: "idea", record: "#\(row[2] as Int64)", field: "stage")
+                counts[stage] = row[1]
             }
             return counts
         }

@@ -177,7 +177,7 @@ extension AppDatabase {
                                                  updatedAt: now))
                     record.id = nil
                     try record.insert(db)
-                    var idea = record.idea
+                    var idea = try record.idea
                     idea.id = IdeaID(db.lastInsertedRowID)
                     try appendEvent(db, idea: idea.id, kind: .imported, after: EventJSON.encode(idea), at: now)
                 }

@@ -7,19 +7,21 @@ extension AppDatabase {
     public func stageChanges() throws -> [StageChange] {
         try read { db in
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT ideaId, at, kind, before, after FROM event WHERE kind IN ('created', 'moved', 'restored', 'imported') ORDER BY id
+                SELECT ideaId, at, kind, before, after, id FROM event WHERE kind IN ('created', 'moved', 'restored', 'imported') ORDER BY id
                 """)
             var changes: [StageChange] = []
             while let row = try rows.next() {
                 guard let ideaID: Int64 = row[0] else { continue }
                 let kind: String = row[2]
-                let after = HistoryEntry.stage(inSnapshot: row[4])
-                if kind == "moved" {
-                    guard let to = after else { continue }
-                    changes.append(StageChange(idea: IdeaID(ideaID), at: row[1], from: HistoryEntry.stage(inSnapshot: row[3]), to: to))
-                } else {
-                    changes.append(StageChange(idea: IdeaID(ideaID), at: row[1], from: nil, to: after ?? .proposed))
+                let event: Int64 = row[5]
+                // These events always record the stage after them (and a move the stage before it).
+                let after: String? = row[4]
+                guard let to = try StoredValue.stage(inSnapshot: after, table: "event", record: "event \(event)", field: "after") else {
+                    throw StorageError.unreadableValue(table: "event", record: "event \(event)", field: "after", value: "NULL")
                 }
+                let from = kind == "moved"
+                    ? try StoredValue.stage(inSnapshot: row[3], table: "event", record: "event \(event)", field: "before") : nil
+                changes.append(StageChange(idea: IdeaID(ideaID), at: row[1], from: from, to: to))
             }
             return changes
         }
@@ -51,8 +53,8 @@ extension AppDatabase {
                 let score = description.isEmpty || otherDescription.isEmpty
                     ? titleScore : 0.7 * titleScore + 0.3 * Similarity.dice(description, Similarity.trigrams(otherDescription))
                 if score >= Similarity.threshold {
-                    found.append((IdeaSummary(id: id, title: row[1], theme: "", tags: [], stage: Stage(rawValue: row[3]) ?? .proposed,
-                                              position: 0), score))
+                    let stage = try StoredValue.value(Stage.self, row[3] as String, table: "idea", record: "#\(id.rawValue)", field: "stage")
+                    found.append((IdeaSummary(id: id, title: row[1], theme: "", tags: [], stage: stage, position: 0), score))
                 }
             }
             return Array(found.sorted { $0.1 > $1.1 }.prefix(limit))

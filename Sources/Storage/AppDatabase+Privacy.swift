@@ -42,8 +42,10 @@ extension AppDatabase {
             try appendEvent(db, idea: nil, kind: .forgotten, after: "{\"ideas\":\(ideas.count),\"events\":\(events)}", at: now)
             let mentioned = try Row.fetchAll(db, sql: """
                 SELECT id, title, stage FROM idea WHERE title LIKE ? OR description LIKE ? ORDER BY id
-                """, arguments: ["%\(clean)%", "%\(clean)%"]).map {
-                IdeaSummary(id: IdeaID($0[0]), title: $0[1], theme: "", tags: [], stage: Stage(rawValue: $0[2]) ?? .proposed, position: 0)
+                """, arguments: ["%\(clean)%", "%\(clean)%"]).map { row in
+                let id: Int64 = row[0]
+                let stage = try StoredValue.value(Stage.self, row[2] as String, table: "idea", record: "#\(id)", field: "stage")
+                return IdeaSummary(id: IdeaID(id), title: row[1], theme: "", tags: [], stage: stage, position: 0)
             }
             return ForgetReport(ideasChanged: ideas.count, eventsChanged: events, stillMentioned: mentioned)
         }
@@ -82,7 +84,7 @@ extension AppDatabase {
             try IdeaRecord(into).update(db)
             // Sessions that weighed the source now count the target, unless it was weighed there too.
             for row in try Row.fetchAll(db, sql: "SELECT id, ideas FROM session") {
-                var ids = (try? JSONDecoder().decode([IdeaID].self, from: Data((row[1] as String).utf8))) ?? []
+                var ids = try StoredValue.json([IdeaID].self, row[1], table: "session", record: "session \(row[0] as Int64)", field: "ideas")
                 guard let index = ids.firstIndex(of: source), !ids.contains(target) else { continue }
                 ids[index] = target
                 try db.execute(sql: "UPDATE session SET ideas = ? WHERE id = ?", arguments: [EventJSON.encode(ids), row[0]])

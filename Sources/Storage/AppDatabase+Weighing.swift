@@ -8,7 +8,7 @@ extension AppDatabase {
     /// All criteria sets, by name.
     public func criteriaSets() throws -> [CriteriaSet] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT name, version, criteria FROM criteriaSet ORDER BY name").map(Self.criteriaSet(from:))
+            try Row.fetchAll(db, sql: "SELECT name, version, criteria FROM criteriaSet ORDER BY name").map { try Self.criteriaSet(from: $0) }
         }
     }
 
@@ -17,13 +17,14 @@ extension AppDatabase {
         try read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT name, version, criteria FROM criteriaSet WHERE name = ?", arguments: [name])
             else { throw DomainErrorBox(error: .unknownCriteriaSet(name)) }
-            return Self.criteriaSet(from: row)
+            return try Self.criteriaSet(from: row)
         }
     }
 
-    private static func criteriaSet(from row: Row) -> CriteriaSet {
-        let criteria = (try? JSONDecoder().decode([Criterion].self, from: Data((row[2] as String).utf8))) ?? []
-        return CriteriaSet(name: row[0], version: row[1], criteria: criteria)
+    private static func criteriaSet(from row: Row) throws -> CriteriaSet {
+        let name: String = row[0]
+        let criteria = try StoredValue.json([Criterion].self, row[2], table: "criteriaSet", record: "criteria set '\(name)'", field: "criteria")
+        return CriteriaSet(name: name, version: row[1], criteria: criteria)
     }
 
     /// Creates an empty set; refuses a name in use.
@@ -82,17 +83,21 @@ extension AppDatabase {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM session WHERE id = ?", arguments: [id.rawValue]) else {
             throw DomainErrorBox(error: .sessionNotFound(id.description))
         }
-        func decode<T: Decodable>(_ type: T.Type, _ column: String) -> T? {
-            (row[column] as String?).flatMap { try? JSONDecoder().decode(type, from: Data($0.utf8)) }
+        let record = "session \(id.rawValue)"
+        func decode<T: Decodable>(_ type: T.Type, _ column: String) throws -> T {
+            try StoredValue.json(type, row[column], table: "session", record: record, field: column)
+        }
+        func value<T: RawRepresentable>(_ type: T.Type, _ column: String) throws -> T where T.RawValue == String {
+            try StoredValue.value(type, row[column] as String, table: "session", record: record, field: column)
         }
         var session = WeighingSession(
-            id: id, set: CriteriaSet(name: row["setName"], version: row["setVersion"], criteria: decode([Criterion].self, "criteria") ?? []),
-            ideas: decode([IdeaID].self, "ideas") ?? [], participants: decode([String].self, "participants") ?? [],
+            id: id, set: CriteriaSet(name: row["setName"], version: row["setVersion"], criteria: try decode([Criterion].self, "criteria")),
+            ideas: try decode([IdeaID].self, "ideas"), participants: try decode([String].self, "participants"),
             createdAt: row["createdAt"],
-            method: WeighingMethod(rawValue: row["method"]) ?? .weightedSum,
-            normalization: Normalization(rawValue: row["normalization"]) ?? .minMax,
-            aggregate: Aggregate(rawValue: row["aggregate"]) ?? .mean)
-        session.status = SessionStatus(rawValue: row["status"]) ?? .open
+            method: try value(WeighingMethod.self, "method"),
+            normalization: try value(Normalization.self, "normalization"),
+            aggregate: try value(Aggregate.self, "aggregate"))
+        session.status = try value(SessionStatus.self, "status")
         session.closedAt = row["closedAt"]
         for score in try Row.fetchAll(db, sql: "SELECT participant, ideaId, criterion, value FROM score WHERE sessionId = ?",
                                       arguments: [id.rawValue]) {
@@ -105,11 +110,13 @@ extension AppDatabase {
     public func sessions() throws -> [SessionSummary] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT id, setName, ideas, participants, status, createdAt FROM session ORDER BY id DESC").map { row in
-                SessionSummary(
+                let record = "session \(row[0] as Int64)"
+                return SessionSummary(
                     id: SessionID(row[0]), setName: row[1],
-                    ideas: ((try? JSONDecoder().decode([IdeaID].self, from: Data((row[2] as String).utf8))) ?? []).count,
-                    participants: ((try? JSONDecoder().decode([String].self, from: Data((row[3] as String).utf8))) ?? []).count,
-                    status: SessionStatus(rawValue: row[4]) ?? .open, createdAt: row[5])
+                    ideas: try StoredValue.json([IdeaID].self, row[2], table: "session", record: record, field: "ideas").count,
+                    participants: try StoredValue.json([String].self, row[3], table: "session", record: record, field: "participants").count,
+                    status: try StoredValue.value(SessionStatus.self, row[4] as String, table: "session", record: record, field: "status"),
+                    createdAt: row[5])
             }
         }
     }

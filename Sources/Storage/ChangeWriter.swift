@@ -19,7 +19,7 @@ struct ChangeWriter {
                      createdAt: now, updatedAt: now))
             record.id = nil
             try record.insert(db)
-            var idea = record.idea
+            var idea = try record.idea
             idea.id = IdeaID(db.lastInsertedRowID)
             try event(idea.id, .created, after: EventJSON.encode(idea))
             return AppliedChange(change: change, inverse: .delete(idea), focus: idea.id, focusStage: .proposed)
@@ -117,7 +117,7 @@ struct ChangeWriter {
             guard let id = edited.id, let record = try DecisionRecord.fetchOne(db, key: id.rawValue) else {
                 throw DomainError.decisionNotFound(edited.id?.description ?? "?")
             }
-            let (merged, conflicts) = ConsentDecision.merge(base: base, edited: edited, current: record.decision)
+            let (merged, conflicts) = ConsentDecision.merge(base: base, edited: edited, current: try record.decision)
             guard conflicts.isEmpty else { throw try changedSince(edited.ideaID, fields: conflicts, kinds: [.decisionSaved]) }
             let applied = try saveDecision(merged, change: change)
             return AppliedChange(change: change, inverse: applied.inverse, focus: applied.focus, focusStage: applied.focusStage)
@@ -131,7 +131,7 @@ struct ChangeWriter {
             guard let record = try DecisionRecord.fetchOne(db, key: id.rawValue) else {
                 throw DomainError.decisionNotFound(id.description)
             }
-            let decision = record.decision
+            let decision = try record.decision
             if record.updatedAt != record.createdAt {  // objections or judgements were recorded since it was made
                 throw try changedSince(decision.ideaID, fields: [], kinds: [.decisionSaved])
             }
@@ -312,9 +312,9 @@ struct ChangeWriter {
         if clean.outcome == .consented { clean = try clean.consented() }
         if let id = clean.id, let existing = try DecisionRecord.fetchOne(db, key: id.rawValue) {
             try DecisionRecord(clean, createdAt: existing.createdAt, updatedAt: now).update(db)
-            try event(idea.id, .decisionSaved, before: EventJSON.encode(existing.decision), after: EventJSON.encode(clean))
+            try event(idea.id, .decisionSaved, before: EventJSON.encode(try existing.decision), after: EventJSON.encode(clean))
             // Undo takes back only this save's part: objections others added since stay.
-            return AppliedChange(change: change, inverse: .saveDecisionFrom(base: clean, edited: existing.decision), focus: idea.id,
+            return AppliedChange(change: change, inverse: .saveDecisionFrom(base: clean, edited: try existing.decision), focus: idea.id,
                                  focusStage: idea.stage)
         }
         try DecisionRecord(clean, createdAt: now, updatedAt: now).insert(db)
@@ -328,7 +328,7 @@ struct ChangeWriter {
 
     private func fetch(_ id: IdeaID) throws -> Idea {
         guard let record = try IdeaRecord.fetchOne(db, key: id.rawValue) else { throw DomainError.ideaNotFound(id) }
-        return record.idea
+        return try record.idea
     }
 
     private func currentCycle(of idea: Idea) throws -> CycleRecord? {

@@ -50,21 +50,30 @@ struct IdeaRecord: Codable, FetchableRecord, PersistableRecord {
         cycleCount = idea.cycleCount
     }
 
+    /// How messages name this idea: `#12`.
+    var recordName: String { "#\(id ?? 0)" }
+
+    /// The idea; throws `StorageError.unreadableValue` when a stored value cannot be read.
     var idea: Idea {
-        Idea(
-            id: IdeaID(id ?? 0),
-            fields: IdeaFields(
-                title: title, description: description, source: source.flatMap(IdeaSource.init(rawValue:)),
-                submitter: submitter, theme: theme, tags: TagCoding.decode(tags)),
-            stage: Stage(rawValue: stage) ?? .proposed,
-            position: position,
-            createdAt: createdAt,
-            updatedAt: updatedAt,
-            reviewDate: reviewDate.flatMap(DayDate.init(parsing:)),
-            stopCategory: stopCategory.flatMap(StopCategory.init(rawValue:)),
-            stopLearned: stopLearned,
-            cycleCount: cycleCount
-        )
+        get throws {
+            let table = Self.databaseTableName
+            return Idea(
+                id: IdeaID(id ?? 0),
+                fields: IdeaFields(
+                    title: title, description: description,
+                    source: try StoredValue.value(IdeaSource.self, source, table: table, record: recordName, field: "source"),
+                    submitter: submitter, theme: theme,
+                    tags: try StoredValue.tags(tags, table: table, record: recordName, field: "tags")),
+                stage: try StoredValue.value(Stage.self, stage, table: table, record: recordName, field: "stage"),
+                position: position,
+                createdAt: createdAt,
+                updatedAt: updatedAt,
+                reviewDate: try StoredValue.day(reviewDate, table: table, record: recordName, field: "reviewDate"),
+                stopCategory: try StoredValue.value(StopCategory.self, stopCategory, table: table, record: recordName, field: "stopCategory"),
+                stopLearned: stopLearned,
+                cycleCount: cycleCount
+            )
+        }
     }
 }
 
@@ -110,12 +119,15 @@ struct CycleRecord: Codable, FetchableRecord, PersistableRecord {
         }
     }
 
-    func cycle(measurements: [MetricMeasurement]) -> Cycle {
+    /// The cycle with its measurements; throws `StorageError.unreadableValue` when its review date cannot be read.
+    func cycle(measurements: [MetricMeasurement]) throws -> Cycle {
         Cycle(
             number: number,
             testCard: TestCard(hypothesis: hypothesis, action: action, metric: metric, successCriterion: success),
-            owner: owner, reviewDate: DayDate(parsing: reviewDate) ?? DayDate(dayNumber: 0), measurements: measurements,
-            learningCard: learningCard)
+            owner: owner,
+            reviewDate: try StoredValue.day(reviewDate, table: Self.databaseTableName, record: "cycle \(number) of #\(ideaId)",
+                                            field: "reviewDate"),
+            measurements: measurements, learningCard: learningCard)
     }
 }
 
@@ -129,8 +141,13 @@ struct MeasurementRecord: Codable, FetchableRecord, PersistableRecord {
     var value: Double
     var note: String
 
+    /// The measurement; throws `StorageError.unreadableValue` when its date cannot be read.
     var measurement: MetricMeasurement {
-        MetricMeasurement(date: DayDate(parsing: date) ?? DayDate(dayNumber: 0), value: value, note: note)
+        get throws {
+            MetricMeasurement(
+                date: try StoredValue.day(date, table: Self.databaseTableName, record: "measurement \(id ?? 0)", field: "date"),
+                value: value, note: note)
+        }
     }
 }
 
@@ -166,14 +183,24 @@ struct DecisionRecord: Codable, FetchableRecord, PersistableRecord {
         self.updatedAt = updatedAt
     }
 
+    /// How messages name this decision: `D3`.
+    var recordName: String { DecisionID(id ?? 0).description }
+
+    /// The decision; throws `StorageError.unreadableValue` when a stored value cannot be read (an unreadable
+    /// list of objections must never read as "no objections").
     var decision: ConsentDecision {
-        ConsentDecision(
-            id: id.map(DecisionID.init), ideaID: IdeaID(ideaId), kind: DecisionKind(rawValue: kind) ?? .continue,
-            proposal: proposal, responsible: responsible, reviewDate: DayDate(parsing: reviewDate) ?? DayDate(dayNumber: 0),
-            evaluationCriteria: evaluation,
-            objections: (try? JSONDecoder().decode([Objection].self, from: Data(objections.utf8))) ?? [],
-            concerns: (try? JSONDecoder().decode([Concern].self, from: Data(concerns.utf8))) ?? [],
-            outcome: DecisionOutcome(rawValue: outcome) ?? .open)
+        get throws {
+            let table = Self.databaseTableName
+            return ConsentDecision(
+                id: id.map(DecisionID.init), ideaID: IdeaID(ideaId),
+                kind: try StoredValue.value(DecisionKind.self, kind, table: table, record: recordName, field: "kind"),
+                proposal: proposal, responsible: responsible,
+                reviewDate: try StoredValue.day(reviewDate, table: table, record: recordName, field: "reviewDate"),
+                evaluationCriteria: evaluation,
+                objections: try StoredValue.json([Objection].self, objections, table: table, record: recordName, field: "objections"),
+                concerns: try StoredValue.json([Concern].self, concerns, table: table, record: recordName, field: "concerns"),
+                outcome: try StoredValue.value(DecisionOutcome.self, outcome, table: table, record: recordName, field: "outcome"))
+        }
     }
 }
 
@@ -184,6 +211,14 @@ struct WipLimitRecord: Codable, FetchableRecord, PersistableRecord {
     var stage: String
     var limit: Int
     var hard: Bool
+
+    /// The limit; throws `StorageError.unreadableValue` when its stage cannot be read.
+    var wipLimit: WipLimit {
+        get throws {
+            WipLimit(stage: try StoredValue.value(Stage.self, stage, table: Self.databaseTableName, record: "WIP limit", field: "stage"),
+                     limit: limit, hard: hard)
+        }
+    }
 }
 
 /// The `event` table row: append-only audit trail.
@@ -201,10 +236,14 @@ struct EventRecord: Codable, FetchableRecord, PersistableRecord {
     /// Which program wrote the row (`board`, `cli` …); nil for rows written before v6.
     var program: String?
 
+    /// The history entry; throws `StorageError.unreadableValue` when its kind cannot be read.
     var entry: HistoryEntry {
-        HistoryEntry(
-            at: at, actor: actor, ideaID: IdeaID(ideaId ?? 0), kind: EventKind(rawValue: kind) ?? .edited,
-            reason: reason, before: before, after: after)
+        get throws {
+            HistoryEntry(
+                at: at, actor: actor, ideaID: IdeaID(ideaId ?? 0),
+                kind: try StoredValue.value(EventKind.self, kind, table: Self.databaseTableName, record: "event \(id ?? 0)", field: "kind"),
+                reason: reason, before: before, after: after)
+        }
     }
 }
 
@@ -214,30 +253,48 @@ enum TagCoding {
         (try? String(decoding: JSONEncoder().encode(tags), as: UTF8.self)) ?? "[]"
     }
 
-    /// The tags joined with U+001F, as `IdeaSummary.tagText` keeps them.
-    static func searchText(_ text: String) -> String {
+    /// The tags joined with U+001F, as `IdeaSummary.tagText` keeps them; nil when the text is not a JSON array of strings.
+    static func searchText(_ text: String) -> String? {
         if text == "[]" { return "" }
-        return decode(text).joined(separator: "\u{1F}")
+        return decode(text)?.joined(separator: "\u{1F}")
     }
 
-    static func decode(_ text: String) -> [String] {
+    /// The tags of a JSON array of strings; nil when the text is not one.
+    static func decode(_ text: String) -> [String]? {
         if text == "[]" { return [] }
-        // Fast path for what `encode` writes when no tag needs escaping: ["a","b"].
+        // Fast path for what `encode` writes when no tag needs escaping: ["a","b"]. Anything else it meets
+        // (spaces, escapes, control characters, a missing comma) goes to the decoder, which decides.
         if text.hasPrefix("[\""), text.hasSuffix("\"]"), !text.utf8.contains(UInt8(ascii: "\\")) {
             var tags: [String] = []
-            var current = ""
+            var current = String.UnicodeScalarView()
             var inside = false
-            for character in text.dropFirst().dropLast() {
-                if character == "\"" {
-                    if inside { tags.append(current); current = "" }
-                    inside.toggle()
-                } else if inside {
-                    current.append(character)
+            var afterTag = false
+            var wellFormed = true
+            for scalar in text.unicodeScalars.dropFirst().dropLast() {
+                if inside {
+                    if scalar == "\"" {
+                        tags.append(String(current))
+                        current = String.UnicodeScalarView()
+                        inside = false
+                        afterTag = true
+                    } else if scalar.value < 0x20 {
+                        wellFormed = false
+                        break
+                    } else {
+                        current.append(scalar)
+                    }
+                } else if scalar == "\"", !afterTag {
+                    inside = true
+                } else if scalar == ",", afterTag {
+                    afterTag = false
+                } else {
+                    wellFormed = false
+                    break
                 }
             }
-            return tags
+            if wellFormed, !inside, afterTag { return tags }
         }
-        return (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
+        return try? JSONDecoder().decode([String].self, from: Data(text.utf8))
     }
 }
 

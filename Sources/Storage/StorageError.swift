@@ -12,6 +12,10 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible, L
     case databaseFromNewerVersion(path: String)
     case readOnly(path: String)
     case configInvalid(path: String, detail: String)
+    /// A stored value that is present but cannot be read, named by table, record (`#12`, `D3`, `session 2`) and field.
+    case unreadableValue(table: String, record: String, field: String, value: String)
+    /// `doctor` found this many stored values that cannot be read (it lists them).
+    case unreadableValuesFound(count: Int)
     case other(String)
 
     public var description: String {
@@ -32,6 +36,12 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible, L
             "the data directory \(path) is read-only: make it writable or choose another with --data-dir"
         case .configInvalid(let path, let detail):
             "the configuration file \(path) is not valid TOML (\(detail)): fix or remove it"
+        case .unreadableValue(let table, let record, let field, let value):
+            "\(UnreadableValue(table: table, record: record, field: field, value: value)); "
+                + "run 'proeftuin doctor' to list damaged records, or restore a backup"
+        case .unreadableValuesFound(let count):
+            "\(count) stored value\(count == 1 ? "" : "s") cannot be read (listed above): restore a backup made before the damage "
+                + "with 'proeftuin doctor --restore' (the latest) or 'proeftuin doctor --restore --from FILE'"
         case .other(let message):
             message
         }

@@ -37,7 +37,7 @@ struct ReliabilityCLITests {
         defer { binary.cleanUp() }
         try binary.run(["info"])
         let huge = binary.dataDirectory.appendingPathComponent("huge.csv")
-        FileManager.default.createFile(atPath: huge.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: huge.path, contents: nil)
         let handle = try FileHandle(forWritingTo: huge)
         try handle.truncate(atOffset: 1_073_741_824)  // a sparse 1 GiB file
         try handle.close()

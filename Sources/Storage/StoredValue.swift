@@ -1,0 +1,83 @@
+import Domain
+import Foundation
+
+/// Strict readers of stored text: a value that is present but cannot be read throws
+/// `StorageError.unreadableValue` naming the record and the field, instead of becoming a default.
+/// NULL in an optional column stays nil. The record's name is only worked out when reading fails.
+enum StoredValue {
+    /// A value of a string-backed enumeration, such as a stage or a decision kind.
+    static func value<T: RawRepresentable>(
+        _ type: T.Type, _ raw: String, table: String, record: @autoclosure () -> String, field: String
+    ) throws -> T where T.RawValue == String {
+        guard let value = T(rawValue: raw) else { throw unreadable(table, record(), field, raw) }
+        return value
+    }
+
+    /// A value of a string-backed enumeration in an optional column.
+    static func value<T: RawRepresentable>(
+        _ type: T.Type, _ raw: String?, table: String, record: @autoclosure () -> String, field: String
+    ) throws -> T? where T.RawValue == String {
+        guard let raw else { return nil }
+        let read: T = try value(type, raw, table: table, record: record(), field: field)
+        return read
+    }
+
+    /// A calendar day stored as `YYYY-MM-DD`.
+    static func day(_ raw: String, table: String, record: @autoclosure () -> String, field: String) throws -> DayDate {
+        guard let day = DayDate(parsing: raw) else { throw unreadable(table, record(), field, raw) }
+        return day
+    }
+
+    /// A calendar day in an optional column.
+    static func day(_ raw: String?, table: String, record: @autoclosure () -> String, field: String) throws -> DayDate? {
+        guard let raw else { return nil }
+        let read: DayDate = try day(raw, table: table, record: record(), field: field)
+        return read
+    }
+
+    /// A JSON document (a list of objections, a session's criteria …).
+    static func json<T: Decodable>(
+        _ type: T.Type, _ raw: String, table: String, record: @autoclosure () -> String, field: String
+    ) throws -> T {
+        do {
+            return try JSONDecoder().decode(type, from: Data(raw.utf8))
+        } catch {
+            throw unreadable(table, record(), field, raw)
+        }
+    }
+
+    /// A JSON array of tags, as `TagCoding` writes it.
+    static func tags(_ raw: String, table: String, record: @autoclosure () -> String, field: String) throws -> [String] {
+        guard let tags = TagCoding.decode(raw) else { throw unreadable(table, record(), field, raw) }
+        return tags
+    }
+
+    /// The tags of a JSON array joined for searching, as `IdeaSummary.tagText` keeps them.
+    static func tagText(_ raw: String, table: String, record: @autoclosure () -> String, field: String) throws -> String {
+        guard let text = TagCoding.searchText(raw) else { throw unreadable(table, record(), field, raw) }
+        return text
+    }
+
+    /// The stage of an event's before/after snapshot; nil only when the column is NULL.
+    static func stage(inSnapshot json: String?, table: String, record: @autoclosure () -> String, field: String) throws -> Stage? {
+        guard let json else { return nil }
+        switch JSONField.string("stage", in: json) {
+        case .some(.some(let raw)):
+            if let stage = Stage(rawValue: raw) { return stage }
+        case .some(.none):
+            break
+        case .none:
+            if let snapshot = try? JSONDecoder().decode(StageSnapshot.self, from: Data(json.utf8)),
+               let stage = Stage(rawValue: snapshot.stage) {
+                return stage
+            }
+        }
+        throw unreadable(table, record(), field, json)
+    }
+
+    private struct StageSnapshot: Decodable { var stage: String }
+
+    private static func unreadable(_ table: String, _ record: String, _ field: String, _ value: String) -> StorageError {
+        .unreadableValue(table: table, record: record, field: field, value: value)
+    }
+}

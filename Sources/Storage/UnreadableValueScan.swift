@@ -1,0 +1,164 @@
+import Domain
+import Foundation
+import GRDB
+
+/// Reads every stored value the way the read paths do and lists those they would refuse, without stopping at
+/// the first: what `doctor` shows. Tolerates an older schema: absent tables and columns are skipped.
+struct UnreadableValueScan {
+    let db: Database
+    private(set) var found: [UnreadableValue] = []
+
+    private init(db: Database) { self.db = db }
+
+    /// All unreadable values, table by table in rowid order.
+    static func run(in db: Database) throws -> [UnreadableValue] {
+        var scan = UnreadableValueScan(db: db)
+        try scan.ideas()
+        try scan.cycles()
+        try scan.measurements()
+        try scan.decisions()
+        try scan.wipLimits()
+        try scan.criteriaSets()
+        try scan.sessions()
+        try scan.events()
+        return scan.found
+    }
+
+    private mutating func ideas() throws {
+        try Self.each(db, "idea") { row in
+            let record = "#\(row.id)"
+            try check { _ = try StoredValue.value(IdeaSource.self, row.text("source"), table: "idea", record: record, field: "source") }
+            if let tags = row.text("tags") {
+                try check { _ = try StoredValue.tags(tags, table: "idea", record: record, field: "tags") }
+            }
+            if let stage = row.text("stage") {
+                try check { _ = try StoredValue.value(Stage.self, stage, table: "idea", record: record, field: "stage") }
+            }
+            try check { _ = try StoredValue.day(row.text("reviewDate"), table: "idea", record: record, field: "reviewDate") }
+            try check {
+                _ = try StoredValue.value(StopCategory.self, row.text("stopCategory"), table: "idea", record: record, field: "stopCategory")
+            }
+        }
+    }
+
+    private mutating func cycles() throws {
+        try Self.each(db, "cycle") { row in
+            let record = "cycle \(row.integer("number")) of #\(row.integer("ideaId"))"
+            if let date = row.text("reviewDate") {
+                try check { _ = try StoredValue.day(date, table: "cycle", record: record, field: "reviewDate") }
+            }
+        }
+    }
+
+    private mutating func measurements() throws {
+        try Self.each(db, "measurement") { row in
+            if let date = row.text("date") {
+                try check { _ = try StoredValue.day(date, table: "measurement", record: "measurement \(row.id)", field: "date") }
+            }
+        }
+    }
+
+    private mutating func decisions() throws {
+        try Self.each(db, "decision") { row in
+            let record = DecisionID(row.id).description
+            if let kind = row.text("kind") {
+                try check { _ = try StoredValue.value(DecisionKind.self, kind, table: "decision", record: record, field: "kind") }
+            }
+            if let date = row.text("reviewDate") {
+                try check { _ = try StoredValue.day(date, table: "decision", record: record, field: "reviewDate") }
+            }
+            if let objections = row.text("objections") {
+                try check { _ = try StoredValue.json([Objection].self, objections, table: "decision", record: record, field: "objections") }
+            }
+            if let concerns = row.text("concerns") {
+                try check { _ = try StoredValue.json([Concern].self, concerns, table: "decision", record: record, field: "concerns") }
+            }
+            if let outcome = row.text("outcome") {
+                try check { _ = try StoredValue.value(DecisionOutcome.self, outcome, table: "decision", record: record, field: "outcome") }
+            }
+        }
+    }
+
+    private mutating func wipLimits() throws {
+        try Self.each(db, "wipLimit") { row in
+            if let stage = row.text("stage") {
+                try check { _ = try StoredValue.value(Stage.self, stage, table: "wipLimit", record: "WIP limit", field: "stage") }
+            }
+        }
+    }
+
+    private mutating func criteriaSets() throws {
+        try Self.each(db, "criteriaSet") { row in
+            let record = "criteria set '\(row.text("name") ?? "")'"
+            if let criteria = row.text("criteria") {
+                try check { _ = try StoredValue.json([Criterion].self, criteria, table: "criteriaSet", record: record, field: "criteria") }
+            }
+        }
+    }
+
+    private mutating func sessions() throws {
+        try Self.each(db, "session") { row in
+            let record = "session \(row.id)"
+            if let criteria = row.text("criteria") {
+                try check { _ = try StoredValue.json([Criterion].self, criteria, table: "session", record: record, field: "criteria") }
+            }
+            if let ideas = row.text("ideas") {
+                try check { _ = try StoredValue.json([IdeaID].self, ideas, table: "session", record: record, field: "ideas") }
+            }
+            if let participants = row.text("participants") {
+                try check { _ = try StoredValue.json([String].self, participants, table: "session", record: record, field: "participants") }
+            }
+            if let status = row.text("status") {
+                try check { _ = try StoredValue.value(SessionStatus.self, status, table: "session", record: record, field: "status") }
+            }
+            if let method = row.text("method") {
+                try check { _ = try StoredValue.value(WeighingMethod.self, method, table: "session", record: record, field: "method") }
+            }
+            if let normalization = row.text("normalization") {
+                try check {
+                    _ = try StoredValue.value(Normalization.self, normalization, table: "session", record: record, field: "normalization")
+                }
+            }
+            if let aggregate = row.text("aggregate") {
+                try check { _ = try StoredValue.value(Aggregate.self, aggregate, table: "session", record: record, field: "aggregate") }
+            }
+        }
+    }
+
+    private mutating func events() throws {
+        try Self.each(db, "event") { row in
+            let record = "event \(row.id)"
+            guard let text = row.text("kind") else { return }
+            var kind: EventKind?
+            try check { kind = try StoredValue.value(EventKind.self, text, table: "event", record: record, field: "kind") as EventKind }
+            // Flow metrics read the stage these events record after them (and, for a move, before it).
+            guard let kind, [.created, .imported, .restored, .moved].contains(kind) else { return }
+            try check {
+                if try StoredValue.stage(inSnapshot: row.text("after"), table: "event", record: record, field: "after") == nil {
+                    throw StorageError.unreadableValue(table: "event", record: record, field: "after", value: "NULL")
+                }
+            }
+            if kind == .moved {
+                try check { _ = try StoredValue.stage(inSnapshot: row.text("before"), table: "event", record: record, field: "before") }
+            }
+        }
+    }
+
+    // MARK: Walking rows
+
+    /// Calls `body` for every row of `table` in rowid order; nothing when the table does not exist.
+    private static func each(_ db: Database, _ table: String, _ body: (ScannedRow) throws -> Void) throws {
+        guard try db.tableExists(table) else { return }
+        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) ORDER BY rowid")
+        while let row = try rows.next() { try body(ScannedRow(row: row)) }
+    }
+
+    /// Runs one strict read and notes the value it refuses.
+    private mutating func check(_ read: () throws -> Void) throws {
+        do {
+            try read()
+        } catch let StorageError.unreadableValue(table, record, field, value) {
+            found.append(UnreadableValue(table: table, record: record, field: field, value: value))
+        }
+    }
+}
