@@ -26,14 +26,16 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidWeight(Double)
     case vetoOutsideScale(Int)
     case weightCount(expected: Int, got: Int)
-    case invalidMatrix(String)
+    case invalidMatrix(MatrixProblem)
     case unknownCriteriaSet(String)
     case criteriaSetExists(String)
     case unknownCriterion(String)
-    case sessionNeeds(String)
+    case sessionNeeds(SessionRequirement)
     case sessionClosed
     case sessionNotFound(String)
     case scoreOutOfScale(Int, min: Int, max: Int)
+    case unknownParticipant(String, known: [String])
+    case ideaNotInSession(IdeaID)
     case mergeIntoItself
     case editConflict(IdeaID, [String])
     case alreadyMerged(IdeaID, IdeaID)
@@ -113,6 +115,10 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
             "there is no weighing session \(text): see 'proeftuin session list'"
         case .scoreOutOfScale(let value, let low, let high):
             "the score \(value) is outside the scale \(low)-\(high)"
+        case .unknownParticipant(let name, let known):
+            "'\(name)' is not a participant of this session: use " + known.joined(separator: ", ")
+        case .ideaNotInSession(let id):
+            "idea \(id) is not weighed in this session"
         case .editConflict(let id, let fields):
             "idea \(id) was changed elsewhere while you edited it (" + fields.joined(separator: ", ")
                 + "): nothing was saved; open it again to see the new version"
