@@ -70,4 +70,14 @@ public enum StringKey: String, CaseIterable, Sendable {
     case helpPortfolio, portfolioTitle, portfolioMatrix, portfolioWip, portfolioFunnel, portfolioThroughput, portfolioLeadTime
     case portfolioOverdue, portfolioStale, portfolioDays, portfolioHint, portfolioNone
     case warningBSN, formDuplicates, errorEditConflict, helpContinueDecision, messageNoOpenDecision
+    // Domain refusals from criteria, weighing sessions and merging
+    case errorEmptyName, errorDuplicateCriterion, errorInvalidScale, errorInvalidWeight, errorVetoOutsideScale, errorWeightCount
+    case errorMatrixNotANumber, errorMatrixNotSquare, errorMatrixDiagonal, errorMatrixNotReciprocal
+    case errorUnknownCriteriaSet, errorCriteriaSetExists, errorUnknownCriterion
+    case errorSessionNeedsIdeas, errorSessionNeedsCriteria, errorSessionNeedsParticipants, errorSessionNeedsDistinctIdeas
+    case errorSessionNeedsKnownScore, errorSessionNotFound, errorUnknownParticipant, errorIdeaNotInSession
+    case errorMergeIntoItself, errorAlreadyMerged
+    // Command line: domain refusals with command-line advice
+    case cliIdeaNotFound, cliGateIncomplete, cliDecisionNotFound, cliDecisionNotConsented, cliConsentMissing, cliWipSoft
+    case cliUnknownCriteriaSet, cliSessionNotFound, cliEditConflict
 }
