@@ -77,7 +77,12 @@ public enum StringKey: String, CaseIterable, Sendable {
     case errorSessionNeedsIdeas, errorSessionNeedsCriteria, errorSessionNeedsParticipants, errorSessionNeedsDistinctIdeas
     case errorSessionNeedsKnownScore, errorSessionNotFound, errorUnknownParticipant, errorIdeaNotInSession
     case errorMergeIntoItself, errorAlreadyMerged
-    // Command line: domain refusals with command-line advice
+    // Command line: how it reports a failure, domain refusals with command-line advice, storage and file errors
+    case cliErrorLine
     case cliIdeaNotFound, cliGateIncomplete, cliDecisionNotFound, cliDecisionNotConsented, cliConsentMissing, cliWipSoft
     case cliUnknownCriteriaSet, cliSessionNotFound, cliEditConflict
+    case storageCannotCreateDirectory, storageNotADirectory, storageDirectoryNotEmpty, storageDatabaseLocked, storageDatabaseDamaged
+    case storageDatabaseFromNewerVersion, storageReadOnly, storageConfigInvalid, storageDatabaseError, storageFileExists
+    case cliNoSuchFile, cliNotReadable, cliCannotWrite, cliFileTooLarge, cliNotText, cliBadFileOne, cliBadFileMany, cliBadFileMore
+    case cliNoObjection, cliNoBackup
 }

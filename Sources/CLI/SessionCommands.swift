@@ -258,7 +258,7 @@ enum OutputFile {
         do {
             try Data(text.utf8).write(to: url, options: .atomic)
         } catch {
-            throw CLIError.cannotRead(path, "cannot write: \(error.localizedDescription)")
+            throw CLIError.cannotWrite(path, error.localizedDescription)
         }
     }
 }

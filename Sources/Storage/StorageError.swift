@@ -12,7 +12,8 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible, L
     case databaseFromNewerVersion(path: String)
     case readOnly(path: String)
     case configInvalid(path: String, detail: String)
-    case other(String)
+    case databaseError(path: String, detail: String)
+    case fileExists(path: String)
 
     public var description: String {
         switch self {
@@ -32,8 +33,10 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible, L
             "the data directory \(path) is read-only: make it writable or choose another with --data-dir"
         case .configInvalid(let path, let detail):
             "the configuration file \(path) is not valid TOML (\(detail)): fix or remove it"
-        case .other(let message):
-            message
+        case .databaseError(let path, let detail):
+            "database error in \(path): \(detail)"
+        case .fileExists(let path):
+            "\(path) exists: choose another file name"
         }
     }
 
@@ -51,7 +54,7 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible, L
         case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM:
             return StorageError.readOnly(path: path)
         default:
-            return StorageError.other("database error in \(path): \(dbError.message ?? "\(dbError.resultCode)")")
+            return StorageError.databaseError(path: path, detail: dbError.message ?? "\(dbError.resultCode)")
         }
     }
 }
