@@ -70,5 +70,21 @@ public enum StringKey: String, CaseIterable, Sendable {
     case helpPortfolio, portfolioTitle, portfolioMatrix, portfolioWip, portfolioFunnel, portfolioThroughput, portfolioLeadTime
     case portfolioOverdue, portfolioStale, portfolioDays, portfolioHint, portfolioNone
     case warningBSN, formDuplicates, helpContinueDecision, messageNoOpenDecision
+    // Domain refusals from criteria, weighing sessions and merging
+    case errorEmptyName, errorDuplicateCriterion, errorInvalidScale, errorInvalidWeight, errorVetoOutsideScale, errorWeightCount
+    case errorMatrixNotANumber, errorMatrixNotSquare, errorMatrixDiagonal, errorMatrixNotReciprocal
+    case errorUnknownCriteriaSet, errorCriteriaSetExists, errorUnknownCriterion
+    case errorSessionNeedsIdeas, errorSessionNeedsCriteria, errorSessionNeedsParticipants, errorSessionNeedsDistinctIdeas
+    case errorSessionNeedsKnownScore, errorSessionNotFound, errorUnknownParticipant, errorIdeaNotInSession
+    case errorMergeIntoItself, errorAlreadyMerged
+    // Command line: how it reports a failure, domain refusals with command-line advice, storage and file errors
+    case cliErrorLine
+    case cliIdeaNotFound, cliGateIncomplete, cliDecisionNotFound, cliDecisionNotConsented, cliConsentMissing, cliWipSoft
+    case cliUnknownCriteriaSet, cliSessionNotFound
+    case storageCannotCreateDirectory, storageNotADirectory, storageDirectoryNotEmpty, storageDatabaseLocked, storageDatabaseDamaged
+    case storageDatabaseFromNewerVersion, storageReadOnly, storageConfigInvalid, storageDatabaseError, storageFileExists
+    case storageUnreadableValue, storageUnreadableValuesFound, storageUnreadableValueFoundOne
+    case cliNoSuchFile, cliNotReadable, cliCannotWrite, cliFileTooLarge, cliNotText, cliBadFileOne, cliBadFileMany, cliBadFileMore
+    case cliNoObjection, cliNoBackup
     case errorChangedSinceUndo, errorChangedSince, errorChangedSinceWho, errorNoObjection
 }

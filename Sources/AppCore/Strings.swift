@@ -12,6 +12,14 @@ public struct Strings: Sendable {
         Strings.table[language]?[key] ?? Strings.table[.en]?[key] ?? key.rawValue
     }
 
+    /// The texts of one language as the table holds them, without falling back to English.
+    public static func texts(of language: Language) -> [StringKey: String] { table[language] ?? [:] }
+
+    /// The keys a table gives no text for; empty when it is complete.
+    public static func missingKeys(in texts: [StringKey: String]) -> [StringKey] {
+        StringKey.allCases.filter { texts[$0]?.isEmpty ?? true }
+    }
+
     /// The text with `{n}` placeholders filled in.
     public func format(_ key: StringKey, _ arguments: CustomStringConvertible...) -> String {
         var text = self[key]
@@ -68,7 +76,7 @@ public struct Strings: Sendable {
         }
     }
 
-    /// A domain refusal in this language.
+    /// A domain refusal in this language, as the board shows it; every case has a text in both tables.
     public func error(_ error: DomainError) -> String {
         switch error {
         case .emptyTitle: self[.errorEmptyTitle]
@@ -77,28 +85,51 @@ public struct Strings: Sendable {
             format(.errorTransition, stage(from), stage(to), allowed.map(stage).joined(separator: ", "))
         case .alreadyInStage(let target): format(.errorAlreadyInStage, stage(target))
         case .reasonRequired: self[.errorReasonRequired]
-        case .unknownStage(let name): format(.errorUnknownStage, name)
-        case .unknownSource(let name): format(.errorUnknownSource, name)
+        case .unknownStage(let name): format(.errorUnknownStage, clean(name), Stage.boardOrder.map { stage($0).lowercased() }.joined(separator: ", "))
+        case .unknownSource(let name): format(.errorUnknownSource, clean(name), IdeaSource.allCases.map(source).joined(separator: ", "))
         case .ideaNotFound(let id): format(.errorNotFound, id)
         case .gateIncomplete(_, let missing):
             format(.errorGateIncomplete, missing.map { self[EntryFieldKey.gate($0).label].lowercased() }.joined(separator: ", "))
-        case .invalidDate(let text): format(.errorInvalidDate, text)
-        case .invalidNumber(let text): format(.errorInvalidNumber, text)
-        case .unknownStopCategory(let text): format(.errorUnknownStopCategory, text)
-        case .decisionNotFound(let text): format(.errorDecisionNotFound, text)
+        case .invalidDate(let text): format(.errorInvalidDate, clean(text))
+        case .invalidNumber(let text): format(.errorInvalidNumber, clean(text))
+        case .unknownStopCategory(let text):
+            format(.errorUnknownStopCategory, clean(text), StopCategory.allCases.map(\.rawValue).joined(separator: ", "))
+        case .decisionNotFound(let text): format(.errorDecisionNotFound, clean(text))
         case .decisionNotConsented(let id): format(.errorDecisionNotConsented, id)
         case .decisionForAnotherIdea(let id, let idea): format(.errorDecisionForAnotherIdea, id, idea)
         case .consentMissing: self[.errorConsentMissing]
-        case .openObjections(let who): format(.errorOpenObjections, who.joined(separator: ", "))
+        case .openObjections(let who): format(.errorOpenObjections, who.map(clean).joined(separator: ", "))
         case .wipLimitReached(let target, let limit, let hard): format(hard ? .errorWipHard : .errorWipSoft, stage(target), limit)
-        case .noCycle(let id): format(.errorNoCycle, id)
-        case .invalidLimit: self[.errorInvalidLimit]
+        case .noCycle(let id): format(.errorNoCycle, id, stage(.experimenting))
+        case .invalidLimit(let value): format(.errorInvalidLimit, value)
+        case .emptyName: self[.errorEmptyName]
+        case .duplicateCriterion(let name): format(.errorDuplicateCriterion, clean(name))
+        case .invalidScale(let low, let high): format(.errorInvalidScale, low, high)
+        case .invalidWeight(let weight): format(.errorInvalidWeight, weight)
+        case .vetoOutsideScale(let veto): format(.errorVetoOutsideScale, veto)
+        case .weightCount(let expected, let got): format(.errorWeightCount, expected, got)
+        case .invalidMatrix(.notANumber(let entry)): format(.errorMatrixNotANumber, clean(entry))
+        case .invalidMatrix(.notSquare(let rows)): format(.errorMatrixNotSquare, rows)
+        case .invalidMatrix(.diagonal(let index)): format(.errorMatrixDiagonal, index)
+        case .invalidMatrix(.notReciprocal(let row, let column)): format(.errorMatrixNotReciprocal, row, column)
+        case .unknownCriteriaSet(let name): format(.errorUnknownCriteriaSet, clean(name))
+        case .criteriaSetExists(let name): format(.errorCriteriaSetExists, clean(name))
+        case .unknownCriterion(let name): format(.errorUnknownCriterion, clean(name))
+        case .sessionNeeds(.ideas): self[.errorSessionNeedsIdeas]
+        case .sessionNeeds(.criteria): self[.errorSessionNeedsCriteria]
+        case .sessionNeeds(.participants): self[.errorSessionNeedsParticipants]
+        case .sessionNeeds(.distinctIdeas): self[.errorSessionNeedsDistinctIdeas]
+        case .sessionNeeds(.knownScore): self[.errorSessionNeedsKnownScore]
         case .sessionClosed: self[.errorSessionClosed]
         case .changedSince(let id, let fields, let notice, let undoing):
             format(undoing ? .errorChangedSinceUndo : .errorChangedSince, id, changeNotice(notice, fields: fields))
         case .noObjection(let number): format(.errorNoObjection, number)
+        case .sessionNotFound(let text): format(.errorSessionNotFound, clean(text))
         case .scoreOutOfScale(let value, let low, let high): format(.errorScoreOutOfScale, value, low, high)
-        default: error.description
+        case .unknownParticipant(let name, let known): format(.errorUnknownParticipant, clean(name), known.map(clean).joined(separator: ", "))
+        case .ideaNotInSession(let id): format(.errorIdeaNotInSession, id)
+        case .mergeIntoItself: self[.errorMergeIntoItself]
+        case .alreadyMerged(let id, let into): format(.errorAlreadyMerged, id, into)
         }
     }
 
@@ -109,12 +140,33 @@ public struct Strings: Sendable {
             let formatter = DateFormatter()
             formatter.locale = Locale(identifier: "en_US_POSIX")
             formatter.dateFormat = language == .nl ? "d-M-yyyy HH:mm" : "yyyy-MM-dd HH:mm"
-            let who = TextSanitizer.singleLine(notice.actor) + (notice.program.map { " (\(TextSanitizer.singleLine($0)))" } ?? "")
+            let who = clean(notice.actor) + (notice.program.map { " (\(clean($0)))" } ?? "")
             text = format(.errorChangedSinceWho, event(notice.kind), formatter.string(from: notice.at), who)
         }
-        if !fields.isEmpty { text += " (" + fields.joined(separator: ", ") + ")" }
+        if !fields.isEmpty { text += " (" + fields.map(clean).joined(separator: ", ") + ")" }
         return text
     }
+
+    /// A domain refusal in this language, as the command line reports it: with the flag or command that helps,
+    /// where there is one, else the same text as the board.
+    public func commandLineError(_ error: DomainError) -> String {
+        switch error {
+        case .ideaNotFound(let id): format(.cliIdeaNotFound, id)
+        case .gateIncomplete(let target, let missing):
+            format(.cliGateIncomplete, stage(target), missing.map { "--\($0.rawValue)" }.joined(separator: ", "))
+        case .decisionNotFound(let text): format(.cliDecisionNotFound, clean(text))
+        case .decisionNotConsented(let id): format(.cliDecisionNotConsented, id, id.rawValue)
+        case .consentMissing: self[.cliConsentMissing]
+        case .wipLimitReached(let target, let limit, false): format(.cliWipSoft, stage(target), limit)
+        case .unknownCriteriaSet(let name): format(.cliUnknownCriteriaSet, clean(name))
+        case .sessionNotFound(let text): format(.cliSessionNotFound, clean(text))
+        case .noObjection(let number): format(.cliNoObjection, number)
+        default: self.error(error)
+        }
+    }
+
+    /// Text from a user, a file or the database, made safe to show on one line.
+    private func clean(_ text: String) -> String { TextSanitizer.singleLine(text) }
 
     /// The label of a stop category.
     public func stopCategory(_ category: StopCategory) -> String {

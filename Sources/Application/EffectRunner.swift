@@ -10,11 +10,14 @@ public struct EffectRunner: Sendable {
     public let today: @Sendable () -> DayDate
     /// Ideas untouched for longer count as stale in the portfolio view.
     public let staleDays: Int
+    /// The language storage failures are worded in.
+    public let language: Language
 
-    public init(workspace: Workspace, staleDays: Int = 30) {
+    public init(workspace: Workspace, staleDays: Int = 30, language: Language = .en) {
         self.workspace = workspace
         self.today = { workspace.reader.today() }
         self.staleDays = staleDays
+        self.language = language
     }
 
     private var reader: any StoreReader { workspace.reader }
@@ -80,6 +83,7 @@ public struct EffectRunner: Sendable {
 
     private func failure(_ error: any Error) -> ChangeFailure {
         if let domain = error as? DomainError { return .domain(domain) }
-        return .storage("\(error)")
+        if let storage = error as? StorageError { return .storage(storage.message(in: Strings(language))) }
+        return .storage(TextSanitizer.singleLine("\(error)"))
     }
 }

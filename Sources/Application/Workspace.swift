@@ -129,6 +129,15 @@ public final class Workspace: Sendable {
         try store.setScores(id, changes)
     }
 
+    /// Enters (or with nil clears) one score named as a person names it: participant and criterion by name, any case.
+    /// Checked like a typed score (open session, idea in the session, on the scale); refused, nothing is stored.
+    public func score(
+        _ id: SessionID, participant: String, idea: IdeaID, criterion: String, value: Int?
+    ) throws -> (WeighingSession, ScoreKey) {
+        let key = try store.session(id).scoreKey(participant: participant, idea: idea, criterion: criterion)
+        return (try store.setScores(id, [(key, value)]), key)
+    }
+
     /// Stores a session's status, method, normalisation and aggregate.
     public func updateSession(_ session: WeighingSession) throws {
         try store.updateSession(session)

@@ -1,23 +1,35 @@
+import AppCore
+import Domain
 import Foundation
 
 /// Problems the command line reports that are not domain rules or storage failures.
 enum CLIError: Error, CustomStringConvertible, LocalizedError {
-    case cannotRead(String, String)
+    case noSuchFile(String)
+    case notReadable(String)
+    case cannotWrite(String, String)
     case fileTooLarge(String, limit: Int)
     case notText(String)
     case badFile(String, [String])
+    case noBackup(String)
 
-    var description: String {
-        switch self {
-        case .cannotRead(let path, let reason): "cannot read \(path): \(reason)"
-        case .fileTooLarge(let path, let limit):
-            "\(path) is larger than \(limit / 1_048_576) MiB: split it, or check that it is the right file"
-        case .notText(let path): "\(path) is not UTF-8 text: save it as CSV UTF-8 and try again"
+    /// The message in the language of `strings`; paths and file contents are cleaned for the terminal.
+    func message(in strings: Strings) -> String {
+        let clean = TextSanitizer.singleLine
+        return switch self {
+        case .noSuchFile(let path): strings.format(.cliNoSuchFile, clean(path))
+        case .notReadable(let path): strings.format(.cliNotReadable, clean(path))
+        case .cannotWrite(let path, let reason): strings.format(.cliCannotWrite, clean(path), clean(reason))
+        case .fileTooLarge(let path, let limit): strings.format(.cliFileTooLarge, clean(path), limit / 1_048_576)
+        case .notText(let path): strings.format(.cliNotText, clean(path))
         case .badFile(let path, let errors):
-            "\(path) has \(errors.count) error\(errors.count == 1 ? "" : "s"); nothing was imported:\n  " + errors.prefix(50).joined(separator: "\n  ")
-                + (errors.count > 50 ? "\n  … and \(errors.count - 50) more" : "")
+            (errors.count == 1 ? strings.format(.cliBadFileOne, clean(path)) : strings.format(.cliBadFileMany, clean(path), errors.count))
+                + "\n  " + errors.prefix(50).map(clean).joined(separator: "\n  ")
+                + (errors.count > 50 ? "\n  " + strings.format(.cliBadFileMore, errors.count - 50) : "")
+        case .noBackup(let path): strings.format(.cliNoBackup, clean(path))
         }
     }
+
+    var description: String { message(in: Strings(.en)) }
 
     var errorDescription: String? { description }
 }
@@ -29,10 +41,10 @@ enum InputFile {
     static func readText(_ path: String) throws -> String {
         let attributes: [FileAttributeKey: Any]
         do { attributes = try FileManager.default.attributesOfItem(atPath: path) } catch {
-            throw CLIError.cannotRead(path, "no such file")
+            throw CLIError.noSuchFile(path)
         }
         if let size = attributes[.size] as? Int, size > limit { throw CLIError.fileTooLarge(path, limit: limit) }
-        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.cannotRead(path, "permission denied") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.notReadable(path) }
         guard let text = String(data: data, encoding: .utf8) else {
             var lines: [String] = []
             for (index, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated()

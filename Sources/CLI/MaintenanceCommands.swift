@@ -46,10 +46,10 @@ struct DoctorCommand: ParsableCommand {
             return
         }
         guard let source = from.map({ URL(fileURLWithPath: $0) }) ?? backups.first else {
-            throw StorageError.other("there is no backup to restore in \(directory.backupsURL.path)")
+            throw CLIError.noBackup(directory.backupsURL.path)
         }
         guard FileManager.default.fileExists(atPath: source.path) else {
-            throw StorageError.other("\(source.path) does not exist")
+            throw CLIError.noSuchFile(source.path)
         }
         let kept = try Doctor.restore(directory, from: source)
         print("restored \(source.lastPathComponent); the previous file is kept as \(kept.lastPathComponent)")

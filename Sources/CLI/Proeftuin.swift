@@ -36,6 +36,21 @@ public struct Proeftuin: ParsableCommand {
     public func run() throws {
         try BoardCommand.open(global: global, demo: demo, useMouse: !noMouse)
     }
+
+    /// Parses and runs a command; a failure is reported in the user's language and exits non-zero.
+    /// Usage errors, `--help` and `--version` are left to ArgumentParser.
+    public static func runReportingErrors(_ arguments: [String]? = nil) -> Never {
+        var command: any ParsableCommand
+        do { command = try parseAsRoot(arguments) } catch { exit(withError: error) }
+        do {
+            try command.run()
+        } catch {
+            guard let report = ErrorReport.text(for: error, in: ErrorReport.language(of: command)) else { exit(withError: error) }
+            FileHandle.standardError.write(Data(report.utf8))
+            exit(withError: ExitCode.failure)
+        }
+        exit()
+    }
 }
 
 /// `proeftuin board`: the full-screen board (also what `proeftuin` alone does).

@@ -22,9 +22,9 @@ extension Aggregate: ExpressibleByArgument {}
 /// `proeftuin session …`: weighing sessions from the command line.
 struct SessionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "session", abstract: "Weighing sessions: create, import scores, results, close, minutes.",
+        commandName: "session", abstract: "Weighing sessions: create, enter or import scores, results, close, minutes.",
         subcommands: [
-            SessionNewCommand.self, SessionImportCommand.self, SessionResultsCommand.self, SessionCloseCommand.self,
+            SessionNewCommand.self, SessionScoreCommand.self, SessionImportCommand.self, SessionResultsCommand.self, SessionCloseCommand.self,
             SessionMinutesCommand.self, SessionListCommand.self,
         ])
 }
@@ -46,6 +46,36 @@ struct SessionNewCommand: ParsableCommand {
         let session = WeighingSession(set: try workspace.reader.criteriaSet(set), ideas: ids,
                                       participants: WeighingSession.participants(from: participants), createdAt: Date())
         print(try workspace.createSession(session).id!.rawValue)
+    }
+}
+
+/// `proeftuin session score`: one score entered (or cleared) from a script, checked like the board checks it.
+struct SessionScoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score", abstract: "Enter one score, or remove it with --clear; nothing is stored when anything is wrong.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The session id.") var session: SessionIDArgument
+    @Option(help: "The participant's name (case-insensitive).") var participant: String
+    @Option(help: "The idea: 3 or #3.") var idea: IdeaIDArgument
+    @Option(help: "The criterion's name (case-insensitive).") var criterion: String
+    @Option(parsing: .unconditional, help: "The score, on the criterion's scale.") var score: Int?
+    @Flag(help: "Remove the score instead of entering one.") var clear = false
+
+    func validate() throws {
+        guard (score == nil) == clear else { throw ValidationError("give either --score N or --clear") }
+    }
+
+    func run() throws {
+        let (current, key) = try global.openWorkspace().score(
+            session.id, participant: participant, idea: idea.id, criterion: criterion, value: score)
+        let who = Output.safe(current.participants[key.participant])
+        let what = Output.safe(current.criteria[key.criterion].name)
+        if let score {
+            print("Scored \(score) for \(idea.id) on \(what) by \(who) in \(session.id)")
+        } else {
+            print("Removed the score for \(idea.id) on \(what) by \(who) in \(session.id)")
+        }
     }
 }
 
@@ -259,7 +289,7 @@ enum OutputFile {
         do {
             try Data(text.utf8).write(to: url, options: .atomic)
         } catch {
-            throw CLIError.cannotRead(path, "cannot write: \(error.localizedDescription)")
+            throw CLIError.cannotWrite(path, error.localizedDescription)
         }
     }
 }

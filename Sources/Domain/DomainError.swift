@@ -26,14 +26,16 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidWeight(Double)
     case vetoOutsideScale(Int)
     case weightCount(expected: Int, got: Int)
-    case invalidMatrix(String)
+    case invalidMatrix(MatrixProblem)
     case unknownCriteriaSet(String)
     case criteriaSetExists(String)
     case unknownCriterion(String)
-    case sessionNeeds(String)
+    case sessionNeeds(SessionRequirement)
     case sessionClosed
     case sessionNotFound(String)
     case scoreOutOfScale(Int, min: Int, max: Int)
+    case unknownParticipant(String, known: [String])
+    case ideaNotInSession(IdeaID)
     case mergeIntoItself
     /// A change or undo made on what a person saw is refused because someone else changed it since.
     /// `fields` names what collides; `undoing` says the refused change was an undo or redo.
@@ -123,6 +125,10 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
                 + (undoing ? " — undo would remove it; nothing was undone" : "; nothing was saved: look again and redo your change")
         case .noObjection(let number):
             "there is no objection \(number): see 'proeftuin decision show'"
+        case .unknownParticipant(let name, let known):
+            "'\(name)' is not a participant of this session: use " + known.joined(separator: ", ")
+        case .ideaNotInSession(let id):
+            "idea \(id) is not weighed in this session"
         case .mergeIntoItself:
             "an idea cannot be merged into itself"
         case .alreadyMerged(let id, let into):

@@ -21,7 +21,7 @@ extension AppDatabase {
     @discardableResult
     public func backup(to url: URL) throws -> URL {
         if FileManager.default.fileExists(atPath: url.path) {
-            throw StorageError.other("\(url.path) exists: choose another file name")
+            throw StorageError.fileExists(path: url.path)
         }
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])

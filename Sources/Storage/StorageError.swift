@@ -16,7 +16,8 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible, L
     case unreadableValue(table: String, record: String, field: String, value: String)
     /// `doctor` found this many stored values that cannot be read (it lists them).
     case unreadableValuesFound(count: Int)
-    case other(String)
+    case databaseError(path: String, detail: String)
+    case fileExists(path: String)
 
     public var description: String {
         switch self {
@@ -42,8 +43,10 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible, L
         case .unreadableValuesFound(let count):
             "\(count) stored value\(count == 1 ? "" : "s") cannot be read (listed above): restore a backup made before the damage "
                 + "with 'proeftuin doctor --restore' (the latest) or 'proeftuin doctor --restore --from FILE'"
-        case .other(let message):
-            message
+        case .databaseError(let path, let detail):
+            "database error in \(path): \(detail)"
+        case .fileExists(let path):
+            "\(path) exists: choose another file name"
         }
     }
 
@@ -61,7 +64,7 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible, L
         case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM:
             return StorageError.readOnly(path: path)
         default:
-            return StorageError.other("database error in \(path): \(dbError.message ?? "\(dbError.resultCode)")")
+            return StorageError.databaseError(path: path, detail: dbError.message ?? "\(dbError.resultCode)")
         }
     }
 }

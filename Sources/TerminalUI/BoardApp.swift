@@ -16,7 +16,7 @@ public enum BoardApp {
     ) throws {
         let terminal = try Terminal.start(environment: environment, useMouse: useMouse)
         defer { terminal.stop() }
-        let runner = EffectRunner(workspace: workspace, staleDays: staleDays)
+        let runner = EffectRunner(workspace: workspace, staleDays: staleDays, language: language)
         var watcher = ChangeWatcher(workspace: workspace)
         let renderer = Renderer()
         var state = AppState(language: language, size: terminal.size, dataLabel: workspace.reader.directory.path)

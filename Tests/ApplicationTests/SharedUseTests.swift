@@ -157,7 +157,7 @@ struct SharedUseTests {
         let decision = try programs.board.propose(ConsentDecision(
             ideaID: id, kind: .scale, proposal: "In alle wijken", responsible: "An", reviewDate: DayDate(year: 2027, month: 6, day: 1)!))
         #expect(throws: DomainError.noObjection(3)) { try programs.cli.amendDecision(decision, .judge(number: 3, qualified: true)) }
-        #expect(Strings(.nl).error(.noObjection(3)) == "er is geen bezwaar 3: bekijk de bezwaren van het besluit")
+        #expect(Strings(.nl).error(.noObjection(3)) == "Er is geen bezwaar 3: bekijk de bezwaren van het besluit")
     }
 }
 

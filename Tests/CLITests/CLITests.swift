@@ -75,7 +75,7 @@ struct CLITests {
 
         let refused = try binary.run(["move", "1", "experiment", "--reason", "goed genoeg voor nu", "--owner", "Sanne"])
         #expect(refused.status != 0)
-        #expect(refused.stderr.contains("moving to experimenting needs --hypothesis, --action, --metric, --success, --review-date"))
+        #expect(refused.stderr.contains("Moving to Experimenting needs --hypothesis, --action, --metric, --success, --review-date"))
         let moved = try binary.run(["move", "1", "experiment", "--reason", "goed genoeg voor nu", "--hypothesis", "samen fietsen helpt",
                                     "--action", "pilot in Noord", "--metric", "deelnemers", "--success", "minstens 20",
                                     "--owner", "Sanne", "--review-date", "31-12-2026"])
@@ -128,13 +128,13 @@ struct CLITests {
     }
 
     @Test("User errors give a message and a non-zero exit, never a backtrace", arguments: [
-        (["show", "42"], "there is no idea #42"),
-        (["move", "1", "doing", "--reason", "x"], "unknown stage 'doing'"),
-        (["move", "1", "scaling", "--reason", "x"], "cannot move from proposed to scaling"),
+        (["show", "42"], "Error: There is no idea #42: check the id with 'proeftuin list'"),
+        (["move", "1", "doing", "--reason", "x"], "Unknown stage 'doing': use proposed, experimenting"),
+        (["move", "1", "scaling", "--reason", "x"], "Cannot move from Proposed to Scaling"),
         (["move", "1", "stopped", "--reason", " ", "--category", "other", "--learned", "x"], "needs a reason"),
-        (["move", "1", "stopped", "--reason", "x", "--category", "boredom", "--learned", "x"], "unknown stop category 'boredom'"),
-        (["move", "1", "stopped", "--reason", "x"], "moving to stopped needs --category, --learned"),
-        (["add", "   "], "the title is empty"),
+        (["move", "1", "stopped", "--reason", "x", "--category", "boredom", "--learned", "x"], "Unknown stop category 'boredom': use no-effect"),
+        (["move", "1", "stopped", "--reason", "x"], "Moving to Stopped needs --category, --learned"),
+        (["add", "   "], "The title is empty"),
         (["list", "--lang", "fr"], "unknown language 'fr'"),
     ])
     func userErrors(arguments: [String], message: String) throws {

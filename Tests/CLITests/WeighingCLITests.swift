@@ -27,7 +27,7 @@ struct WeighingCLITests {
         #expect(criteria[2]["scaleMin"] as? Int == 1)
         #expect(criteria[2]["scaleMax"] as? Int == 10)
         let bad = try binary.run(["criteria", "add", "wijk", "x", "--weight", "1", "--scale", "5-1"])
-        #expect(bad.status != 0 && bad.stderr.contains("the scale 5-1 is empty"))
+        #expect(bad.status != 0 && bad.stderr.contains("The scale 5-1 is empty"))
     }
 
     @Test func rocAndAHPWeights() throws {
@@ -105,7 +105,7 @@ struct WeighingCLITests {
 
         #expect(try binary.run(["session", "close", "1"]).status == 0)
         let again = try binary.run(["session", "import", "1", file.path])
-        #expect(again.stderr.contains("the session is closed"))
+        #expect(again.stderr.contains("Error: The session is closed"))
         let minutes = try binary.run(["session", "minutes", "1", "--format", "md", "--lang", "nl"])
         #expect(minutes.stdout.hasPrefix("# Besluitenlijst — weging S1"))
         #expect(minutes.stdout.contains("- Deelnemers (2): Anne, Bram"))

@@ -34,10 +34,10 @@ struct WeighingMathTests {
     }
 
     @Test func ahpRefusesBrokenMatrices() {
-        #expect(throws: DomainError.invalidMatrix("the matrix must be square: 2 rows of 2 entries")) { try AHP.parseMatrix("1,2,3;1/2,1") }
-        #expect(throws: DomainError.invalidMatrix("entries 1,2 and 2,1 must be reciprocals")) { try AHP.parseMatrix("1,3;3,1") }
-        #expect(throws: DomainError.invalidMatrix("'x' is not a positive number or fraction")) { try AHP.parseMatrix("1,x;1,1") }
-        #expect(throws: DomainError.invalidMatrix("entry 1,1 on the diagonal must be 1")) { try AHP.parseMatrix("2,1;1,1") }
+        #expect(throws: DomainError.invalidMatrix(.notSquare(2))) { try AHP.parseMatrix("1,2,3;1/2,1") }
+        #expect(throws: DomainError.invalidMatrix(.notReciprocal(1, 2))) { try AHP.parseMatrix("1,3;3,1") }
+        #expect(throws: DomainError.invalidMatrix(.notANumber("x"))) { try AHP.parseMatrix("1,x;1,1") }
+        #expect(throws: DomainError.invalidMatrix(.diagonal(1))) { try AHP.parseMatrix("2,1;1,1") }
     }
 
     @Test func ahpGroupGeometricMean() {

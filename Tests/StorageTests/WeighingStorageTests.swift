@@ -85,7 +85,7 @@ struct WeighingStorageTests {
         #expect(throws: DomainError.ideaNotFound(IdeaID(42))) {
             try database.createSession(WeighingSession(set: .socialDomain, ideas: [IdeaID(42)], participants: ["An"], createdAt: clock.now))
         }
-        #expect(throws: DomainError.sessionNeeds("participants")) {
+        #expect(throws: DomainError.sessionNeeds(.participants)) {
             try database.createSession(WeighingSession(set: .socialDomain, ideas: [IdeaID(1)], participants: [], createdAt: clock.now))
         }
     }

@@ -73,18 +73,29 @@ public struct WeighingSession: Equatable, Sendable {
 
     /// Checks that the session can start: at least one idea, criterion and participant.
     public func validated() throws(DomainError) -> WeighingSession {
-        guard !ideas.isEmpty else { throw .sessionNeeds("ideas") }
-        guard !criteria.isEmpty else { throw .sessionNeeds("criteria") }
-        guard !participants.isEmpty else { throw .sessionNeeds("participants") }
-        guard Set(ideas).count == ideas.count else { throw .sessionNeeds("distinct ideas") }
+        guard !ideas.isEmpty else { throw .sessionNeeds(.ideas) }
+        guard !criteria.isEmpty else { throw .sessionNeeds(.criteria) }
+        guard !participants.isEmpty else { throw .sessionNeeds(.participants) }
+        guard Set(ideas).count == ideas.count else { throw .sessionNeeds(.distinctIdeas) }
         return self
+    }
+
+    /// The score cell for a participant and criterion named case-insensitively and an idea of this session.
+    public func scoreKey(participant: String, idea: IdeaID, criterion: String) throws(DomainError) -> ScoreKey {
+        let who = participant.trimmingCharactersInWhitespace().lowercased()
+        guard let person = participants.firstIndex(where: { $0.lowercased() == who }) else {
+            throw .unknownParticipant(participant, known: participants)
+        }
+        guard ideas.contains(idea) else { throw .ideaNotInSession(idea) }
+        guard let index = CriteriaSet(name: setName, criteria: criteria).index(of: criterion) else { throw .unknownCriterion(criterion) }
+        return ScoreKey(participant: person, idea: idea, criterion: index)
     }
 
     /// Sets (or with nil clears) one score, refusing scores outside the criterion's scale and changes to a closed session.
     public func scoring(_ key: ScoreKey, _ value: Int?) throws(DomainError) -> WeighingSession {
         guard status != .closed else { throw .sessionClosed }
         guard criteria.indices.contains(key.criterion), participants.indices.contains(key.participant), ideas.contains(key.idea) else {
-            throw .sessionNeeds("a known participant, idea and criterion")
+            throw .sessionNeeds(.knownScore)
         }
         var copy = self
         if let value {

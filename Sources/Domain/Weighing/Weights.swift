@@ -51,7 +51,7 @@ public enum AHP {
                 } else {
                     value = Double(entry)
                 }
-                guard let value, value > 0, value.isFinite else { throw .invalidMatrix("'\(entry)' is not a positive number or fraction") }
+                guard let value, value > 0, value.isFinite else { throw .invalidMatrix(.notANumber(entry)) }
                 values.append(value)
             }
             matrix.append(values)
@@ -64,13 +64,13 @@ public enum AHP {
     public static func validate(_ matrix: [[Double]]) throws(DomainError) {
         let n = matrix.count
         guard n >= 1, matrix.allSatisfy({ $0.count == n }) else {
-            throw .invalidMatrix("the matrix must be square: \(n) rows of \(n) entries")
+            throw .invalidMatrix(.notSquare(n))
         }
         for i in 0..<n {
-            guard abs(matrix[i][i] - 1) < 1e-9 else { throw .invalidMatrix("entry \(i + 1),\(i + 1) on the diagonal must be 1") }
+            guard abs(matrix[i][i] - 1) < 1e-9 else { throw .invalidMatrix(.diagonal(i + 1)) }
             for j in 0..<n where j > i {
                 guard abs(matrix[i][j] * matrix[j][i] - 1) < 0.01 else {
-                    throw .invalidMatrix("entries \(i + 1),\(j + 1) and \(j + 1),\(i + 1) must be reciprocals")
+                    throw .invalidMatrix(.notReciprocal(i + 1, j + 1))
                 }
             }
         }

@@ -1,0 +1,27 @@
+import AppCore
+import Domain
+import Storage
+
+extension StorageError {
+    /// The message in the language of `strings`; paths and details are cleaned for the terminal.
+    public func message(in strings: Strings) -> String {
+        let clean = TextSanitizer.singleLine
+        return switch self {
+        case .cannotCreateDirectory(let path, let reason): strings.format(.storageCannotCreateDirectory, clean(path), clean(reason))
+        case .notADirectory(let path): strings.format(.storageNotADirectory, clean(path))
+        case .directoryNotEmpty(let path): strings.format(.storageDirectoryNotEmpty, clean(path))
+        case .databaseLocked(let path): strings.format(.storageDatabaseLocked, clean(path))
+        case .databaseDamaged(let path, let detail): strings.format(.storageDatabaseDamaged, clean(path), clean(detail))
+        case .databaseFromNewerVersion(let path): strings.format(.storageDatabaseFromNewerVersion, clean(path))
+        case .readOnly(let path): strings.format(.storageReadOnly, clean(path))
+        case .configInvalid(let path, let detail): strings.format(.storageConfigInvalid, clean(path), clean(detail))
+        case .databaseError(let path, let detail): strings.format(.storageDatabaseError, clean(path), clean(detail))
+        case .fileExists(let path): strings.format(.storageFileExists, clean(path))
+        case .unreadableValue(let table, let record, let field, let value):
+            strings.format(.storageUnreadableValue, UnreadableValue(table: table, record: record, field: field, value: value).subject,
+                           clean(field), String(clean(value).prefix(60)))
+        case .unreadableValuesFound(let count):
+            count == 1 ? strings[.storageUnreadableValueFoundOne] : strings.format(.storageUnreadableValuesFound, count)
+        }
+    }
+}
