@@ -10,6 +10,8 @@ public enum Event: Equatable, Sendable {
     case ideaLoaded(IdeaDetail, purpose: LoadPurpose)
     case changeApplied(AppliedChange, ChangePurpose)
     case changeFailed(ChangeFailure, ChangePurpose)
+    /// Reading the board or an idea failed (a damaged record, a vanished database): shown, never retried in a loop.
+    case loadFailed(ChangeFailure)
     case criteriaSetsLoaded([CriteriaSet])
     case sessionLoaded(WeighingSession)
     case sessionsLoaded([SessionSummary])

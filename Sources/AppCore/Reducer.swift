@@ -33,6 +33,12 @@ public enum Reducer {
             return changeApplied(applied, purpose, &state)
         case .changeFailed(let failure, let purpose):
             return changeFailed(failure, purpose, &state)
+        case .loadFailed(let failure):
+            switch failure {
+            case .domain(let error): state.message = StatusMessage(state.strings.error(error), isError: true)
+            case .storage(let message): state.message = StatusMessage(message, isError: true)
+            }
+            return []
         case .criteriaSetsLoaded(let sets):
             if case .weighingSetup(var setup) = state.mode {
                 setup.sets = sets

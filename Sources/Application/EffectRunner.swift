@@ -34,13 +34,13 @@ public struct EffectRunner: Sendable {
             do {
                 return [.boardLoaded(try boardData())]
             } catch {
-                return [.changeFailed(failure(error), .perform)]
+                return [.loadFailed(failure(error))]
             }
         case .loadIdea(let id, let purpose):
             do {
                 return [.ideaLoaded(try reader.detail(id), purpose: purpose)]
             } catch {
-                return [.changeFailed(failure(error), .perform)]
+                return [.loadFailed(failure(error))]
             }
         case .apply(let change, let purpose):
             do {

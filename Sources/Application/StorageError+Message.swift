@@ -18,10 +18,19 @@ extension StorageError {
         case .databaseError(let path, let detail): strings.format(.storageDatabaseError, clean(path), clean(detail))
         case .fileExists(let path): strings.format(.storageFileExists, clean(path))
         case .unreadableValue(let table, let record, let field, let value):
-            strings.format(.storageUnreadableValue, UnreadableValue(table: table, record: record, field: field, value: value).subject,
+            strings.format(.storageUnreadableValue, Self.subject(table: table, record: clean(record), strings: strings),
                            clean(field), String(clean(value).prefix(60)))
         case .unreadableValuesFound(let count):
             count == 1 ? strings[.storageUnreadableValueFoundOne] : strings.format(.storageUnreadableValuesFound, count)
         }
+    }
+
+    /// The damaged record as a person finds it, in the interface's language (`idee #12`, `sessie 2`, `cyclus 1 van #3`).
+    static func subject(table: String, record: String, strings: Strings) -> String {
+        let english = UnreadableValue(table: table, record: record, field: "", value: "").subject
+        guard strings.language == .nl else { return english }
+        let words = [("idea ", "idee "), ("decision ", "besluit "), ("session ", "sessie "), ("cycle ", "cyclus "), (" of #", " van #"),
+                     ("measurement ", "meting "), ("event ", "gebeurtenis "), ("criteria set ", "criteriaset "), ("WIP limit", "WIP-grens")]
+        return words.reduce(english) { text, word in text.replacingAll(word.0, with: word.1) }
     }
 }

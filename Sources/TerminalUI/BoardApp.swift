@@ -48,8 +48,14 @@ public enum BoardApp {
                 break
             }
             // Looked at between keys too, so a facilitator typing fast still sees other programs' scores.
-            if pending.isEmpty, watcher.poll(), let data = try? runner.boardData() {
-                pending += Reducer.reduce(&state, .boardChangedElsewhere(data))
+            if pending.isEmpty, watcher.poll() {
+                for event in runner.perform(.loadBoard) {
+                    guard case .boardLoaded(let data) = event else {
+                        pending += Reducer.reduce(&state, event)  // a failed read is shown, the old cards stay
+                        continue
+                    }
+                    pending += Reducer.reduce(&state, .boardChangedElsewhere(data))
+                }
             }
         }
     }

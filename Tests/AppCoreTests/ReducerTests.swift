@@ -521,3 +521,13 @@ struct TextFieldTests {
         #expect(field.text == "" && field.cursor == 0)
     }
 }
+
+@Suite("Reducer: failed reads")
+struct FailedReadTests {
+    @Test func aFailedLoadIsShownAndNotRetried() {
+        var state = AppState(language: .nl, size: Size(width: 120, height: 35))
+        let effects = Reducer.reduce(&state, .loadFailed(.storage("idee #2: de opgeslagen waarde 'bogus' in veld stage is onleesbaar")))
+        #expect(effects.isEmpty, "a read that failed is not asked for again at once (that would loop)")
+        #expect(state.message == StatusMessage("idee #2: de opgeslagen waarde 'bogus' in veld stage is onleesbaar", isError: true))
+    }
+}

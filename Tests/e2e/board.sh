@@ -394,12 +394,58 @@ undone_title_edit_keeps_a_colleagues_description() {
     start $s "$data" "'$BIN'"
     wait_for $s "Buurtkamer" || return 1
     keys $s e && wait_for $s "Edit #1" || return 1
-    keys $s -l " Noord" && keys $s C-s
+    keys $s End && keys $s -l " Noord" && keys $s Enter
     wait_for $s "Saved #1" || return 1
     cli "$data" edit 1 --description "nieuw van collega" >/dev/null || { echo "  edit failed"; return 1; }
     keys $s u && wait_for $s "Undone" || return 1
     cli "$data" show 1 --format json | grep -q '"title" : "Buurtkamer"' || { echo "  the title edit was not undone"; return 1; }
     cli "$data" show 1 --format json | grep -q 'nieuw van collega' || { echo "  the colleague's description was lost"; return 1; }
+    keys $s q && wait_for $s "EXIT=0"
+}
+
+weighing_sees_scores_from_another_program() {
+    local data="$WORK/shared-weigh" s=weighing_sees_scores_from_another_program
+    cli "$data" criteria create snel >/dev/null
+    cli "$data" criteria add snel impact --weight 1 >/dev/null
+    cli "$data" criteria add snel kosten --weight 1 --cost >/dev/null
+    for title in Aanpak-A Aanpak-B Aanpak-C; do cli "$data" add "$title" >/dev/null 2>&1; done
+    start $s "$data" "'$BIN'"
+    wait_for $s "Aanpak-C" || return 1
+    keys $s Space j Space j Space && wait_for $s "3 marked for weighing" || return 1
+    keys $s w && wait_for $s "New weighing session" || return 1
+    keys $s -l "Anne, Bram" && keys $s Enter
+    wait_for $s "Participant 1/2: Anne │ blind" || return 1
+    keys $s 5 1 3 3 1 5 && wait_for $s "Anne  6/6 ✓" || return 1
+    sleep 1.5
+    if screen $s | grep -q "changes made elsewhere"; then echo "  own scores reported as changes made elsewhere"; return 1; fi
+    local idea criterion score
+    for idea in 1 2 3; do
+        for criterion in impact kosten; do
+            score=$([ $criterion = impact ] && echo $((5 - idea)) || echo $((idea + 1)))
+            cli "$data" session score 1 --participant bram --idea $idea --criterion $criterion --score $score >/dev/null \
+                || { echo "  session score failed"; return 1; }
+        done
+    done
+    wait_for $s "Bram  6/6 ✓" 1 || { echo "  the other program's scores did not show within a second"; return 1; }
+    if screen $s | grep -q "changes made elsewhere"; then echo "  a notice on the projector"; return 1; fi
+    keys $s r && wait_for $s "revealed" || return 1
+    wait_for $s " 1. Aanpak-A" || return 1
+    keys $s Escape q && wait_for $s "EXIT=0"
+}
+
+tampered_stage_is_named() {
+    local data="$WORK/tampered" s=tampered_stage_is_named
+    cli "$data" add "Eerste" >/dev/null
+    cli "$data" add "Tweede" >/dev/null 2>&1
+    python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"UPDATE idea SET stage='bogus' WHERE id=2\"); c.commit()" \
+        "$data/proeftuin.sqlite" || { echo "  could not tamper"; return 1; }
+    local out
+    out=$(cli "$data" list 2>&1) && { echo "  list succeeded on a tampered stage"; return 1; }
+    echo "$out" | grep -q "idea #2: the stored stage 'bogus' cannot be read" || { echo "  list said: $out"; return 1; }
+    out=$(cli "$data" --lang nl list 2>&1)
+    echo "$out" | grep -q "Fout: idee #2: de opgeslagen waarde 'bogus' in veld stage is onleesbaar" || { echo "  Dutch list said: $out"; return 1; }
+    start $s "$data" "'$BIN'"
+    wait_for $s "idea #2: the stored stage 'bogus' cannot be read" || return 1
     keys $s q && wait_for $s "EXIT=0"
 }
 
@@ -438,6 +484,8 @@ run_test "a board sees changes made by the CLI" sees_changes_from_another_progra
 run_test "the board's undo keeps a colleague's measurement and says why" undo_keeps_a_colleagues_measurement
 run_test "an undone title edit keeps a colleague's newer description" undone_title_edit_keeps_a_colleagues_description
 run_test "2 x 20 objections recorded at once by two programs are all kept" objections_from_two_programs_all_kept
+run_test "a board in a weighing session shows another program's scores within a second, and no notice for its own" weighing_sees_scores_from_another_program
+run_test "a tampered stage is refused with a message naming the idea and the field" tampered_stage_is_named
 run_test "colours, and none under NO_COLOR" colours_and_no_color
 
 echo "e2e: $passed passed, $failed failed"
