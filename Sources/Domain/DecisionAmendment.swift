@@ -45,12 +45,7 @@ extension ConsentDecision {
         var merged = current
         var conflicts: [String] = []
         func field<T: Equatable>(_ name: String, _ path: WritableKeyPath<ConsentDecision, T>) {
-            guard edited[keyPath: path] != base[keyPath: path] else { return }
-            if current[keyPath: path] != base[keyPath: path], current[keyPath: path] != edited[keyPath: path] {
-                conflicts.append(name)
-            } else {
-                merged[keyPath: path] = edited[keyPath: path]
-            }
+            ThreeWay.field(name, path, base: base, edited: edited, into: &merged, conflicts: &conflicts)
         }
         field("kind", \.kind)
         field("proposal", \.proposal)
@@ -61,19 +56,16 @@ extension ConsentDecision {
         merged.objections = mergeList(base.objections, edited.objections, current.objections, name: "objection", &conflicts) {
             base, edited, current, conflicts in
             var item = current
+            var names: [String] = []
             func part<T: Equatable>(_ path: WritableKeyPath<Objection, T>) {
-                guard edited[keyPath: path] != base[keyPath: path] else { return }
-                if current[keyPath: path] != base[keyPath: path], current[keyPath: path] != edited[keyPath: path] {
-                    conflicts = true
-                } else {
-                    item[keyPath: path] = edited[keyPath: path]
-                }
+                ThreeWay.field("", path, base: base, edited: edited, into: &item, conflicts: &names)
             }
             part(\.who)
             part(\.text)
             part(\.qualified)
             part(\.resolution)
             part(\.resolutionNote)
+            conflicts = !names.isEmpty
             return item
         }
         merged.concerns = mergeList(base.concerns, edited.concerns, current.concerns, name: "concern", &conflicts) {

@@ -101,12 +101,7 @@ public struct IdeaFields: Equatable, Sendable, Codable {
         var merged = current
         var conflicts: [String] = []
         func field<T: Equatable>(_ name: String, _ path: WritableKeyPath<IdeaFields, T>) {
-            guard edited[keyPath: path] != base[keyPath: path] else { return }
-            if current[keyPath: path] != base[keyPath: path], current[keyPath: path] != edited[keyPath: path] {
-                conflicts.append(name)
-            } else {
-                merged[keyPath: path] = edited[keyPath: path]
-            }
+            ThreeWay.field(name, path, base: base, edited: edited, into: &merged, conflicts: &conflicts)
         }
         field("title", \.title)
         field("description", \.description)
