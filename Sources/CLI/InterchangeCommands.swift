@@ -133,8 +133,9 @@ struct ImportCommand: ParsableCommand {
         }
         let rows = try IdeaImport.parse(text, file: file)
         var warnings: [String] = []
+        let titles = DuplicateIndex(try database.ideaTitles())
         for row in rows {
-            let found = Warnings.bsn(in: row.fields) + Warnings.duplicates(try database.likelyDuplicates(of: row.fields, limit: 1))
+            let found = Warnings.bsn(in: row.fields) + Warnings.duplicates(titles.matches(for: row.fields.title, limit: 1))
             warnings += found.map { "line \(row.line): \($0)" }
         }
         Warnings.print(warnings)

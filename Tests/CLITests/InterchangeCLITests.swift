@@ -1,4 +1,7 @@
+import AppCore
+import Domain
 import Foundation
+import Storage
 import Testing
 
 @Suite("CLI: reports, interchange, privacy, configuration", .serialized)
@@ -47,6 +50,28 @@ struct InterchangeCLITests {
         #expect(try target.run(["export", "--format", "json", "--include-personal"]).stdout == first.stdout)
         let refused = try target.run(["import", file])
         #expect(refused.stderr.contains("already holds data"))
+    }
+
+    @Test func boardAndCommandLineReportTheSameDuplicates() throws {
+        let binary = Binary()
+        defer { binary.cleanUp() }
+        for title in ["Schuldhulp aan de keukentafel", "Energiecoaches voor huurders", "Keukentafelgesprekken over schulden",
+                      "Schuldhulp thuis aan tafel", "Buurtkamer met open tafel", "Schuldhulp aan de keukentafel in de wijk"] {
+            try binary.run(["add", title])
+        }
+        let database = try AppDatabase.open(DataDirectory(url: binary.dataDirectory), actor: "test")
+        var state = AppState(language: .en, size: Size(width: 120, height: 35))
+        state.setCards(try database.summaries())
+        for query in ["Schuldhulp aan keukentafel", "Energiecoach huurders", "Open buurtkamer", "Schuldhulp keukentafel thuis"] {
+            let board = state.likelyDuplicates(of: query).map(\.id.description)
+            let added = try binary.run(["add", query])
+            let cli = added.stderr.split(separator: "\n").compactMap { line in
+                line.range(of: "likely duplicate of ").map { String(line[$0.upperBound...].prefix { $0 != " " }) }
+            }
+            #expect(cli == board, "\(query)")
+            #expect(!board.isEmpty || query == "Open buurtkamer", "\(query)")
+            state.setCards(try database.summaries())
+        }
     }
 
     @Test func excelDialectCSV() throws {

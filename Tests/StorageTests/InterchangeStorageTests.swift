@@ -88,12 +88,15 @@ struct InterchangeStorageTests {
         #expect(throws: DomainError.mergeIntoItself) { try database.merge(keep, into: keep) }
     }
 
-    @Test func likelyDuplicatesAreFound() throws {
+    @Test func ideaTitlesFeedTheDuplicateFormula() throws {
         let database = try open()
         try database.add(IdeaFields(title: "Schuldhulp aan de keukentafel", description: "thuis langs"))
         try database.add(IdeaFields(title: "Energiecoaches"))
-        let found = try database.likelyDuplicates(of: IdeaFields(title: "Schuldhulp aan keukentafel", description: "thuis langs gaan"))
-        #expect(found.map(\.0.title) == ["Schuldhulp aan de keukentafel"])
+        let titles = try database.ideaTitles()
+        #expect(titles.map(\.0) == [IdeaID(1), IdeaID(2)])
+        let found = DuplicateIndex(titles).matches(for: "Schuldhulp aan keukentafel")
+        #expect(found.map(\.key) == [IdeaID(1)])
+        #expect(found.map(\.similarity) == [Similarity.of("Schuldhulp aan keukentafel", "Schuldhulp aan de keukentafel")])
     }
 
     @Test func importIdeasIsOneTransaction() throws {
