@@ -124,6 +124,7 @@ extension JSONValue {
         case .double(let value): value.databaseValue
         case .string(let value): value.databaseValue
         case .array, .object: String(decoding: (try? JSONEncoder().encode(self)) ?? Data(), as: UTF8.self).databaseValue
+        case .unrepresentableNumber: .null  // refused by PortfolioImport.check before anything is written
         }
     }
 }
