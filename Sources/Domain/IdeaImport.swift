@@ -71,4 +71,16 @@ public enum IdeaImport {
         guard problems.isEmpty else { return .failure(ImportFailure(problems)) }
         return .success(drafts)
     }
+
+    /// Rows that look like a stored idea or an earlier row of the same file, by `Similarity`'s formula: each row
+    /// is compared with the stored titles and the rows before it (at most `limit` matches per row).
+    public static func likelyDuplicates(of drafts: [IdeaDraft], stored: [(IdeaID, String)], limit: Int = 1) -> [ImportDuplicate] {
+        var index = DuplicateIndex(stored.lazy.map { (DuplicateSource.stored($0.0), $0.1) })
+        var found: [ImportDuplicate] = []
+        for draft in drafts {
+            found += index.matches(for: draft.fields.title, limit: limit).map { ImportDuplicate(location: draft.location, match: $0) }
+            index.insert(.row(draft.location), title: draft.fields.title)
+        }
+        return found
+    }
 }

@@ -45,4 +45,12 @@ struct DuplicateIndexTests {
         #expect(index.matches(for: "Taalcafé in de bibliotheek").map(\.key) == [1], "accents are folded")
         #expect(index.count == 1)
     }
+
+    @Test func importRowsAreComparedWithStoredIdeasAndEarlierRows() throws {
+        let drafts = try IdeaImport.csv("title\nSchuldhulp aan de keukentafel\nGratis schoolontbijt\nSchuldhulp aan keukentafel thuis\nEnergiecoach\n").get()
+        let found = IdeaImport.likelyDuplicates(of: drafts, stored: [(IdeaID(7), "Energiecoaches")], limit: 3)
+        #expect(found.map(\.location) == [.line(4), .line(5)])
+        #expect(found.map(\.match.key) == [.row(.line(2)), .stored(IdeaID(7))])
+        #expect(found[0].match.similarity == Similarity.of("Schuldhulp aan keukentafel thuis", "Schuldhulp aan de keukentafel"))
+    }
 }
