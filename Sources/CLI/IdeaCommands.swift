@@ -53,7 +53,7 @@ struct AddCommand: ParsableCommand {
         let database = try global.openDatabase()
         let fields = IdeaFields(
             title: title, description: description, source: source?.source, submitter: submitter, theme: theme, tags: tags)
-        let duplicates = DuplicateIndex(try database.ideaTitles()).matches(for: fields.title)
+        let duplicates = DuplicateIndex(try database.ideaTitles()).matches(for: try fields.validated().title)
         let idea = try database.add(fields)
         Warnings.print(Warnings.duplicates(duplicates) + Warnings.bsn(in: fields))
         print(idea.id.rawValue)
