@@ -21,7 +21,7 @@ public struct AppState: Equatable, Sendable {
     /// Folded search text per card, parallel to `allCards`; built on the first filter, not at start-up.
     private var searchKeys: [String] = []
     /// Title trigrams of every card, for duplicates; built when the new-idea form first needs it.
-    private var titleIndex: TitleIndex?
+    private var titleIndex: DuplicateIndex<IdeaID>?
     /// The cards shown per column after filtering, in column order.
     public private(set) var columns: [Stage: [IdeaSummary]] = [:]
     /// The filter text applied to the board ("" for none).
@@ -58,7 +58,7 @@ public struct AppState: Equatable, Sendable {
         self.dataLabel = dataLabel
     }
 
-    public var strings: Strings { Strings(language) }
+    public var strings: Strings { Strings(language, today: today) }
 
     /// Takes in what the runner read: cards, WIP limits and today.
     public mutating func setBoard(_ data: BoardData) {
@@ -108,12 +108,10 @@ public struct AppState: Equatable, Sendable {
         searchKeys = allCards.map { TextSearch.fold("\($0.id) \($0.title) \($0.theme) \($0.tagText)") }
     }
 
-    /// Cards whose title looks like `title`, most similar first (the title index is built on first use).
+    /// Cards whose title looks like `title` by `Similarity`'s formula, most similar first (the index is built on first use).
     public mutating func likelyDuplicates(of title: String, excluding: IdeaID? = nil, limit: Int = 3) -> [IdeaSummary] {
-        guard title.count >= 4 else { return [] }
-        if titleIndex == nil { titleIndex = TitleIndex(titles: allCards.map(\.title)) }
-        return titleIndex!.similar(to: title, limit: limit + 1).map { allCards[$0.index] }.filter { $0.id != excluding }.prefix(limit)
-            .map { $0 }
+        if titleIndex == nil { titleIndex = DuplicateIndex(allCards.lazy.map { ($0.id, $0.title) }) }
+        return titleIndex!.matches(for: title, limit: limit, skip: { $0 == excluding }).map { allCards[$0.position] }
     }
 
     /// The visible cards of a column.

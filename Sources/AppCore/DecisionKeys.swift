@@ -133,7 +133,7 @@ enum DecisionKeys {
             case .gate(let context):
                 let reason = form[.reason].trimmingCharactersInWhitespace()
                 guard !reason.isEmpty else { throw .reasonRequired }
-                state.mode = .board
+                // The screen stays open until the move is stored: a refusal then keeps the whole round.
                 return GateFlow.submit(MoveRequest(id: context.id, target: .scaling, reason: reason, gate: .inlineDecision(decision), from: context.from), &state)
             case .standalone:
                 guard let base = screen.existing else { return [.apply(.saveDecision(decision), .perform)] }

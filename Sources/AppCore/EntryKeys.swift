@@ -36,7 +36,7 @@ enum EntryKeys {
                 let gate = try form.gateDraft.validated(for: context.to, idea: context.id)
                 let reason = form[.reason].trimmingCharactersInWhitespace()
                 guard !reason.isEmpty else { throw .reasonRequired }
-                state.mode = .board
+                // The form stays open until the move is stored: a refusal then keeps what was typed.
                 return GateFlow.submit(MoveRequest(id: context.id, target: context.to, reason: reason, gate: gate, from: context.from), &state)
             case .measurement(let id):
                 let measurement = try MeasurementEntry.parse(date: form[.date], value: form[.value], note: form[.note])

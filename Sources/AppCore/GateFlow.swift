@@ -101,6 +101,10 @@ enum GateFlow {
 
     /// Applies a move, first asking for a reason when it goes over a soft WIP limit.
     static func submit(_ request: MoveRequest, _ state: inout AppState) -> [Effect] {
+        if let from = request.from, let card = state.allCards.first(where: { $0.id == request.id }), card.stage != from {
+            // Moved elsewhere meanwhile: no WIP question about a count that already holds it; storage names the other move.
+            return [.apply(.move(request), .perform)]
+        }
         switch wipRefusal(request.target, override: request.wipOverride, state) {
         case .wipLimitReached(_, _, true)?:
             state.mode = .board

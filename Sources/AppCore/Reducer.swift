@@ -224,14 +224,11 @@ public enum Reducer {
     private static func changeFailed(_ failure: ChangeFailure, _ purpose: ChangePurpose, _ state: inout AppState) -> [Effect] {
         let text: String
         switch failure {
-        case .domain(let error): text = state.strings.error(error)
+        case .domain(let error): text = purpose == .perform ? state.strings.error(error) : state.strings.refusedTakeBack(error, redo: purpose == .redo)
         case .storage(let message): text = state.strings.format(.errorStorage, message)
         }
-        if purpose != .perform {
-            // The history no longer matches the data (changed elsewhere): start it afresh.
-            state.undoStack.removeAll()
-            state.redoStack.removeAll()
-        }
+        // A refused undo or redo drops only its own entry (already taken off its stack): the rest of the history
+        // is each checked on its own when its turn comes, so other changes can still be undone.
         switch state.mode {
         case .form(var form):
             form.error = text

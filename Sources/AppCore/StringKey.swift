@@ -86,5 +86,6 @@ public enum StringKey: String, CaseIterable, Sendable {
     case storageUnreadableValue, storageUnreadableValuesFound, storageUnreadableValueFoundOne
     case cliNoSuchFile, cliNotReadable, cliCannotWrite, cliFileTooLarge, cliNotText, cliBadFileOne, cliBadFileMany, cliBadFileMore
     case cliNoObjection, cliNoBackup
-    case errorChangedSinceUndo, errorChangedSince, errorChangedSinceWho, errorNoObjection
+    case errorChangedSinceUndo, errorChangedSinceRedo, errorChangedSince, errorChangedSinceWho, errorNoObjection
+    case fieldObjectionNumber, fieldConcernNumber
 }

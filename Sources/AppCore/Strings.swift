@@ -4,8 +4,13 @@ import Foundation
 /// Looks up interface text in one language; `{1}`, `{2}` … are replaced by arguments.
 public struct Strings: Sendable {
     public let language: Language
+    /// Today, when known: times of today are then shown without their date.
+    public let today: DayDate?
 
-    public init(_ language: Language) { self.language = language }
+    public init(_ language: Language, today: DayDate? = nil) {
+        self.language = language
+        self.today = today
+    }
 
     /// The text for a key, falling back to English, then to the key's name.
     public subscript(_ key: StringKey) -> String {
@@ -133,18 +138,46 @@ public struct Strings: Sendable {
         }
     }
 
-    /// `: a measurement at 10:42 by anna (cli) (title)`: who changed what since, for refusals of stale changes.
+    /// A refused undo or redo: the conclusion first ("nothing was redone"), then who changed what since.
+    public func refusedTakeBack(_ error: DomainError, redo: Bool) -> String {
+        guard case .changedSince(let id, let fields, let notice, true) = error else { return self.error(error) }
+        return format(redo ? .errorChangedSinceRedo : .errorChangedSinceUndo, id, changeNotice(notice, fields: fields))
+    }
+
+    /// `: measured at 10:42 by anna (cli) (title)`: who changed what since, for refusals of stale changes;
+    /// a time of today without its date.
     func changeNotice(_ notice: ChangeNotice?, fields: [String]) -> String {
         var text = ""
         if let notice {
             let formatter = DateFormatter()
             formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.dateFormat = language == .nl ? "d-M-yyyy HH:mm" : "yyyy-MM-dd HH:mm"
+            let parts = Calendar.current.dateComponents([.year, .month, .day], from: notice.at)
+            if let today, today == DayDate(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0) {
+                formatter.dateFormat = "HH:mm"
+            } else {
+                formatter.dateFormat = language == .nl ? "d-M-yyyy HH:mm" : "yyyy-MM-dd HH:mm"
+            }
             let who = clean(notice.actor) + (notice.program.map { " (\(clean($0)))" } ?? "")
             text = format(.errorChangedSinceWho, event(notice.kind), formatter.string(from: notice.at), who)
         }
-        if !fields.isEmpty { text += " (" + fields.map(clean).joined(separator: ", ") + ")" }
+        if !fields.isEmpty { text += " (" + fields.map { clean(fieldName($0)) }.joined(separator: ", ") + ")" }
         return text
+    }
+
+    /// A stored field's name as the forms show it (`title` → `Titel`), or the name itself.
+    func fieldName(_ name: String) -> String {
+        let labels: [String: StringKey] = [
+            "title": .fieldTitle, "description": .fieldDescription, "theme": .fieldTheme, "tags": .fieldTags, "source": .fieldSource,
+            "submitter": .fieldSubmitter, "proposal": .fieldProposal, "responsible": .fieldResponsible, "reviewDate": .fieldReviewDate,
+            "evaluation": .fieldEvaluation,
+        ]
+        if let key = labels[name] { return self[key].lowercased() }
+        let words = name.split(separator: " ")
+        if words.count == 2, let number = Int(words[1]) {
+            if words[0] == "objection" { return format(.fieldObjectionNumber, number) }
+            if words[0] == "concern" { return format(.fieldConcernNumber, number) }
+        }
+        return name
     }
 
     /// A domain refusal in this language, as the command line reports it: with the flag or command that helps,

@@ -30,6 +30,11 @@ public final class Workspace: Sendable {
         return try store.idea(applied.focus!)
     }
 
+    /// Stored ideas whose title looks like `title` (the one duplicate formula, as the board's form uses it).
+    public func likelyDuplicates(ofTitle title: String, limit: Int = 3) throws -> [DuplicateMatch<IdeaID>] {
+        DuplicateIndex(try store.ideaTitles()).matches(for: title, limit: limit)
+    }
+
     /// Carries out one change as a person asked for it.
     @discardableResult
     public func perform(_ change: IdeaChange) throws -> AppliedChange {
@@ -151,12 +156,23 @@ public final class Workspace: Sendable {
 
     // MARK: Interchange and upkeep
 
-    /// Imports a whole JSON export into an empty portfolio.
-    public func importAll(_ export: PortfolioExport) throws {
-        try store.importAll(export)
+    /// Imports a whole JSON export into an empty portfolio, every record checked first (`PortfolioImport`);
+    /// a dry run only checks. Throws `ImportFailure` naming every problem; nothing is written then.
+    public func importJSON(_ export: PortfolioExport, dryRun: Bool) throws -> ImportOutcome {
+        let stored = try store.ideaTitles()
+        let drafts = dryRun ? try store.checkImport(export) : try store.importAll(export)
+        return ImportOutcome(drafts: drafts, duplicates: IdeaImport.likelyDuplicates(of: drafts, stored: stored))
     }
 
-    /// Imports checked CSV rows, all or none.
+    /// Imports ideas from CSV text, every row checked first (`IdeaImport`), all or none; a dry run only checks.
+    public func importCSV(_ text: String, dryRun: Bool) throws -> ImportOutcome {
+        let stored = try store.ideaTitles()
+        let drafts = try IdeaImport.csv(text).get()
+        if !dryRun { try store.importIdeas(drafts.map { ($0.fields, $0.stage) }) }
+        return ImportOutcome(drafts: drafts, duplicates: IdeaImport.likelyDuplicates(of: drafts, stored: stored))
+    }
+
+    /// Imports already checked rows (the benchmark's generated file), all or none.
     public func importIdeas(_ rows: [(IdeaFields, Stage)]) throws {
         try store.importIdeas(rows)
     }

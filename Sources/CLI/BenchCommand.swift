@@ -211,8 +211,8 @@ struct BenchCommand: ParsableCommand {
             defer { try? FileManager.default.removeItem(at: directory.url) }
             let workspace = try Workspace.open(directory, actor: "bench", program: "bench")
             samples.append(try milliseconds {
-                let rows = try IdeaImport.parse(csv, file: "bench.csv")
-                try workspace.importIdeas(rows.map { ($0.fields, $0.stage) })
+                let drafts = try IdeaImport.csv(csv).get()
+                try workspace.importIdeas(drafts.map { ($0.fields, $0.stage) })
             })
         }
         return Figure("import \(rows) ideas from CSV", budget: 2_000, samples: samples)

@@ -39,23 +39,6 @@ public struct GlobalOptions: ParsableArguments {
     }
 }
 
-/// Warnings about what was just written: likely duplicates and what looks like a citizen service number.
-enum Warnings {
-    static func print(_ lines: [String]) {
-        for line in lines { FileHandle.standardError.write(Data("warning: \(line)\n".utf8)) }
-    }
-
-    static func bsn(in fields: IdeaFields) -> [String] {
-        Privacy.possibleBSNs(in: fields.title + " " + fields.description).map {
-            "'\($0)' looks like a citizen service number (BSN); it is personal data: remove it if it is one"
-        }
-    }
-
-    static func duplicates(_ found: [(IdeaSummary, Double)]) -> [String] {
-        found.map { "likely duplicate of \($0.0.id) '\(TextSanitizer.singleLine($0.0.title))' (similarity \(String(format: "%.2f", $0.1))); merge with 'proeftuin merge'" }
-    }
-}
-
 /// Output formats for listing commands.
 enum ListFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, csv

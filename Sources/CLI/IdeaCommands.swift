@@ -54,7 +54,7 @@ struct AddCommand: ParsableCommand {
         let workspace = try global.openWorkspace()
         let fields = IdeaFields(
             title: title, description: description, source: source?.source, submitter: submitter, theme: theme, tags: tags)
-        let duplicates = try workspace.reader.likelyDuplicates(of: fields)
+        let duplicates = try workspace.likelyDuplicates(ofTitle: try fields.validated().title)
         let idea = try workspace.add(fields)
         Warnings.print(Warnings.duplicates(duplicates) + Warnings.bsn(in: fields))
         print(idea.id.rawValue)
@@ -251,7 +251,7 @@ struct HistoryCommand: ParsableCommand {
         case .text:
             let strings = Strings(try global.language())
             let rows = entries.map { entry in
-                [Output.date(entry.at), Output.safe(entry.actor), strings.event(entry.kind),
+                [Output.date(entry.at), Output.safe(entry.actor) + (entry.program.map { " (\(Output.safe($0)))" } ?? ""), strings.event(entry.kind),
                  Output.safe(HistoryText.change(entry, strings: strings))]
             }
             print(Output.table(rows))

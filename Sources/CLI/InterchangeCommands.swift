@@ -106,7 +106,8 @@ enum IdeaCSV {
     }
 }
 
-/// `proeftuin import FILE`: a JSON export into an empty data directory, or ideas from CSV.
+/// `proeftuin import FILE`: a JSON export into an empty data directory, or ideas from CSV. Every row is checked by
+/// the shared rules (`PortfolioImport`, `IdeaImport`) before anything is written; this command reads and prints.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
@@ -119,102 +120,28 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let text = try InputFile.readText(file)
         let workspace = try global.openWorkspace()
-        if file.lowercased().hasSuffix(".json") || text.first == "{" {
-            let export: PortfolioExport
-            do { export = try JSONDecoder().decode(PortfolioExport.self, from: Data(text.utf8)) } catch {
-                throw InterchangeError.notAnExport
-            }
-            if dryRun {
-                print("would import \(export.tables["idea"]?.count ?? 0) ideas and \(export.tables["event"]?.count ?? 0) events")
-                return
-            }
-            try workspace.importAll(export)
-            print("imported \(export.tables["idea"]?.count ?? 0) ideas and \(export.tables["event"]?.count ?? 0) events")
-            return
-        }
-        let rows = try IdeaImport.parse(text, file: file)
-        var warnings: [String] = []
-        for row in rows {
-            let found = Warnings.bsn(in: row.fields) + Warnings.duplicates(try workspace.reader.likelyDuplicates(of: row.fields, limit: 1))
-            warnings += found.map { "line \(row.line): \($0)" }
-        }
-        Warnings.print(warnings)
-        let byStage = Dictionary(grouping: rows, by: \.stage).mapValues(\.count)
-        let summary = Stage.boardOrder.compactMap { stage in byStage[stage].map { "\($0) \(stage.rawValue)" } }.joined(separator: ", ")
-        if dryRun {
-            print("would import \(rows.count) ideas (\(summary)); nothing was changed")
-            return
-        }
-        try workspace.importIdeas(rows.map { ($0.fields, $0.stage) })
-        print("imported \(rows.count) ideas (\(summary))")
-    }
-}
-
-/// Reading ideas from a CSV file: all rows checked first, every error named with its line.
-enum IdeaImport {
-    struct Row {
-        var line: Int
-        var fields: IdeaFields
-        var stage: Stage
-    }
-
-    static func parse(_ text: String, file: String) throws -> [Row] {
-        let records: [CSVRecord]
-        do { records = try CSV.parse(text) } catch { throw CLIError.badFile(file, ["\(error)"]) }
-        guard let header = records.first else { throw CLIError.badFile(file, ["line 1: the file is empty"]) }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        guard let titleColumn = names.firstIndex(of: "title") ?? names.firstIndex(of: "titel") else {
-            throw CLIError.badFile(file, ["line \(header.line): the header needs a 'title' column"])
-        }
-        func column(_ english: String, _ dutch: String) -> Int? { names.firstIndex(of: english) ?? names.firstIndex(of: dutch) }
-        let description = column("description", "omschrijving")
-        let theme = column("theme", "thema")
-        let tags = column("tags", "labels")
-        let source = column("source", "bron")
-        let submitter = column("submitter", "indiener")
-        let stage = column("stage", "fase")
-        var rows: [Row] = []
-        var errors: [String] = []
-        for record in records.dropFirst() {
-            func value(_ index: Int?) -> String {
-                guard let index, record.fields.indices.contains(index) else { return "" }
-                return record.fields[index]
-            }
-            if record.fields.count > names.count {
-                errors.append("line \(record.line): \(record.fields.count) fields where the header has \(names.count)")
-                continue
-            }
-            if TextSanitizer.containsControlCharacters(value(titleColumn) + value(description)) {
-                FileHandle.standardError.write(Data("warning: line \(record.line): control characters and escape codes were removed\n".utf8))
-            }
-            var ideaSource: IdeaSource? = nil
-            if !value(source).trimmingCharacters(in: .whitespaces).isEmpty {
-                guard let parsed = IdeaSource(name: value(source)) else {
-                    errors.append("line \(record.line): \(DomainError.unknownSource(value(source)))")
-                    continue
+        do {
+            if file.lowercased().hasSuffix(".json") || text.first == "{" {
+                let export: PortfolioExport
+                do { export = try JSONDecoder().decode(PortfolioExport.self, from: Data(text.utf8)) } catch {
+                    throw InterchangeError.notAnExport
                 }
-                ideaSource = parsed
+                let outcome = try workspace.importJSON(export, dryRun: dryRun)
+                Warnings.print(Warnings.imported(outcome.drafts, duplicates: outcome.duplicates))
+                let counts = "\(export.tables["idea"]?.count ?? 0) ideas and \(export.tables["event"]?.count ?? 0) events"
+                print(dryRun ? "would import \(counts)" : "imported \(counts)")
+            } else {
+                let outcome = try workspace.importCSV(text, dryRun: dryRun)
+                Warnings.print(Warnings.imported(outcome.drafts, duplicates: outcome.duplicates))
+                let byStage = Dictionary(grouping: outcome.drafts, by: \.stage).mapValues(\.count)
+                let summary = Stage.boardOrder.compactMap { stage in byStage[stage].map { "\($0) \(stage.rawValue)" } }
+                    .joined(separator: ", ")
+                print(dryRun ? "would import \(outcome.drafts.count) ideas (\(summary)); nothing was changed"
+                    : "imported \(outcome.drafts.count) ideas (\(summary))")
             }
-            var ideaStage = Stage.proposed
-            if !value(stage).trimmingCharacters(in: .whitespaces).isEmpty {
-                guard let parsed = Stage(name: value(stage)) else {
-                    errors.append("line \(record.line): \(DomainError.unknownStage(value(stage)))")
-                    continue
-                }
-                ideaStage = parsed
-            }
-            let fields = IdeaFields(
-                title: value(titleColumn), description: value(description), source: ideaSource,
-                submitter: value(submitter).isEmpty ? nil : value(submitter), theme: value(theme),
-                tags: value(tags).split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" }).map(String.init))
-            do {
-                rows.append(Row(line: record.line, fields: try fields.validated(), stage: ideaStage))
-            } catch {
-                errors.append("line \(record.line): \(error)")
-            }
+        } catch let failure as ImportFailure {
+            throw CLIError.badFile(file, failure.problems.map(\.description))
         }
-        guard errors.isEmpty else { throw CLIError.badFile(file, errors) }
-        return rows
     }
 }
 

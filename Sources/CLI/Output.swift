@@ -93,10 +93,12 @@ struct HistoryJSON: Encodable {
     var reason: String?
     var before: String?
     var after: String?
+    var program: String?
 
     init(_ entry: HistoryEntry) {
         at = entry.at
         actor = entry.actor
+        program = entry.program
         kind = entry.kind.rawValue
         reason = entry.reason
         before = entry.before

@@ -77,7 +77,7 @@ struct BoardCommand: ParsableCommand {
                 .appendingPathComponent("proeftuin-demo-\(ProcessInfo.processInfo.processIdentifier)-\(Int(Date().timeIntervalSince1970))")
             directory = DataDirectory(url: url)
         }
-        let workspace = try global.openWorkspace(at: directory)
+        let workspace = try global.openWorkspace(at: directory, program: "board")
         if demo { try workspace.seedDemo(now: Date()) }
         try workspace.rollingBackup()  // at most once a day, the newest seven kept
         let environment = global.environment

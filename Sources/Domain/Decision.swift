@@ -73,7 +73,7 @@ public struct Concern: Equatable, Sendable, Codable {
 }
 
 /// The state of a consent decision.
-public enum DecisionOutcome: String, Sendable, Codable {
+public enum DecisionOutcome: String, CaseIterable, Sendable, Codable {
     /// The objection round is still going.
     case open
     /// No qualified objection remained: "good enough for now, safe enough to try".

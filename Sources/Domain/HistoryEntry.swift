@@ -34,8 +34,13 @@ public struct HistoryEntry: Equatable, Sendable, Codable {
     public var before: String?
     /// JSON of the relevant fields after the change (nil for a deletion).
     public var after: String?
+    /// The program that made the change (`board`, `cli` …); nil for changes recorded before programs were.
+    public var program: String?
 
-    public init(at: Date, actor: String, ideaID: IdeaID, kind: EventKind, reason: String?, before: String?, after: String?) {
+    public init(
+        at: Date, actor: String, ideaID: IdeaID, kind: EventKind, reason: String?, before: String?, after: String?, program: String? = nil
+    ) {
+        self.program = program
         self.at = at
         self.actor = actor
         self.ideaID = ideaID

@@ -87,7 +87,8 @@ struct DetailView {
         lines.append(Line(text: ""))
         lines.append(Line(text: strings[.detailHistory], style: Palette.label))
         for entry in history.reversed() {
-            let text = "\(format(entry.at))  \(entry.actor)  \(strings.event(entry.kind))\(describe(entry, strings: strings))"
+            let who = entry.actor + (entry.program.map { " (\($0))" } ?? "")
+            let text = "\(format(entry.at))  \(who)  \(strings.event(entry.kind))\(describe(entry, strings: strings))"
             lines += DisplayWidth.wrap(TextSanitizer.singleLine(text), to: max(1, width)).enumerated().map { index, part in
                 Line(text: index == 0 ? part : "    " + part, style: index == 0 ? .plain : Palette.badge)
             }

@@ -97,13 +97,13 @@ extension AppDatabase {
             }
             var history: [Int64: [HistoryEntry]] = [:]
             let cursor = try Row.fetchCursor(
-                db, sql: "SELECT at, actor, ideaId, kind, reason, before, after, id FROM event WHERE ideaId IS NOT NULL ORDER BY id")
+                db, sql: "SELECT at, actor, ideaId, kind, reason, before, after, id, program FROM event WHERE ideaId IS NOT NULL ORDER BY id")
             while let row = try cursor.next() {
                 let idea: Int64 = row[2]
                 let kind = try StoredValue.value(
                     EventKind.self, row[3] as String, table: "event", record: "event \(row[7] as Int64)", field: "kind")
                 let entry = HistoryEntry(at: row[0], actor: row[1], ideaID: IdeaID(idea), kind: kind, reason: row[4], before: row[5],
-                                         after: row[6])
+                                         after: row[6], program: row[8])
                 history[idea, default: []].append(entry)
                 if let target = mergedInto[idea] { history[target, default: []].append(entry) }
             }

@@ -74,20 +74,33 @@ extension AppDatabase {
         }
     }
 
-    /// Loads an export into this (empty) data directory, row for row, in one transaction.
-    public func importAll(_ export: PortfolioExport) throws {
+    /// Checks an export without importing it: the format, the schema, and every record (`PortfolioImport.check`);
+    /// returns the idea drafts, or throws `ImportFailure` naming every problem.
+    public func checkImport(_ export: PortfolioExport) throws -> [IdeaDraft] {
         guard export.format == PortfolioExport.formatName else { throw InterchangeError.notAnExport }
-        try write { db in
-            let schema = try String.fetchOne(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid DESC LIMIT 1") ?? ""
-            guard export.schema == schema else { throw InterchangeError.schemaMismatch(found: export.schema, expected: schema) }
-            let ideas = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM idea") ?? 0
-            let events = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0
-            let sets = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM criteriaSet") ?? 0
-            guard ideas == 0, events == 0, sets == 0 else { throw InterchangeError.notEmpty(path: directory.path) }
+        return try read { db in
+            try Self.checkSchema(of: export, in: db)
+            try checkEmpty(db)
+            return try PortfolioImport.check(export.tables).get()
+        }
+    }
+
+    /// Loads an export into this (empty) data directory, row for row, in one transaction, after every record passed
+    /// `PortfolioImport.check` (else `ImportFailure` names every problem and nothing is written). Ideas get the
+    /// checked fields of their drafts; everything else is stored as the file gives it.
+    @discardableResult
+    public func importAll(_ export: PortfolioExport) throws -> [IdeaDraft] {
+        guard export.format == PortfolioExport.formatName else { throw InterchangeError.notAnExport }
+        return try write { db in
+            try Self.checkSchema(of: export, in: db)
+            try checkEmpty(db)
+            let drafts = try PortfolioImport.check(export.tables).get()
             try db.execute(sql: "DELETE FROM wipLimit")
             for table in Self.exportedTables {
                 let columns = try db.columns(in: table).map(\.name)
-                for row in export.tables[table] ?? [] {
+                for (offset, record) in (export.tables[table] ?? []).enumerated() {
+                    var row = record
+                    if table == "idea" { row.merge(Self.ideaColumns(drafts[offset])) { $1 } }
                     let present = columns.filter { row[$0] != nil }
                     let values: [DatabaseValue] = present.map { column in
                         let value = row[column]!
@@ -101,7 +114,32 @@ extension AppDatabase {
                     try db.execute(sql: "INSERT INTO \(table) (\(names)) VALUES (\(marks))", arguments: StatementArguments(values))
                 }
             }
+            return drafts
         }
+    }
+
+    /// Refuses an export written with another schema than this database's.
+    private static func checkSchema(of export: PortfolioExport, in db: Database) throws {
+        let schema = try String.fetchOne(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid DESC LIMIT 1") ?? ""
+        guard export.schema == schema else { throw InterchangeError.schemaMismatch(found: export.schema, expected: schema) }
+    }
+
+    /// Refuses a data directory that already holds ideas, events or criteria sets.
+    private func checkEmpty(_ db: Database) throws {
+        let ideas = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM idea") ?? 0
+        let events = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0
+        let sets = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM criteriaSet") ?? 0
+        guard ideas == 0, events == 0, sets == 0 else { throw InterchangeError.notEmpty(path: directory.path) }
+    }
+
+    /// The idea columns a draft decides: its checked text, source and stage.
+    private static func ideaColumns(_ draft: IdeaDraft) -> [String: JSONValue] {
+        [
+            "title": .string(draft.fields.title), "description": .string(draft.fields.description),
+            "theme": .string(draft.fields.theme), "tags": .array(draft.fields.tags.map(JSONValue.string)),
+            "source": draft.fields.source.map { .string($0.rawValue) } ?? .null,
+            "submitter": draft.fields.submitter.map(JSONValue.string) ?? .null, "stage": .string(draft.stage.rawValue),
+        ]
     }
 }
 
@@ -124,6 +162,7 @@ extension JSONValue {
         case .double(let value): value.databaseValue
         case .string(let value): value.databaseValue
         case .array, .object: String(decoding: (try? JSONEncoder().encode(self)) ?? Data(), as: UTF8.self).databaseValue
+        case .unrepresentableNumber: .null  // refused by PortfolioImport.check before anything is written
         }
     }
 }

@@ -37,27 +37,13 @@ extension AppDatabase {
             calendarDay: DayDate.local)
     }
 
-    /// Ideas whose title and description look like the given ones, most similar first.
-    public func likelyDuplicates(of fields: IdeaFields, excluding: IdeaID? = nil, limit: Int = 3) throws -> [(IdeaSummary, Double)] {
-        let title = Similarity.trigrams(fields.title)
-        let description = Similarity.trigrams(fields.description)
-        return try read { db in
-            var found: [(IdeaSummary, Double)] = []
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, title, description, stage FROM idea")
-            while let row = try rows.next() {
-                let id = IdeaID(row[0])
-                if id == excluding { continue }
-                let titleScore = Similarity.dice(title, Similarity.trigrams(row[1]))
-                guard titleScore > 0.3 else { continue }
-                let otherDescription: String = row[2]
-                let score = description.isEmpty || otherDescription.isEmpty
-                    ? titleScore : 0.7 * titleScore + 0.3 * Similarity.dice(description, Similarity.trigrams(otherDescription))
-                if score >= Similarity.threshold {
-                    let stage = try StoredValue.value(Stage.self, row[3] as String, table: "idea", record: "#\(id.rawValue)", field: "stage")
-                    found.append((IdeaSummary(id: id, title: row[1], theme: "", tags: [], stage: stage, position: 0), score))
-                }
-            }
-            return Array(found.sorted { $0.1 > $1.1 }.prefix(limit))
+    /// Every idea's id and title, by id: what a `DuplicateIndex` is built from outside the board.
+    public func ideaTitles() throws -> [(IdeaID, String)] {
+        try read { db in
+            var titles: [(IdeaID, String)] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, title FROM idea ORDER BY id")
+            while let row = try rows.next() { titles.append((IdeaID(row[0]), row[1])) }
+            return titles
         }
     }
 }

@@ -242,7 +242,7 @@ struct EventRecord: Codable, FetchableRecord, PersistableRecord {
             HistoryEntry(
                 at: at, actor: actor, ideaID: IdeaID(ideaId ?? 0),
                 kind: try StoredValue.value(EventKind.self, kind, table: Self.databaseTableName, record: "event \(id ?? 0)", field: "kind"),
-                reason: reason, before: before, after: after)
+                reason: reason, before: before, after: after, program: program)
         }
     }
 }

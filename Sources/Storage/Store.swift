@@ -17,7 +17,7 @@ public protocol Store: StoreReader {
     func setScores(_ id: SessionID, _ changes: [(ScoreKey, Int?)]) throws -> WeighingSession
     func updateSession(_ session: WeighingSession) throws
     func closeSession(_ id: SessionID) throws -> WeighingSession
-    func importAll(_ export: PortfolioExport) throws
+    func importAll(_ export: PortfolioExport) throws -> [IdeaDraft]
     func importIdeas(_ rows: [(IdeaFields, Stage)]) throws
     func merge(_ source: IdeaID, into target: IdeaID) throws
     func forget(submitter name: String) throws -> ForgetReport

@@ -27,7 +27,10 @@ public protocol StoreReader: Sendable {
     func decisions(idea: IdeaID?) throws -> [ConsentDecision]
     func stageChanges() throws -> [StageChange]
     func portfolio(today: DayDate, staleDays: Int, theme: String?) throws -> PortfolioMetrics
-    func likelyDuplicates(of fields: IdeaFields, excluding: IdeaID?, limit: Int) throws -> [(IdeaSummary, Double)]
+    /// Every idea's id and title, by id: what a `DuplicateIndex` is built from outside the board.
+    func ideaTitles() throws -> [(IdeaID, String)]
+    /// Checks a JSON export as an import would, writing nothing.
+    func checkImport(_ export: PortfolioExport) throws -> [IdeaDraft]
     func criteriaSets() throws -> [CriteriaSet]
     func criteriaSet(_ name: String) throws -> CriteriaSet
     func session(_ id: SessionID) throws -> WeighingSession
@@ -47,9 +50,5 @@ extension StoreReader {
     /// Portfolio metrics over every theme.
     public func portfolio(today: DayDate, staleDays: Int) throws -> PortfolioMetrics {
         try portfolio(today: today, staleDays: staleDays, theme: nil)
-    }
-    /// The most likely duplicates (three unless told).
-    public func likelyDuplicates(of fields: IdeaFields, limit: Int = 3) throws -> [(IdeaSummary, Double)] {
-        try likelyDuplicates(of: fields, excluding: nil, limit: limit)
     }
 }

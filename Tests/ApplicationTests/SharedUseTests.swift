@@ -26,11 +26,16 @@ struct SharedUseTests {
         #expect(detail.cycles.first?.measurements == [TwoPrograms.measurement], "the colleague's measurement is still there")
 
         let dutch = Strings(.nl).error(.changedSince(id, fields: [], notice: refused.2, undoing: true))
-        #expect(dutch.hasPrefix("#\(id.rawValue) is sindsdien gewijzigd: gemeten om "))
-        #expect(dutch.contains("door bert (cli) — ongedaan maken zou dat wissen; niets ongedaan gemaakt"))
-        let english = Strings(.en).error(.changedSince(id, fields: [], notice: refused.2, undoing: true))
-        #expect(english.contains("changed since: measured at "))
-        #expect(english.hasSuffix("by bert (cli) — undo would remove it; nothing was undone"))
+        #expect(dutch.hasPrefix("Niets ongedaan gemaakt: #\(id.rawValue) is sindsdien gewijzigd: gemeten om "))
+        #expect(dutch.hasSuffix(" door bert (cli), en ongedaan maken zou dat wissen"))
+        let english = Strings(.en).refusedTakeBack(.changedSince(id, fields: [], notice: refused.2, undoing: true), redo: true)
+        #expect(english.hasPrefix("Nothing redone: #\(id.rawValue) changed since: measured at "))
+        #expect(english.hasSuffix("by bert (cli), and redo would overwrite that"))
+        let today = Calendar.current.dateComponents([.year, .month, .day], from: refused.2!.at)
+        let short = Strings(.en, today: DayDate(year: today.year!, month: today.month!, day: today.day!))
+            .error(.changedSince(id, fields: ["title"], notice: refused.2, undoing: false))
+        #expect(short.range(of: #"^Nothing saved: #\d+ changed since: measured at \d\d:\d\d by bert \(cli\) \(title\); look again"#,
+                             options: .regularExpression) != nil, "today's time without its date: \(short)")
     }
 
     @Test func anUndoneTitleEditKeepsAColleaguesNewerDescription() throws {

@@ -1,4 +1,7 @@
+import AppCore
+import Domain
 import Foundation
+import Storage
 import Testing
 
 @Suite("CLI: reports, interchange, privacy, configuration", .serialized)
@@ -18,9 +21,9 @@ struct InterchangeCLITests {
         let refused = try binary.run(["import", bad])
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("3 errors; nothing was imported"))
-        #expect(refused.stderr.contains("line 4: the title is empty"))
-        #expect(refused.stderr.contains("line 5: unknown stage 'klaar'"))
-        #expect(refused.stderr.contains("line 6: unknown source 'alien'"))
+        #expect(refused.stderr.contains("line 4, title: the title is empty"))
+        #expect(refused.stderr.contains("line 5, stage: unknown stage 'klaar'"))
+        #expect(refused.stderr.contains("line 6, source: unknown source 'alien'"))
         #expect(try binary.run(["list", "--format", "json"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[\n\n]")
         let good = try write("\u{FEFF}title,description,theme,tags,stage,submitter\r\n\"Fietsmaatjes, samen\",\"twee\nregels\",Eenzaamheid,\"a, b\",experiment,Jan\r\nTaalcafé,,Werk,,,\r\n",
                              "good.csv", in: binary)
@@ -47,6 +50,116 @@ struct InterchangeCLITests {
         #expect(try target.run(["export", "--format", "json", "--include-personal"]).stdout == first.stdout)
         let refused = try target.run(["import", file])
         #expect(refused.stderr.contains("already holds data"))
+    }
+
+    /// The demo portfolio's JSON export, as text.
+    func demoExport() throws -> String {
+        let source = Binary()
+        defer { source.cleanUp() }
+        try source.run(["demo"])
+        return try source.run(["export", "--format", "json", "--include-personal"]).stdout
+    }
+
+    /// Ideas and events in a data directory, as `info` counts them.
+    func counts(_ binary: Binary) throws -> [String] {
+        try binary.run(["info"]).stdout.split(separator: "\n").filter { $0.hasPrefix("ideas ") || $0.hasPrefix("events ") }.map(String.init)
+    }
+
+    @Test func anEditedExportIsRefusedWithEveryProblemNamedAndNothingImported() throws {
+        var export = try JSONSerialization.jsonObject(with: Data(try demoExport().utf8)) as! [String: Any]
+        var tables = export["tables"] as! [String: [[String: Any]]]
+        tables["idea"]![0]["stage"] = "klaar\u{1B}[31m"
+        tables["idea"]![1]["title"] = String(repeating: "x", count: 300)
+        tables["idea"]![2]["reviewDate"] = "31-02-2027"
+        tables["measurement"]![0]["value"] = "BIG"
+        tables["measurement"]![1]["value"] = "NaN"
+        tables["decision"]![0]["ideaId"] = 4_444
+        export["tables"] = tables
+        let text = String(decoding: try JSONSerialization.data(withJSONObject: export, options: [.sortedKeys]), as: UTF8.self)
+            .replacingOccurrences(of: "\"BIG\"", with: "1e400")
+        let target = Binary()
+        defer { target.cleanUp() }
+        let file = try write(text, "edited.json", in: target)
+        let before = try counts(target)
+        for arguments in [["import", file, "--dry-run"], ["import", file]] {
+            let refused = try target.run(arguments)
+            #expect(refused.status != 0)
+            #expect(refused.stderr.contains("has 6 errors; nothing was imported"))
+            #expect(refused.stderr.contains("idea record 1 (id 1), stage: unknown stage 'klaar': use proposed"))
+            #expect(refused.stderr.contains("idea record 2 (id 2), title: the title is longer than 200 characters"))
+            #expect(refused.stderr.contains("idea record 3 (id 3), reviewDate: '31-02-2027' is not a date: use YYYY-MM-DD"))
+            #expect(refused.stderr.contains("measurement record 1 (id 1), value: the number is too large or too small to store"))
+            #expect(refused.stderr.contains("measurement record 2 (id 2), value: expected a number, found 'NaN'"))
+            #expect(refused.stderr.contains("decision record 1 (id 1), ideaId: there is no idea 4444 in the file"))
+            #expect(!refused.stderr.contains("\u{1B}"), "escape codes from the file never reach the terminal")
+            #expect(!refused.stderr.contains("Fatal error"))
+        }
+        #expect(try counts(target) == before)
+        #expect(before == ["ideas            0", "events           0"])
+    }
+
+    @Test func csvAndJSONNameTheSameRowProblemInTheSameWords() throws {
+        let long = String(repeating: "x", count: 300)
+        let target = Binary()
+        defer { target.cleanUp() }
+        let csv = try target.run(["import", try write("title,stage,source\n\(long),klaar,alien\n", "rows.csv", in: target)])
+        var export = try JSONSerialization.jsonObject(with: Data(try demoExport().utf8)) as! [String: Any]
+        var tables = export["tables"] as! [String: [[String: Any]]]
+        tables["idea"]![0]["title"] = long
+        tables["idea"]![0]["stage"] = "klaar"
+        tables["idea"]![0]["source"] = "alien"
+        export["tables"] = tables
+        let json = try target.run(["import", try write(String(decoding: try JSONSerialization.data(withJSONObject: export), as: UTF8.self),
+                                                       "edited.json", in: target)])
+        /// The problems after their location: `title: …`, `stage: …`.
+        func reasons(_ stderr: String, after location: String) -> [String] {
+            stderr.split(separator: "\n").compactMap { line in
+                line.range(of: location + ", ").map { String(line[$0.upperBound...]) }
+            }
+        }
+        let fromCSV = reasons(csv.stderr, after: "line 2")
+        #expect(fromCSV.count == 3)
+        #expect(fromCSV == reasons(json.stderr, after: "idea record 1 (id 1)"))
+        #expect(try counts(target) == ["ideas            0", "events           0"])
+    }
+
+    @Test func duplicatesWithinOneCSVFileAreReported() throws {
+        let binary = Binary()
+        defer { binary.cleanUp() }
+        try binary.run(["add", "Energiecoaches voor huurders"])
+        let file = try write("title\nSchuldhulp aan de keukentafel\nGratis schoolontbijt\nSchuldhulp aan keukentafel thuis\nEnergiecoach voor huurders\n",
+                             "rows.csv", in: binary)
+        let imported = try binary.run(["import", file])
+        #expect(imported.status == 0)
+        let warnings = imported.stderr.split(separator: "\n").map(String.init)
+        let inFile = Similarity.of("Schuldhulp aan keukentafel thuis", "Schuldhulp aan de keukentafel")
+        let stored = Similarity.of("Energiecoach voor huurders", "Energiecoaches voor huurders")
+        #expect(warnings == [
+            "warning: line 4: likely duplicate of line 2 'Schuldhulp aan de keukentafel' (similarity \(String(format: "%.2f", inFile))) in the same file",
+            "warning: line 5: likely duplicate of #1 'Energiecoaches voor huurders' (similarity \(String(format: "%.2f", stored))); merge with 'proeftuin merge'",
+        ])
+    }
+
+    @Test func boardAndCommandLineReportTheSameDuplicates() throws {
+        let binary = Binary()
+        defer { binary.cleanUp() }
+        for title in ["Schuldhulp aan de keukentafel", "Energiecoaches voor huurders", "Keukentafelgesprekken over schulden",
+                      "Schuldhulp thuis aan tafel", "Buurtkamer met open tafel", "Schuldhulp aan de keukentafel in de wijk"] {
+            try binary.run(["add", title])
+        }
+        let database = try AppDatabase.open(DataDirectory(url: binary.dataDirectory), actor: "test")
+        var state = AppState(language: .en, size: Size(width: 120, height: 35))
+        state.setCards(try database.summaries())
+        for query in ["Schuldhulp aan keukentafel", "Energiecoach huurders", "Open buurtkamer", "Schuldhulp keukentafel thuis"] {
+            let board = state.likelyDuplicates(of: query).map(\.id.description)
+            let added = try binary.run(["add", query])
+            let cli = added.stderr.split(separator: "\n").compactMap { line in
+                line.range(of: "likely duplicate of ").map { String(line[$0.upperBound...].prefix { $0 != " " }) }
+            }
+            #expect(cli == board, "\(query)")
+            #expect(!board.isEmpty || query == "Open buurtkamer", "\(query)")
+            state.setCards(try database.summaries())
+        }
     }
 
     @Test func excelDialectCSV() throws {

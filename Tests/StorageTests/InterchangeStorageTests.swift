@@ -88,12 +88,62 @@ struct InterchangeStorageTests {
         #expect(throws: DomainError.mergeIntoItself) { try database.merge(keep, into: keep) }
     }
 
-    @Test func likelyDuplicatesAreFound() throws {
+    @Test func ideaTitlesFeedTheDuplicateFormula() throws {
         let database = try open()
         try database.add(IdeaFields(title: "Schuldhulp aan de keukentafel", description: "thuis langs"))
         try database.add(IdeaFields(title: "Energiecoaches"))
-        let found = try database.likelyDuplicates(of: IdeaFields(title: "Schuldhulp aan keukentafel", description: "thuis langs gaan"))
-        #expect(found.map(\.0.title) == ["Schuldhulp aan de keukentafel"])
+        let titles = try database.ideaTitles()
+        #expect(titles.map(\.0) == [IdeaID(1), IdeaID(2)])
+        let found = DuplicateIndex(titles).matches(for: "Schuldhulp aan keukentafel")
+        #expect(found.map(\.key) == [IdeaID(1)])
+        #expect(found.map(\.similarity) == [Similarity.of("Schuldhulp aan keukentafel", "Schuldhulp aan de keukentafel")])
+    }
+
+    @Test func theImportChecksKnowEveryTableAndColumnOfTheExport() throws {
+        let database = try open()
+        try database.seedDemo(now: clock.now)
+        let export = try database.exportAll(includePersonal: true)
+        #expect(Set(export.tables.keys) == Set(PortfolioImport.tables.map(\.name)))
+        for (table, fields) in PortfolioImport.tables {
+            let row = try #require(export.tables[table]?.first, "the demo has a \(table) row")
+            #expect(Set(row.keys) == Set(fields), "\(table)")
+        }
+    }
+
+    @Test func aRefusedExportChangesNothingAndNamesEveryProblem() throws {
+        let source = try open("source")
+        try source.seedDemo(now: clock.now)
+        var export = try source.exportAll(includePersonal: true)
+        export.tables["idea"]![0]["stage"] = .string("klaar")
+        export.tables["idea"]![1]["title"] = .string(String(repeating: "x", count: 300))
+        export.tables["measurement"]![0]["value"] = .unrepresentableNumber
+        export.tables["cycle"]![0]["ideaId"] = .int(9_999)
+        let target = try open("target")
+        let before = try target.exportAll(includePersonal: true)
+        #expect(throws: ImportFailure.self) { try target.checkImport(export) }
+        do {
+            try target.importAll(export)
+            Issue.record("the import should be refused")
+        } catch let failure as ImportFailure {
+            #expect(failure.problems.map(\.field) == ["stage", "title", "ideaId", "value"])
+        }
+        #expect(try encoded(target.exportAll(includePersonal: true)) == encoded(before), "nothing was written")
+    }
+
+    @Test func importedIdeasGetTheirCheckedFields() throws {
+        let source = try open("source")
+        try source.add(IdeaFields(title: "Buurtkamer", source: .resident))
+        var export = try source.exportAll(includePersonal: true)
+        export.tables["idea"]![0]["title"] = .string("  Buurt\u{1B}[31mkamer ")
+        export.tables["idea"]![0]["stage"] = .string("Voorgesteld")
+        export.tables["idea"]![0]["source"] = .string("inwoner")
+        let target = try open("target")
+        let drafts = try target.importAll(export)
+        #expect(drafts.map(\.wasCleaned) == [true])
+        let idea = try target.idea(IdeaID(1))
+        #expect(idea.fields.title == "Buurtkamer")
+        #expect(idea.stage == .proposed)
+        #expect(idea.fields.source == .resident)
     }
 
     @Test func importIdeasIsOneTransaction() throws {

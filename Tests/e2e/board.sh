@@ -380,11 +380,12 @@ undo_keeps_a_colleagues_measurement() {
     keys $s Enter
     wait_for $s "Experimenting 1/5" || return 1
     cli "$data" measure add 1 --date 2026-12-01 --value 7 --note "van collega" >/dev/null || { echo "  measure failed"; return 1; }
-    keys $s u && wait_for $s "#1 changed since: measured at" || return 1
-    wait_for $s "undo would remove it; nothing was undone" || return 1
+    keys $s u && wait_for $s "Nothing undone: #1 changed since: measured at" || return 1
+    wait_for $s "and undo would remove that" || return 1
     wait_for $s "Experimenting 1/5" || return 1
     cli "$data" show 1 --format json | grep -q '"stage" : "experimenting"' || { echo "  the move was undone"; return 1; }
     cli "$data" show 1 --format json | grep -q 'van collega' || { echo "  the measurement is gone"; return 1; }
+    cli "$data" history 1 --format json | grep -q '"program" : "board"' || { echo "  the board's move is not recorded as the board's"; return 1; }
     keys $s q && wait_for $s "EXIT=0"
 }
 

@@ -24,7 +24,7 @@ public struct SessionID: Hashable, Sendable, Codable, CustomStringConvertible {
 }
 
 /// Where a session is: scoring blind, revealed, or closed and locked.
-public enum SessionStatus: String, Sendable, Codable {
+public enum SessionStatus: String, CaseIterable, Sendable, Codable {
     case open
     case revealed
     case closed

@@ -1,0 +1,71 @@
+/// An inverted index of title trigrams, built once and extended as rows arrive, that answers "which titles
+/// look like this one" with `Similarity`'s formula, by counting shared trigrams instead of comparing every
+/// title (fast enough per keystroke over 100,000 cards).
+public struct DuplicateIndex<Key: Hashable & Comparable & Sendable>: Equatable, Sendable {
+    private var keys: [Key] = []
+    private var titles: [String] = []
+    /// Number of distinct trigrams per entry (0 for titles too short to compare).
+    private var sizes: [Int32] = []
+    /// Entries (by position) holding each trigram, in ascending order.
+    private var postings: [UInt64: [Int32]] = [:]
+
+    public init() {}
+
+    /// An index of the given entries, in this order.
+    public init(_ entries: some Sequence<(Key, String)>) {
+        for (key, title) in entries { insert(key, title: title) }
+    }
+
+    /// How many entries were added.
+    public var count: Int { keys.count }
+
+    /// Adds one entry; later queries can find it.
+    public mutating func insert(_ key: Key, title: String) {
+        let position = Int32(keys.count)
+        keys.append(key)
+        titles.append(title)
+        guard Similarity.isComparable(title) else {
+            sizes.append(0)
+            return
+        }
+        let trigrams = Similarity.trigrams(title)
+        sizes.append(Int32(trigrams.count))
+        for trigram in trigrams { postings[trigram, default: []].append(position) }
+    }
+
+    /// Entries whose title is at least `Similarity.threshold` similar to `title`, most similar first (ties: lower
+    /// key first), at most `limit`, leaving out those `skip` accepts.
+    public func matches(for title: String, limit: Int = 3, skip: (Key) -> Bool = { _ in false }) -> [DuplicateMatch<Key>] {
+        guard limit > 0, !keys.isEmpty, Similarity.isComparable(title) else { return [] }
+        let query = Similarity.trigrams(title)
+        let lists = query.compactMap { postings[$0] }
+        guard !lists.isEmpty else { return [] }
+        var best: [(score: Double, position: Int)] = []  // best first, at most `limit`
+        var shared = [UInt16](repeating: 0, count: keys.count)
+        var touched: [Int32] = []
+        shared.withUnsafeMutableBufferPointer { counts in
+            for list in lists {
+                list.withUnsafeBufferPointer { positions in
+                    for position in positions {
+                        let index = Int(position)
+                        if counts[index] == 0 { touched.append(position) }
+                        counts[index] &+= 1
+                    }
+                }
+            }
+            for position in touched {
+                let index = Int(position)
+                let score = 2 * Double(counts[index]) / Double(query.count + Int(sizes[index]))
+                guard score >= Similarity.threshold else { continue }
+                func ranksBefore(_ other: (score: Double, position: Int)) -> Bool {
+                    score > other.score || (score == other.score && keys[index] < keys[other.position])
+                }
+                if best.count == limit, let last = best.last, !ranksBefore(last) { continue }
+                guard !skip(keys[index]) else { continue }
+                best.insert((score, index), at: best.firstIndex(where: { ranksBefore($0) }) ?? best.count)
+                if best.count > limit { best.removeLast() }
+            }
+        }
+        return best.map { DuplicateMatch(key: keys[$0.position], title: titles[$0.position], similarity: $0.score, position: $0.position) }
+    }
+}

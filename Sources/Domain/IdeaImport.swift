@@ -1,0 +1,86 @@
+/// The one rule for turning a row of an import file into an idea, shared by CSV and JSON imports: every row is
+/// checked, every problem is named with its line or record and field, and nothing is imported while any remains.
+public enum IdeaImport {
+    /// Checks one row: a draft with cleaned fields, or every problem the row has.
+    public static func check(_ row: IdeaRow) -> Result<IdeaDraft, ImportFailure> {
+        var problems: [ImportProblem] = []
+        var source: IdeaSource? = nil
+        if let name = row.source, !name.trimmingCharactersInWhitespace().isEmpty {
+            source = IdeaSource(name: name)
+            if source == nil { problems.append(ImportProblem(row.location, field: "source", .rule(.unknownSource(ImportProblem.echo(name))))) }
+        }
+        var stage = Stage.proposed
+        if let name = row.stage, !name.trimmingCharactersInWhitespace().isEmpty {
+            if let parsed = Stage(name: name) {
+                stage = parsed
+            } else {
+                problems.append(ImportProblem(row.location, field: "stage", .rule(.unknownStage(ImportProblem.echo(name)))))
+            }
+        }
+        let fields = IdeaFields(
+            title: row.title, description: row.description, source: source, submitter: row.submitter, theme: row.theme, tags: row.tags)
+        var clean = fields
+        do {
+            clean = try fields.validated()
+        } catch {
+            problems.insert(ImportProblem(row.location, field: "title", .rule(error)), at: 0)
+        }
+        guard problems.isEmpty else { return .failure(ImportFailure(problems)) }
+        return .success(IdeaDraft(location: row.location, fields: clean, stage: stage, wasCleaned: row.containsControlCharacters))
+    }
+
+    /// Reads ideas from CSV: a header naming `title` (or `titel`) and optionally `description`, `theme`, `tags`,
+    /// `source`, `submitter`, `stage` (or their Dutch names), then one idea per record.
+    public static func csv(_ text: String) -> Result<[IdeaDraft], ImportFailure> {
+        let records: [CSVRecord]
+        do { records = try CSV.parse(text) } catch {
+            return .failure(ImportFailure([ImportProblem(.line(error.line), .syntax(error.message))]))
+        }
+        guard let header = records.first else { return .failure(ImportFailure([ImportProblem(.line(1), .emptyFile)])) }
+        let names = header.fields.map { $0.trimmingCharactersInWhitespace().lowercased() }
+        func column(_ english: String, _ dutch: String) -> Int? { names.firstIndex(of: english) ?? names.firstIndex(of: dutch) }
+        guard let title = column("title", "titel") else {
+            return .failure(ImportFailure([ImportProblem(.line(header.line), .missingColumn("title"))]))
+        }
+        let description = column("description", "omschrijving")
+        let theme = column("theme", "thema")
+        let tags = column("tags", "labels")
+        let source = column("source", "bron")
+        let submitter = column("submitter", "indiener")
+        let stage = column("stage", "fase")
+        var drafts: [IdeaDraft] = []
+        var problems: [ImportProblem] = []
+        for record in records.dropFirst() {
+            guard record.fields.count <= names.count else {
+                problems.append(ImportProblem(.line(record.line), .fieldCount(found: record.fields.count, header: names.count)))
+                continue
+            }
+            func value(_ index: Int?) -> String {
+                guard let index, record.fields.indices.contains(index) else { return "" }
+                return record.fields[index]
+            }
+            let row = IdeaRow(
+                location: .line(record.line), title: value(title), description: value(description), theme: value(theme),
+                tags: value(tags).split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" }).map(String.init),
+                source: value(source), submitter: value(submitter).isEmpty ? nil : value(submitter), stage: value(stage))
+            switch check(row) {
+            case .success(let draft): drafts.append(draft)
+            case .failure(let failure): problems += failure.problems
+            }
+        }
+        guard problems.isEmpty else { return .failure(ImportFailure(problems)) }
+        return .success(drafts)
+    }
+
+    /// Rows that look like a stored idea or an earlier row of the same file, by `Similarity`'s formula: each row
+    /// is compared with the stored titles and the rows before it (at most `limit` matches per row).
+    public static func likelyDuplicates(of drafts: [IdeaDraft], stored: [(IdeaID, String)], limit: Int = 1) -> [ImportDuplicate] {
+        var index = DuplicateIndex(stored.lazy.map { (DuplicateSource.stored($0.0), $0.1) })
+        var found: [ImportDuplicate] = []
+        for draft in drafts {
+            found += index.matches(for: draft.fields.title, limit: limit).map { ImportDuplicate(location: draft.location, match: $0) }
+            index.insert(.row(draft.location), title: draft.fields.title)
+        }
+        return found
+    }
+}

@@ -1,0 +1,32 @@
+/// One idea as an import file gives it, before any check: the text as written, blank where the file has nothing.
+public struct IdeaRow: Equatable, Sendable {
+    public var location: ImportLocation
+    public var title: String
+    public var description: String
+    public var theme: String
+    public var tags: [String]
+    /// A source name in English or Dutch; nil or blank for none.
+    public var source: String?
+    public var submitter: String?
+    /// A stage name in English or Dutch; nil or blank for proposed.
+    public var stage: String?
+
+    public init(
+        location: ImportLocation, title: String, description: String = "", theme: String = "", tags: [String] = [],
+        source: String? = nil, submitter: String? = nil, stage: String? = nil
+    ) {
+        self.location = location
+        self.title = title
+        self.description = description
+        self.theme = theme
+        self.tags = tags
+        self.source = source
+        self.submitter = submitter
+        self.stage = stage
+    }
+
+    /// Whether any of its text holds control characters or escape codes (which the check removes).
+    public var containsControlCharacters: Bool {
+        ([title, description, theme, submitter ?? ""] + tags).contains(where: TextSanitizer.containsControlCharacters)
+    }
+}
