@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 static SCREEN *pt_screen = NULL;
@@ -23,6 +24,16 @@ int pt_setup_locale(void) {
     return codeset != NULL && strcmp(codeset, "UTF-8") == 0;
 }
 
+/// Ctrl-S and Ctrl-Q are keys of the board, not XON/XOFF: without this the terminal swallows Ctrl-S and freezes output.
+/// `endwin` puts back the mode the shell had, flow control included.
+static void pt_no_flow_control(void) {
+    struct termios mode;
+    if (tcgetattr(STDIN_FILENO, &mode) == 0) {
+        mode.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+        tcsetattr(STDIN_FILENO, TCSANOW, &mode);
+    }
+}
+
 int pt_has_terminal(void) { return isatty(STDIN_FILENO) && isatty(STDOUT_FILENO); }
 
 int pt_start(const char *term, int use_color, int use_mouse) {
@@ -31,6 +42,7 @@ int pt_start(const char *term, int use_color, int use_mouse) {
     set_term(pt_screen);
     pt_active = 1;
     cbreak();
+    pt_no_flow_control();
     noecho();
     nonl();
     keypad(stdscr, TRUE);

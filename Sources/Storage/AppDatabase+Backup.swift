@@ -25,7 +25,9 @@ extension AppDatabase {
         }
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial")
+        // One temporary file per process: two programs making the day's backup at once never share one.
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).partial")
         try? FileManager.default.removeItem(at: temporary)
         do {
             // From the writer connection: a reader opened before a migration would keep the old schema.
@@ -39,7 +41,13 @@ extension AppDatabase {
             throw StorageError.wrap(error, path: directory.path)
         }
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: temporary.path)
-        try FileManager.default.moveItem(at: temporary, to: url)
+        do {
+            try FileManager.default.moveItem(at: temporary, to: url)
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            if FileManager.default.fileExists(atPath: url.path) { throw StorageError.fileExists(path: url.path) }
+            throw StorageError.wrap(error, path: directory.path)
+        }
         return url
     }
 
@@ -52,7 +60,12 @@ extension AppDatabase {
         let day = DayDate.local(clock()).description
         if reason == "daily", backups().contains(where: { $0.lastPathComponent.hasPrefix("proeftuin-\(day)") }) { return nil }
         let stamp = Self.stamp(clock())
-        let url = try backup(to: directory.backupsURL.appendingPathComponent("proeftuin-\(stamp)-\(reason).sqlite"))
+        let url: URL
+        do {
+            url = try backup(to: directory.backupsURL.appendingPathComponent("proeftuin-\(stamp)-\(reason).sqlite"))
+        } catch StorageError.fileExists where reason == "daily" {
+            return nil  // another program made the same backup in the same second
+        }
         for old in backups().dropFirst(Self.backupsKept) { try? FileManager.default.removeItem(at: old) }
         return url
     }
