@@ -66,7 +66,9 @@ public enum Effect: Equatable, Sendable {
     case createSession(WeighingSession)
     case loadSessions
     case loadSession(SessionID)
-    case saveScore(SessionID, ScoreKey, Int?)
+    /// Sets (or with nil clears) one score; `expected` is the value the person saw in the cell, so a score entered
+    /// elsewhere meanwhile is never overwritten unseen.
+    case saveScore(SessionID, ScoreKey, Int?, expected: Int?)
     /// Stores status (open/revealed), method, normalisation and aggregate.
     case saveSessionSettings(WeighingSession)
     case closeSession(SessionID)

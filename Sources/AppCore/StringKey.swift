@@ -87,5 +87,6 @@ public enum StringKey: String, CaseIterable, Sendable {
     case cliNoSuchFile, cliNotReadable, cliCannotWrite, cliFileTooLarge, cliNotText, cliBadFileOne, cliBadFileMany, cliBadFileMore
     case cliNoObjection, cliNoBackup
     case errorChangedSinceUndo, errorChangedSinceRedo, errorChangedSince, errorChangedSinceWho, errorNoObjection
-    case fieldObjectionNumber, fieldConcernNumber
+    case fieldObjectionNumber, fieldConcernNumber, errorScoreChangedSince, scoreEmpty
+    case errorDecisionAlreadyConsented, errorObjectionAlreadyRuled
 }

@@ -129,6 +129,10 @@ public struct Strings: Sendable {
         case .changedSince(let id, let fields, let notice, let undoing):
             format(undoing ? .errorChangedSinceUndo : .errorChangedSince, id, changeNotice(notice, fields: fields))
         case .noObjection(let number): format(.errorNoObjection, number)
+        case .decisionAlreadyConsented(let id): format(.errorDecisionAlreadyConsented, id)
+        case .objectionAlreadyRuled(let number): format(.errorObjectionAlreadyRuled, number)
+        case .scoreChangedSince(let participant, let idea, let criterion, let now):
+            format(.errorScoreChangedSince, clean(participant), idea, clean(criterion), now.map(String.init) ?? self[.scoreEmpty])
         case .sessionNotFound(let text): format(.errorSessionNotFound, clean(text))
         case .scoreOutOfScale(let value, let low, let high): format(.errorScoreOutOfScale, value, low, high)
         case .unknownParticipant(let name, let known): format(.errorUnknownParticipant, clean(name), known.map(clean).joined(separator: ", "))

@@ -100,8 +100,9 @@ enum WeighingKeys {
             weighing.column = 0
         case .clearScore?:
             guard let key = weighing.currentKey, let id = session.id, session.status != .closed else { break }
+            let shown = session.scores[key]
             weighing.update { $0.scores[key] = nil }
-            effects.append(.saveScore(id, key, nil))
+            effects.append(.saveScore(id, key, nil, expected: shown))
         case .toggleReveal?:
             guard session.status != .closed else { break }
             weighing.update { $0.status = $0.status == .open ? .revealed : .open }
@@ -177,6 +178,7 @@ enum WeighingKeys {
                                           isError: true)
             return []
         }
+        let shown = weighing.session.scores[key]
         weighing.update { $0.scores[key] = value }
         let total = weighing.session.ideas.count * weighing.session.criteria.count
         let wasLast = weighing.row == weighing.session.ideas.count - 1 && weighing.column == weighing.session.criteria.count - 1
@@ -186,6 +188,6 @@ enum WeighingKeys {
                 state.message = StatusMessage(state.strings.format(.weighingAllScored, weighing.session.participants[weighing.participant]))
             }
         }
-        return [.saveScore(id, key, value)]
+        return [.saveScore(id, key, value, expected: shown)]
     }
 }

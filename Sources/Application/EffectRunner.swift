@@ -59,9 +59,9 @@ public struct EffectRunner: Sendable {
             return weighing { [.sessionsLoaded(try reader.sessions())] }
         case .loadSession(let id):
             return weighing { [.sessionLoaded(try reader.session(id))] }
-        case .saveScore(let id, let key, let value):
+        case .saveScore(let id, let key, let value, let expected):
             return weighing {
-                try workspace.setScores(id, [(key, value)])
+                try workspace.setScore(id, key, value, expected: expected)
                 return []
             }
         case .saveSessionSettings(let session):

@@ -131,7 +131,7 @@ public final class Workspace: Sendable {
     /// Sets or clears scores, checked against the session's scales; all or nothing.
     @discardableResult
     public func setScores(_ id: SessionID, _ changes: [(ScoreKey, Int?)]) throws -> WeighingSession {
-        try store.setScores(id, changes)
+        try store.setScores(id, changes, expected: nil)
     }
 
     /// Enters (or with nil clears) one score named as a person names it: participant and criterion by name, any case.
@@ -140,7 +140,13 @@ public final class Workspace: Sendable {
         _ id: SessionID, participant: String, idea: IdeaID, criterion: String, value: Int?
     ) throws -> (WeighingSession, ScoreKey) {
         let key = try store.session(id).scoreKey(participant: participant, idea: idea, criterion: criterion)
-        return (try store.setScores(id, [(key, value)]), key)
+        return (try store.setScores(id, [(key, value)], expected: nil), key)
+    }
+
+    /// Sets one score as a person saw the cell (`expected`): refused, naming the value, when another program entered
+    /// or cleared that score meanwhile, so no score is overwritten unseen.
+    public func setScore(_ id: SessionID, _ key: ScoreKey, _ value: Int?, expected: Int?) throws {
+        _ = try store.setScores(id, [(key, value)], expected: [key: expected])
     }
 
     /// Stores a session's status, method, normalisation and aggregate.

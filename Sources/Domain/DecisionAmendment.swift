@@ -14,16 +14,24 @@ public enum DecisionAmendment: Equatable, Sendable {
 
 extension ConsentDecision {
     /// The decision after one step of the round; refuses an objection number that does not exist.
+    /// Once consent is given the round is closed; a judgement or resolution already recorded is not overwritten
+    /// (the same one again is accepted, so a repeated script does no harm).
     public func amended(_ amendment: DecisionAmendment) throws(DomainError) -> ConsentDecision {
         var copy = self
+        if outcome == .consented, let id { throw .decisionAlreadyConsented(id) }
         switch amendment {
         case .object(let objection):
             copy.objections.append(objection)
         case .judge(let number, let qualified):
             guard objections.indices.contains(number - 1) else { throw .noObjection(number) }
+            if let earlier = objections[number - 1].qualified, earlier != qualified { throw .objectionAlreadyRuled(number) }
             copy.objections[number - 1].qualified = qualified
         case .resolve(let number, let resolution, let note):
             guard objections.indices.contains(number - 1) else { throw .noObjection(number) }
+            let objection = objections[number - 1]
+            if let earlier = objection.resolution, earlier != resolution || objection.resolutionNote != note {
+                throw .objectionAlreadyRuled(number)
+            }
             copy.objections[number - 1].resolution = resolution
             copy.objections[number - 1].resolutionNote = note
         case .concern(let concern):

@@ -41,6 +41,12 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
     /// `fields` names what collides; `undoing` says the refused change was an undo or redo.
     case changedSince(IdeaID, fields: [String], notice: ChangeNotice?, undoing: Bool)
     case noObjection(Int)
+    /// The consent round of this decision is closed.
+    case decisionAlreadyConsented(DecisionID)
+    /// Objection `n` was already judged or resolved otherwise; a ruling is not overwritten.
+    case objectionAlreadyRuled(Int)
+    /// A score entered or cleared elsewhere since the person saw the cell (`now`: what it holds, nil when cleared).
+    case scoreChangedSince(participant: String, idea: IdeaID, criterion: String, now: Int?)
     case alreadyMerged(IdeaID, IdeaID)
 
     public var description: String {
@@ -123,6 +129,13 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
                 + (notice.map { ": \($0.kind.rawValue) at \($0.at) by \($0.actor)" + ($0.program.map { " (\($0))" } ?? "") } ?? "")
                 + (fields.isEmpty ? "" : " (" + fields.joined(separator: ", ") + ")")
                 + (undoing ? " — undo would remove it; nothing was undone" : "; nothing was saved: look again and redo your change")
+        case .scoreChangedSince(let participant, let idea, let criterion, let now):
+            "nothing saved: the score of \(participant) for \(idea) on \(criterion) was changed elsewhere meanwhile (now "
+                + (now.map(String.init) ?? "empty") + "); look again"
+        case .decisionAlreadyConsented(let id):
+            "\(id) already has consent: its round is closed; propose a new decision to reopen the question"
+        case .objectionAlreadyRuled(let number):
+            "objection \(number) was already judged or resolved otherwise: nothing changed; see the decision"
         case .noObjection(let number):
             "there is no objection \(number): see 'proeftuin decision show'"
         case .unknownParticipant(let name, let known):

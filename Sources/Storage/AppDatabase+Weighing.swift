@@ -123,10 +123,16 @@ extension AppDatabase {
 
     /// Sets or clears scores in one transaction, checked against the session's scales; all or nothing.
     @discardableResult
-    public func setScores(_ id: SessionID, _ changes: [(ScoreKey, Int?)]) throws -> WeighingSession {
+    public func setScores(_ id: SessionID, _ changes: [(ScoreKey, Int?)], expected: [ScoreKey: Int?]? = nil) throws -> WeighingSession {
         let now = clock()
         return try write { db in
             var session = try Self.session(id, in: db)
+            for (key, shown) in expected ?? [:] where session.scores[key] != shown && session.participants.indices.contains(key.participant)
+                && session.criteria.indices.contains(key.criterion) {
+                throw DomainErrorBox(error: .scoreChangedSince(
+                    participant: session.participants[key.participant], idea: key.idea, criterion: session.criteria[key.criterion].name,
+                    now: session.scores[key]))
+            }
             do {
                 for (key, value) in changes { session = try session.scoring(key, value) }
             } catch let error as DomainError {

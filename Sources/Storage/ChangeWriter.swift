@@ -71,8 +71,12 @@ struct ChangeWriter {
         case .delete(let created):
             let id = created.id
             let idea = try fetch(id)
+            // Anything built on the idea since keeps it: cycles, decisions, ideas merged into it, weighing sessions.
             let hanging = try CycleRecord.filter(Column("ideaId") == id.rawValue).fetchCount(db)
                 + DecisionRecord.filter(Column("ideaId") == id.rawValue).fetchCount(db)
+                + (Int.fetchOne(db, sql: "SELECT COUNT(*) FROM idea WHERE mergedInto = ?", arguments: [id.rawValue]) ?? 0)
+                + (Int.fetchOne(db, sql: "SELECT COUNT(*) FROM session, json_each(session.ideas) WHERE json_each.value = ?",
+                                arguments: [id.rawValue]) ?? 0)
             if idea.fields != created.fields || idea.stage != created.stage || hanging > 0 {
                 throw try changedSince(id, fields: [], kinds: nil)
             }

@@ -14,7 +14,8 @@ public protocol Store: StoreReader {
     func createCriteriaSet(_ name: String) throws
     func saveCriteriaSet(_ set: CriteriaSet, creating: Bool) throws
     func createSession(_ session: WeighingSession) throws -> WeighingSession
-    func setScores(_ id: SessionID, _ changes: [(ScoreKey, Int?)]) throws -> WeighingSession
+    /// Sets or clears scores, all or none; with `expected`, each listed cell must still hold what the person saw.
+    func setScores(_ id: SessionID, _ changes: [(ScoreKey, Int?)], expected: [ScoreKey: Int?]?) throws -> WeighingSession
     func updateSession(_ session: WeighingSession) throws
     func closeSession(_ id: SessionID) throws -> WeighingSession
     func importAll(_ export: PortfolioExport) throws -> [IdeaDraft]

@@ -61,9 +61,9 @@ struct WeighingReducerTests {
         var state = weighingState()
         let effects = press([.character("4"), .character("2"), .character("5")], &state)
         #expect(effects == [
-            .saveScore(SessionID(7), ScoreKey(participant: 0, idea: IdeaID(1), criterion: 0), 4),
-            .saveScore(SessionID(7), ScoreKey(participant: 0, idea: IdeaID(1), criterion: 1), 2),
-            .saveScore(SessionID(7), ScoreKey(participant: 0, idea: IdeaID(2), criterion: 0), 5),
+            .saveScore(SessionID(7), ScoreKey(participant: 0, idea: IdeaID(1), criterion: 0), 4, expected: nil),
+            .saveScore(SessionID(7), ScoreKey(participant: 0, idea: IdeaID(1), criterion: 1), 2, expected: nil),
+            .saveScore(SessionID(7), ScoreKey(participant: 0, idea: IdeaID(2), criterion: 0), 5, expected: nil),
         ])
         let value = weighing(state)!
         #expect(value.row == 1 && value.column == 1)
@@ -81,16 +81,16 @@ struct WeighingReducerTests {
         var state = weighingState(scale: 1...10)
         #expect(press([.character("1")], &state).isEmpty, "1 could start 10")
         #expect(weighing(state)!.pending == 1)
-        #expect(press([.character("0")], &state) == [.saveScore(SessionID(7), ScoreKey(participant: 0, idea: IdeaID(1), criterion: 0), 10)])
+        #expect(press([.character("0")], &state) == [.saveScore(SessionID(7), ScoreKey(participant: 0, idea: IdeaID(1), criterion: 0), 10, expected: nil)])
         // 1 then 7: 17 is off the scale, so 1 is kept and 7 scores the next cell.
         let effects = press([.character("1"), .character("7")], &state)
         #expect(effects == [
-            .saveScore(SessionID(7), ScoreKey(participant: 0, idea: IdeaID(1), criterion: 1), 1),
-            .saveScore(SessionID(7), ScoreKey(participant: 0, idea: IdeaID(2), criterion: 0), 7),
+            .saveScore(SessionID(7), ScoreKey(participant: 0, idea: IdeaID(1), criterion: 1), 1, expected: nil),
+            .saveScore(SessionID(7), ScoreKey(participant: 0, idea: IdeaID(2), criterion: 0), 7, expected: nil),
         ])
         // A waiting 1 is settled by any other key.
         press([.character("1")], &state)
-        #expect(press([.down], &state) == [.saveScore(SessionID(7), ScoreKey(participant: 0, idea: IdeaID(2), criterion: 1), 1)])
+        #expect(press([.down], &state) == [.saveScore(SessionID(7), ScoreKey(participant: 0, idea: IdeaID(2), criterion: 1), 1, expected: nil)])
     }
 
     @Test func tabSwitchesParticipantAndBackspaceClears() {
@@ -99,7 +99,7 @@ struct WeighingReducerTests {
         #expect(weighing(state)!.participant == 1)
         #expect(weighing(state)!.row == 0 && weighing(state)!.column == 0)
         press([.character("5"), .left], &state)
-        #expect(press([.backspace], &state) == [.saveScore(SessionID(7), ScoreKey(participant: 1, idea: IdeaID(1), criterion: 0), nil)])
+        #expect(press([.backspace], &state) == [.saveScore(SessionID(7), ScoreKey(participant: 1, idea: IdeaID(1), criterion: 0), nil, expected: 5)])
         press([.backTab], &state)
         #expect(weighing(state)!.participant == 0)
     }

@@ -99,6 +99,24 @@ struct SharedUseTests {
         #expect(try programs.board.reader.idea(id).fields.theme == "Werk en participatie", "the idea is still there")
     }
 
+    @Test func anUndoneCreationIsRefusedOnceAnotherIdeaWasMergedIntoItOrItWasWeighed() throws {
+        let programs = try TwoPrograms()
+        let other = try programs.cli.add(IdeaFields(title: "Dubbel")).id
+        let created = try programs.board.perform(.create(IdeaFields(title: "Taalmaatjes")))
+        let id = try #require(created.focus)
+        try programs.cli.merge(other, into: id)
+        #expect(refusal { _ = try programs.board.takeBack(created.inverse) } != nil)
+        #expect(try programs.board.reader.idea(id).fields.title == "Taalmaatjes")
+
+        let weighed = try programs.board.perform(.create(IdeaFields(title: "Buurtbus")))
+        try programs.cli.createCriteriaSet("snel")
+        try programs.cli.saveCriteriaSet(try programs.cli.reader.criteriaSet("snel").adding(Criterion(name: "impact", weight: 1)))
+        _ = try programs.cli.createSession(WeighingSession(
+            set: try programs.cli.reader.criteriaSet("snel"), ideas: [weighed.focus!, id], participants: ["Anne"], createdAt: Date()))
+        #expect(refusal { _ = try programs.board.takeBack(weighed.inverse) } != nil, "a session weighs it")
+        #expect(try programs.board.reader.idea(weighed.focus!).fields.title == "Buurtbus")
+    }
+
     @Test func anUntouchedCreationIsUndoneAndRedone() throws {
         let programs = try TwoPrograms()
         let created = try programs.board.perform(.create(IdeaFields(title: "Taalmaatjes")))

@@ -35,7 +35,7 @@ struct WatcherTests {
 
         // The facilitator's own score: no outside change, no notice.
         let key = ScoreKey(participant: 0, idea: ideas[0], criterion: 0)
-        #expect(runner.perform(.saveScore(session.id!, key, 4)).isEmpty)
+        #expect(runner.perform(.saveScore(session.id!, key, 4, expected: nil)).isEmpty)
         #expect(try programs.board.outsideChange() == false)
 
         // A participant's score from another program: noticed, and the session reloads without a notice.
@@ -51,5 +51,25 @@ struct WatcherTests {
         }
         #expect(weighing.session.scores[ScoreKey(participant: 1, idea: ideas[1], criterion: 0)] == 2)
         #expect(weighing.session.scores[key] == 4)
+    }
+
+    @Test func theBoardNeverOverwritesAScoreItDidNotShow() throws {
+        let programs = try TwoPrograms()
+        let idea = try programs.board.add(IdeaFields(title: "A")).id
+        try programs.board.createCriteriaSet("snel")
+        try programs.board.saveCriteriaSet(try programs.board.reader.criteriaSet("snel").adding(Criterion(name: "impact", weight: 1)))
+        let session = try programs.board.createSession(
+            WeighingSession(set: try programs.board.reader.criteriaSet("snel"), ideas: [idea], participants: ["Anne"], createdAt: Date()))
+        let key = ScoreKey(participant: 0, idea: idea, criterion: 0)
+        _ = try programs.cli.score(session.id!, participant: "anne", idea: idea, criterion: "IMPACT", value: 5)
+
+        #expect(throws: DomainError.scoreChangedSince(participant: "Anne", idea: idea, criterion: "impact", now: 5)) {
+            try programs.board.setScore(session.id!, key, 2, expected: nil)
+        }
+        #expect(try programs.board.reader.session(session.id!).scores[key] == 5, "the other program's 5 stays")
+        try programs.board.setScore(session.id!, key, 2, expected: 5)
+        #expect(try programs.board.reader.session(session.id!).scores[key] == 2, "once seen, it may be changed")
+        #expect(Strings(.nl).error(.scoreChangedSince(participant: "Anne", idea: idea, criterion: "impact", now: 5))
+            == "Niets opgeslagen: de score van Anne voor #\(idea.rawValue) op impact is intussen elders gewijzigd (nu 5); kijk opnieuw")
     }
 }

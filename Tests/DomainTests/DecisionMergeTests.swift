@@ -69,4 +69,17 @@ struct DecisionMergeTests {
         #expect(throws: DomainError.noObjection(3)) { try resolved.amended(.judge(number: 3, qualified: true)) }
         #expect(try base.amended(.concern(Concern(who: "Eva", text: "meten"))).concerns.count == 1)
     }
+
+    @Test func consentClosesTheRoundAndRulingsAreNotOverwritten() throws {
+        let judged = try base.amended(.judge(number: 1, qualified: true))
+        #expect(try judged.amended(.judge(number: 1, qualified: true)) == judged, "the same ruling again is harmless")
+        #expect(throws: DomainError.objectionAlreadyRuled(1)) { try judged.amended(.judge(number: 1, qualified: false)) }
+        let resolved = try judged.amended(.resolve(number: 1, .withdrawn, note: "besproken"))
+        #expect(throws: DomainError.objectionAlreadyRuled(1)) { try resolved.amended(.resolve(number: 1, .amended, note: "anders")) }
+        let consented = try resolved.amended(.consent)
+        for step in [DecisionAmendment.object(Objection(who: "Laat", text: "te laat")), .concern(Concern(who: "Eva", text: "x")),
+                     .judge(number: 1, qualified: true), .consent] {
+            #expect(throws: DomainError.decisionAlreadyConsented(DecisionID(1))) { try consented.amended(step) }
+        }
+    }
 }
