@@ -36,6 +36,8 @@ public final class AppDatabase: Sendable {
         defaultWipLimits: [Stage: WipLimit] = [:]
     ) throws -> AppDatabase {
         try directory.create()
+        let lock = OpeningLock(directory)
+        defer { withExtendedLifetime(lock) {} }
         let path = directory.databaseURL.path
         let existed = FileManager.default.fileExists(atPath: path)
         if existed, !FileManager.default.isWritableFile(atPath: path) || !FileManager.default.isWritableFile(atPath: directory.path) {

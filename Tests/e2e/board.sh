@@ -450,6 +450,17 @@ tampered_stage_is_named() {
     keys $s q && wait_for $s "EXIT=0"
 }
 
+four_programs_open_a_fresh_directory_at_once() {
+    local round k n
+    for round in 1 2 3 4 5; do
+        local data="$WORK/fresh-$round"
+        for k in 1 2 3 4; do cli "$data" add "Idee $k" >"$WORK/fresh-$round-$k.log" 2>&1 & done
+        wait
+        n=$(cli "$data" list --format json | grep -c '"title"')
+        [ "$n" -eq 4 ] || { echo "  round $round: $n ideas of 4"; cat "$WORK"/fresh-$round-*.log; return 1; }
+    done
+}
+
 objections_from_two_programs_all_kept() {
     local data="$WORK/shared-objections" i
     cli "$data" add "Opschalen" >/dev/null
@@ -485,6 +496,7 @@ run_test "a board sees changes made by the CLI" sees_changes_from_another_progra
 run_test "the board's undo keeps a colleague's measurement and says why" undo_keeps_a_colleagues_measurement
 run_test "an undone title edit keeps a colleague's newer description" undone_title_edit_keeps_a_colleagues_description
 run_test "2 x 20 objections recorded at once by two programs are all kept" objections_from_two_programs_all_kept
+run_test "four programs opening a fresh data directory at once all succeed (one migrates)" four_programs_open_a_fresh_directory_at_once
 run_test "a board in a weighing session shows another program's scores within a second, and no notice for its own" weighing_sees_scores_from_another_program
 run_test "a tampered stage is refused with a message naming the idea and the field" tampered_stage_is_named
 run_test "colours, and none under NO_COLOR" colours_and_no_color
