@@ -42,10 +42,10 @@ extension AppDatabase {
                 WHERE reviewDate IS NOT NULL AND stage IN ('experimenting', 'learning', 'scaling')
                 """)
             for row in rows {
-                let record = "#\(row[0] as Int64)"
-                let stage = try StoredValue.value(Stage.self, row[2] as String, table: "idea", record: record, field: "stage")
-                let date = try StoredValue.day(row[3] as String, table: "idea", record: record, field: "reviewDate")
-                reviews.append(DueReview(idea: IdeaID(row[0]), title: row[1], stage: stage, reviewDate: date,
+                let record = "#\(row[0] as DatabaseValue)"
+                let stage = try StoredValue.value(Stage.self, (try row.decode(atIndex: 2)) as String, table: "idea", record: record, field: "stage")
+                let date = try StoredValue.day((try row.decode(atIndex: 3)) as String, table: "idea", record: record, field: "reviewDate")
+                reviews.append(DueReview(idea: IdeaID((try row.decode(atIndex: 0))), title: (try row.decode(atIndex: 1)), stage: stage, reviewDate: date,
                                          kind: stage == .scaling ? .decision : .experiment))
             }
             // Consented decisions other than scaling keep their own review date while the idea runs.
@@ -54,10 +54,10 @@ extension AppDatabase {
                 WHERE decision.outcome = 'consented' AND decision.kind != 'scale' AND idea.stage NOT IN ('stopped', 'proposed')
                 """)
             for row in decisions {
-                let stage = try StoredValue.value(Stage.self, row[2] as String, table: "idea", record: "#\(row[0] as Int64)", field: "stage")
+                let stage = try StoredValue.value(Stage.self, (try row.decode(atIndex: 2)) as String, table: "idea", record: "#\(row[0] as DatabaseValue)", field: "stage")
                 let date = try StoredValue.day(
-                    row[3] as String, table: "decision", record: DecisionID(row[4]).description, field: "reviewDate")
-                reviews.append(DueReview(idea: IdeaID(row[0]), title: row[1], stage: stage, reviewDate: date, kind: .decision))
+                    (try row.decode(atIndex: 3)) as String, table: "decision", record: "D\(row[4] as DatabaseValue)", field: "reviewDate")
+                reviews.append(DueReview(idea: IdeaID((try row.decode(atIndex: 0))), title: (try row.decode(atIndex: 1)), stage: stage, reviewDate: date, kind: .decision))
             }
             return reviews
         }

@@ -15,18 +15,18 @@ extension AppDatabase {
             var result: [IdeaSummary] = []
             result.reserveCapacity(1024)
             while let row = try rows.next() {
-                let id: Int64 = row[0]
-                let review: String? = row[6]
-                let score: Double? = row[8]
-                let rank: Int? = row[9]
+                let id: Int64 = (try row.decode(atIndex: 0))
+                let review: String? = (try row.decode(atIndex: 6))
+                let score: Double? = (try row.decode(atIndex: 8))
+                let rank: Int? = (try row.decode(atIndex: 9))
                 result.append(
                     IdeaSummary(
-                        id: IdeaID(id), title: row[1], theme: row[2],
-                        tagText: try StoredValue.tagText(row[3] as String, table: "idea", record: "#\(id)", field: "tags"),
-                        stage: try StoredValue.value(Stage.self, row[4] as String, table: "idea", record: "#\(id)", field: "stage"),
-                        position: row[5],
+                        id: IdeaID(id), title: (try row.decode(atIndex: 1)), theme: (try row.decode(atIndex: 2)),
+                        tagText: try StoredValue.tagText((try row.decode(atIndex: 3)) as String, table: "idea", record: "#\(id)", field: "tags"),
+                        stage: try StoredValue.value(Stage.self, (try row.decode(atIndex: 4)) as String, table: "idea", record: "#\(id)", field: "stage"),
+                        position: (try row.decode(atIndex: 5)),
                         reviewDate: try StoredValue.day(review, table: "idea", record: "#\(id)", field: "reviewDate"),
-                        cycle: row[7],
+                        cycle: (try row.decode(atIndex: 7)),
                         weighing: score.flatMap { score in rank.map { WeighingBadge(score: score, rank: $0) } }))
             }
             return result
@@ -93,17 +93,17 @@ extension AppDatabase {
             }
             var mergedInto: [Int64: Int64] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT id, mergedInto FROM idea WHERE mergedInto IS NOT NULL") {
-                mergedInto[row[0]] = row[1]
+                mergedInto[(try row.decode(atIndex: 0))] = (try row.decode(atIndex: 1))
             }
             var history: [Int64: [HistoryEntry]] = [:]
             let cursor = try Row.fetchCursor(
                 db, sql: "SELECT at, actor, ideaId, kind, reason, before, after, id, program FROM event WHERE ideaId IS NOT NULL ORDER BY id")
             while let row = try cursor.next() {
-                let idea: Int64 = row[2]
+                let idea: Int64 = (try row.decode(atIndex: 2))
                 let kind = try StoredValue.value(
-                    EventKind.self, row[3] as String, table: "event", record: "event \(row[7] as Int64)", field: "kind")
-                let entry = HistoryEntry(at: row[0], actor: row[1], ideaID: IdeaID(idea), kind: kind, reason: row[4], before: row[5],
-                                         after: row[6], program: row[8])
+                    EventKind.self, (try row.decode(atIndex: 3)) as String, table: "event", record: "event \(row[7] as DatabaseValue)", field: "kind")
+                let entry = HistoryEntry(at: (try row.decode(atIndex: 0)), actor: (try row.decode(atIndex: 1)), ideaID: IdeaID(idea), kind: kind, reason: (try row.decode(atIndex: 4)), before: (try row.decode(atIndex: 5)),
+                                         after: (try row.decode(atIndex: 6)), program: (try row.decode(atIndex: 8)))
                 history[idea, default: []].append(entry)
                 if let target = mergedInto[idea] { history[target, default: []].append(entry) }
             }
@@ -131,8 +131,8 @@ extension AppDatabase {
         try read { db in
             var counts: [Stage: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT stage, COUNT(*), MIN(id) FROM idea GROUP BY stage") {
-                let stage = try StoredValue.value(Stage.self, row[0] as String, table: "idea", record: "#\(row[2] as Int64)", field: "stage")
-                counts[stage] = row[1]
+                let stage = try StoredValue.value(Stage.self, (try row.decode(atIndex: 0)) as String, table: "idea", record: "#\(row[2] as DatabaseValue)", field: "stage")
+                counts[stage] = (try row.decode(atIndex: 1))
             }
             return counts
         }

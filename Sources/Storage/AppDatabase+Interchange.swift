@@ -207,7 +207,7 @@ extension AppDatabase {
             do {
                 var positions: [Stage: Int64] = [:]
                 for stage in Stage.allCases {
-                    positions[stage] = try Int64.fetchOne(db, sql: "SELECT MAX(position) FROM idea WHERE stage = ?", arguments: [stage.rawValue]) ?? 0
+                    positions[stage] = try ChangeWriter.nextPosition(in: stage, db) - 1
                 }
                 for (fields, stage) in rows {
                     let clean = try fields.validated()

@@ -11,17 +11,17 @@ extension AppDatabase {
                 """)
             var changes: [StageChange] = []
             while let row = try rows.next() {
-                guard let ideaID: Int64 = row[0] else { continue }
-                let kind: String = row[2]
-                let event: Int64 = row[5]
+                guard let ideaID: Int64 = (try row.decode(atIndex: 0)) else { continue }
+                let kind: String = (try row.decode(atIndex: 2))
+                let event: Int64 = (try row.decode(atIndex: 5))
                 // These events always record the stage after them (and a move the stage before it).
-                let after: String? = row[4]
+                let after: String? = (try row.decode(atIndex: 4))
                 guard let to = try StoredValue.stage(inSnapshot: after, table: "event", record: "event \(event)", field: "after") else {
                     throw StorageError.unreadableValue(table: "event", record: "event \(event)", field: "after", value: "NULL")
                 }
                 let from = kind == "moved"
-                    ? try StoredValue.stage(inSnapshot: row[3], table: "event", record: "event \(event)", field: "before") : nil
-                changes.append(StageChange(idea: IdeaID(ideaID), at: row[1], from: from, to: to))
+                    ? try StoredValue.stage(inSnapshot: (try row.decode(atIndex: 3)), table: "event", record: "event \(event)", field: "before") : nil
+                changes.append(StageChange(idea: IdeaID(ideaID), at: (try row.decode(atIndex: 1)), from: from, to: to))
             }
             return changes
         }
@@ -42,7 +42,7 @@ extension AppDatabase {
         try read { db in
             var titles: [(IdeaID, String)] = []
             let rows = try Row.fetchCursor(db, sql: "SELECT id, title FROM idea ORDER BY id")
-            while let row = try rows.next() { titles.append((IdeaID(row[0]), row[1])) }
+            while let row = try rows.next() { titles.append((IdeaID((try row.decode(atIndex: 0))), (try row.decode(atIndex: 1)))) }
             return titles
         }
     }

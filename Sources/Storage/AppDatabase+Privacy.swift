@@ -26,12 +26,12 @@ extension AppDatabase {
             let rows = try Row.fetchAll(db, sql: "SELECT id, before, after FROM event WHERE before LIKE ? OR after LIKE ?",
                                         arguments: ["%\(clean)%", "%\(clean)%"])
             for row in rows {
-                let before: String? = row[1]
-                let after: String? = row[2]
+                let before: String? = (try row.decode(atIndex: 1))
+                let after: String? = (try row.decode(atIndex: 2))
                 let newBefore = before.map { Personal.eraseSubmitter(clean, in: $0) }
                 let newAfter = after.map { Personal.eraseSubmitter(clean, in: $0) }
                 if newBefore != before || newAfter != after {
-                    try db.execute(sql: "UPDATE event SET before = ?, after = ? WHERE id = ?", arguments: [newBefore, newAfter, row[0]])
+                    try db.execute(sql: "UPDATE event SET before = ?, after = ? WHERE id = ?", arguments: [newBefore, newAfter, row[0] as DatabaseValue])
                     events += 1
                 }
             }
@@ -43,9 +43,9 @@ extension AppDatabase {
             let mentioned = try Row.fetchAll(db, sql: """
                 SELECT id, title, stage FROM idea WHERE title LIKE ? OR description LIKE ? ORDER BY id
                 """, arguments: ["%\(clean)%", "%\(clean)%"]).map { row in
-                let id: Int64 = row[0]
-                let stage = try StoredValue.value(Stage.self, row[2] as String, table: "idea", record: "#\(id)", field: "stage")
-                return IdeaSummary(id: IdeaID(id), title: row[1], theme: "", tags: [], stage: stage, position: 0)
+                let id: Int64 = (try row.decode(atIndex: 0))
+                let stage = try StoredValue.value(Stage.self, (try row.decode(atIndex: 2)) as String, table: "idea", record: "#\(id)", field: "stage")
+                return IdeaSummary(id: IdeaID(id), title: (try row.decode(atIndex: 1)), theme: "", tags: [], stage: stage, position: 0)
             }
             return ForgetReport(ideasChanged: ideas.count, eventsChanged: events, stillMentioned: mentioned)
         }
@@ -84,12 +84,12 @@ extension AppDatabase {
             try IdeaRecord(into).update(db)
             // Sessions that weighed the source now count the target, unless it was weighed there too.
             for row in try Row.fetchAll(db, sql: "SELECT id, ideas FROM session") {
-                var ids = try StoredValue.json([IdeaID].self, row[1], table: "session", record: "session \(row[0] as Int64)", field: "ideas")
+                var ids = try StoredValue.json([IdeaID].self, (try row.decode(atIndex: 1)), table: "session", record: "session \(row[0] as DatabaseValue)", field: "ideas")
                 guard let index = ids.firstIndex(of: source), !ids.contains(target) else { continue }
                 ids[index] = target
-                try db.execute(sql: "UPDATE session SET ideas = ? WHERE id = ?", arguments: [EventJSON.encode(ids), row[0]])
+                try db.execute(sql: "UPDATE session SET ideas = ? WHERE id = ?", arguments: [EventJSON.encode(ids), row[0] as DatabaseValue])
                 try db.execute(sql: "UPDATE score SET ideaId = ? WHERE sessionId = ? AND ideaId = ?",
-                               arguments: [target.rawValue, row[0], source.rawValue])
+                               arguments: [target.rawValue, row[0] as DatabaseValue, source.rawValue])
             }
             let link = "merged into \(target)"
             if from.stage != .stopped {

@@ -22,9 +22,9 @@ extension AppDatabase {
     }
 
     private static func criteriaSet(from row: Row) throws -> CriteriaSet {
-        let name: String = row[0]
-        let criteria = try StoredValue.json([Criterion].self, row[2], table: "criteriaSet", record: "criteria set '\(name)'", field: "criteria")
-        return CriteriaSet(name: name, version: row[1], criteria: criteria)
+        let name: String = (try row.decode(atIndex: 0))
+        let criteria = try StoredValue.json([Criterion].self, (try row.decode(atIndex: 2)), table: "criteriaSet", record: "criteria set '\(name)'", field: "criteria")
+        return CriteriaSet(name: name, version: (try row.decode(atIndex: 1)), criteria: criteria)
     }
 
     /// Creates an empty set; refuses a name in use.
@@ -91,17 +91,35 @@ extension AppDatabase {
             try StoredValue.value(type, row[column] as String, table: "session", record: record, field: column)
         }
         var session = WeighingSession(
-            id: id, set: CriteriaSet(name: row["setName"], version: row["setVersion"], criteria: try decode([Criterion].self, "criteria")),
+            id: id, set: CriteriaSet(name: (try row.decode(forColumn: "setName")), version: (try row.decode(forColumn: "setVersion")), criteria: try decode([Criterion].self, "criteria")),
             ideas: try decode([IdeaID].self, "ideas"), participants: try decode([String].self, "participants"),
-            createdAt: row["createdAt"],
+            createdAt: (try row.decode(forColumn: "createdAt")),
             method: try value(WeighingMethod.self, "method"),
             normalization: try value(Normalization.self, "normalization"),
             aggregate: try value(Aggregate.self, "aggregate"))
         session.status = try value(SessionStatus.self, "status")
-        session.closedAt = row["closedAt"]
+        session.closedAt = (try row.decode(forColumn: "closedAt"))
         for score in try Row.fetchAll(db, sql: "SELECT participant, ideaId, criterion, value FROM score WHERE sessionId = ?",
                                       arguments: [id.rawValue]) {
-            session.scores[ScoreKey(participant: score[0], idea: IdeaID(score[1]), criterion: score[2])] = score[3]
+            // Every stored score must fit its session: a known participant, idea and criterion, a value on the scale.
+            func unreadable(_ field: String, _ index: Int) -> StorageError {
+                let stored: DatabaseValue = score[index]
+                return .unreadableValue(table: "score", record: "session \(id.rawValue)", field: field,
+                                        value: String.fromDatabaseValue(stored) ?? stored.description)
+            }
+            guard let participant = Int.fromDatabaseValue(score[0]), session.participants.indices.contains(participant) else {
+                throw unreadable("participant", 0)
+            }
+            guard let idea = Int64.fromDatabaseValue(score[1]).map(IdeaID.init), session.ideas.contains(idea) else {
+                throw unreadable("ideaId", 1)
+            }
+            guard let criterion = Int.fromDatabaseValue(score[2]), session.criteria.indices.contains(criterion) else {
+                throw unreadable("criterion", 2)
+            }
+            guard let value = Int.fromDatabaseValue(score[3]), session.criteria[criterion].accepts(value) else {
+                throw unreadable("value", 3)
+            }
+            session.scores[ScoreKey(participant: participant, idea: idea, criterion: criterion)] = value
         }
         return session
     }
@@ -110,13 +128,13 @@ extension AppDatabase {
     public func sessions() throws -> [SessionSummary] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT id, setName, ideas, participants, status, createdAt FROM session ORDER BY id DESC").map { row in
-                let record = "session \(row[0] as Int64)"
+                let record = "session \(row[0] as DatabaseValue)"
                 return SessionSummary(
-                    id: SessionID(row[0]), setName: row[1],
-                    ideas: try StoredValue.json([IdeaID].self, row[2], table: "session", record: record, field: "ideas").count,
-                    participants: try StoredValue.json([String].self, row[3], table: "session", record: record, field: "participants").count,
-                    status: try StoredValue.value(SessionStatus.self, row[4] as String, table: "session", record: record, field: "status"),
-                    createdAt: row[5])
+                    id: SessionID((try row.decode(atIndex: 0))), setName: (try row.decode(atIndex: 1)),
+                    ideas: try StoredValue.json([IdeaID].self, (try row.decode(atIndex: 2)), table: "session", record: record, field: "ideas").count,
+                    participants: try StoredValue.json([String].self, (try row.decode(atIndex: 3)), table: "session", record: record, field: "participants").count,
+                    status: try StoredValue.value(SessionStatus.self, (try row.decode(atIndex: 4)) as String, table: "session", record: record, field: "status"),
+                    createdAt: (try row.decode(atIndex: 5)))
             }
         }
     }

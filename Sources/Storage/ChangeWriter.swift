@@ -59,7 +59,7 @@ struct ChangeWriter {
             guard first.stage == second.stage else { throw try changedSince(secondID, fields: [], kinds: [.moved]) }
             let before = PlacementSnapshot(stage: first.stage.rawValue, position: first.position)
             (first.position, second.position) = (second.position, first.position)
-            if first.position == second.position { second.position += 1 }
+            if first.position == second.position { second.position = second.position &+ 1 }
             first.updatedAt = now
             second.updatedAt = now
             try IdeaRecord(first).update(db)
@@ -182,6 +182,9 @@ struct ChangeWriter {
                 moved.stopLearned = nil
             }
         case .experiment(let card, let owner, let review):
+            guard idea.cycleCount >= 0, idea.cycleCount < Int(Int32.max) else {
+                throw StorageError.unreadableValue(table: "idea", record: "#\(idea.id.rawValue)", field: "cycleCount", value: "\(idea.cycleCount)")
+            }
             let number = idea.cycleCount + 1
             try CycleRecord(idea: idea.id, number: number, card: card, owner: owner, reviewDate: review, startedAt: now).insert(db)
             moved.cycleCount = number
@@ -285,8 +288,8 @@ struct ChangeWriter {
             arguments += StatementArguments(kinds.map(\.rawValue))
         }
         let notice = try Row.fetchOne(db, sql: sql + " ORDER BY id DESC LIMIT 1", arguments: arguments).flatMap { row -> ChangeNotice? in
-            guard let kind = EventKind(rawValue: row[0]) else { return nil }
-            return ChangeNotice(kind: kind, at: row[1], actor: row[2], program: row[3])
+            guard let kind = EventKind(rawValue: (try row.decode(atIndex: 0))) else { return nil }
+            return ChangeNotice(kind: kind, at: (try row.decode(atIndex: 1)), actor: (try row.decode(atIndex: 2)), program: (try row.decode(atIndex: 3)))
         }
         return .changedSince(id, fields: fields, notice: notice, undoing: undoing)
     }
@@ -340,8 +343,20 @@ struct ChangeWriter {
     }
 
     private func nextPosition(in stage: Stage) throws -> Int64 {
-        let maximum = try Int64.fetchOne(db, sql: "SELECT MAX(position) FROM idea WHERE stage = ?", arguments: [stage.rawValue])
-        return (maximum ?? 0) + 1
+        try Self.nextPosition(in: stage, db)
+    }
+
+    /// One past the highest position in a column; a position at the very top of the range is a damaged value.
+    static func nextPosition(in stage: Stage, _ db: Database) throws -> Int64 {
+        let row = try Row.fetchOne(db, sql: "SELECT id, position FROM idea WHERE stage = ? ORDER BY position DESC LIMIT 1",
+                                   arguments: [stage.rawValue])
+        guard let row else { return 1 }
+        let (next, overflow) = (try row.decode(atIndex: 1) as Int64).addingReportingOverflow(1)
+        if overflow || next > Int64.max / 2 {
+            throw StorageError.unreadableValue(table: "idea", record: "#\(row[0] as DatabaseValue)", field: "position",
+                                               value: "\(row[1] as DatabaseValue)")
+        }
+        return next
     }
 
     private func event(_ idea: IdeaID, _ kind: EventKind, reason: String? = nil, before: String? = nil, after: String? = nil) throws {

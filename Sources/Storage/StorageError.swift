@@ -52,9 +52,33 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible, L
 
     public var errorDescription: String? { description }
 
+    /// A stored value of the wrong type (text where a number or a time belongs), named by table, record and field from
+    /// the decoding error's description, which is never shown itself (it lists the whole row).
+    static func unreadable(describedBy text: String) -> StorageError {
+        func first(_ pattern: String) -> String? {
+            guard let expression = try? NSRegularExpression(pattern: pattern),
+                  let match = expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)), match.numberOfRanges > 1,
+                  let range = Range(match.range(at: 1), in: text)
+            else { return nil }
+            return String(text[range])
+        }
+        let table = first(#"FROM "?(\w+)"?"#) ?? "?"
+        let id = first(#"row: \[(?:[^\]]* )?id:(\d+)"#)
+        let record = switch (table, id) {
+        case ("idea", let id?): "#\(id)"
+        case ("decision", let id?): "D\(id)"
+        case ("session", let id?): "session \(id)"
+        case (let table, let id?): "\(table) \(id)"
+        case (let table, nil): table
+        }
+        return .unreadableValue(table: table, record: record, field: first(#"column: "(\w+)""#) ?? "?",
+                                value: (first(#"from database value "?(.*?)"? - column"#) ?? "?"))
+    }
+
     /// Translates a GRDB or SQLite error into a message a user can act on.
     static func wrap(_ error: any Error, path: String) -> any Error {
         if error is StorageError || error is DomainErrorBox { return error }
+        if error is RowDecodingError { return unreadable(describedBy: String(describing: error)) }
         guard let dbError = error as? DatabaseError else { return error }
         switch dbError.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:

@@ -21,7 +21,48 @@ struct UnreadableValueScan {
         try scan.criteriaSets()
         try scan.sessions()
         try scan.events()
+        try scan.types()
         return scan.found
+    }
+
+    /// Values of another type than their column holds (text in a number or time column, a number in a text
+    /// column), and positions at the top of the range: what would make a read fail or a move overflow.
+    private mutating func types() throws {
+        for table in Migrations.countedTables + ["event"] where try db.tableExists(table) {
+            for column in try db.columns(in: table) {
+                let name = "\"\(column.name)\""
+                let wrong: String
+                switch column.type.uppercased() {
+                case "INTEGER", "BOOLEAN": wrong = "typeof(\(name)) != 'integer'"
+                case "DOUBLE", "REAL": wrong = "typeof(\(name)) NOT IN ('real', 'integer')"
+                case "DATETIME": wrong = "typeof(\(name)) != 'text' OR datetime(\(name)) IS NULL"
+                case "TEXT": wrong = "typeof(\(name)) != 'text'"
+                default: continue
+                }
+                let rows = try Row.fetchAll(
+                    db, sql: "SELECT rowid, CAST(\(name) AS TEXT) FROM \"\(table)\" WHERE \(name) IS NOT NULL AND (\(wrong)) ORDER BY rowid")
+                for row in rows {
+                    found.append(UnreadableValue(table: table, record: Self.record(table, row[0] as DatabaseValue), field: column.name,
+                                                 value: String.fromDatabaseValue(row[1]) ?? "?"))
+                }
+            }
+        }
+        if try db.tableExists("idea") {
+            for row in try Row.fetchAll(db, sql: "SELECT id, position FROM idea WHERE typeof(position) = 'integer' AND position > ?",
+                                        arguments: [Int64.max / 2]) {
+                found.append(UnreadableValue(table: "idea", record: Self.record("idea", row[0] as DatabaseValue), field: "position",
+                                             value: "\(row[1] as DatabaseValue)"))
+            }
+        }
+    }
+
+    /// How a person finds a row of a table.
+    private static func record(_ table: String, _ id: DatabaseValue) -> String {
+        switch table {
+        case "idea": "#\(id)"
+        case "decision": "D\(id)"
+        default: "\(table) \(id)"
+        }
     }
 
     private mutating func ideas() throws {
