@@ -73,6 +73,9 @@ enum FormKeys {
             switch prompt.purpose {
             case .moveReason(let context):
                 return GateFlow.submit(MoveRequest(id: context.id, target: context.to, reason: reason, from: context.from), &state)
+            case .moveOnDecision(let context, let decision):
+                return GateFlow.submit(
+                    MoveRequest(id: context.id, target: context.to, reason: reason, gate: .decision(decision), from: context.from), &state)
             case .wipOverride(var request, _):
                 request.wipOverride = reason
                 return [.apply(.move(request), .perform)]

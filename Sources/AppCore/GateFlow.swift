@@ -29,6 +29,11 @@ enum GateFlow {
         let last = detail.currentCycle
         switch target {
         case .scaling:
+            // A consent already given to scale (its round held on the CLI or with `d`) is used, not asked again.
+            if let consented = detail.decisions.last(where: { $0.kind == .scale && $0.outcome == .consented }), let id = consented.id {
+                state.mode = .prompt(PromptState(purpose: .moveOnDecision(context, id)))
+                return
+            }
             var fields = decisionFields(standalone: false, today: state.today)
             if let therefore = last?.learningCard?.therefore { fields[0] = EntryField(.gate(.proposal), text: therefore) }
             let form = EntryForm(purpose: .gate(context), title: strings.format(.decisionGateTitle, idea.id), fields: fields)

@@ -48,6 +48,8 @@ public struct PromptState: Equatable, Sendable {
     public enum Purpose: Equatable, Sendable {
         /// The reason for an ungated move (reopening to proposed).
         case moveReason(GateContext)
+        /// The reason for scaling on a consent decision already recorded (its round was held elsewhere).
+        case moveOnDecision(GateContext, DecisionID)
         /// The reason for a move over a soft WIP limit; the move waits here.
         case wipOverride(MoveRequest, limit: Int)
     }

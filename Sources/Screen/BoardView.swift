@@ -136,6 +136,7 @@ enum FooterView {
             let label: String
             switch prompt.purpose {
             case .moveReason(let context): label = strings.format(.promptReason, context.id, strings.stage(context.to))
+            case .moveOnDecision(let context, let decision): label = strings.format(.promptScaleOnDecision, context.id, decision)
             case .wipOverride(let request, let limit): label = strings.format(.promptWipOverride, strings.stage(request.target), limit)
             }
             TextFieldView.draw(label: label, field: prompt.field, x: 0, y: y, width: grid.width, into: &grid)

@@ -531,3 +531,31 @@ struct FailedReadTests {
         #expect(state.message == StatusMessage("idee #2: de opgeslagen waarde 'bogus' in veld stage is onleesbaar", isError: true))
     }
 }
+
+@Suite("Reducer: scaling on a consent already given")
+struct ScaleOnDecisionTests {
+    @Test func aConsentedScaleDecisionIsUsedInsteadOfANewRound() {
+        var state = sampleState(language: .nl)
+        var detail = loadedIdea(2, stage: .learning)
+        detail.decisions = [ConsentDecision(id: DecisionID(7), ideaID: IdeaID(2), kind: .scale, proposal: "Alle wijken", responsible: "An",
+                                            reviewDate: DayDate(year: 2027, month: 3, day: 1)!, outcome: .consented)]
+        _ = Reducer.reduce(&state, .ideaLoaded(detail, purpose: .gate(.scaling)))
+        guard case .prompt(let prompt) = state.mode, case .moveOnDecision(let context, DecisionID(7)) = prompt.purpose else {
+            Issue.record("expected the reason prompt for D7, got \(state.mode)")
+            return
+        }
+        #expect(context.from == .learning)
+        type("raad akkoord", &state)
+        #expect(press([.enter], &state) == [.apply(.move(MoveRequest(
+            id: IdeaID(2), target: .scaling, reason: "raad akkoord", gate: .decision(DecisionID(7)), from: .learning)), .perform)])
+    }
+
+    @Test func withoutOneTheConsentScreenOpens() {
+        var state = sampleState()
+        _ = Reducer.reduce(&state, .ideaLoaded(loadedIdea(2, stage: .learning), purpose: .gate(.scaling)))
+        guard case .decision = state.mode else {
+            Issue.record("expected the consent screen, got \(state.mode)")
+            return
+        }
+    }
+}
