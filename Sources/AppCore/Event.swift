@@ -41,6 +41,8 @@ public enum LoadPurpose: Equatable, Sendable {
     case gate(Stage)
     /// To open a new standalone decision.
     case decision
+    /// To bring an open consent screen up to date with objections and rulings recorded elsewhere meanwhile.
+    case refreshDecision(DecisionID)
 }
 
 /// Why a change is applied: a new change, or walking the undo history.

@@ -23,6 +23,10 @@ public enum Reducer {
             case .detail(let detail):
                 state.message = StatusMessage(state.strings[.messageChangedElsewhere])
                 return [.loadIdea(detail.id, .detail)]
+            case .decision(let screen):
+                state.message = StatusMessage(state.strings[.messageChangedElsewhere])
+                guard let id = screen.existing?.id else { return [] }
+                return [.loadIdea(screen.ideaID, .refreshDecision(id))]
             default:
                 state.message = StatusMessage(state.strings[.messageChangedElsewhere])
                 return []
@@ -141,6 +145,19 @@ public enum Reducer {
                 decision.form.fields[1] = EntryField(.gate(.proposal), text: therefore)
             }
             state.mode = .decision(decision)
+        case .refreshDecision(let id):
+            guard case .decision(var screen) = state.mode, let base = screen.existing, base.id == id,
+                  let current = loaded.decisions.first(where: { $0.id == id })
+            else { break }
+            // What this screen changed stays; what others recorded meanwhile comes in; the stored one is the new base.
+            var edited = base
+            edited.objections = screen.objections
+            edited.concerns = screen.concerns
+            let (merged, _) = ConsentDecision.merge(base: base, edited: edited, current: current)
+            screen.objections = merged.objections
+            screen.concerns = merged.concerns
+            screen.existing = current
+            state.mode = .decision(screen)
         }
         return []
     }

@@ -559,3 +559,31 @@ struct ScaleOnDecisionTests {
         }
     }
 }
+
+@Suite("Reducer: an open consent screen follows the round held elsewhere")
+struct DecisionRefreshTests {
+    @Test func objectionsRecordedElsewhereAppearAndLocalRulingsStay() {
+        var state = sampleState(language: .nl)
+        let stored = ConsentDecision(id: DecisionID(5), ideaID: IdeaID(1), kind: .continue, proposal: "nog een ronde", responsible: "An",
+                                     reviewDate: DayDate(year: 2027, month: 1, day: 1)!, objections: [Objection(who: "Bo", text: "te duur")])
+        var detail = loadedIdea(1, stage: .experimenting)
+        detail.decisions = [stored]
+        press([.enter], &state)
+        _ = Reducer.reduce(&state, .ideaLoaded(detail, purpose: .detail))
+        press([.character("D"), .character("n")], &state)  // continue D5, judge Bo's objection: not qualified
+        var later = stored
+        later.objections.append(Objection(who: "Cas", text: "geen draagvlak"))
+        detail.decisions = [later]
+
+        let effects = Reducer.reduce(&state, .boardChangedElsewhere(BoardData(cards: state.allCards, today: state.today)))
+        #expect(effects == [.loadIdea(IdeaID(1), .refreshDecision(DecisionID(5)))])
+        _ = Reducer.reduce(&state, .ideaLoaded(detail, purpose: .refreshDecision(DecisionID(5))))
+        guard case .decision(let screen) = state.mode else {
+            Issue.record("expected the consent screen, got \(state.mode)")
+            return
+        }
+        #expect(screen.objections.map(\.who) == ["Bo", "Cas"])
+        #expect(screen.objections.map(\.qualified) == [false, nil], "the local ruling stays, the new objection is unjudged")
+        #expect(screen.existing == later, "the stored round is the new base for the save")
+    }
+}
