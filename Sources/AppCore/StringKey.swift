@@ -88,5 +88,5 @@ public enum StringKey: String, CaseIterable, Sendable {
     case cliNoObjection, cliNoBackup
     case errorChangedSinceUndo, errorChangedSinceRedo, errorChangedSince, errorChangedSinceWho, errorNoObjection
     case fieldObjectionNumber, fieldConcernNumber, errorScoreChangedSince, scoreEmpty
-    case errorDecisionAlreadyConsented, errorObjectionAlreadyRuled, promptScaleOnDecision
+    case errorDecisionAlreadyConsented, errorObjectionAlreadyRuled, promptScaleOnDecision, errorCriteriaSetChangedSince
 }

@@ -130,6 +130,7 @@ public struct Strings: Sendable {
             format(undoing ? .errorChangedSinceUndo : .errorChangedSince, id, changeNotice(notice, fields: fields))
         case .noObjection(let number): format(.errorNoObjection, number)
         case .decisionAlreadyConsented(let id): format(.errorDecisionAlreadyConsented, id)
+        case .criteriaSetChangedSince(let name, let version): format(.errorCriteriaSetChangedSince, clean(name), version)
         case .objectionAlreadyRuled(let number): format(.errorObjectionAlreadyRuled, number)
         case .scoreChangedSince(let participant, let idea, let criterion, let now):
             format(.errorScoreChangedSince, clean(participant), idea, clean(criterion), now.map(String.init) ?? self[.scoreEmpty])

@@ -118,9 +118,26 @@ public final class Workspace: Sendable {
         try store.createCriteriaSet(name)
     }
 
-    /// Stores a new version of a criteria set.
+    /// Stores a new version of a criteria set, made from the stored version before it (`CriteriaSet.adding`,
+    /// `withWeights` …); refused when another program stored a version in between.
     public func saveCriteriaSet(_ set: CriteriaSet) throws {
         try store.saveCriteriaSet(set, creating: false)
+    }
+
+    /// Adds a criterion to the stored set, as a new version; a version stored by another program meanwhile is read
+    /// again (their criterion is kept), so several people adding at once lose nothing.
+    @discardableResult
+    public func addCriterion(_ criterion: Criterion, to name: String) throws -> CriteriaSet {
+        for attempt in 1...5 {
+            let updated = try store.criteriaSet(name).adding(criterion)
+            do {
+                try store.saveCriteriaSet(updated, creating: false)
+                return updated
+            } catch DomainError.criteriaSetChangedSince where attempt < 5 {
+                continue
+            }
+        }
+        throw DomainError.criteriaSetChangedSince(name, version: try store.criteriaSet(name).version)
     }
 
     /// Starts a weighing session.

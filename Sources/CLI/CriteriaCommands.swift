@@ -72,11 +72,9 @@ struct CriteriaAddCommand: ParsableCommand {
         guard parts.count == 2, let low = parts[0], let high = parts[1] else {
             throw ValidationError("the scale '\(scale)' is not MIN-MAX, e.g. 1-5 or 1-10")
         }
-        let workspace = try global.openWorkspace()
-        let updated = try workspace.reader.criteriaSet(set).adding(Criterion(
+        let updated = try global.openWorkspace().addCriterion(Criterion(
             name: name, description: description, weight: weight, direction: cost ? .cost : .benefit, scaleMin: low, scaleMax: high,
-            veto: veto))
-        try workspace.saveCriteriaSet(updated)
+            veto: veto), to: set)
         print("\(updated.name) v\(updated.version): \(updated.criteria.count) criteria")
     }
 }

@@ -41,6 +41,8 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
     /// `fields` names what collides; `undoing` says the refused change was an undo or redo.
     case changedSince(IdeaID, fields: [String], notice: ChangeNotice?, undoing: Bool)
     case noObjection(Int)
+    /// A criteria set got another version elsewhere since the person read it.
+    case criteriaSetChangedSince(String, version: Int)
     /// The consent round of this decision is closed.
     case decisionAlreadyConsented(DecisionID)
     /// Objection `n` was already judged or resolved otherwise; a ruling is not overwritten.
@@ -132,6 +134,8 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
         case .scoreChangedSince(let participant, let idea, let criterion, let now):
             "nothing saved: the score of \(participant) for \(idea) on \(criterion) was changed elsewhere meanwhile (now "
                 + (now.map(String.init) ?? "empty") + "); look again"
+        case .criteriaSetChangedSince(let name, let version):
+            "nothing saved: the criteria set '\(name)' changed elsewhere meanwhile (now version \(version)); look again and redo your change"
         case .decisionAlreadyConsented(let id):
             "\(id) already has consent: its round is closed; propose a new decision to reopen the question"
         case .objectionAlreadyRuled(let number):

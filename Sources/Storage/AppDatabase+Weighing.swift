@@ -38,9 +38,13 @@ extension AppDatabase {
     public func saveCriteriaSet(_ set: CriteriaSet, creating: Bool = false) throws {
         let now = clock()
         try write { db in
-            let exists = try Bool.fetchOne(db, sql: "SELECT COUNT(*) > 0 FROM criteriaSet WHERE name = ?", arguments: [set.name]) ?? false
-            if creating, exists { throw DomainErrorBox(error: .criteriaSetExists(set.name)) }
-            if !creating, !exists { throw DomainErrorBox(error: .unknownCriteriaSet(set.name)) }
+            let stored = try Int.fetchOne(db, sql: "SELECT version FROM criteriaSet WHERE name = ?", arguments: [set.name])
+            if creating, stored != nil { throw DomainErrorBox(error: .criteriaSetExists(set.name)) }
+            if !creating {
+                guard let stored else { throw DomainErrorBox(error: .unknownCriteriaSet(set.name)) }
+                // A new version is made from the one the person saw: another program's version in between is not overwritten.
+                guard stored == set.version - 1 else { throw DomainErrorBox(error: .criteriaSetChangedSince(set.name, version: stored)) }
+            }
             try db.execute(
                 sql: "INSERT OR REPLACE INTO criteriaSet (name, version, criteria, updatedAt) VALUES (?, ?, ?, ?)",
                 arguments: [set.name, set.version, EventJSON.encode(set.criteria), now])

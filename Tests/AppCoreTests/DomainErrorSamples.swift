@@ -16,6 +16,6 @@ enum DomainErrorSamples {
         .unknownCriterion("smaak"), .sessionNeeds(.ideas), .sessionNeeds(.criteria), .sessionNeeds(.participants),
         .sessionNeeds(.distinctIdeas), .sessionNeeds(.knownScore), .sessionClosed, .sessionNotFound("S9"),
         .scoreOutOfScale(7, min: 1, max: 5), .unknownParticipant("Carla", known: ["Anne", "Bram"]), .ideaNotInSession(IdeaID(9)),
-        .mergeIntoItself, .changedSince(IdeaID(3), fields: ["title"], notice: nil, undoing: false), .changedSince(IdeaID(3), fields: [], notice: ChangeNotice(kind: .measured, at: Date(timeIntervalSince1970: 0), actor: "bert", program: "cli"), undoing: true), .noObjection(4), .decisionAlreadyConsented(DecisionID(2)), .objectionAlreadyRuled(1), .scoreChangedSince(participant: "Anne", idea: IdeaID(3), criterion: "impact", now: nil), .alreadyMerged(IdeaID(3), IdeaID(1)),
+        .mergeIntoItself, .changedSince(IdeaID(3), fields: ["title"], notice: nil, undoing: false), .changedSince(IdeaID(3), fields: [], notice: ChangeNotice(kind: .measured, at: Date(timeIntervalSince1970: 0), actor: "bert", program: "cli"), undoing: true), .noObjection(4), .criteriaSetChangedSince("snel", version: 3), .decisionAlreadyConsented(DecisionID(2)), .objectionAlreadyRuled(1), .scoreChangedSince(participant: "Anne", idea: IdeaID(3), criterion: "impact", now: nil), .alreadyMerged(IdeaID(3), IdeaID(1)),
     ]
 }

@@ -174,6 +174,33 @@ struct SharedUseTests {
                 "undo takes back the judgement and keeps Cas's objection")
     }
 
+    @Test func criteriaAddedAtOnceByTwoProgramsAreAllKeptAndAStaleWeightingIsRefused() throws {
+        let programs = try TwoPrograms()
+        try programs.board.createCriteriaSet("waarden")
+        let writers = [programs.board, programs.cli]
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: 2) { writer in
+            for number in 1...10 {
+                do {
+                    try writers[writer].addCriterion(Criterion(name: "c\(writer)-\(number)", weight: 1), to: "waarden")
+                } catch {
+                    failures.record("\(error)")
+                }
+            }
+        }
+        #expect(failures.all.isEmpty)
+        let stored = try programs.board.reader.criteriaSet("waarden")
+        #expect(stored.criteria.count == 20)
+        #expect(stored.version == 21)
+
+        let seen = stored
+        try programs.cli.addCriterion(Criterion(name: "later", weight: 1), to: "waarden")
+        #expect(throws: DomainError.criteriaSetChangedSince("waarden", version: 22), "weights worked out on 20 criteria") {
+            try programs.board.saveCriteriaSet(try seen.withWeights(Array(repeating: 0.05, count: 20)))
+        }
+        #expect(try programs.board.reader.criteriaSet("waarden").criteria.map(\.name).last == "later")
+    }
+
     @Test func anObjectionNumberThatDoesNotExistIsRefused() throws {
         let programs = try TwoPrograms()
         let id = try programs.board.add(IdeaFields(title: "Opschalen")).id
