@@ -1,3 +1,4 @@
+import Foundation
 import Domain
 
 /// Something that happened: a key, a resize, or the result of an effect the runner performed.
@@ -18,6 +19,8 @@ public enum Event: Equatable, Sendable {
     case portfolioLoaded(PortfolioMetrics)
     /// A weighing write failed; the message says why.
     case weighingFailed(ChangeFailure)
+    /// The time now, from the run loop (the reducer has no clock): drives the weighing timer.
+    case tick(Date)
 }
 
 /// What the board reads in one go: the cards, the WIP limits, and what day it is.
@@ -71,4 +74,6 @@ public enum Effect: Equatable, Sendable {
     case saveSessionSettings(WeighingSession)
     case closeSession(SessionID)
     case loadPortfolio
+    /// A change to a live session (an abstention, a participant, a note, a re-vote); the runner reloads the session.
+    case changeSession(SessionID, SessionChange)
 }

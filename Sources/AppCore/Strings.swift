@@ -130,6 +130,15 @@ public struct Strings: Sendable {
         case .ideaNotInSession(let id): format(.errorIdeaNotInSession, id)
         case .mergeIntoItself: self[.errorMergeIntoItself]
         case .alreadyMerged(let id, let into): format(.errorAlreadyMerged, id, into)
+        case .invalidVeto(let text): format(.errorInvalidVeto, clean(text))
+        case .vetoesEveryScore(let label, let low, let high): format(.errorVetoesEveryScore, label, low, high)
+        case .duplicateParticipant(let name): format(.errorDuplicateParticipant, clean(name))
+        case .participantExcluded(let name): format(.errorParticipantExcluded, clean(name))
+        case .exclusionNeedsReason: self[.errorExclusionNeedsReason]
+        case .notInRevote(let id, let criterion): format(.errorNotInRevote, id, clean(criterion))
+        case .revoteAlreadyHeld: self[.errorRevoteAlreadyHeld]
+        case .revoteNeedsCells: self[.errorRevoteNeedsCells]
+        case .sessionIncomplete(let complete, let total): format(.errorSessionIncomplete, complete, total)
         }
     }
 
@@ -161,6 +170,7 @@ public struct Strings: Sendable {
         case .unknownCriteriaSet(let name): format(.cliUnknownCriteriaSet, clean(name))
         case .sessionNotFound(let text): format(.cliSessionNotFound, clean(text))
         case .noObjection(let number): format(.cliNoObjection, number)
+        case .sessionIncomplete(let complete, let total): format(.cliSessionIncomplete, complete, total)
         default: self.error(error)
         }
     }

@@ -70,7 +70,10 @@ public struct EffectRunner: Sendable {
                 return []
             }
         case .closeSession(let id):
-            return weighing { [.sessionLoaded(try workspace.closeSession(id))] }
+            // The facilitator saw how complete the session is and confirmed with y.
+            return weighing { [.sessionLoaded(try workspace.closeSession(id, allowIncomplete: true))] }
+        case .changeSession(let id, let change):
+            return weighing { [.sessionLoaded(try workspace.changeSession(id, change))] }
         case .loadPortfolio:
             return weighing { [.portfolioLoaded(try reader.portfolio(today: today(), staleDays: staleDays))] }
         }

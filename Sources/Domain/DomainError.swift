@@ -42,6 +42,17 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
     case changedSince(IdeaID, fields: [String], notice: ChangeNotice?, undoing: Bool)
     case noObjection(Int)
     case alreadyMerged(IdeaID, IdeaID)
+    // Weighing room
+    case invalidVeto(String)
+    case vetoesEveryScore(String, min: Int, max: Int)
+    case duplicateParticipant(String)
+    case participantExcluded(String)
+    case exclusionNeedsReason
+    case notInRevote(IdeaID, criterion: String)
+    case revoteAlreadyHeld
+    case revoteNeedsCells
+    /// Closing would lock a session in which only `complete` of `total` participants scored (or abstained on) every cell.
+    case sessionIncomplete(complete: Int, total: Int)
 
     public var description: String {
         switch self {
@@ -133,6 +144,24 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
             "an idea cannot be merged into itself"
         case .alreadyMerged(let id, let into):
             "idea \(id) was already merged into \(into)"
+        case .invalidVeto(let text):
+            "'\(text)' is not a veto: use <=N, >=N, N or none"
+        case .vetoesEveryScore(let label, let low, let high):
+            "a veto at \(label) vetoes every score on \(low)-\(high): choose a threshold that leaves scores to choose from"
+        case .duplicateParticipant(let name):
+            "'\(name)' already takes part in this session"
+        case .participantExcluded(let name):
+            "'\(name)' was excluded from this session"
+        case .exclusionNeedsReason:
+            "excluding a participant needs a reason: give one"
+        case .notInRevote(let id, let criterion):
+            "\(id) × \(criterion) is not part of the re-vote round: only its cells can be scored now"
+        case .revoteAlreadyHeld:
+            "this session already had its re-vote round"
+        case .revoteNeedsCells:
+            "a re-vote needs cells: choose them first"
+        case .sessionIncomplete(let complete, let total):
+            "only \(complete) of \(total) participants scored every cell: close anyway to lock it incomplete"
         }
     }
 }
