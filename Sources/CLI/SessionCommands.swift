@@ -25,6 +25,7 @@ struct SessionCommand: ParsableCommand {
         commandName: "session", abstract: "Weighing sessions: create, enter or import scores, results, close, minutes.",
         subcommands: [
             SessionNewCommand.self, SessionScoreCommand.self, SessionImportCommand.self, SessionParticipantCommand.self,
+            SessionNoteCommand.self, SessionRevoteCommand.self,
             SessionResultsCommand.self, SessionCloseCommand.self, SessionMinutesCommand.self, SessionListCommand.self,
         ])
 }
@@ -203,6 +204,58 @@ struct SessionParticipantExcludeCommand: ParsableCommand {
         let index = try updated.participantIndex(name)
         print(Strings(try global.language()).format(.cliParticipantExcluded, Output.safe(updated.participants[index]), session.id,
                                                     Output.safe(updated.excluded[index] ?? reason)))
+    }
+}
+
+/// `session note`: a note on one cell, as the board's `N` writes it.
+struct SessionNoteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "note", abstract: "Write (or with an empty --text remove) a note on one cell.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The session id.") var session: SessionIDArgument
+    @Option(help: "The idea: 3 or #3.") var idea: IdeaIDArgument
+    @Option(help: "The criterion's name (case-insensitive).") var criterion: String
+    @Option(help: "The note.") var text: String
+
+    func run() throws {
+        let workspace = try global.openWorkspace()
+        let cell = try SessionCellArgument.cell(idea.id, criterion, in: try workspace.reader.session(session.id))
+        try workspace.changeSession(session.id, .note(cell, text))
+        print(Strings(try global.language()).format(.weighingNoteSaved, cell.idea, Output.safe(criterion)))
+    }
+}
+
+/// `session revote`: a second round on chosen cells, as the board's `v` and `V` start it.
+struct SessionRevoteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "revote",
+        abstract: "Start the re-vote round on chosen cells: round 1 is kept, the cells are emptied and the session is blind again.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The session id.") var session: SessionIDArgument
+    @Option(name: .customLong("cell"), help: "A cell as IDEA:CRITERION, e.g. 3:impact (repeat for more).") var cells: [String]
+
+    func run() throws {
+        let workspace = try global.openWorkspace()
+        let current = try workspace.reader.session(session.id)
+        let chosen = try cells.map { text -> SessionCell in
+            let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let idea = IdeaID(parsing: parts[0]) else { throw ValidationError("'\(text)' is not IDEA:CRITERION, e.g. 3:impact") }
+            return try SessionCellArgument.cell(idea, parts[1], in: current)
+        }
+        try workspace.changeSession(session.id, .startRevote(chosen))
+        print(Strings(try global.language()).format(.weighingRevoteStarted, chosen.count))
+    }
+}
+
+/// A cell named as a person names it: an idea of the session and a criterion by name.
+enum SessionCellArgument {
+    static func cell(_ idea: IdeaID, _ criterion: String, in session: WeighingSession) throws -> SessionCell {
+        guard session.ideas.contains(idea) else { throw DomainError.ideaNotInSession(idea) }
+        guard let index = CriteriaSet(name: session.setName, criteria: session.criteria).index(of: criterion) else {
+            throw DomainError.unknownCriterion(criterion)
+        }
+        return SessionCell(idea: idea, criterion: index)
     }
 }
 
