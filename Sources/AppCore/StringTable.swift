@@ -265,6 +265,7 @@ extension Strings {
         .minutesDiscussed: "Discussed (largest disagreement first)", .minutesNoDiscussion: "No cells with large disagreement.",
         .minutesDiscussLine: "{1} × {2}: {3} (sd {4}, IQR {5}, range {6}; n = {7})", .minutesNote: "note: {1}", .minutesNotes: "Notes",
         .helpScrollResultsDown: "Scroll the results down (when they do not all fit)", .helpScrollResultsUp: "Scroll the results up",
+        .eventScoredIn: "in weighing {1}",
         .minutesDecisions: "Decisions", .minutesNoDecisions: "No decisions recorded.",
     ]
 
@@ -536,6 +537,7 @@ extension Strings {
         .minutesDiscussed: "Besproken (grootste verschil van mening eerst)", .minutesNoDiscussion: "Geen cellen met groot verschil van mening.",
         .minutesDiscussLine: "{1} × {2}: {3} (sd {4}, IKA {5}, bereik {6}; n = {7})", .minutesNote: "notitie: {1}", .minutesNotes: "Notities",
         .helpScrollResultsDown: "Scroll de uitkomsten omlaag (als ze niet allemaal passen)", .helpScrollResultsUp: "Scroll de uitkomsten omhoog",
+        .eventScoredIn: "in weging {1}",
         .minutesDecisions: "Besluiten", .minutesNoDecisions: "Geen besluiten vastgelegd.",
     ]
 }
