@@ -93,13 +93,15 @@ struct WeighingReducerTests {
         #expect(press([.down], &state) == [.saveScore(SessionID(7), ScoreKey(participant: 0, idea: IdeaID(2), criterion: 1), 1)])
     }
 
-    @Test func tabSwitchesParticipantAndBackspaceClears() {
+    @Test func tabSwitchesParticipantOnTheSameCellAndDeleteClears() {
         var state = weighingState()
         press([.character("3"), .tab], &state)
         #expect(weighing(state)!.participant == 1)
-        #expect(weighing(state)!.row == 0 && weighing(state)!.column == 0)
+        #expect(weighing(state)!.row == 0 && weighing(state)!.column == 1, "the same cell, for going round the table")
         press([.character("5"), .left], &state)
-        #expect(press([.backspace], &state) == [.saveScore(SessionID(7), ScoreKey(participant: 1, idea: IdeaID(1), criterion: 0), nil)])
+        #expect(press([.delete], &state) == [], "an empty cell has nothing to clear")
+        press([.up, .right], &state)
+        #expect(press([.delete], &state) == [.saveScore(SessionID(7), ScoreKey(participant: 1, idea: IdeaID(1), criterion: 1), nil)])
         press([.backTab], &state)
         #expect(weighing(state)!.participant == 0)
     }
