@@ -221,15 +221,17 @@ enum WeighingKeys {
     }
 
     /// Tab and Shift-Tab: the next or previous participant who counts, on the same cell, so the room can go round the
-    /// table idea by idea; right after a participant filled in their last cell, to the next one's first empty cell.
+    /// table idea by idea; once a participant has filled in every cell (or stopped at the last), Tab goes to the next
+    /// one's first empty cell.
     private static func switchParticipant(forward: Bool, endReached: Bool, _ weighing: inout WeighingState) {
         let active = weighing.session.activeParticipants
         guard !active.isEmpty else { return }
         let next = forward
             ? (active.first { $0 > weighing.participant } ?? active[0])
             : (active.last { $0 < weighing.participant } ?? active[active.count - 1])
+        let finished = endReached || weighing.progress(of: weighing.participant) == weighing.cellsThisRound
         weighing.participant = next
-        if forward, endReached, let cell = weighing.firstEmptyCell(of: next) {
+        if forward, finished, let cell = weighing.firstEmptyCell(of: next) {
             weighing.row = cell.row
             weighing.column = cell.column
         }
@@ -436,12 +438,14 @@ enum WeighingKeys {
         }
         guard advance else { return [effect] }
         weighing.justEntered = key
+        let name = weighing.session.participants[weighing.participant]
+        let left = weighing.cellsThisRound - weighing.progress(of: weighing.participant)
         if !weighing.advance() {
             weighing.atEnd = true
-            let name = weighing.session.participants[weighing.participant]
-            let left = weighing.cellsThisRound - weighing.progress(of: weighing.participant)
             state.message = StatusMessage(left == 0 ? state.strings.format(.weighingAllScored, name)
                                                     : state.strings.format(.weighingLastCellOpen, name, left))
+        } else if left == 0 {
+            state.message = StatusMessage(state.strings.format(.weighingAllScored, name))
         }
         return [effect]
     }

@@ -66,9 +66,13 @@ public struct WeighingState: Equatable, Sendable {
         revoteMarks = []
         results = session.results
         firstRoundResults = session.firstRound?.results
-        if let first = session.revote?.cells.first, let index = session.ideas.firstIndex(of: first.idea) {
-            row = index
-            column = first.criterion
+        // A resumed session opens where work is left: the first participant with an empty cell, at that cell.
+        for candidate in session.activeParticipants {
+            guard let cell = firstEmptyCell(of: candidate) else { continue }
+            participant = candidate
+            row = cell.row
+            column = cell.column
+            break
         }
     }
 

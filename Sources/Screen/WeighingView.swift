@@ -223,17 +223,28 @@ enum WeighingView {
         case .close(let complete, let total)?:
             let text = complete < total ? strings.format(.weighingConfirmCloseIncomplete, complete, total, id)
                                         : strings.format(.weighingConfirmClose, id)
-            grid.putPadded(" " + text, x: 0, y: y, width: grid.width, style: Palette.warning)
+            putWrapped(text, y: y, style: Palette.warning, into: &grid)
         case .revote(let cells)?:
-            grid.putPadded(" " + strings.format(.weighingConfirmRevote, cells.count), x: 0, y: y, width: grid.width, style: Palette.warning)
+            putWrapped(strings.format(.weighingConfirmRevote, cells.count), y: y, style: Palette.warning, into: &grid)
         case nil:
             if let message = state.message {
-                grid.putPadded(" " + message.text, x: 0, y: y, width: grid.width, style: message.isError ? Palette.error : Palette.info)
+                putWrapped(message.text, y: y, style: message.isError ? Palette.error : Palette.info, into: &grid)
             } else {
                 let hint = weighing.whatIf != nil ? strings[.weighingWhatIfHint]
                     : strings[weighing.projector ? .weighingProjectorHint : .weighingHint]
                 grid.putPadded(" " + fitted(hint, width: grid.width - 2), x: 0, y: y, width: grid.width, style: Palette.footer)
             }
+        }
+    }
+
+    /// A footer line; one too long for the width takes the line above as well instead of being cut.
+    static func putWrapped(_ text: String, y: Int, style: Style, into grid: inout CellGrid) {
+        let lines = DisplayWidth.wrap(TextSanitizer.singleLine(text), to: grid.width - 2)
+        if lines.count > 1, y > 0 {
+            grid.putPadded(" " + lines[0], x: 0, y: y - 1, width: grid.width, style: style)
+            grid.putPadded(" " + lines.dropFirst().joined(separator: " "), x: 0, y: y, width: grid.width, style: style)
+        } else {
+            grid.putPadded(" " + text, x: 0, y: y, width: grid.width, style: style)
         }
     }
 

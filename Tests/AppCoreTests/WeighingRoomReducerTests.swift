@@ -20,7 +20,7 @@ struct SafeEntryTests {
         // The next person's scores, typed without Tab, do not land in Anne's last cell.
         #expect(press([.character("3")], &state) == [])
         #expect(state.message == StatusMessage(
-            "Anne's last cell is filled in: Tab for the next participant, Backspace or the arrows to change a score", isError: true))
+            "Anne's last cell is filled in · Tab: next participant · Backspace or arrows: change a score", isError: true))
         #expect(press([.character("4"), .character("4")], &state) == [])
         #expect(weighing(state)!.session.scores[key(0, 2, 1)] == 1, "the last cell keeps its score")
         // Tab now goes to Bram's first empty cell.

@@ -9,13 +9,14 @@ import Testing
 struct ProjectorScreenTests {
     @Test func blindShowsWhoHasFinishedAndNoScoreAtAll() {
         let lines = Renderer().render(RoomFixture.state(revealed: false, projector: true)).lines()
-        #expect(lines[0] == " Weging S2 · sociaal-domein v1 │ Deelnemer 1/8: Wethouder │ blind")
+        #expect(lines[0] == " Weging S2 · sociaal-domein v1 │ Deelnemer 8/8: Dirk │ blind", "it opens where work is left")
         #expect(lines[2] == "     impact   opgave   haalbaa. kosten   risico     Voortgang")
         #expect(lines[3] == "     30%↑     20%↑     20%↑     15%↓     15%↓       Wethouder       ██████████ 50/50 ✓")
         #expect(lines[4] == " #4     ●        ●        ●        ●        ●       Wijkteam Noord  ██████████ 50/50 ✓")
         #expect(lines[10] == " #13    ●        ●        ●        ●        ●       Dirk            ████████░░ 40/50")
-        #expect(lines[12] == " #15    ●        ●        ●        ●        ●       Nu: #4 × impact")
-        #expect(lines[13] == "                                                    #4 Eén loket voor alle toeslagen en regelingen")
+        #expect(lines[12] == " #15    ●        ●        ●        ●        ●       Nu: #26 × impact")
+        #expect(lines[13] == "                                                    #26 Taalmaatjes op de werkvloer")
+        #expect(lines[20] == " #26    ·        ·        ·        ·        ·       #15 Huiswerkklas in de bibliotheek", "Dirk's empty cells")
         #expect(lines[29] == " 0-9 score · - onthoud · Tab deelnemer · r toon · p gewone weergave · ? hulp")
         // The grid shows marks, the pane counts: no score, neither one person's nor the group's.
         for line in lines[4...23] {

@@ -401,7 +401,7 @@ PY
     local i
     for i in $(seq 1 10); do keys $s 3 4 2 3 2; done
     wait_for $s "Wethouder       ██████████ 50/50 ✓" || return 1
-    keys $s 5 5 5 5 5 && wait_for $s "De laatste cel van Wethouder is ingevuld" || return 1
+    keys $s 5 5 5 5 5 && wait_for $s "Laatste cel van Wethouder ingevuld" || return 1
     cli "$data" session results 2 --format json | grep -q '"participantsComplete" : 8' || { echo "  not all eight complete"; return 1; }
     # Blind: the grid shows marks and the pane counts; no score of anyone is on the screen.
     local grid
