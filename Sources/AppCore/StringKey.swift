@@ -106,6 +106,6 @@ public enum StringKey: String, CaseIterable, Sendable {
     case minutesTitle, minutesDate, minutesStatus, minutesParticipants, minutesExcluded, minutesComplete, minutesIncomplete
     case minutesMissingCells, minutesAbstentions, minutesNoAbstentions, minutesMethod, minutesSensitivity, minutesRounds, minutesCriteria
     case minutesCriteriaHeader, minutesRankingHeader, minutesFirstRound, minutesRevote, minutesRevoteLine, minutesCellSummary
-    case helpScrollResultsDown, helpScrollResultsUp, eventScoredIn
+    case helpScrollResultsDown, helpScrollResultsUp, eventScoredIn, weighingCellsOne, weighingCellsMany
     case minutesDiscussed, minutesNoDiscussion, minutesDiscussLine, minutesNote, minutesNotes, minutesDecisions, minutesNoDecisions
 }

@@ -53,6 +53,11 @@ extension Strings {
             : "\(self.method(method)) · \(self.normalization(normalization)) · \(self.aggregate(aggregate))"
     }
 
+    /// `1 cell`, `3 cells`.
+    public func cells(_ count: Int) -> String {
+        count == 1 ? self[.weighingCellsOne] : format(.weighingCellsMany, count)
+    }
+
     /// A number with `digits` decimals and the language's decimal sign (`0,83` in Dutch).
     public func decimal(_ value: Double, _ digits: Int) -> String {
         let text = String(format: "%.\(digits)f", value == 0 ? 0 : value)

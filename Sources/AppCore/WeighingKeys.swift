@@ -267,10 +267,10 @@ enum WeighingKeys {
         let name = weighing.session.criteria[cell.criterion].name
         if let index = weighing.revoteMarks.firstIndex(of: cell) {
             weighing.revoteMarks.remove(at: index)
-            state.message = StatusMessage(strings.format(.weighingRevoteUnmarked, cell.idea, name, weighing.revoteMarks.count))
+            state.message = StatusMessage(strings.format(.weighingRevoteUnmarked, cell.idea, name, strings.cells(weighing.revoteMarks.count)))
         } else {
             weighing.revoteMarks.append(cell)
-            state.message = StatusMessage(strings.format(.weighingRevoteMarked, cell.idea, name, weighing.revoteMarks.count))
+            state.message = StatusMessage(strings.format(.weighingRevoteMarked, cell.idea, name, strings.cells(weighing.revoteMarks.count)))
         }
     }
 
@@ -291,7 +291,7 @@ enum WeighingKeys {
             weighing.row = row
             weighing.column = first.criterion
         }
-        state.message = StatusMessage(state.strings.format(.weighingRevoteStarted, cells.count))
+        state.message = StatusMessage(state.strings.format(.weighingRevoteStarted, state.strings.cells(cells.count)))
         return [.changeSession(id, .startRevote(cells))]
     }
 
@@ -443,7 +443,7 @@ enum WeighingKeys {
         if !weighing.advance() {
             weighing.atEnd = true
             state.message = StatusMessage(left == 0 ? state.strings.format(.weighingAllScored, name)
-                                                    : state.strings.format(.weighingLastCellOpen, name, left))
+                                                    : state.strings.format(.weighingLastCellOpen, name, state.strings.cells(left)))
         } else if left == 0 {
             state.message = StatusMessage(state.strings.format(.weighingAllScored, name))
         }

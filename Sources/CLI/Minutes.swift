@@ -45,7 +45,7 @@ enum Minutes {
         lines.append("- " + strings.format(.minutesMethod, strings.methodLine(session.method, session.normalization, session.aggregate)))
         lines.append("- " + strings.agreement(result))
         lines.append("- " + strings.format(.minutesSensitivity, strings.sensitivity(result.sensitivity, criteria: session.criteria)))
-        if let revote = session.revote { lines.append("- " + strings.format(.minutesRounds, revote.cells.count)) }
+        if let revote = session.revote { lines.append("- " + strings.format(.minutesRounds, strings.cells(revote.cells.count))) }
 
         lines += ["", "## " + strings.format(.minutesCriteria, cell(session.setName), session.setVersion), "",
                   strings[.minutesCriteriaHeader], "| --- | ---: | --- | --- | --- |"]

@@ -244,7 +244,7 @@ struct SessionRevoteCommand: ParsableCommand {
             return try SessionCellArgument.cell(idea, parts[1], in: current)
         }
         try workspace.changeSession(session.id, .startRevote(chosen))
-        print(Strings(try global.language()).format(.weighingRevoteStarted, chosen.count))
+        print(Strings(try global.language()).format(.weighingRevoteStarted, Strings(try global.language()).cells(chosen.count)))
     }
 }
 

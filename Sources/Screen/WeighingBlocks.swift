@@ -33,7 +33,7 @@ enum WeighingBlocks {
     static func progress(_ weighing: WeighingState, strings: Strings, projector: Bool) -> Block {
         let session = weighing.session
         let total = weighing.cellsThisRound
-        var lines = [Line(session.revote == nil ? strings[.weighingProgress] : strings.format(.weighingProgressRevote, total), Palette.label)]
+        var lines = [Line(session.revote == nil ? strings[.weighingProgress] : strings.format(.weighingProgressRevote, strings.cells(total)), Palette.label)]
         let nameWidth = min(18, session.participants.map { DisplayWidth.of($0) }.max() ?? 0)
         for (index, name) in session.participants.enumerated() {
             let padded = name + String(repeating: " ", count: max(0, nameWidth - DisplayWidth.of(name)))
@@ -151,6 +151,7 @@ enum WeighingBlocks {
             lines.append(Line(strings.format(.weighingShiftLine, shift.cell.idea, weighing.session.criteria[shift.cell.criterion].name,
                                              strings.decimal(before, 1), strings.decimal(after, 1), strings.decimal(shift.before.sd, 1),
                                              strings.decimal(shift.after.sd, 1)), .plain, indent: 4))
+            if let note = weighing.session.notes[shift.cell] { lines.append(Line("  ✎ " + note, Palette.badge, indent: 4)) }
         }
         return Block(lines)
     }

@@ -225,7 +225,7 @@ enum WeighingView {
                                         : strings.format(.weighingConfirmClose, id)
             putWrapped(text, y: y, style: Palette.warning, into: &grid)
         case .revote(let cells)?:
-            putWrapped(strings.format(.weighingConfirmRevote, cells.count), y: y, style: Palette.warning, into: &grid)
+            putWrapped(strings.format(.weighingConfirmRevote, strings.cells(cells.count)), y: y, style: Palette.warning, into: &grid)
         case nil:
             if let message = state.message {
                 putWrapped(message.text, y: y, style: message.isError ? Palette.error : Palette.info, into: &grid)

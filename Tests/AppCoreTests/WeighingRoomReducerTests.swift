@@ -32,7 +32,7 @@ struct SafeEntryTests {
     @Test func atTheLastCellWithEmptyCellsLeftItSaysHowMany() {
         var state = weighingState()
         press([.character("G"), .character("2")], &state)
-        #expect(state.message?.text == "Anne reached the last cell; 3 cells are still empty (g goes to the first cell)")
+        #expect(state.message?.text == "Anne reached the last cell; 3 cells still empty (g goes to the first cell)")
         press([.character("g")], &state)
         #expect(cell(state) == (0, 0))
         #expect(press([.character("5")], &state) == [.saveScore(SessionID(7), key(0, 1, 0), 5)], "moving away ends the stop")
@@ -153,7 +153,7 @@ struct RoomFlowTests {
         #expect(press([.character("v")], &state) == [])
         #expect(state.message == StatusMessage("Choose cells for a re-vote after the reveal (r)", isError: true))
         press([.character("r"), .character("g"), .character("v")], &state)
-        #expect(state.message?.text == "#1 × impact chosen for the re-vote (1 cells; V starts it)")
+        #expect(state.message?.text == "#1 × impact chosen for the re-vote (1 cell; V starts it)")
         press([.character("V")], &state)
         #expect(weighing(state)!.confirming == .revote([SessionCell(idea: IdeaID(1), criterion: 0)]))
         let effects = press([.character("y")], &state)

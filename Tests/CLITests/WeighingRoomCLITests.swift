@@ -121,7 +121,7 @@ struct WeighingRoomCLITests {
         try binary.run(["session", "score", "1", "--participant", "carla", "--idea", "2", "--criterion", "impact", "--abstain"])
         try binary.run(["session", "note", "1", "--idea", "1", "--criterion", "impact", "--text", "Bram kent de proef in Zwolle"])
         let revote = try binary.run(["session", "revote", "1", "--cell", "1:impact", "--lang", "nl"])
-        #expect(revote.stdout == "Ronde 2: 1 cellen opnieuw stemmen, blind; ronde 1 blijft bewaard\n", "\(revote.stderr)")
+        #expect(revote.stdout == "Ronde 2: 1 cel opnieuw stemmen, blind; ronde 1 blijft bewaard\n", "\(revote.stderr)")
         #expect(try binary.run(["session", "score", "1", "--participant", "anne", "--idea", "2", "--criterion", "impact", "--score", "2"]).stderr
             == "Error: #2 × impact is not part of the re-vote: only its cells can be scored now\n")
         for who in ["anne", "bram"] {
@@ -139,7 +139,7 @@ struct WeighingRoomCLITests {
             "- Onthoudingen: geen",
             "- Methode: gewogen som · min-max · gemiddelde",
             "- Overeenstemming (Kendalls W): 1,00",
-            "- Rondes: 2 (een herstemming over 1 cellen)",
+            "- Rondes: 2 (een herstemming over 1 cel)",
             "| criterium | gewicht | richting | schaal | veto |",
             "| impact | 60,0 % | hoger is beter | 1–5 |  |",
             "| risico | 40,0 % | lager is beter | 1–5 | ≥ 4 |",
@@ -149,7 +149,7 @@ struct WeighingRoomCLITests {
             "| 1= | #1 Buurtkamer | 0,400 |  |",
             "| 1= | #2 Schuldhulp | 0,400 |  |",
             "## Herstemming (ronde 1 → ronde 2)",
-            "- #1 Buurtkamer × impact: ronde 1 1 5 (gemiddelde 3,0, sd 2,83) → ronde 2 4 4 (gemiddelde 4,0, sd 0,00)",
+            "- #1 Buurtkamer × impact: ronde 1: 1 5 (gemiddelde 3,0, sd 2,83) → ronde 2: 4 4 (gemiddelde 4,0, sd 0,00)",
             "## Notities",
             "- #1 Buurtkamer × impact: Bram kent de proef in Zwolle",
             "Geen besluiten vastgelegd.",

@@ -420,9 +420,9 @@ PY
     if screen $s | grep -q "Wethouder\|Anne"; then echo "  a named person's scores after the reveal"; return 1; fi
     # Re-vote on the divided cell: blind again, and the shift shows after the second reveal.
     keys $s g j j j v && wait_for $s "#13 × impact gekozen voor de herstemming" || return 1
-    keys $s V && wait_for $s "Herstemmen over 1 cellen?" || return 1
+    keys $s V && wait_for $s "Herstemmen over 1 cel?" || return 1
     keys $s y && wait_for $s "ronde 2" || return 1
-    wait_for $s "Voortgang · herstemming over 1 cellen" || return 1
+    wait_for $s "Voortgang · herstemming over 1 cel" || return 1
     for i in $(seq 1 8); do keys $s 4 Tab; done
     wait_for $s "Dirk            ██████████ 1/1 ✓" || return 1
     keys $s r && wait_for $s "Herstemming: ronde 1 → ronde 2" || return 1
