@@ -17,9 +17,11 @@ enum WeighingView {
         let idWidth = session.ideas.map { DisplayWidth.of($0.description) }.max() ?? 2
         let cellsWidth = cellWidth * session.criteria.count
         // The projector shows ids only (the titles are in the ranking or the legend); the normal view shows short titles.
-        let labelWidth = projector ? idWidth + 2 : max(12, min(28, grid.width - 40 - cellsWidth))
+        let preferredLabel = projector ? idWidth + 2 : max(12, min(28, grid.width - 40 - cellsWidth))
+        let sidePane = grid.width - min(grid.width, preferredLabel + cellsWidth) - 3 >= (projector ? 30 : 34)
+        // With the results below the grid the titles may use the width the pane does not need.
+        let labelWidth = projector || sidePane ? preferredLabel : max(preferredLabel, min(44, grid.width - cellsWidth - 1))
         let gridWidth = min(grid.width, labelWidth + cellsWidth)
-        let sidePane = grid.width - gridWidth - 3 >= (projector ? 30 : 34)
         let top = 2
         let bottom = grid.height - 2  // last row above the footer
         // Below the grid: after the reveal the results matter more than the grid, which scrolls around the cursor.
@@ -310,7 +312,7 @@ enum SessionListView {
             grid.put(strings[.sessionsEmpty], x: x + 2, y: y + 2, maxWidth: width - 4, style: Palette.badge)
         }
         for (index, session) in list.sessions.prefix(height - 5).enumerated() {
-            let text = "\(session.id)  \(session.status.rawValue)  \(session.setName)  \(session.ideas)×\(session.participants)  "
+            let text = "\(session.id)  \(strings.sessionStatus(session.status))  \(session.setName)  \(session.ideas)×\(session.participants)  "
                 + DayDate.fromDate(session.createdAt)
             grid.putPadded(text, x: x + 2, y: y + 2 + index, width: width - 4, style: index == list.selected ? Palette.selected : .plain)
         }

@@ -65,7 +65,8 @@ struct WeighingScreenTests {
 
     @Test func narrowScreensPutResultsBelowTheGrid() throws {
         let lines = Renderer().render(weighingScreen(size: Size(width: 70, height: 24), revealed: true)).lines()
-        let gridRow = try #require(lines.firstIndex { $0.hasPrefix(" #3 Huiswe… 4.0±0.0 1.5±0.7 1.0±0.0") })
+        let gridRow = try #require(lines.firstIndex { $0 == " #3 Huiswerkklas" + String(repeating: " ", count: 28) + "4.0±0.0 1.5±0.7 1.0±0.0" },
+                                   "with the results below, the titles get the width")
         let rankingRow = try #require(lines.firstIndex { $0.contains("Ranking") })
         #expect(rankingRow > gridRow)
     }
