@@ -86,17 +86,6 @@ struct CriteriaAddCommand: ParsableCommand {
     }
 }
 
-/// Reads `MIN-MAX` scales such as `1-5` or `1-10`.
-enum CriteriaScale {
-    static func parse(_ text: String) throws -> (Int, Int) {
-        let parts = text.split(separator: "-").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard parts.count == 2, let low = parts[0], let high = parts[1] else {
-            throw ValidationError("the scale '\(text)' is not MIN-MAX, e.g. 1-5 or 1-10")
-        }
-        return (low, high)
-    }
-}
-
 /// `criteria edit`: renames, re-weights, rescales, turns around or re-vetoes one criterion, as a new version of the set.
 struct CriteriaEditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -145,15 +134,6 @@ struct CriteriaRemoveCommand: ParsableCommand {
         let strings = Strings(try global.language())
         let updated = try global.openWorkspace().changeCriteria(set, .remove(name))
         print(strings.format(.cliCriterionRemoved, Output.safe(updated.name), updated.version, Output.safe(name), updated.criteria.count))
-    }
-}
-
-/// One criterion in a line: weight, direction, scale and veto.
-enum CriteriaText {
-    static func describe(_ criterion: Criterion, strings: Strings) -> String {
-        var parts = [Output.number(criterion.weight), strings.direction(criterion.direction), "\(criterion.scaleMin)–\(criterion.scaleMax)"]
-        if let veto = criterion.veto { parts.append("veto \(veto.label)") }
-        return parts.joined(separator: ", ")
     }
 }
 
