@@ -18,6 +18,9 @@ public enum Command: Hashable, Sendable {
     case digit(Int), nextParticipant, previousParticipant, clearScore, toggleReveal, cycleMethod, cycleNormalization
     case toggleAggregate, toggleProjector, closeSession, decideTop, confirm
     case showPortfolio, continueDecision
+    // Weighing room
+    case abstain, settleDigit, toggleIndividual, addNote, markRevote, startRevote, openWhatIf
+    case addParticipant, excludeParticipant, cycleTimer, increaseWeight, decreaseWeight, resetWeights
 }
 
 /// Where a key is pressed: each context has its own bindings.
@@ -35,12 +38,13 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case sessionSetup
     case sessions
     case portfolio
+    case whatIf
 
     /// Whether unbound printable characters are typed into a text field in this context.
     public var acceptsText: Bool {
         switch self {
         case .form, .prompt, .filter, .entry, .decision: true
-        case .board, .detail, .help, .objections, .weighing, .sessionSetup, .sessions, .portfolio: false
+        case .board, .detail, .help, .objections, .weighing, .sessionSetup, .sessions, .portfolio, .whatIf: false
         }
     }
 }

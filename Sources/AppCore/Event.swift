@@ -1,3 +1,4 @@
+import Foundation
 import Domain
 
 /// Something that happened: a key, a resize, or the result of an effect the runner performed.
@@ -18,6 +19,8 @@ public enum Event: Equatable, Sendable {
     case portfolioLoaded(PortfolioMetrics)
     /// A weighing write failed; the message says why.
     case weighingFailed(ChangeFailure)
+    /// The time now, from the run loop (the reducer has no clock): drives the weighing timer.
+    case tick(Date)
 }
 
 /// What the board reads in one go: the cards, the WIP limits, and what day it is.
@@ -70,9 +73,11 @@ public enum Effect: Equatable, Sendable {
     case loadSession(SessionID)
     /// Sets (or with nil clears) one score; `expected` is the value the person saw in the cell, so a score entered
     /// elsewhere meanwhile is never overwritten unseen.
-    case saveScore(SessionID, ScoreKey, Int?, expected: Int?)
+    case saveScore(SessionID, ScoreKey, Int?, seen: CellEntry?)
     /// Stores status (open/revealed), method, normalisation and aggregate.
     case saveSessionSettings(WeighingSession)
     case closeSession(SessionID)
     case loadPortfolio
+    /// A change to a live session (an abstention, a participant, a note, a re-vote); the runner reloads the session.
+    case changeSession(SessionID, SessionChange)
 }

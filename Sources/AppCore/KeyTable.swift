@@ -118,19 +118,43 @@ public enum KeyTable {
         KeyBinding([.down, .character("j")], .selectDown, .weighing, .helpNextIdea),
         KeyBinding([.left, .character("h")], .selectLeft, .weighing, .helpPreviousCriterion),
         KeyBinding([.right, .character("l")], .selectRight, .weighing, .helpNextCriterion),
+        KeyBinding([.character("g")], .selectFirst, .weighing, .helpFirstCell),
+        KeyBinding([.character("G")], .selectLast, .weighing, .helpLastCell),
+        KeyBinding([.home], .cursorStart, .weighing, .helpRowStart),
+        KeyBinding([.end], .cursorEnd, .weighing, .helpRowEnd),
+        KeyBinding([.enter], .settleDigit, .weighing, .helpSettleDigit),
+        KeyBinding([.pageDown], .pageDown, .weighing, .helpScrollResultsDown),
+        KeyBinding([.pageUp], .pageUp, .weighing, .helpScrollResultsUp),
+        KeyBinding([.character("-"), .character("x")], .abstain, .weighing, .helpAbstain),
+        KeyBinding([.backspace], .deleteBackward, .weighing, .helpStepBackClear),
+        KeyBinding([.delete], .clearScore, .weighing, .helpClearScore),
         KeyBinding([.tab], .nextParticipant, .weighing, .helpNextParticipant),
         KeyBinding([.backTab], .previousParticipant, .weighing, .helpPreviousParticipant),
-        KeyBinding([.backspace, .delete], .clearScore, .weighing, .helpClearScore),
+        KeyBinding([.character("A")], .addParticipant, .weighing, .helpAddParticipant),
+        KeyBinding([.character("X")], .excludeParticipant, .weighing, .helpExcludeParticipant),
         KeyBinding([.character("r")], .toggleReveal, .weighing, .helpReveal),
+        KeyBinding([.character("i")], .toggleIndividual, .weighing, .helpToggleIndividual),
+        KeyBinding([.character("N")], .addNote, .weighing, .helpAddNote),
+        KeyBinding([.character("v")], .markRevote, .weighing, .helpMarkRevote),
+        KeyBinding([.character("V")], .startRevote, .weighing, .helpStartRevote),
+        KeyBinding([.character("w")], .openWhatIf, .weighing, .helpWhatIf),
         KeyBinding([.character("m")], .cycleMethod, .weighing, .helpCycleMethod),
         KeyBinding([.character("n")], .cycleNormalization, .weighing, .helpCycleNormalization),
         KeyBinding([.character("a")], .toggleAggregate, .weighing, .helpToggleAggregate),
         KeyBinding([.character("p")], .toggleProjector, .weighing, .helpProjector),
+        KeyBinding([.character("T")], .cycleTimer, .weighing, .helpCycleTimer),
         KeyBinding([.character("c")], .closeSession, .weighing, .helpCloseSession),
         KeyBinding([.character("y")], .confirm, .weighing, .helpConfirmClose),
         KeyBinding([.character("d")], .decideTop, .weighing, .helpDecideTop),
         KeyBinding([.character("?")], .showHelp, .weighing, .helpHelp),
         KeyBinding([.escape, .character("q")], .back, .weighing, .helpBackToBoard),
+        // Weighing room: what if
+        KeyBinding([.left, .character("h")], .selectLeft, .whatIf, .helpPreviousCriterion),
+        KeyBinding([.right, .character("l")], .selectRight, .whatIf, .helpNextCriterion),
+        KeyBinding([.up, .character("k"), .character("+")], .increaseWeight, .whatIf, .helpWhatIfMore),
+        KeyBinding([.down, .character("j"), .character("-")], .decreaseWeight, .whatIf, .helpWhatIfLess),
+        KeyBinding([.character("=")], .resetWeights, .whatIf, .helpWhatIfReset),
+        KeyBinding([.escape, .character("q"), .character("w")], .back, .whatIf, .helpWhatIfClose),
     ] + textEditing(.form) + textEditing(.prompt) + textEditing(.filter) + textEditing(.entry) + textEditing(.decision)
         + textEditing(.sessionSetup)
 
@@ -208,6 +232,7 @@ extension KeyContext {
         case .sessionSetup: .contextSessionSetup
         case .sessions: .sessionsTitle
         case .portfolio: .portfolioTitle
+        case .whatIf: .contextWhatIf
         }
     }
 }

@@ -74,6 +74,12 @@ public enum Reducer {
         case .sessionsLoaded(let sessions):
             state.mode = .sessionList(SessionListState(sessions: sessions))
             return []
+        case .tick(let now):
+            if case .weighing(var weighing) = state.mode {
+                weighing.now = now
+                state.mode = .weighing(weighing)
+            }
+            return []
         case .weighingFailed(let failure):
             switch failure {
             case .domain(let error): state.message = StatusMessage(state.strings.error(error), isError: true)

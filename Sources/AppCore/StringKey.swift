@@ -87,6 +87,27 @@ public enum StringKey: String, CaseIterable, Sendable {
     case cliNoSuchFile, cliNotReadable, cliCannotWrite, cliFileTooLarge, cliNotText, cliBadFileOne, cliBadFileMany, cliBadFileMore
     case cliNoObjection, cliNoBackup
     case errorChangedSinceUndo, errorChangedSinceRedo, errorChangedSince, errorChangedSinceWho, errorNoObjection
-    case fieldObjectionNumber, fieldConcernNumber, errorScoreChangedSince, scoreEmpty
+    case fieldObjectionNumber, fieldConcernNumber, errorScoreChangedSince, scoreEmpty, scoreAbstained
     case errorDecisionAlreadyConsented, errorObjectionAlreadyRuled, promptScaleOnDecision, errorCriteriaSetChangedSince
+    // Weighing room
+    case errorInvalidVeto, errorVetoesEveryScore, errorDuplicateParticipant, errorParticipantExcluded, errorExclusionNeedsReason
+    case errorNotInRevote, errorRevoteAlreadyHeld, errorRevoteNeedsCells, errorSessionIncomplete, cliSessionIncomplete
+    case helpFirstCell, helpLastCell, helpRowStart, helpRowEnd, helpSettleDigit, helpAbstain, helpStepBackClear, helpAddParticipant
+    case helpExcludeParticipant, helpToggleIndividual, helpAddNote, helpMarkRevote, helpStartRevote, helpWhatIf, helpCycleTimer
+    case helpWhatIfMore, helpWhatIfLess, helpWhatIfReset, helpWhatIfClose, contextWhatIf
+    case weighingGroupGrid, weighingRevoteAfterReveal, weighingRevoteMarked, weighingRevoteUnmarked, weighingRevoteStarted
+    case weighingNoteSaved, weighingParticipantAdded, weighingParticipantExcluded, weighingLastCell, weighingLastCellOpen
+    case weighingMethodWeightedSum, weighingNormalizationSum, weighingNormalizationVector, weighingAggregateMean, weighingAggregateMedian
+    case weighingDirectionBenefit, weighingDirectionCost, weighingAgreementAll, weighingAgreementOver, weighingAgreementNone
+    case weighingProgressRevote, weighingExcluded, weighingNow, weighingIdeas, weighingIncompleteOf, weighingVetoBy, weighingDiscussCell
+    case weighingAbstainedCount, weighingShifts, weighingShiftLine, weighingWhatIf, weighingWhatIfHint, weighingWhatIfWeight
+    case weighingWhatIfSaved, weighingRound, weighingGroupHeader, weighingOwnScores, weighingTimerIdea, weighingTimerRound
+    case weighingLegendVeto, weighingLegendGroup, weighingLegendMarks, weighingPromptNote, weighingPromptAddParticipant
+    case weighingPromptExclude, weighingConfirmCloseIncomplete, weighingConfirmRevote
+    case cliCriterionEdited, cliCriterionRemoved, cliAbstained, cliParticipantAdded, cliParticipantExcluded, cliParticipantsJoined
+    case minutesTitle, minutesDate, minutesStatus, minutesParticipants, minutesExcluded, minutesComplete, minutesIncomplete
+    case minutesMissingCells, minutesAbstentions, minutesNoAbstentions, minutesMethod, minutesSensitivity, minutesRounds, minutesCriteria
+    case minutesCriteriaHeader, minutesRankingHeader, minutesFirstRound, minutesRevote, minutesRevoteLine, minutesCellSummary
+    case helpScrollResultsDown, helpScrollResultsUp, eventScoredIn, weighingCellsOne, weighingCellsMany
+    case minutesDiscussed, minutesNoDiscussion, minutesDiscussLine, minutesNote, minutesNotes, minutesDecisions, minutesNoDecisions
 }

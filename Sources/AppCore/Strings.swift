@@ -133,13 +133,28 @@ public struct Strings: Sendable {
         case .criteriaSetChangedSince(let name, let version): format(.errorCriteriaSetChangedSince, clean(name), version)
         case .objectionAlreadyRuled(let number): format(.errorObjectionAlreadyRuled, number)
         case .scoreChangedSince(let participant, let idea, let criterion, let now):
-            format(.errorScoreChangedSince, clean(participant), idea, clean(criterion), now.map(String.init) ?? self[.scoreEmpty])
+            format(.errorScoreChangedSince, clean(participant), idea, clean(criterion), {
+                switch now {
+                case .score(let value)?: "\(value)"
+                case .abstain?: self[.scoreAbstained]
+                case nil: self[.scoreEmpty]
+                }
+            }())
         case .sessionNotFound(let text): format(.errorSessionNotFound, clean(text))
         case .scoreOutOfScale(let value, let low, let high): format(.errorScoreOutOfScale, value, low, high)
         case .unknownParticipant(let name, let known): format(.errorUnknownParticipant, clean(name), known.map(clean).joined(separator: ", "))
         case .ideaNotInSession(let id): format(.errorIdeaNotInSession, id)
         case .mergeIntoItself: self[.errorMergeIntoItself]
         case .alreadyMerged(let id, let into): format(.errorAlreadyMerged, id, into)
+        case .invalidVeto(let text): format(.errorInvalidVeto, clean(text))
+        case .vetoesEveryScore(let label, let low, let high): format(.errorVetoesEveryScore, label, low, high)
+        case .duplicateParticipant(let name): format(.errorDuplicateParticipant, clean(name))
+        case .participantExcluded(let name): format(.errorParticipantExcluded, clean(name))
+        case .exclusionNeedsReason: self[.errorExclusionNeedsReason]
+        case .notInRevote(let id, let criterion): format(.errorNotInRevote, id, clean(criterion))
+        case .revoteAlreadyHeld: self[.errorRevoteAlreadyHeld]
+        case .revoteNeedsCells: self[.errorRevoteNeedsCells]
+        case .sessionIncomplete(let complete, let total): format(.errorSessionIncomplete, complete, total)
         }
     }
 
@@ -199,6 +214,7 @@ public struct Strings: Sendable {
         case .unknownCriteriaSet(let name): format(.cliUnknownCriteriaSet, clean(name))
         case .sessionNotFound(let text): format(.cliSessionNotFound, clean(text))
         case .noObjection(let number): format(.cliNoObjection, number)
+        case .sessionIncomplete(let complete, let total): format(.cliSessionIncomplete, complete, total)
         default: self.error(error)
         }
     }

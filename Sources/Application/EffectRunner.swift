@@ -59,9 +59,9 @@ public struct EffectRunner: Sendable {
             return weighing { [.sessionsLoaded(try reader.sessions())] }
         case .loadSession(let id):
             return weighing { [.sessionLoaded(try reader.session(id))] }
-        case .saveScore(let id, let key, let value, let expected):
+        case .saveScore(let id, let key, let value, let seen):
             return weighing {
-                try workspace.setScore(id, key, value, expected: expected)
+                try workspace.setScore(id, key, value, seen: seen)
                 return []
             }
         case .saveSessionSettings(let session):
@@ -70,7 +70,10 @@ public struct EffectRunner: Sendable {
                 return []
             }
         case .closeSession(let id):
-            return weighing { [.sessionLoaded(try workspace.closeSession(id))] }
+            // The facilitator saw how complete the session is and confirmed with y.
+            return weighing { [.sessionLoaded(try workspace.closeSession(id, allowIncomplete: true))] }
+        case .changeSession(let id, let change):
+            return weighing { [.sessionLoaded(try workspace.changeSession(id, change))] }
         case .loadPortfolio:
             return weighing { [.portfolioLoaded(try reader.portfolio(today: today(), staleDays: staleDays))] }
         }

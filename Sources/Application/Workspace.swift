@@ -140,6 +140,13 @@ public final class Workspace: Sendable {
         throw DomainError.criteriaSetChangedSince(name, version: try store.criteriaSet(name).version)
     }
 
+    /// Renames, re-weights, rescales, turns around, re-vetoes or removes one criterion of a set, as a new version read and
+    /// written in one transaction; sessions keep the snapshot they started with.
+    @discardableResult
+    public func changeCriteria(_ set: String, _ change: CriteriaChange) throws -> CriteriaSet {
+        try store.changeCriteria(set, change)
+    }
+
     /// Starts a weighing session.
     public func createSession(_ session: WeighingSession) throws -> WeighingSession {
         try store.createSession(session)
@@ -148,7 +155,27 @@ public final class Workspace: Sendable {
     /// Sets or clears scores, checked against the session's scales; all or nothing.
     @discardableResult
     public func setScores(_ id: SessionID, _ changes: [(ScoreKey, Int?)]) throws -> WeighingSession {
-        try store.setScores(id, changes, expected: nil)
+        try store.changeSession(id, [.enter(changes.map { ScoreInput($0.0, $0.1.map(CellEntry.score)) })])
+    }
+
+    /// Sets (or with nil clears) one score as the person saw the cell (`seen`): refused, naming what the cell holds,
+    /// when another program entered, cleared or abstained there meanwhile, so no entry is overwritten unseen.
+    public func setScore(_ id: SessionID, _ key: ScoreKey, _ value: Int?, seen: CellEntry?) throws {
+        _ = try store.changeSession(id, [.enter([ScoreInput(key, value.map(CellEntry.score), seen: SeenEntry(seen))])])
+    }
+
+    /// Carries out a change to a live session (entries, a late or leaving participant, a note, a re-vote round), checked
+    /// by the session's rules against the session as stored; nothing changes when it is refused.
+    @discardableResult
+    public func changeSession(_ id: SessionID, _ change: SessionChange) throws -> WeighingSession {
+        try store.changeSession(id, [change])
+    }
+
+    /// Carries out several session changes in order, in one transaction: all of them, or none (an import that adds
+    /// the participants it names and their scores).
+    @discardableResult
+    public func changeSession(_ id: SessionID, _ changes: [SessionChange]) throws -> WeighingSession {
+        try store.changeSession(id, changes)
     }
 
     /// Enters (or with nil clears) one score named as a person names it: participant and criterion by name, any case.
@@ -156,14 +183,27 @@ public final class Workspace: Sendable {
     public func score(
         _ id: SessionID, participant: String, idea: IdeaID, criterion: String, value: Int?
     ) throws -> (WeighingSession, ScoreKey) {
-        let key = try store.session(id).scoreKey(participant: participant, idea: idea, criterion: criterion)
-        return (try store.setScores(id, [(key, value)], expected: nil), key)
+        try enter(id, participant: participant, idea: idea, criterion: criterion, entry: value.map(CellEntry.score))
     }
 
-    /// Sets one score as a person saw the cell (`expected`): refused, naming the value, when another program entered
-    /// or cleared that score meanwhile, so no score is overwritten unseen.
-    public func setScore(_ id: SessionID, _ key: ScoreKey, _ value: Int?, expected: Int?) throws {
-        _ = try store.setScores(id, [(key, value)], expected: [key: expected])
+    /// Enters a score or an abstention (or with nil clears the cell), named as a person names it.
+    public func enter(
+        _ id: SessionID, participant: String, idea: IdeaID, criterion: String, entry: CellEntry?
+    ) throws -> (WeighingSession, ScoreKey) {
+        let key = try store.session(id).scoreKey(participant: participant, idea: idea, criterion: criterion)
+        return (try store.changeSession(id, [.enter([ScoreInput(key, entry)])]), key)
+    }
+
+    /// Adds a participant who joins a session late.
+    @discardableResult
+    public func addParticipant(_ id: SessionID, _ name: String) throws -> WeighingSession {
+        try store.changeSession(id, [.addParticipant(name)])
+    }
+
+    /// Excludes a participant who leaves, with the reason the minutes keep; their entries count nowhere from now on.
+    @discardableResult
+    public func excludeParticipant(_ id: SessionID, _ name: String, reason: String) throws -> WeighingSession {
+        try store.changeSession(id, [.excludeParticipant(name, reason: reason)])
     }
 
     /// Stores a session's status, method, normalisation and aggregate.
@@ -171,10 +211,11 @@ public final class Workspace: Sendable {
         try store.updateSession(session)
     }
 
-    /// Closes a session and gives its ideas their score badges.
+    /// Closes a session and gives its ideas their score badges. A session not filled in by every participant who counts
+    /// is refused (`DomainError.sessionIncomplete`) unless `allowIncomplete`: the caller warned and was told to go on.
     @discardableResult
-    public func closeSession(_ id: SessionID) throws -> WeighingSession {
-        try store.closeSession(id)
+    public func closeSession(_ id: SessionID, allowIncomplete: Bool = false) throws -> WeighingSession {
+        try store.closeSession(id, allowIncomplete: allowIncomplete)
     }
 
     // MARK: Interchange and upkeep

@@ -10,7 +10,8 @@ struct CriteriaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "criteria", abstract: "Manage criteria sets: criteria, scales, directions, weights (direct, ROC, AHP).",
         subcommands: [
-            CriteriaCreateCommand.self, CriteriaAddCommand.self, CriteriaShowCommand.self, CriteriaListCommand.self,
+            CriteriaCreateCommand.self, CriteriaAddCommand.self, CriteriaEditCommand.self, CriteriaRemoveCommand.self,
+            CriteriaShowCommand.self, CriteriaListCommand.self,
             CriteriaWeightsCommand.self, CriteriaROCCommand.self, CriteriaAHPCommand.self,
         ])
 }
@@ -26,6 +27,8 @@ struct CriteriaSetJSON: Encodable {
         var scaleMin: Int
         var scaleMax: Int
         var veto: Int?
+        /// `at-most` or `at-least`; absent without a veto.
+        var vetoDirection: String?
     }
 
     var name: String
@@ -38,7 +41,8 @@ struct CriteriaSetJSON: Encodable {
         let normalized = set.normalizedWeights
         criteria = set.criteria.enumerated().map { index, criterion in
             Item(name: criterion.name, description: criterion.description, weight: criterion.weight, normalizedWeight: normalized[index],
-                 direction: criterion.direction.rawValue, scaleMin: criterion.scaleMin, scaleMax: criterion.scaleMax, veto: criterion.veto)
+                 direction: criterion.direction.rawValue, scaleMin: criterion.scaleMin, scaleMax: criterion.scaleMax, veto: criterion.veto?.threshold,
+                 vetoDirection: criterion.veto?.direction.rawValue)
         }
     }
 }
@@ -64,18 +68,71 @@ struct CriteriaAddCommand: ParsableCommand {
     @Option(help: "Its weight (any non-negative number; results use the weights normalised to sum 1).") var weight: Double
     @Flag(help: "Lower scores are better (a cost, a risk).") var cost = false
     @Option(help: "The scale, MIN-MAX (default 1-5).") var scale: String = "1-5"
-    @Option(help: "A score at or below this marks the idea as vetoed.") var veto: Int?
+    @Option(help: "Veto threshold: \"<=N\" (vetoed at or below N), \">=N\" (at or above), or N (<= for a benefit, >= for a cost).")
+    var veto: String?
     @Option(help: "What the criterion means.") var description: String = ""
 
     func run() throws {
-        let parts = scale.split(separator: "-").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard parts.count == 2, let low = parts[0], let high = parts[1] else {
-            throw ValidationError("the scale '\(scale)' is not MIN-MAX, e.g. 1-5 or 1-10")
+        let (low, high) = try CriteriaScale.parse(scale)
+        let workspace = try global.openWorkspace()
+        var criterion = Criterion(name: name, description: description, weight: weight, direction: cost ? .cost : .benefit,
+                                  scaleMin: low, scaleMax: high)
+        if let veto, case .set(let threshold, let direction) = try CriterionEdit.VetoEdit.parse(veto) {
+            criterion.veto = Veto(threshold, direction ?? Veto.defaultDirection(for: criterion.direction))
         }
-        let updated = try global.openWorkspace().addCriterion(Criterion(
-            name: name, description: description, weight: weight, direction: cost ? .cost : .benefit, scaleMin: low, scaleMax: high,
-            veto: veto), to: set)
+        let updated = try workspace.addCriterion(criterion, to: set)
         print("\(updated.name) v\(updated.version): \(updated.criteria.count) criteria")
+    }
+}
+
+/// `criteria edit`: renames, re-weights, rescales, turns around or re-vetoes one criterion, as a new version of the set.
+struct CriteriaEditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit", abstract: "Change one criterion (a new version of the set; sessions keep the version they started with).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The set.") var set: String
+    @Argument(help: "The criterion (any case).") var name: String
+    @Option(help: "A new name.") var rename: String?
+    @Option(help: "A new weight.") var weight: Double?
+    @Option(help: "A new scale, MIN-MAX.") var scale: String?
+    @Flag(help: "Lower scores are better (a cost, a risk).") var cost = false
+    @Flag(help: "Higher scores are better.") var benefit = false
+    @Option(help: "Veto: \"<=N\", \">=N\", N (<= for a benefit, >= for a cost) or none.") var veto: String?
+    @Option(help: "A new description.") var description: String?
+
+    func validate() throws {
+        guard !(cost && benefit) else { throw ValidationError("give --cost or --benefit, not both") }
+    }
+
+    func run() throws {
+        let strings = Strings(try global.language())
+        var edit = CriterionEdit(rename: rename, weight: weight, direction: cost ? .cost : (benefit ? .benefit : nil),
+                                 veto: try veto.map(CriterionEdit.VetoEdit.parse), description: description)
+        if let scale { (edit.scaleMin, edit.scaleMax) = try CriteriaScale.parse(scale) }
+        guard !edit.isEmpty else {
+            throw ValidationError("nothing to change: give --rename, --weight, --scale, --cost, --benefit, --veto or --description")
+        }
+        let updated = try global.openWorkspace().changeCriteria(set, .edit(name, edit))
+        let shown = updated.criteria[updated.index(of: TextSanitizer.singleLine(rename ?? name)) ?? 0]
+        print(strings.format(.cliCriterionEdited, Output.safe(updated.name), updated.version, Output.safe(shown.name),
+                             CriteriaText.describe(shown, strings: strings)))
+    }
+}
+
+/// `criteria remove`: removes one criterion, as a new version of the set.
+struct CriteriaRemoveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove", abstract: "Remove one criterion (a new version of the set; sessions keep the version they started with).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The set.") var set: String
+    @Argument(help: "The criterion (any case).") var name: String
+
+    func run() throws {
+        let strings = Strings(try global.language())
+        let updated = try global.openWorkspace().changeCriteria(set, .remove(name))
+        print(strings.format(.cliCriterionRemoved, Output.safe(updated.name), updated.version, Output.safe(name), updated.criteria.count))
     }
 }
 
@@ -95,7 +152,7 @@ struct CriteriaShowCommand: ParsableCommand {
             let weights = value.normalizedWeights
             let rows = value.criteria.enumerated().map { index, criterion in
                 [criterion.name, String(format: "%.1f%%", weights[index] * 100), criterion.direction.rawValue,
-                 "\(criterion.scaleMin)-\(criterion.scaleMax)", criterion.veto.map { "≤ \($0)" } ?? "", Output.safe(criterion.description)]
+                 "\(criterion.scaleMin)-\(criterion.scaleMax)", criterion.veto?.label ?? "", Output.safe(criterion.description)]
             }
             if !rows.isEmpty { print(Output.table([["criterion", "weight", "direction", "scale", "veto", "description"]] + rows)) }
         }

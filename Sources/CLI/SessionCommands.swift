@@ -24,8 +24,9 @@ struct SessionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "session", abstract: "Weighing sessions: create, enter or import scores, results, close, minutes.",
         subcommands: [
-            SessionNewCommand.self, SessionScoreCommand.self, SessionImportCommand.self, SessionResultsCommand.self, SessionCloseCommand.self,
-            SessionMinutesCommand.self, SessionListCommand.self,
+            SessionNewCommand.self, SessionScoreCommand.self, SessionImportCommand.self, SessionParticipantCommand.self,
+            SessionNoteCommand.self, SessionRevoteCommand.self,
+            SessionResultsCommand.self, SessionCloseCommand.self, SessionMinutesCommand.self, SessionListCommand.self,
         ])
 }
 
@@ -52,7 +53,8 @@ struct SessionNewCommand: ParsableCommand {
 /// `proeftuin session score`: one score entered (or cleared) from a script, checked like the board checks it.
 struct SessionScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "score", abstract: "Enter one score, or remove it with --clear; nothing is stored when anything is wrong.")
+        commandName: "score",
+        abstract: "Enter one score, an abstention (--abstain), or remove it with --clear; nothing is stored when anything is wrong.")
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The session id.") var session: SessionIDArgument
@@ -61,18 +63,24 @@ struct SessionScoreCommand: ParsableCommand {
     @Option(help: "The criterion's name (case-insensitive).") var criterion: String
     @Option(parsing: .unconditional, help: "The score, on the criterion's scale.") var score: Int?
     @Flag(help: "Remove the score instead of entering one.") var clear = false
+    @Flag(help: "Abstain on this cell: left out of the results, counted in the minutes.") var abstain = false
 
     func validate() throws {
-        guard (score == nil) == clear else { throw ValidationError("give either --score N or --clear") }
+        guard [score != nil, clear, abstain].filter({ $0 }).count == 1 else {
+            throw ValidationError("give one of --score N, --abstain or --clear")
+        }
     }
 
     func run() throws {
-        let (current, key) = try global.openWorkspace().score(
-            session.id, participant: participant, idea: idea.id, criterion: criterion, value: score)
+        let entry: CellEntry? = abstain ? .abstain : score.map(CellEntry.score)
+        let (current, key) = try global.openWorkspace().enter(
+            session.id, participant: participant, idea: idea.id, criterion: criterion, entry: entry)
         let who = Output.safe(current.participants[key.participant])
         let what = Output.safe(current.criteria[key.criterion].name)
         if let score {
             print("Scored \(score) for \(idea.id) on \(what) by \(who) in \(session.id)")
+        } else if abstain {
+            print(Strings(try global.language()).format(.cliAbstained, who, idea.id, what, session.id))
         } else {
             print("Removed the score for \(idea.id) on \(what) by \(who) in \(session.id)")
         }
@@ -81,11 +89,14 @@ struct SessionScoreCommand: ParsableCommand {
 
 struct SessionImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import scores from CSV (participant,idea,criterion,score); a file with any error imports nothing.")
+        commandName: "import",
+        abstract: "Import scores from CSV (participant,idea,criterion,score); a file with any error imports nothing.",
+        discussion: "A score may be 'abstain' (or 'onthouden'). With --add-participants, names the session does not know yet join it.")
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The session id.") var session: SessionIDArgument
     @Argument(help: "The CSV file.") var file: String
+    @Flag(help: "Add participants the file names and the session does not know yet (late arrivals).") var addParticipants = false
 
     func run() throws {
         let workspace = try global.openWorkspace()
@@ -100,17 +111,29 @@ struct SessionImportCommand: ParsableCommand {
             throw CLIError.badFile(file, ["line \(header.line): the header must name participant, idea, criterion and score"])
         }
         var errors: [String] = []
-        var changes: [(ScoreKey, Int?)] = []
-        let participants = current.participants.map { $0.lowercased() }
+        var inputs: [ScoreInput] = []
+        var participants = current.participants.map { $0.lowercased() }
+        var joining: [String] = []
         for record in records.dropFirst() {
             let fields = record.fields
             guard fields.count > max(p, i, c, s) else {
                 errors.append("line \(record.line): expected \(columns.count) fields, found \(fields.count)")
                 continue
             }
-            let who = fields[p].trimmingCharacters(in: .whitespaces)
-            guard let participant = participants.firstIndex(of: who.lowercased()) else {
-                errors.append("line \(record.line): '\(who)' is not a participant of \(session.id) (\(current.participants.joined(separator: ", ")))")
+            let who = TextSanitizer.singleLine(fields[p]).trimmingCharacters(in: .whitespaces)
+            var participant = participants.firstIndex(of: who.lowercased())
+            if participant == nil, addParticipants, !who.isEmpty {
+                joining.append(who)
+                participants.append(who.lowercased())
+                participant = participants.count - 1
+            }
+            guard let participant else {
+                errors.append("line \(record.line): '\(who)' is not a participant of \(session.id) (\(current.participants.joined(separator: ", "))); "
+                              + "add late arrivals with --add-participants or 'proeftuin session participant add'")
+                continue
+            }
+            if let reason = current.excluded[participant] {
+                errors.append("line \(record.line): '\(who)' was excluded from \(session.id) (\(reason))")
                 continue
             }
             guard let idea = IdeaID(parsing: fields[i]), current.ideas.contains(idea) else {
@@ -119,6 +142,11 @@ struct SessionImportCommand: ParsableCommand {
             }
             guard let criterion = CriteriaSet(name: "", criteria: current.criteria).index(of: fields[c]) else {
                 errors.append("line \(record.line): there is no criterion '\(fields[c])' in \(session.id)")
+                continue
+            }
+            let key = ScoreKey(participant: participant, idea: idea, criterion: criterion)
+            if ["abstain", "onthouden", "onthouding"].contains(fields[s].trimmingCharacters(in: .whitespaces).lowercased()) {
+                inputs.append(ScoreInput(key, .abstain))
                 continue
             }
             guard let number = NumberParsing.number(fields[s]), number == number.rounded(), abs(number) < 1e6 else {
@@ -130,11 +158,93 @@ struct SessionImportCommand: ParsableCommand {
                 errors.append("line \(record.line): \(Int(number)) is outside the scale \(scale.scaleMin)-\(scale.scaleMax) of \(scale.name)")
                 continue
             }
-            changes.append((ScoreKey(participant: participant, idea: idea, criterion: criterion), Int(number)))
+            inputs.append(ScoreInput(key, .score(Int(number))))
         }
         guard errors.isEmpty else { throw CLIError.badFile(file, errors) }
-        try workspace.setScores(session.id, changes)
-        print("Imported \(changes.count) scores into \(session.id)")
+        try workspace.changeSession(session.id, joining.map(SessionChange.addParticipant) + [.enter(inputs)])
+        print("Imported \(inputs.count) scores into \(session.id)")
+        if !joining.isEmpty {
+            print(Strings(try global.language()).format(.cliParticipantsJoined, joining.map(Output.safe).joined(separator: ", ")))
+        }
+    }
+}
+
+/// `proeftuin session participant …`: people who join late or leave.
+struct SessionParticipantCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "participant", abstract: "Participants who join late or leave a session.",
+        subcommands: [SessionParticipantAddCommand.self, SessionParticipantExcludeCommand.self])
+}
+
+struct SessionParticipantAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a participant who joins a session late.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The session id.") var session: SessionIDArgument
+    @Argument(help: "The participant's name.") var name: String
+
+    func run() throws {
+        let updated = try global.openWorkspace().addParticipant(session.id, name)
+        print(Strings(try global.language()).format(.cliParticipantAdded, Output.safe(updated.participants.last ?? name), session.id,
+                                                    updated.participants.count))
+    }
+}
+
+struct SessionParticipantExcludeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exclude", abstract: "Exclude a participant who leaves: their scores stay stored but count nowhere; the reason goes into the minutes.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The session id.") var session: SessionIDArgument
+    @Argument(help: "The participant's name (any case).") var name: String
+    @Option(help: "Why (kept in the minutes).") var reason: String
+
+    func run() throws {
+        let updated = try global.openWorkspace().excludeParticipant(session.id, name, reason: reason)
+        let index = try updated.participantIndex(name)
+        print(Strings(try global.language()).format(.cliParticipantExcluded, Output.safe(updated.participants[index]), session.id,
+                                                    Output.safe(updated.excluded[index] ?? reason)))
+    }
+}
+
+/// `session note`: a note on one cell, as the board's `N` writes it.
+struct SessionNoteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "note", abstract: "Write (or with an empty --text remove) a note on one cell.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The session id.") var session: SessionIDArgument
+    @Option(help: "The idea: 3 or #3.") var idea: IdeaIDArgument
+    @Option(help: "The criterion's name (case-insensitive).") var criterion: String
+    @Option(help: "The note.") var text: String
+
+    func run() throws {
+        let workspace = try global.openWorkspace()
+        let cell = try SessionCellArgument.cell(idea.id, criterion, in: try workspace.reader.session(session.id))
+        try workspace.changeSession(session.id, .note(cell, text))
+        print(Strings(try global.language()).format(.weighingNoteSaved, cell.idea, Output.safe(criterion)))
+    }
+}
+
+/// `session revote`: a second round on chosen cells, as the board's `v` and `V` start it.
+struct SessionRevoteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "revote",
+        abstract: "Start the re-vote round on chosen cells: round 1 is kept, the cells are emptied and the session is blind again.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The session id.") var session: SessionIDArgument
+    @Option(name: .customLong("cell"), help: "A cell as IDEA:CRITERION, e.g. 3:impact (repeat for more).") var cells: [String]
+
+    func run() throws {
+        let workspace = try global.openWorkspace()
+        let current = try workspace.reader.session(session.id)
+        let chosen = try cells.map { text -> SessionCell in
+            let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let idea = IdeaID(parsing: parts[0]) else { throw ValidationError("'\(text)' is not IDEA:CRITERION, e.g. 3:impact") }
+            return try SessionCellArgument.cell(idea, parts[1], in: current)
+        }
+        try workspace.changeSession(session.id, .startRevote(chosen))
+        print(Strings(try global.language()).format(.weighingRevoteStarted, Strings(try global.language()).cells(chosen.count)))
     }
 }
 
@@ -143,6 +253,7 @@ struct ResultsOutput: Encodable {
     struct Ranked: Encodable {
         var idea: Int64
         var score: Double
+        /// Equal for ideas with equal results (1, 2, 2, 4).
         var rank: Int
         var vetoed: Bool
     }
@@ -165,8 +276,13 @@ struct ResultsOutput: Encodable {
     var kendallW: Double?
     var sensitivityStable: Bool
     var complete: Bool
+    var participantsComplete: Int
+    var participantsTotal: Int
+    var kendallParticipants: Int
+    var abstentions: Int
+    var round: Int
 
-    init(_ result: WeighingResult, criteria: [Criterion]) {
+    init(_ result: WeighingResult, criteria: [Criterion], round: Int) {
         method = result.method.rawValue
         normalization = result.normalization.rawValue
         aggregate = result.aggregate.rawValue
@@ -178,6 +294,11 @@ struct ResultsOutput: Encodable {
         kendallW = result.kendallW
         sensitivityStable = result.sensitivity.stable
         complete = result.complete
+        participantsComplete = result.participantsComplete
+        participantsTotal = result.participantsTotal
+        kendallParticipants = result.kendallParticipants
+        abstentions = result.abstentions
+        self.round = round
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -190,9 +311,17 @@ struct ResultsOutput: Encodable {
         try container.encode(kendallW, forKey: .kendallW)  // null when undefined
         try container.encode(sensitivityStable, forKey: .sensitivityStable)
         try container.encode(complete, forKey: .complete)
+        try container.encode(participantsComplete, forKey: .participantsComplete)
+        try container.encode(participantsTotal, forKey: .participantsTotal)
+        try container.encode(kendallParticipants, forKey: .kendallParticipants)
+        try container.encode(abstentions, forKey: .abstentions)
+        try container.encode(round, forKey: .round)
     }
 
-    enum Keys: String, CodingKey { case method, normalization, aggregate, ranking, cells, kendallW, sensitivityStable, complete }
+    enum Keys: String, CodingKey {
+        case method, normalization, aggregate, ranking, cells, kendallW, sensitivityStable, complete, participantsComplete, participantsTotal
+        case kendallParticipants, abstentions, round
+    }
 }
 
 struct SessionResultsCommand: ParsableCommand {
@@ -215,13 +344,13 @@ struct SessionResultsCommand: ParsableCommand {
         let result = value.results
         switch format {
         case .json:
-            print(try Output.json(ResultsOutput(result, criteria: value.criteria)))
+            print(try Output.json(ResultsOutput(result, criteria: value.criteria, round: value.round)))
         case .text:
             let titles = Dictionary(uniqueKeysWithValues: try workspace.reader.ideas().map { ($0.id, $0.fields.title) })
             print("\(value.method.rawValue), \(value.normalization.rawValue), \(value.aggregate.rawValue)\(result.complete ? "" : " (incomplete)")")
             print(Output.table(result.ranking.map { ranked in
-                ["\(ranked.rank).", String(format: "%.3f", ranked.score), ranked.vetoed ? "veto" : "", "\(ranked.idea)",
-                 Output.safe(titles[ranked.idea] ?? "")]
+                [ranked.tied ? ranked.rankLabel : "\(ranked.rank).", String(format: "%.3f", ranked.score), ranked.vetoed ? "veto" : "",
+                 "\(ranked.idea)", Output.safe(titles[ranked.idea] ?? "")]
             }))
             print("Kendall's W: \(result.kendallW.map { String(format: "%.3f", $0) } ?? "—")  top 3 \(result.sensitivity.stable ? "stable" : "not stable") under ±10 % weights")
         }
@@ -233,9 +362,10 @@ struct SessionCloseCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The session id.") var session: SessionIDArgument
+    @Flag(help: "Lock the session even when not every participant filled in every cell.") var allowIncomplete = false
 
     func run() throws {
-        try global.openWorkspace().closeSession(session.id)
+        try global.openWorkspace().closeSession(session.id, allowIncomplete: allowIncomplete)
         print("\(session.id) closed")
     }
 }

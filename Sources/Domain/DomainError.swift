@@ -48,8 +48,19 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Objection `n` was already judged or resolved otherwise; a ruling is not overwritten.
     case objectionAlreadyRuled(Int)
     /// A score entered or cleared elsewhere since the person saw the cell (`now`: what it holds, nil when cleared).
-    case scoreChangedSince(participant: String, idea: IdeaID, criterion: String, now: Int?)
+    case scoreChangedSince(participant: String, idea: IdeaID, criterion: String, now: CellEntry?)
     case alreadyMerged(IdeaID, IdeaID)
+    // Weighing room
+    case invalidVeto(String)
+    case vetoesEveryScore(String, min: Int, max: Int)
+    case duplicateParticipant(String)
+    case participantExcluded(String)
+    case exclusionNeedsReason
+    case notInRevote(IdeaID, criterion: String)
+    case revoteAlreadyHeld
+    case revoteNeedsCells
+    /// Closing would lock a session in which only `complete` of `total` participants scored (or abstained on) every cell.
+    case sessionIncomplete(complete: Int, total: Int)
 
     public var description: String {
         switch self {
@@ -133,7 +144,7 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
                 + (undoing ? " — undo would remove it; nothing was undone" : "; nothing was saved: look again and redo your change")
         case .scoreChangedSince(let participant, let idea, let criterion, let now):
             "nothing saved: the score of \(participant) for \(idea) on \(criterion) was changed elsewhere meanwhile (now "
-                + (now.map(String.init) ?? "empty") + "); look again"
+                + { switch now { case .score(let value)?: "\(value)"; case .abstain?: "abstained"; case nil: "empty" } }() + "); look again"
         case .criteriaSetChangedSince(let name, let version):
             "nothing saved: the criteria set '\(name)' changed elsewhere meanwhile (now version \(version)); look again and redo your change"
         case .decisionAlreadyConsented(let id):
@@ -150,6 +161,24 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
             "an idea cannot be merged into itself"
         case .alreadyMerged(let id, let into):
             "idea \(id) was already merged into \(into)"
+        case .invalidVeto(let text):
+            "'\(text)' is not a veto: use <=N, >=N, N or none"
+        case .vetoesEveryScore(let label, let low, let high):
+            "a veto at \(label) vetoes every score on \(low)-\(high): choose a threshold that leaves scores to choose from"
+        case .duplicateParticipant(let name):
+            "'\(name)' already takes part in this session"
+        case .participantExcluded(let name):
+            "'\(name)' was excluded from this session"
+        case .exclusionNeedsReason:
+            "excluding a participant needs a reason: give one"
+        case .notInRevote(let id, let criterion):
+            "\(id) × \(criterion) is not part of the re-vote round: only its cells can be scored now"
+        case .revoteAlreadyHeld:
+            "this session already had its re-vote round"
+        case .revoteNeedsCells:
+            "a re-vote needs cells: choose them first"
+        case .sessionIncomplete(let complete, let total):
+            "only \(complete) of \(total) participants scored every cell: close anyway to lock it incomplete"
         }
     }
 }

@@ -60,7 +60,7 @@ public enum PortfolioImport {
     }
 
     fileprivate enum JSONText: Equatable {
-        case criteria, objections, concerns, ideaList, names, object
+        case criteria, objections, concerns, ideaList, names, object, list
 
         var what: String {
             switch self {
@@ -70,6 +70,7 @@ public enum PortfolioImport {
             case .ideaList: "a list of idea ids"
             case .names: "a list of names"
             case .object: "an object"
+            case .list: "a list"
             }
         }
     }
@@ -130,7 +131,16 @@ public enum PortfolioImport {
             Field("normalization", .choice(Normalization.allCases.map(\.rawValue))),
             Field("aggregate", .choice(Aggregate.allCases.map(\.rawValue))), Field("createdAt", .timestamp),
             Field("closedAt", .timestamp, optional: true), Field("results", .json(.object), optional: true),
+            Field("excluded", .json(.list), optional: true), Field("revote", .json(.object), optional: true),
         ]),
+        Spec(name: "abstention", fields: [
+            Field("sessionId", .reference("session")), Field("participant", .whole(min: 0)), Field("ideaId", .reference("idea")),
+            Field("criterion", .whole(min: 0)),
+        ], uniqueKey: (["sessionId", "participant", "ideaId", "criterion"], "session, participant, idea and criterion")),
+        Spec(name: "cellNote", fields: [
+            Field("sessionId", .reference("session")), Field("ideaId", .reference("idea")), Field("criterion", .whole(min: 0)),
+            Field("text", .text),
+        ], uniqueKey: (["sessionId", "ideaId", "criterion"], "session, idea and criterion")),
         Spec(name: "score", fields: [
             Field("sessionId", .reference("session")), Field("participant", .whole(min: 0)), Field("ideaId", .reference("idea")),
             Field("criterion", .whole(min: 0)), Field("value", .whole(min: nil)),
@@ -265,6 +275,7 @@ public enum PortfolioImport {
             case .concerns: if (try? decoder.decode([Concern].self, from: data)) != nil { return nil }
             case .names: if (try? decoder.decode([String].self, from: data)) != nil { return nil }
             case .object: if (try? decoder.decode([String: JSONValue].self, from: data)) != nil { return nil }
+            case .list: if (try? decoder.decode([JSONValue].self, from: data)) != nil { return nil }
             case .ideaList:
                 if let list = try? decoder.decode([Int64].self, from: data) {
                     guard let missing = list.first(where: { ids["idea"]?.contains($0) != true }) else { return nil }

@@ -178,10 +178,17 @@ struct DetailView {
             if before.source != after.source { changed.append(strings[.fieldSource]) }
             if before.submitter != after.submitter { changed.append(strings[.fieldSubmitter]) }
             return changed.isEmpty ? "" : ": " + changed.joined(separator: ", ").lowercased()
+        case .scored:
+            // One line per idea per session: which session.
+            guard let mark = decode(SessionMark.self, entry.after) else { return "" }
+            return " " + strings.format(.eventScoredIn, SessionID(mark.session))
         default:
             return entry.reason.map { ": \($0)" } ?? ""
         }
     }
+
+    /// The session a `scored` history line names.
+    private struct SessionMark: Decodable { var session: Int64 }
 
     private func decode<T: Decodable>(_ type: T.Type, _ json: String?) -> T? {
         guard let json else { return nil }

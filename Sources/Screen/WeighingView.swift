@@ -2,137 +2,261 @@ import AppCore
 import Domain
 import Foundation
 
-/// The facilitator's screen: the scoring grid for the current participant and the live results.
+/// The facilitator's screen: the grid (one participant's entries while blind, the group's aggregate with its spread after
+/// the reveal) and the results beside or below it. The projector view is bold, shows no score at all while blind, and
+/// wraps or abbreviates with a legend instead of cutting.
 enum WeighingView {
     static func draw(_ weighing: WeighingState, state: AppState, into grid: inout CellGrid) {
         let strings = state.strings
         let session = weighing.session
         let projector = weighing.projector
-        let emphasis = projector ? Style(bold: true) : Style.plain
-        let status = session.status == .closed ? strings[.weighingClosed]
-            : (session.status == .revealed ? strings[.weighingRevealed] : strings[.weighingBlind])
-        let header = " " + strings.format(.weighingTitle, session.id.map(\.description) ?? "", session.setName, session.setVersion)
-            + " │ " + strings.format(.weighingParticipant, weighing.participant + 1, session.participants.count,
-                                     session.participants[weighing.participant]) + " │ " + status
-        grid.putPadded(header, x: 0, y: 0, width: grid.width, style: Palette.header)
+        header(weighing, strings: strings, into: &grid)
 
-        let cellWidth = projector ? 9 : 7
-        let titleWidth = max(12, min(projector ? 30 : 28, grid.width * 3 / 10))
-        let gridWidth = min(grid.width, titleWidth + cellWidth * session.criteria.count)
-        let sidePane = grid.width - gridWidth >= 36
-        let rowStep = projector ? 2 : 1
+        let showGroup = weighing.showsGroup
+        let cellWidth = projector ? 9 : (showGroup ? 8 : 7)
+        let idWidth = session.ideas.map { DisplayWidth.of($0.description) }.max() ?? 2
+        let cellsWidth = cellWidth * session.criteria.count
+        // The projector shows ids only (the titles are in the ranking or the legend); the normal view shows short titles.
+        let preferredLabel = projector ? idWidth + 2 : max(12, min(28, grid.width - 40 - cellsWidth))
+        let sidePane = grid.width - min(grid.width, preferredLabel + cellsWidth) - 3 >= (projector ? 30 : 34)
+        // With the results below the grid the titles may use the width the pane does not need.
+        let labelWidth = projector || sidePane ? preferredLabel : max(preferredLabel, min(44, grid.width - cellsWidth - 1))
+        let gridWidth = min(grid.width, labelWidth + cellsWidth)
         let top = 2
-        // Criterion names and weights.
-        let weights = Weights.normalized(session.criteria.map(\.weight))
-        for (index, criterion) in session.criteria.enumerated() {
-            let x = titleWidth + index * cellWidth
-            let focused = index == weighing.column
-            grid.put(DisplayWidth.truncate(criterion.name, to: cellWidth - 1), x: x, y: top, maxWidth: cellWidth - 1,
-                     style: focused ? Palette.focusedColumnTitle : Palette.label)
-            let arrow = criterion.direction == .benefit ? "↑" : "↓"
-            grid.put("\(Int((weights[index] * 100).rounded()))%\(arrow)", x: x, y: top + 1, maxWidth: cellWidth - 1, style: Palette.badge)
-        }
-        // Idea rows, scrolled to keep the current row in view.
-        let resultsHeight = sidePane ? 0 : min(12, session.ideas.count + 5)
-        let available = max(1, (grid.height - top - 3 - resultsHeight) / rowStep)
-        let first = max(0, min(weighing.row - available / 2, session.ideas.count - available))
-        let discuss = Set(weighing.results.cells.filter(\.discuss).map { "\($0.idea.rawValue)/\($0.criterion)" })
+        let bottom = grid.height - 2  // last row above the footer
+        // Below the grid: after the reveal the results matter more than the grid, which scrolls around the cursor.
+        let paneBelowHeight = sidePane ? 0 : (weighing.revealed ? max(6, (grid.height - 4) * 3 / 5) : min(14, max(6, (grid.height - 4) / 2)))
+        let gridRowsAvailable = max(1, bottom - top - 2 - paneBelowHeight - (sidePane ? 0 : 1) + 1)
+        let rowStep = projector && !weighing.revealed && gridRowsAvailable >= session.ideas.count * 2 ? 2 : 1
+        let abbreviated = criterionHeader(weighing, x: labelWidth, y: top, cellWidth: cellWidth, into: &grid)
+        let visible = max(1, gridRowsAvailable / rowStep)
+        let first = max(0, min(weighing.row - visible / 2, session.ideas.count - visible))
         var y = top + 2
-        for row in first..<min(session.ideas.count, first + available) {
-            let idea = session.ideas[row]
-            let title = "\(idea) \(weighing.titles[idea] ?? "")"
-            grid.putPadded(" " + title, x: 0, y: y, width: titleWidth - 1,
-                           style: row == weighing.row ? Palette.focusedColumnTitle.merging(emphasis) : emphasis)
-            for column in session.criteria.indices {
-                let key = ScoreKey(participant: weighing.participant, idea: idea, criterion: column)
-                let current = row == weighing.row && column == weighing.column
-                var text = session.scores[key].map(String.init) ?? "·"
-                if current, let pending = weighing.pending { text = "\(pending)_" }
-                var style = current ? Palette.selected : emphasis
-                if weighing.revealed, discuss.contains("\(idea.rawValue)/\(column)") {
-                    style = current ? Palette.selected : Palette.warning
-                    text += "!"
-                }
-                let padded = String(repeating: " ", count: max(0, (cellWidth - 1 - DisplayWidth.of(text)) / 2)) + text
-                grid.putPadded(padded, x: titleWidth + column * cellWidth, y: y, width: cellWidth - 1, style: style)
-            }
+        for row in first..<min(session.ideas.count, first + visible) {
+            drawRow(row, weighing, y: y, labelWidth: labelWidth, cellWidth: cellWidth, strings: strings, into: &grid)
             y += rowStep
         }
-        if first + available < session.ideas.count {
-            grid.put("▼ \(session.ideas.count - first - available)", x: 1, y: y, style: Palette.badge)
+        if first + visible < session.ideas.count {
+            grid.put("▼ \(session.ideas.count - first - visible)", x: 1, y: y, style: Palette.badge)
+            y += 1
         }
-        // Results: beside the grid when there is room, else below it.
-        let paneX = sidePane ? gridWidth + 2 : 1
-        let paneY = sidePane ? top : grid.height - 1 - resultsHeight
-        let paneWidth = sidePane ? grid.width - paneX - 1 : grid.width - 2
-        let paneHeight = sidePane ? grid.height - top - 2 : resultsHeight
-        ResultsPane.draw(weighing, x: paneX, y: paneY, width: paneWidth, height: paneHeight, strings: strings, into: &grid)
-        // Footer.
-        let footerY = grid.height - 1
-        if weighing.confirmClose {
-            grid.putPadded(" " + strings.format(.weighingConfirmClose, session.id.map(\.description) ?? ""), x: 0, y: footerY,
-                           width: grid.width, style: Palette.warning)
-        } else if let message = state.message {
-            grid.putPadded(" " + message.text, x: 0, y: footerY, width: grid.width, style: message.isError ? Palette.error : Palette.info)
+        if first > 0 { grid.put("▲ \(first)", x: 1, y: top + 1, style: Palette.badge) }
+        let paneWidth = sidePane ? grid.width - gridWidth - 3 : (grid.width >= 70 ? (grid.width - 3) / 2 : grid.width - 2)
+        var blocks = WeighingBlocks.blocks(weighing, strings: strings, projector: projector, bars: !projector && paneWidth >= 50)
+        if projector, weighing.whatIf == nil { blocks += legend(weighing, abbreviated: abbreviated, strings: strings) }
+        blocks = scrolled(blocks, by: weighing.paneScroll)
+        var columns: [PaneFlow.Column] = []
+        if sidePane {
+            let x = gridWidth + 2
+            columns.append(PaneFlow.Column(x: x, y: top, width: grid.width - x - 1, height: bottom - top + 1))
+            let belowGrid = y + 1
+            columns.append(PaneFlow.Column(x: 1, y: belowGrid, width: gridWidth - 1, height: max(0, bottom - belowGrid + 1)))
         } else {
-            grid.putPadded(" " + strings[projector ? .weighingProjectorHint : .weighingHint], x: 0, y: footerY, width: grid.width,
-                           style: Palette.footer)
+            let paneY = bottom - paneBelowHeight + 1
+            if grid.width >= 70 {  // two columns side by side
+                let half = (grid.width - 3) / 2
+                columns.append(PaneFlow.Column(x: 1, y: paneY, width: half, height: paneBelowHeight))
+                columns.append(PaneFlow.Column(x: half + 2, y: paneY, width: grid.width - half - 3, height: paneBelowHeight))
+            } else {
+                columns.append(PaneFlow.Column(x: 1, y: paneY, width: grid.width - 2, height: paneBelowHeight))
+            }
+        }
+        var flow = PaneFlow(columns: columns, bold: projector)
+        flow.place(blocks, into: &grid)
+        footer(weighing, state: state, into: &grid)
+    }
+
+    /// The blocks with the first `lines` lines scrolled away (PgDn), marked `▲ n` at the top.
+    static func scrolled(_ blocks: [PaneFlow.Block], by lines: Int) -> [PaneFlow.Block] {
+        guard lines > 0 else { return blocks }
+        var skip = min(lines, blocks.reduce(0) { $0 + $1.lines.count } - 1)
+        let hidden = skip
+        var result: [PaneFlow.Block] = []
+        for var block in blocks {
+            let dropped = min(skip, block.lines.count)
+            skip -= dropped
+            block.lines.removeFirst(dropped)
+            if !block.lines.isEmpty { result.append(block) }
+        }
+        guard hidden > 0, !result.isEmpty else { return result }
+        result[0].lines.insert(PaneFlow.Line("▲ \(hidden)", Palette.badge), at: 0)
+        result[0].optional = false
+        return result
+    }
+
+    /// ` Weighing S4 · sociaal v1 │ round 2 │ Participant 1/8: Anne │ blind`, the timer at the right.
+    static func header(_ weighing: WeighingState, strings: Strings, into grid: inout CellGrid) {
+        let session = weighing.session
+        var parts = [strings.format(.weighingTitle, session.id.map(\.description) ?? "", session.setName, session.setVersion)]
+        if session.round > 1 { parts.append(strings.format(.weighingRound, session.round)) }
+        let name = session.participants.indices.contains(weighing.participant) ? session.participants[weighing.participant] : ""
+        if weighing.showsGroup {
+            parts.append(strings.format(.weighingGroupHeader, strings.aggregate(session.aggregate)))
+        } else {
+            var who = strings.format(.weighingParticipant, weighing.participant + 1, session.participants.count, name)
+            if weighing.showIndividual { who += " " + strings[.weighingOwnScores] }
+            parts.append(who)
+        }
+        parts.append(strings.sessionStatus(session.status))
+        var timer = ""
+        if let running = weighing.timer, let now = weighing.now {
+            timer = "⏱ " + strings.format(running.scope == .idea ? .weighingTimerIdea : .weighingTimerRound, running.elapsed(at: now)) + " "
+        }
+        let timerWidth = DisplayWidth.of(timer)
+        grid.putPadded(" " + parts.joined(separator: " │ "), x: 0, y: 0, width: grid.width - timerWidth, style: Palette.header)
+        if timerWidth > 0 { grid.put(timer, x: grid.width - timerWidth, y: 0, style: Palette.header) }
+    }
+
+    /// Criterion names (abbreviated with a full stop when they do not fit, explained in the legend) and their weights;
+    /// returns the abbreviated ones.
+    static func criterionHeader(_ weighing: WeighingState, x: Int, y: Int, cellWidth: Int, into grid: inout CellGrid) -> [Int] {
+        let session = weighing.session
+        let weights = Weights.normalized(session.criteria.map(\.weight))
+        var abbreviated: [Int] = []
+        for (index, criterion) in session.criteria.enumerated() {
+            let column = x + index * cellWidth
+            let focused = index == weighing.column
+            var name = TextSanitizer.singleLine(criterion.name)
+            if DisplayWidth.of(name) > cellWidth - 1 {
+                name = DisplayWidth.truncate(name, to: cellWidth - 2, ellipsis: "") + "."
+                abbreviated.append(index)
+            }
+            grid.put(name, x: column, y: y, maxWidth: cellWidth - 1, style: focused ? Palette.focusedColumnTitle : Palette.label)
+            let arrow = criterion.direction == .benefit ? "↑" : "↓"
+            grid.put("\(Int((weights[index] * 100).rounded()))%\(arrow)", x: column, y: y + 1, maxWidth: cellWidth - 1, style: Palette.badge)
+        }
+        return abbreviated
+    }
+
+    /// One idea's row: its label, then per criterion the participant's entry (a mark only on the projector while blind)
+    /// or the group's aggregate ± SD.
+    static func drawRow(
+        _ row: Int, _ weighing: WeighingState, y: Int, labelWidth: Int, cellWidth: Int, strings: Strings, into grid: inout CellGrid
+    ) {
+        let session = weighing.session
+        let idea = session.ideas[row]
+        let emphasis = weighing.projector ? Style(bold: true) : Style.plain
+        let label = weighing.projector ? "\(idea)" : "\(idea) \(weighing.titles[idea] ?? "")"
+        grid.putPadded(" " + label, x: 0, y: y, width: labelWidth - 1,
+                       style: row == weighing.row ? Palette.focusedColumnTitle.merging(emphasis) : emphasis)
+        let discuss = Set(weighing.revealed ? weighing.results.discussList.map(\.cell) : [])
+        let chosen = Set(weighing.revoteMarks + (session.revote?.cells ?? []))
+        for column in session.criteria.indices {
+            let cell = SessionCell(idea: idea, criterion: column)
+            let key = ScoreKey(participant: weighing.participant, idea: idea, criterion: column)
+            let current = row == weighing.row && column == weighing.column
+            var style = emphasis
+            var text: String
+            if weighing.showsGroup {
+                let spread = weighing.results.cells[row * session.criteria.count + column]
+                if spread.count > 0 {
+                    let value = session.aggregate == .mean ? spread.mean : spread.median
+                    text = strings.decimal(value, 1) + "±" + strings.decimal(spread.sd, 1)
+                } else {
+                    text = spread.abstained > 0 ? "–" : "·"
+                }
+                if discuss.contains(cell) { style = Palette.warning }
+            } else if !session.isOpen(cell) {
+                // Round 2: cells not voted on again stay as round 1 left them.
+                text = weighing.projector && !weighing.revealed ? "" : (session.entry(key).map(entryText) ?? "·")
+                style = Palette.badge
+            } else {
+                let blind = weighing.projector && !weighing.revealed
+                switch session.entry(key) {
+                case .score(let value)?: text = blind ? "●" : "\(value)"
+                case .abstain?: text = "–"
+                case nil: text = "·"
+                }
+                if current, weighing.pending != nil { text = blind ? "●_" : "\(weighing.pending!)_" }
+            }
+            if chosen.contains(cell) { style = style.merging(Style(underline: true)) }
+            if current { style = Palette.selected.merging(emphasis) }
+            let padded = String(repeating: " ", count: max(0, (cellWidth - 1 - DisplayWidth.of(text)) / 2)) + text
+            grid.putPadded(padded, x: labelWidth + column * cellWidth, y: y, width: cellWidth - 1, style: style)
         }
     }
-}
 
-/// Progress while blind; the ranking, agreement, sensitivity and cells to discuss once revealed.
-enum ResultsPane {
-    static func draw(_ weighing: WeighingState, x: Int, y: Int, width: Int, height: Int, strings: Strings, into grid: inout CellGrid) {
-        guard width > 10, height > 1 else { return }
+    private static func entryText(_ entry: CellEntry) -> String {
+        switch entry {
+        case .score(let value): "\(value)"
+        case .abstain: "–"
+        }
+    }
+
+    /// What the projector's abbreviations mean (always shown when a name was shortened), then each veto and what the
+    /// cells show (left out when there is no room).
+    static func legend(_ weighing: WeighingState, abbreviated: [Int], strings: Strings) -> [PaneFlow.Block] {
+        let criteria = weighing.session.criteria
+        var blocks: [PaneFlow.Block] = []
+        if !abbreviated.isEmpty {
+            blocks.append(PaneFlow.Block([PaneFlow.Line(abbreviated.map { index -> String in
+                let name = TextSanitizer.singleLine(criteria[index].name)
+                return DisplayWidth.truncate(name, to: 7, ellipsis: "") + ". = " + name
+            }.joined(separator: " · "), Palette.badge, indent: 2)]))
+        }
+        var lines: [PaneFlow.Line] = []
+        let vetoes = criteria.compactMap { criterion in criterion.veto.map { "\(criterion.name) \($0.label)" } }
+        if !vetoes.isEmpty { lines.append(PaneFlow.Line(strings.format(.weighingLegendVeto, vetoes.joined(separator: ", ")), Palette.badge, indent: 2)) }
+        lines.append(PaneFlow.Line(weighing.showsGroup ? strings.format(.weighingLegendGroup, strings.aggregate(weighing.session.aggregate))
+                                                       : strings[.weighingLegendMarks], Palette.badge, indent: 2))
+        blocks.append(PaneFlow.Block(lines, optional: true))
+        return blocks
+    }
+
+    /// The prompt, a question waiting for `y`, the last message, or the keys (as many as fit).
+    static func footer(_ weighing: WeighingState, state: AppState, into grid: inout CellGrid) {
+        let strings = state.strings
         let session = weighing.session
-        let result = weighing.results
-        var lines: [(String, Style)] = []
-        if !weighing.revealed {
-            lines.append((strings[.weighingProgress], Palette.label))
-            let total = session.ideas.count * session.criteria.count
-            for (index, name) in session.participants.enumerated() {
-                let done = weighing.progress(of: index)
-                let mark = done == total ? " ✓" : ""
-                lines.append(("\(name)  \(done)/\(total)\(mark)", index == weighing.participant ? Palette.focusedColumnTitle : .plain))
+        let y = grid.height - 1
+        if let prompt = weighing.prompt {
+            let label: String
+            switch prompt.purpose {
+            case .note(let cell): label = strings.format(.weighingPromptNote, cell.idea, session.criteria[cell.criterion].name)
+            case .addParticipant: label = strings[.weighingPromptAddParticipant]
+            case .exclude(let index): label = strings.format(.weighingPromptExclude, session.participants[index])
             }
+            if let error = prompt.error { grid.putPadded(" " + error, x: 0, y: y - 1, width: grid.width, style: Palette.error) }
+            grid.fill(x: 0, y: y, width: grid.width, height: 1)
+            TextFieldView.draw(label: " " + label, field: prompt.field, x: 0, y: y, width: grid.width, style: Palette.focusedField, into: &grid)
+            return
+        }
+        let id = session.id.map(\.description) ?? ""
+        switch weighing.confirming {
+        case .close(let complete, let total)?:
+            let text = complete < total ? strings.format(.weighingConfirmCloseIncomplete, complete, total, id)
+                                        : strings.format(.weighingConfirmClose, id)
+            putWrapped(text, y: y, style: Palette.warning, into: &grid)
+        case .revote(let cells)?:
+            putWrapped(strings.format(.weighingConfirmRevote, strings.cells(cells.count)), y: y, style: Palette.warning, into: &grid)
+        case nil:
+            if let message = state.message {
+                putWrapped(message.text, y: y, style: message.isError ? Palette.error : Palette.info, into: &grid)
+            } else {
+                let hint = weighing.whatIf != nil ? strings[.weighingWhatIfHint]
+                    : strings[weighing.projector ? .weighingProjectorHint : .weighingHint]
+                grid.putPadded(" " + fitted(hint, width: grid.width - 2), x: 0, y: y, width: grid.width, style: Palette.footer)
+            }
+        }
+    }
+
+    /// A footer line; one too long for the width takes the line above as well instead of being cut.
+    static func putWrapped(_ text: String, y: Int, style: Style, into grid: inout CellGrid) {
+        let lines = DisplayWidth.wrap(TextSanitizer.singleLine(text), to: grid.width - 2)
+        if lines.count > 1, y > 0 {
+            grid.putPadded(" " + lines[0], x: 0, y: y - 1, width: grid.width, style: style)
+            grid.putPadded(" " + lines.dropFirst().joined(separator: " "), x: 0, y: y, width: grid.width, style: style)
         } else {
-            let method = result.method == .topsis ? "TOPSIS" : "\(result.method.rawValue) · \(result.normalization.rawValue)"
-            lines.append(("\(strings[.weighingRanking]) · \(method) · \(result.aggregate.rawValue)", Palette.label))
-            if !result.complete { lines.append((strings[.weighingIncomplete], Palette.badge)) }
-            let barWidth = weighing.projector ? 16 : 10
-            let titleWidth = max(6, width - barWidth - 18)
-            for ranked in result.ranking {
-                let filled = Int((ranked.score * Double(barWidth)).rounded())
-                let bar = String(repeating: "█", count: max(0, min(barWidth, filled))) + String(repeating: "░", count: max(0, barWidth - filled))
-                let title = DisplayWidth.truncate(weighing.titles[ranked.idea] ?? "\(ranked.idea)", to: titleWidth)
-                let padded = title + String(repeating: " ", count: max(0, titleWidth - DisplayWidth.of(title)))
-                let veto = ranked.vetoed ? " ✗ " + strings[.weighingVeto] : ""
-                lines.append((String(format: "%2d. ", ranked.rank) + padded + " " + bar + String(format: " %.2f", ranked.score) + veto,
-                              ranked.vetoed ? Palette.error : (ranked.rank == 1 ? Palette.info : .plain)))
-            }
-            lines.append(("", .plain))
-            lines.append(("\(strings[.weighingAgreement]): " + (result.kendallW.map { String(format: "%.2f", $0) } ?? strings[.weighingNoAgreement]),
-                          .plain))
-            if result.sensitivity.stable {
-                lines.append((strings[.weighingStable], Palette.info))
-            } else if let change = result.sensitivity.changes.first {
-                let sign = change.factor > 0 ? "+10 %" : "−10 %"
-                lines.append((strings.format(.weighingUnstable, session.criteria[change.criterion].name, sign), Palette.warning))
-            }
-            let discussed = result.cells.filter(\.discuss).prefix(3)
-            if !discussed.isEmpty {
-                lines.append((strings[.weighingDiscuss] + ":", Palette.label))
-                for cell in discussed {
-                    lines.append((String(format: "  %@ × %@ (SD %.1f, IQR %.1f)", "\(cell.idea)", session.criteria[cell.criterion].name,
-                                         cell.sd, cell.iqr), Palette.warning))
-                }
-            }
+            grid.putPadded(" " + text, x: 0, y: y, width: grid.width, style: style)
         }
-        for (offset, line) in lines.prefix(height).enumerated() {
-            let style = weighing.projector ? line.1.merging(Style(bold: true)) : line.1
-            grid.putPadded(line.0, x: x, y: y + offset, width: width, style: style)
+    }
+
+    /// A `·`-separated list of keys shortened from the end until it fits, keeping the last item (help).
+    static func fitted(_ hint: String, width: Int) -> String {
+        var items = hint.components(separatedBy: " · ")
+        while items.count > 2, DisplayWidth.of(items.joined(separator: " · ")) > width {
+            items.remove(at: items.count - 2)
         }
+        return items.joined(separator: " · ")
     }
 }
 
@@ -188,7 +312,7 @@ enum SessionListView {
             grid.put(strings[.sessionsEmpty], x: x + 2, y: y + 2, maxWidth: width - 4, style: Palette.badge)
         }
         for (index, session) in list.sessions.prefix(height - 5).enumerated() {
-            let text = "\(session.id)  \(session.status.rawValue)  \(session.setName)  \(session.ideas)×\(session.participants)  "
+            let text = "\(session.id)  \(strings.sessionStatus(session.status))  \(session.setName)  \(session.ideas)×\(session.participants)  "
                 + DayDate.fromDate(session.createdAt)
             grid.putPadded(text, x: x + 2, y: y + 2 + index, width: width - 4, style: index == list.selected ? Palette.selected : .plain)
         }

@@ -36,7 +36,9 @@ public enum InterchangeError: Error, Equatable, CustomStringConvertible, Localiz
 
 extension AppDatabase {
     /// Tables in an order that respects foreign keys.
-    static let exportedTables = ["idea", "cycle", "measurement", "decision", "criteriaSet", "session", "score", "wipLimit", "event"]
+    static let exportedTables = [
+        "idea", "cycle", "measurement", "decision", "criteriaSet", "session", "score", "abstention", "cellNote", "wipLimit", "event",
+    ]
     /// Columns holding JSON arrays shown as arrays in the export.
     static let arrayColumns: [String: Set<String>] = ["idea": ["tags"]]
 

@@ -52,6 +52,32 @@ extension AppDatabase {
         }
     }
 
+    /// Carries out a change to one criterion on the set as stored, as a new version, in one transaction.
+    @discardableResult
+    public func changeCriteria(_ name: String, _ change: CriteriaChange) throws -> CriteriaSet {
+        let now = clock()
+        return try write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT name, version, criteria FROM criteriaSet WHERE name = ?", arguments: [name])
+            else { throw DomainErrorBox(error: .unknownCriteriaSet(name)) }
+            let stored = try Self.criteriaSet(from: row)
+            let changed = try Self.ruled { () throws(DomainError) in try stored.applying(change) }
+            try db.execute(sql: "UPDATE criteriaSet SET version = ?, criteria = ?, updatedAt = ? WHERE name = ?",
+                           arguments: [changed.version, EventJSON.encode(changed.criteria), now, changed.name])
+            try appendEvent(db, idea: nil, kind: .criteriaChanged, after: EventJSON.encode(changed), at: now)
+            return changed
+        }
+    }
+
+    /// Runs a domain rule inside a transaction, carrying its refusal out of the transaction unchanged.
+    @discardableResult
+    static func ruled<T>(_ rule: () throws(DomainError) -> T) throws -> T {
+        do {
+            return try rule()
+        } catch {
+            throw DomainErrorBox(error: error)
+        }
+    }
+
     // MARK: Sessions
 
     /// Stores a new session (checked: ideas exist) and returns it with its id.
@@ -111,19 +137,35 @@ extension AppDatabase {
                 return .unreadableValue(table: "score", record: "session \(id.rawValue)", field: field,
                                         value: String.fromDatabaseValue(stored) ?? stored.description)
             }
-            guard let participant = Int.fromDatabaseValue(score[0]), session.participants.indices.contains(participant) else {
+            guard let participant = Int.fromDatabaseValue(score[0] as DatabaseValue), session.participants.indices.contains(participant) else {
                 throw unreadable("participant", 0)
             }
-            guard let idea = Int64.fromDatabaseValue(score[1]).map(IdeaID.init), session.ideas.contains(idea) else {
+            guard let idea = Int64.fromDatabaseValue(score[1] as DatabaseValue).map(IdeaID.init), session.ideas.contains(idea) else {
                 throw unreadable("ideaId", 1)
             }
-            guard let criterion = Int.fromDatabaseValue(score[2]), session.criteria.indices.contains(criterion) else {
+            guard let criterion = Int.fromDatabaseValue(score[2] as DatabaseValue), session.criteria.indices.contains(criterion) else {
                 throw unreadable("criterion", 2)
             }
-            guard let value = Int.fromDatabaseValue(score[3]), session.criteria[criterion].accepts(value) else {
+            guard let value = Int.fromDatabaseValue(score[3] as DatabaseValue), session.criteria[criterion].accepts(value) else {
                 throw unreadable("value", 3)
             }
             session.scores[ScoreKey(participant: participant, idea: idea, criterion: criterion)] = value
+        }
+        for abstention in try Row.fetchAll(db, sql: "SELECT participant, ideaId, criterion FROM abstention WHERE sessionId = ?",
+                                           arguments: [id.rawValue]) {
+            session.abstentions.insert(ScoreKey(participant: (try abstention.decode(atIndex: 0)), idea: IdeaID((try abstention.decode(atIndex: 1))), criterion: (try abstention.decode(atIndex: 2))))
+        }
+        session.excluded = try StoredExclusion.decode((try row.decode(forColumn: "excluded")), participants: session.participants.count, record: record)
+        if let revote: String = (try row.decode(forColumn: "revote")) {
+            session.revote = try StoredRevote.decode(revote, session: session, record: record)
+        }
+        for note in try Row.fetchAll(db, sql: "SELECT ideaId, criterion, text FROM cellNote WHERE sessionId = ?", arguments: [id.rawValue]) {
+            let cell = SessionCell(idea: IdeaID((try note.decode(atIndex: 0))), criterion: (try note.decode(atIndex: 1)))
+            guard session.ideas.contains(cell.idea), session.criteria.indices.contains(cell.criterion) else {
+                throw StorageError.unreadableValue(table: "cellNote", record: record, field: "criterion",
+                                                   value: "\(cell.idea) × \(cell.criterion)")
+            }
+            session.notes[cell] = (try note.decode(atIndex: 2))
         }
         return session
     }
@@ -143,40 +185,78 @@ extension AppDatabase {
         }
     }
 
-    /// Sets or clears scores in one transaction, checked against the session's scales; all or nothing.
+    /// Carries out changes to a live session in order, each checked by the session's rules against the session as it
+    /// stands, in one transaction (all or none); returns the session as it is afterwards. Entries write one audit row each time, and the history of
+    /// each idea gets one line the first time it is scored in a session, never one per score.
     @discardableResult
-    public func setScores(_ id: SessionID, _ changes: [(ScoreKey, Int?)], expected: [ScoreKey: Int?]? = nil) throws -> WeighingSession {
+    public func changeSession(_ id: SessionID, _ changes: [SessionChange]) throws -> WeighingSession {
         let now = clock()
         return try write { db in
             var session = try Self.session(id, in: db)
-            for (key, shown) in expected ?? [:] where session.scores[key] != shown && session.participants.indices.contains(key.participant)
-                && session.criteria.indices.contains(key.criterion) {
-                throw DomainErrorBox(error: .scoreChangedSince(
-                    participant: session.participants[key.participant], idea: key.idea, criterion: session.criteria[key.criterion].name,
-                    now: session.scores[key]))
-            }
-            do {
-                for (key, value) in changes { session = try session.scoring(key, value) }
-            } catch let error as DomainError {
-                throw DomainErrorBox(error: error)
-            }
-            for (key, value) in changes {
-                if let value {
-                    try db.execute(
-                        sql: "INSERT OR REPLACE INTO score (sessionId, participant, ideaId, criterion, value) VALUES (?, ?, ?, ?, ?)",
-                        arguments: [id.rawValue, key.participant, key.idea.rawValue, key.criterion, value])
-                } else {
-                    try db.execute(sql: "DELETE FROM score WHERE sessionId = ? AND participant = ? AND ideaId = ? AND criterion = ?",
-                                   arguments: [id.rawValue, key.participant, key.idea.rawValue, key.criterion])
-                }
-            }
-            let summary = changes.count == 1
-                ? EventJSON.encode(ScoreEvent(session: id.rawValue, participant: changes[0].0.participant, criterion: changes[0].0.criterion,
-                                              value: changes[0].1))
-                : "{\"session\":\(id.rawValue),\"scores\":\(changes.count)}"
-            try appendEvent(db, idea: changes.count == 1 ? changes[0].0.idea : nil, kind: .scored, after: summary, at: now)
+            for change in changes { session = try apply(change, to: session, db: db, at: now) }
             return session
         }
+    }
+
+    /// Writes one session change (checked by the session's rules first) inside an open transaction.
+    private func apply(_ change: SessionChange, to session: WeighingSession, db: Database, at now: Date) throws -> WeighingSession {
+        let id = session.id!
+        let changed = try Self.ruled { () throws(DomainError) in try session.applying(change) }
+        let sessionID = id.rawValue
+        switch change {
+        case .enter(let inputs):
+            for input in inputs {
+                let key = input.key
+                let arguments: StatementArguments = [sessionID, key.participant, key.idea.rawValue, key.criterion]
+                try db.execute(sql: "DELETE FROM score WHERE sessionId = ? AND participant = ? AND ideaId = ? AND criterion = ?",
+                               arguments: arguments)
+                try db.execute(sql: "DELETE FROM abstention WHERE sessionId = ? AND participant = ? AND ideaId = ? AND criterion = ?",
+                               arguments: arguments)
+                switch input.entry {
+                case .score(let value)?:
+                    try db.execute(sql: "INSERT INTO score (sessionId, participant, ideaId, criterion, value) VALUES (?, ?, ?, ?, ?)",
+                                   arguments: arguments + [value])
+                case .abstain?:
+                    try db.execute(sql: "INSERT INTO abstention (sessionId, participant, ideaId, criterion) VALUES (?, ?, ?, ?)",
+                                   arguments: arguments)
+                case nil:
+                    break
+                }
+            }
+            try appendEvent(db, idea: nil, kind: .scored, after: EventJSON.encode(ScoreEvent(session: sessionID, inputs: inputs)), at: now)
+            let line = EventJSON.encode(SessionMark(session: sessionID))
+            var seen: Set<IdeaID> = []
+            for input in inputs where input.entry != nil && seen.insert(input.key.idea).inserted {
+                let written = try Bool.fetchOne(
+                    db, sql: "SELECT COUNT(*) > 0 FROM event WHERE ideaId = ? AND kind = ? AND after = ?",
+                    arguments: [input.key.idea.rawValue, EventKind.scored.rawValue, line]) ?? false
+                if !written { try appendEvent(db, idea: input.key.idea, kind: .scored, after: line, at: now) }
+            }
+        case .addParticipant, .excludeParticipant:
+            try db.execute(sql: "UPDATE session SET participants = ?, excluded = ? WHERE id = ?",
+                           arguments: [EventJSON.encode(changed.participants), StoredExclusion.encode(changed.excluded), sessionID])
+            try appendEvent(db, idea: nil, kind: .sessionUpdated, after: EventJSON.encode(RoomEvent(session: sessionID, change: change)), at: now)
+        case .note(let cell, _):
+            try db.execute(sql: "DELETE FROM cellNote WHERE sessionId = ? AND ideaId = ? AND criterion = ?",
+                           arguments: [sessionID, cell.idea.rawValue, cell.criterion])
+            if let text = changed.notes[cell] {
+                try db.execute(sql: "INSERT INTO cellNote (sessionId, ideaId, criterion, text) VALUES (?, ?, ?, ?)",
+                               arguments: [sessionID, cell.idea.rawValue, cell.criterion, text])
+            }
+            try appendEvent(db, idea: nil, kind: .sessionUpdated, after: EventJSON.encode(RoomEvent(session: sessionID, change: change)), at: now)
+        case .startRevote:
+            guard let revote = changed.revote else { break }
+            for cell in revote.cells {
+                for table in ["score", "abstention"] {
+                    try db.execute(sql: "DELETE FROM \(table) WHERE sessionId = ? AND ideaId = ? AND criterion = ?",
+                                   arguments: [sessionID, cell.idea.rawValue, cell.criterion])
+                }
+            }
+            try db.execute(sql: "UPDATE session SET revote = ?, status = ? WHERE id = ?",
+                           arguments: [EventJSON.encode(StoredRevote(revote)), changed.status.rawValue, sessionID])
+            try appendEvent(db, idea: nil, kind: .sessionUpdated, after: EventJSON.encode(RoomEvent(session: sessionID, change: change)), at: now)
+        }
+        return changed
     }
 
     /// Stores the status (open or revealed), method, normalisation and aggregate of a session.
@@ -196,13 +276,14 @@ extension AppDatabase {
         }
     }
 
-    /// Closes and locks a session: stores its results and gives each idea its score and rank badge.
+    /// Closes and locks a session: stores its results and gives each idea its score and rank badge. A session in which
+    /// not every participant who counts filled in every cell is refused unless `allowIncomplete`.
     @discardableResult
-    public func closeSession(_ id: SessionID) throws -> WeighingSession {
+    public func closeSession(_ id: SessionID, allowIncomplete: Bool = false) throws -> WeighingSession {
         let now = clock()
         return try write { db in
             var session = try Self.session(id, in: db)
-            guard session.status != .closed else { throw DomainErrorBox(error: .sessionClosed) }
+            try Self.ruled { () throws(DomainError) in try session.checkClosing(allowIncomplete: allowIncomplete) }
             let results = session.results
             session.status = .closed
             session.closedAt = now
@@ -236,12 +317,32 @@ struct SessionEvent: Encodable {
     }
 }
 
-/// One score change as recorded in the event log.
+/// Entries as recorded in the event log's audit row: every score, abstention and clearing.
 struct ScoreEvent: Encodable {
+    struct Entry: Encodable {
+        var participant: Int
+        var idea: Int64
+        var criterion: Int
+        /// The score; nil for an abstention or a clearing.
+        var value: Int?
+        var abstain: Bool?
+    }
+
     var session: Int64
-    var participant: Int
-    var criterion: Int
-    var value: Int?
+    var entries: [Entry]
+
+    init(session: Int64, inputs: [ScoreInput]) {
+        self.session = session
+        entries = inputs.map { input in
+            var entry = Entry(participant: input.key.participant, idea: input.key.idea.rawValue, criterion: input.key.criterion)
+            switch input.entry {
+            case .score(let value)?: entry.value = value
+            case .abstain?: entry.abstain = true
+            case nil: break
+            }
+            return entry
+        }
+    }
 }
 
 /// Stored results of a closed session.
@@ -269,6 +370,8 @@ public struct ResultsJSON: Codable, Equatable, Sendable {
     public var ranking: [Ranked]
     public var cells: [Cell]
     public var kendallW: Double?
+    public var participantsComplete: Int?
+    public var participantsTotal: Int?
 
     public init(_ result: WeighingResult, criteria: [Criterion]) {
         method = result.method.rawValue
@@ -280,5 +383,7 @@ public struct ResultsJSON: Codable, Equatable, Sendable {
                  iqr: $0.iqr, range: $0.range)
         }
         kendallW = result.kendallW
+        participantsComplete = result.participantsComplete
+        participantsTotal = result.participantsTotal
     }
 }

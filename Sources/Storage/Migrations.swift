@@ -149,6 +149,35 @@ enum Migrations {
                 }
             }
         }
+        migrator.registerMigration("v7-room: abstentions, participants who leave, cell notes, a re-vote round") { db in
+            try db.create(table: "abstention") { t in
+                t.column("sessionId", .integer).notNull().references("session", onDelete: .cascade)
+                t.column("participant", .integer).notNull()
+                t.column("ideaId", .integer).notNull()
+                t.column("criterion", .integer).notNull()
+                t.primaryKey(["sessionId", "participant", "ideaId", "criterion"])
+            }
+            try db.create(table: "cellNote") { t in
+                t.column("sessionId", .integer).notNull().references("session", onDelete: .cascade)
+                t.column("ideaId", .integer).notNull()
+                t.column("criterion", .integer).notNull()
+                t.column("text", .text).notNull()
+                t.primaryKey(["sessionId", "ideaId", "criterion"])
+            }
+            try db.alter(table: "session") { t in
+                t.add(column: "excluded", .text).notNull().defaults(to: "[]")
+                t.add(column: "revote", .text)
+            }
+            // Other programs notice abstentions and notes like scores (see v6).
+            for table in ["abstention", "cellNote"] {
+                for operation in ["INSERT", "UPDATE", "DELETE"] {
+                    try db.execute(sql: """
+                        CREATE TRIGGER \(table)_\(operation.lowercased())_counts AFTER \(operation) ON "\(table)"
+                        BEGIN UPDATE changeCounter SET value = value + 1 WHERE id = 1; END
+                        """)
+                }
+            }
+        }
         return migrator
     }
 

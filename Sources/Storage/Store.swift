@@ -13,11 +13,15 @@ public protocol Store: StoreReader {
     func setWipLimit(_ limit: WipLimit) throws
     func createCriteriaSet(_ name: String) throws
     func saveCriteriaSet(_ set: CriteriaSet, creating: Bool) throws
+    /// Carries out a change to one criterion of the stored set, as a new version.
+    func changeCriteria(_ name: String, _ change: CriteriaChange) throws -> CriteriaSet
     func createSession(_ session: WeighingSession) throws -> WeighingSession
-    /// Sets or clears scores, all or none; with `expected`, each listed cell must still hold what the person saw.
-    func setScores(_ id: SessionID, _ changes: [(ScoreKey, Int?)], expected: [ScoreKey: Int?]?) throws -> WeighingSession
+    /// Carries out changes to a live session (entries, participants, notes, a re-vote) in order, each checked by the
+    /// session's rules, in one transaction: all of them, or none.
+    func changeSession(_ id: SessionID, _ changes: [SessionChange]) throws -> WeighingSession
     func updateSession(_ session: WeighingSession) throws
-    func closeSession(_ id: SessionID) throws -> WeighingSession
+    /// Locks a session; one not filled in by every participant who counts is refused unless `allowIncomplete`.
+    func closeSession(_ id: SessionID, allowIncomplete: Bool) throws -> WeighingSession
     func importAll(_ export: PortfolioExport) throws -> [IdeaDraft]
     func importIdeas(_ rows: [(IdeaFields, Stage)]) throws
     func merge(_ source: IdeaID, into target: IdeaID) throws
@@ -29,3 +33,17 @@ public protocol Store: StoreReader {
 }
 
 extension AppDatabase: Store {}
+
+extension Store {
+    /// Carries out one change to a live session, checked by the session's rules in the same transaction.
+    @discardableResult
+    public func changeSession(_ id: SessionID, _ change: SessionChange) throws -> WeighingSession {
+        try changeSession(id, [change])
+    }
+
+    /// Sets or clears scores, checked against the session's scales; all or nothing.
+    @discardableResult
+    public func setScores(_ id: SessionID, _ changes: [(ScoreKey, Int?)]) throws -> WeighingSession {
+        try changeSession(id, .enter(changes.map { ScoreInput($0.0, $0.1.map(CellEntry.score)) }))
+    }
+}

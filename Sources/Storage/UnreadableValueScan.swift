@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Foundation
 import GRDB
 
 /// Reads every stored value the way the read paths do and lists those they would refuse, without stopping at
@@ -162,6 +163,13 @@ struct UnreadableValueScan {
             }
             if let aggregate = row.text("aggregate") {
                 try check { _ = try StoredValue.value(Aggregate.self, aggregate, table: "session", record: record, field: "aggregate") }
+            }
+            if let excluded = row.text("excluded") {
+                let participants = row.text("participants").flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) }
+                try check { _ = try StoredExclusion.decode(excluded, participants: participants?.count ?? Int.max, record: record) }
+            }
+            if let revote = row.text("revote") {
+                try check { _ = try StoredValue.json(StoredRevote.self, revote, table: "session", record: record, field: "revote") }
             }
         }
     }

@@ -36,7 +36,12 @@ public enum BoardApp {
                 // Lets the end-to-end tests prove that a crash restores the terminal.
                 fatalError("crash requested by PROEFTUIN_TEST_CRASH")
             }
-            switch terminal.read(timeout: pollInterval) {
+            let input = terminal.read(timeout: pollInterval)
+            if case .weighing = state.mode {
+                // The reducer has no clock: the weighing timer learns the time here, before the key is handled.
+                pending += Reducer.reduce(&state, .tick(Date()))
+            }
+            switch input {
             case .key(.control("l")):
                 terminal.invalidate()
                 pending += Reducer.reduce(&state, .key(.control("l")))

@@ -61,9 +61,9 @@ struct WeighingReducerTests {
         var state = weighingState()
         let effects = press([.character("4"), .character("2"), .character("5")], &state)
         #expect(effects == [
-            .saveScore(SessionID(7), ScoreKey(participant: 0, idea: IdeaID(1), criterion: 0), 4, expected: nil),
-            .saveScore(SessionID(7), ScoreKey(participant: 0, idea: IdeaID(1), criterion: 1), 2, expected: nil),
-            .saveScore(SessionID(7), ScoreKey(participant: 0, idea: IdeaID(2), criterion: 0), 5, expected: nil),
+            .saveScore(SessionID(7), ScoreKey(participant: 0, idea: IdeaID(1), criterion: 0), 4, seen: nil),
+            .saveScore(SessionID(7), ScoreKey(participant: 0, idea: IdeaID(1), criterion: 1), 2, seen: nil),
+            .saveScore(SessionID(7), ScoreKey(participant: 0, idea: IdeaID(2), criterion: 0), 5, seen: nil),
         ])
         let value = weighing(state)!
         #expect(value.row == 1 && value.column == 1)
@@ -81,25 +81,27 @@ struct WeighingReducerTests {
         var state = weighingState(scale: 1...10)
         #expect(press([.character("1")], &state).isEmpty, "1 could start 10")
         #expect(weighing(state)!.pending == 1)
-        #expect(press([.character("0")], &state) == [.saveScore(SessionID(7), ScoreKey(participant: 0, idea: IdeaID(1), criterion: 0), 10, expected: nil)])
+        #expect(press([.character("0")], &state) == [.saveScore(SessionID(7), ScoreKey(participant: 0, idea: IdeaID(1), criterion: 0), 10, seen: nil)])
         // 1 then 7: 17 is off the scale, so 1 is kept and 7 scores the next cell.
         let effects = press([.character("1"), .character("7")], &state)
         #expect(effects == [
-            .saveScore(SessionID(7), ScoreKey(participant: 0, idea: IdeaID(1), criterion: 1), 1, expected: nil),
-            .saveScore(SessionID(7), ScoreKey(participant: 0, idea: IdeaID(2), criterion: 0), 7, expected: nil),
+            .saveScore(SessionID(7), ScoreKey(participant: 0, idea: IdeaID(1), criterion: 1), 1, seen: nil),
+            .saveScore(SessionID(7), ScoreKey(participant: 0, idea: IdeaID(2), criterion: 0), 7, seen: nil),
         ])
         // A waiting 1 is settled by any other key.
         press([.character("1")], &state)
-        #expect(press([.down], &state) == [.saveScore(SessionID(7), ScoreKey(participant: 0, idea: IdeaID(2), criterion: 1), 1, expected: nil)])
+        #expect(press([.down], &state) == [.saveScore(SessionID(7), ScoreKey(participant: 0, idea: IdeaID(2), criterion: 1), 1, seen: nil)])
     }
 
-    @Test func tabSwitchesParticipantAndBackspaceClears() {
+    @Test func tabSwitchesParticipantOnTheSameCellAndDeleteClears() {
         var state = weighingState()
         press([.character("3"), .tab], &state)
         #expect(weighing(state)!.participant == 1)
-        #expect(weighing(state)!.row == 0 && weighing(state)!.column == 0)
+        #expect(weighing(state)!.row == 0 && weighing(state)!.column == 1, "the same cell, for going round the table")
         press([.character("5"), .left], &state)
-        #expect(press([.backspace], &state) == [.saveScore(SessionID(7), ScoreKey(participant: 1, idea: IdeaID(1), criterion: 0), nil, expected: 5)])
+        #expect(press([.delete], &state) == [], "an empty cell has nothing to clear")
+        press([.up, .right], &state)
+        #expect(press([.delete], &state) == [.saveScore(SessionID(7), ScoreKey(participant: 1, idea: IdeaID(1), criterion: 1), nil, seen: .score(5))])
         press([.backTab], &state)
         #expect(weighing(state)!.participant == 0)
     }

@@ -35,7 +35,7 @@ struct WatcherTests {
 
         // The facilitator's own score: no outside change, no notice.
         let key = ScoreKey(participant: 0, idea: ideas[0], criterion: 0)
-        #expect(runner.perform(.saveScore(session.id!, key, 4, expected: nil)).isEmpty)
+        #expect(runner.perform(.saveScore(session.id!, key, 4, seen: nil)).isEmpty)
         #expect(try programs.board.outsideChange() == false)
 
         // A participant's score from another program: noticed, and the session reloads without a notice.
@@ -63,13 +63,13 @@ struct WatcherTests {
         let key = ScoreKey(participant: 0, idea: idea, criterion: 0)
         _ = try programs.cli.score(session.id!, participant: "anne", idea: idea, criterion: "IMPACT", value: 5)
 
-        #expect(throws: DomainError.scoreChangedSince(participant: "Anne", idea: idea, criterion: "impact", now: 5)) {
-            try programs.board.setScore(session.id!, key, 2, expected: nil)
+        #expect(throws: DomainError.scoreChangedSince(participant: "Anne", idea: idea, criterion: "impact", now: .score(5))) {
+            try programs.board.setScore(session.id!, key, 2, seen: nil)
         }
         #expect(try programs.board.reader.session(session.id!).scores[key] == 5, "the other program's 5 stays")
-        try programs.board.setScore(session.id!, key, 2, expected: 5)
+        try programs.board.setScore(session.id!, key, 2, seen: .score(5))
         #expect(try programs.board.reader.session(session.id!).scores[key] == 2, "once seen, it may be changed")
-        #expect(Strings(.nl).error(.scoreChangedSince(participant: "Anne", idea: idea, criterion: "impact", now: 5))
+        #expect(Strings(.nl).error(.scoreChangedSince(participant: "Anne", idea: idea, criterion: "impact", now: .score(5)))
             == "Niets opgeslagen: de score van Anne voor #\(idea.rawValue) op impact is intussen elders gewijzigd (nu 5); kijk opnieuw")
     }
 }

@@ -87,7 +87,10 @@ struct SessionScoreCLITests {
         let binary = try prepare()
         defer { binary.cleanUp() }
         try binary.run(["session", "score", "1", "--participant", "Anne", "--idea", "1", "--criterion", "impact", "--score", "5"])
-        #expect(try binary.run(["session", "close", "1"]).status == 0)
+        let incomplete = try binary.run(["session", "close", "1"])
+        #expect(incomplete.status != 0)
+        #expect(incomplete.stderr == "Error: Only 0 of 2 participants scored every cell: add --allow-incomplete to lock the session as it is\n")
+        #expect(try binary.run(["session", "close", "1", "--allow-incomplete"]).status == 0)
         let before = try storedScores(binary)
         for extra in [["--score", "3"], ["--clear"]] {
             let refused = try binary.run(["session", "score", "1", "--participant", "Anne", "--idea", "1", "--criterion", "impact"] + extra
@@ -100,14 +103,14 @@ struct SessionScoreCLITests {
         #expect(try storedScores(binary) == before)
     }
 
-    @Test func scoreOrClearIsRequiredButNotBoth() throws {
+    @Test func scoreAbstainOrClearIsRequiredButOnlyOne() throws {
         let binary = try prepare()
         defer { binary.cleanUp() }
         let base = ["session", "score", "1", "--participant", "Anne", "--idea", "1", "--criterion", "impact"]
-        for extra in [[], ["--score", "3", "--clear"]] {
+        for extra in [[], ["--score", "3", "--clear"], ["--abstain", "--clear"], ["--score", "3", "--abstain"]] {
             let refused = try binary.run(base + extra)
             #expect(refused.status != 0)
-            #expect(refused.stderr.contains("give either --score N or --clear"))
+            #expect(refused.stderr.contains("give one of --score N, --abstain or --clear"))
         }
         #expect(try storedScores(binary).isEmpty)
     }

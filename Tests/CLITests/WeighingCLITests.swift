@@ -109,7 +109,7 @@ struct WeighingCLITests {
         let minutes = try binary.run(["session", "minutes", "1", "--format", "md", "--lang", "nl"])
         #expect(minutes.stdout.hasPrefix("# Besluitenlijst — weging S1"))
         #expect(minutes.stdout.contains("- Deelnemers (2): Anne, Bram"))
-        #expect(minutes.stdout.contains("| impact | 50.0 % | benefit | 1–5 |  |"))
+        #expect(minutes.stdout.contains("| impact | 50,0 % | hoger is beter | 1–5 |  |"))
         #expect(minutes.stdout.contains("| 3 | #3 Huiswerkklas |"))
         #expect(minutes.stdout.contains("## Besluiten"))
         let board = try binary.run(["list", "--format", "json"])

@@ -86,7 +86,8 @@ struct WeighingPropertyTests {
                                                   scores: session.scores(participantOrder: Array(0..<session.participants)),
                                                   method: method, normalization: normalization, aggregate: .mean)
                     #expect(result.ranking.allSatisfy { $0.score.isFinite && $0.score >= -1e-12 && $0.score <= 1 + 1e-12 })
-                    #expect(result.ranking.map(\.rank) == Array(1...session.ideas))
+                    // Competition ranks: each idea's rank is 1 + the ideas ranked strictly before it (ties share, 1 2 2 4).
+                    #expect(competitionRanks(result.ranking))
                     if let w = result.kendallW { #expect(w >= -1e-9 && w <= 1 + 1e-9) }
                 }
             }
@@ -101,4 +102,15 @@ struct WeighingPropertyTests {
             #expect(closeness.allSatisfy { $0.isFinite && $0 >= 0 && $0 <= 1 })
         }
     }
+}
+
+/// Whether ranks are competition ranks: each idea's rank is 1 + the number ranked before it, unless it shares the
+/// rank of the idea before it (1, 2, 2, 4).
+func competitionRanks(_ ranking: [RankedIdea]) -> Bool {
+    var ok = true
+    for (position, ranked) in ranking.enumerated() {
+        let shared = position > 0 && ranking[position - 1].rank == ranked.rank && ranked.tied
+        if ranked.rank != position + 1 && !shared { ok = false }
+    }
+    return ok
 }

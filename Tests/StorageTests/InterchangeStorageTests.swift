@@ -102,6 +102,13 @@ struct InterchangeStorageTests {
     @Test func theImportChecksKnowEveryTableAndColumnOfTheExport() throws {
         let database = try open()
         try database.seedDemo(now: clock.now)
+        let ideas = try database.summaries().prefix(2).map(\.id)
+        let session = try database.createSession(WeighingSession(
+            set: try database.criteriaSets()[0], ideas: ideas, participants: ["Anne", "Bram"], createdAt: clock.now))
+        _ = try database.changeSession(session.id!, [
+            .enter([ScoreInput(ScoreKey(participant: 0, idea: ideas[0], criterion: 0), .abstain)]),
+            .note(SessionCell(idea: ideas[0], criterion: 0), "eerst navragen"),
+        ])
         let export = try database.exportAll(includePersonal: true)
         #expect(Set(export.tables.keys) == Set(PortfolioImport.tables.map(\.name)))
         for (table, fields) in PortfolioImport.tables {

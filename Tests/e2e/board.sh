@@ -359,14 +359,76 @@ weighing_with_digits_only() {
     keys $s Tab && wait_for $s "Participant 2/2: Bram" || return 1
     keys $s 4 2 3 3 2 4 && wait_for $s "Bram  6/6 ✓" || return 1
     keys $s r && wait_for $s "revealed" || return 1
-    wait_for $s " 1. Aanpak-A" || return 1
-    wait_for $s " 2. Aanpak-B" || return 1
-    wait_for $s " 3. Aanpak-C" || return 1
+    wait_for $s " 1. ██████ 1.00 #1 Aanpak-A" || return 1
+    wait_for $s " 2. ███░░░ 0.50 #2 Aanpak-B" || return 1
+    wait_for $s " 3. ░░░░░░ 0.00 #3 Aanpak-C" || return 1
     keys $s c && wait_for $s "Close and lock S1?" || return 1
     keys $s y && wait_for $s "S1 closed" || return 1
     keys $s Escape && wait_for $s "★1" || return 1
     keys $s q && wait_for $s "EXIT=0" || return 1
     cli "$data" session results 1 --format json | grep -q '"rank" : 1' || { echo "  no stored ranking"; return 1; }
+}
+
+# The room (issue 18): a facilitator runs 10 ideas × 5 criteria × 8 participants on a projector at 100×30 in Dutch.
+projector_room_in_dutch() {
+    local data="$WORK/room" s=projector_room_in_dutch
+    cli "$data" demo >/dev/null || { echo "  demo failed"; return 1; }
+    cli "$data" criteria edit sociaal-domein risico --veto 4 >/dev/null || { echo "  criteria edit failed"; return 1; }
+    cli "$data" session new --set sociaal-domein --ideas 4,7,11,13,15,17,21,23,26,28 \
+        --participants "Wethouder,Wijkteam Noord,Financiën,Inwonerspanel,Anne,Bram,Carla,Dirk" >/dev/null || { echo "  session new failed"; return 1; }
+    # Everyone but the Wethouder (who types on the board) scored beforehand; #13 × impact divides the room 1 1 1 1 5 5 5.
+    python3 - "$WORK/room.csv" <<'PY'
+import sys
+people = ["Wijkteam Noord", "Financiën", "Inwonerspanel", "Anne", "Bram", "Carla", "Dirk"]
+ideas = [4, 7, 11, 13, 15, 17, 21, 23, 26, 28]
+criteria = ["impact", "opgave", "haalbaarheid", "kosten", "risico"]
+with open(sys.argv[1], "w") as out:
+    out.write("participant,idea,criterion,score\n")
+    for p, who in enumerate(people):
+        for i, idea in enumerate(ideas):
+            for c, name in enumerate(criteria):
+                score = (1 if p < 3 else 5) if (idea == 13 and name == "impact") else 2 + (i + c + p) % 3
+                out.write(f"{who},{idea},{name},{score}\n")
+PY
+    cli "$data" session import 2 "$WORK/room.csv" >/dev/null || { echo "  import failed"; return 1; }
+    tm new-session -d -x 100 -y 30 -s $s \
+        "cd '$WORK'; env TERM=tmux-256color PROEFTUIN_DATA_DIR='$data' XDG_CONFIG_HOME='$WORK/config' '$BIN' --lang nl; echo EXIT=\$?; sleep 60"
+    wait_for $s "Voorgesteld" || return 1
+    keys $s W && wait_for $s "Wegingen" || return 1
+    keys $s Enter && wait_for $s "Deelnemer 1/8: Wethouder │ blind" || return 1
+    keys $s p && wait_for $s "Voortgang" || return 1
+    # The Wethouder's 50 scores, typed on the projector, then five more that must not land anywhere.
+    local i
+    for i in $(seq 1 10); do keys $s 3 4 2 3 2; done
+    wait_for $s "Wethouder       ██████████ 50/50 ✓" || return 1
+    keys $s 5 5 5 5 5 && wait_for $s "Laatste cel van Wethouder ingevuld" || return 1
+    cli "$data" session results 2 --format json | grep -q '"participantsComplete" : 8' || { echo "  not all eight complete"; return 1; }
+    # Blind: the grid shows marks and the pane counts; no score of anyone is on the screen.
+    local grid
+    grid=$(screen $s | sed -n '5,24p' | cut -c6-50)
+    if echo "$grid" | grep -q '[0-9]'; then echo "  a score on the projector while blind:"; echo "$grid" | sed 's/^/  | /'; return 1; fi
+    echo "$grid" | grep -q "●" || { echo "  no marks in the blind grid"; return 1; }
+    if screen $s | grep -q "Rangschikking\|Kendall\|±"; then echo "  results on the projector while blind"; return 1; fi
+    keys $s r && wait_for $s "Groep: gemiddelde ± sd │ zichtbaar" || return 1
+    wait_for $s "Rangschikking · gewogen som · min-max" || return 1
+    wait_for $s "Overeenstemming (Kendalls W): " || return 1
+    wait_for $s "De top 3 " || return 1
+    wait_for $s "Bespreken (grootste verschil eerst)" || return 1
+    wait_for $s "impact: 1 1 1 3 5 5 5 5 · sd 2,0" || return 1
+    wait_for $s "#13 Gezinscoach bij scheiding" || return 1
+    if screen $s | grep -q "…\|▼"; then echo "  something is cut on the projector:"; screen $s | sed 's/^/  | /'; return 1; fi
+    if screen $s | grep -q "Wethouder\|Anne"; then echo "  a named person's scores after the reveal"; return 1; fi
+    # Re-vote on the divided cell: blind again, and the shift shows after the second reveal.
+    keys $s g j j j v && wait_for $s "#13 × impact gekozen voor de herstemming" || return 1
+    keys $s V && wait_for $s "Herstemmen over 1 cel?" || return 1
+    keys $s y && wait_for $s "ronde 2" || return 1
+    wait_for $s "Voortgang · herstemming over 1 cel" || return 1
+    for i in $(seq 1 8); do keys $s 4 Tab; done
+    wait_for $s "Dirk            ██████████ 1/1 ✓" || return 1
+    keys $s r && wait_for $s "Herstemming: ronde 1 → ronde 2" || return 1
+    wait_for $s "→ 4,0 (sd 2,0 → 0,0)" || return 1
+    keys $s Escape q && wait_for $s "EXIT=0" || return 1
+    cli "$data" session minutes 2 --lang nl | grep -q "## Herstemming (ronde 1 → ronde 2)" || { echo "  no re-vote in the minutes"; return 1; }
 }
 
 # Shared use: a colleague's work is never undone by the board (issue: one application layer).
@@ -430,7 +492,7 @@ weighing_sees_scores_from_another_program() {
     wait_for $s "Bram  6/6 ✓" 1 || { echo "  the other program's scores did not show within a second"; return 1; }
     if screen $s | grep -q "changes made elsewhere"; then echo "  a notice on the projector"; return 1; fi
     keys $s r && wait_for $s "revealed" || return 1
-    wait_for $s " 1. Aanpak-A" || return 1
+    wait_for $s " 1. ██████ 1.00 #1 Aanpak-A" || return 1
     keys $s Escape q && wait_for $s "EXIT=0"
 }
 
@@ -478,6 +540,7 @@ run_test "add a card, move it with a reason, quit, reopen" add_move_quit_reopen
 run_test "undo and redo a move" undo_and_redo
 run_test "proposed to scaling through test card, measurement, learning card and consent" proposed_to_scaling_through_the_gates
 run_test "a weighing session scored with digits only, ranking read off the screen" weighing_with_digits_only
+run_test "a projector session at 100x30 in Dutch: no score while blind; W, sensitivity and discuss list after the reveal; a re-vote" projector_room_in_dutch
 run_test "Dutch interface on the demo portfolio" dutch_demo
 run_test "filter keeps and clears" filter_and_detail
 run_test "resize to narrow, too small, 1x1 and back" resize_to_narrow_and_tiny

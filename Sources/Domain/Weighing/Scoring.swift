@@ -45,6 +45,13 @@ public struct CellSpread: Equatable, Sendable {
     public var range: Double
     /// Among the cells of highest disagreement: worth discussing.
     public var discuss: Bool
+    /// The scores given, lowest first: the distribution the room discusses (`1 1 1 1 5 5 5 5`).
+    public var values: [Int] = []
+    /// How many participants who count abstained on this cell.
+    public var abstained: Int = 0
+
+    /// The grid cell.
+    public var cell: SessionCell { SessionCell(idea: idea, criterion: criterion) }
 }
 
 /// One idea's place in the ranking.
@@ -52,8 +59,14 @@ public struct RankedIdea: Equatable, Sendable {
     public var idea: IdeaID
     /// Weighted sum of normalised values, or TOPSIS closeness; in [0, 1].
     public var score: Double
+    /// 1, 2, 3 …; ideas with equal results share a rank (1, 2, 2, 4).
     public var rank: Int
     public var vetoed: Bool
+    /// Whether another idea shares this rank.
+    public var tied: Bool = false
+
+    /// `5` or, when shared, `5=`.
+    public var rankLabel: String { tied ? "\(rank)=" : "\(rank)" }
 }
 
 /// Whether the top of the ranking survives moving any single weight by ±10 %.
@@ -81,30 +94,72 @@ public struct WeighingResult: Equatable, Sendable {
     /// Agreement of the participants' own rankings; nil with fewer than two complete participants or ideas.
     public var kendallW: Double?
     public var sensitivity: Sensitivity
-    /// Whether every participant scored every cell.
+    /// Whether every participant who counts scored or abstained on every cell.
     public var complete: Bool
+    /// Participants who count (not excluded) and have an entry in every cell.
+    public var participantsComplete: Int = 0
+    /// Participants who count (not excluded).
+    public var participantsTotal: Int = 0
+    /// Participants whose own ranking Kendall's W compares: those who scored every cell (no abstention).
+    public var kendallParticipants: Int = 0
+    /// Abstentions by participants who count.
+    public var abstentions: Int = 0
+
+    /// The cells to discuss, largest disagreement first.
+    public var discussList: [CellSpread] {
+        cells.enumerated().filter { $0.element.discuss }
+            .sorted { $0.element.sd != $1.element.sd ? $0.element.sd > $1.element.sd : $0.offset < $1.offset }
+            .map(\.element)
+    }
+
+    /// An idea's place in the ranking.
+    public func ranked(_ idea: IdeaID) -> RankedIdea? { ranking.first { $0.idea == idea } }
 }
 
 /// The weighing maths of the brief, section 4.
 public enum Weighing {
-    /// Ranks the ideas and describes the spread, from the scores of all participants.
+    /// Ranks the ideas and describes the spread, from the scores of participants 0 ..< `participants`.
     public static func results(
         criteria: [Criterion], ideas: [IdeaID], participants: Int, scores: [ScoreKey: Int], method: WeighingMethod,
         normalization: Normalization, aggregate: Aggregate
     ) -> WeighingResult {
+        results(criteria: criteria, ideas: ideas, participants: Array(0..<participants), scores: scores, method: method,
+                normalization: normalization, aggregate: aggregate)
+    }
+
+    /// Ranks the ideas and describes the spread, from the scores of the participants who count (by index). Abstentions
+    /// are left out of every aggregate but count as entered for completeness.
+    public static func results(
+        criteria: [Criterion], ideas: [IdeaID], participants: [Int], scores: [ScoreKey: Int], abstentions: Set<ScoreKey> = [],
+        method: WeighingMethod, normalization: Normalization, aggregate: Aggregate
+    ) -> WeighingResult {
         let weights = Weights.normalized(criteria.map(\.weight))
         var cells: [CellSpread] = []
         var matrix: [[Double]] = []
-        var complete = true
+        var entered = Array(repeating: 0, count: participants.count)
+        var abstained = 0
         for idea in ideas {
             var row: [Double] = []
             for (index, criterion) in criteria.enumerated() {
-                let values = (0..<participants).compactMap { scores[ScoreKey(participant: $0, idea: idea, criterion: index)] }.map(Double.init)
-                if values.count < participants { complete = false }
+                var given: [Int] = []
+                var abstaining = 0
+                for (position, participant) in participants.enumerated() {
+                    let key = ScoreKey(participant: participant, idea: idea, criterion: index)
+                    if let value = scores[key] {
+                        given.append(value)
+                        entered[position] += 1
+                    } else if abstentions.contains(key) {
+                        abstaining += 1
+                        entered[position] += 1
+                    }
+                }
+                abstained += abstaining
+                given.sort()
+                let values = given.map(Double.init)
                 let cell = CellSpread(
                     idea: idea, criterion: index, count: values.count, mean: Statistics.mean(values), median: Statistics.median(values),
                     sd: Statistics.sampleStandardDeviation(values), iqr: Statistics.interquartileRange(values),
-                    range: Statistics.range(values), discuss: false)
+                    range: Statistics.range(values), discuss: false, values: given, abstained: abstaining)
                 cells.append(cell)
                 // An empty cell counts as the scale's midpoint, so an unscored idea is neither rewarded nor punished.
                 let midpoint = Double(criterion.scaleMin + criterion.scaleMax) / 2
@@ -118,7 +173,7 @@ public enum Weighing {
         let vetoed = ideas.indices.map { i in
             criteria.indices.contains { j in
                 guard let veto = criteria[j].veto, cells[i * criteria.count + j].count > 0 else { return false }
-                return matrix[i][j] <= Double(veto)
+                return veto.vetoes(matrix[i][j])
             }
         }
         let ranking = rank(ideas: ideas, scores: scoresByIdea, vetoed: vetoed)
@@ -134,7 +189,7 @@ public enum Weighing {
                 if newTop != top { changes.append(Sensitivity.Change(criterion: j, factor: factor, top: newTop)) }
             }
         }
-        let perParticipant = (0..<participants).compactMap { participant -> [Double]? in
+        let perParticipant = participants.compactMap { participant -> [Double]? in
             var rows: [[Double]] = []
             for idea in ideas {
                 var row: [Double] = []
@@ -146,10 +201,13 @@ public enum Weighing {
             }
             return Statistics.averageRanks(score(rows, weights: weights, criteria: criteria, method: method, normalization: normalization))
         }
+        let cellCount = ideas.count * criteria.count
+        let completed = entered.filter { $0 == cellCount }.count
         return WeighingResult(
             method: method, normalization: normalization, aggregate: aggregate, ranking: ranking, cells: cells,
             kendallW: Statistics.kendallW(rankings: perParticipant), sensitivity: Sensitivity(top: top, changes: changes),
-            complete: complete)
+            complete: completed == participants.count, participantsComplete: completed, participantsTotal: participants.count,
+            kendallParticipants: perParticipant.count, abstentions: abstained)
     }
 
     /// Scores per idea (rows) from a matrix of aggregated values (columns: criteria).
@@ -213,16 +271,28 @@ public enum Weighing {
 
     private static func pow2(_ value: Double) -> Double { value * value }
 
-    /// Best first; vetoed ideas after all others; ties keep the session's idea order. Ranks are 1, 2, 3, …
+    /// Best first; vetoed ideas after all others; ties keep the session's idea order and share a rank (1, 2, 2, 4).
+    /// Results equal to nine decimals are ties, so rounding noise never splits two ideas scored alike.
     static func rank(ideas: [IdeaID], scores: [Double], vetoed: [Bool]) -> [RankedIdea] {
+        let keys = scores.map { ($0 * 1e9).rounded() }
         let order = ideas.indices.sorted { a, b in
             if vetoed[a] != vetoed[b] { return !vetoed[a] }
-            if scores[a] != scores[b] { return scores[a] > scores[b] }
+            if keys[a] != keys[b] { return keys[a] > keys[b] }
             return a < b
         }
-        return order.enumerated().map { position, index in
-            RankedIdea(idea: ideas[index], score: scores[index], rank: position + 1, vetoed: vetoed[index])
+        var ranking: [RankedIdea] = []
+        var previous: Int?
+        for (position, index) in order.enumerated() {
+            var ranked = RankedIdea(idea: ideas[index], score: scores[index], rank: position + 1, vetoed: vetoed[index])
+            if let previous, vetoed[previous] == vetoed[index], keys[previous] == keys[index] {
+                ranked.rank = ranking[position - 1].rank
+                ranked.tied = true
+                ranking[position - 1].tied = true
+            }
+            ranking.append(ranked)
+            previous = index
         }
+        return ranking
     }
 
     /// Marks up to five cells of highest spread as "discuss": those whose SD is at least a quarter of the scale.

@@ -30,15 +30,24 @@ public enum SessionStatus: String, CaseIterable, Sendable, Codable {
     case closed
 }
 
-/// A weighing session: ideas, participants, a snapshot of the criteria, scores, method and status.
+/// A weighing session: ideas, participants, a snapshot of the criteria, entries, method and status.
 public struct WeighingSession: Equatable, Sendable {
     public var id: SessionID?
     public var setName: String
     public var setVersion: Int
     public var criteria: [Criterion]
     public var ideas: [IdeaID]
+    /// Everyone who ever took part, in the order they joined; a participant's index never changes.
     public var participants: [String]
     public var scores: [ScoreKey: Int]
+    /// Cells a participant explicitly abstained on (never also in `scores`).
+    public var abstentions: Set<ScoreKey>
+    /// Participants who left, by index, with the reason: their entries stay stored but count nowhere.
+    public var excluded: [Int: String]
+    /// A note per cell, written during the discussion.
+    public var notes: [SessionCell: String]
+    /// The re-vote round, once started.
+    public var revote: Revote?
     public var status: SessionStatus
     public var method: WeighingMethod
     public var normalization: Normalization
@@ -57,6 +66,9 @@ public struct WeighingSession: Equatable, Sendable {
         self.ideas = ideas
         self.participants = participants
         scores = [:]
+        abstentions = []
+        excluded = [:]
+        notes = [:]
         status = .open
         self.method = method
         self.normalization = normalization
@@ -80,38 +92,97 @@ public struct WeighingSession: Equatable, Sendable {
         return self
     }
 
+    /// 1, or 2 once a re-vote has started.
+    public var round: Int { revote == nil ? 1 : 2 }
+
+    /// The participants who count: everyone not excluded, by index.
+    public var activeParticipants: [Int] { participants.indices.filter { excluded[$0] == nil } }
+
+    /// The number of cells each participant fills in.
+    public var cellCount: Int { ideas.count * criteria.count }
+
+    /// What a participant entered in a cell, if anything.
+    public func entry(_ key: ScoreKey) -> CellEntry? {
+        if let value = scores[key] { return .score(value) }
+        return abstentions.contains(key) ? .abstain : nil
+    }
+
+    /// How many cells a participant has scored or abstained on.
+    public func entered(by participant: Int) -> Int {
+        scores.keys.reduce(0) { $0 + ($1.participant == participant ? 1 : 0) }
+            + abstentions.reduce(0) { $0 + ($1.participant == participant ? 1 : 0) }
+    }
+
+    /// Whether this cell is open for entries now: every cell in round 1, only the re-voted cells in round 2.
+    public func isOpen(_ cell: SessionCell) -> Bool {
+        revote.map { $0.cells.contains(cell) } ?? true
+    }
+
     /// The score cell for a participant and criterion named case-insensitively and an idea of this session.
     public func scoreKey(participant: String, idea: IdeaID, criterion: String) throws(DomainError) -> ScoreKey {
-        let who = participant.trimmingCharactersInWhitespace().lowercased()
-        guard let person = participants.firstIndex(where: { $0.lowercased() == who }) else {
-            throw .unknownParticipant(participant, known: participants)
-        }
+        let person = try participantIndex(participant)
         guard ideas.contains(idea) else { throw .ideaNotInSession(idea) }
         guard let index = CriteriaSet(name: setName, criteria: criteria).index(of: criterion) else { throw .unknownCriterion(criterion) }
         return ScoreKey(participant: person, idea: idea, criterion: index)
     }
 
+    /// A participant's index by name, any case.
+    public func participantIndex(_ name: String) throws(DomainError) -> Int {
+        let who = name.trimmingCharactersInWhitespace().lowercased()
+        guard let person = participants.firstIndex(where: { $0.lowercased() == who }) else {
+            throw .unknownParticipant(name, known: activeParticipants.map { participants[$0] })
+        }
+        return person
+    }
+
     /// Sets (or with nil clears) one score, refusing scores outside the criterion's scale and changes to a closed session.
     public func scoring(_ key: ScoreKey, _ value: Int?) throws(DomainError) -> WeighingSession {
-        guard status != .closed else { throw .sessionClosed }
-        guard criteria.indices.contains(key.criterion), participants.indices.contains(key.participant), ideas.contains(key.idea) else {
-            throw .sessionNeeds(.knownScore)
-        }
+        try applying(.enter([ScoreInput(key, value.map(CellEntry.score))]))
+    }
+
+    /// The results with the session's method, normalisation and aggregate, over the participants who count.
+    public var results: WeighingResult { results(criteria: criteria) }
+
+    /// The results with other weights (a what-if for the room; nothing is stored).
+    public func results(weights: [Double]) -> WeighingResult {
+        var changed = criteria
+        for index in changed.indices where weights.indices.contains(index) { changed[index].weight = weights[index] }
+        return results(criteria: changed)
+    }
+
+    private func results(criteria: [Criterion]) -> WeighingResult {
+        Weighing.results(criteria: criteria, ideas: ideas, participants: activeParticipants, scores: scores, abstentions: abstentions,
+                         method: method, normalization: normalization, aggregate: aggregate)
+    }
+
+    /// The session as it stood after round 1 (nil before a re-vote).
+    public var firstRound: WeighingSession? {
+        guard let revote else { return nil }
         var copy = self
-        if let value {
-            let criterion = criteria[key.criterion]
-            guard criterion.accepts(value) else { throw .scoreOutOfScale(value, min: criterion.scaleMin, max: criterion.scaleMax) }
-            copy.scores[key] = value
-        } else {
-            copy.scores[key] = nil
-        }
+        let cells = Set(revote.cells)
+        copy.scores = scores.filter { !cells.contains($0.key.cell) }.merging(revote.firstRound) { $1 }
+        copy.abstentions = abstentions.filter { !cells.contains($0.cell) }.union(revote.firstRoundAbstentions)
+        copy.revote = nil
         return copy
     }
 
-    /// The results with the session's method, normalisation and aggregate.
-    public var results: WeighingResult {
-        Weighing.results(criteria: criteria, ideas: ideas, participants: participants.count, scores: scores, method: method,
-                         normalization: normalization, aggregate: aggregate)
+    /// How each re-voted cell moved from round 1 to round 2 (empty before a re-vote).
+    public func revoteShifts(current: WeighingResult, firstRound: WeighingResult) -> [CellShift] {
+        guard let revote else { return [] }
+        return revote.cells.compactMap { cell in
+            guard let after = current.cells.first(where: { $0.cell == cell }),
+                  let before = firstRound.cells.first(where: { $0.cell == cell }) else { return nil }
+            return CellShift(cell: cell, before: before, after: after)
+        }
+    }
+
+    /// Refuses to lock a session in which not every participant who counts filled in every cell, unless asked to.
+    public func checkClosing(allowIncomplete: Bool) throws(DomainError) {
+        guard status != .closed else { throw .sessionClosed }
+        let result = results
+        if !allowIncomplete, result.participantsComplete < result.participantsTotal {
+            throw .sessionIncomplete(complete: result.participantsComplete, total: result.participantsTotal)
+        }
     }
 }
 
