@@ -51,22 +51,31 @@ mirror=$(awk -v s="$suite" '$2 == s {print $1; exit}' <<<"$sources")
 work=$(mktemp -d /tmp/proeftuin-fresh.XXXXXX)
 root=$work/root
 tmux_socket=proeftuin-fresh-$$
+# Mount points below a folder, deepest first (debootstrap itself mounts /proc, /sys and more while it
+# works; an interrupted one can leave them).
+mounts_under() {
+    [ -d "$1" ] || return 0
+    awk -v d="$(realpath "$1")/" 'index($2, d) == 1 {print $2}' /proc/self/mounts | sort -r
+}
+unmount_under() {
+    local mounted
+    for mounted in $(mounts_under "$1"); do umount "$mounted" 2>/dev/null || umount -l "$mounted" || true; done
+    [ -z "$(mounts_under "$1")" ]
+}
 cleanup() {
     local status=$?
     tmux -L "$tmux_socket" kill-server 2>/dev/null || true
-    for mounted in "$root/proc" "$cache/.building/proc"; do
-        if mountpoint -q "$mounted" 2>/dev/null; then umount "$mounted" || umount -l "$mounted"; fi
-    done
-    if mountpoint -q "$root/proc" 2>/dev/null; then
-        echo "fresh-debian: $root/proc is still mounted; left $work in place" >&2
-    else
+    unmount_under "$cache/.building" || echo "fresh-debian: could not unmount $(mounts_under "$cache/.building")" >&2
+    if unmount_under "$root"; then
         rm -rf "$work"
+    else
+        echo "fresh-debian: $(mounts_under "$root") is still mounted; left $work in place" >&2
     fi
     exit "$status"
 }
 trap cleanup EXIT
 trap 'echo "fresh-debian: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
-trap 'exit 130' INT TERM
+trap 'echo "fresh-debian: interrupted" >&2; exit 130' INT TERM
 
 step "a minimal $suite ($arch) from $mirror"
 key=$(printf '%s %s %s minbase' "$suite" "$arch" "$mirror" | sha256sum | cut -c1-12)
@@ -76,6 +85,7 @@ if [ -f "$base/.complete" ]; then
 else
     # Built beside the cache and renamed when complete, so an interrupted run never leaves a half tree.
     mkdir -p "$cache"
+    unmount_under "$cache/.building" || fail "a folder below $cache/.building is still mounted"
     rm -rf "$cache/.building" "$base"
     t0=$SECONDS
     debootstrap --variant=minbase --arch="$arch" "$suite" "$cache/.building" "$mirror" >"$work/debootstrap.log" 2>&1 \
