@@ -117,7 +117,8 @@ ok "no swift, no swiftc, no libswiftCore in the fresh system"
 step "apt-get install ./$(basename "$deb")"
 in_root apt-get update -qq >"$work/apt.log" 2>&1 || fail "apt-get update in the fresh system" "$(tail -n 20 "$work/apt.log")"
 cp "$deb" "$root/tmp/"
-in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "/tmp/$(basename "$deb")" \
+# As the README tells administrators: apt-get install ./FILE.deb, which also fetches the dependencies.
+in_root env DEBIAN_FRONTEND=noninteractive sh -c 'cd /tmp && apt-get install -y "./$1"' sh "$(basename "$deb")" \
     >"$work/install.log" 2>&1 || fail "apt-get install" "$(tail -n 30 "$work/install.log")"
 pulled=$(sed -n 's/^Setting up \([^ ]*\) .*/\1/p' "$work/install.log" | tr '\n' ' ')
 echo "set up: $pulled"
