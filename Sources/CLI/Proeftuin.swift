@@ -7,12 +7,20 @@ import TerminalUI
 
 /// `proeftuin`: opens the board, or runs one of the subcommands.
 public struct Proeftuin: ParsableCommand {
+    /// The program's version, written only here: `--version`, `info` and the Debian package
+    /// (`scripts/package-deb.sh` reads it from `--version`) all take it from this line.
     public static let version = "0.1.0"
 
     public static let configuration = CommandConfiguration(
         commandName: "proeftuin",
         abstract: "A portfolio board for municipal experiments: propose, try small, learn, then scale or stop.",
-        discussion: "Without a subcommand, opens the full-screen board on the data directory.",
+        discussion: """
+            Without a subcommand, opens the full-screen board on the data directory. Each user's data lives in \
+            $PROEFTUIN_DATA_DIR, else $XDG_DATA_HOME/proeftuin, else ~/.local/share/proeftuin (the database \
+            proeftuin.sqlite, with its backups in backups/); settings in $XDG_CONFIG_HOME/proeftuin/config.toml, \
+            else ~/.config/proeftuin/config.toml. "proeftuin info" shows the paths in use. The README and the other \
+            docs are in /usr/share/doc/proeftuin when installed from the Debian package.
+            """,
         version: version,
         subcommands: [
             BoardCommand.self, DemoCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self,
