@@ -6,6 +6,8 @@ public enum DecisionAmendment: Equatable, Sendable {
     case judge(number: Int, qualified: Bool)
     /// Record how objection `number` was resolved.
     case resolve(number: Int, ObjectionResolution, note: String)
+    /// Resolve objection `number` by amending the proposal to `proposal` (the old text stays with the objection).
+    case amendProposal(number: Int, proposal: String, note: String)
     /// Record a concern (never blocks consent).
     case concern(Concern)
     /// Give consent: refused while a qualified or unjudged objection is open.
@@ -26,6 +28,8 @@ extension ConsentDecision {
             guard objections.indices.contains(number - 1) else { throw .noObjection(number) }
             copy.objections[number - 1].resolution = resolution
             copy.objections[number - 1].resolutionNote = note
+        case .amendProposal(let number, let proposal, let note):
+            copy = try amendingProposal(objection: number, to: proposal, note: note)
         case .concern(let concern):
             copy.concerns.append(concern)
         case .consent:
@@ -74,6 +78,7 @@ extension ConsentDecision {
             part(\.qualified)
             part(\.resolution)
             part(\.resolutionNote)
+            part(\.previousProposal)
             return item
         }
         merged.concerns = mergeList(base.concerns, edited.concerns, current.concerns, name: "concern", &conflicts) {

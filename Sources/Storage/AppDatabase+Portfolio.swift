@@ -7,7 +7,8 @@ extension AppDatabase {
     public func stageChanges() throws -> [StageChange] {
         try read { db in
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT ideaId, at, kind, before, after, id FROM event WHERE kind IN ('created', 'moved', 'restored', 'imported') ORDER BY id
+                SELECT ideaId, at, kind, before, after, id, reason FROM event
+                WHERE kind IN ('created', 'moved', 'restored', 'imported') ORDER BY id
                 """)
             var changes: [StageChange] = []
             while let row = try rows.next() {
@@ -21,7 +22,10 @@ extension AppDatabase {
                 }
                 let from = kind == "moved"
                     ? try StoredValue.stage(inSnapshot: row[3], table: "event", record: "event \(event)", field: "before") : nil
-                changes.append(StageChange(idea: IdeaID(ideaID), at: row[1], from: from, to: to))
+                let isUndo = kind == "moved"
+                    && HistoryEntry(at: row[1], actor: "", ideaID: IdeaID(ideaID), kind: .moved, reason: row[6], before: nil, after: after)
+                        .takeBack == .undo
+                changes.append(StageChange(idea: IdeaID(ideaID), at: row[1], from: from, to: to, isUndo: isUndo))
             }
             return changes
         }
