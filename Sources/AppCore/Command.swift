@@ -18,6 +18,8 @@ public enum Command: Hashable, Sendable {
     case digit(Int), nextParticipant, previousParticipant, clearScore, toggleReveal, cycleMethod, cycleNormalization
     case toggleAggregate, toggleProjector, closeSession, decideTop, confirm
     case showPortfolio, continueDecision
+    /// Enter in a form: the next field, or on the last field what saving does.
+    case advance
 }
 
 /// Where a key is pressed: each context has its own bindings.
@@ -35,12 +37,16 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case sessionSetup
     case sessions
     case portfolio
+    /// Keys that work in every view unless the view binds them itself (F1 help, F10 quit, Ctrl-C quit).
+    case global
+    /// A yes/no question over the screen (discard typed work, an unusual date).
+    case confirm
 
     /// Whether unbound printable characters are typed into a text field in this context.
     public var acceptsText: Bool {
         switch self {
         case .form, .prompt, .filter, .entry, .decision: true
-        case .board, .detail, .help, .objections, .weighing, .sessionSetup, .sessions, .portfolio: false
+        case .board, .detail, .help, .objections, .weighing, .sessionSetup, .sessions, .portfolio, .global, .confirm: false
         }
     }
 }

@@ -18,6 +18,8 @@ public enum Event: Equatable, Sendable {
     case portfolioLoaded(PortfolioMetrics)
     /// A weighing write failed; the message says why.
     case weighingFailed(ChangeFailure)
+    /// The drafts of unsaved forms kept in the data directory (read at start-up).
+    case draftsLoaded([FormDraft])
 }
 
 /// What the board reads in one go: the cards, the WIP limits, and what day it is.
@@ -71,4 +73,10 @@ public enum Effect: Equatable, Sendable {
     case saveSessionSettings(WeighingSession)
     case closeSession(SessionID)
     case loadPortfolio
+    /// Reads the drafts of unsaved forms from the data directory.
+    case loadDrafts
+    /// Keeps a form's typed work in the data directory (replacing its earlier draft).
+    case saveDraft(FormDraft)
+    /// Removes a form's draft: it was saved or thrown away.
+    case discardDraft(FormDraft.Subject)
 }

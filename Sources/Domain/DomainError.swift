@@ -42,6 +42,8 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
     case changedSince(IdeaID, fields: [String], notice: ChangeNotice?, undoing: Bool)
     case noObjection(Int)
     case alreadyMerged(IdeaID, IdeaID)
+    /// The configuration fixes the list of themes (lokale opgaven) and this one is not on it.
+    case unknownTheme(String, allowed: [String])
 
     public var description: String {
         switch self {
@@ -133,6 +135,8 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
             "an idea cannot be merged into itself"
         case .alreadyMerged(let id, let into):
             "idea \(id) was already merged into \(into)"
+        case .unknownTheme(let theme, let allowed):
+            "'\(theme)' is not one of the themes in config.toml: use " + allowed.joined(separator: ", ")
         }
     }
 }

@@ -103,7 +103,7 @@ public enum HTMLReport {
         for (detail, entry) in data.moves {
             let from = entry.stageBefore.map(strings.stage) ?? "?"
             let to = entry.stageAfter.map(strings.stage) ?? "?"
-            body.append("<li>\(data.calendarDay(entry.at)) \(detail.idea.id) \(HTML.escape(detail.idea.fields.title)): \(HTML.escape(from)) → \(HTML.escape(to)) — \(HTML.escape(entry.reason ?? ""))</li>")
+            body.append("<li>\(data.calendarDay(entry.at)) \(detail.idea.id) \(HTML.escape(detail.idea.fields.title)): \(HTML.escape(from)) → \(HTML.escape(to)) — \(HTML.escape(entry.reason ?? ""))\(HTML.escape(text.override(entry)))</li>")
         }
         if !data.moves.isEmpty { body.append("</ul>") }
         body.append("<h2>\(text.stopped)</h2>")

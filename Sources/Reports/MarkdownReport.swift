@@ -20,7 +20,7 @@ public enum MarkdownReport {
             out.append("- \(strings.stage(stage)): \(metrics.stageCounts[stage] ?? 0)")
         }
         out.append("- \(text.t("Reviews overdue", "Evaluaties verlopen")): \(metrics.overdue.count)")
-        out.append("- \(text.t("Untouched for more than 30 days", "Meer dan 30 dagen onaangeroerd")): \(metrics.stale.count)")
+        out.append("- \(text.t("Untouched for more than \(data.staleDays) days", "Meer dan \(data.staleDays) dagen onaangeroerd")): \(metrics.stale.count)")
         out += ["", "### \(text.funnel)", "", "```"]
         let widest = max(1, Stage.boardOrder.map { metrics.stageCounts[$0] ?? 0 }.max() ?? 1)
         for stage in Stage.boardOrder {
@@ -105,7 +105,7 @@ public enum MarkdownReport {
         for (detail, entry) in data.moves {
             let from = entry.stageBefore.map(strings.stage) ?? "?"
             let to = entry.stageAfter.map(strings.stage) ?? "?"
-            out.append("- \(data.calendarDay(entry.at)) \(detail.idea.id) \(esc(detail.idea.fields.title)): \(from) → \(to) — \(esc(entry.reason ?? ""))")
+            out.append("- \(data.calendarDay(entry.at)) \(detail.idea.id) \(esc(detail.idea.fields.title)): \(from) → \(to) — \(esc(entry.reason ?? ""))\(text.override(entry))")
         }
         if !data.moves.isEmpty { out.append("") }
         out += ["## \(text.stopped)", ""]

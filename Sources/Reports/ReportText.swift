@@ -26,4 +26,9 @@ struct ReportText {
     var leadTime: String { t("Median days in stage", "Mediane doorlooptijd per fase (dagen)") }
     var overdue: String { t("overdue", "verlopen") }
     var none: String { t("None.", "Geen.") }
+
+    /// " (over the WIP limit: why)" after a move that went over one, else "".
+    func override(_ entry: HistoryEntry) -> String {
+        entry.wipOverride.map { " (" + strings.format(.historyWipOverride, $0) + ")" } ?? ""
+    }
 }

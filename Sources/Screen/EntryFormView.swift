@@ -27,7 +27,9 @@ enum EntryFormView {
         }
         grid.cursor = cursor
         ErrorLines.draw(form.error, x: x + 2, y: y + height - 4, width: width - 4, into: &grid)
-        grid.putPadded(strings[.entryHint], x: x + 2, y: y + height - 2, width: width - 4, style: Palette.footer)
+        if let notice = form.notice {
+            grid.putPadded(notice, x: x + 2, y: y + height - 2, width: width - 4, style: Palette.warning)
+        }
     }
 }
 
@@ -109,8 +111,9 @@ enum DecisionView {
             }
         }
         ErrorLines.draw(decision.error, x: x + 2, y: y + height - 4, width: width - 4, into: &grid)
-        let hint = decision.listFocus ? strings[.decisionListHint] : strings[.decisionHint]
-        grid.putPadded(hint, x: x + 2, y: y + height - 2, width: width - 4, style: Palette.footer)
+        if let notice = decision.form.notice {
+            grid.putPadded(notice, x: x + 2, y: y + height - 2, width: width - 4, style: Palette.warning)
+        }
         grid.cursor = cursor
         if let entry = decision.entry {
             let entryWidth = min(70, width - 4)

@@ -75,8 +75,8 @@ enum WeighingView {
         } else if let message = state.message {
             grid.putPadded(" " + message.text, x: 0, y: footerY, width: grid.width, style: message.isError ? Palette.error : Palette.info)
         } else {
-            grid.putPadded(" " + strings[projector ? .weighingProjectorHint : .weighingHint], x: 0, y: footerY, width: grid.width,
-                           style: Palette.footer)
+            grid.putPadded(" " + (projector ? strings[.weighingProjectorHint] : FooterView.hintLine(state, width: grid.width)), x: 0,
+                           y: footerY, width: grid.width, style: Palette.footer)
         }
     }
 }

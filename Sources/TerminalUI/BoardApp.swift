@@ -16,13 +16,15 @@ public enum BoardApp {
     ) throws {
         let terminal = try Terminal.start(environment: environment, useMouse: useMouse)
         defer { terminal.stop() }
-        let runner = EffectRunner(workspace: workspace, staleDays: staleDays, language: language)
+        let drafts = DraftStore(directory: workspace.reader.directory, actor: workspace.reader.actor)
+        let runner = EffectRunner(workspace: workspace, staleDays: staleDays, language: language, drafts: drafts)
         var watcher = ChangeWatcher(workspace: workspace)
         let renderer = Renderer()
         var state = AppState(language: language, size: terminal.size, dataLabel: workspace.reader.directory.path)
         state.staleDays = staleDays
         state.keymap = keymap
-        var pending: [Effect] = [.loadBoard]
+        state.themes = workspace.themes
+        var pending: [Effect] = [.loadBoard, .loadDrafts]
         while true {
             while !pending.isEmpty {
                 let effect = pending.removeFirst()
