@@ -35,24 +35,35 @@ public struct GlobalOptions: ParsableArguments {
     func openWorkspace(at directory: DataDirectory? = nil, program: String = "cli") throws -> Workspace {
         let configuration = try configuration()
         return try Workspace.open(directory ?? self.directory, actor: configuration.actor(environment: environment), program: program,
-                                  defaultWipLimits: configuration.wipLimits)
+                                  defaultWipLimits: configuration.wipLimits, themes: ThemeCatalog(fixed: configuration.themes))
     }
 }
 
-/// Warnings about what was just written: likely duplicates and what looks like a citizen service number.
+/// Warnings about what was just written (likely duplicates, what looks like a citizen service number, an unusual
+/// date), on standard error in the user's language.
 enum Warnings {
-    static func print(_ lines: [String]) {
-        for line in lines { FileHandle.standardError.write(Data("warning: \(line)\n".utf8)) }
+    static func print(_ lines: [String], strings: Strings = Strings(.en)) {
+        for line in lines { FileHandle.standardError.write(Data((strings.format(.cliWarningLine, line) + "\n").utf8)) }
     }
 
-    static func bsn(in fields: IdeaFields) -> [String] {
-        Privacy.possibleBSNs(in: fields.title + " " + fields.description).map {
-            "'\($0)' looks like a citizen service number (BSN); it is personal data: remove it if it is one"
+    static func bsn(in fields: IdeaFields, strings: Strings = Strings(.en)) -> [String] {
+        Privacy.possibleBSNs(in: fields.title + " " + fields.description).map { strings.format(.cliWarningBSN, $0) }
+    }
+
+    static func duplicates(_ found: [(IdeaSummary, Double)], strings: Strings = Strings(.en)) -> [String] {
+        found.map {
+            strings.format(.cliWarningDuplicate, $0.0.id, TextSanitizer.singleLine($0.0.title),
+                           strings.number((($0.1 * 100).rounded()) / 100))
         }
     }
 
-    static func duplicates(_ found: [(IdeaSummary, Double)]) -> [String] {
-        found.map { "likely duplicate of \($0.0.id) '\(TextSanitizer.singleLine($0.0.title))' (similarity \(String(format: "%.2f", $0.1))); merge with 'proeftuin merge'" }
+    /// A review date in the past or a measurement dated in the future: the board asks, the command line says so.
+    static func date(_ check: DateCheck?, strings: Strings) -> [String] {
+        switch check {
+        case .reviewDateInPast(let date)?: [strings.format(.cliWarningReviewInPast, date)]
+        case .measurementInFuture(let date)?: [strings.format(.cliWarningMeasurementInFuture, date)]
+        case nil: []
+        }
     }
 }
 
