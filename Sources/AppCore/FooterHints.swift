@@ -8,13 +8,19 @@ public struct FooterHint: Equatable, Sendable {
     public let preferred: Key?
     /// Which hints stay when not all fit: lower first (nil: in the order listed, after ranked ones).
     public let rank: Int?
+    /// Whether every key of the (one) command is shown, as "↑↓" for a command bound to both arrows.
+    public let allKeys: Bool
 
-    public init(_ commands: [Command], joiner: String = "/", preferring preferred: Key? = nil, rank: Int? = nil, _ label: StringKey) {
+    public init(
+        _ commands: [Command], joiner: String = "/", preferring preferred: Key? = nil, rank: Int? = nil, allKeys: Bool = false,
+        _ label: StringKey
+    ) {
         self.commands = commands
         self.joiner = joiner
         self.label = label
         self.preferred = preferred
         self.rank = rank
+        self.allKeys = allKeys
     }
 }
 
@@ -71,7 +77,7 @@ public enum FooterHints {
             return ([FooterHint([.selectUp, .selectDown], joiner: "", .hintSelect), FooterHint([.openDetail], .hintOpen)],
                     [FooterHint([.showHelp], .hintHelp), FooterHint([.back], .hintBack)])
         case .sessionSetup:
-            return ([FooterHint([.nextField], .hintChooseSet), FooterHint([.submit], .hintStartSession)],
+            return ([FooterHint([.nextField], allKeys: true, .hintChooseSet), FooterHint([.submit], .hintStartSession)],
                     [FooterHint([.showHelp], .hintHelp), FooterHint([.cancel], .hintCancel)])
         case .weighing:
             return ([
@@ -86,13 +92,20 @@ public enum FooterHints {
         }
     }
 
+    /// Board commands that act on the selected card: not offered while there is none (an empty board).
+    public static let cardCommands: Set<Command> = [.openDetail, .editIdea, .moveCardBack, .moveCardForward, .moveCardTo]
+
     /// The hint texts of a context ("H/L move") with the keys of the keymap in use, each with its rank (which stay
-    /// when not all fit), and its anchors apart.
-    public static func texts(for context: KeyContext, keymap: Keymap, strings: Strings)
+    /// when not all fit), and its anchors apart. Without a selected card, the board leaves out what needs one.
+    public static func texts(for context: KeyContext, keymap: Keymap, strings: Strings, hasCard: Bool = true)
         -> (hints: [(text: String, rank: Int)], anchors: [String])
     {
-        let (hints, anchors) = hints(for: context)
+        var (hints, anchors) = hints(for: context)
+        if !hasCard { hints = hints.filter { Set($0.commands).isDisjoint(with: cardCommands) } }
         func text(_ hint: FooterHint) -> String? {
+            if hint.allKeys, let binding = keymap.bindings(in: context).first(where: { $0.command == hint.commands.first }) {
+                return binding.keys.map(\.label).joined() + " " + strings[hint.label]
+            }
             let keys = hint.commands.compactMap { label(of: $0, in: context, keymap: keymap, preferring: hint.preferred) }
             guard keys.count == hint.commands.count else { return nil }
             return keys.joined(separator: hint.joiner) + " " + strings[hint.label]

@@ -206,7 +206,8 @@ enum FooterView {
     /// others in order of use as far as they fit.
     static func hintLine(_ state: AppState, width: Int) -> String {
         guard let context = state.mode.keyContext else { return state.strings[.moveMenuHint] }
-        let (hints, anchors) = FooterHints.texts(for: context, keymap: state.keymap, strings: state.strings)
+        let (hints, anchors) = FooterHints.texts(for: context, keymap: state.keymap, strings: state.strings,
+                                                 hasCard: context != .board || state.selectedCard != nil)
         return fit(hints, anchors: anchors, width: width - 1)
     }
 

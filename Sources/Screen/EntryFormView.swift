@@ -98,8 +98,14 @@ enum DecisionView {
             let selected = decision.listFocus && index == decision.selectedObjection
             let status = ObjectionText.status(objection, strings)
             let style = selected ? Palette.selected : (objection.blocksConsent ? Palette.warning : Style.plain)
-            grid.putPadded("  \(index + 1). \(objection.who): \(objection.text)  [\(status)]", x: x + 2, y: row, width: width - 4, style: style)
-            row += 1
+            // Wrapped over up to three lines, so the status (and an amended proposal's old text) stays readable at 80 columns.
+            let line = TextSanitizer.singleLine("\(index + 1). \(objection.who): \(objection.text)  [\(status)]")
+            var parts = DisplayWidth.of(line) <= width - 6 ? [line] : DisplayWidth.wrap(line, to: max(1, width - 9))
+            if parts.count > 3 { parts = Array(parts.prefix(2)) + [DisplayWidth.truncate(parts[2...].joined(separator: " "), to: width - 9)] }
+            for (offset, part) in parts.enumerated() where row < y + height - 4 {
+                grid.putPadded((offset == 0 ? "  " : "     ") + part, x: x + 2, y: row, width: width - 4, style: style)
+                row += 1
+            }
         }
         if !decision.concerns.isEmpty, row < y + height - 4 {
             row += 1

@@ -288,6 +288,7 @@ struct GuardRailTests {
         #expect(form.anchors == ["F1 hulp", "Esc annuleren"], "? and q are typed in a form")
         #expect(FooterHints.texts(for: .weighing, keymap: .standard, strings: dutch).anchors == ["? hulp", "q bord"])
         #expect(FooterHints.texts(for: .portfolio, keymap: .standard, strings: dutch).anchors == ["? hulp", "q terug"])
+        #expect(FooterHints.texts(for: .sessionSetup, keymap: .standard, strings: dutch).hints.first?.text == "↑↓ set")
         let rebound = try? Keymap.standard.overriding(["quit": "Q"])
         #expect(FooterHints.texts(for: .board, keymap: rebound ?? .standard, strings: dutch).anchors == ["? hulp", "Q afsluiten"])
     }

@@ -112,6 +112,8 @@ struct CivilServantScreenTests {
         #expect(lines[12] == "│              ││  │ Nog geen ideeën — n nieuw idee, ? hulp │  ││              │")
         #expect(lines[13] == "│              ││  └────────────────────────────────────────┘  ││              │")
         #expect(grid[21, 12].style == Palette.info)
+        #expect(lines[23] == " ←↓↑→ kies · n nieuw · / filter · u ongedaan maken · ? hulp · q afsluiten",
+                "no keys for a card that is not there")
         var one = state
         one.setBoard(BoardData(cards: [IdeaSummary(id: IdeaID(1), title: "Eerste", theme: "", tags: [], stage: .proposed, position: 1)],
                                today: november30))
@@ -217,5 +219,21 @@ struct CivilServantScreenTests {
         #expect(history.contains(" 2026-09-21 14:15 anne opnieuw gedaan Voorgesteld → Experiment: pilot (over de\n     WIP-grens: wethouder wil het nu)"))
         #expect(history.contains(" 2026-09-21 14:14 anne ongedaan gemaakt Experiment → Voorgesteld\n"), "no reason 'undo' in English")
         #expect(history.contains(" 2026-09-21 14:13 anne verplaatst Voorgesteld → Experiment: pilot (over de"))
+    }
+
+    @Test func anAmendedObjectionIsReadWholeAt80Columns() {
+        var state = civilServantBoard()
+        let context = GateContext(id: IdeaID(3), title: "Buurtkamer", from: .learning, to: .scaling)
+        var screen = DecisionState(purpose: .gate(context), form: EntryForm(purpose: .gate(context), title: "Consent om #3 op te schalen",
+                                                                            fields: GateFlow_decisionFields()))
+        screen.objections = [Objection(who: "Team Financiën", text: "dekking na dit jaar onzeker", qualified: true, resolution: .amended,
+                                       resolutionNote: "evaluatie toegevoegd", previousProposal: "uitbreiden naar twee wijken")]
+        screen.listFocus = true
+        state.mode = .decision(screen)
+        let lines = utc.render(state).lines()
+        #expect(lines[10] == "││   1. Team Financiën: dekking na dit jaar onzeker [overwegend,              ││")
+        #expect(lines[11] == "││      aangepast: evaluatie toegevoegd, voorstel was: uitbreiden naar twee   ││")
+        #expect(lines[12] == "││      wijken]                                                               ││")
+        #expect(lines[23] == " Enter consent · y overwegend · n niet · a aangepast · F1 hulp · Esc annuleren")
     }
 }

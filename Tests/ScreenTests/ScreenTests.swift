@@ -157,7 +157,7 @@ struct BoardScreenTests {
         var state = boardState(size: Size(width: 100, height: 16))
         state.mode = .prompt(PromptState(purpose: .wipOverride(MoveRequest(id: IdeaID(1), target: .experimenting, reason: "r"), limit: 5)))
         for character in "pilot" { _ = Reducer.reduce(&state, .key(.character(character))) }
-        #expect(render(state)[15] == "Experimenting is at its WIP limit of 5. Reason to go over it: pilot")
+        #expect(render(state)[15] == "Reason to go over the WIP limit of Experimenting (5): pilot")
     }
 }
 
