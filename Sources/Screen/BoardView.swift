@@ -237,14 +237,17 @@ enum TextFieldView {
     }
 
     /// Just the input area, `width` columns wide. Selected text (typing replaces it) stands out; `completion` is shown
-    /// faintly after the cursor (what → would take).
+    /// faintly after the cursor (what → would take). A field without the focus shows its text from the start and
+    /// leaves the cursor where it is.
     static func drawInput(
-        _ field: TextField, x: Int, y: Int, width: Int, style: Style, completion: String = "", into grid: inout CellGrid
+        _ field: TextField, x: Int, y: Int, width: Int, style: Style, completion: String = "", focused: Bool = true,
+        into grid: inout CellGrid
     ) {
         let characters: [Character] = field.characters.map { TextSanitizer.singleLine(String($0)).isEmpty ? " " : $0 }
+        let cursor = focused ? field.cursor : 0
         var start = 0
-        var cursorOffset = DisplayWidth.of(String(characters[0..<field.cursor]))
-        while cursorOffset >= width, start < field.cursor {
+        var cursorOffset = DisplayWidth.of(String(characters[0..<cursor]))
+        while cursorOffset >= width, start < cursor {
             cursorOffset -= DisplayWidth.of(characters[start])
             start += 1
         }
@@ -253,6 +256,6 @@ enum TextFieldView {
         if !completion.isEmpty, field.cursor == characters.count, shown < width {
             grid.put(TextSanitizer.singleLine(completion), x: x + shown, y: y, maxWidth: width - shown, style: Palette.completion)
         }
-        grid.cursor = Point(x: x + cursorOffset, y: y)
+        if focused { grid.cursor = Point(x: x + cursorOffset, y: y) }
     }
 }

@@ -47,7 +47,7 @@ enum FieldRow {
             grid.putPadded("‹ \(strings.choice(field.value, of: field.key)) ›", x: inputX, y: y, width: inputWidth, style: style)
             return nil
         }
-        TextFieldView.drawInput(field.text, x: inputX, y: y, width: inputWidth, style: style, into: &grid)
+        TextFieldView.drawInput(field.text, x: inputX, y: y, width: inputWidth, style: style, focused: focused, into: &grid)
         return focused ? grid.cursor : nil
     }
 }

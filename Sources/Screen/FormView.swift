@@ -32,7 +32,8 @@ enum FormView {
                 grid.putPadded(choice, x: inputX, y: row, width: inputWidth, style: style)
             } else if let text = form.texts[field] {
                 let completion = focused && field == .theme ? completionOfTheme(form, state: state) : ""
-                TextFieldView.drawInput(text, x: inputX, y: row, width: inputWidth, style: style, completion: completion, into: &grid)
+                TextFieldView.drawInput(text, x: inputX, y: row, width: inputWidth, style: style, completion: completion,
+                                        focused: focused, into: &grid)
                 if focused { cursor = grid.cursor }
             }
         }
