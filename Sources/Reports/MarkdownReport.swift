@@ -33,7 +33,7 @@ public enum MarkdownReport {
         for month in metrics.throughput { out.append("| \(month.month) | \(month.scaled) | \(month.stopped) |") }
         out += ["", "### \(text.leadTime)", "", "| \(text.t("stage", "fase")) | \(text.t("days", "dagen")) |", "| --- | ---: |"]
         for stage in Stage.boardOrder {
-            out.append("| \(strings.stage(stage)) | \(metrics.medianLeadTime[stage].map { String(format: "%.1f", $0) } ?? "—") |")
+            out.append("| \(strings.stage(stage)) | \(metrics.medianLeadTime[stage].map { text.number($0, decimals: 1) } ?? "—") |")
         }
         out += ["", "## \(text.perStage)", ""]
         for stage in Stage.boardOrder {
@@ -73,7 +73,7 @@ public enum MarkdownReport {
             if !measurements.isEmpty {
                 out += ["", "| \(strings[.fieldDate]) | \(strings[.fieldValue]) | \(strings[.fieldNote]) |", "| --- | ---: | --- |"]
                 for measurement in measurements {
-                    out.append("| \(measurement.date) | \(NumberText.plain(measurement.value)) | \(esc(measurement.note)) |")
+                    out.append("| \(measurement.date) | \(text.number(measurement.value)) | \(esc(measurement.note)) |")
                 }
             }
             out.append("")
