@@ -106,7 +106,9 @@ public enum FooterHints {
             if hint.allKeys, let binding = keymap.bindings(in: context).first(where: { $0.command == hint.commands.first }) {
                 return binding.keys.map(\.label).joined() + " " + strings[hint.label]
             }
-            let keys = hint.commands.compactMap { label(of: $0, in: context, keymap: keymap, preferring: hint.preferred) }
+            // "y/n" in English, "j/n" in Dutch: the yes key shown is the one of the language on screen.
+            let preferred = hint.preferred ?? (hint.commands == [.confirm] ? Key.character(strings.language == .nl ? "j" : "y") : nil)
+            let keys = hint.commands.compactMap { label(of: $0, in: context, keymap: keymap, preferring: preferred) }
             guard keys.count == hint.commands.count else { return nil }
             return keys.joined(separator: hint.joiner) + " " + strings[hint.label]
         }

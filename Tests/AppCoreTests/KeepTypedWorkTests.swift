@@ -289,6 +289,8 @@ struct GuardRailTests {
         #expect(FooterHints.texts(for: .weighing, keymap: .standard, strings: dutch).anchors == ["? hulp", "q bord"])
         #expect(FooterHints.texts(for: .portfolio, keymap: .standard, strings: dutch).anchors == ["? hulp", "q terug"])
         #expect(FooterHints.texts(for: .sessionSetup, keymap: .standard, strings: dutch).hints.first?.text == "↑↓ set")
+        #expect(FooterHints.texts(for: .confirm, keymap: .standard, strings: dutch).anchors == ["j ja", "n nee"])
+        #expect(FooterHints.texts(for: .confirm, keymap: .standard, strings: Strings(.en)).anchors == ["y yes", "n no"])
         let rebound = try? Keymap.standard.overriding(["quit": "Q"])
         #expect(FooterHints.texts(for: .board, keymap: rebound ?? .standard, strings: dutch).anchors == ["? hulp", "Q afsluiten"])
     }
