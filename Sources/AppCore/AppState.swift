@@ -51,6 +51,14 @@ public struct AppState: Equatable, Sendable {
     public var marked: Set<IdeaID> = []
     /// Number of ideas per stage, ignoring the filter (what WIP limits count).
     public private(set) var stageCounts: [Stage: Int] = [:]
+    /// The themes (lokale opgaven) ideas may carry (config.toml may fix the list).
+    public var themes: ThemeCatalog = .open
+    /// The distinct themes of all cards, for suggestions while typing a theme.
+    public private(set) var knownThemes: [String] = []
+    /// Typed work of forms left unsaved (a crash, a lost terminal), offered back when the same form opens.
+    public var drafts: [FormDraft.Subject: FormDraft] = [:]
+    /// The draft of the form whose change is being applied: discarded once the change succeeds.
+    public var submittedDraft: FormDraft.Subject?
 
     public init(language: Language, size: Size, dataLabel: String = "") {
         self.language = language
@@ -78,8 +86,13 @@ public struct AppState: Equatable, Sendable {
         titleIndex = nil
         isLoaded = true
         var counts: [Stage: Int] = [:]
-        for card in allCards { counts[card.stage, default: 0] += 1 }
+        var themes: Set<String> = []
+        for card in allCards {
+            counts[card.stage, default: 0] += 1
+            themes.insert(card.theme)
+        }
         stageCounts = counts
+        knownThemes = Array(themes)
         rebuildColumns()
     }
 
@@ -113,6 +126,9 @@ public struct AppState: Equatable, Sendable {
         if titleIndex == nil { titleIndex = DuplicateIndex(allCards.lazy.map { ($0.id, $0.title) }) }
         return titleIndex!.matches(for: title, limit: limit, skip: { $0 == excluding }).map { allCards[$0.position] }
     }
+
+    /// The themes to offer while a theme is typed.
+    public var offeredThemes: [String] { themes.offered(known: knownThemes) }
 
     /// The visible cards of a column.
     public func cards(in stage: Stage) -> [IdeaSummary] { columns[stage] ?? [] }

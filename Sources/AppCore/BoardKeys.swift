@@ -31,7 +31,12 @@ enum BoardKeys {
             state.mode = .detail(DetailState(id: card.id))
             return [.loadIdea(card.id, .detail)]
         case .newIdea:
-            state.mode = .form(FormState(purpose: .create))
+            var form = FormState(purpose: .create)
+            if let draft = state.drafts[.newIdea] {
+                form.restore(draft)
+                form.notice = state.strings[.noticeDraftRestored]
+            }
+            state.mode = .form(form)
         case .editIdea:
             guard let card = requireSelection(&state) else { return [] }
             return [.loadIdea(card.id, .edit(returnToDetail: false))]
@@ -94,8 +99,15 @@ enum BoardKeys {
     /// `H`/`L`: checks the transition table first, then asks for a reason.
     private static func startMove(to target: Stage?, _ state: inout AppState) -> [Effect] {
         guard let card = requireSelection(&state) else { return [] }
+        let strings = state.strings
+        if card.stage == .stopped {
+            // H and L know no stage beyond stopped: only reopening is allowed, and m offers it.
+            state.message = StatusMessage(strings.format(.messageStoppedReopen, strings.stage(.stopped), strings.stage(.proposed)),
+                                          isError: true)
+            return []
+        }
         guard let target else {
-            state.message = StatusMessage(state.strings[.messageEdgeOfColumn], isError: true)
+            state.message = StatusMessage(strings.format(.messageFirstStage, strings.stage(card.stage)), isError: true)
             return []
         }
         return GateFlow.begin(card: card, to: target, &state)
@@ -134,7 +146,7 @@ enum BoardKeys {
         focus(column.stage, &state)
         let row = y - BoardLayout.boxTop(for: state.size) - 1
         guard row >= 0, row < BoardLayout.innerHeight(for: state.size) else { return [] }
-        let index = (state.scrollTop[column.stage] ?? 0) + row / BoardLayout.cardHeight
+        let index = (state.scrollTop[column.stage] ?? 0) + row / BoardLayout.cardHeight(for: state.size)
         if index < state.cards(in: column.stage).count { state.select(index: index, in: column.stage) }
         return []
     }

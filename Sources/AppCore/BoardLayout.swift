@@ -17,8 +17,15 @@ public enum BoardLayout {
     public static let minimum = Size(width: 40, height: 10)
     /// Smaller than this (in either direction) shows one column at a time.
     public static let wide = Size(width: 60, height: 15)
-    /// Rows per card: a title line and a badge line.
-    public static let cardHeight = 2
+    /// Columns narrower than this inside give each card two title lines.
+    public static let roomyColumn = 30
+
+    /// Rows per card: one or two title lines, then a badge line with the theme. Narrow board columns (80 or 120
+    /// columns wide) wrap titles over two lines; wide ones and the one-column view need one.
+    public static func cardHeight(for size: Size) -> Int {
+        guard kind(for: size) == .wide else { return 2 }
+        return size.width / Stage.boardOrder.count - 2 < roomyColumn ? 3 : 2
+    }
 
     public enum Kind: Equatable, Sendable {
         case tooSmall, narrow, wide
@@ -43,7 +50,7 @@ public enum BoardLayout {
 
     /// How many cards fit in a column at once.
     public static func visibleCards(for size: Size) -> Int {
-        max(1, innerHeight(for: size) / cardHeight)
+        max(1, innerHeight(for: size) / cardHeight(for: size))
     }
 
     /// The x offset and width of each displayed column, left to right.

@@ -21,6 +21,8 @@ public enum Command: Hashable, Sendable {
     // Weighing room
     case abstain, settleDigit, toggleIndividual, addNote, markRevote, startRevote, openWhatIf
     case addParticipant, excludeParticipant, cycleTimer, increaseWeight, decreaseWeight, resetWeights
+    /// Enter in a form: the next field, or on the last field what saving does.
+    case advance
 }
 
 /// Where a key is pressed: each context has its own bindings.
@@ -39,12 +41,16 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case sessions
     case portfolio
     case whatIf
+    /// Keys that work in every view unless the view binds them itself (F1 help, F10 quit, Ctrl-C quit).
+    case global
+    /// A yes/no question over the screen (discard typed work, an unusual date).
+    case confirm
 
     /// Whether unbound printable characters are typed into a text field in this context.
     public var acceptsText: Bool {
         switch self {
         case .form, .prompt, .filter, .entry, .decision: true
-        case .board, .detail, .help, .objections, .weighing, .sessionSetup, .sessions, .portfolio, .whatIf: false
+        case .board, .detail, .help, .objections, .weighing, .sessionSetup, .sessions, .portfolio, .whatIf, .global, .confirm: false
         }
     }
 }

@@ -18,17 +18,16 @@ enum DecisionKeys {
             }
             return finish(decision, consent: false, &state)
         case .cancel?:
+            state.mode = .decision(decision)
             if case .standalone(let id, _) = decision.purpose {
-                state.mode = .detail(DetailState(id: id))
-                return [.loadIdea(id, .detail)]
+                return Leaving.leave(to: .detail(DetailState(id: id)), effects: [.loadIdea(id, .detail)], &state)
             }
-            state.mode = .board
-            return []
+            return Leaving.leave(to: .board, &state)
         case .addObjection?:
             decision.entry = EntryForm(purpose: .objection, title: state.strings[.objectionTitle], fields: [EntryField(.who), EntryField(.text)])
         case .addConcern?:
             decision.entry = EntryForm(purpose: .concern, title: state.strings[.concernTitle], fields: [EntryField(.who), EntryField(.text)])
-        case .nextField? where !decision.listFocus:
+        case .nextField? where !decision.listFocus, .advance? where !decision.listFocus:
             if decision.form.focus == decision.form.fields.count - 1 {
                 decision.listFocus = true
             } else {
@@ -53,9 +52,13 @@ enum DecisionKeys {
         case .markAmended?, .markWithdrawn?:
             if decision.objections.indices.contains(decision.selectedObjection) {
                 let resolution: ObjectionResolution = command == .markAmended ? .amended : .withdrawn
+                // Amending changes the proposal itself: it is offered for editing, the old text stays with the objection.
+                let fields = resolution == .amended
+                    ? [EntryField(.gate(.proposal), text: decision.form[.gate(.proposal)]), EntryField(.note)]
+                    : [EntryField(.text)]
                 decision.entry = EntryForm(
                     purpose: .resolution(index: decision.selectedObjection, resolution),
-                    title: state.strings[resolution == .amended ? .amendedTitle : .withdrawnTitle], fields: [EntryField(.text)])
+                    title: state.strings[resolution == .amended ? .amendedTitle : .withdrawnTitle], fields: fields)
             }
         case .removeObjection?:
             if decision.objections.indices.contains(decision.selectedObjection) {
@@ -76,8 +79,18 @@ enum DecisionKeys {
         let command = state.keymap.command(for: key, in: .entry)
         switch command {
         case .cancel?:
-            decision.entry = nil
-        case .submit?:
+            var without = decision
+            without.entry = nil
+            guard entry.isChanged else {
+                state.mode = .decision(without)
+                return []
+            }
+            state.mode = .confirm(Confirmation(.discardChanges, then: .leave(.decision(without), []), returnTo: .decision(decision)))
+            return []
+        case .advance? where !entry.onLastField:
+            _ = entry.handle(.nextField, key: key)
+            decision.entry = entry
+        case .submit?, .advance?:
             let who = TextSanitizer.singleLine(entry[.who]).trimmingCharactersInWhitespace()
             let text = TextSanitizer.multiLine(entry[.text]).trimmingCharactersInWhitespace()
             switch entry.purpose {
@@ -95,6 +108,21 @@ enum DecisionKeys {
                 } else {
                     decision.concerns.append(Concern(who: who, text: text))
                 }
+            case .resolution(let index, .amended):
+                let current = decision.form[.gate(.proposal)]
+                let amended = TextSanitizer.multiLine(entry[.gate(.proposal)]).trimmingCharactersInWhitespace()
+                let note = TextSanitizer.multiLine(entry[.note]).trimmingCharactersInWhitespace()
+                guard decision.objections.indices.contains(index), !amended.isEmpty else {
+                    entry.error = state.strings.format(.errorGateIncomplete, state.strings[.fieldProposal].lowercased())
+                    decision.entry = entry
+                    state.mode = .decision(decision)
+                    return []
+                }
+                var draft = ConsentDecision(ideaID: decision.ideaID, kind: .scale, proposal: current, responsible: "",
+                                            reviewDate: state.today, objections: decision.objections)
+                draft = (try? draft.amendingProposal(objection: index + 1, to: amended, note: note)) ?? draft
+                decision.objections = draft.objections
+                decision.form.set(.gate(.proposal), to: draft.proposal)
             case .resolution(let index, let resolution):
                 if decision.objections.indices.contains(index) {
                     decision.objections[index].resolution = resolution
@@ -129,15 +157,26 @@ enum DecisionKeys {
                 evaluationCriteria: draft[.evaluation].trimmingCharactersInWhitespace(), objections: screen.objections,
                 concerns: screen.concerns)
             if consent { decision = try decision.consented() }
+            let dateCheck = DateCheck.review(review, today: state.today)
             switch screen.purpose {
             case .gate(let context):
                 let reason = form[.reason].trimmingCharactersInWhitespace()
                 guard !reason.isEmpty else { throw .reasonRequired }
-                // The screen stays open until the move is stored: a refusal then keeps the whole round.
-                return GateFlow.submit(MoveRequest(id: context.id, target: .scaling, reason: reason, gate: .inlineDecision(decision), from: context.from), &state)
+                let request = MoveRequest(id: context.id, target: .scaling, reason: reason, gate: .inlineDecision(decision), from: context.from)
+                if let dateCheck {
+                    state.mode = .confirm(Confirmation(.date(dateCheck), then: .move(request), returnTo: .decision(screen)))
+                    return []
+                }
+                state.mode = .board
+                return GateFlow.submit(request, returnTo: .decision(screen), &state)
             case .standalone:
-                guard let base = screen.existing else { return [.apply(.saveDecision(decision), .perform)] }
-                return [.apply(.saveDecisionFrom(base: base, edited: decision), .perform)]
+                let change: IdeaChange = screen.existing.map { .saveDecisionFrom(base: $0, edited: decision) } ?? .saveDecision(decision)
+                state.mode = .decision(screen)
+                if let dateCheck, dateCheck != screen.existing.flatMap({ DateCheck.review($0.reviewDate, today: state.today) }) {
+                    state.mode = .confirm(Confirmation(.date(dateCheck), then: .apply(change), returnTo: .decision(screen)))
+                    return []
+                }
+                return [.apply(change, .perform)]
             }
         } catch {
             screen.error = state.strings.error(error)

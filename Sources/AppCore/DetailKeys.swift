@@ -50,7 +50,7 @@ enum DetailKeys {
         case .pageUp: help.scroll = max(0, help.scroll - page)
         case .pageDown: help.scroll += page
         case .back:
-            state.mode = help.returnToWeighing.map(Mode.weighing) ?? help.returnToDetail.map(Mode.detail) ?? .board
+            state.mode = help.covered
             return []
         default: break
         }

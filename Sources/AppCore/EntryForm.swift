@@ -40,6 +40,20 @@ public enum EntryFieldKey: Hashable, Sendable {
         case .kind: .fieldKind
         }
     }
+
+    /// The field's name in a draft.
+    public var name: String {
+        switch self {
+        case .gate(let field): field.rawValue
+        case .reason: "reason"
+        case .date: "date"
+        case .value: "value"
+        case .note: "note"
+        case .who: "who"
+        case .text: "text"
+        case .kind: "kind"
+        }
+    }
 }
 
 /// One field of an entry form: free text, or a choice among fixed values (cycled with ←/→).
@@ -96,17 +110,72 @@ public struct EntryForm: Equatable, Sendable {
     public var fields: [EntryField]
     public var focus: Int
     public var error: String?
+    /// A note shown in the form from the moment it opens: a WIP limit already reached, or typed work restored.
+    public var notice: String?
+    /// The values the form opened with, by field name: what "has changes" is measured against.
+    private var initial: [String: String] = [:]
 
     public init(purpose: Purpose, title: String, fields: [EntryField]) {
         self.purpose = purpose
         self.title = title
         self.fields = fields
         focus = 0
+        initial = values
+        if !fields.isEmpty { self.fields[0].text.selectAll() }
     }
 
     /// The value of a field, or "" when the form has no such field.
     public subscript(_ key: EntryFieldKey) -> String {
         fields.first { $0.key == key }?.value ?? ""
+    }
+
+    /// The values by field name.
+    public var values: [String: String] {
+        var result: [String: String] = [:]
+        for field in fields { result[field.key.name] = field.value }
+        return result
+    }
+
+    /// Whether anything differs from how the form opened.
+    public var isChanged: Bool { values != initial }
+
+    /// Sets the text (or choice) of a field by key; a field the form lacks is ignored. Pre-filled text in the focused
+    /// field is selected unless `selecting` is false.
+    public mutating func set(_ key: EntryFieldKey, to text: String, selecting: Bool = true) {
+        guard let index = fields.firstIndex(where: { $0.key == key }) else { return }
+        if let choices = fields[index].choices {
+            fields[index].choiceIndex = choices.firstIndex(of: text) ?? fields[index].choiceIndex
+        } else {
+            fields[index].text.set(text)
+            if selecting, index == focus { fields[index].text.selectAll() }
+        }
+    }
+
+    /// Which draft this form's typed work is kept in: gate forms only (a measurement is three short fields).
+    public var draftSubject: FormDraft.Subject? {
+        if case .gate(let context) = purpose { return .gate(context.id, context.to) }
+        return nil
+    }
+
+    /// The typed work as a draft, for forms that keep one.
+    public var draft: FormDraft? { draftSubject.map { FormDraft(subject: $0, fields: values) } }
+
+    /// Fills the form from a draft: typed work kept from an earlier session.
+    public mutating func restore(_ draft: FormDraft) {
+        for field in fields {
+            if let value = draft.fields[field.key.name] { set(field.key, to: value, selecting: false) }
+        }
+    }
+
+    /// Whether the focus is on the last field (where Enter saves).
+    public var onLastField: Bool { focus == fields.count - 1 }
+
+    /// Moves the focus, selecting the text of the field it enters.
+    public mutating func moveFocus(by offset: Int) {
+        guard !fields.isEmpty else { return }
+        fields[focus].text.edit(.cursorEnd)
+        focus = (focus + offset % fields.count + fields.count) % fields.count
+        fields[focus].text.selectAll()
     }
 
     /// The gate fields as a draft for `GateDraft.validated`.
@@ -121,10 +190,10 @@ public struct EntryForm: Equatable, Sendable {
     /// Applies a form command (field movement, editing, choice cycling); false when it is not one.
     public mutating func handle(_ command: Command?, key: Key) -> Bool {
         switch command {
-        case .nextField?:
-            focus = (focus + 1) % max(1, fields.count)
+        case .nextField?, .advance?:
+            moveFocus(by: 1)
         case .previousField?:
-            focus = (focus + fields.count - 1) % max(1, fields.count)
+            moveFocus(by: -1)
         case .cursorLeft? where fields[focus].choices != nil:
             let count = fields[focus].choices!.count
             fields[focus].choiceIndex = (fields[focus].choiceIndex + count - 1) % max(1, count)
@@ -186,5 +255,11 @@ public struct DecisionState: Equatable, Sendable {
         case .gate(let context): context.id
         case .standalone(let id, _): id
         }
+    }
+
+    /// Whether anything was typed or recorded since the screen opened (fields, objections, concerns).
+    public var isChanged: Bool {
+        form.isChanged || objections != (existing?.objections ?? []) || concerns != (existing?.concerns ?? [])
+            || (entry?.isChanged ?? false)
     }
 }

@@ -8,9 +8,10 @@ enum EntryKeys {
         switch command {
         case .submit?:
             return submit(form, &state)
+        case .advance? where form.onLastField:
+            return submit(form, &state)
         case .cancel?:
-            state.mode = returnMode(for: form.purpose)
-            return reloadDetail(for: form.purpose)
+            return Leaving.leave(to: returnMode(for: form.purpose), effects: reloadDetail(for: form.purpose), &state)
         default:
             if form.handle(command, key: key) { form.error = nil }
             state.mode = .entry(form)
@@ -36,10 +37,20 @@ enum EntryKeys {
                 let gate = try form.gateDraft.validated(for: context.to, idea: context.id)
                 let reason = form[.reason].trimmingCharactersInWhitespace()
                 guard !reason.isEmpty else { throw .reasonRequired }
-                // The form stays open until the move is stored: a refusal then keeps what was typed.
-                return GateFlow.submit(MoveRequest(id: context.id, target: context.to, reason: reason, gate: gate, from: context.from), &state)
+                let request = MoveRequest(id: context.id, target: context.to, reason: reason, gate: gate, from: context.from)
+                if let check = DateCheck.gate(gate, today: state.today) {
+                    state.mode = .confirm(Confirmation(.date(check), then: .move(request), returnTo: .entry(form)))
+                    return []
+                }
+                state.mode = .board
+                return GateFlow.submit(request, returnTo: .entry(form), &state)
             case .measurement(let id):
                 let measurement = try MeasurementEntry.parse(date: form[.date], value: form[.value], note: form[.note])
+                if let check = DateCheck.measurement(measurement.date, today: state.today) {
+                    state.mode = .confirm(Confirmation(.date(check), then: .apply(.addMeasurement(id, measurement)), returnTo: .entry(form)))
+                    return []
+                }
+                state.mode = .entry(form)
                 return [.apply(.addMeasurement(id, measurement), .perform)]
             case .objection, .concern, .resolution:
                 return []

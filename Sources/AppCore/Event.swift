@@ -21,6 +21,8 @@ public enum Event: Equatable, Sendable {
     case weighingFailed(ChangeFailure)
     /// The time now, from the run loop (the reducer has no clock): drives the weighing timer.
     case tick(Date)
+    /// The drafts of unsaved forms kept in the data directory (read at start-up).
+    case draftsLoaded([FormDraft])
 }
 
 /// What the board reads in one go: the cards, the WIP limits, and what day it is.
@@ -80,4 +82,10 @@ public enum Effect: Equatable, Sendable {
     case loadPortfolio
     /// A change to a live session (an abstention, a participant, a note, a re-vote); the runner reloads the session.
     case changeSession(SessionID, SessionChange)
+    /// Reads the drafts of unsaved forms from the data directory.
+    case loadDrafts
+    /// Keeps a form's typed work in the data directory (replacing its earlier draft).
+    case saveDraft(FormDraft)
+    /// Removes a form's draft: it was saved or thrown away.
+    case discardDraft(FormDraft.Subject)
 }

@@ -8,8 +8,8 @@ public struct FormState: Equatable, Sendable {
         case edit(IdeaID)
     }
 
-    /// The form's fields, in Tab order.
-    public enum Field: Int, CaseIterable, Sendable {
+    /// The form's fields, in Tab order; the raw value is the field's name in a draft.
+    public enum Field: String, CaseIterable, Sendable {
         case title, description, theme, tags, source, submitter
 
         public var label: StringKey {
@@ -21,6 +21,13 @@ public struct FormState: Equatable, Sendable {
             case .source: .fieldSource
             case .submitter: .fieldSubmitter
             }
+        }
+
+        /// The field `offset` places further in Tab order, wrapping around.
+        func moved(by offset: Int) -> Field {
+            let all = Self.allCases
+            let index = all.firstIndex(of: self)!
+            return all[(index + offset % all.count + all.count) % all.count]
         }
     }
 
@@ -35,10 +42,14 @@ public struct FormState: Equatable, Sendable {
     public var returnToDetail: Bool
     /// The latest refusal, shown in the form.
     public var error: String?
+    /// A note shown in the form (typed work restored from a draft).
+    public var notice: String?
     /// The fields as loaded for an edit: what "changed elsewhere meanwhile" is measured against.
     public var base: IdeaFields?
     /// Existing ideas whose title looks like the one typed: likely duplicates.
     public var duplicates: [IdeaSummary] = []
+    /// The values the form opened with, by field name: what "has changes" is measured against.
+    private var initial: [String: String] = [:]
 
     public init(purpose: Purpose, fields: IdeaFields = IdeaFields(title: ""), returnToDetail: Bool = false) {
         self.purpose = purpose
@@ -53,6 +64,8 @@ public struct FormState: Equatable, Sendable {
         if case .edit = purpose { base = fields }
         focus = .title
         self.returnToDetail = returnToDetail
+        initial = values
+        texts[.title]?.selectAll()
     }
 
     public var source: IdeaSource? { Self.sourceChoices[sourceIndex] }
@@ -67,5 +80,49 @@ public struct FormState: Equatable, Sendable {
             theme: texts[.theme]?.text ?? "",
             tags: IdeaFields.parseTagList(texts[.tags]?.text ?? "")
         )
+    }
+
+    /// The typed values by field name (the source by its stored value).
+    public var values: [String: String] {
+        var result: [String: String] = [:]
+        for field in Field.allCases {
+            result[field.rawValue] = field == .source ? (source?.rawValue ?? "") : (texts[field]?.text ?? "")
+        }
+        return result
+    }
+
+    /// Whether anything differs from how the form opened.
+    public var isChanged: Bool { values != initial }
+
+    /// Moves the focus, selecting the text of the field it enters.
+    public mutating func moveFocus(by offset: Int) {
+        texts[focus]?.edit(.cursorEnd)
+        focus = focus.moved(by: offset)
+        texts[focus]?.selectAll()
+    }
+
+    /// Which draft this form's typed work is kept in.
+    public var draftSubject: FormDraft.Subject {
+        switch purpose {
+        case .create: .newIdea
+        case .edit(let id): .editIdea(id)
+        }
+    }
+
+    /// The typed work as a draft.
+    public var draft: FormDraft { FormDraft(subject: draftSubject, fields: values, base: base) }
+
+    /// Fills the form from a draft of the same form: typed work kept from an earlier session (not selected, so the
+    /// next key adds to it rather than replacing it).
+    public mutating func restore(_ draft: FormDraft) {
+        for field in Field.allCases {
+            guard let value = draft.fields[field.rawValue] else { continue }
+            if field == .source {
+                sourceIndex = Self.sourceChoices.firstIndex(of: IdeaSource(rawValue: value)) ?? 0
+            } else {
+                texts[field]?.set(value)
+            }
+        }
+        if let base = draft.base { self.base = base }
     }
 }

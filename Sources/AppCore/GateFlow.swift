@@ -21,12 +21,14 @@ enum GateFlow {
         return [.loadIdea(card.id, .gate(target))]
     }
 
-    /// Opens the gate form (or consent screen) for a loaded idea, pre-filled from its last cycle.
+    /// Opens the gate form (or consent screen) for a loaded idea, pre-filled from its last cycle. A WIP limit the move
+    /// would go over is announced here, before anything is typed; typed work kept from an earlier session comes back.
     static func open(_ detail: IdeaDetail, to target: Stage, _ state: inout AppState) {
         let strings = state.strings
         let idea = detail.idea
         let context = GateContext(id: idea.id, title: idea.fields.title, from: idea.stage, to: target)
         let last = detail.currentCycle
+        var form: EntryForm
         switch target {
         case .scaling:
             // A consent already given to scale (its round held on the CLI or with `d`) is used, not asked again.
@@ -34,14 +36,15 @@ enum GateFlow {
                 state.mode = .prompt(PromptState(purpose: .moveOnDecision(context, id)))
                 return
             }
-            var fields = decisionFields(standalone: false, today: state.today)
-            if let therefore = last?.learningCard?.therefore { fields[0] = EntryField(.gate(.proposal), text: therefore) }
-            let form = EntryForm(purpose: .gate(context), title: strings.format(.decisionGateTitle, idea.id), fields: fields)
+            form = EntryForm(purpose: .gate(context), title: strings.format(.decisionGateTitle, idea.id),
+                             fields: decisionFields(standalone: false, today: state.today))
+            if let therefore = last?.learningCard?.therefore { form.set(.gate(.proposal), to: therefore) }
+            form.notice = wipNotice(target, state)
             state.mode = .decision(DecisionState(purpose: .gate(context), form: form))
             return
         case .experimenting:
             let card = last?.testCard
-            let fields = [
+            form = gateForm(context, [
                 EntryField(.gate(.hypothesis), text: card?.hypothesis ?? ""),
                 EntryField(.gate(.action), text: last?.learningCard?.therefore ?? card?.action ?? ""),
                 EntryField(.gate(.metric), text: card?.metric ?? ""),
@@ -49,21 +52,32 @@ enum GateFlow {
                 EntryField(.gate(.owner), text: last?.owner ?? ""),
                 EntryField(.gate(.reviewDate), text: state.today.adding(days: 42).description),
                 EntryField(.reason),
-            ]
-            state.mode = .entry(gateForm(context, fields, strings))
+            ], strings)
         case .learning:
-            let fields = [EntryField(.gate(.observed)), EntryField(.gate(.learned)), EntryField(.gate(.therefore)), EntryField(.reason)]
-            state.mode = .entry(gateForm(context, fields, strings))
+            form = gateForm(context, [EntryField(.gate(.observed)), EntryField(.gate(.learned)), EntryField(.gate(.therefore)),
+                                      EntryField(.reason)], strings)
         case .stopped:
-            let fields = [
+            form = gateForm(context, [
                 EntryField(.gate(.category), text: StopCategory.noEffect.rawValue, choices: StopCategory.allCases.map(\.rawValue)),
                 EntryField(.gate(.learned), text: last?.learningCard?.learned ?? ""),
                 EntryField(.reason),
-            ]
-            state.mode = .entry(gateForm(context, fields, strings))
+            ], strings)
         case .proposed:
             state.mode = .prompt(PromptState(purpose: .moveReason(context)))
+            return
         }
+        form.notice = wipNotice(target, state)
+        if let subject = form.draftSubject, let draft = state.drafts[subject] {
+            form.restore(draft)
+            form.notice = [strings[.noticeDraftRestored], form.notice].compactMap { $0 }.joined(separator: " · ")
+        }
+        state.mode = .entry(form)
+    }
+
+    /// Said when a gate form opens for a move over a soft WIP limit: the reason is asked on saving.
+    static func wipNotice(_ target: Stage, _ state: AppState) -> String? {
+        guard case .wipLimitReached(_, let limit, false)? = wipRefusal(target, override: nil, state) else { return nil }
+        return state.strings.format(.noticeWipLimit, state.strings.stage(target), state.stageCounts[target] ?? 0, limit)
     }
 
     private static func gateForm(_ context: GateContext, _ fields: [EntryField], _ strings: Strings) -> EntryForm {
@@ -104,23 +118,26 @@ enum GateFlow {
         }
     }
 
-    /// Applies a move, first asking for a reason when it goes over a soft WIP limit.
-    static func submit(_ request: MoveRequest, _ state: inout AppState) -> [Effect] {
+    /// Applies a move, first asking for a reason when it goes over a soft WIP limit. `returnTo` is the filled form the
+    /// move came from: the reason prompt's Esc goes back to it, and its draft goes once the move is applied.
+    static func submit(_ request: MoveRequest, returnTo form: Mode?, _ state: inout AppState) -> [Effect] {
         if let from = request.from, let card = state.allCards.first(where: { $0.id == request.id }), card.stage != from {
             // Moved elsewhere meanwhile: no WIP question about a count that already holds it; storage names the other move.
+            state.submittedDraft = form?.draft?.subject
             return [.apply(.move(request), .perform)]
         }
         switch wipRefusal(request.target, override: request.wipOverride, state) {
         case .wipLimitReached(_, _, true)?:
-            state.mode = .board
+            state.mode = form ?? .board
             state.message = StatusMessage(state.strings.error(wipRefusal(request.target, override: nil, state)!), isError: true)
             return []
         case .wipLimitReached(_, let limit, false)?:
-            state.mode = .prompt(PromptState(purpose: .wipOverride(request, limit: limit)))
+            state.mode = .prompt(PromptState(purpose: .wipOverride(request, limit: limit), returnTo: form))
             return []
         default:
             break
         }
+        state.submittedDraft = form?.draft?.subject
         return [.apply(.move(request), .perform)]
     }
 }

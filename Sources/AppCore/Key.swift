@@ -5,6 +5,8 @@ public enum Key: Hashable, Sendable {
     case up, down, left, right
     case enter, escape, tab, backTab, backspace, delete
     case home, end, pageUp, pageDown
+    /// A function key: `F1` … `F12`.
+    case function(Int)
     case mouseClick(x: Int, y: Int)
 
     /// How the key is written in the help screen and the keybinding doc.
@@ -27,6 +29,7 @@ public enum Key: Hashable, Sendable {
         case .end: "End"
         case .pageUp: "PgUp"
         case .pageDown: "PgDn"
+        case .function(let number): "F\(number)"
         case .mouseClick: "Click"
         }
     }

@@ -51,34 +51,36 @@ public enum KeyTable {
         KeyBinding([.character("M")], .addMeasurement, .detail, .helpAddMeasurement),
         KeyBinding([.character("d")], .newDecision, .detail, .helpNewDecision),
         KeyBinding([.character("D")], .continueDecision, .detail, .helpContinueDecision),
-        KeyBinding([.escape, .character("q")], .back, .detail, .helpBack),
+        KeyBinding([.character("q"), .escape], .back, .detail, .helpBack),
         KeyBinding([.character("?")], .showHelp, .detail, .helpHelp),
         // Help
         KeyBinding([.up, .character("k")], .scrollUp, .help, .helpScrollUp),
         KeyBinding([.down, .character("j")], .scrollDown, .help, .helpScrollDown),
         KeyBinding([.pageUp], .pageUp, .help, .helpPageUp),
         KeyBinding([.pageDown, .character(" ")], .pageDown, .help, .helpPageDown),
-        KeyBinding([.escape, .character("q"), .character("?")], .back, .help, .helpCloseHelp),
+        KeyBinding([.escape, .character("q"), .character("?"), .function(1)], .back, .help, .helpCloseHelp),
         // Form
-        KeyBinding([.enter], .submit, .form, .helpSave),
-        KeyBinding([.escape], .cancel, .form, .helpCancel),
+        KeyBinding([.control("s")], .submit, .form, .helpSave),
+        KeyBinding([.enter], .advance, .form, .helpAdvance),
+        KeyBinding([.escape, .control("c")], .cancel, .form, .helpCancelAsking),
         KeyBinding([.tab, .down], .nextField, .form, .helpNextField),
         KeyBinding([.backTab, .up], .previousField, .form, .helpPreviousField),
         // Prompt
         KeyBinding([.enter], .submit, .prompt, .helpConfirm),
-        KeyBinding([.escape], .cancel, .prompt, .helpCancel),
+        KeyBinding([.escape, .control("c")], .cancel, .prompt, .helpCancelPrompt),
         // Filter
         KeyBinding([.enter], .submit, .filter, .helpKeepFilter),
-        KeyBinding([.escape], .cancel, .filter, .helpClearFilter),
+        KeyBinding([.escape, .control("c")], .cancel, .filter, .helpClearFilter),
         // Gate, measurement and other entry forms
-        KeyBinding([.enter], .submit, .entry, .helpSave),
-        KeyBinding([.escape], .cancel, .entry, .helpCancel),
+        KeyBinding([.control("s")], .submit, .entry, .helpSave),
+        KeyBinding([.enter], .advance, .entry, .helpAdvance),
+        KeyBinding([.escape, .control("c")], .cancel, .entry, .helpCancelAsking),
         KeyBinding([.tab, .down], .nextField, .entry, .helpNextField),
         KeyBinding([.backTab, .up], .previousField, .entry, .helpPreviousField),
         // Consent decision: fields
-        KeyBinding([.enter], .giveConsent, .decision, .helpGiveConsent),
+        KeyBinding([.enter], .advance, .decision, .helpAdvanceToList),
         KeyBinding([.control("s")], .saveOpen, .decision, .helpSaveOpen),
-        KeyBinding([.escape], .cancel, .decision, .helpCancel),
+        KeyBinding([.escape, .control("c")], .cancel, .decision, .helpCancelAsking),
         KeyBinding([.tab, .down], .nextField, .decision, .helpNextFieldOrList),
         KeyBinding([.backTab, .up], .previousField, .decision, .helpPreviousField),
         KeyBinding([.control("o")], .addObjection, .decision, .helpAddObjection),
@@ -96,7 +98,7 @@ public enum KeyTable {
         KeyBinding([.tab, .backTab], .focusFields, .objections, .helpFocusFields),
         KeyBinding([.enter], .giveConsent, .objections, .helpGiveConsent),
         KeyBinding([.control("s")], .saveOpen, .objections, .helpSaveOpen),
-        KeyBinding([.escape], .cancel, .objections, .helpCancel),
+        KeyBinding([.escape, .control("c")], .cancel, .objections, .helpCancelAsking),
         // Weighing setup
         KeyBinding([.up, .down], .nextField, .sessionSetup, .helpChooseSet),
         KeyBinding([.enter], .submit, .sessionSetup, .helpStartSession),
@@ -106,12 +108,13 @@ public enum KeyTable {
         KeyBinding([.down, .character("j")], .scrollDown, .portfolio, .helpScrollDown),
         KeyBinding([.pageUp], .pageUp, .portfolio, .helpPageUp),
         KeyBinding([.pageDown, .character(" ")], .pageDown, .portfolio, .helpPageDown),
-        KeyBinding([.escape, .character("q"), .character("p")], .back, .portfolio, .helpBackToBoard),
+        KeyBinding([.character("q"), .escape, .character("p")], .back, .portfolio, .helpBackToBoard),
+        KeyBinding([.character("?")], .showHelp, .portfolio, .helpHelp),
         // Session list
         KeyBinding([.up, .character("k")], .selectUp, .sessions, .helpSelectUp),
         KeyBinding([.down, .character("j")], .selectDown, .sessions, .helpSelectDown),
         KeyBinding([.enter], .openDetail, .sessions, .helpOpen),
-        KeyBinding([.escape, .character("q")], .back, .sessions, .helpBackToBoard),
+        KeyBinding([.character("q"), .escape], .back, .sessions, .helpBackToBoard),
         // Weighing
         KeyBinding((0...9).map { .character(Character(String($0))) }, .digit(0), .weighing, .helpDigit),
         KeyBinding([.up, .character("k")], .selectUp, .weighing, .helpPreviousIdea),
@@ -155,6 +158,12 @@ public enum KeyTable {
         KeyBinding([.down, .character("j"), .character("-")], .decreaseWeight, .whatIf, .helpWhatIfLess),
         KeyBinding([.character("=")], .resetWeights, .whatIf, .helpWhatIfReset),
         KeyBinding([.escape, .character("q"), .character("w")], .back, .whatIf, .helpWhatIfClose),
+        // Everywhere, unless the view binds the key itself
+        KeyBinding([.function(1)], .showHelp, .global, .helpHelp),
+        KeyBinding([.function(10), .control("c")], .quit, .global, .helpQuitAsking),
+        // A yes/no question
+        KeyBinding([.character("j"), .character("y")], .confirm, .confirm, .helpYes),
+        KeyBinding([.character("n"), .escape, .control("c")], .cancel, .confirm, .helpNo),
     ] + textEditing(.form) + textEditing(.prompt) + textEditing(.filter) + textEditing(.entry) + textEditing(.decision)
         + textEditing(.sessionSetup)
 
@@ -233,6 +242,8 @@ extension KeyContext {
         case .sessions: .sessionsTitle
         case .portfolio: .portfolioTitle
         case .whatIf: .contextWhatIf
+        case .global: .contextGlobal
+        case .confirm: .contextConfirm
         }
     }
 }

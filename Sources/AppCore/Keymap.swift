@@ -80,7 +80,7 @@ public enum KeymapError: Error, Equatable, CustomStringConvertible {
         case .unknownCommand(let name):
             "config.toml [keys]: '\(name)' is not a board command; use one of " + Keymap.overridable.keys.sorted().joined(separator: ", ")
         case .unknownKey(let name, let text):
-            "config.toml [keys]: '\(text)' for \(name) is not a key; use a character, Ctrl-X, Enter, Esc, Tab, Space, Up, Down, Left, Right, Home, End, PgUp or PgDn"
+            "config.toml [keys]: '\(text)' for \(name) is not a key; use a character, Ctrl-X, Enter, Esc, Tab, Space, Up, Down, Left, Right, Home, End, PgUp, PgDn or F1-F12"
         case .collision(let key, let names):
             "config.toml [keys]: the key \(key) would do two things on the board (\(names.joined(separator: " and "))): choose another key"
         }
@@ -97,6 +97,8 @@ extension Key {
         ]
         if let key = named[text.lowercased()] {
             self = key
+        } else if text.lowercased().hasPrefix("f"), let number = Int(text.dropFirst()), (1...12).contains(number) {
+            self = .function(number)
         } else if text.lowercased().hasPrefix("ctrl-"), text.count == 6, let letter = text.last?.lowercased().first, letter.isLetter {
             self = .control(letter)
         } else if text.count == 1, let character = text.first, !character.isWhitespace {

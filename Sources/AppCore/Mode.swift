@@ -1,7 +1,7 @@
 import Domain
 
 /// What the screen is doing: the board, or one of the views and dialogs over it.
-public enum Mode: Equatable, Sendable {
+public indirect enum Mode: Equatable, Sendable {
     case board
     case detail(DetailState)
     case form(FormState)
@@ -15,6 +15,8 @@ public enum Mode: Equatable, Sendable {
     case weighing(WeighingState)
     case sessionList(SessionListState)
     case portfolio(PortfolioState)
+    /// A yes/no question over another mode (the one it returns to on "no").
+    case confirm(Confirmation)
 }
 
 /// The portfolio overview: metrics read from storage, scrolled.
@@ -57,10 +59,13 @@ public struct PromptState: Equatable, Sendable {
     public var purpose: Purpose
     public var field: TextField
     public var error: String?
+    /// The filled form the prompt came from: Esc returns to it instead of dropping it.
+    public var returnTo: Mode?
 
-    public init(purpose: Purpose) {
+    public init(purpose: Purpose, returnTo: Mode? = nil) {
         self.purpose = purpose
         field = TextField()
+        self.returnTo = returnTo
     }
 }
 
@@ -78,10 +83,65 @@ public struct HelpState: Equatable, Sendable {
     /// The mode to return to when help closes (board, detail or weighing).
     public var returnToDetail: DetailState?
     public var returnToWeighing: WeighingState?
+    /// Any other view help was opened over (F1 from a form): it returns there, typed work intact.
+    public var returnTo: Mode?
 
-    public init(scroll: Int, returnToDetail: DetailState?, returnToWeighing: WeighingState? = nil) {
+    public init(scroll: Int, returnToDetail: DetailState?, returnToWeighing: WeighingState? = nil, returnTo: Mode? = nil) {
         self.scroll = scroll
         self.returnToDetail = returnToDetail
         self.returnToWeighing = returnToWeighing
+        self.returnTo = returnTo
+    }
+
+    /// The view help covers and returns to.
+    public var covered: Mode {
+        returnTo ?? returnToWeighing.map(Mode.weighing) ?? returnToDetail.map(Mode.detail) ?? .board
+    }
+}
+
+extension Mode {
+    /// The key context of what is on screen (nil for the move menu, which reads digits itself).
+    public var keyContext: KeyContext? {
+        switch self {
+        case .board: .board
+        case .detail: .detail
+        case .form: .form
+        case .prompt: .prompt
+        case .moveMenu: nil
+        case .filter: .filter
+        case .help: .help
+        case .entry: .entry
+        case .decision(let decision): decision.entry != nil ? .entry : (decision.listFocus ? .objections : .decision)
+        case .weighingSetup: .sessionSetup
+        case .weighing: .weighing
+        case .sessionList: .sessions
+        case .portfolio: .portfolio
+        case .confirm: .confirm
+        }
+    }
+
+    /// Whether leaving this screen would throw typed work away.
+    public var hasUnsavedChanges: Bool {
+        switch self {
+        case .form(let form): form.isChanged
+        case .entry(let form): form.isChanged
+        case .decision(let decision): decision.isChanged
+        case .prompt(let prompt): !prompt.field.text.isEmpty || (prompt.returnTo?.hasUnsavedChanges ?? false)
+        case .confirm(let confirmation): confirmation.returnTo.hasUnsavedChanges
+        case .help(let help): help.returnTo?.hasUnsavedChanges ?? false
+        default: false
+        }
+    }
+
+    /// The typed work of the form on screen, for forms that keep a draft (also under help or a question).
+    public var draft: FormDraft? {
+        switch self {
+        case .form(let form): form.draft
+        case .entry(let form): form.draft
+        case .prompt(let prompt): prompt.returnTo?.draft
+        case .confirm(let confirmation): confirmation.returnTo.draft
+        case .help(let help): help.returnTo?.draft
+        default: nil
+        }
     }
 }

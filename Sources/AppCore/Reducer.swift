@@ -6,7 +6,9 @@ public enum Reducer {
         switch event {
         case .key(let key):
             state.message = nil
-            return handleKey(key, &state)
+            var effects = handleKey(key, &state)
+            effects += keepDraft(&state)
+            return effects
         case .resized(let size):
             state.size = size
             for stage in Stage.boardOrder { state.clampSelection(in: stage) }
@@ -80,6 +82,9 @@ public enum Reducer {
                 state.mode = .weighing(weighing)
             }
             return []
+        case .draftsLoaded(let drafts):
+            for draft in drafts { state.drafts[draft.subject] = draft }
+            return []
         case .weighingFailed(let failure):
             switch failure {
             case .domain(let error): state.message = StatusMessage(state.strings.error(error), isError: true)
@@ -97,9 +102,22 @@ public enum Reducer {
     // MARK: Keys
 
     private static func handleKey(_ key: Key, _ state: inout AppState) -> [Effect] {
+        let global = state.keymap.command(for: key, in: .global)
         if BoardLayout.kind(for: state.size) == .tooSmall {
-            if key == .character("q") { return [.quit] }
+            if key == .character("q") || global == .quit { return [.quit] }  // typed work stays in its draft
             return []
+        }
+        if let global, !binds(key, in: state.mode, state.keymap) {
+            switch global {
+            case .showHelp:
+                if case .help = state.mode { break }
+                state.mode = .help(HelpState(scroll: 0, returnToDetail: nil, returnTo: state.mode))
+                return []
+            case .quit:
+                return Leaving.quit(&state)
+            default:
+                break
+            }
         }
         switch state.mode {
         case .board: return BoardKeys.handle(key, &state)
@@ -124,11 +142,37 @@ public enum Reducer {
             case .back?:
                 state.mode = .board
                 return []
+            case .showHelp?:
+                state.mode = .help(HelpState(scroll: 0, returnToDetail: nil, returnTo: .portfolio(portfolio)))
+                return []
             default: break
             }
             state.mode = .portfolio(portfolio)
             return []
+        case .confirm(let confirmation): return ConfirmKeys.handle(key, confirmation, &state)
         }
+    }
+
+    /// Whether the view on screen gives the key a meaning of its own (then a key that works everywhere does not apply).
+    private static func binds(_ key: Key, in mode: Mode, _ keymap: Keymap) -> Bool {
+        if case .moveMenu = mode, case .character = key { return true }
+        guard let context = mode.keyContext else { return false }
+        if keymap.command(for: key, in: context) != nil { return true }
+        if context.acceptsText, case .character = key { return true }
+        return false
+    }
+
+    /// Keeps the typed work of the form on screen as a draft in the data directory (an effect), or drops the draft
+    /// when the form is back as it opened.
+    private static func keepDraft(_ state: inout AppState) -> [Effect] {
+        guard let draft = state.mode.draft else { return [] }
+        if state.mode.hasUnsavedChanges {
+            guard state.drafts[draft.subject] != draft else { return [] }
+            state.drafts[draft.subject] = draft
+            return [.saveDraft(draft)]
+        }
+        guard state.drafts.removeValue(forKey: draft.subject) != nil else { return [] }
+        return [.discardDraft(draft.subject)]
     }
 
     // MARK: Results of effects
@@ -142,13 +186,18 @@ public enum Reducer {
                 state.mode = .detail(detail)
             }
         case .edit(let returnToDetail):
-            state.mode = .form(FormState(purpose: .edit(idea.id), fields: idea.fields, returnToDetail: returnToDetail))
+            var form = FormState(purpose: .edit(idea.id), fields: idea.fields, returnToDetail: returnToDetail)
+            if let draft = state.drafts[form.draftSubject] {
+                form.restore(draft)
+                form.notice = state.strings[.noticeDraftRestored]
+            }
+            state.mode = .form(form)
         case .gate(let target):
             GateFlow.open(loaded, to: target, &state)
         case .decision:
             var decision = StandaloneDecision.screen(idea: idea.id, title: idea.fields.title, existing: nil, state: state)
             if let therefore = loaded.currentCycle?.learningCard?.therefore {
-                decision.form.fields[1] = EntryField(.gate(.proposal), text: therefore)
+                decision.form.set(.gate(.proposal), to: therefore)
             }
             state.mode = .decision(decision)
         case .refreshDecision(let id):
@@ -170,6 +219,12 @@ public enum Reducer {
 
     private static func changeApplied(_ applied: AppliedChange, _ purpose: ChangePurpose, _ state: inout AppState) -> [Effect] {
         let strings = state.strings
+        var effects: [Effect] = [.loadBoard]
+        if let subject = state.submittedDraft {
+            state.submittedDraft = nil
+            state.drafts[subject] = nil
+            effects.append(.discardDraft(subject))
+        }
         switch purpose {
         case .perform:
             state.undoStack.append(applied)
@@ -197,7 +252,6 @@ public enum Reducer {
             state.focusedStage = stage
             state.selected[stage] = focus
         }
-        var effects: [Effect] = [.loadBoard]
         var returnTo: IdeaID? = nil
         switch state.mode {
         case .form(let form):
@@ -250,6 +304,7 @@ public enum Reducer {
         case .domain(let error): text = purpose == .perform ? state.strings.error(error) : state.strings.refusedTakeBack(error, redo: purpose == .redo)
         case .storage(let message): text = state.strings.format(.errorStorage, message)
         }
+        state.submittedDraft = nil  // the typed work stays in its draft
         // A refused undo or redo drops only its own entry (already taken off its stack): the rest of the history
         // is each checked on its own when its turn comes, so other changes can still be undone.
         switch state.mode {

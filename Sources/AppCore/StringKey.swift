@@ -5,7 +5,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case sourceResident, sourceProfessional, sourcePartner, sourceInternal, sourceNone
     // Board
     case appName, ideaCount, filterLabel, moreAbove, moreBelow, emptyColumn, noMatches
-    case footerHints, footerNarrowHints, tooSmall, tooSmallHint, loading
+    case tooSmall, tooSmallHint, loading
     // Messages
     case messageMoved, messageCreated, messageSaved, messageUndone, messageRedone
     case messageNothingToUndo, messageNothingToRedo, messageNoSelection, messageReordered, messageEdgeOfColumn
@@ -16,11 +16,11 @@ public enum StringKey: String, CaseIterable, Sendable {
     // Prompt and move menu
     case promptReason, moveMenuTitle, moveMenuHint
     // Form
-    case formNewTitle, formEditTitle, formHint
+    case formNewTitle, formEditTitle
     case fieldTitle, fieldDescription, fieldTheme, fieldTags, fieldSource, fieldSubmitter
     // Detail
     case detailStage, detailTheme, detailTags, detailSource, detailSubmitter, detailCreated, detailUpdated
-    case detailDescription, detailHistory, detailHint, detailNoDescription, detailPosition
+    case detailDescription, detailHistory, detailNoDescription, detailPosition
     case eventCreated, eventEdited, eventMoved, eventReordered, eventDeleted, eventRestored
     case eventMeasured, eventMeasurementRemoved, eventDecisionSaved, eventDecisionDeleted, eventWipLimitSet
     case eventCriteriaChanged, eventSessionCreated, eventScored, eventSessionUpdated, eventSessionClosed
@@ -46,7 +46,6 @@ public enum StringKey: String, CaseIterable, Sendable {
     case gateTitle, measurementTitle, objectionTitle, concernTitle, amendedTitle, withdrawnTitle
     case decisionGateTitle, decisionNewTitle, decisionObjections, decisionConcerns, decisionNoObjections
     case decisionQualified, decisionNotQualified, decisionUnjudged, decisionAmended, decisionWithdrawn
-    case decisionHint, decisionListHint, entryHint
     case errorGateIncomplete, errorInvalidDate, errorInvalidNumber, errorUnknownStopCategory, errorDecisionNotFound
     case errorDecisionNotConsented, errorDecisionForAnotherIdea, errorConsentMissing, errorOpenObjections
     case errorWipHard, errorWipSoft, errorNoCycle, errorInvalidLimit
@@ -68,7 +67,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case weighingProjectorHint, weighingConfirmClose, weighingVeto, weighingNoIdeas, messageMarked, messageSessionClosed
     case weighingAllScored, weighingNoAgreement
     case helpPortfolio, portfolioTitle, portfolioMatrix, portfolioWip, portfolioFunnel, portfolioThroughput, portfolioLeadTime
-    case portfolioOverdue, portfolioStale, portfolioDays, portfolioHint, portfolioNone
+    case portfolioOverdue, portfolioStale, portfolioDays, portfolioNone
     case warningBSN, formDuplicates, helpContinueDecision, messageNoOpenDecision
     // Domain refusals from criteria, weighing sessions and merging
     case errorEmptyName, errorDuplicateCriterion, errorInvalidScale, errorInvalidWeight, errorVetoOutsideScale, errorWeightCount
@@ -110,4 +109,25 @@ public enum StringKey: String, CaseIterable, Sendable {
     case minutesCriteriaHeader, minutesRankingHeader, minutesFirstRound, minutesRevote, minutesRevoteLine, minutesCellSummary
     case helpScrollResultsDown, helpScrollResultsUp, eventScoredIn, weighingCellsOne, weighingCellsMany
     case minutesDiscussed, minutesNoDiscussion, minutesDiscussLine, minutesNote, minutesNotes, minutesDecisions, minutesNoDecisions
+    // Civil servant's board
+    case contextGlobal, contextConfirm, helpAdvance, helpAdvanceToList, helpCancelAsking, helpCancelPrompt, helpQuitAsking
+    case helpYes, helpNo, confirmDiscard, confirmDiscardQuit, confirmReviewInPast, confirmMeasurementInFuture
+    case noticeWipLimit, noticeDraftRestored, emptyBoard, ideaCountOne, messageStoppedReopen, messageFirstStage
+    case formThemes, errorUnknownTheme, historyUndone, historyRedone, historyWipOverride, historyProposalAmended
+    case objectionPreviousProposal
+    case hintSelect, hintOpen, hintNew, hintEdit, hintMove, hintMoveTo, hintFilter, hintUndo, hintPortfolio, hintHelp, hintQuit
+    case hintMeasurement, hintDecision, hintObjections, hintScroll, hintBack, hintSave, hintNextField, hintPreviousField
+    case hintCancel, hintNextFieldOrList, hintObjection, hintConcern, hintSaveOpen, hintConsent, hintQualified
+    case hintNotQualified, hintAmended, hintWithdrawn, hintFields, hintConfirm, hintKeepFilter, hintClearFilter, hintPage
+    case hintClose, hintChooseSet, hintStartSession, hintScore, hintParticipant, hintReveal, hintMethod, hintProjector
+    case hintCloseSession, hintBoard, hintYes, hintNo
+    case cliWarningDuplicateRow, cliWarningCleaned, cliWarningsMore, hintCriterion, hintWeight, hintResetWeights
+    case cliWarningLine, cliWarningBSN, cliWarningDuplicate, cliWarningReviewInPast, cliWarningMeasurementInFuture
+    case cliColumnId, cliColumnStage, cliColumnTheme, cliColumnTitle, cliColumnIdea, cliColumnKind, cliColumnOutcome
+    case cliColumnReview, cliColumnProposal, cliColumnCount, cliColumnLimit, cliColumnLimitKind
+    case cliDueOverdue, cliDueUpcoming, cliDueUpcomingOne, cliMoved, cliSaved, cliImportedMeasurements, cliImportedMeasurementOne
+    case cliLimitHard, cliLimitSoft, cliWipSet, cliObjectionStatus, cliConsented, cliObjectionLine, cliConcernLine
+    case cliDemoAdded, cliBenchmarkGenerated, cliDemoKept
+    case cliInfoVersion, cliInfoDataDirectory, cliInfoDatabase, cliInfoConfigFile, cliInfoNotPresent, cliInfoConfig
+    case cliInfoActor, cliInfoLanguage, cliInfoIdeas, cliInfoEvents
 }

@@ -34,6 +34,26 @@ public struct Strings: Sendable {
         return text
     }
 
+    /// "1 idea" or "2 ideas", "1 idee" or "2 ideeën".
+    public func ideas(_ count: Int) -> String {
+        count == 1 ? self[.ideaCountOne] : format(.ideaCount, count)
+    }
+
+    /// A number as this language writes it: 9,5 in Dutch, 9.5 in English.
+    public func number(_ value: Double) -> String {
+        NumberParsing.text(value, decimalComma: language == .nl)
+    }
+
+    /// The question a confirmation asks.
+    public func question(_ question: Confirmation.Question) -> String {
+        switch question {
+        case .discardChanges: self[.confirmDiscard]
+        case .discardAndQuit: self[.confirmDiscardQuit]
+        case .date(.reviewDateInPast(let date)): format(.confirmReviewInPast, date)
+        case .date(.measurementInFuture(let date)): format(.confirmMeasurementInFuture, date)
+        }
+    }
+
     /// The column title of a stage.
     public func stage(_ stage: Stage) -> String {
         switch stage {
@@ -155,6 +175,7 @@ public struct Strings: Sendable {
         case .revoteAlreadyHeld: self[.errorRevoteAlreadyHeld]
         case .revoteNeedsCells: self[.errorRevoteNeedsCells]
         case .sessionIncomplete(let complete, let total): format(.errorSessionIncomplete, complete, total)
+        case .unknownTheme(let theme, let allowed): format(.errorUnknownTheme, clean(theme), allowed.map(clean).joined(separator: ", "))
         }
     }
 

@@ -1,8 +1,13 @@
 /// A one-line editable text with a cursor, as used by forms, the reason prompt and the filter.
+///
+/// A pre-filled field entered with Tab or Enter has its whole text selected: typing replaces it, Backspace clears
+/// it, and ← → Home End put the cursor in it instead, so a stray key never lands in the middle of kept text.
 public struct TextField: Equatable, Sendable {
     public private(set) var characters: [Character]
     /// Cursor position in characters, 0...count.
     public private(set) var cursor: Int
+    /// Whether the whole text is selected (typing replaces it).
+    public private(set) var selected = false
 
     public init(_ text: String = "") {
         characters = Array(text)
@@ -11,9 +16,23 @@ public struct TextField: Equatable, Sendable {
 
     public var text: String { String(characters) }
 
-    /// Inserts typed text at the cursor (control characters are ignored).
+    /// Selects the whole text (when there is any): what entering a pre-filled field does.
+    public mutating func selectAll() {
+        selected = !characters.isEmpty
+        cursor = characters.count
+    }
+
+    /// Replaces the text, cursor at the end, nothing selected.
+    public mutating func set(_ text: String) {
+        characters = Array(text)
+        cursor = characters.count
+        selected = false
+    }
+
+    /// Inserts typed text at the cursor (control characters are ignored); replaces a selection.
     public mutating func insert(_ character: Character) {
         guard !character.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else { return }
+        if selected { set("") }
         characters.insert(character, at: cursor)
         cursor += 1
     }
@@ -21,22 +40,31 @@ public struct TextField: Equatable, Sendable {
     /// Applies an editing command; returns false when the command is not an editing command.
     @discardableResult
     public mutating func edit(_ command: Command) -> Bool {
+        let wasSelected = selected
         switch command {
-        case .cursorLeft: cursor = max(0, cursor - 1)
-        case .cursorRight: cursor = min(characters.count, cursor + 1)
+        case .cursorLeft, .cursorRight, .cursorStart, .cursorEnd, .deleteBackward, .deleteForward, .clearField: selected = false
+        default: return false
+        }
+        switch command {
+        case .cursorLeft: cursor = wasSelected ? 0 : max(0, cursor - 1)
+        case .cursorRight: cursor = wasSelected ? characters.count : min(characters.count, cursor + 1)
         case .cursorStart: cursor = 0
         case .cursorEnd: cursor = characters.count
         case .deleteBackward:
-            if cursor > 0 {
+            if wasSelected {
+                set("")
+            } else if cursor > 0 {
                 characters.remove(at: cursor - 1)
                 cursor -= 1
             }
         case .deleteForward:
-            if cursor < characters.count { characters.remove(at: cursor) }
-        case .clearField:
-            characters = []
-            cursor = 0
-        default: return false
+            if wasSelected {
+                set("")
+            } else if cursor < characters.count {
+                characters.remove(at: cursor)
+            }
+        default:
+            set("")
         }
         return true
     }

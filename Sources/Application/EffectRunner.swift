@@ -12,12 +12,15 @@ public struct EffectRunner: Sendable {
     public let staleDays: Int
     /// The language storage failures are worded in.
     public let language: Language
+    /// Where unsaved forms are kept; nil keeps none (tests).
+    public let drafts: DraftStore?
 
-    public init(workspace: Workspace, staleDays: Int = 30, language: Language = .en) {
+    public init(workspace: Workspace, staleDays: Int = 30, language: Language = .en, drafts: DraftStore? = nil) {
         self.workspace = workspace
         self.today = { workspace.reader.today() }
         self.staleDays = staleDays
         self.language = language
+        self.drafts = drafts
     }
 
     private var reader: any StoreReader { workspace.reader }
@@ -76,6 +79,22 @@ public struct EffectRunner: Sendable {
             return weighing { [.sessionLoaded(try workspace.changeSession(id, change))] }
         case .loadPortfolio:
             return weighing { [.portfolioLoaded(try reader.portfolio(today: today(), staleDays: staleDays))] }
+        case .loadDrafts:
+            return [.draftsLoaded(drafts?.load() ?? [])]
+        case .saveDraft(let draft):
+            return keepingDraft { try drafts?.save(draft) }
+        case .discardDraft(let subject):
+            return keepingDraft { try drafts?.discard(subject) }
+        }
+    }
+
+    /// Writes or removes a draft; a failure (a read-only data directory) is shown, the form stays as it is.
+    private func keepingDraft(_ body: () throws -> Void) -> [Event] {
+        do {
+            try body()
+            return []
+        } catch {
+            return [.loadFailed(.storage(TextSanitizer.singleLine(error.localizedDescription)))]
         }
     }
 

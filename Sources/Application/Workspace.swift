@@ -9,16 +9,21 @@ public final class Workspace: Sendable {
     /// What front ends may read; the same store the use cases write to.
     public var reader: any StoreReader { store }
     let store: any Store
+    /// The themes ideas may carry (config.toml may fix the list); every idea written here is checked against it.
+    public let themes: ThemeCatalog
 
-    public init(store: any Store) {
+    public init(store: any Store, themes: ThemeCatalog = .open) {
         self.store = store
+        self.themes = themes
     }
 
     /// Opens (creating when needed) the SQLite portfolio in a data directory; `program` is recorded with every change.
     public static func open(
-        _ directory: DataDirectory, actor: String, program: String, defaultWipLimits: [Stage: WipLimit] = [:]
+        _ directory: DataDirectory, actor: String, program: String, defaultWipLimits: [Stage: WipLimit] = [:],
+        themes: ThemeCatalog = .open
     ) throws -> Workspace {
-        Workspace(store: try AppDatabase.open(directory, actor: actor, program: program, defaultWipLimits: defaultWipLimits))
+        Workspace(store: try AppDatabase.open(directory, actor: actor, program: program, defaultWipLimits: defaultWipLimits),
+                  themes: themes)
     }
 
     // MARK: Ideas
@@ -26,7 +31,7 @@ public final class Workspace: Sendable {
     /// Adds a new idea at the end of the proposed column.
     @discardableResult
     public func add(_ fields: IdeaFields) throws -> Idea {
-        let applied = try store.apply(.create(fields), undoing: false)
+        let applied = try store.apply(.create(try themes.checked(fields)), undoing: false)
         return try store.idea(applied.focus!)
     }
 
@@ -38,7 +43,19 @@ public final class Workspace: Sendable {
     /// Carries out one change as a person asked for it.
     @discardableResult
     public func perform(_ change: IdeaChange) throws -> AppliedChange {
-        try store.apply(change, undoing: false)
+        try store.apply(try checkedThemes(change), undoing: false)
+    }
+
+    /// The change with its idea fields' theme made canonical, or refused when config.toml fixes the themes and it is
+    /// not one of them. An edit is only checked when it changes the theme.
+    private func checkedThemes(_ change: IdeaChange) throws -> IdeaChange {
+        switch change {
+        case .create(let fields): return .create(try themes.checked(fields))
+        case .edit(let id, let fields): return .edit(id, try themes.checked(fields))
+        case .editFrom(let id, let base, let edited) where edited.theme != base.theme:
+            return .editFrom(id, base: base, edited: try themes.checked(edited))
+        default: return change
+        }
     }
 
     /// Carries out several changes in one transaction: all of them, or none.
@@ -60,7 +77,7 @@ public final class Workspace: Sendable {
         let base = try store.idea(id).fields
         var edited = base
         change(&edited)
-        return try store.apply(.editFrom(id, base: base, edited: edited), undoing: false)
+        return try perform(.editFrom(id, base: base, edited: edited))
     }
 
     /// Moves an idea through the gate of its target stage, checked by the same rules the board uses.

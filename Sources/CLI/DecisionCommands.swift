@@ -61,7 +61,10 @@ struct DecisionNewCommand: ParsableCommand {
         let decision = ConsentDecision(
             ideaID: idea.id, kind: kind.kind, proposal: proposal, responsible: responsible, reviewDate: review,
             evaluationCriteria: evaluation)
-        print(try global.openWorkspace().propose(decision).rawValue)
+        let id = try global.openWorkspace().propose(decision)
+        let strings = Strings(try global.language())
+        Warnings.print(Warnings.date(DateCheck.review(review, today: DayDate.local(Date())), strings: strings), strings: strings)
+        print(id.rawValue)
     }
 }
 
@@ -94,7 +97,8 @@ struct DecisionJudgeCommand: ParsableCommand {
 
     func run() throws {
         _ = try amend(global, decision.id, .judge(number: number, qualified: qualified))
-        print("objection \(number): \(qualified ? "qualified" : "not qualified")")
+        let strings = Strings(try global.language())
+        print(strings.format(.cliObjectionStatus, number, strings[qualified ? .decisionQualified : .decisionNotQualified]))
     }
 }
 
@@ -104,16 +108,27 @@ struct DecisionResolveCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The decision id.") var decision: DecisionIDArgument
     @Argument(help: "The objection number.") var number: Int
-    @Option(help: "The proposal was amended: how.") var amended: String?
+    @Option(help: "The proposal was amended: how (with --proposal, the amended proposal).") var amended: String?
+    @Option(help: "The amended proposal: replaces the proposal; the old text stays with the objection and in the history.")
+    var proposal: String?
     @Option(help: "The objection was withdrawn: why.") var withdrawn: String?
 
     func validate() throws {
         guard (amended == nil) != (withdrawn == nil) else { throw ValidationError("give exactly one of --amended and --withdrawn") }
+        guard (amended == nil) == (proposal == nil) else {
+            throw ValidationError("--amended needs --proposal with the amended proposal (and --proposal goes with --amended)")
+        }
     }
 
     func run() throws {
-        _ = try amend(global, decision.id, .resolve(number: number, amended != nil ? .amended : .withdrawn, note: amended ?? withdrawn ?? ""))
-        print("objection \(number): \(amended != nil ? "amended" : "withdrawn")")
+        let step: DecisionAmendment = if let amended, let proposal {
+            .amendProposal(number: number, proposal: proposal, note: amended)
+        } else {
+            .resolve(number: number, .withdrawn, note: withdrawn ?? "")
+        }
+        _ = try amend(global, decision.id, step)
+        let strings = Strings(try global.language())
+        print(strings.format(.cliObjectionStatus, number, strings[amended != nil ? .decisionAmended : .decisionWithdrawn]))
     }
 }
 
@@ -140,7 +155,7 @@ struct DecisionConsentCommand: ParsableCommand {
 
     func run() throws {
         _ = try amend(global, decision.id, .consent)
-        print("\(decision.id): consent")
+        print(Strings(try global.language()).format(.cliConsented, decision.id))
     }
 }
 
@@ -202,9 +217,11 @@ struct DecisionListCommand: ParsableCommand {
             let strings = Strings(try global.language())
             let rows = decisions.map { decision in
                 ["\(decision.id.map(\.description) ?? "")", "\(decision.ideaID)", strings.decisionKind(decision.kind),
-                 decision.outcome.rawValue, decision.reviewDate.description, Output.safe(decision.proposal)]
+                 DecisionText.outcome(decision, strings), decision.reviewDate.description, Output.safe(decision.proposal)]
             }
-            if !rows.isEmpty { print(Output.table([["id", "idea", "kind", "outcome", "review", "proposal"]] + rows)) }
+            let header = [strings[.cliColumnId], strings[.cliColumnIdea], strings[.cliColumnKind], strings[.cliColumnOutcome],
+                          strings[.cliColumnReview], strings[.cliColumnProposal]]
+            if !rows.isEmpty { print(Output.table([header] + rows)) }
         }
     }
 }
@@ -213,21 +230,31 @@ struct DecisionListCommand: ParsableCommand {
 enum DecisionText {
     static func lines(_ decision: ConsentDecision, strings: Strings) -> [String] {
         var lines = [
-            "\(decision.id.map(\.description) ?? "")  \(strings.decisionKind(decision.kind)) \(decision.ideaID)  [\(decision.outcome.rawValue)]",
+            "\(decision.id.map(\.description) ?? "")  \(strings.decisionKind(decision.kind)) \(decision.ideaID)  [\(outcome(decision, strings))]",
             "\(strings[.fieldProposal]): \(Output.safe(decision.proposal))",
             "\(strings[.fieldResponsible]): \(Output.safe(decision.responsible))",
             "\(strings[.fieldReviewDate]): \(decision.reviewDate)",
         ]
         if !decision.evaluationCriteria.isEmpty { lines.append("\(strings[.fieldEvaluation]): \(Output.safe(decision.evaluationCriteria))") }
         for (index, objection) in decision.objections.enumerated() {
-            var status = objection.qualified.map { $0 ? "qualified" : "not qualified" } ?? "to judge"
-            if let resolution = objection.resolution { status += ", \(resolution.rawValue)" }
+            var status = strings[objection.qualified.map { $0 ? .decisionQualified : .decisionNotQualified } ?? .decisionUnjudged]
+            if let resolution = objection.resolution {
+                status += ", " + strings[resolution == .amended ? .decisionAmended : .decisionWithdrawn]
+            }
             if !objection.resolutionNote.isEmpty { status += ": \(Output.safe(objection.resolutionNote))" }
-            lines.append("  objection \(index + 1) — \(Output.safe(objection.who)): \(Output.safe(objection.text)) [\(status)]")
+            if let previous = objection.previousProposal {
+                status += "; " + strings.format(.objectionPreviousProposal, Output.safe(previous))
+            }
+            lines.append("  " + strings.format(.cliObjectionLine, index + 1, Output.safe(objection.who), Output.safe(objection.text), status))
         }
         for concern in decision.concerns {
-            lines.append("  concern — \(Output.safe(concern.who)): \(Output.safe(concern.text))")
+            lines.append("  " + strings.format(.cliConcernLine, Output.safe(concern.who), Output.safe(concern.text)))
         }
         return lines
+    }
+
+    /// "open" or "consent" in the user's language.
+    static func outcome(_ decision: ConsentDecision, _ strings: Strings) -> String {
+        strings[decision.outcome == .consented ? .detailConsented : .detailOpen]
     }
 }

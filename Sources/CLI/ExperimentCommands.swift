@@ -25,7 +25,10 @@ struct MeasureAddCommand: ParsableCommand {
     func run() throws {
         let measurement = try MeasurementEntry.parse(date: date, value: value, note: note)
         try global.openWorkspace().perform(.addMeasurement(id.id, measurement))
-        print("\(id.id) \(measurement.date) \(Output.number(measurement.value))")
+        let strings = Strings(try global.language())
+        Warnings.print(Warnings.date(DateCheck.measurement(measurement.date, today: DayDate.local(Date())), strings: strings),
+                       strings: strings)
+        print("\(id.id) \(measurement.date) \(strings.number(measurement.value))")
     }
 }
 
@@ -62,7 +65,12 @@ struct MeasureImportCommand: ParsableCommand {
         guard errors.isEmpty else { throw CLIError.badFile(file, errors) }
         let workspace = try global.openWorkspace()
         try workspace.measure(id.id, measurements)
-        print("Imported \(measurements.count) measurements into \(id.id)")
+        let strings = Strings(try global.language())
+        let today = DayDate.local(Date())
+        Warnings.print(measurements.flatMap { Warnings.date(DateCheck.measurement($0.date, today: today), strings: strings) },
+                       strings: strings)
+        print(measurements.count == 1
+            ? strings.format(.cliImportedMeasurementOne, id.id) : strings.format(.cliImportedMeasurements, measurements.count, id.id))
     }
 }
 
@@ -96,8 +104,11 @@ struct WipShowCommand: ParsableCommand {
         switch format {
         case .json: print(try Output.json(rows))
         case .text:
-            print(Output.table([["stage", "count", "limit", "kind"]] + rows.map {
-                [$0.stage, "\($0.count)", "\($0.limit)", $0.hard ? "hard" : "soft"]
+            let strings = Strings(try global.language())
+            let header = [strings[.cliColumnStage], strings[.cliColumnCount], strings[.cliColumnLimit], strings[.cliColumnLimitKind]]
+            print(Output.table([header] + rows.map {
+                [Stage(rawValue: $0.stage).map(strings.stage) ?? $0.stage, "\($0.count)", "\($0.limit)",
+                 strings[$0.hard ? .cliLimitHard : .cliLimitSoft]]
             }))
         }
     }
@@ -113,7 +124,8 @@ struct WipSetCommand: ParsableCommand {
 
     func run() throws {
         try global.openWorkspace().setWipLimit(WipLimit(stage: stage.stage, limit: limit, hard: hard))
-        print("\(stage.stage.rawValue): \(limit) (\(hard ? "hard" : "soft"))")
+        let strings = Strings(try global.language())
+        print(strings.format(.cliWipSet, strings.stage(stage.stage), limit, strings[hard ? .cliLimitHard : .cliLimitSoft]))
     }
 }
 
@@ -158,8 +170,9 @@ struct DueCommand: ParsableCommand {
             print(try Output.json(Result(overdue: reviews.overdue.map(Item.init), upcoming: reviews.upcoming.map(Item.init))))
         case .text:
             let strings = Strings(try global.language())
-            for (heading, list) in [("overdue", reviews.overdue), ("upcoming (\(within) days)", reviews.upcoming)] {
-                print("\(heading):")
+            let upcoming = within == 1 ? strings[.cliDueUpcomingOne] : strings.format(.cliDueUpcoming, within)
+            for (heading, list) in [(strings[.cliDueOverdue], reviews.overdue), (upcoming, reviews.upcoming)] {
+                print(heading)
                 if list.isEmpty { print("  —") }
                 for review in list {
                     print("  \(review.reviewDate)  \(review.idea)  \(strings.stage(review.stage))  \(Output.safe(review.title))")

@@ -35,7 +35,7 @@ public struct GlobalOptions: ParsableArguments {
     func openWorkspace(at directory: DataDirectory? = nil, program: String = "cli") throws -> Workspace {
         let configuration = try configuration()
         return try Workspace.open(directory ?? self.directory, actor: configuration.actor(environment: environment), program: program,
-                                  defaultWipLimits: configuration.wipLimits)
+                                  defaultWipLimits: configuration.wipLimits, themes: ThemeCatalog(fixed: configuration.themes))
     }
 }
 

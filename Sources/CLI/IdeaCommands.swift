@@ -56,7 +56,8 @@ struct AddCommand: ParsableCommand {
             title: title, description: description, source: source?.source, submitter: submitter, theme: theme, tags: tags)
         let duplicates = try workspace.likelyDuplicates(ofTitle: try fields.validated().title)
         let idea = try workspace.add(fields)
-        Warnings.print(Warnings.duplicates(duplicates) + Warnings.bsn(in: fields))
+        let strings = Strings(try global.language())
+        Warnings.print(Warnings.duplicates(duplicates, strings: strings) + Warnings.bsn(in: fields, strings: strings), strings: strings)
         print(idea.id.rawValue)
     }
 }
@@ -90,7 +91,7 @@ struct ListCommand: ParsableCommand {
                 ["\(idea.id)", strings.stage(idea.stage), Output.safe(idea.fields.theme), Output.safe(idea.fields.title)]
             }
             if rows.isEmpty { return }
-            print(Output.table([["id", "stage", "theme", "title"]] + rows))
+            print(Output.table([[strings[.cliColumnId], strings[.cliColumnStage], strings[.cliColumnTheme], strings[.cliColumnTitle]]] + rows))
         }
     }
 }
@@ -138,7 +139,7 @@ struct ShowCommand: ParsableCommand {
                     print("  \(strings[label]): \(Output.safe(text))")
                 }
                 for measurement in cycle.measurements {
-                    print("  \(measurement.date)  \(Output.number(measurement.value))  \(Output.safe(measurement.note))")
+                    print("  \(measurement.date)  \(strings.number(measurement.value))  \(Output.safe(measurement.note))")
                 }
                 if let learning = cycle.learningCard {
                     for (label, text) in [(StringKey.fieldObserved, learning.observed), (.fieldLearned, learning.learned),
@@ -199,8 +200,12 @@ struct MoveCommand: ParsableCommand {
             (.evaluation, evaluation),
         ]
         for (field, value) in values { if let value { draft[field] = value } }
-        try global.openWorkspace().move(id.id, to: target, reason: reason, draft: draft, wipOverride: override)
-        print("\(id.id) → \(target.rawValue)")
+        let applied = try global.openWorkspace().move(id.id, to: target, reason: reason, draft: draft, wipOverride: override)
+        let strings = Strings(try global.language())
+        if case .move(let request) = applied.change {
+            Warnings.print(Warnings.date(DateCheck.gate(request.gate, today: DayDate.local(Date())), strings: strings), strings: strings)
+        }
+        print(strings.format(.cliMoved, id.id, strings.stage(target)))
     }
 }
 
@@ -228,8 +233,9 @@ struct EditCommand: ParsableCommand {
         if let source { fields.source = source.source }
         if let submitter { fields.submitter = submitter }
         try workspace.perform(.editFrom(id.id, base: base, edited: fields))
-        Warnings.print(Warnings.bsn(in: fields))
-        print("\(id.id) saved")
+        let strings = Strings(try global.language())
+        Warnings.print(Warnings.bsn(in: fields, strings: strings), strings: strings)
+        print(strings.format(.cliSaved, id.id))
     }
 }
 
@@ -251,23 +257,10 @@ struct HistoryCommand: ParsableCommand {
         case .text:
             let strings = Strings(try global.language())
             let rows = entries.map { entry in
-                [Output.date(entry.at), Output.safe(entry.actor) + (entry.program.map { " (\(Output.safe($0)))" } ?? ""), strings.event(entry.kind),
-                 Output.safe(HistoryText.change(entry, strings: strings))]
+                [Output.date(entry.at), Output.safe(entry.actor) + (entry.program.map { " (\(Output.safe($0)))" } ?? ""), HistoryWords.kind(entry, strings: strings),
+                 Output.safe(entry.kind == .reordered ? entry.stageAfter.map(strings.stage) ?? "" : HistoryWords.change(entry, strings: strings))]
             }
             print(Output.table(rows))
-        }
-    }
-}
-
-/// Words for what an event changed, for the text history.
-enum HistoryText {
-    static func change(_ entry: HistoryEntry, strings: Strings) -> String {
-        let from = entry.stageBefore.map(strings.stage) ?? "?"
-        let to = entry.stageAfter.map(strings.stage) ?? "?"
-        switch entry.kind {
-        case .reordered: return to
-        case .moved: return "\(from) → \(to)" + (entry.reason.map { ": \($0)" } ?? "")
-        default: return entry.reason ?? ""
         }
     }
 }

@@ -26,11 +26,12 @@ struct DemoCommand: ParsableCommand {
             guard try workspace.reader.isEmpty() else { throw StorageError.directoryNotEmpty(path: directory.path) }
             let set = BenchmarkDataSet(ideas: max(1, ideas))
             try workspace.generateBenchmarkData(set, now: Date())
-            print("Generated \(set.ideas) ideas, \(set.cycles) cycles, \(set.sessions) sessions and \(set.events) events in \(directory.path)")
+            print(Strings(try global.language())
+                .format(.cliBenchmarkGenerated, set.ideas, set.cycles, set.sessions, set.events, directory.path))
             return
         }
         let count = try workspace.seedDemo(now: Date())
-        print("Added \(count) demo ideas to \(directory.path)")
+        print(Strings(try global.language()).format(.cliDemoAdded, count, directory.path))
     }
 }
 
@@ -46,19 +47,19 @@ struct InfoCommand: ParsableCommand {
         let counts = try workspace.reader.countsByStage()
         let strings = Strings(try global.language())
         var rows: [[String]] = [
-            ["version", Proeftuin.version],
-            ["data directory", workspace.reader.directory.path],
-            ["database", workspace.reader.directory.databaseURL.path],
-            ["config file", configuration.path + (configuration.exists ? "" : " (not present)")],
-        ] + configuration.summary.map { ["  config", $0] } + [
-            ["actor", workspace.reader.actor],
-            ["language", try global.language().rawValue],
-            ["ideas", "\(counts.values.reduce(0, +))"],
+            [strings[.cliInfoVersion], Proeftuin.version],
+            [strings[.cliInfoDataDirectory], workspace.reader.directory.path],
+            [strings[.cliInfoDatabase], workspace.reader.directory.databaseURL.path],
+            [strings[.cliInfoConfigFile], configuration.path + (configuration.exists ? "" : " " + strings[.cliInfoNotPresent])],
+        ] + configuration.summary.map { ["  " + strings[.cliInfoConfig], $0] } + [
+            [strings[.cliInfoActor], workspace.reader.actor],
+            [strings[.cliInfoLanguage], try global.language().rawValue],
+            [strings[.cliInfoIdeas], "\(counts.values.reduce(0, +))"],
         ]
         for stage in Stage.boardOrder {
             rows.append(["  " + strings.stage(stage), "\(counts[stage] ?? 0)"])
         }
-        rows.append(["events", "\(try workspace.reader.eventCount())"])
+        rows.append([strings[.cliInfoEvents], "\(try workspace.reader.eventCount())"])
         print(Output.table(rows))
     }
 }

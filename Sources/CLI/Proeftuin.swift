@@ -95,6 +95,6 @@ struct BoardCommand: ParsableCommand {
             try BoardApp.run(workspace: workspace, language: language, environment: environment, useMouse: useMouse,
                              staleDays: configuration.staleDays ?? 30, keymap: keymap)
         }
-        if demo { print("The demo portfolio is kept in \(workspace.reader.directory.path)") }
+        if demo { print(Strings(language).format(.cliDemoKept, workspace.reader.directory.path)) }
     }
 }

@@ -1,47 +1,57 @@
+import AppCore
 import Domain
 import Foundation
 
-/// Warnings about what was just written or imported: likely duplicates, what looks like a citizen service number,
-/// text that was cleaned. Every warning's English wording is here, in one place.
+/// Warnings about what was just written or imported (likely duplicates, what looks like a citizen service number,
+/// text that was cleaned, an unusual date), on standard error in the user's language.
 enum Warnings {
     /// At most this many warnings are printed; the rest are counted.
     static let limit = 50
 
-    static func print(_ lines: [String]) {
-        var text = lines.prefix(limit).map { "warning: \($0)\n" }.joined()
-        if lines.count > limit { text += "warning: … and \(lines.count - limit) more warnings\n" }
+    static func print(_ lines: [String], strings: Strings = Strings(.en)) {
+        var text = lines.prefix(limit).map { strings.format(.cliWarningLine, $0) + "\n" }.joined()
+        if lines.count > limit { text += strings.format(.cliWarningLine, strings.format(.cliWarningsMore, lines.count - limit)) + "\n" }
         FileHandle.standardError.write(Data(text.utf8))
     }
 
-    static func bsn(in fields: IdeaFields) -> [String] {
-        Privacy.possibleBSNs(in: fields.title + " " + fields.description).map {
-            "'\($0)' looks like a citizen service number (BSN); it is personal data: remove it if it is one"
+    static func bsn(in fields: IdeaFields, strings: Strings = Strings(.en)) -> [String] {
+        Privacy.possibleBSNs(in: fields.title + " " + fields.description).map { strings.format(.cliWarningBSN, $0) }
+    }
+
+    static func duplicates(_ found: [DuplicateMatch<IdeaID>], strings: Strings = Strings(.en)) -> [String] {
+        found.map { duplicate(of: .stored($0.key), title: $0.title, similarity: $0.similarity, strings: strings) }
+    }
+
+    /// A review date in the past or a measurement dated in the future: the board asks, the command line says so.
+    static func date(_ check: DateCheck?, strings: Strings) -> [String] {
+        switch check {
+        case .reviewDateInPast(let date)?: [strings.format(.cliWarningReviewInPast, date)]
+        case .measurementInFuture(let date)?: [strings.format(.cliWarningMeasurementInFuture, date)]
+        case nil: []
         }
     }
 
-    static func duplicates(_ found: [DuplicateMatch<IdeaID>]) -> [String] {
-        found.map { duplicate(of: .stored($0.key), title: $0.title, similarity: $0.similarity) }
-    }
-
     /// Per imported row, in file order: cleaned text, BSN-like numbers, likely duplicates.
-    static func imported(_ drafts: [IdeaDraft], duplicates: [ImportDuplicate]) -> [String] {
+    static func imported(_ drafts: [IdeaDraft], duplicates: [ImportDuplicate], strings: Strings = Strings(.en)) -> [String] {
         let byRow = Dictionary(grouping: duplicates, by: \.location)
         var lines: [String] = []
         for draft in drafts {
             var found: [String] = []
-            if draft.wasCleaned { found.append("control characters and escape codes were removed") }
-            found += bsn(in: draft.fields)
-            found += (byRow[draft.location] ?? []).map { duplicate(of: $0.match.key, title: $0.match.title, similarity: $0.match.similarity) }
+            if draft.wasCleaned { found.append(strings[.cliWarningCleaned]) }
+            found += bsn(in: draft.fields, strings: strings)
+            found += (byRow[draft.location] ?? []).map {
+                duplicate(of: $0.match.key, title: $0.match.title, similarity: $0.match.similarity, strings: strings)
+            }
             lines += found.map { "\(draft.location): \($0)" }
         }
         return lines
     }
 
-    private static func duplicate(of source: DuplicateSource, title: String, similarity: Double) -> String {
-        let similar = "'\(TextSanitizer.singleLine(title))' (similarity \(String(format: "%.2f", similarity)))"
+    private static func duplicate(of source: DuplicateSource, title: String, similarity: Double, strings: Strings) -> String {
+        let rounded = strings.number((similarity * 100).rounded() / 100)
         switch source {
-        case .stored(let id): return "likely duplicate of \(id) \(similar); merge with 'proeftuin merge'"
-        case .row(let location): return "likely duplicate of \(location) \(similar) in the same file"
+        case .stored(let id): return strings.format(.cliWarningDuplicate, id, TextSanitizer.singleLine(title), rounded)
+        case .row(let location): return strings.format(.cliWarningDuplicateRow, location, TextSanitizer.singleLine(title), rounded)
         }
     }
 }

@@ -45,6 +45,15 @@ int pt_start(const char *term, int use_color, int use_mouse) {
     pt_no_flow_control();
     noecho();
     nonl();
+    /* Ctrl-C and Ctrl-S reach the board as keys (Ctrl-C cancels a form instead of ending the program, Ctrl-S
+     * saves): no interrupt character, no XON/XOFF flow control. Other signals (Ctrl-Z, Ctrl-\, kill) work as before,
+     * and endwin() restores the terminal's own settings. */
+    struct termios settings;
+    if (tcgetattr(STDIN_FILENO, &settings) == 0) {
+        settings.c_cc[VINTR] = _POSIX_VDISABLE;
+        settings.c_iflag &= ~(tcflag_t)IXON;
+        if (tcsetattr(STDIN_FILENO, TCSANOW, &settings) == 0) def_prog_mode();
+    }
     keypad(stdscr, TRUE);
     set_escdelay(25);
     leaveok(stdscr, FALSE);

@@ -107,6 +107,12 @@ public enum NumberParsing {
         value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 
+    /// A number as people read it, with a decimal comma when asked (Dutch: 9,5).
+    public static func text(_ value: Double, decimalComma: Bool) -> String {
+        let plain = text(value)
+        return decimalComma ? plain.replacingAll(".", with: ",") : plain
+    }
+
     /// The first number written in a text, if any.
     public static func firstNumber(in text: String) -> Double? {
         var digits = ""

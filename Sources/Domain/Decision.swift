@@ -48,13 +48,19 @@ public struct Objection: Equatable, Sendable, Codable {
     public var resolution: ObjectionResolution?
     /// How it was resolved, in words (the amendment, or why it was withdrawn).
     public var resolutionNote: String
+    /// The proposal as it read before this objection amended it (nil when it did not change the proposal).
+    public var previousProposal: String?
 
-    public init(who: String, text: String, qualified: Bool? = nil, resolution: ObjectionResolution? = nil, resolutionNote: String = "") {
+    public init(
+        who: String, text: String, qualified: Bool? = nil, resolution: ObjectionResolution? = nil, resolutionNote: String = "",
+        previousProposal: String? = nil
+    ) {
         self.who = who
         self.text = text
         self.qualified = qualified
         self.resolution = resolution
         self.resolutionNote = resolutionNote
+        self.previousProposal = previousProposal
     }
 
     /// An objection blocks consent while it is not judged unqualified and not resolved.
@@ -107,6 +113,22 @@ public struct ConsentDecision: Equatable, Sendable, Codable {
         self.objections = objections
         self.concerns = concerns
         self.outcome = outcome
+    }
+
+    /// Resolves objection `number` (1-based) by amending the proposal: the new text replaces the proposal and the
+    /// objection keeps the old one, so the history shows what changed.
+    public func amendingProposal(objection number: Int, to proposal: String, note: String) throws(DomainError) -> ConsentDecision {
+        guard objections.indices.contains(number - 1) else { throw .noObjection(number) }
+        let amended = proposal.trimmingCharactersInWhitespace()
+        guard !amended.isEmpty else { throw .gateIncomplete(.scaling, missing: [.proposal]) }
+        var copy = self
+        copy.objections[number - 1].resolution = .amended
+        copy.objections[number - 1].resolutionNote = note
+        if amended != self.proposal.trimmingCharactersInWhitespace() {
+            copy.objections[number - 1].previousProposal = self.proposal
+            copy.proposal = amended
+        }
+        return copy
     }
 
     /// Objections that still block consent.

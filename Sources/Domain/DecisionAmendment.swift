@@ -6,6 +6,8 @@ public enum DecisionAmendment: Equatable, Sendable {
     case judge(number: Int, qualified: Bool)
     /// Record how objection `number` was resolved.
     case resolve(number: Int, ObjectionResolution, note: String)
+    /// Resolve objection `number` by amending the proposal to `proposal` (the old text stays with the objection).
+    case amendProposal(number: Int, proposal: String, note: String)
     /// Record a concern (never blocks consent).
     case concern(Concern)
     /// Give consent: refused while a qualified or unjudged objection is open.
@@ -34,6 +36,8 @@ extension ConsentDecision {
             }
             copy.objections[number - 1].resolution = resolution
             copy.objections[number - 1].resolutionNote = note
+        case .amendProposal(let number, let proposal, let note):
+            copy = try amendingProposal(objection: number, to: proposal, note: note)
         case .concern(let concern):
             copy.concerns.append(concern)
         case .consent:
@@ -73,6 +77,7 @@ extension ConsentDecision {
             part(\.qualified)
             part(\.resolution)
             part(\.resolutionNote)
+            part(\.previousProposal)
             conflicts = !names.isEmpty
             return item
         }

@@ -61,6 +61,8 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
     case revoteNeedsCells
     /// Closing would lock a session in which only `complete` of `total` participants scored (or abstained on) every cell.
     case sessionIncomplete(complete: Int, total: Int)
+    /// The configuration fixes the list of themes (lokale opgaven) and this one is not on it.
+    case unknownTheme(String, allowed: [String])
 
     public var description: String {
         switch self {
@@ -179,6 +181,8 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
             "a re-vote needs cells: choose them first"
         case .sessionIncomplete(let complete, let total):
             "only \(complete) of \(total) participants scored every cell: close anyway to lock it incomplete"
+        case .unknownTheme(let theme, let allowed):
+            "'\(theme)' is not one of the themes in config.toml: use " + allowed.joined(separator: ", ")
         }
     }
 }

@@ -51,8 +51,47 @@ public struct HistoryEntry: Equatable, Sendable, Codable {
     }
 }
 
+/// How an event took an earlier change back: `u` (undo) or `U` (redo).
+public enum TakeBack: String, Equatable, Sendable, Codable {
+    case undo
+    case redo
+}
+
 extension HistoryEntry {
     private struct StageSnapshot: Decodable { var stage: String? }
+    private struct MoveSnapshot: Decodable {
+        var wipOverride: String?
+        var takeBack: TakeBack?
+    }
+
+    /// The reason recorded for going over a WIP limit with this move, if it did.
+    public var wipOverride: String? {
+        guard kind == .moved, let after, after.contains("wipOverride") else { return nil }
+        return (try? JSONDecoder().decode(MoveSnapshot.self, from: Data(after.utf8)))?.wipOverride
+    }
+
+    /// Whether this move undid or redid an earlier one. Moves undone before the marker existed carry the reason `undo`.
+    public var takeBack: TakeBack? {
+        guard kind == .moved else { return nil }
+        if let after, after.contains("takeBack"), let marker = (try? JSONDecoder().decode(MoveSnapshot.self, from: Data(after.utf8)))?.takeBack {
+            return marker
+        }
+        return reason == TakeBack.undo.rawValue && !(after ?? "").contains("\"gate\"") ? .undo : nil
+    }
+
+    /// The moves of a history that still stand: a move taken back by an undo leaves the list together with the undo
+    /// (a redo is an ordinary move again). Other events pass unchanged. Oldest first, as the history is.
+    public static func standing(_ entries: [HistoryEntry]) -> [HistoryEntry] {
+        var result: [HistoryEntry] = []
+        for entry in entries {
+            if entry.takeBack == .undo {
+                if let index = result.lastIndex(where: { $0.kind == .moved && $0.ideaID == entry.ideaID }) { result.remove(at: index) }
+                continue
+            }
+            result.append(entry)
+        }
+        return result
+    }
 
     /// The stage recorded before a move or reorder, if the event holds one.
     public var stageBefore: Stage? { Self.stage(inSnapshot: before) }

@@ -6,12 +6,29 @@ public struct StageChange: Equatable, Sendable {
     public var at: Date
     public var from: Stage?
     public var to: Stage
+    /// True when this change undid the idea's previous move.
+    public var isUndo: Bool
 
-    public init(idea: IdeaID, at: Date, from: Stage?, to: Stage) {
+    public init(idea: IdeaID, at: Date, from: Stage?, to: Stage, isUndo: Bool = false) {
         self.idea = idea
         self.at = at
         self.from = from
         self.to = to
+        self.isUndo = isUndo
+    }
+
+    /// The changes that still stand: an undo removes itself and the idea's move it took back, so undone moves never
+    /// count in throughput or time in stage (a redo counts as the move it is). Oldest first in, oldest first out.
+    public static func standing(_ changes: [StageChange]) -> [StageChange] {
+        var result: [StageChange] = []
+        for change in changes {
+            if change.isUndo {
+                if let index = result.lastIndex(where: { $0.idea == change.idea && $0.from != nil }) { result.remove(at: index) }
+                continue
+            }
+            result.append(change)
+        }
+        return result
     }
 }
 
@@ -92,6 +109,7 @@ public struct PortfolioMetrics: Equatable, Sendable {
             cursor = cursor.adding(days: -1)
             cursor = DayDate(year: cursor.year, month: cursor.month, day: 1)!
         }
+        let changes = StageChange.standing(changes)
         var scaled: [String: Int] = [:]
         var stopped: [String: Int] = [:]
         for change in changes {

@@ -27,7 +27,7 @@ public enum HTMLReport {
         body.append(SVGChart.throughput(metrics.throughput.map { ($0.month, $0.scaled, $0.stopped) }))
         body.append("<h3>\(text.leadTime)</h3><table><thead><tr><th>\(text.t("stage", "fase"))</th><th>\(text.t("days", "dagen"))</th></tr></thead><tbody>")
         for stage in Stage.boardOrder {
-            body.append("<tr><td>\(HTML.escape(strings.stage(stage)))</td><td class=\"num\">\(metrics.medianLeadTime[stage].map { String(format: "%.1f", $0) } ?? "—")</td></tr>")
+            body.append("<tr><td>\(HTML.escape(strings.stage(stage)))</td><td class=\"num\">\(metrics.medianLeadTime[stage].map { text.number($0, decimals: 1) } ?? "—")</td></tr>")
         }
         body.append("</tbody></table>")
         body.append("<h2>\(text.perStage)</h2>")
@@ -67,7 +67,7 @@ public enum HTMLReport {
                 body.append(SVGChart.measurements(measurements.map(\.value), target: cycle.testCard.numericTarget))
                 body.append("<table><thead><tr><th>\(HTML.escape(strings[.fieldDate]))</th><th>\(HTML.escape(strings[.fieldValue]))</th><th>\(HTML.escape(strings[.fieldNote]))</th></tr></thead><tbody>")
                 for measurement in measurements {
-                    body.append("<tr><td>\(measurement.date)</td><td class=\"num\">\(NumberText.plain(measurement.value))</td><td>\(HTML.escape(measurement.note))</td></tr>")
+                    body.append("<tr><td>\(measurement.date)</td><td class=\"num\">\(text.number(measurement.value))</td><td>\(HTML.escape(measurement.note))</td></tr>")
                 }
                 body.append("</tbody></table>")
             }
@@ -103,7 +103,7 @@ public enum HTMLReport {
         for (detail, entry) in data.moves {
             let from = entry.stageBefore.map(strings.stage) ?? "?"
             let to = entry.stageAfter.map(strings.stage) ?? "?"
-            body.append("<li>\(data.calendarDay(entry.at)) \(detail.idea.id) \(HTML.escape(detail.idea.fields.title)): \(HTML.escape(from)) → \(HTML.escape(to)) — \(HTML.escape(entry.reason ?? ""))</li>")
+            body.append("<li>\(data.calendarDay(entry.at)) \(detail.idea.id) \(HTML.escape(detail.idea.fields.title)): \(HTML.escape(from)) → \(HTML.escape(to)) — \(HTML.escape(entry.reason ?? ""))\(HTML.escape(text.override(entry)))</li>")
         }
         if !data.moves.isEmpty { body.append("</ul>") }
         body.append("<h2>\(text.stopped)</h2>")

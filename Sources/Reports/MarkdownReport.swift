@@ -20,7 +20,7 @@ public enum MarkdownReport {
             out.append("- \(strings.stage(stage)): \(metrics.stageCounts[stage] ?? 0)")
         }
         out.append("- \(text.t("Reviews overdue", "Evaluaties verlopen")): \(metrics.overdue.count)")
-        out.append("- \(text.t("Untouched for more than 30 days", "Meer dan 30 dagen onaangeroerd")): \(metrics.stale.count)")
+        out.append("- \(text.t("Untouched for more than \(data.staleDays) days", "Meer dan \(data.staleDays) dagen onaangeroerd")): \(metrics.stale.count)")
         out += ["", "### \(text.funnel)", "", "```"]
         let widest = max(1, Stage.boardOrder.map { metrics.stageCounts[$0] ?? 0 }.max() ?? 1)
         for stage in Stage.boardOrder {
@@ -33,7 +33,7 @@ public enum MarkdownReport {
         for month in metrics.throughput { out.append("| \(month.month) | \(month.scaled) | \(month.stopped) |") }
         out += ["", "### \(text.leadTime)", "", "| \(text.t("stage", "fase")) | \(text.t("days", "dagen")) |", "| --- | ---: |"]
         for stage in Stage.boardOrder {
-            out.append("| \(strings.stage(stage)) | \(metrics.medianLeadTime[stage].map { String(format: "%.1f", $0) } ?? "—") |")
+            out.append("| \(strings.stage(stage)) | \(metrics.medianLeadTime[stage].map { text.number($0, decimals: 1) } ?? "—") |")
         }
         out += ["", "## \(text.perStage)", ""]
         for stage in Stage.boardOrder {
@@ -73,7 +73,7 @@ public enum MarkdownReport {
             if !measurements.isEmpty {
                 out += ["", "| \(strings[.fieldDate]) | \(strings[.fieldValue]) | \(strings[.fieldNote]) |", "| --- | ---: | --- |"]
                 for measurement in measurements {
-                    out.append("| \(measurement.date) | \(NumberText.plain(measurement.value)) | \(esc(measurement.note)) |")
+                    out.append("| \(measurement.date) | \(text.number(measurement.value)) | \(esc(measurement.note)) |")
                 }
             }
             out.append("")
@@ -105,7 +105,7 @@ public enum MarkdownReport {
         for (detail, entry) in data.moves {
             let from = entry.stageBefore.map(strings.stage) ?? "?"
             let to = entry.stageAfter.map(strings.stage) ?? "?"
-            out.append("- \(data.calendarDay(entry.at)) \(detail.idea.id) \(esc(detail.idea.fields.title)): \(from) → \(to) — \(esc(entry.reason ?? ""))")
+            out.append("- \(data.calendarDay(entry.at)) \(detail.idea.id) \(esc(detail.idea.fields.title)): \(from) → \(to) — \(esc(entry.reason ?? ""))\(text.override(entry))")
         }
         if !data.moves.isEmpty { out.append("") }
         out += ["## \(text.stopped)", ""]

@@ -11,6 +11,8 @@ public struct ReportData: Sendable {
     public var includePersonal: Bool
     public var ideas: [IdeaDetail]
     public var metrics: PortfolioMetrics
+    /// Ideas untouched for longer count as stale (config `stale-days`).
+    public var staleDays: Int
     /// The calendar day of a stored moment (local time for users, UTC in golden tests).
     public var calendarDay: @Sendable (Date) -> DayDate
 
@@ -22,7 +24,8 @@ public struct ReportData: Sendable {
         let ideas = try database.details(theme: theme)
         return ReportData(
             today: today, since: since, theme: theme, includePersonal: includePersonal, ideas: ideas,
-            metrics: try database.portfolio(today: today, staleDays: staleDays, theme: theme), calendarDay: calendarDay)
+            metrics: try database.portfolio(today: today, staleDays: staleDays, theme: theme), staleDays: staleDays,
+            calendarDay: calendarDay)
     }
 
     func inPeriod(_ date: Date) -> Bool {
@@ -43,10 +46,12 @@ public struct ReportData: Sendable {
         ideas.flatMap { detail in detail.cycles.compactMap { $0.learningCard == nil ? nil : (detail, $0) } }
     }
 
-    /// Moves with their reasons in the period, oldest first.
+    /// Moves that still stand, with their reasons, in the period, oldest first: a move taken back by an undo is left
+    /// out together with the undo (a redo appears once, as the move it is).
     var moves: [(IdeaDetail, HistoryEntry)] {
         ideas.flatMap { detail in
-            detail.history.filter { $0.kind == .moved && $0.ideaID == detail.idea.id && inPeriod($0.at) && $0.reason != "undo" }
+            HistoryEntry.standing(detail.history.filter { $0.ideaID == detail.idea.id })
+                .filter { $0.kind == .moved && inPeriod($0.at) }
                 .map { (detail, $0) }
         }.sorted { $0.1.at < $1.1.at }
     }

@@ -1,4 +1,5 @@
 import AppCore
+import Foundation
 import Domain
 
 /// Report wording in Dutch and English (kept apart from the interface's string table: a report is a document).
@@ -26,4 +27,15 @@ struct ReportText {
     var leadTime: String { t("Median days in stage", "Mediane doorlooptijd per fase (dagen)") }
     var overdue: String { t("overdue", "verlopen") }
     var none: String { t("None.", "Geen.") }
+
+    /// A number with a decimal comma in Dutch: two decimals at most, or `decimals` exactly.
+    func number(_ value: Double, decimals: Int? = nil) -> String {
+        let text = decimals.map { String(format: "%.\($0)f", value) } ?? NumberText.plain(value)
+        return nl ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
+    /// " (over the WIP limit: why)" after a move that went over one, else "".
+    func override(_ entry: HistoryEntry) -> String {
+        entry.wipOverride.map { " (" + strings.format(.historyWipOverride, $0) + ")" } ?? ""
+    }
 }

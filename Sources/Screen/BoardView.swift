@@ -2,7 +2,7 @@ import Foundation
 import AppCore
 import Domain
 
-/// The Kanban board: header, columns of cards (or one column with a tab strip), footer.
+/// The Kanban board: header, columns of cards (or one column with a tab strip); the footer is drawn by `FooterView`.
 enum BoardView {
     static func draw(_ state: AppState, into grid: inout CellGrid) {
         drawHeader(state, into: &grid)
@@ -11,14 +11,14 @@ enum BoardView {
         for column in columns {
             drawColumn(column.stage, x: column.x, width: column.width, state: state, into: &grid)
         }
-        FooterView.draw(state, into: &grid)
+        if state.isLoaded, state.allCards.isEmpty { drawEmptyHint(state, into: &grid) }
     }
 
     /// The top line: app name, count, filter, the selected card's full title, and the data directory.
     private static func drawHeader(_ state: AppState, into grid: inout CellGrid) {
         let strings = state.strings
         grid.fill(x: 0, y: 0, width: grid.width, height: 1, style: Palette.header)
-        var left = " \(strings[.appName]) · \(strings.format(.ideaCount, state.allCards.count))"
+        var left = " \(strings[.appName]) · \(strings.ideas(state.allCards.count))"
         if !state.filter.isEmpty { left += " · " + strings.format(.filterLabel, state.filter) }
         if !state.isLoaded { left += " · " + strings[.loading] }
         if let card = state.selectedCard { left += " │ \(card.id) \(card.title)" }
@@ -44,17 +44,28 @@ enum BoardView {
         }
     }
 
+    /// A column's title: the stage name, shortened when it must be, and its count (with the WIP limit) whole.
+    static func columnTitle(_ stage: Stage, state: AppState, room: Int) -> String {
+        let strings = state.strings
+        let visible = state.cards(in: stage).count
+        var count = "\(visible)"
+        if let limit = state.wipLimits[stage] {
+            count = "\(state.filter.isEmpty ? "" : "\(visible)·")\(state.stageCounts[stage] ?? 0)/\(limit.limit)"
+        }
+        let name = DisplayWidth.truncate(strings.stage(stage), to: max(1, room - DisplayWidth.of(count) - 1))
+        return name + " " + count
+    }
+
     private static func drawColumn(_ stage: Stage, x: Int, width: Int, state: AppState, into grid: inout CellGrid) {
         let strings = state.strings
         let focused = stage == state.focusedStage
         let top = BoardLayout.boxTop(for: state.size)
         let inner = BoardLayout.innerHeight(for: state.size)
         let cards = state.cards(in: stage)
-        var title = "\(strings.stage(stage)) \(cards.count)"
+        let title = columnTitle(stage, state: state, room: width - 4)
         var titleStyle = focused ? Palette.focusedColumnTitle : Palette.columnTitle
         if let limit = state.wipLimits[stage] {
             let count = state.stageCounts[stage] ?? 0
-            title = "\(strings.stage(stage)) \(state.filter.isEmpty ? "" : "\(cards.count)·")\(count)/\(limit.limit)"
             if count >= limit.limit { titleStyle = count > limit.limit ? Palette.error : Palette.warning }
         }
         Box.draw(
@@ -68,11 +79,12 @@ enum BoardView {
             return
         }
         let visible = BoardLayout.visibleCards(for: state.size)
+        let height = BoardLayout.cardHeight(for: state.size)
         let scroll = min(state.scrollTop[stage] ?? 0, max(0, cards.count - visible))
         let selectedIndex = focused ? state.selectedIndex(in: stage) : nil
         for index in scroll..<min(cards.count, scroll + visible) {
-            let y = top + 1 + (index - scroll) * BoardLayout.cardHeight
-            CardView.draw(cards[index], x: x + 1, y: y, width: innerWidth, selected: index == selectedIndex,
+            let y = top + 1 + (index - scroll) * height
+            CardView.draw(cards[index], x: x + 1, y: y, width: innerWidth, titleLines: height - 1, selected: index == selectedIndex,
                           marked: state.marked.contains(cards[index].id), today: state.today, into: &grid)
         }
         if scroll > 0 {
@@ -86,6 +98,16 @@ enum BoardView {
         }
     }
 
+    /// An empty portfolio says what to do first, in a box in the middle of the board.
+    private static func drawEmptyHint(_ state: AppState, into grid: inout CellGrid) {
+        let text = state.strings[.emptyBoard]
+        let width = min(grid.width - 2, DisplayWidth.of(text) + 4)
+        let x = (grid.width - width) / 2
+        let y = max(BoardLayout.boxTop(for: state.size) + 2, grid.height / 2 - 1)
+        Box.overlay(x: x, y: y, width: width, height: 3, title: "", into: &grid)
+        grid.put(text, x: x + 2, y: y + 1, maxWidth: width - 4, style: Palette.info)
+    }
+
     /// A "▲ 3 more" note at the right end of a border line, or "▲3" when the line has little room.
     private static func drawMarker(
         _ label: String, compact: String, x: Int, y: Int, width: Int, reserved: Int, into grid: inout CellGrid
@@ -97,35 +119,57 @@ enum BoardView {
     }
 }
 
-/// One card: the title line, and a badge line with id, overdue review, cycle, weighing rank and theme.
+/// One card: one or two title lines, and a badge line with id, overdue review, cycle, weighing rank and theme.
 enum CardView {
+    /// A theme gets at least this many columns before the cycle and rank badges make room for it.
+    static let themeRoom = 6
+
     static func draw(
-        _ card: IdeaSummary, x: Int, y: Int, width: Int, selected: Bool, marked: Bool = false, today: DayDate, into grid: inout CellGrid
+        _ card: IdeaSummary, x: Int, y: Int, width: Int, titleLines: Int = 1, selected: Bool, marked: Bool = false, today: DayDate,
+        into grid: inout CellGrid
     ) {
         let titleStyle = selected ? Palette.selected : Palette.cardTitle
-        grid.putPadded((marked ? "●" : " ") + card.title, x: x, y: y, width: width, style: titleStyle)
-        if marked { grid.put("●", x: x, y: y, style: selected ? Palette.selected : Palette.info) }
-        let badgeStyle = selected ? Palette.selectedBadge : Palette.badge
-        grid.putPadded("", x: x, y: y + 1, width: width, style: badgeStyle)
-        var column = x + 3
-        func badge(_ text: String, _ style: Style) {
-            let room = x + width - column
-            guard room > DisplayWidth.of(text) else { return }
-            column += grid.put(text + " ", x: column, y: y + 1, style: style)
+        for line in titleRows(TextSanitizer.singleLine(card.title), width: width - 1, lines: titleLines).enumerated() {
+            grid.putPadded((line.offset == 0 && marked ? "●" : " ") + line.element, x: x, y: y + line.offset, width: width,
+                           style: titleStyle)
         }
-        badge("\(card.id)", badgeStyle)
-        if card.isOverdue(today: today) { badge("⚠", selected ? Palette.selected : Palette.error) }
-        if card.cycle > 0 { badge("↻\(card.cycle)", badgeStyle) }
-        if let weighing = card.weighing { badge("★\(weighing.rank)", selected ? Palette.selected : Palette.info) }
+        if marked { grid.put("●", x: x, y: y, style: selected ? Palette.selected : Palette.info) }
+        let badgeY = y + titleLines
+        let badgeStyle = selected ? Palette.selectedBadge : Palette.badge
+        grid.putPadded("", x: x, y: badgeY, width: width, style: badgeStyle)
+        var badges: [(text: String, style: Style, droppable: Bool)] = [("\(card.id)", badgeStyle, false)]
+        if card.isOverdue(today: today) { badges.append(("⚠", selected ? Palette.selected : Palette.error, false)) }
+        if card.cycle > 0 { badges.append(("↻\(card.cycle)", badgeStyle, true)) }
+        if let weighing = card.weighing { badges.append(("★\(weighing.rank)", selected ? Palette.selected : Palette.info, true)) }
+        let indent = width < 24 ? 1 : 3
+        let themeNeeds = card.theme.isEmpty ? 0 : min(themeRoom, DisplayWidth.of(card.theme)) + 2
+        func used() -> Int { indent + badges.reduce(0) { $0 + DisplayWidth.of($1.text) + 1 } }
+        // The theme stays: the cycle badge, then the rank, make room for it first.
+        while used() + themeNeeds > width, let index = badges.firstIndex(where: \.droppable) { badges.remove(at: index) }
+        var column = x + indent
+        for badge in badges where x + width - column > DisplayWidth.of(badge.text) {
+            column += grid.put(badge.text + " ", x: column, y: badgeY, style: badge.style)
+        }
         if !card.theme.isEmpty, x + width - column > 3 {
-            column += grid.put("· ", x: column, y: y + 1, style: badgeStyle)
-            grid.put(DisplayWidth.truncate(card.theme, to: x + width - column), x: column, y: y + 1,
+            column += grid.put("· ", x: column, y: badgeY, style: badgeStyle)
+            grid.put(DisplayWidth.truncate(card.theme, to: x + width - column), x: column, y: badgeY,
                      style: selected ? Palette.selected : Palette.theme)
         }
     }
+
+    /// The title over `lines` rows: wrapped at word boundaries, the last row shortened with … when it does not fit.
+    static func titleRows(_ title: String, width: Int, lines: Int) -> [String] {
+        guard lines > 1, width > 0 else { return [DisplayWidth.truncate(title, to: max(0, width))] }
+        var rows = DisplayWidth.wrap(title, to: width)
+        if rows.isEmpty { rows = [""] }
+        if rows.count > lines {
+            rows = Array(rows.prefix(lines - 1)) + [DisplayWidth.truncate(rows[(lines - 1)...].joined(separator: " "), to: width)]
+        }
+        return rows
+    }
 }
 
-/// The bottom line: a message, the reason prompt, the filter line or the key hints.
+/// The bottom line: a message, the reason prompt, the filter line, or the keys of the view on screen.
 enum FooterView {
     static func draw(_ state: AppState, into grid: inout CellGrid) {
         let y = grid.height - 1
@@ -139,22 +183,47 @@ enum FooterView {
             case .moveOnDecision(let context, let decision): label = strings.format(.promptScaleOnDecision, context.id, decision)
             case .wipOverride(let request, let limit): label = strings.format(.promptWipOverride, strings.stage(request.target), limit)
             }
-            TextFieldView.draw(label: label, field: prompt.field, x: 0, y: y, width: grid.width, into: &grid)
             if let error = prompt.error {
                 grid.putPadded(" " + error, x: 0, y: y - 1, width: grid.width, style: Palette.error)
+            } else {
+                grid.putPadded(" " + hintLine(state, width: grid.width), x: 0, y: y - 1, width: grid.width, style: Palette.footer)
             }
+            TextFieldView.draw(label: label, field: prompt.field, x: 0, y: y, width: grid.width, into: &grid)
         case .filter(let field):
             TextFieldView.draw(label: "/", field: field, x: 0, y: y, width: grid.width, into: &grid)
+        case .confirm:
+            grid.putPadded(" " + hintLine(state, width: grid.width), x: 0, y: y, width: grid.width, style: Palette.warning)
         default:
             if let message = state.message {
                 grid.putPadded(" " + message.text, x: 0, y: y, width: grid.width,
                                style: message.isError ? Palette.error : Palette.info)
             } else {
-                let hints = FooterHints.adapted(
-                    BoardLayout.kind(for: state.size) == .narrow ? strings[.footerNarrowHints] : strings[.footerHints], to: state.keymap)
-                grid.putPadded(" " + hints, x: 0, y: y, width: grid.width, style: Palette.footer)
+                grid.putPadded(" " + hintLine(state, width: grid.width), x: 0, y: y, width: grid.width, style: Palette.footer)
             }
         }
+    }
+
+    /// The keys of the view on screen that fit in `width` columns: its anchors (help, and the way out) always, the
+    /// others in order of use as far as they fit.
+    static func hintLine(_ state: AppState, width: Int) -> String {
+        guard let context = state.mode.keyContext else { return state.strings[.moveMenuHint] }
+        let (hints, anchors) = FooterHints.texts(for: context, keymap: state.keymap, strings: state.strings,
+                                                 hasCard: context != .board || state.selectedCard != nil)
+        return fit(hints, anchors: anchors, width: width - 1)
+    }
+
+    /// Joins hints with " · ": every anchor at the end, and as many hints as fit, taken by rank and shown in order.
+    static func fit(_ hints: [(text: String, rank: Int)], anchors: [String], width: Int) -> String {
+        let separator = " · "
+        var used = DisplayWidth.of(anchors.joined(separator: separator))
+        var chosen: Set<Int> = []
+        for (index, hint) in hints.enumerated().sorted(by: { $0.element.rank < $1.element.rank })
+        where used + DisplayWidth.of(hint.text) + separator.count <= width {
+            chosen.insert(index)
+            used += DisplayWidth.of(hint.text) + separator.count
+        }
+        let shown = hints.enumerated().filter { chosen.contains($0.offset) }.map(\.element.text)
+        return DisplayWidth.truncate((shown + anchors).joined(separator: separator), to: width)
     }
 }
 
@@ -168,35 +237,26 @@ enum TextFieldView {
         drawInput(field, x: x + labelWidth, y: y, width: room, style: style, into: &grid)
     }
 
-    /// Just the input area, `width` columns wide.
-    static func drawInput(_ field: TextField, x: Int, y: Int, width: Int, style: Style, into grid: inout CellGrid) {
+    /// Just the input area, `width` columns wide. Selected text (typing replaces it) stands out; `completion` is shown
+    /// faintly after the cursor (what → would take). A field without the focus shows its text from the start and
+    /// leaves the cursor where it is.
+    static func drawInput(
+        _ field: TextField, x: Int, y: Int, width: Int, style: Style, completion: String = "", focused: Bool = true,
+        into grid: inout CellGrid
+    ) {
         let characters: [Character] = field.characters.map { TextSanitizer.singleLine(String($0)).isEmpty ? " " : $0 }
+        let cursor = focused ? field.cursor : 0
         var start = 0
-        var cursorOffset = DisplayWidth.of(String(characters[0..<field.cursor]))
-        while cursorOffset >= width, start < field.cursor {
+        var cursorOffset = DisplayWidth.of(String(characters[0..<cursor]))
+        while cursorOffset >= width, start < cursor {
             cursorOffset -= DisplayWidth.of(characters[start])
             start += 1
         }
         grid.fill(x: x, y: y, width: width, height: 1, style: style)
-        grid.put(String(characters[start...]), x: x, y: y, maxWidth: width, style: style)
-        grid.cursor = Point(x: x + cursorOffset, y: y)
-    }
-}
-
-/// The footer's key hints, rewritten for keys the user rebound in `config.toml`.
-enum FooterHints {
-    static func adapted(_ hints: String, to keymap: Keymap) -> String {
-        guard keymap != .standard else { return hints }
-        var words = hints.components(separatedBy: " ")
-        let standard = Keymap.standard.bindings(in: .board)
-        for (old, new) in zip(standard, keymap.bindings(in: .board)) where old.keys != new.keys {
-            guard let from = old.keys.first?.label, let to = new.keys.first?.label else { continue }
-            for index in words.indices {
-                let parts = words[index].components(separatedBy: "/")
-                guard parts.contains(from) else { continue }
-                words[index] = parts.map { $0 == from ? to : $0 }.joined(separator: "/")
-            }
+        let shown = grid.put(String(characters[start...]), x: x, y: y, maxWidth: width, style: field.selected ? Palette.selection : style)
+        if !completion.isEmpty, field.cursor == characters.count, shown < width {
+            grid.put(TextSanitizer.singleLine(completion), x: x + shown, y: y, maxWidth: width - shown, style: Palette.completion)
         }
-        return words.joined(separator: " ")
+        if focused { grid.cursor = Point(x: x + cursorOffset, y: y) }
     }
 }

@@ -25,12 +25,6 @@ struct DetailView {
                          style: line.valueStyle)
             }
         }
-        let y = grid.height - 1
-        if let message = state.message {
-            grid.putPadded(" " + message.text, x: 0, y: y, width: grid.width, style: message.isError ? Palette.error : Palette.info)
-        } else {
-            grid.putPadded(" " + strings[.detailHint], x: 0, y: y, width: grid.width, style: Palette.footer)
-        }
     }
 
     /// One line of the scrollable content: a label or text, and optionally a value in a second column.
@@ -88,7 +82,7 @@ struct DetailView {
         lines.append(Line(text: strings[.detailHistory], style: Palette.label))
         for entry in history.reversed() {
             let who = entry.actor + (entry.program.map { " (\($0))" } ?? "")
-            let text = "\(format(entry.at))  \(who)  \(strings.event(entry.kind))\(describe(entry, strings: strings))"
+            let text = "\(format(entry.at))  \(who)  \(HistoryWords.kind(entry, strings: strings))\(describe(entry, strings: strings))"
             lines += DisplayWidth.wrap(TextSanitizer.singleLine(text), to: max(1, width)).enumerated().map { index, part in
                 Line(text: index == 0 ? part : "    " + part, style: index == 0 ? .plain : Palette.badge)
             }
@@ -112,14 +106,14 @@ struct DetailView {
             heading.value = strings[.detailNoMeasurements]
         } else {
             let values = cycle.measurements.map(\.value)
-            heading.value = Sparkline.draw(values, target: target) + (target.map { "  " + strings.format(.detailTarget, Sparkline.number($0)) } ?? "")
+            heading.value = Sparkline.draw(values, target: target) + (target.map { "  " + strings.format(.detailTarget, strings.number($0)) } ?? "")
         }
         heading.valueColumn = 4 + DisplayWidth.of(strings[.detailMeasurements])
         heading.valueStyle = Palette.info
         lines.append(heading)
         for measurement in cycle.measurements.suffix(12) {
             let note = measurement.note.isEmpty ? "" : "  " + measurement.note
-            lines.append(Line(text: "    \(measurement.date)  \(Sparkline.number(measurement.value))\(note)"))
+            lines.append(Line(text: "    \(measurement.date)  \(strings.number(measurement.value))\(note)"))
         }
         if let learning = cycle.learningCard {
             lines += labelled([
@@ -161,11 +155,9 @@ struct DetailView {
     /// What an event changed, in words: "Proposed → Experimenting: reason" or the edited fields.
     private func describe(_ entry: HistoryEntry, strings: Strings) -> String {
         switch entry.kind {
-        case .moved:
-            let from = entry.stageBefore.map(strings.stage) ?? "?"
-            let to = entry.stageAfter.map(strings.stage) ?? "?"
-            let reason = entry.reason.map { ": \($0)" } ?? ""
-            return " \(from) → \(to)\(reason)"
+        case .moved, .decisionSaved:
+            let change = HistoryWords.change(entry, strings: strings)
+            return change.isEmpty ? "" : " " + change
         case .edited:
             guard let before = decode(IdeaFields.self, entry.before), let after = decode(IdeaFields.self, entry.after) else {
                 return ""

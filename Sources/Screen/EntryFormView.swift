@@ -27,7 +27,9 @@ enum EntryFormView {
         }
         grid.cursor = cursor
         ErrorLines.draw(form.error, x: x + 2, y: y + height - 4, width: width - 4, into: &grid)
-        grid.putPadded(strings[.entryHint], x: x + 2, y: y + height - 2, width: width - 4, style: Palette.footer)
+        if let notice = form.notice {
+            grid.putPadded(notice, x: x + 2, y: y + height - 2, width: width - 4, style: Palette.warning)
+        }
     }
 }
 
@@ -45,7 +47,7 @@ enum FieldRow {
             grid.putPadded("‹ \(strings.choice(field.value, of: field.key)) ›", x: inputX, y: y, width: inputWidth, style: style)
             return nil
         }
-        TextFieldView.drawInput(field.text, x: inputX, y: y, width: inputWidth, style: style, into: &grid)
+        TextFieldView.drawInput(field.text, x: inputX, y: y, width: inputWidth, style: style, focused: focused, into: &grid)
         return focused ? grid.cursor : nil
     }
 }
@@ -96,8 +98,14 @@ enum DecisionView {
             let selected = decision.listFocus && index == decision.selectedObjection
             let status = ObjectionText.status(objection, strings)
             let style = selected ? Palette.selected : (objection.blocksConsent ? Palette.warning : Style.plain)
-            grid.putPadded("  \(index + 1). \(objection.who): \(objection.text)  [\(status)]", x: x + 2, y: row, width: width - 4, style: style)
-            row += 1
+            // Wrapped over up to three lines, so the status (and an amended proposal's old text) stays readable at 80 columns.
+            let line = TextSanitizer.singleLine("\(index + 1). \(objection.who): \(objection.text)  [\(status)]")
+            var parts = DisplayWidth.of(line) <= width - 6 ? [line] : DisplayWidth.wrap(line, to: max(1, width - 9))
+            if parts.count > 3 { parts = Array(parts.prefix(2)) + [DisplayWidth.truncate(parts[2...].joined(separator: " "), to: width - 9)] }
+            for (offset, part) in parts.enumerated() where row < y + height - 4 {
+                grid.putPadded((offset == 0 ? "  " : "     ") + part, x: x + 2, y: row, width: width - 4, style: style)
+                row += 1
+            }
         }
         if !decision.concerns.isEmpty, row < y + height - 4 {
             row += 1
@@ -109,8 +117,9 @@ enum DecisionView {
             }
         }
         ErrorLines.draw(decision.error, x: x + 2, y: y + height - 4, width: width - 4, into: &grid)
-        let hint = decision.listFocus ? strings[.decisionListHint] : strings[.decisionHint]
-        grid.putPadded(hint, x: x + 2, y: y + height - 2, width: width - 4, style: Palette.footer)
+        if let notice = decision.form.notice {
+            grid.putPadded(notice, x: x + 2, y: y + height - 2, width: width - 4, style: Palette.warning)
+        }
         grid.cursor = cursor
         if let entry = decision.entry {
             let entryWidth = min(70, width - 4)

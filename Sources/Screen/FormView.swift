@@ -5,7 +5,7 @@ import Domain
 enum FormView {
     static func draw(_ form: FormState, state: AppState, into grid: inout CellGrid) {
         let strings = state.strings
-        let width = min(76, grid.width - 2)
+        let width = grid.width < 90 ? grid.width - 2 : 76
         let fields = FormState.Field.allCases
         let height = min(grid.height, fields.count + 6)
         let x = (grid.width - width) / 2
@@ -31,17 +31,37 @@ enum FormView {
                 let choice = "‹ \(strings.source(form.source)) ›"
                 grid.putPadded(choice, x: inputX, y: row, width: inputWidth, style: style)
             } else if let text = form.texts[field] {
-                TextFieldView.drawInput(text, x: inputX, y: row, width: inputWidth, style: style, into: &grid)
+                let completion = focused && field == .theme ? completionOfTheme(form, state: state) : ""
+                TextFieldView.drawInput(text, x: inputX, y: row, width: inputWidth, style: style, completion: completion,
+                                        focused: focused, into: &grid)
                 if focused { cursor = grid.cursor }
             }
         }
         grid.cursor = cursor
-        if form.error == nil, !form.duplicates.isEmpty {
-            let list = form.duplicates.map { "\($0.id) \($0.title)" }.joined(separator: "; ")
-            grid.putPadded(strings.format(.formDuplicates, list), x: x + 2, y: y + height - 3, width: width - 4, style: Palette.warning)
+        let noteY = y + height - 3
+        if form.focus == .theme {
+            let offered = ThemeCatalog.suggestions(for: form.texts[.theme]?.text ?? "", among: state.offeredThemes)
+            if !offered.isEmpty {
+                grid.putPadded(strings.format(.formThemes, offered.joined(separator: " · ")), x: x + 2, y: y + height - 2,
+                               width: width - 4, style: Palette.info)
+            }
         }
-        ErrorLines.draw(form.error, x: x + 2, y: y + height - 3, width: width - 4, into: &grid)
-        grid.putPadded(strings[.formHint], x: x + 2, y: y + height - 2, width: width - 4, style: Palette.footer)
+        if !form.duplicates.isEmpty {
+            let list = form.duplicates.map { "\($0.id) \($0.title)" }.joined(separator: "; ")
+            grid.putPadded(strings.format(.formDuplicates, list), x: x + 2, y: noteY, width: width - 4, style: Palette.warning)
+        } else if let notice = form.notice {
+            grid.putPadded(notice, x: x + 2, y: noteY, width: width - 4, style: Palette.info)
+        }
+        ErrorLines.draw(form.error, x: x + 2, y: noteY, width: width - 4, into: &grid)
+    }
+
+    /// What → would add to the theme typed so far: the rest of the first theme that starts with it.
+    static func completionOfTheme(_ form: FormState, state: AppState) -> String {
+        guard let typed = form.texts[.theme]?.text, !typed.isEmpty, form.texts[.theme]?.selected == false,
+              let first = ThemeCatalog.suggestions(for: typed, among: state.offeredThemes).first,
+              TextSearch.fold(first).hasPrefix(TextSearch.fold(typed)), first.count > typed.count
+        else { return "" }
+        return String(first.dropFirst(typed.count))
     }
 }
 
@@ -64,19 +84,21 @@ enum MoveMenuView {
     }
 }
 
-/// The scrollable key help, generated from the key table.
+/// The scrollable key help, generated from the key table: the keys of the view it was opened from first.
 enum HelpView {
+    /// Width of the key column.
+    static let keyWidth = 22
+
     static func draw(_ help: HelpState, state: AppState, into grid: inout CellGrid) {
         let strings = state.strings
-        let x = grid.width > 84 ? (grid.width - 80) / 2 : 1
-        let width = grid.width > 84 ? 80 : grid.width - 2
+        let x = grid.width > 104 ? (grid.width - 100) / 2 : 1
+        let width = grid.width > 104 ? 100 : grid.width - 2
         let y = 1
         let height = grid.height - 2
         Box.overlay(x: x, y: y, width: width, height: height, title: strings[.helpTitle], into: &grid)
-        let lines = helpLines(strings, keymap: state.keymap)
+        let lines = helpLines(strings, keymap: state.keymap, first: help.covered.keyContext, width: width - 4)
         let room = height - 3
         let scroll = min(help.scroll, max(0, lines.count - room))
-        let keyWidth = 22
         for (offset, line) in lines.dropFirst(scroll).prefix(room).enumerated() {
             let row = y + 1 + offset
             if line.isHeading {
@@ -89,6 +111,7 @@ enum HelpView {
         var footer = strings[.helpFooter]
         if lines.count > room { footer += "  \(scroll + 1)–\(min(lines.count, scroll + room))/\(lines.count)" }
         grid.put(footer, x: x + 2, y: y + height - 2, maxWidth: width - 4, style: Palette.footer)
+        grid.cursor = nil
     }
 
     struct Line {
@@ -97,15 +120,39 @@ enum HelpView {
         var isHeading: Bool
     }
 
-    static func helpLines(_ strings: Strings, keymap: Keymap = .standard) -> [Line] {
+    /// Every context's keys, `first` first; descriptions longer than the room wrap onto lines of their own.
+    static func helpLines(_ strings: Strings, keymap: Keymap = .standard, first: KeyContext? = nil, width: Int = 200) -> [Line] {
         var lines: [Line] = []
-        for context in KeyContext.allCases {
+        let contexts = (first.map { [$0] } ?? []) + KeyContext.allCases.filter { $0 != first }
+        let room = max(10, width - keyWidth - 1)
+        for context in contexts {
             if !lines.isEmpty { lines.append(Line(keys: "", action: "", isHeading: true)) }
             lines.append(Line(keys: strings[context.titleKey], action: "", isHeading: true))
             for binding in keymap.bindings(in: context) {
-                lines.append(Line(keys: binding.keys.map(\.label).joined(separator: " "), action: strings[binding.help], isHeading: false))
+                let keys = binding.command == .digit(0) ? "0-9" : binding.keys.map(\.label).joined(separator: " ")
+                let parts = DisplayWidth.wrap(strings[binding.help], to: room)
+                for (index, part) in (parts.isEmpty ? [""] : parts).enumerated() {
+                    lines.append(Line(keys: index == 0 ? keys : "", action: part, isHeading: false))
+                }
             }
         }
         return lines
+    }
+}
+
+/// A yes/no question in a box over the form it is about.
+enum ConfirmView {
+    static func draw(_ confirmation: Confirmation, state: AppState, into grid: inout CellGrid) {
+        let text = state.strings.question(confirmation.question)
+        let lines = DisplayWidth.wrap(text, to: max(10, min(70, grid.width - 6)))
+        let width = min(grid.width - 2, (lines.map { DisplayWidth.of($0) }.max() ?? 10) + 4)
+        let height = lines.count + 2
+        let x = (grid.width - width) / 2
+        let y = max(0, (grid.height - height) / 2)
+        Box.overlay(x: x, y: y, width: width, height: height, title: "", into: &grid)
+        for (offset, line) in lines.enumerated() {
+            grid.put(line, x: x + 2, y: y + 1 + offset, maxWidth: width - 4, style: Palette.warning)
+        }
+        grid.cursor = nil
     }
 }

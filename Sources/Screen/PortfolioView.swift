@@ -5,7 +5,7 @@ import Domain
 enum PortfolioView {
     static func draw(_ portfolio: PortfolioState, state: AppState, into grid: inout CellGrid) {
         let strings = state.strings
-        grid.putPadded(" \(strings[.portfolioTitle]) · \(strings.format(.ideaCount, state.allCards.count)) · \(state.today)",
+        grid.putPadded(" \(strings[.portfolioTitle]) · \(strings.ideas(state.allCards.count)) · \(state.today)",
                        x: 0, y: 0, width: grid.width, style: Palette.header)
         guard let metrics = portfolio.metrics else {
             grid.put(" " + strings[.loading], x: 0, y: 2)
@@ -17,14 +17,17 @@ enum PortfolioView {
         for (offset, line) in lines.dropFirst(scroll).prefix(room).enumerated() {
             grid.putPadded(line.0, x: 1, y: 1 + offset, width: grid.width - 2, style: line.1)
         }
-        grid.putPadded(" " + strings[.portfolioHint], x: 0, y: grid.height - 1, width: grid.width, style: Palette.footer)
     }
 
     static func lines(_ metrics: PortfolioMetrics, state: AppState, width: Int) -> [(String, Style)] {
         let strings = state.strings
         var lines: [(String, Style)] = []
-        let cell = 6
-        let themeWidth = max(8, width - cell * Stage.boardOrder.count)
+        // Each stage column as wide as its name (at least 6), so no name is cut while there is room; the theme takes the
+        // rest. Only when that leaves the theme too little do the columns share the room equally, names shortened.
+        let names = Stage.boardOrder.map { strings.stage($0) }
+        var cells = names.map { max(6, DisplayWidth.of($0) + 2) }
+        if width - cells.reduce(0, +) < 12 { cells = cells.map { _ in max(6, (width - 12) / cells.count) } }
+        let themeWidth = max(8, width - cells.reduce(0, +))
         func pad(_ text: String, _ width: Int) -> String {
             let cut = DisplayWidth.truncate(text, to: width)
             return cut + String(repeating: " ", count: max(0, width - DisplayWidth.of(cut)))
@@ -32,13 +35,14 @@ enum PortfolioView {
         func right(_ text: String, _ width: Int) -> String {
             String(repeating: " ", count: max(0, width - DisplayWidth.of(text))) + text
         }
-        lines.append((pad(strings[.portfolioMatrix], themeWidth) + Stage.boardOrder.map { right(String(strings.stage($0).prefix(5)), cell) }.joined(),
-                      Palette.label))
-        for theme in metrics.themes {
-            let counts = Stage.boardOrder.map { right("\(metrics.matrix[theme]?[$0] ?? 0)", cell) }.joined()
-            lines.append((pad(theme, themeWidth) + counts, .plain))
+        func row(_ values: [String]) -> String {
+            zip(values, cells).map { right(DisplayWidth.truncate($0, to: $1 - 1), $1) }.joined()
         }
-        lines.append((pad("Σ", themeWidth) + Stage.boardOrder.map { right("\(metrics.stageCounts[$0] ?? 0)", cell) }.joined(), Palette.label))
+        lines.append((pad(strings[.portfolioMatrix], themeWidth) + row(names), Palette.label))
+        for theme in metrics.themes {
+            lines.append((pad(theme, themeWidth) + row(Stage.boardOrder.map { "\(metrics.matrix[theme]?[$0] ?? 0)" }), .plain))
+        }
+        lines.append((pad("Σ", themeWidth) + row(Stage.boardOrder.map { "\(metrics.stageCounts[$0] ?? 0)" }), Palette.label))
         lines.append(("", .plain))
         let wip = Stage.boardOrder.compactMap { stage -> String? in
             guard let limit = state.wipLimits[stage] else { return nil }

@@ -17,7 +17,15 @@ public struct Renderer: Sendable {
             TooSmallView.draw(state, into: &grid)
             return grid
         }
-        switch state.mode {
+        draw(state.mode, state: state, into: &grid)
+        if case .weighing = state.mode { return grid }  // the weighing view has a footer of its own
+        FooterView.draw(state, into: &grid)
+        return grid
+    }
+
+    /// Draws one mode; help and questions draw the view they cover first.
+    private func draw(_ mode: Mode, state: AppState, into grid: inout CellGrid) {
+        switch mode {
         case .detail(let detail):
             DetailView(timeZone: timeZone).draw(detail, state: state, into: &grid)
         case .entry(let form):
@@ -35,25 +43,28 @@ public struct Renderer: Sendable {
         case .portfolio(let portfolio):
             PortfolioView.draw(portfolio, state: state, into: &grid)
         case .help(let help):
-            if let weighing = help.returnToWeighing {
-                WeighingView.draw(weighing, state: state, into: &grid)
-            } else if let detail = help.returnToDetail {
-                DetailView(timeZone: timeZone).draw(detail, state: state, into: &grid)
-            } else {
-                BoardView.draw(state, into: &grid)
-            }
+            draw(help.covered, state: state, into: &grid)
             HelpView.draw(help, state: state, into: &grid)
-        default:
+        case .confirm(let confirmation):
+            draw(confirmation.returnTo, state: state, into: &grid)
+            ConfirmView.draw(confirmation, state: state, into: &grid)
+        case .prompt(let prompt):
+            draw(prompt.returnTo ?? .board, state: state, into: &grid)
+        case .form(let form):
             BoardView.draw(state, into: &grid)
-            switch state.mode {
-            case .form(let form): FormView.draw(form, state: state, into: &grid)
-            case .moveMenu(let menu): MoveMenuView.draw(menu, state: state, into: &grid)
-            case .weighingSetup(let setup): SetupView.draw(setup, state: state, into: &grid)
-            case .sessionList(let list): SessionListView.draw(list, state: state, into: &grid)
-            default: break
-            }
+            FormView.draw(form, state: state, into: &grid)
+        case .moveMenu(let menu):
+            BoardView.draw(state, into: &grid)
+            MoveMenuView.draw(menu, state: state, into: &grid)
+        case .weighingSetup(let setup):
+            BoardView.draw(state, into: &grid)
+            SetupView.draw(setup, state: state, into: &grid)
+        case .sessionList(let list):
+            BoardView.draw(state, into: &grid)
+            SessionListView.draw(list, state: state, into: &grid)
+        case .board, .filter:
+            BoardView.draw(state, into: &grid)
         }
-        return grid
     }
 }
 
@@ -66,15 +77,21 @@ enum TooSmallView {
             "\(state.size.width)×\(state.size.height)",
             strings[.tooSmallHint],
         ]
-        let top = max(0, (grid.height - lines.count) / 2)
-        for (offset, line) in lines.enumerated() {
-            var wrapped = DisplayWidth.wrap(line, to: grid.width)
-            if wrapped.isEmpty { wrapped = [""] }
-            let text = wrapped[0]
+        // Each line wraps to the width, so the message is read whole at any size.
+        let rows = lines.enumerated().flatMap { offset, line in
+            (DisplayWidth.wrap(line, to: max(1, grid.width)).nilIfEmpty ?? [""]).map { (offset, $0) }
+        }
+        let top = max(0, (grid.height - rows.count) / 2)
+        for (row, (offset, text)) in rows.enumerated() {
             let x = max(0, (grid.width - DisplayWidth.of(text)) / 2)
-            grid.put(text, x: x, y: top + offset, style: offset == 0 ? Palette.error : Palette.plainOrFooter(offset))
+            grid.put(text, x: x, y: top + row, style: offset == 0 ? Palette.error : Palette.plainOrFooter(offset))
         }
     }
+}
+
+extension Array {
+    /// Nil for an empty array.
+    var nilIfEmpty: [Element]? { isEmpty ? nil : self }
 }
 
 extension Palette {

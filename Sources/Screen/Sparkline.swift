@@ -35,6 +35,7 @@ enum ObjectionText {
             let word = strings[resolution == .amended ? .decisionAmended : .decisionWithdrawn]
             parts.append(objection.resolutionNote.isEmpty ? word : "\(word): \(objection.resolutionNote)")
         }
+        if let previous = objection.previousProposal { parts.append(strings.format(.objectionPreviousProposal, previous)) }
         return parts.joined(separator: ", ")
     }
 }

@@ -46,6 +46,10 @@ public enum Palette {
     public static let label = Style(bold: true)
     public static let field = Style(underline: true)
     public static let focusedField = Style(reverse: true)
+    /// Selected text in a field: typing replaces it.
+    public static let selection = Style(foreground: .cyan, bold: true, underline: true)
+    /// The rest of a suggested value after the cursor (→ takes it).
+    public static let completion = Style(dim: true, reverse: true)
     public static let overlay = Style.plain
     public static let tab = Style.plain
     public static let focusedTab = Style(reverse: true, underline: false)

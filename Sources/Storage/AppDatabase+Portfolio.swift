@@ -7,7 +7,8 @@ extension AppDatabase {
     public func stageChanges() throws -> [StageChange] {
         try read { db in
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT ideaId, at, kind, before, after, id FROM event WHERE kind IN ('created', 'moved', 'restored', 'imported') ORDER BY id
+                SELECT ideaId, at, kind, before, after, id, reason FROM event
+                WHERE kind IN ('created', 'moved', 'restored', 'imported') ORDER BY id
                 """)
             var changes: [StageChange] = []
             while let row = try rows.next() {
@@ -21,7 +22,12 @@ extension AppDatabase {
                 }
                 let from = kind == "moved"
                     ? try StoredValue.stage(inSnapshot: (try row.decode(atIndex: 3)), table: "event", record: "event \(event)", field: "before") : nil
-                changes.append(StageChange(idea: IdeaID(ideaID), at: (try row.decode(atIndex: 1)), from: from, to: to))
+                let at: Date = try row.decode(atIndex: 1)
+                let reason: String? = try row.decode(atIndex: 6)
+                let isUndo = kind == "moved"
+                    && HistoryEntry(at: at, actor: "", ideaID: IdeaID(ideaID), kind: .moved, reason: reason, before: nil, after: after)
+                        .takeBack == .undo
+                changes.append(StageChange(idea: IdeaID(ideaID), at: at, from: from, to: to, isUndo: isUndo))
             }
             return changes
         }

@@ -219,7 +219,8 @@ struct ChangeWriter {
             idea.id, .moved, reason: reason,
             before: EventJSON.encode(PlacementSnapshot(stage: idea.stage.rawValue, position: idea.position)),
             after: EventJSON.encode(PlacementSnapshot(stage: moved.stage.rawValue, position: moved.position,
-                                                      gate: request.gate == .none ? nil : request.gate, wipOverride: override)))
+                                                      gate: request.gate == .none ? nil : request.gate, wipOverride: override,
+                                                      takeBack: undoing ? TakeBack.redo.rawValue : nil)))
         return AppliedChange(change: change, inverse: .revertMove(revert), focus: idea.id, focusStage: request.target)
     }
 
@@ -249,7 +250,8 @@ struct ChangeWriter {
         try event(
             idea.id, .moved, reason: "undo",
             before: EventJSON.encode(PlacementSnapshot(stage: idea.stage.rawValue, position: idea.position)),
-            after: EventJSON.encode(PlacementSnapshot(stage: back.stage.rawValue, position: back.position)))
+            after: EventJSON.encode(PlacementSnapshot(stage: back.stage.rawValue, position: back.position,
+                                                      takeBack: TakeBack.undo.rawValue)))
         var redo = revert.redo
         redo.enforceRules = false
         return AppliedChange(change: change, inverse: .move(redo), focus: idea.id, focusStage: revert.stage)
@@ -313,7 +315,8 @@ struct ChangeWriter {
         clean.evaluationCriteria = TextSanitizer.multiLine(decision.evaluationCriteria).trimmingCharactersInWhitespace()
         clean.objections = decision.objections.map {
             Objection(who: TextSanitizer.singleLine($0.who), text: TextSanitizer.multiLine($0.text), qualified: $0.qualified,
-                      resolution: $0.resolution, resolutionNote: TextSanitizer.multiLine($0.resolutionNote))
+                      resolution: $0.resolution, resolutionNote: TextSanitizer.multiLine($0.resolutionNote),
+                      previousProposal: $0.previousProposal.map(TextSanitizer.multiLine))
         }
         clean.concerns = decision.concerns.map { Concern(who: TextSanitizer.singleLine($0.who), text: TextSanitizer.multiLine($0.text)) }
         if clean.outcome == .consented { clean = try clean.consented() }

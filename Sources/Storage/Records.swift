@@ -314,4 +314,6 @@ struct PlacementSnapshot: Codable {
     var position: Int64
     var gate: StageGate? = nil
     var wipOverride: String? = nil
+    /// `undo` or `redo` when the move took an earlier one back (`TakeBack`).
+    var takeBack: String? = nil
 }

@@ -14,6 +14,8 @@ public struct UserConfiguration: Sendable, Equatable {
     public var wipLimits: [Stage: WipLimit]
     /// Board key overrides (`[keys]` table): command name → key.
     public var keys: [String: String]
+    /// The themes (lokale opgaven) ideas may carry, when the file fixes the list (`themes = [...]`).
+    public var themes: [String]?
     /// Where the file was looked for.
     public var path: String
     /// Whether the file exists.
@@ -21,13 +23,14 @@ public struct UserConfiguration: Sendable, Equatable {
 
     public init(
         name: String? = nil, language: String? = nil, staleDays: Int? = nil, wipLimits: [Stage: WipLimit] = [:],
-        keys: [String: String] = [:], path: String = "", exists: Bool = false
+        keys: [String: String] = [:], themes: [String]? = nil, path: String = "", exists: Bool = false
     ) {
         self.name = name
         self.language = language
         self.staleDays = staleDays
         self.wipLimits = wipLimits
         self.keys = keys
+        self.themes = themes
         self.path = path
         self.exists = exists
     }
@@ -42,6 +45,7 @@ public struct UserConfiguration: Sendable, Equatable {
             if let limit = wipLimits[stage] { lines.append("wip.\(stage.rawValue) = \(limit.limit)\(limit.hard ? " (hard)" : "")") }
         }
         for (command, key) in keys.sorted(by: { $0.key < $1.key }) { lines.append("keys.\(command) = \(key)") }
+        if let themes { lines.append("themes = " + themes.joined(separator: ", ")) }
         return lines
     }
 
@@ -79,9 +83,17 @@ public struct UserConfiguration: Sendable, Equatable {
                 }
             }
             let staleDays = table["stale-days"]?.int ?? table["stale_days"]?.int
+            var themes: [String]? = nil
+            if let value = table["themes"] {
+                let list = value.array.map { Array($0) }?.map { $0.string?.trimmingCharacters(in: .whitespaces) }
+                guard let list, !list.isEmpty, list.allSatisfy({ !($0 ?? "").isEmpty }) else {
+                    throw StorageError.configInvalid(path: path, detail: "themes must be a list of names such as [\"Armoede en schulden\"]")
+                }
+                themes = list.compactMap { $0 }
+            }
             return UserConfiguration(
                 name: table["name"]?.string, language: table["language"]?.string, staleDays: staleDays, wipLimits: limits, keys: keys,
-                path: path, exists: true)
+                themes: themes, path: path, exists: true)
         } catch let error as StorageError {
             throw error
         } catch {

@@ -16,13 +16,16 @@ public enum BoardApp {
     ) throws {
         let terminal = try Terminal.start(environment: environment, useMouse: useMouse)
         defer { terminal.stop() }
-        let runner = EffectRunner(workspace: workspace, staleDays: staleDays, language: language)
+        let drafts = DraftStore(directory: workspace.reader.directory, actor: workspace.reader.actor)
+        let runner = EffectRunner(workspace: workspace, staleDays: staleDays, language: language, drafts: drafts)
         var watcher = ChangeWatcher(workspace: workspace)
         let renderer = Renderer()
-        var state = AppState(language: language, size: terminal.size, dataLabel: workspace.reader.directory.path)
+        var state = AppState(language: language, size: terminal.size,
+                             dataLabel: dataLabel(workspace.reader.directory.path, home: environment["HOME"]))
         state.staleDays = staleDays
         state.keymap = keymap
-        var pending: [Effect] = [.loadBoard]
+        state.themes = workspace.themes
+        var pending: [Effect] = [.loadBoard, .loadDrafts]
         while true {
             while !pending.isEmpty {
                 let effect = pending.removeFirst()
@@ -63,5 +66,13 @@ public enum BoardApp {
                 }
             }
         }
+    }
+
+    /// A path as people write it in the header: `~/.local/share/proeftuin` rather than `/home/anne/.local/share/proeftuin`.
+    public nonisolated static func dataLabel(_ path: String, home: String?) -> String {
+        guard let home, home.count > 1 else { return path }
+        let prefix = home.hasSuffix("/") ? String(home.dropLast()) : home
+        if path == prefix { return "~" }
+        return path.hasPrefix(prefix + "/") ? "~" + path.dropFirst(prefix.count) : path
     }
 }

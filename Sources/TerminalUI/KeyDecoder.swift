@@ -8,6 +8,8 @@ public enum KeyDecoder {
         public static let home: UInt32 = 0o406, backspace: UInt32 = 0o407, delete: UInt32 = 0o512
         public static let nextPage: UInt32 = 0o522, previousPage: UInt32 = 0o523, enter: UInt32 = 0o527
         public static let backTab: UInt32 = 0o541, end: UInt32 = 0o550, resize: UInt32 = 0o632
+        /// `KEY_F0`: function key n is `f0 + n`.
+        public static let f0: UInt32 = 0o410
     }
 
     /// A typed character (a Unicode scalar from `wget_wch`); nil for what the board ignores.
@@ -42,6 +44,7 @@ public enum KeyDecoder {
         case Code.delete: .delete
         case Code.backTab: .backTab
         case Code.enter: .enter
+        case (Code.f0 + 1)...(Code.f0 + 12): .function(Int(code - Code.f0))
         default: nil
         }
     }

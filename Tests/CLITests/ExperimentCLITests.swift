@@ -57,15 +57,24 @@ struct ExperimentCLITests {
         #expect(blocked.status != 0)
         #expect(blocked.stderr.contains("(open: Financiën)"))
         #expect(try binary.run(["decision", "judge", "1", "1", "--qualified"]).status == 0)
-        #expect(try binary.run(["decision", "resolve", "1", "1", "--amended", "evaluatie na zes maanden"]).status == 0)
+        let unamended = try binary.run(["decision", "resolve", "1", "1", "--amended", "evaluatie na zes maanden"])
+        #expect(unamended.status != 0, "amending means changing the proposal: --proposal is needed")
+        #expect(unamended.stderr.contains("--amended needs --proposal"))
+        let amended = try binary.run(["decision", "resolve", "1", "1", "--amended", "evaluatie na zes maanden",
+                                      "--proposal", "hele stad, met evaluatie na zes maanden"])
+        #expect(amended.stdout == "objection 1: amended\n")
         #expect(try binary.run(["decision", "consent", "1"]).status == 0)
         let moved = try binary.run(["move", "1", "scaling", "--reason", "go", "--decision", "D1"])
         #expect(moved.status == 0, "\(moved.stderr)")
         let shown = try binary.run(["decision", "show", "1", "--format", "json"])
         #expect(shown.stdout.contains("\"outcome\" : \"consented\""))
         #expect(shown.stdout.contains("\"resolutionNote\" : \"evaluatie na zes maanden\""))
+        #expect(shown.stdout.contains("\"proposal\" : \"hele stad, met evaluatie na zes maanden\""), "the proposal is amended")
+        #expect(shown.stdout.contains("\"previousProposal\" : \"hele stad\""), "the old text stays with the objection")
         let text = try binary.run(["decision", "show", "1"])
-        #expect(text.stdout.contains("objection 1 — Financiën: dekking [qualified, amended: evaluatie na zes maanden]"))
+        #expect(text.stdout.contains("objection 1 — Financiën: dekking [qualified, amended: evaluatie na zes maanden; proposal was: hele stad]"))
+        let history = try binary.run(["history", "1"])
+        #expect(history.stdout.contains("proposal amended, was: hele stad"), "\(history.stdout)")
         #expect(text.stdout.contains("concern — Wijkteam: zomer"))
     }
 
@@ -91,7 +100,8 @@ struct ExperimentCLITests {
         #expect(experimenting["count"] as? Int == 2)
         #expect(experimenting["hard"] as? Bool == false)
         try binary.run(["wip", "set", "learning", "2", "--hard"])
-        #expect(try binary.run(["wip", "show"]).stdout.contains("learning       0      2      hard"))
+        #expect(try binary.run(["wip", "show"]).stdout.contains("Learning       0      2      hard"))
+        #expect(try binary.run(["wip", "show", "--lang", "nl"]).stdout.contains("Leren       0       2      hard"))
     }
 
     @Test func dueListsOverdueAndUpcoming() throws {

@@ -226,8 +226,8 @@ struct InterchangeCLITests {
         func row(_ text: String, _ label: String, _ value: String) -> Bool {
             text.split(separator: "\n").contains { $0.hasPrefix(label + " ") && $0.hasSuffix(" " + value) }
         }
-        #expect(row(info.stdout, "actor", "Griffie Zuid"))
-        #expect(row(info.stdout, "language", "nl"), "the config file wins over LANG")
+        #expect(row(info.stdout, "gebruiker", "Griffie Zuid"), "in Dutch, as configured")
+        #expect(row(info.stdout, "taal", "nl"), "the config file wins over LANG")
         #expect(row(info.stdout, "  config", "wip.experimenting = 2 (hard)"))
         #expect(row(info.stdout, "  config", "keys.quit = Q"))
         #expect(row(try binary.run(["info", "--lang", "en"]).stdout, "language", "en"), "the flag wins over the config file")

@@ -32,11 +32,12 @@ struct ExperimentScreenTests {
         let grid = Renderer().render(state)
         let lines = grid.lines()
         #expect(lines[1].hasPrefix("┌ Proposed 0 ────────┐┌ Experimenting 2/5 ─┐┌ Learning 0/5 ──────┐┌ Scaling 0/3 ───────┐"))
-        #expect(lines[3].hasPrefix("│                    ││   #3 ⚠ ↻2 · Eenzaa…│"))
-        #expect(lines[5].hasPrefix("│                    ││   #4 ↻1 · Wijk     │"))
-        let mark = (0..<grid.width).first { grid[$0, 3].text == "⚠" }
-        #expect(mark == 29)
-        #expect(mark.map { grid[$0, 3].style } == Palette.error, "the overdue mark is red")
+        #expect(lines[4].hasPrefix("│                    ││ #3 ⚠ ↻2 · Eenzaamh…│"))
+        #expect(lines[7].hasPrefix("│                    ││ #4 ↻1 · Wijk       │"))
+        let mark = (0..<grid.width).first { grid[$0, 4].text == "⚠" }
+        #expect(mark == 27)
+        #expect(mark.map { grid[$0, 4].style } == Palette.error, "the overdue mark is red")
+        #expect(grid[34, 4].style == Palette.theme, "the theme keeps its colour")
     }
 
     @Test func columnTitleWarnsAtTheLimitAndOverIt() {
@@ -59,7 +60,7 @@ struct ExperimentScreenTests {
         let idea = Idea(id: IdeaID(5), fields: IdeaFields(title: "Pilot"), stage: .proposed, position: 1,
                         createdAt: Date(timeIntervalSince1970: 0), updatedAt: Date(timeIntervalSince1970: 0))
         _ = Reducer.reduce(&state, .ideaLoaded(IdeaDetail(idea: idea), purpose: .gate(.experimenting)))
-        _ = Reducer.reduce(&state, .key(.enter))
+        _ = Reducer.reduce(&state, .key(.control("s")))
         let lines = Renderer().render(state).lines().map { $0.trimmingCharacters(in: .whitespaces) }
         let text = lines.joined(separator: "\n")
         #expect(text.contains("┌ #5 naar Experiment ─"))

@@ -24,14 +24,21 @@ struct PortfolioScreenTests {
     @Test func englishAt80x24() {
         let lines = Renderer().render(state(.en)).lines()
         #expect(lines[0] == " Portfolio · 0 ideas · 2026-11-30")
-        #expect(lines[1] == " Ideas per theme and stage                        Propo Exper Learn Scali Stopp")
-        #expect(lines[2] == " Jeugd                                                2     1     0     0     0")
-        #expect(lines[4] == " —                                                    0     0     0     0     1")
-        #expect(lines[5] == " Σ                                                    2     1     0     3     1")
+        #expect(lines[1] == " Ideas per theme and stage  Proposed  Experimenting  Learning  Scaling  Stopped", "stage names whole")
+        #expect(lines[2] == " Jeugd                             2              1         0        0        0")
+        #expect(lines[4] == " —                                 0              0         0        0        1")
+        #expect(lines[5] == " Σ                                 2              1         0        3        1")
         #expect(lines[7] == " Work in progress: Experimenting 1/5   Learning 0/5   Scaling 3/3")
         #expect(lines.contains(" 2026-10  ■■□  2/1"))
         #expect(lines.contains(" Median days in stage: Proposed 12 d"))
-        #expect(lines[23] == " ↑↓ scroll · Esc back")
+        #expect(lines[23] == " ↑↓ scroll · PgDn page · ? help · q back")
+    }
+
+    @Test func dutchAt80x24KeepsStageNamesWhole() {
+        let lines = Renderer().render(state(.nl)).lines()
+        #expect(lines[0] == " Portfolio · 0 ideeën · 2026-11-30")
+        #expect(lines[1] == " Ideeën per thema en fase    Voorgesteld  Experiment  Leren  Opschalen  Gestopt")
+        #expect(lines[23] == " ↑↓ scroll · PgDn pagina · ? hulp · q terug")
     }
 
     @Test func dutchScrolledToTheLists() {

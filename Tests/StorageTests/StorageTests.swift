@@ -285,4 +285,24 @@ struct LocationTests {
             "\(error)".contains("config.toml") && "\(error)".contains("not valid TOML")
         }
     }
+
+    @Test func configMayFixTheListOfThemes() throws {
+        let temporary = TemporaryDirectory()
+        let configDirectory = temporary.url.appendingPathComponent("proeftuin")
+        try FileManager.default.createDirectory(at: configDirectory, withIntermediateDirectories: true)
+        let file = configDirectory.appendingPathComponent("config.toml")
+        try "themes = [\"Armoede en schulden\", \"Jeugd en gezin\"]\n".write(to: file, atomically: true, encoding: .utf8)
+        let configuration = try UserConfiguration.load(environment: ["XDG_CONFIG_HOME": temporary.url.path])
+        #expect(configuration.themes == ["Armoede en schulden", "Jeugd en gezin"])
+        #expect(configuration.summary.contains("themes = Armoede en schulden, Jeugd en gezin"))
+        #expect(try UserConfiguration.load(environment: ["XDG_CONFIG_HOME": temporary.url.path + "/none"]).themes == nil)
+        for bad in ["themes = \"Wijk\"", "themes = []", "themes = [\"Wijk\", 3]", "themes = [\" \"]"] {
+            try (bad + "\n").write(to: file, atomically: true, encoding: .utf8)
+            #expect {
+                try UserConfiguration.load(environment: ["XDG_CONFIG_HOME": temporary.url.path])
+            } throws: { error in
+                "\(error)".contains("themes must be a list of names")
+            }
+        }
+    }
 }

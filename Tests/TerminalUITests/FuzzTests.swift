@@ -34,4 +34,12 @@ struct FuzzTests {
             for line in grid.lines() { #expect(DisplayWidth.of(line) <= width) }
         }
     }
+
+    @Test func functionKeysAndCtrlCAreKeys() {
+        #expect(KeyDecoder.keyCode(KeyDecoder.Code.f0 + 1) == .function(1), "F1: help")
+        #expect(KeyDecoder.keyCode(KeyDecoder.Code.f0 + 10) == .function(10), "F10: quit")
+        #expect(KeyDecoder.keyCode(KeyDecoder.Code.f0) == nil)
+        #expect(KeyDecoder.character(3) == .control("c"), "Ctrl-C arrives as a key: it cancels a form instead of ending the program")
+        #expect(KeyDecoder.character(19) == .control("s"), "Ctrl-S arrives as a key: it saves a form")
+    }
 }

@@ -5,6 +5,7 @@ set -u
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 BIN=${1:-${PROEFTUIN_BIN:-$(swift build --show-bin-path)/proeftuin}}
 [ -x "$BIN" ] || { echo "e2e: no proeftuin binary at $BIN (build first)"; exit 2; }
+BIN="$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")"  # the panes start elsewhere: a relative path would not be found
 command -v tmux >/dev/null || { echo "e2e: tmux is not installed"; exit 2; }
 WORK=$(mktemp -d)
 SOCKET="proeftuin-e2e-$$"
@@ -63,7 +64,7 @@ add_move_quit_reopen() {
     start $s "$data" "'$BIN'"
     wait_for $s "Proposed 0" || return 1
     keys $s n && wait_for $s "New idea" || return 1
-    keys $s -l "Fietsmaatjes" && keys $s Tab && keys $s -l "Samen fietsen met ouderen" && keys $s Enter
+    keys $s -l "Fietsmaatjes" && keys $s Tab && keys $s -l "Samen fietsen met ouderen" && keys $s C-s
     wait_for $s "Added #1" || return 1
     wait_for $s "Proposed 1" || return 1
     keys $s L && wait_for $s "Move #1 to Experimenting" || return 1
@@ -102,11 +103,11 @@ proposed_to_scaling_through_the_gates() {
     start $s "$data" "'$BIN'"
     wait_for $s "Buurtkamer" || return 1
     keys $s L && wait_for $s "Move #1 to Experimenting" || return 1
-    keys $s Enter && wait_for $s "Still missing: we believe that" || return 1
+    keys $s C-s && wait_for $s "Still missing: we believe that" || return 1
     type_fields $s "samen eten helpt" "pilot in Zuid" "deelnemers per week" "minstens 12 deelnemers" "Fatima" "" "veilig genoeg om te proberen"
     keys $s Enter && wait_for $s "Moved #1 to Experimenting" || return 1
     keys $s Enter M && wait_for $s "Measurement for #1" || return 1
-    keys $s Tab && keys $s -l "9,5" && keys $s Enter
+    keys $s Tab && keys $s -l "9,5" && keys $s C-s
     wait_for $s "Measurement added to #1" || return 1
     wait_for $s "9.5" || return 1
     wait_for $s "target 12" || return 1
@@ -121,8 +122,9 @@ proposed_to_scaling_through_the_gates() {
     wait_for $s "1. Financiën: dekking onzeker" || return 1
     keys $s Enter && wait_for $s "No consent yet" || return 1
     keys $s y a && wait_for $s "How was the proposal amended?" || return 1
-    keys $s -l "evaluatie na zes maanden" && keys $s Enter
-    wait_for $s "qualified, amended" || return 1
+    keys $s End && keys $s -l ", evaluatie na zes maanden" && keys $s Enter && keys $s -l "evaluatie toegevoegd" && keys $s Enter
+    wait_for $s "qualified, amended: evaluatie toegevoegd" || return 1
+    wait_for $s "elke wijk een buurtkamer, evaluatie na zes maanden" || return 1
     keys $s Enter && wait_for $s "Moved #1 to Scaling" || return 1
     keys $s q && wait_for $s "EXIT=0" || return 1
     local history
@@ -132,6 +134,7 @@ proposed_to_scaling_through_the_gates() {
         echo "$history" | grep -qF "$step" || { echo "  history lacks: $step"; echo "$history"; return 1; }
     done
     cli "$data" show 1 --format json | grep -q '"outcome" : "consented"' || { echo "  no consented decision"; return 1; }
+    cli "$data" show 1 --format json | grep -q '"previousProposal" : "elke wijk een buurtkamer"' || { echo "  old proposal lost"; return 1; }
 }
 
 undo_and_redo() {
@@ -157,7 +160,7 @@ dutch_demo() {
     wait_for $s "ideeën" || return 1
     wait_for $s "Opschalen" || return 1
     keys $s "?" && wait_for $s "Hulp: toetsen" || return 1
-    keys $s Escape q && wait_for $s "The demo portfolio is kept in"
+    keys $s Escape q && wait_for $s "Het demoportfolio blijft bewaard in"
 }
 
 filter_and_detail() {
@@ -187,16 +190,17 @@ resize_to_narrow_and_tiny() {
     keys $s q && wait_for $s "EXIT=0"
 }
 
-interrupt_restores_terminal() {
-    local data="$WORK/signals" s=interrupt_restores_terminal
+ctrl_c_on_the_board_quits_and_restores_the_terminal() {
+    local data="$WORK/signals" s=ctrl_c_on_the_board_quits_and_restores_the_terminal
     cli "$data" add "Signaal" >/dev/null
-    # bash traps INT (a handler, so the child gets the default action) and survives to report.
+    # Ctrl-C is a key to the board (it cancels forms); on the board it quits like q.
     tm new-session -d -x 120 -y 35 -s $s \
-        "bash -c \"trap : INT; env TERM=tmux-256color '$BIN' --data-dir '$data'; echo EXIT=\\\$?; stty -a | grep -Eq '(^| )echo( |;|\\\$)' && echo ECHO_ON; sleep 60\""
+        "env TERM=tmux-256color '$BIN' --data-dir '$data'; echo EXIT=\$?; stty -a | grep -Eq '(^| )echo( |;|\$)' && echo ECHO_ON; stty -a | grep -Eq 'intr = \\^C' && echo INTR_ON; sleep 60"
     wait_for $s "Signaal" || return 1
     keys $s C-c
-    wait_for $s "EXIT=130" || return 1
-    wait_for $s "ECHO_ON"
+    wait_for $s "EXIT=0" || return 1
+    wait_for $s "ECHO_ON" || return 1
+    wait_for $s "INTR_ON"
 }
 
 # signal_restores_terminal SESSION SIGNAL DATA_SUFFIX EXIT: the board in a pane that reports its exit status and whether
@@ -210,6 +214,8 @@ signal_restores_terminal() {
     wait_for "$s" "EXIT=$code" || return 1
     wait_for "$s" "ECHO_ON"
 }
+
+interrupt_restores_terminal() { signal_restores_terminal interrupt_restores_terminal INT //// 130; }
 
 terminate_restores_terminal() { signal_restores_terminal terminate_restores_terminal TERM / 143; }
 
@@ -457,7 +463,7 @@ undone_title_edit_keeps_a_colleagues_description() {
     start $s "$data" "'$BIN'"
     wait_for $s "Buurtkamer" || return 1
     keys $s e && wait_for $s "Edit #1" || return 1
-    keys $s End && keys $s -l " Noord" && keys $s Enter
+    keys $s End && keys $s -l " Noord" && keys $s C-s
     wait_for $s "Saved #1" || return 1
     cli "$data" edit 1 --description "nieuw van collega" >/dev/null || { echo "  edit failed"; return 1; }
     keys $s u && wait_for $s "Undone" || return 1
@@ -536,6 +542,114 @@ objections_from_two_programs_all_kept() {
     [ "$count" -eq 40 ] || { echo "  $count objections of 40"; return 1; }
 }
 
+# The civil servant's board (issue: never lose typed work, usable at 80x24, one language per screen): Dutch at 80x24.
+
+# start80 NAME DATA_DIR [ARGS...]: the board in Dutch in an 80x24 pane that stays after exit.
+start80() {
+    local name=$1 data=$2
+    shift 2
+    tm new-session -d -x 80 -y 24 -s "$name" \
+        "cd '$WORK'; env TERM=tmux-256color PROEFTUIN_DATA_DIR='$data' XDG_CONFIG_HOME='$WORK/config' '$BIN' --lang nl $*; echo EXIT=\$?; sleep 60"
+}
+
+footer_and_wip_counts_at_80x24() {
+    local data="$WORK/nl80" s=footer_and_wip_counts_at_80x24
+    cli "$data" demo >/dev/null
+    start80 $s "$data"
+    wait_for $s "Proeftuin · 44 ideeën" || return 1
+    screen $s | tail -n 1 | grep -q "? hulp · q afsluiten" || { echo "  footer: $(screen $s | tail -n 1)"; return 1; }
+    local header
+    header=$(screen $s | sed -n 2p)
+    for count in " 16 ┐" " 9/10 ┐" "Leren 7/8 " " 6/6 ┐" "Gestopt 6 "; do
+        echo "$header" | grep -qF -- "$count" || { echo "  header lacks '$count': $header"; return 1; }
+    done
+    keys $s Enter && wait_for $s "M meting · d besluit · D bezwaren" || return 1
+    screen $s | tail -n 1 | grep -q "? hulp · q terug" || return 1
+    keys $s q p && wait_for $s "Voorgesteld  Experiment  Leren  Opschalen  Gestopt" || return 1
+    keys $s q q && wait_for $s "EXIT=0"
+}
+
+escape_in_a_filled_form_asks() {
+    local data="$WORK/nl-esc" s=escape_in_a_filled_form_asks
+    cli "$data" add "Eerste" >/dev/null
+    start80 $s "$data"
+    wait_for $s "Eerste" || return 1
+    keys $s n && wait_for $s "Nieuw idee" || return 1
+    keys $s -l "Inloop in de bibliotheek" && keys $s Escape
+    wait_for $s "Wijzigingen weggooien? j/n" || return 1
+    keys $s n && wait_for $s "Titel          Inloop in de bibliotheek" || return 1
+    keys $s Enter && keys $s -l "Elke dinsdag" && keys $s C-s
+    wait_for $s "#2 toegevoegd" || return 1
+    cli "$data" show 2 --format json | grep -q '"description" : "Elke dinsdag"' || { echo "  Enter did not move to the next field"; return 1; }
+    keys $s n && keys $s Escape && wait_for $s "Enter open · n nieuw" || return 1   # an untouched form closes at once
+    keys $s q && wait_for $s "EXIT=0"
+}
+
+ctrl_c_in_a_form_keeps_the_program_running() {
+    local data="$WORK/nl-ctrlc" s=ctrl_c_in_a_form_keeps_the_program_running
+    cli "$data" add "Eerste" >/dev/null
+    start80 $s "$data"
+    wait_for $s "Eerste" || return 1
+    keys $s n && keys $s -l "Half getypt" && keys $s C-c
+    wait_for $s "Wijzigingen weggooien? j/n" || return 1
+    keys $s j && wait_for $s "Enter open · n nieuw" || return 1
+    sleep 0.3
+    if screen $s | grep -q "EXIT="; then echo "  the program ended"; return 1; fi
+    keys $s n && keys $s C-c && wait_for $s "Enter open · n nieuw" || return 1
+    if screen $s | grep -q "EXIT="; then echo "  the program ended"; return 1; fi
+    keys $s C-c && wait_for $s "EXIT=0"
+}
+
+the_wip_prompts_escape_returns_to_the_filled_form() {
+    local data="$WORK/nl-wip" s=the_wip_prompts_escape_returns_to_the_filled_form
+    cli "$data" wip set experimenting 1 >/dev/null
+    cli "$data" add "Al bezig" >/dev/null
+    cli "$data" add "Nog een" >/dev/null 2>&1
+    cli "$data" move 1 experimenting --reason start --hypothesis h --action a --metric m --success s --owner o \
+        --review-date 2099-01-01 >/dev/null || { echo "  setup move failed"; return 1; }
+    start80 $s "$data"
+    wait_for $s "Nog een" || return 1
+    keys $s L && wait_for $s "#2 naar Experiment" || return 1
+    wait_for $s "Experiment zit aan de WIP-grens (1/1)" || return 1   # announced before anything is typed
+    type_fields $s "buren helpen elkaar" "pilot in Noord" "deelnemers" "minstens 20" "Sanne" "" "goed genoeg voor nu"
+    keys $s C-s && wait_for $s "Reden om over de WIP-grens van Experiment (1) te gaan" || return 1
+    keys $s Escape && wait_for $s "We geloven dat             buren helpen elkaar" || return 1
+    wait_for $s "Reden                      goed genoeg voor nu" || return 1
+    keys $s C-s && wait_for $s "Reden om over de WIP-grens van Experiment (1) te gaan" || return 1
+    keys $s -l "wethouder wil het" && keys $s Enter
+    wait_for $s "#2 verplaatst naar Experiment" || return 1
+    cli "$data" history 2 --lang nl | grep -q "over de WIP-grens: wethouder wil het" || { echo "  override not in the history"; return 1; }
+    keys $s q && wait_for $s "EXIT=0"
+}
+
+an_empty_board_shows_the_hint() {
+    local s=an_empty_board_shows_the_hint
+    start80 $s "$WORK/nl-empty"
+    wait_for $s "Nog geen ideeën — n nieuw idee, ? hulp" || return 1
+    keys $s F1 && wait_for $s "Hulp: toetsen" || return 1
+    keys $s Escape F10 && wait_for $s "EXIT=0"
+}
+
+typed_work_survives_a_crash() {
+    local data="$WORK/nl-crash" s=typed_work_survives_a_crash
+    cli "$data" add "Eerste" >/dev/null
+    start80 $s "$data"
+    wait_for $s "Eerste" || return 1
+    keys $s n && keys $s -l "Niet verloren" && keys $s Tab && keys $s -l "na een crash"
+    wait_for $s "na een crash" || return 1
+    sleep 0.3
+    pkill -KILL -f -- "$BIN --lang nl" || { echo "  no board to kill"; return 1; }
+    wait_for $s "EXIT=137" || return 1
+    tm kill-session -t $s
+    start80 $s "$data"
+    wait_for $s "Eerste" || return 1
+    keys $s n && wait_for $s "Niet-opgeslagen werk teruggezet" || return 1
+    wait_for $s "Titel          Niet verloren" || return 1
+    keys $s C-s && wait_for $s "#2 toegevoegd" || return 1
+    ls "$data/drafts/"*/ | grep -q json && { echo "  the draft stayed after saving"; return 1; }
+    keys $s q && wait_for $s "EXIT=0"
+}
+
 run_test "add a card, move it with a reason, quit, reopen" add_move_quit_reopen
 run_test "undo and redo a move" undo_and_redo
 run_test "proposed to scaling through test card, measurement, learning card and consent" proposed_to_scaling_through_the_gates
@@ -544,7 +658,8 @@ run_test "a projector session at 100x30 in Dutch: no score while blind; W, sensi
 run_test "Dutch interface on the demo portfolio" dutch_demo
 run_test "filter keeps and clears" filter_and_detail
 run_test "resize to narrow, too small, 1x1 and back" resize_to_narrow_and_tiny
-run_test "Ctrl-C restores the terminal" interrupt_restores_terminal
+run_test "Ctrl-C on the board quits and restores the terminal" ctrl_c_on_the_board_quits_and_restores_the_terminal
+run_test "SIGINT restores the terminal" interrupt_restores_terminal
 run_test "SIGTERM restores the terminal" terminate_restores_terminal
 run_test "SIGHUP restores the terminal" hangup_restores_terminal
 run_test "a crash restores the terminal" crash_restores_terminal
@@ -563,6 +678,12 @@ run_test "four programs opening a fresh data directory at once all succeed (one 
 run_test "a board in a weighing session shows another program's scores within a second, and no notice for its own" weighing_sees_scores_from_another_program
 run_test "a tampered stage is refused with a message naming the idea and the field" tampered_stage_is_named
 run_test "colours, and none under NO_COLOR" colours_and_no_color
+run_test "80x24 in Dutch: the footer shows ? and q, WIP counts are whole" footer_and_wip_counts_at_80x24
+run_test "80x24 in Dutch: Esc in a filled form asks, Enter moves to the next field" escape_in_a_filled_form_asks
+run_test "80x24 in Dutch: Ctrl-C in a form leaves the program running" ctrl_c_in_a_form_keeps_the_program_running
+run_test "80x24 in Dutch: the WIP prompt's Esc returns to the filled form" the_wip_prompts_escape_returns_to_the_filled_form
+run_test "80x24 in Dutch: an empty board shows the hint" an_empty_board_shows_the_hint
+run_test "80x24 in Dutch: typed work survives a crash and is offered back" typed_work_survives_a_crash
 
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,76 @@
+import AppCore
+import Application
+import Domain
+import Foundation
+import Storage
+import Testing
+
+@Suite("Application: drafts of unsaved forms, and the list of themes")
+struct DraftAndThemeTests {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("proeftuin-drafts-\(UUID().uuidString)")
+
+    func permissions(_ path: String) -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? nil
+    }
+
+    @Test func draftsAreKeptPrivatelyPerPersonAndRemovedWhenDone() throws {
+        defer { try? FileManager.default.removeItem(at: url) }
+        let directory = DataDirectory(url: url)
+        let store = DraftStore(directory: directory, actor: "Anne de Vries")
+        let draft = FormDraft(subject: .newIdea, fields: ["title": "Inloop", "submitter": "J. Jansen"])
+        let move = FormDraft(subject: .gate(IdeaID(12), .experimenting), fields: ["hypothesis": "buren helpen"])
+        try store.save(draft)
+        try store.save(move)
+        #expect(store.folder.path.hasSuffix("drafts/Anne_de_Vries"))
+        #expect(Set(store.load().map(\.subject)) == [.newIdea, .gate(IdeaID(12), .experimenting)])
+        #expect(permissions(store.folder.path) == 0o700)
+        #expect(permissions(store.folder.appendingPathComponent("new-idea.json").path) == 0o600, "a draft may hold personal data")
+        #expect(DraftStore(directory: directory, actor: "bert").load().isEmpty, "a colleague never gets Anne's drafts")
+        try store.discard(.newIdea)
+        try store.discard(.newIdea)
+        #expect(store.load() == [move])
+    }
+
+    @Test func aDamagedDraftIsSkipped() throws {
+        defer { try? FileManager.default.removeItem(at: url) }
+        let store = DraftStore(directory: DataDirectory(url: url), actor: "anne")
+        try store.save(FormDraft(subject: .editIdea(IdeaID(3)), fields: ["title": "Half"]))
+        try Data("{\"subject\":".utf8).write(to: store.folder.appendingPathComponent("new-idea.json"))
+        #expect(store.load().map(\.subject) == [.editIdea(IdeaID(3))])
+    }
+
+    @Test func theEffectRunnerWritesReadsAndRemovesDrafts() throws {
+        defer { try? FileManager.default.removeItem(at: url) }
+        let directory = DataDirectory(url: url)
+        let workspace = try Workspace.open(directory, actor: "anne", program: "board")
+        let runner = EffectRunner(workspace: workspace, drafts: DraftStore(directory: directory, actor: "anne"))
+        let draft = FormDraft(subject: .newIdea, fields: ["title": "Inloop"])
+        #expect(runner.perform(.saveDraft(draft)).isEmpty)
+        #expect(runner.perform(.loadDrafts) == [.draftsLoaded([draft])])
+        #expect(runner.perform(.discardDraft(.newIdea)).isEmpty)
+        #expect(runner.perform(.loadDrafts) == [.draftsLoaded([])])
+        let withoutStore = EffectRunner(workspace: workspace)
+        #expect(withoutStore.perform(.saveDraft(draft)).isEmpty && withoutStore.perform(.loadDrafts) == [.draftsLoaded([])])
+    }
+
+    @Test func aFixedListOfThemesHoldsForEveryWay() throws {
+        defer { try? FileManager.default.removeItem(at: url) }
+        let directory = DataDirectory(url: url)
+        let themes = ThemeCatalog(fixed: ["Armoede en schulden", "Jeugd en gezin"])
+        let workspace = try Workspace.open(directory, actor: "anne", program: "cli", themes: themes)
+        #expect(try workspace.add(IdeaFields(title: "Een", theme: "armoede EN schulden")).fields.theme == "Armoede en schulden",
+                "typed another way, stored the listed way")
+        #expect(throws: DomainError.unknownTheme("Wijk", allowed: ["Armoede en schulden", "Jeugd en gezin"])) {
+            try workspace.add(IdeaFields(title: "Twee", theme: "Wijk"))
+        }
+        let id = try workspace.add(IdeaFields(title: "Drie")).id
+        #expect(throws: DomainError.unknownTheme("Wijk", allowed: ["Armoede en schulden", "Jeugd en gezin"])) {
+            try workspace.edit(id) { $0.theme = "Wijk" }
+        }
+        try workspace.edit(id) { $0.title = "Drie!" }
+        let open = try Workspace.open(directory, actor: "bert", program: "cli")
+        #expect(try open.add(IdeaFields(title: "Vier", theme: "Wijk")).fields.theme == "Wijk", "without a list any theme goes")
+        try open.perform(.edit(id, IdeaFields(title: "Drie!", theme: "Buiten de lijst")))
+        #expect(try workspace.edit(id) { $0.title = "Drie?" }.focus == id, "an edit that leaves the theme alone is not refused")
+    }
+}
