@@ -87,4 +87,11 @@ public enum StringKey: String, CaseIterable, Sendable {
     case cliNoSuchFile, cliNotReadable, cliCannotWrite, cliFileTooLarge, cliNotText, cliBadFileOne, cliBadFileMany, cliBadFileMore
     case cliNoObjection, cliNoBackup
     case errorChangedSinceUndo, errorChangedSince, errorChangedSinceWho, errorNoObjection
+    // Hardening
+    case errorNumberOutOfRange, numberMeasurement, numberWeight, numberMatrixEntry, numberDays, numberIdeaCount
+    case numberWipLimit, numberStaleDays, numberParticipants, numberScaleBound, errorTextTooLong, errorTooManyTags
+    case fieldParticipant, fieldName, errorMergeIntoMerged, errorDuplicateParticipant, errorErasedPersonalData
+    case errorMatrixEmpty, errorMatrixRowLength, errorMatrixEmptyEntry, errorMatrixSize, detailTruncated
+    case terminalNotATerminal, terminalTermNotSet, terminalUnknown, terminalUnsuitable, interchangeNotAnExport
+    case interchangeSchemaMismatch, interchangeNotEmpty, cliUnexpected
 }

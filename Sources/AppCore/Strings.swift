@@ -130,7 +130,47 @@ public struct Strings: Sendable {
         case .ideaNotInSession(let id): format(.errorIdeaNotInSession, id)
         case .mergeIntoItself: self[.errorMergeIntoItself]
         case .alreadyMerged(let id, let into): format(.errorAlreadyMerged, id, into)
+        // Hardening
+        case .numberOutOfRange(let kind, let text):
+            format(.errorNumberOutOfRange, clean(String(text.prefix(40))), numberKind(kind), kind.bounds.low, kind.bounds.high)
+        case .textTooLong("tags", let limit): format(.errorTooManyTags, limit)
+        case .textTooLong(let field, let limit): format(.errorTextTooLong, fieldName(field), limit)
+        case .mergeIntoMerged(let id, let into): format(.errorMergeIntoMerged, id, into)
+        case .duplicateParticipant(let name): format(.errorDuplicateParticipant, clean(name))
+        case .erasedPersonalData(let id): format(.errorErasedPersonalData, id)
+        case .invalidMatrix(.empty): self[.errorMatrixEmpty]
+        case .invalidMatrix(.rowLength(let row, let entries, let rows)): format(.errorMatrixRowLength, row, entries, rows)
+        case .invalidMatrix(.emptyEntry(let row, let column)): format(.errorMatrixEmptyEntry, row, column)
+        case .invalidMatrix(.size(let rows, let criteria)): format(.errorMatrixSize, rows, criteria)
         }
+    }
+
+    // Hardening
+    /// What a number stands for, as a message names it.
+    public func numberKind(_ kind: NumberKind) -> String {
+        switch kind {
+        case .measurement: self[.numberMeasurement]
+        case .weight: self[.numberWeight]
+        case .matrixEntry: self[.numberMatrixEntry]
+        case .days: self[.numberDays]
+        case .ideaCount: self[.numberIdeaCount]
+        case .wipLimit: self[.numberWipLimit]
+        case .staleDays: self[.numberStaleDays]
+        case .participants: self[.numberParticipants]
+        case .scaleBound: self[.numberScaleBound]
+        }
+    }
+
+    /// A field named in a refusal (by its English name in `DomainError`) as the forms label it.
+    func fieldName(_ field: String) -> String {
+        let labels: [String: StringKey] = [
+            "title": .fieldTitle, "description": .fieldDescription, "theme": .fieldTheme, "submitter": .fieldSubmitter,
+            "tag": .detailTags, "reason": .fieldReason, "note": .fieldNote, "name": .fieldName, "participant": .fieldParticipant,
+            "who": .fieldWho, "text": .fieldText,
+        ]
+        if let key = labels[field] { return self[key] }
+        if let gate = GateField(rawValue: field) { return self[EntryFieldKey.gate(gate).label] }
+        return clean(field)
     }
 
     /// `: a measurement at 10:42 by anna (cli) (title)`: who changed what since, for refusals of stale changes.

@@ -61,7 +61,8 @@ struct CriteriaAddCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The set.") var set: String
     @Argument(help: "The criterion's name.") var name: String
-    @Option(help: "Its weight (any non-negative number; results use the weights normalised to sum 1).") var weight: Double
+    @Option(help: "Its weight (a number from 0 to 1000000, decimal point or comma; results use the weights normalised to sum 1).")
+    var weight: String
     @Flag(help: "Lower scores are better (a cost, a risk).") var cost = false
     @Option(help: "The scale, MIN-MAX (default 1-5).") var scale: String = "1-5"
     @Option(help: "A score at or below this marks the idea as vetoed.") var veto: Int?
@@ -72,6 +73,7 @@ struct CriteriaAddCommand: ParsableCommand {
         guard parts.count == 2, let low = parts[0], let high = parts[1] else {
             throw ValidationError("the scale '\(scale)' is not MIN-MAX, e.g. 1-5 or 1-10")
         }
+        let weight = try NumberKind.weight.parse(self.weight)
         let workspace = try global.openWorkspace()
         let updated = try workspace.reader.criteriaSet(set).adding(Criterion(
             name: name, description: description, weight: weight, direction: cost ? .cost : .benefit, scaleMin: low, scaleMax: high,
@@ -130,9 +132,8 @@ struct CriteriaWeightsCommand: ParsableCommand {
         var values = Array(repeating: 0.0, count: current.criteria.count)
         for pair in percent.split(separator: ",") {
             let parts = pair.split(separator: "=")
-            guard parts.count == 2, let value = NumberParsing.number(String(parts[1])) else {
-                throw ValidationError("'\(pair)' is not NAME=PERCENT")
-            }
+            guard parts.count == 2 else { throw ValidationError("'\(pair)' is not NAME=PERCENT") }
+            let value = try NumberKind.weight.parse(String(parts[1]))
             guard let index = current.index(of: String(parts[0])) else { throw DomainError.unknownCriterion(String(parts[0])) }
             values[index] = value
         }
@@ -186,7 +187,9 @@ struct CriteriaAHPCommand: ParsableCommand {
         let workspace = try global.openWorkspace()
         let current = try workspace.reader.criteriaSet(set)
         let parsed = try AHP.parseMatrix(matrix)
-        guard parsed.count == current.criteria.count else { throw DomainError.weightCount(expected: current.criteria.count, got: parsed.count) }
+        guard parsed.count == current.criteria.count else {
+            throw DomainError.invalidMatrix(.size(rows: parsed.count, criteria: current.criteria.count))
+        }
         let result = AHP.analyze(parsed)
         switch format {
         case .json:

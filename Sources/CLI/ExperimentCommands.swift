@@ -152,6 +152,7 @@ struct DueCommand: ParsableCommand {
             guard let day = DayDate(parsing: text) else { throw .invalidDate(text) }
             return day
         } ?? DayDate.local(Date())
+        try NumberKind.days.check(within)
         let reviews = try global.openWorkspace().reader.reviews(today: today, within: within)
         switch format {
         case .json:

@@ -16,6 +16,7 @@ struct DemoCommand: ParsableCommand {
     var ideas: Int?
 
     func run() throws {
+        if let ideas { try NumberKind.ideaCount.check(ideas) }  // before anything is opened or created
         let directory = global.directory
         if !force, let contents = try? FileManager.default.contentsOfDirectory(atPath: directory.path), !contents.isEmpty {
             let holdsIdeas = directory.holdsDatabase ? ((try? global.openWorkspace().reader.isEmpty()) == false) : true
@@ -24,7 +25,7 @@ struct DemoCommand: ParsableCommand {
         let workspace = try global.openWorkspace()
         if let ideas {
             guard try workspace.reader.isEmpty() else { throw StorageError.directoryNotEmpty(path: directory.path) }
-            let set = BenchmarkDataSet(ideas: max(1, ideas))
+            let set = BenchmarkDataSet(ideas: ideas)
             try workspace.generateBenchmarkData(set, now: Date())
             print("Generated \(set.ideas) ideas, \(set.cycles) cycles, \(set.sessions) sessions and \(set.events) events in \(directory.path)")
             return

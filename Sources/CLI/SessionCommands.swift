@@ -101,6 +101,7 @@ struct SessionImportCommand: ParsableCommand {
         }
         var errors: [String] = []
         var changes: [(ScoreKey, Int?)] = []
+        var lineOf: [ScoreKey: Int] = [:]  // a second row for the same cell is refused, not silently replacing the first
         let participants = current.participants.map { $0.lowercased() }
         for record in records.dropFirst() {
             let fields = record.fields
@@ -130,7 +131,14 @@ struct SessionImportCommand: ParsableCommand {
                 errors.append("line \(record.line): \(Int(number)) is outside the scale \(scale.scaleMin)-\(scale.scaleMax) of \(scale.name)")
                 continue
             }
-            changes.append((ScoreKey(participant: participant, idea: idea, criterion: criterion), Int(number)))
+            let key = ScoreKey(participant: participant, idea: idea, criterion: criterion)
+            if let first = lineOf[key] {
+                errors.append("line \(record.line): a second score by \(current.participants[participant]) for \(idea) on "
+                                  + "\(scale.name); line \(first) already gives one")
+                continue
+            }
+            lineOf[key] = record.line
+            changes.append((key, Int(number)))
         }
         guard errors.isEmpty else { throw CLIError.badFile(file, errors) }
         try workspace.setScores(session.id, changes)

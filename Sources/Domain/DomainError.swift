@@ -42,6 +42,17 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
     case changedSince(IdeaID, fields: [String], notice: ChangeNotice?, undoing: Bool)
     case noObjection(Int)
     case alreadyMerged(IdeaID, IdeaID)
+    // Hardening
+    /// A number that is not finite or lies outside the range of its kind, as it was given.
+    case numberOutOfRange(NumberKind, String)
+    /// A text longer than its field allows; the field by its English name (`description`, `reason` …).
+    case textTooLong(field: String, limit: Int)
+    /// Merging into an idea that was itself merged into another (which would make a cycle or a chain).
+    case mergeIntoMerged(IdeaID, into: IdeaID)
+    /// The same participant named twice in one session (case and accents ignored).
+    case duplicateParticipant(String)
+    /// An undo or redo that would bring back personal data erased with `forget`.
+    case erasedPersonalData(IdeaID)
 
     public var description: String {
         switch self {
@@ -133,6 +144,16 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
             "an idea cannot be merged into itself"
         case .alreadyMerged(let id, let into):
             "idea \(id) was already merged into \(into)"
+        case .numberOutOfRange(let kind, let text):
+            "'\(text)' is not usable as \(kind.rawValue): give a number from \(kind.bounds.low) to \(kind.bounds.high)"
+        case .textTooLong(let field, let limit):
+            field == "tags" ? "more than \(limit) tags: keep fewer" : "the \(field) is longer than \(limit) characters: shorten it"
+        case .mergeIntoMerged(let id, let into):
+            "idea \(id) was itself merged into \(into): merge into \(into) instead"
+        case .duplicateParticipant(let name):
+            "the participant '\(name)' is named twice: give each participant once"
+        case .erasedPersonalData(let id):
+            "undo would bring back personal data of idea \(id) that was erased with 'forget'; nothing was undone"
         }
     }
 }

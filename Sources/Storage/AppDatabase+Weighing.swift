@@ -99,9 +99,12 @@ extension AppDatabase {
             aggregate: try value(Aggregate.self, "aggregate"))
         session.status = try value(SessionStatus.self, "status")
         session.closedAt = row["closedAt"]
+        try StoredValue.sessionShape(criteria: session.criteria, ideas: session.ideas, participants: session.participants, record: record)
         for score in try Row.fetchAll(db, sql: "SELECT participant, ideaId, criterion, value FROM score WHERE sessionId = ?",
                                       arguments: [id.rawValue]) {
-            session.scores[ScoreKey(participant: score[0], idea: IdeaID(score[1]), criterion: score[2])] = score[3]
+            let key = ScoreKey(participant: score[0], idea: IdeaID(score[1]), criterion: score[2])
+            try StoredValue.score(key, score[3], in: session, record: record)
+            session.scores[key] = score[3]
         }
         return session
     }

@@ -91,6 +91,8 @@ struct ChangeWriter {
             let clean = MetricMeasurement(date: measurement.date, value: measurement.value,
                                     note: TextSanitizer.singleLine(measurement.note).trimmingCharactersInWhitespace())
             guard clean.value.isFinite else { throw DomainError.invalidNumber("\(clean.value)") }
+            try NumberKind.measurement.check(clean.value)
+            try TextLimit.check(clean.note, field: "note", limit: TextLimit.text)
             try MeasurementRecord(id: nil, cycleId: cycle.id!, date: clean.date.description, value: clean.value, note: clean.note)
                 .insert(db)
             try event(id, .measured, after: EventJSON.encode(MeasurementEvent(cycle: cycle.number, measurement: clean)))
@@ -153,6 +155,8 @@ struct ChangeWriter {
         if request.enforceRules {
             try idea.stage.validateMove(to: request.target)
             guard !reason.isEmpty else { throw DomainError.reasonRequired }
+            try TextLimit.check(reason, field: "reason", limit: TextLimit.text)
+            try TextLimit.check(override ?? "", field: "reason", limit: TextLimit.text)
             try request.gate.check(for: request.target)
             if let limit = try database.wipLimit(for: request.target, in: db) {
                 let count = try IdeaRecord.filter(IdeaRecord.Columns.stage == request.target.rawValue).fetchCount(db)
@@ -309,6 +313,14 @@ struct ChangeWriter {
                       resolution: $0.resolution, resolutionNote: TextSanitizer.multiLine($0.resolutionNote))
         }
         clean.concerns = decision.concerns.map { Concern(who: TextSanitizer.singleLine($0.who), text: TextSanitizer.multiLine($0.text)) }
+        for (field, text) in [("proposal", clean.proposal), ("evaluation", clean.evaluationCriteria)] {
+            try TextLimit.check(text, field: field, limit: TextLimit.text)
+        }
+        try TextLimit.check(clean.responsible, field: "responsible", limit: TextLimit.line)
+        for item in clean.objections.map({ ($0.who, $0.text + $0.resolutionNote) }) + clean.concerns.map({ ($0.who, $0.text) }) {
+            try TextLimit.check(item.0, field: "who", limit: TextLimit.line)
+            try TextLimit.check(item.1, field: "text", limit: TextLimit.text)
+        }
         if clean.outcome == .consented { clean = try clean.consented() }
         if let id = clean.id, let existing = try DecisionRecord.fetchOne(db, key: id.rawValue) {
             try DecisionRecord(clean, createdAt: existing.createdAt, updatedAt: now).update(db)

@@ -77,6 +77,35 @@ enum StoredValue {
 
     private struct StageSnapshot: Decodable { var stage: String }
 
+    // Hardening
+    /// A measured value: finite (SQLite keeps an overflowed 1e999 as infinity, which no chart or sum survives).
+    static func measured(_ value: Double, record: @autoclosure () -> String) throws -> Double {
+        guard value.isFinite else { throw unreadable("measurement", record(), "value", String(value)) }
+        return value
+    }
+
+    /// A weighing session's parts that the screens index by: at least one criterion (each with a usable scale), one idea
+    /// and one participant. A session without participants (from an import or another tool) would otherwise crash the
+    /// board the moment it is opened.
+    static func sessionShape(criteria: [Criterion], ideas: [IdeaID], participants: [String], record: @autoclosure () -> String) throws {
+        if criteria.isEmpty { throw unreadable("session", record(), "criteria", "[]") }
+        if let bad = criteria.first(where: { !(NumberKind.scaleBound.range.contains(Double($0.scaleMin))
+                                               && NumberKind.scaleBound.range.contains(Double($0.scaleMax)) && $0.scaleMin < $0.scaleMax) }) {
+            throw unreadable("session", record(), "criteria", "\(bad.name) \(bad.scaleMin)-\(bad.scaleMax)")
+        }
+        if ideas.isEmpty { throw unreadable("session", record(), "ideas", "[]") }
+        if participants.isEmpty { throw unreadable("session", record(), "participants", "[]") }
+    }
+
+    /// One stored score of a session: a known participant, idea and criterion, and a value on the criterion's scale.
+    static func score(_ key: ScoreKey, _ value: Int, in session: WeighingSession, record: @autoclosure () -> String) throws {
+        guard session.participants.indices.contains(key.participant), session.ideas.contains(key.idea),
+              session.criteria.indices.contains(key.criterion), session.criteria[key.criterion].accepts(value) else {
+            throw unreadable("session", record(), "score", "participant \(key.participant), idea \(key.idea.rawValue), "
+                                 + "criterion \(key.criterion): \(value)")
+        }
+    }
+
     private static func unreadable(_ table: String, _ record: String, _ field: String, _ value: String) -> StorageError {
         .unreadableValue(table: table, record: record, field: field, value: value)
     }

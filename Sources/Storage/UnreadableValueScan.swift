@@ -55,6 +55,9 @@ struct UnreadableValueScan {
             if let date = row.text("date") {
                 try check { _ = try StoredValue.day(date, table: "measurement", record: "measurement \(row.id)", field: "date") }
             }
+            if row.row.hasColumn("value"), case .double(let value) = (row.row["value"] as DatabaseValue).storage {
+                try check { _ = try StoredValue.measured(value, record: "measurement \(row.id)") }
+            }
         }
     }
 
@@ -121,6 +124,24 @@ struct UnreadableValueScan {
             }
             if let aggregate = row.text("aggregate") {
                 try check { _ = try StoredValue.value(Aggregate.self, aggregate, table: "session", record: record, field: "aggregate") }
+            }
+            // The parts the screens index by, and every score against them (the same checks as reading the session), once the
+            // columns themselves read.
+            func decoded<T: Decodable>(_ type: T.Type, _ column: String) -> T? {
+                row.text(column).flatMap { try? JSONDecoder().decode(type, from: Data($0.utf8)) }
+            }
+            guard let criteria = decoded([Criterion].self, "criteria"), let ideas = decoded([IdeaID].self, "ideas"),
+                  let participants = decoded([String].self, "participants") else { return }
+            let db = self.db
+            try check {
+                try StoredValue.sessionShape(criteria: criteria, ideas: ideas, participants: participants, record: record)
+                let session = WeighingSession(set: CriteriaSet(name: "", criteria: criteria), ideas: ideas, participants: participants,
+                                              createdAt: Date())
+                for score in try Row.fetchAll(db, sql: "SELECT participant, ideaId, criterion, value FROM score WHERE sessionId = ?",
+                                              arguments: [row.id]) {
+                    try StoredValue.score(ScoreKey(participant: score[0], idea: IdeaID(score[1]), criterion: score[2]), score[3],
+                                          in: session, record: record)
+                }
             }
         }
     }

@@ -56,8 +56,13 @@ public struct CriteriaSet: Equatable, Sendable, Codable {
         let name = TextSanitizer.singleLine(criterion.name).trimmingCharactersInWhitespace()
         guard !name.isEmpty else { throw .emptyName }
         guard !criteria.contains(where: { $0.name.lowercased() == name.lowercased() }) else { throw .duplicateCriterion(name) }
+        try NumberKind.scaleBound.check(criterion.scaleMin)
+        try NumberKind.scaleBound.check(criterion.scaleMax)
         guard criterion.scaleMin < criterion.scaleMax else { throw .invalidScale(criterion.scaleMin, criterion.scaleMax) }
         guard criterion.weight >= 0, criterion.weight.isFinite else { throw .invalidWeight(criterion.weight) }
+        try NumberKind.weight.check(criterion.weight)
+        try TextLimit.check(name, field: "name", limit: TextLimit.line)
+        try TextLimit.check(criterion.description, field: "description", limit: TextLimit.text)
         if let veto = criterion.veto, !criterion.accepts(veto) { throw .vetoOutsideScale(veto) }
         var copy = self
         var clean = criterion
@@ -67,9 +72,13 @@ public struct CriteriaSet: Equatable, Sendable, Codable {
         return copy
     }
 
-    /// Replaces all weights (same order as the criteria), as a new version.
+    /// Replaces all weights (same order as the criteria), as a new version; each must be finite, 0 or more and in range.
     public func withWeights(_ weights: [Double]) throws(DomainError) -> CriteriaSet {
         guard weights.count == criteria.count else { throw .weightCount(expected: criteria.count, got: weights.count) }
+        for weight in weights {
+            guard weight.isFinite, weight >= 0 else { throw .invalidWeight(weight) }
+            try NumberKind.weight.check(weight)
+        }
         var copy = self
         for index in copy.criteria.indices { copy.criteria[index].weight = weights[index] }
         copy.version += 1
