@@ -197,12 +197,9 @@ public enum Reducer {
         return effects
     }
 
-    /// A number in a created or edited idea that passes the BSN eleven-test.
+    /// A number in any free text of a change (idea fields, gate cards, reasons, notes, decisions) that passes the BSN eleven-test.
     private static func possibleBSN(in change: IdeaChange) -> String? {
-        switch change {
-        case .create(let fields), .edit(_, let fields), .editFrom(_, _, let fields): Privacy.possibleBSNs(in: fields.title + " " + fields.description).first
-        default: nil
-        }
+        Privacy.possibleBSNs(inTexts: change.freeTexts).first
     }
 
     private static func successMessage(for applied: AppliedChange, strings: Strings) -> String {

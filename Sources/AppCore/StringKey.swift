@@ -93,5 +93,10 @@ public enum StringKey: String, CaseIterable, Sendable {
     case fieldParticipant, fieldName, errorMergeIntoMerged, errorDuplicateParticipant, errorErasedPersonalData
     case errorMatrixEmpty, errorMatrixRowLength, errorMatrixEmptyEntry, errorMatrixSize, detailTruncated
     case terminalNotATerminal, terminalTermNotSet, terminalUnknown, terminalUnsuitable, interchangeNotAnExport
-    case interchangeSchemaMismatch, interchangeNotEmpty, cliUnexpected
+    case interchangeSchemaMismatch, interchangeNotEmpty, cliUnexpected, personalLeftOut, infoNotCreated
+    case storageDatabaseInUse, storageDatabaseMissing, storageNotRestorable, restoreNotAFile, restoreTheLiveDatabase
+    case restoreNotSQLite, restoreDamaged, restoreNotProeftuin, restoreNewerVersion, storageDatabaseReplaced
+    case storageDiskFull, cliInsideDataDirectory, forgetCopiesRewritten, forgetLeftoversRemoved, forgetCopiesNotRewritten
+    case forgetAskDelete, forgetCopiesDeleted, copyMissing, copyNotADatabase, copyDamaged, copyNotWritable, copyInUse
+    case cliCopiesRemain
 }

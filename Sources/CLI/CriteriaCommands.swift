@@ -79,6 +79,7 @@ struct CriteriaAddCommand: ParsableCommand {
             name: name, description: description, weight: weight, direction: cost ? .cost : .benefit, scaleMin: low, scaleMax: high,
             veto: veto))
         try workspace.saveCriteriaSet(updated)
+        Warnings.print(Warnings.bsn(inTexts: [name, description]))
         print("\(updated.name) v\(updated.version): \(updated.criteria.count) criteria")
     }
 }
@@ -91,7 +92,7 @@ struct CriteriaShowCommand: ParsableCommand {
     @Option(help: "text or json.") var format: TextFormat = .text
 
     func run() throws {
-        let value = try global.openWorkspace().reader.criteriaSet(set)
+        let value = try global.openForReading().reader.criteriaSet(set)
         switch format {
         case .json: print(try Output.json(CriteriaSetJSON(value)))
         case .text:
@@ -112,7 +113,7 @@ struct CriteriaListCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        for set in try global.openWorkspace().reader.criteriaSets() {
+        for set in try global.openForReading().reader.criteriaSets() {
             print("\(set.name)  v\(set.version)  \(set.criteria.map(\.name).joined(separator: ", "))")
         }
     }

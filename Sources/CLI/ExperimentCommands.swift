@@ -25,6 +25,7 @@ struct MeasureAddCommand: ParsableCommand {
     func run() throws {
         let measurement = try MeasurementEntry.parse(date: date, value: value, note: note)
         try global.openWorkspace().perform(.addMeasurement(id.id, measurement))
+        Warnings.print(Warnings.bsn(inTexts: [measurement.note]))
         print("\(id.id) \(measurement.date) \(Output.number(measurement.value))")
     }
 }
@@ -62,6 +63,7 @@ struct MeasureImportCommand: ParsableCommand {
         guard errors.isEmpty else { throw CLIError.badFile(file, errors) }
         let workspace = try global.openWorkspace()
         try workspace.measure(id.id, measurements)
+        Warnings.print(Warnings.bsn(inTexts: measurements.map(\.note)))
         print("Imported \(measurements.count) measurements into \(id.id)")
     }
 }
@@ -87,7 +89,7 @@ struct WipShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try global.openWorkspace()
+        let workspace = try global.openForReading()
         let limits = try workspace.reader.wipLimits()
         let counts = try workspace.reader.countsByStage()
         let rows = Stage.boardOrder.compactMap { stage in
@@ -153,7 +155,7 @@ struct DueCommand: ParsableCommand {
             return day
         } ?? DayDate.local(Date())
         try NumberKind.days.check(within)
-        let reviews = try global.openWorkspace().reader.reviews(today: today, within: within)
+        let reviews = try global.openForReading().reader.reviews(today: today, within: within)
         switch format {
         case .json:
             print(try Output.json(Result(overdue: reviews.overdue.map(Item.init), upcoming: reviews.upcoming.map(Item.init))))

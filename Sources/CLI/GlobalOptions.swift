@@ -37,6 +37,15 @@ public struct GlobalOptions: ParsableArguments {
         return try Workspace.open(directory ?? self.directory, actor: configuration.actor(environment: environment), program: program,
                                   defaultWipLimits: configuration.wipLimits)
     }
+
+    // Hardening
+    /// Opens the portfolio for a command that only reads (listings, `show`, exports, reports): a data directory this user
+    /// may only read is opened read-only instead of refused.
+    func openForReading() throws -> Workspace {
+        let configuration = try configuration()
+        return try Workspace.open(directory, actor: configuration.actor(environment: environment), program: "cli",
+                                  defaultWipLimits: configuration.wipLimits, readingOnly: true)
+    }
 }
 
 /// Warnings about what was just written: likely duplicates and what looks like a citizen service number.
@@ -46,7 +55,12 @@ enum Warnings {
     }
 
     static func bsn(in fields: IdeaFields) -> [String] {
-        Privacy.possibleBSNs(in: fields.title + " " + fields.description).map {
+        bsn(inTexts: fields.freeTexts)
+    }
+
+    /// A warning for every BSN-like number in any free text a person or a file filled in.
+    static func bsn(inTexts texts: [String]) -> [String] {
+        Privacy.possibleBSNs(inTexts: texts).map {
             "'\($0)' looks like a citizen service number (BSN); it is personal data: remove it if it is one"
         }
     }

@@ -43,23 +43,27 @@ struct InfoCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try global.configuration()
-        let workspace = try global.openWorkspace()
-        let counts = try workspace.reader.countsByStage()
         let strings = Strings(try global.language())
+        // Looking never creates: a data directory or database that is not there is reported as such.
+        let directory = global.directory
+        let exists = FileManager.default.fileExists(atPath: directory.databaseURL.path)
+        let workspace = exists ? try global.openForReading() : nil
+        let counts = try workspace?.reader.countsByStage() ?? [:]
+        let notThere = " " + strings[.infoNotCreated]
         var rows: [[String]] = [
             ["version", Proeftuin.version],
-            ["data directory", workspace.reader.directory.path],
-            ["database", workspace.reader.directory.databaseURL.path],
+            ["data directory", directory.path + (FileManager.default.fileExists(atPath: directory.path) ? "" : notThere)],
+            ["database", directory.databaseURL.path + (exists ? "" : notThere)],
             ["config file", configuration.path + (configuration.exists ? "" : " (not present)")],
         ] + configuration.summary.map { ["  config", $0] } + [
-            ["actor", workspace.reader.actor],
+            ["actor", workspace?.reader.actor ?? configuration.actor(environment: global.environment)],
             ["language", try global.language().rawValue],
             ["ideas", "\(counts.values.reduce(0, +))"],
         ]
         for stage in Stage.boardOrder {
             rows.append(["  " + strings.stage(stage), "\(counts[stage] ?? 0)"])
         }
-        rows.append(["events", "\(try workspace.reader.eventCount())"])
+        rows.append(["events", "\(try workspace?.reader.eventCount() ?? 0)"])
         print(Output.table(rows))
     }
 }

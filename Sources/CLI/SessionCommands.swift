@@ -45,7 +45,9 @@ struct SessionNewCommand: ParsableCommand {
         let workspace = try global.openWorkspace()
         let session = WeighingSession(set: try workspace.reader.criteriaSet(set), ideas: ids,
                                       participants: WeighingSession.participants(from: participants), createdAt: Date())
-        print(try workspace.createSession(session).id!.rawValue)
+        let created = try workspace.createSession(session)
+        Warnings.print(Warnings.bsn(inTexts: session.participants))
+        print(created.id!.rawValue)
     }
 }
 
@@ -214,7 +216,7 @@ struct SessionResultsCommand: ParsableCommand {
     @Option(help: "text or json.") var format: TextFormat = .text
 
     func run() throws {
-        let workspace = try global.openWorkspace()
+        let workspace = try global.openForReading()
         var value = try workspace.reader.session(session.id)
         if let method { value.method = method }
         if let normalization { value.normalization = normalization }
@@ -254,7 +256,7 @@ struct SessionListCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let rows = try global.openWorkspace().reader.sessions().map { summary in
+        let rows = try global.openForReading().reader.sessions().map { summary in
             ["\(summary.id)", summary.status.rawValue, summary.setName, "\(summary.ideas) ideas", "\(summary.participants) participants",
              Output.date(summary.createdAt)]
         }
@@ -274,29 +276,32 @@ struct SessionMinutesCommand: ParsableCommand {
     @Flag(help: "Overwrite --output if it exists.") var force = false
 
     func run() throws {
-        let workspace = try global.openWorkspace()
+        let workspace = try global.openForReading()
         let value = try workspace.reader.session(session.id)
         let ideas = try value.ideas.map { try workspace.reader.idea($0) }
         let decisions = try value.ideas.flatMap { try workspace.reader.decisions(idea: $0) }
         let text = Minutes.markdown(session: value, ideas: ideas, decisions: decisions, strings: Strings(try global.language()))
         if let output {
-            try OutputFile.write(text, to: output, force: force)
+            try OutputFile.write(text, to: output, force: force, protecting: global.directory)
         } else {
             print(text, terminator: "")
         }
     }
 }
 
-/// Writing output files atomically, never over an existing file by accident.
+/// Writing output files atomically, never over an existing file by accident, and never into the data directory.
 enum OutputFile {
-    static func write(_ text: String, to path: String, force: Bool) throws {
+    static func write(_ text: String, to path: String, force: Bool, protecting directory: DataDirectory) throws {
         let url = URL(fileURLWithPath: path)
+        // Hardening: not even with --force may an export land on the database, a backup or anything else of the data directory.
+        if directory.holds(path) { throw CLIError.insideDataDirectory(path) }
         if !force, FileManager.default.fileExists(atPath: path) {
             throw ValidationError("\(path) exists: add --force to overwrite it")
         }
         do {
             try Data(text.utf8).write(to: url, options: .atomic)
         } catch {
+            if case StorageError.diskFull = StorageError.fromFileSystem(error, path: path) { throw StorageError.diskFull(path: path) }
             throw CLIError.cannotWrite(path, error.localizedDescription)
         }
     }

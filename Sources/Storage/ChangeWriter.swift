@@ -28,6 +28,7 @@ struct ChangeWriter {
             var idea = try fetch(id)
             let clean = try fields.validated()
             let before = idea.fields
+            if clean.submitter != before.submitter { try refuseErasedName(clean.submitter, of: id) }
             idea.fields = clean
             idea.updatedAt = now
             try IdeaRecord(idea).update(db)
@@ -81,6 +82,7 @@ struct ChangeWriter {
             return AppliedChange(change: change, inverse: .restore(idea), focus: nil, focusStage: idea.stage)
 
         case .restore(let idea):
+            try refuseErasedName(idea.fields.submitter, of: idea.id)
             try IdeaRecord(idea).insert(db)
             try event(idea.id, .restored, after: EventJSON.encode(idea))
             return AppliedChange(change: change, inverse: .delete(idea), focus: idea.id, focusStage: idea.stage)
@@ -337,6 +339,20 @@ struct ChangeWriter {
     }
 
     // MARK: Helpers
+
+    // Hardening
+    /// Refuses an undo or redo that would write back a submitter's name the event log no longer holds for this idea:
+    /// `forget` erased it from every snapshot, so the name came from a board's memory of an older change. An undo can
+    /// never bring erased personal data back.
+    private func refuseErasedName(_ name: String?, of id: IdeaID) throws {
+        guard undoing, let name else { return }
+        let snapshots = try Row.fetchAll(db, sql: """
+            SELECT before, after FROM event WHERE ideaId = ? AND (before LIKE '%"submitter"%' OR after LIKE '%"submitter"%')
+            """, arguments: [id.rawValue])
+        let known = snapshots.flatMap { row in [row[0] as String?, row[1] as String?].compactMap { $0 }.flatMap(Personal.submitters) }
+        guard !known.contains(name) else { return }
+        throw DomainError.erasedPersonalData(id)
+    }
 
     private func fetch(_ id: IdeaID) throws -> Idea {
         guard let record = try IdeaRecord.fetchOne(db, key: id.rawValue) else { throw DomainError.ideaNotFound(id) }
