@@ -28,7 +28,7 @@ enum CLIError: Error, CustomStringConvertible, LocalizedError {
         case .notText(let path): strings.format(.cliNotText, clean(path))
         case .badFile(let path, let errors):
             (errors.count == 1 ? strings.format(.cliBadFileOne, clean(path)) : strings.format(.cliBadFileMany, clean(path), errors.count))
-                + "\n  " + errors.prefix(50).map(clean).joined(separator: "\n  ")
+                + "\n  " + errors.prefix(50).map { String(clean($0).prefix(300)) }.joined(separator: "\n  ")
                 + (errors.count > 50 ? "\n  " + strings.format(.cliBadFileMore, errors.count - 50) : "")
         case .noBackup(let path): strings.format(.cliNoBackup, clean(path))
         case .insideDataDirectory(let path): strings.format(.cliInsideDataDirectory, clean(path))

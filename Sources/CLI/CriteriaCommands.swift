@@ -51,7 +51,7 @@ struct CriteriaCreateCommand: ParsableCommand {
 
     func run() throws {
         try global.openWorkspace().createCriteriaSet(set)
-        print("created \(set)")
+        print("created \(Output.safe(set))")
     }
 }
 
@@ -80,7 +80,7 @@ struct CriteriaAddCommand: ParsableCommand {
             veto: veto))
         try workspace.saveCriteriaSet(updated)
         Warnings.print(Warnings.bsn(inTexts: [name, description]))
-        print("\(updated.name) v\(updated.version): \(updated.criteria.count) criteria")
+        print("\(Output.safe(updated.name)) v\(updated.version): \(updated.criteria.count) criteria")
     }
 }
 
@@ -96,7 +96,7 @@ struct CriteriaShowCommand: ParsableCommand {
         switch format {
         case .json: print(try Output.json(CriteriaSetJSON(value)))
         case .text:
-            print("\(value.name) (version \(value.version))")
+            print("\(Output.safe(value.name)) (version \(value.version))")
             let weights = value.normalizedWeights
             let rows = value.criteria.enumerated().map { index, criterion in
                 [criterion.name, String(format: "%.1f%%", weights[index] * 100), criterion.direction.rawValue,
@@ -114,7 +114,7 @@ struct CriteriaListCommand: ParsableCommand {
 
     func run() throws {
         for set in try global.openForReading().reader.criteriaSets() {
-            print("\(set.name)  v\(set.version)  \(set.criteria.map(\.name).joined(separator: ", "))")
+            print(Output.safe("\(set.name)  v\(set.version)  \(set.criteria.map(\.name).joined(separator: ", "))"))
         }
     }
 }
@@ -143,7 +143,7 @@ struct CriteriaWeightsCommand: ParsableCommand {
         if direct.adjusted {
             FileHandle.standardError.write(Data("notice: the percentages add up to \(Output.number(values.reduce(0, +))), not 100; they were normalised\n".utf8))
         }
-        print(zip(current.criteria, direct.weights).map { "\($0.name)=\(String(format: "%.1f", $1 * 100))%" }.joined(separator: ","))
+        print(zip(current.criteria, direct.weights).map { "\(Output.safe($0.name))=\(String(format: "%.1f", $1 * 100))%" }.joined(separator: ","))
     }
 }
 
@@ -169,7 +169,7 @@ struct CriteriaROCCommand: ParsableCommand {
             weights[index] = roc[rank]
         }
         try workspace.saveCriteriaSet(try current.withWeights(weights))
-        print(zip(current.criteria, weights).map { "\($0.name)=\(String(format: "%.4f", $1))" }.joined(separator: ","))
+        print(zip(current.criteria, weights).map { "\(Output.safe($0.name))=\(String(format: "%.4f", $1))" }.joined(separator: ","))
     }
 }
 
@@ -196,7 +196,7 @@ struct CriteriaAHPCommand: ParsableCommand {
         case .json:
             print(try Output.json(result))
         case .text:
-            for (criterion, weight) in zip(current.criteria, result.weights) { print("\(criterion.name)  \(String(format: "%.4f", weight))") }
+            for (criterion, weight) in zip(current.criteria, result.weights) { print("\(Output.safe(criterion.name))  \(String(format: "%.4f", weight))") }
             print(String(format: "λmax %.4f  CI %.4f  CR %.4f  %@", result.lambdaMax, result.ci, result.cr,
                          result.consistent ? "consistent" : "INCONSISTENT (CR ≥ 0.10)"))
         }

@@ -27,11 +27,11 @@ struct DemoCommand: ParsableCommand {
             guard try workspace.reader.isEmpty() else { throw StorageError.directoryNotEmpty(path: directory.path) }
             let set = BenchmarkDataSet(ideas: ideas)
             try workspace.generateBenchmarkData(set, now: Date())
-            print("Generated \(set.ideas) ideas, \(set.cycles) cycles, \(set.sessions) sessions and \(set.events) events in \(directory.path)")
+            print("Generated \(set.ideas) ideas, \(set.cycles) cycles, \(set.sessions) sessions and \(set.events) events in \(Output.safe(directory.path))")
             return
         }
         let count = try workspace.seedDemo(now: Date())
-        print("Added \(count) demo ideas to \(directory.path)")
+        print("Added \(count) demo ideas to \(Output.safe(directory.path))")
     }
 }
 

@@ -15,7 +15,7 @@ struct BackupCommand: ParsableCommand {
     func run() throws {
         let workspace = try global.openWorkspace()
         let url = try output.map { try workspace.backup(to: URL(fileURLWithPath: $0)) } ?? workspace.rollingBackup(reason: "manual")
-        print(url?.path ?? "")
+        print(Output.safe(url?.path ?? ""))
     }
 }
 

@@ -100,6 +100,6 @@ struct BoardCommand: ParsableCommand {
             try BoardApp.run(workspace: workspace, language: language, environment: environment, useMouse: useMouse,
                              staleDays: configuration.staleDays ?? 30, keymap: keymap)
         }
-        if demo { print("The demo portfolio is kept in \(workspace.reader.directory.path)") }
+        if demo { print("The demo portfolio is kept in \(TextSanitizer.singleLine(workspace.reader.directory.path))") }
     }
 }

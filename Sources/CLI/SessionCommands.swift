@@ -299,7 +299,18 @@ enum OutputFile {
             throw ValidationError("\(path) exists: add --force to overwrite it")
         }
         do {
+            let type = (try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path))?[.type] as? FileAttributeType
+            if type == .typeDirectory { throw CLIError.cannotWrite(path, "it is a directory") }
+            if let type, type != .typeRegular {
+                // A device or pipe (/dev/stdout, a FIFO) is written to, never replaced by a file of the same name.
+                let handle = try FileHandle(forWritingTo: url)
+                defer { try? handle.close() }
+                try handle.write(contentsOf: Data(text.utf8))
+                return
+            }
             try Data(text.utf8).write(to: url, options: .atomic)
+        } catch let error as CLIError {
+            throw error
         } catch {
             if case StorageError.diskFull = StorageError.fromFileSystem(error, path: path) { throw StorageError.diskFull(path: path) }
             throw CLIError.cannotWrite(path, error.localizedDescription)

@@ -115,7 +115,7 @@ public enum NumberParsing {
 
     /// A number as people read it: no needless `.0` (12, 12.5).
     public static func text(_ value: Double) -> String {
-        value.isFinite && value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        value.isFinite && value == value.rounded() && abs(value) <= 1e15 ? String(Int64(value)) : String(value)
     }
 
     /// The first number written in a text, if any.

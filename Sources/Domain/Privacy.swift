@@ -9,10 +9,11 @@ public enum Privacy {
         return texts.flatMap { possibleBSNs(in: $0) }.filter { seen.insert($0).inserted }
     }
 
-    /// A name as people recognise it: case (any script), accents, full-width forms and spacing ignored,
-    /// so `ÉLODIE  d'Arc` and `elodie d'arc` are one person.
+    /// A name as people recognise it: case (any script), accents, compatibility forms (ligatures, full width) and spacing
+    /// ignored, so `ÉLODIE  d'Arc` and `elodie d'arc`, `Ĳsbrand` and `ijsbrand` are one person.
     public static func nameKey(_ name: String) -> String {
-        let folded = name.precomposedStringWithCanonicalMapping
+        // Compatibility forms first: the Dutch ligature Ĳ is I and J, a full-width Ａ is A.
+        let folded = name.precomposedStringWithCompatibilityMapping
             .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         return folded.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }

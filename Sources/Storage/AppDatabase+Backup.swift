@@ -21,7 +21,7 @@ extension AppDatabase {
     ///
     /// The copy is written under a temporary name (`.NAME.<pid>.partial`) and renamed when whole, so a copy cut short is
     /// never taken for a backup; left-overs of copies cut short earlier (no program still writing them) are removed
-    /// first. A copy made outside the backups folder is recorded, so `forget` can reach it later.
+    /// first. A copy made outside the backups folder is recorded (`CopyRegister`), so `forget` can reach it later.
     @discardableResult
     public func backup(to url: URL) throws -> URL {
         if FileManager.default.fileExists(atPath: url.path) {
@@ -53,11 +53,7 @@ extension AppDatabase {
             throw StorageError.fromFileSystem(StorageError.wrap(error, path: directory.path), path: folder.path)
         }
         if folder.standardizedFileURL.path != directory.backupsURL.standardizedFileURL.path {
-            let now = clock()
-            try write { db in
-                try db.execute(sql: "INSERT OR REPLACE INTO backupCopy (path, madeAt) VALUES (?, ?)",
-                               arguments: [url.standardizedFileURL.path, now])
-            }
+            CopyRegister(directory: directory).record(url)
         }
         return url
     }
@@ -85,7 +81,14 @@ extension AppDatabase {
         let day = DayDate.local(clock()).description
         if reason == "daily", backups().contains(where: { $0.lastPathComponent.hasPrefix("proeftuin-\(day)") }) { return nil }
         let stamp = Self.stamp(clock())
-        let url = try backup(to: directory.backupsURL.appendingPathComponent("proeftuin-\(stamp)-\(reason).sqlite"))
+        // Two backups in one second (a script, a board starting as a command runs) each get a name of their own.
+        var url = directory.backupsURL.appendingPathComponent("proeftuin-\(stamp)-\(reason).sqlite")
+        var number = 2
+        while FileManager.default.fileExists(atPath: url.path) {
+            url = directory.backupsURL.appendingPathComponent("proeftuin-\(stamp)-\(reason)-\(number).sqlite")
+            number += 1
+        }
+        url = try backup(to: url)
         for old in backups().dropFirst(Self.backupsKept) { try? FileManager.default.removeItem(at: old) }
         return url
     }

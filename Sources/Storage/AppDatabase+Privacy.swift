@@ -58,8 +58,7 @@ extension AppDatabase {
         for name in names.sorted() where name.hasPrefix("proeftuin.sqlite.") && !["-wal", "-shm", "-journal"].contains(where: name.hasSuffix) {
             found.append(directory.url.appendingPathComponent(name))
         }
-        let recorded = try read { db in try String.fetchAll(db, sql: "SELECT path FROM backupCopy ORDER BY madeAt") }
-        for path in recorded where !found.contains(where: { $0.path == path }) { found.append(URL(fileURLWithPath: path)) }
+        for path in CopyRegister(directory: directory).paths() where !found.contains(where: { $0.path == path }) { found.append(URL(fileURLWithPath: path)) }
         return found
     }
 
@@ -115,12 +114,10 @@ extension AppDatabase {
         let known = Set(try copies().map(\.path))
         var done: [String] = []
         for path in paths where known.contains(path) {
-            let existed = FileManager.default.fileExists(atPath: path)
             for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            let stillThere = FileManager.default.fileExists(atPath: path)
-            try write { db in try db.execute(sql: "DELETE FROM backupCopy WHERE path = ?", arguments: [path]) }
-            if !stillThere || !existed { done.append(path) }
+            if !FileManager.default.fileExists(atPath: path) { done.append(path) }
         }
+        CopyRegister(directory: directory).remove(done)
         return done
     }
 

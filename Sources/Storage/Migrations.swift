@@ -149,13 +149,6 @@ enum Migrations {
                 }
             }
         }
-        migrator.registerMigration("v7-harden: copies made with backup --output") { db in
-            // Where `backup --output` put copies of the portfolio, so `forget` can reach them later.
-            try db.create(table: "backupCopy") { t in
-                t.primaryKey("path", .text)
-                t.column("madeAt", .datetime).notNull()
-            }
-        }
         return migrator
     }
 
