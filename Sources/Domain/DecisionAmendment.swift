@@ -20,10 +20,10 @@ extension ConsentDecision {
         case .object(let objection):
             copy.objections.append(objection)
         case .judge(let number, let qualified):
-            guard objections.indices.contains(number - 1) else { throw .noObjection(number) }
+            guard number >= 1, objections.indices.contains(number - 1) else { throw .noObjection(number) }
             copy.objections[number - 1].qualified = qualified
         case .resolve(let number, let resolution, let note):
-            guard objections.indices.contains(number - 1) else { throw .noObjection(number) }
+            guard number >= 1, objections.indices.contains(number - 1) else { throw .noObjection(number) }
             copy.objections[number - 1].resolution = resolution
             copy.objections[number - 1].resolutionNote = note
         case .concern(let concern):

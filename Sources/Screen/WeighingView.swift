@@ -103,7 +103,7 @@ enum ResultsPane {
             let barWidth = weighing.projector ? 16 : 10
             let titleWidth = max(6, width - barWidth - 18)
             for ranked in result.ranking {
-                let filled = Int((ranked.score * Double(barWidth)).rounded())
+                let filled = ChartScale.step(ranked.score, low: 0, high: 1, steps: barWidth)  // no crash on a stored score beyond 0…1
                 let bar = String(repeating: "█", count: max(0, min(barWidth, filled))) + String(repeating: "░", count: max(0, barWidth - filled))
                 let title = DisplayWidth.truncate(weighing.titles[ranked.idea] ?? "\(ranked.idea)", to: titleWidth)
                 let padded = title + String(repeating: " ", count: max(0, titleWidth - DisplayWidth.of(title)))
@@ -199,7 +199,8 @@ enum SessionListView {
 extension DayDate {
     /// The UTC day of a moment, for lists (the terminal layer has no calendar of its own).
     static func fromDate(_ date: Date) -> String {
-        DayDate(dayNumber: Int((date.timeIntervalSince1970 / 86_400).rounded(.down))).description
+        let days = (date.timeIntervalSince1970 / 86_400).rounded(.down)
+        return DayDate(dayNumber: 0).adding(days: days.isFinite ? Int(max(-4e6, min(4e6, days))) : 0).description
     }
 }
 

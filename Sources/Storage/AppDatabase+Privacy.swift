@@ -65,6 +65,8 @@ extension AppDatabase {
     /// Rewrites one copy without the name (same erasure, then VACUUM); nil when done, else why it could not be.
     static func erase(_ erasure: SubmitterErasure, inCopyAt url: URL) -> UnrewritableCopy.Problem? {
         guard FileManager.default.fileExists(atPath: url.path) else { return .missing }
+        guard (try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path))?[.type] as? FileAttributeType == .typeRegular
+        else { return .notADatabase }
         guard let handle = FileHandle(forReadingAtPath: url.path) else { return .notWritable }
         let header = (try? handle.read(upToCount: 16)) ?? Data()
         try? handle.close()

@@ -23,7 +23,7 @@ extension AppDatabase {
 
     private static func criteriaSet(from row: Row) throws -> CriteriaSet {
         let name: String = row[0]
-        let criteria = try StoredValue.json([Criterion].self, row[2], table: "criteriaSet", record: "criteria set '\(name)'", field: "criteria")
+        let criteria = try StoredValue.criteria(row[2], table: "criteriaSet", record: "criteria set '\(name)'")
         return CriteriaSet(name: name, version: row[1], criteria: criteria)
     }
 
@@ -91,7 +91,8 @@ extension AppDatabase {
             try StoredValue.value(type, row[column] as String, table: "session", record: record, field: column)
         }
         var session = WeighingSession(
-            id: id, set: CriteriaSet(name: row["setName"], version: row["setVersion"], criteria: try decode([Criterion].self, "criteria")),
+            id: id, set: CriteriaSet(name: row["setName"], version: row["setVersion"],
+                                     criteria: try StoredValue.criteria(row["criteria"], table: "session", record: record)),
             ideas: try decode([IdeaID].self, "ideas"), participants: try decode([String].self, "participants"),
             createdAt: row["createdAt"],
             method: try value(WeighingMethod.self, "method"),

@@ -170,6 +170,11 @@ public final class AppDatabase: Sendable {
 
     /// Refuses a file that is not SQLite before GRDB touches it, so a damaged file is never modified.
     private static func checkHeader(of path: String, directory: String) throws {
+        // A directory, a pipe or a device in the database's place: refused before a read could block or mislead.
+        let type = (try? FileManager.default.attributesOfItem(atPath: URL(fileURLWithPath: path).resolvingSymlinksInPath().path))?[.type]
+        if let type = type as? FileAttributeType, type != .typeRegular {
+            throw StorageError.databaseDamaged(path: directory, detail: "the database is not a regular file")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else { throw StorageError.readOnly(path: directory) }
         defer { try? handle.close() }
         let header = (try? handle.read(upToCount: 16)) ?? Data()

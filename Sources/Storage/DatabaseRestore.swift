@@ -141,11 +141,17 @@ public enum DatabaseRestore {
     private static func prepare(copyOf source: URL, at staging: URL, directory: DataDirectory) throws {
         removeDatabaseFiles(at: staging)
         let resolved = source.resolvingSymlinksInPath()
-        try FileManager.default.copyItem(at: resolved, to: staging)
-        if FileManager.default.fileExists(atPath: resolved.path + "-wal") {
-            try FileManager.default.copyItem(atPath: resolved.path + "-wal", toPath: staging.path + "-wal")
+        do {
+            try FileManager.default.copyItem(at: resolved, to: staging)
+            // Its WAL too (frames not yet checkpointed), but only a plain file: a link could make SQLite write elsewhere.
+            let wal = resolved.path + "-wal"
+            if (try? FileManager.default.attributesOfItem(atPath: wal))?[.type] as? FileAttributeType == .typeRegular {
+                try FileManager.default.copyItem(atPath: wal, toPath: staging.path + "-wal")
+            }
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: staging.path)
+        } catch {
+            throw StorageError.fromFileSystem(error, path: directory.path)
         }
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: staging.path)
         CrashPoint.reach("restore-copied")
         do {
             let queue = try DatabaseQueue(path: staging.path)

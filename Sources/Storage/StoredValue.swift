@@ -84,15 +84,25 @@ enum StoredValue {
         return value
     }
 
+    /// A list of criteria (a set, or a session's snapshot of one): each with a scale the screens can lay out (bounds
+    /// within ±1000, the lowest below the highest), a finite weight of 0 or more, and a veto on its scale.
+    static func criteria(_ raw: String, table: String, record: @autoclosure () -> String) throws -> [Criterion] {
+        let criteria = try json([Criterion].self, raw, table: table, record: record(), field: "criteria")
+        let bounds = NumberKind.scaleBound.range
+        if let bad = criteria.first(where: {
+            !(bounds.contains(Double($0.scaleMin)) && bounds.contains(Double($0.scaleMax)) && $0.scaleMin < $0.scaleMax
+              && $0.weight.isFinite && $0.weight >= 0 && ($0.veto.map { veto in (bounds.contains(Double(veto))) } ?? true))
+        }) {
+            throw unreadable(table, record(), "criteria", "\(bad.name) \(bad.scaleMin)-\(bad.scaleMax)")
+        }
+        return criteria
+    }
+
     /// A weighing session's parts that the screens index by: at least one criterion (each with a usable scale), one idea
     /// and one participant. A session without participants (from an import or another tool) would otherwise crash the
     /// board the moment it is opened.
     static func sessionShape(criteria: [Criterion], ideas: [IdeaID], participants: [String], record: @autoclosure () -> String) throws {
         if criteria.isEmpty { throw unreadable("session", record(), "criteria", "[]") }
-        if let bad = criteria.first(where: { !(NumberKind.scaleBound.range.contains(Double($0.scaleMin))
-                                               && NumberKind.scaleBound.range.contains(Double($0.scaleMax)) && $0.scaleMin < $0.scaleMax) }) {
-            throw unreadable("session", record(), "criteria", "\(bad.name) \(bad.scaleMin)-\(bad.scaleMax)")
-        }
         if ideas.isEmpty { throw unreadable("session", record(), "ideas", "[]") }
         if participants.isEmpty { throw unreadable("session", record(), "participants", "[]") }
     }

@@ -94,7 +94,7 @@ struct UnreadableValueScan {
         try Self.each(db, "criteriaSet") { row in
             let record = "criteria set '\(row.text("name") ?? "")'"
             if let criteria = row.text("criteria") {
-                try check { _ = try StoredValue.json([Criterion].self, criteria, table: "criteriaSet", record: record, field: "criteria") }
+                try check { _ = try StoredValue.criteria(criteria, table: "criteriaSet", record: record) }
             }
         }
     }
@@ -103,7 +103,7 @@ struct UnreadableValueScan {
         try Self.each(db, "session") { row in
             let record = "session \(row.id)"
             if let criteria = row.text("criteria") {
-                try check { _ = try StoredValue.json([Criterion].self, criteria, table: "session", record: record, field: "criteria") }
+                try check { _ = try StoredValue.criteria(criteria, table: "session", record: record) }
             }
             if let ideas = row.text("ideas") {
                 try check { _ = try StoredValue.json([IdeaID].self, ideas, table: "session", record: record, field: "ideas") }
@@ -130,7 +130,7 @@ struct UnreadableValueScan {
             func decoded<T: Decodable>(_ type: T.Type, _ column: String) -> T? {
                 row.text(column).flatMap { try? JSONDecoder().decode(type, from: Data($0.utf8)) }
             }
-            guard let criteria = decoded([Criterion].self, "criteria"), let ideas = decoded([IdeaID].self, "ideas"),
+            guard let criteria = row.text("criteria").flatMap({ try? StoredValue.criteria($0, table: "session", record: record) }), let ideas = decoded([IdeaID].self, "ideas"),
                   let participants = decoded([String].self, "participants") else { return }
             let db = self.db
             try check {
