@@ -74,7 +74,9 @@ struct ExportCommand: ParsableCommand {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let text = String(decoding: try encoder.encode(try workspace.reader.exportAll(includePersonal: includePersonal)), as: UTF8.self) + "\n"
+            // Exact: controls a terminal could act on are written as \u escapes, which decode to the same characters.
+            let text = JSONText.escapingInvisibleControls(
+                String(decoding: try encoder.encode(try workspace.reader.exportAll(includePersonal: includePersonal)), as: UTF8.self)) + "\n"
             try emit(text, to: output, force: force, protecting: global.directory)
         case .csv:
             try emit(IdeaCSV.export(try workspace.reader.ideas(), dialect: csvDialect, includePersonal: includePersonal), to: output, force: force, protecting: global.directory)

@@ -110,7 +110,7 @@ enum Output {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        return JSONText.escapingInvisibleControls(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 
     /// One RFC 4180 CSV line: cells cleaned for the terminal, formulas neutralised, quoted where needed (`CSVWriter`).

@@ -86,7 +86,8 @@ public enum DatabaseRestore {
                 if link(database, kept) != 0 { try move(database, to: kept) }
             }
             CrashPoint.reach("restore-old-kept")
-            try move(staging.path, to: database)  // the commit point: one atomic rename
+            // The commit point: one atomic rename. A program that opened the directory meanwhile may have finished it first.
+            if rename(staging.path, database) != 0, FileManager.default.fileExists(atPath: staging.path) { try move(staging.path, to: database) }
             FileLocks.syncDirectory(directory.url)
             CrashPoint.reach("restore-swapped")
         }

@@ -254,14 +254,17 @@ struct HardeningCLITests {
             #expect(Self.isSafe(imported.stderr))
             return
         }
-        for arguments in [["list"], ["list", "--format", "csv"], ["export", "--format", "csv"], ["export", "--format", "csv", "--csv-dialect", "excel-nl"],
+        for arguments in [["list"], ["list", "--format", "csv"], ["list", "--format", "json"], ["show", "1", "--format", "json"], ["export"],
+                          ["history", "1", "--format", "json"], ["export", "--format", "csv"], ["export", "--format", "csv", "--csv-dialect", "excel-nl"],
                           ["session", "list"], ["show", "1"], ["history", "1"], ["criteria", "list"], ["session", "results", "1"],
                           ["session", "minutes", "1"], ["due"], ["report"], ["export", "--format", "md"]] {
             let output = try binary.run(arguments)
             #expect(Self.isSafe(output.stdout.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\t", with: " ")),
                     "\(arguments): \(output.stdout.debugDescription)")
             #expect(Self.isSafe(output.stderr), "\(arguments)")
-            #expect(!output.stdout.contains("gekaapt"), "\(arguments)")
+            // JSON stays exact: there the sequence is written as \u001b escapes, harmless on a terminal; elsewhere it is gone.
+            let json = arguments.contains("json") || arguments == ["export"]
+            #expect(json || !output.stdout.contains("gekaapt"), "\(arguments)")
         }
         for dialect in ["rfc4180", "excel-nl"] {
             let csv = try binary.run(["export", "--format", "csv", "--csv-dialect", dialect]).stdout
