@@ -98,5 +98,5 @@ public enum StringKey: String, CaseIterable, Sendable {
     case restoreNotSQLite, restoreDamaged, restoreNotProeftuin, restoreNewerVersion, storageDatabaseReplaced
     case storageDiskFull, cliInsideDataDirectory, forgetCopiesRewritten, forgetLeftoversRemoved, forgetCopiesNotRewritten
     case forgetAskDelete, forgetCopiesDeleted, copyMissing, copyNotADatabase, copyDamaged, copyNotWritable, copyInUse
-    case cliCopiesRemain
+    case cliCopiesRemain, copyText
 }

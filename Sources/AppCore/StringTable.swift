@@ -252,6 +252,7 @@ extension Strings {
         .copyNotWritable: "not writable",
         .copyInUse: "open in another program",
         .cliCopiesRemain: "{1} copies may still hold the name: delete them with --delete-unrewritable-copies, or by hand",
+        .copyText: "a CSV export or a report: delete it, or remove the name by hand",
     ]
 
     static let dutch: [StringKey: String] = [
@@ -509,5 +510,6 @@ extension Strings {
         .copyNotWritable: "niet schrijfbaar",
         .copyInUse: "open in een ander programma",
         .cliCopiesRemain: "{1} kopieën kunnen de naam nog bevatten: verwijder ze met --delete-unrewritable-copies, of met de hand",
+        .copyText: "een CSV-export of rapport: verwijder het, of haal de naam er met de hand uit",
     ]
 }

@@ -91,6 +91,11 @@ public final class Workspace: Sendable {
         try store.deleteCopies(paths)
     }
 
+    /// Records a file with personal data about to be written (an export or report with `--include-personal`).
+    public func recordCopy(_ url: URL) {
+        store.recordCopy(url)
+    }
+
     // MARK: Decisions and limits
 
     /// Proposes a new consent decision and returns its id.

@@ -47,6 +47,8 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try global.openForReading()
+        // A file with personal data is recorded before it is written, so `forget` can reach it later.
+        if includePersonal, let output, !global.directory.holds(output) { workspace.recordCopy(URL(fileURLWithPath: output)) }
         let strings = Strings(try global.language())
         let data = try ReportData.load(
             from: workspace.reader, today: try parseDay(now) ?? workspace.reader.today(), since: try parseDay(since), theme: theme,
@@ -70,6 +72,8 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try global.openForReading()
+        // A file with personal data is recorded before it is written, so `forget` can reach it later.
+        if includePersonal, let output, !global.directory.holds(output) { workspace.recordCopy(URL(fileURLWithPath: output)) }
         switch format {
         case .json:
             let encoder = JSONEncoder()
@@ -287,6 +291,7 @@ struct ForgetCommand: ParsableCommand {
         case .damaged: strings[.copyDamaged]
         case .notWritable: strings[.copyNotWritable]
         case .inUse: strings[.copyInUse]
+        case .textCopy: strings[.copyText]
         }
     }
 }

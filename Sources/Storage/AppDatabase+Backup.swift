@@ -34,6 +34,9 @@ extension AppDatabase {
             throw StorageError.fromFileSystem(error, path: folder.path)
         }
         Self.removeStalePartials(in: folder)
+        // A copy outside the backups folder is recorded before it is made: killed halfway, `forget` still looks for it.
+        let outside = folder.standardizedFileURL.path != directory.backupsURL.standardizedFileURL.path
+        if outside { CopyRegister(directory: directory).record(url) }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).partial")
         DatabaseRestore.removeDatabaseFiles(at: temporary)
         do {
@@ -50,10 +53,8 @@ extension AppDatabase {
             FileLocks.syncDirectory(folder)
         } catch {
             DatabaseRestore.removeDatabaseFiles(at: temporary)
+            if outside { CopyRegister(directory: directory).remove([url.standardizedFileURL.path]) }
             throw StorageError.fromFileSystem(StorageError.wrap(error, path: directory.path), path: folder.path)
-        }
-        if folder.standardizedFileURL.path != directory.backupsURL.standardizedFileURL.path {
-            CopyRegister(directory: directory).record(url)
         }
         return url
     }

@@ -70,7 +70,7 @@ extension AppDatabase {
         guard let handle = FileHandle(forReadingAtPath: url.path) else { return .notWritable }
         let header = (try? handle.read(upToCount: 16)) ?? Data()
         try? handle.close()
-        guard header == Data("SQLite format 3\0".utf8) else { return .notADatabase }
+        guard header == Data("SQLite format 3\0".utf8) else { return eraseInExport(erasure, at: url) }
         guard FileManager.default.isWritableFile(atPath: url.path),
               FileManager.default.isWritableFile(atPath: url.deletingLastPathComponent().path) else { return .notWritable }
         guard ![url.path, url.path + "-wal", url.path + "-shm"].contains(where: FileLocks.heldByAnotherProcess) else { return .inUse }
@@ -97,6 +97,37 @@ extension AppDatabase {
         return nil
     }
 
+    /// Rewrites a JSON export without the name (submitters of ideas and in event snapshots), keeping its layout; a CSV
+    /// export or a report cannot be rewritten safely and is reported as such.
+    static func eraseInExport(_ erasure: SubmitterErasure, at url: URL) -> UnrewritableCopy.Problem? {
+        guard let data = try? Data(contentsOf: url), data.first == UInt8(ascii: "{"),
+              var export = try? JSONDecoder().decode(PortfolioExport.self, from: data), export.format == PortfolioExport.formatName
+        else { return .textCopy }
+        for (table, rows) in export.tables {
+            export.tables[table] = rows.map { row in
+                var row = row
+                if table == "idea", let name = row["submitter"]?.string, Privacy.sameName(name, erasure.name) { row["submitter"] = .null }
+                if table == "event" {
+                    for column in ["before", "after"] {
+                        if let text = row[column]?.string { row[column] = .string(Personal.eraseSubmitter(erasure.name, in: text)) }
+                    }
+                }
+                return row
+            }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let encoded = try? encoder.encode(export) else { return .notWritable }
+        let text = JSONText.escapingInvisibleControls(String(decoding: encoded, as: UTF8.self)) + "\n"
+        do {
+            try Data(text.utf8).write(to: url, options: .atomic)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
+        } catch {
+            return .notWritable
+        }
+        return nil
+    }
+
     /// Removes what interrupted backups and restores left behind (`.partial` files and their journals) that no other
     /// program is still writing; returns their paths.
     func removeLeftovers() -> [String] {
@@ -108,6 +139,11 @@ extension AppDatabase {
             removed.append(DatabaseRestore.stagingURL(directory).path)
         }
         return removed
+    }
+
+    /// Records a file with personal data the program is about to write, so `forget` can reach it later.
+    public func recordCopy(_ url: URL) {
+        CopyRegister(directory: directory).record(url)
     }
 
     /// Deletes copies (a file and its side files) that could not be rewritten, and forgets the recorded ones; returns

@@ -212,8 +212,8 @@ public enum DatabaseRestore {
         // A journal cut short while being written never got its final name, so a present one is whole; read defensively.
         guard let data = FileManager.default.contents(atPath: url.path),
               let journal = try? JSONDecoder().decode(RestoreJournal.self, from: data) else { return RestoreJournal(kept: nil) }
-        // Only a plain name inside the data directory.
-        if let kept = journal.kept, kept.contains("/") || !kept.hasPrefix("proeftuin.sqlite.") { return RestoreJournal(kept: nil) }
+        // Only a name a restore gives, inside the data directory.
+        if let kept = journal.kept, kept.contains("/") || !kept.hasPrefix("proeftuin.sqlite.damaged-") { return RestoreJournal(kept: nil) }
         return journal
     }
 }

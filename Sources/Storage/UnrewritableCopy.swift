@@ -12,6 +12,8 @@ public struct UnrewritableCopy: Equatable, Sendable {
         case notWritable
         /// Another program has it open.
         case inUse
+        /// A CSV export or a report with personal data: text that cannot be rewritten safely.
+        case textCopy
     }
 
     public var path: String

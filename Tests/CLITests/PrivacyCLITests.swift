@@ -67,6 +67,29 @@ struct PrivacyCLITests {
         #expect(try binary.run(["forget", "--submitter", "Ann Geheim"]).status == 0, "nothing is left to list")
     }
 
+    @Test func exportsWithPersonalDataAreRewrittenOrOfferedForDeletion() throws {
+        let binary = Binary()
+        defer { binary.cleanUp() }
+        try binary.run(["add", "Bankje", "--submitter", "Wim Wisbaar"])
+        let json = binary.files.appendingPathComponent("alles.json")
+        let csv = binary.files.appendingPathComponent("ideeen.csv")
+        let plain = binary.files.appendingPathComponent("zonder.csv")
+        #expect(try binary.run(["export", "--include-personal", "--output", json.path]).status == 0)
+        #expect(try binary.run(["export", "--format", "csv", "--include-personal", "--output", csv.path]).status == 0)
+        #expect(try binary.run(["export", "--format", "csv", "--output", plain.path]).status == 0)
+        let listed = try binary.run(["forget", "--submitter", "wim wisbaar"])
+        #expect(listed.stdout.contains("also erased from 1 copies"), "the JSON export is rewritten")
+        #expect(listed.stdout.contains("\(csv.path)  (a CSV export or a report: delete it, or remove the name by hand)"))
+        #expect(!listed.stdout.contains(plain.path), "an export without personal data is no copy of it")
+        #expect(try Self.filesHolding("Wisbaar", under: binary.files) == ["ideeen.csv"])
+        let target = Binary()
+        defer { target.cleanUp() }
+        #expect(try target.run(["import", json.path]).status == 0, "the rewritten export still imports")
+        #expect(try binary.run(["forget", "--submitter", "Wim Wisbaar", "--delete-unrewritable-copies"]).status == 0)
+        #expect(try Self.filesHolding("Wisbaar", under: binary.files).isEmpty)
+        #expect(FileManager.default.fileExists(atPath: plain.path))
+    }
+
     @Test func personalDataIsOptInOnEveryOutput() throws {
         let binary = Binary()
         defer { binary.cleanUp() }
