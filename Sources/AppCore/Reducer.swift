@@ -75,7 +75,9 @@ public enum Reducer {
             case .domain(let error): state.message = StatusMessage(state.strings.error(error), isError: true)
             case .storage(let message): state.message = StatusMessage(state.strings.format(.errorStorage, message), isError: true)
             }
-            if case .weighing(let weighing) = state.mode, let id = weighing.session.id { return [.loadSession(id)] }
+            // A refused score reloads the session once; a session that cannot be read (damaged, replaced) is not read again
+            // and again in a loop: the message stays until the facilitator leaves.
+            if case .domain = failure, case .weighing(let weighing) = state.mode, let id = weighing.session.id { return [.loadSession(id)] }
             if case .weighingSetup(var setup) = state.mode {
                 setup.error = state.message?.text
                 state.mode = .weighingSetup(setup)
