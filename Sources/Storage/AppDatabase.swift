@@ -65,8 +65,11 @@ public final class AppDatabase: Sendable {
         }
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
+        let maximumPages = CrashPoint.maximumPages
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
+            // The tests of full-disk messages cap the database's size instead of filling a disk.
+            if let maximumPages { _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(maximumPages)") }
         }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)

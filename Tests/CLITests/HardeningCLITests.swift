@@ -438,6 +438,27 @@ struct HardeningCLITests {
         }
     }
 
+    @Test func aFullDiskIsNamedAsSuch() throws {
+        let binary = Binary()
+        defer { binary.cleanUp() }
+        try binary.run(["add", "Eerste"])
+        // Room for two more pages, not for a 95 KB description.
+        try binary.run(["doctor"])  // checkpoints the WAL into the file, so its size counts every page
+        let size = try FileManager.default.attributesOfItem(atPath: binary.dataDirectory.appendingPathComponent("proeftuin.sqlite").path)[.size] as? Int ?? 0
+        let pages = String(size / 4096 + 2)
+        let long = String(repeating: "lange omschrijving ", count: 5_000)
+        for language in ["en", "nl"] {
+            let full = try binary.run(["add", "Te groot", "--description", long, "--lang", language],
+                                      environment: ["PROEFTUIN_TEST_MAX_PAGES": pages])
+            #expect(full.status == 1)
+            #expect(full.stderr.contains(language == "en" ? "is full: nothing was saved; free some space and try again"
+                                                          : "is vol: er is niets opgeslagen"), "\(full.stderr)")
+            #expect(!full.stderr.contains("not an error"))
+        }
+        #expect(try binary.run(["list"]).stdout.contains("Eerste"))
+        #expect(!(try binary.run(["list"]).stdout.contains("Te groot")), "nothing was saved")
+    }
+
     @Test func aTerminalThatCannotPlaceTheCursorIsRefused() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
         let binary = Binary()
