@@ -54,7 +54,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AppCoreTests", dependencies: ["AppCore", "Domain"]),
-        .testTarget(name: "ApplicationTests", dependencies: ["Application", "AppCore", "Storage", "Domain"]),
+        .testTarget(
+            name: "ApplicationTests",
+            dependencies: [
+                "Application", "AppCore", "Storage", "Domain", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(name: "ScreenTests", dependencies: ["Screen", "AppCore", "Domain"]),
         .testTarget(
             name: "TerminalUITests",

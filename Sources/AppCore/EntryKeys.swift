@@ -69,7 +69,8 @@ public enum MeasurementEntry {
         let dateText = date.trimmingCharactersInWhitespace()
         guard !dateText.isEmpty else { throw .gateIncomplete(.experimenting, missing: []) }
         guard let day = DayDate(parsing: dateText) else { throw .invalidDate(dateText) }
-        guard let number = NumberParsing.number(value) else { throw .invalidNumber(value) }
+        let number = try NumberKind.measurement.parse(value)
+        try TextLimit.check(note, field: "note", limit: TextLimit.text)
         return MetricMeasurement(date: day, value: number, note: note.trimmingCharactersInWhitespace())
     }
 }

@@ -90,7 +90,9 @@ public enum Reducer {
             case .domain(let error): state.message = StatusMessage(state.strings.error(error), isError: true)
             case .storage(let message): state.message = StatusMessage(state.strings.format(.errorStorage, message), isError: true)
             }
-            if case .weighing(let weighing) = state.mode, let id = weighing.session.id { return [.loadSession(id)] }
+            // A refused score reloads the session once; a session that cannot be read (damaged, replaced) is not read again
+            // and again in a loop: the message stays until the facilitator leaves.
+            if case .domain = failure, case .weighing(let weighing) = state.mode, let id = weighing.session.id { return [.loadSession(id)] }
             if case .weighingSetup(var setup) = state.mode {
                 setup.error = state.message?.text
                 state.mode = .weighingSetup(setup)
@@ -274,12 +276,9 @@ public enum Reducer {
         return effects
     }
 
-    /// A number in a created or edited idea that passes the BSN eleven-test.
+    /// A number in any free text of a change (idea fields, gate cards, reasons, notes, decisions) that passes the BSN eleven-test.
     private static func possibleBSN(in change: IdeaChange) -> String? {
-        switch change {
-        case .create(let fields), .edit(_, let fields), .editFrom(_, _, let fields): Privacy.possibleBSNs(in: fields.title + " " + fields.description).first
-        default: nil
-        }
+        Privacy.possibleBSNs(inTexts: change.freeTexts).first
     }
 
     private static func successMessage(for applied: AppliedChange, strings: Strings) -> String {

@@ -130,4 +130,16 @@ public enum StringKey: String, CaseIterable, Sendable {
     case cliDemoAdded, cliBenchmarkGenerated, cliDemoKept
     case cliInfoVersion, cliInfoDataDirectory, cliInfoDatabase, cliInfoConfigFile, cliInfoNotPresent, cliInfoConfig
     case cliInfoActor, cliInfoLanguage, cliInfoIdeas, cliInfoEvents
+    // Hardening
+    case errorNumberOutOfRange, numberMeasurement, numberWeight, numberMatrixEntry, numberDays, numberIdeaCount
+    case numberWipLimit, numberStaleDays, numberParticipants, numberScaleBound, errorTextTooLong, errorTooManyTags
+    case fieldParticipant, fieldName, errorMergeIntoMerged, errorErasedPersonalData
+    case errorMatrixEmpty, errorMatrixRowLength, errorMatrixEmptyEntry, errorMatrixSize, detailTruncated
+    case terminalNotATerminal, terminalTermNotSet, terminalUnknown, terminalUnsuitable, interchangeNotAnExport
+    case interchangeSchemaMismatch, interchangeNotEmpty, cliUnexpected, personalLeftOut, infoNotCreated
+    case storageDatabaseInUse, storageDatabaseMissing, storageNotRestorable, restoreNotAFile, restoreTheLiveDatabase
+    case restoreNotSQLite, restoreDamaged, restoreNotProeftuin, restoreNewerVersion, storageDatabaseReplaced
+    case storageDiskFull, cliInsideDataDirectory, forgetCopiesRewritten, forgetLeftoversRemoved, forgetCopiesNotRewritten
+    case forgetAskDelete, forgetCopiesDeleted, copyMissing, copyNotADatabase, copyDamaged, copyNotWritable, copyInUse
+    case cliCopiesRemain, copyText
 }

@@ -176,6 +176,17 @@ public struct Strings: Sendable {
         case .revoteNeedsCells: self[.errorRevoteNeedsCells]
         case .sessionIncomplete(let complete, let total): format(.errorSessionIncomplete, complete, total)
         case .unknownTheme(let theme, let allowed): format(.errorUnknownTheme, clean(theme), allowed.map(clean).joined(separator: ", "))
+        // Hardening
+        case .numberOutOfRange(let kind, let text):
+            format(.errorNumberOutOfRange, clean(String(text.prefix(40))), numberKind(kind), kind.bounds.low, kind.bounds.high)
+        case .textTooLong("tags", let limit): format(.errorTooManyTags, limit)
+        case .textTooLong(let field, let limit): format(.errorTextTooLong, fieldName(field), limit)
+        case .mergeIntoMerged(let id, let into): format(.errorMergeIntoMerged, id, into)
+        case .erasedPersonalData(let id): format(.errorErasedPersonalData, id)
+        case .invalidMatrix(.empty): self[.errorMatrixEmpty]
+        case .invalidMatrix(.rowLength(let row, let entries, let rows)): format(.errorMatrixRowLength, row, entries, rows)
+        case .invalidMatrix(.emptyEntry(let row, let column)): format(.errorMatrixEmptyEntry, row, column)
+        case .invalidMatrix(.size(let rows, let criteria)): format(.errorMatrixSize, rows, criteria)
         }
     }
 
@@ -187,6 +198,23 @@ public struct Strings: Sendable {
 
     /// `: measured at 10:42 by anna (cli) (title)`: who changed what since, for refusals of stale changes;
     /// a time of today without its date.
+
+    // Hardening
+    /// What a number stands for, as a message names it.
+    public func numberKind(_ kind: NumberKind) -> String {
+        switch kind {
+        case .measurement: self[.numberMeasurement]
+        case .weight: self[.numberWeight]
+        case .matrixEntry: self[.numberMatrixEntry]
+        case .days: self[.numberDays]
+        case .ideaCount: self[.numberIdeaCount]
+        case .wipLimit: self[.numberWipLimit]
+        case .staleDays: self[.numberStaleDays]
+        case .participants: self[.numberParticipants]
+        case .scaleBound: self[.numberScaleBound]
+        }
+    }
+
     func changeNotice(_ notice: ChangeNotice?, fields: [String]) -> String {
         var text = ""
         if let notice {
@@ -205,20 +233,22 @@ public struct Strings: Sendable {
         return text
     }
 
-    /// A stored field's name as the forms show it (`title` → `Titel`), or the name itself.
+    /// A stored field's name as the forms show it (`title` → `titel`), or the name itself, cleaned for the terminal.
     func fieldName(_ name: String) -> String {
         let labels: [String: StringKey] = [
             "title": .fieldTitle, "description": .fieldDescription, "theme": .fieldTheme, "tags": .fieldTags, "source": .fieldSource,
             "submitter": .fieldSubmitter, "proposal": .fieldProposal, "responsible": .fieldResponsible, "reviewDate": .fieldReviewDate,
-            "evaluation": .fieldEvaluation,
+            "evaluation": .fieldEvaluation, "tag": .detailTags, "reason": .fieldReason, "note": .fieldNote, "name": .fieldName,
+            "participant": .fieldParticipant, "who": .fieldWho, "text": .fieldText,
         ]
         if let key = labels[name] { return self[key].lowercased() }
+        if let gate = GateField(rawValue: name) { return self[EntryFieldKey.gate(gate).label].lowercased() }
         let words = name.split(separator: " ")
         if words.count == 2, let number = Int(words[1]) {
             if words[0] == "objection" { return format(.fieldObjectionNumber, number) }
             if words[0] == "concern" { return format(.fieldConcernNumber, number) }
         }
-        return name
+        return clean(name)
     }
 
     /// A domain refusal in this language, as the command line reports it: with the flag or command that helps,

@@ -6,6 +6,8 @@ public struct ChangeWatcher: Sendable {
     /// How often to look, in seconds.
     public let interval: TimeInterval
     private var lastLook: Date
+    /// Whether a failure to look (a database replaced by a restore, a damaged file) was already reported by a reload.
+    private var reportedFailure = false
 
     public init(workspace: Workspace, interval: TimeInterval = 0.5, now: Date = Date()) {
         self.workspace = workspace
@@ -17,6 +19,14 @@ public struct ChangeWatcher: Sendable {
     public mutating func poll(now: Date = Date()) -> Bool {
         guard now.timeIntervalSince(lastLook) >= interval else { return false }
         lastLook = now
-        return (try? workspace.outsideChange()) ?? false
+        do {
+            let changed = try workspace.outsideChange()
+            reportedFailure = false
+            return changed
+        } catch {
+            // Once: the reload that follows fails the same way and shows why; no reload loop.
+            defer { reportedFailure = true }
+            return !reportedFailure
+        }
     }
 }

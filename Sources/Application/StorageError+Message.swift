@@ -22,6 +22,24 @@ extension StorageError {
                            clean(field), String(clean(value).prefix(60)))
         case .unreadableValuesFound(let count):
             count == 1 ? strings[.storageUnreadableValueFoundOne] : strings.format(.storageUnreadableValuesFound, count)
+        // Hardening
+        case .databaseInUse(let path): strings.format(.storageDatabaseInUse, clean(path))
+        case .databaseMissing(let path, let backups, let setAside): strings.format(.storageDatabaseMissing, clean(path), backups, setAside)
+        case .notRestorable(let path, let problem): strings.format(.storageNotRestorable, clean(path), Self.problem(problem, strings: strings))
+        case .databaseReplaced(let path): strings.format(.storageDatabaseReplaced, clean(path))
+        case .diskFull(let path): strings.format(.storageDiskFull, clean(path))
+        }
+    }
+
+    /// Why a file cannot be restored, in the interface's language.
+    static func problem(_ problem: RestoreProblem, strings: Strings) -> String {
+        switch problem {
+        case .notAFile: strings[.restoreNotAFile]
+        case .theLiveDatabase: strings[.restoreTheLiveDatabase]
+        case .notSQLite: strings[.restoreNotSQLite]
+        case .damaged(let detail): strings.format(.restoreDamaged, TextSanitizer.singleLine(detail))
+        case .notProeftuin: strings[.restoreNotProeftuin]
+        case .newerVersion: strings[.restoreNewerVersion]
         }
     }
 

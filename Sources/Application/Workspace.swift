@@ -18,11 +18,13 @@ public final class Workspace: Sendable {
     }
 
     /// Opens (creating when needed) the SQLite portfolio in a data directory; `program` is recorded with every change.
+    /// `readingOnly`: a portfolio this user may only read is opened read-only instead of refused (for listings and exports).
     public static func open(
         _ directory: DataDirectory, actor: String, program: String, defaultWipLimits: [Stage: WipLimit] = [:],
-        themes: ThemeCatalog = .open
+        themes: ThemeCatalog = .open, readingOnly: Bool = false
     ) throws -> Workspace {
-        Workspace(store: try AppDatabase.open(directory, actor: actor, program: program, defaultWipLimits: defaultWipLimits),
+        Workspace(store: try AppDatabase.open(directory, actor: actor, program: program, defaultWipLimits: defaultWipLimits,
+                                              readingOnly: readingOnly),
                   themes: themes)
     }
 
@@ -101,9 +103,19 @@ public final class Workspace: Sendable {
         try store.merge(source, into: target)
     }
 
-    /// Erases a submitter's personal data from the portfolio.
+    /// Erases a submitter's personal data from the portfolio and from every copy of it the product keeps or made.
     public func forget(submitter name: String) throws -> ForgetReport {
         try store.forget(submitter: name)
+    }
+
+    /// Deletes copies of the portfolio that `forget` could not rewrite (they may still hold an erased name).
+    public func deleteCopies(_ paths: [String]) throws -> [String] {
+        try store.deleteCopies(paths)
+    }
+
+    /// Records a file with personal data about to be written (an export or report with `--include-personal`).
+    public func recordCopy(_ url: URL) {
+        store.recordCopy(url)
     }
 
     // MARK: Decisions and limits

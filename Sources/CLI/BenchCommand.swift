@@ -63,7 +63,7 @@ struct BenchCommand: ParsableCommand {
         if FileManager.default.fileExists(atPath: directory.databaseURL.path) {
             throw ValidationError("\(directory.path) already holds a database: choose an empty directory for --keep")
         }
-        let set = BenchmarkDataSet(ideas: max(10, ideas))
+        let set = BenchmarkDataSet(ideas: max(10, try NumberKind.ideaCount.check(ideas)))
         let now = Date()
         var generation = 0.0
         do {

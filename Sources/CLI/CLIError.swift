@@ -11,6 +11,11 @@ enum CLIError: Error, CustomStringConvertible, LocalizedError {
     case notText(String)
     case badFile(String, [String])
     case noBackup(String)
+    // Hardening
+    /// An output file inside the data directory (or another name of one of its files).
+    case insideDataDirectory(String)
+    /// Copies that `forget` could neither rewrite nor delete, which may still hold the erased name.
+    case copiesRemain(Int)
 
     /// The message in the language of `strings`; paths and file contents are cleaned for the terminal.
     func message(in strings: Strings) -> String {
@@ -23,9 +28,11 @@ enum CLIError: Error, CustomStringConvertible, LocalizedError {
         case .notText(let path): strings.format(.cliNotText, clean(path))
         case .badFile(let path, let errors):
             (errors.count == 1 ? strings.format(.cliBadFileOne, clean(path)) : strings.format(.cliBadFileMany, clean(path), errors.count))
-                + "\n  " + errors.prefix(50).map(clean).joined(separator: "\n  ")
+                + "\n  " + errors.prefix(50).map { String(clean($0).prefix(300)) }.joined(separator: "\n  ")
                 + (errors.count > 50 ? "\n  " + strings.format(.cliBadFileMore, errors.count - 50) : "")
         case .noBackup(let path): strings.format(.cliNoBackup, clean(path))
+        case .insideDataDirectory(let path): strings.format(.cliInsideDataDirectory, clean(path))
+        case .copiesRemain(let count): strings.format(.cliCopiesRemain, count)
         }
     }
 

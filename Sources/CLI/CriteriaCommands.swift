@@ -55,7 +55,7 @@ struct CriteriaCreateCommand: ParsableCommand {
 
     func run() throws {
         try global.openWorkspace().createCriteriaSet(set)
-        print("created \(set)")
+        print("created \(Output.safe(set))")
     }
 }
 
@@ -65,7 +65,8 @@ struct CriteriaAddCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The set.") var set: String
     @Argument(help: "The criterion's name.") var name: String
-    @Option(help: "Its weight (any non-negative number; results use the weights normalised to sum 1).") var weight: Double
+    @Option(help: "Its weight (a number from 0 to 1000000, decimal point or comma; results use the weights normalised to sum 1).")
+    var weight: String
     @Flag(help: "Lower scores are better (a cost, a risk).") var cost = false
     @Option(help: "The scale, MIN-MAX (default 1-5).") var scale: String = "1-5"
     @Option(help: "Veto threshold: \"<=N\" (vetoed at or below N), \">=N\" (at or above), or N (<= for a benefit, >= for a cost).")
@@ -74,6 +75,7 @@ struct CriteriaAddCommand: ParsableCommand {
 
     func run() throws {
         let (low, high) = try CriteriaScale.parse(scale)
+        let weight = try NumberKind.weight.parse(self.weight)
         let workspace = try global.openWorkspace()
         var criterion = Criterion(name: name, description: description, weight: weight, direction: cost ? .cost : .benefit,
                                   scaleMin: low, scaleMax: high)
@@ -81,7 +83,8 @@ struct CriteriaAddCommand: ParsableCommand {
             criterion.veto = Veto(threshold, direction ?? Veto.defaultDirection(for: criterion.direction))
         }
         let updated = try workspace.addCriterion(criterion, to: set)
-        print("\(updated.name) v\(updated.version): \(updated.criteria.count) criteria")
+        Warnings.print(Warnings.bsn(inTexts: [name, description]))
+        print("\(Output.safe(updated.name)) v\(updated.version): \(updated.criteria.count) criteria")
     }
 }
 
@@ -144,11 +147,11 @@ struct CriteriaShowCommand: ParsableCommand {
     @Option(help: "text or json.") var format: TextFormat = .text
 
     func run() throws {
-        let value = try global.openWorkspace().reader.criteriaSet(set)
+        let value = try global.openForReading().reader.criteriaSet(set)
         switch format {
         case .json: print(try Output.json(CriteriaSetJSON(value)))
         case .text:
-            print("\(value.name) (version \(value.version))")
+            print("\(Output.safe(value.name)) (version \(value.version))")
             let weights = value.normalizedWeights
             let rows = value.criteria.enumerated().map { index, criterion in
                 [criterion.name, String(format: "%.1f%%", weights[index] * 100), criterion.direction.rawValue,
@@ -165,8 +168,8 @@ struct CriteriaListCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        for set in try global.openWorkspace().reader.criteriaSets() {
-            print("\(set.name)  v\(set.version)  \(set.criteria.map(\.name).joined(separator: ", "))")
+        for set in try global.openForReading().reader.criteriaSets() {
+            print(Output.safe("\(set.name)  v\(set.version)  \(set.criteria.map(\.name).joined(separator: ", "))"))
         }
     }
 }
@@ -185,9 +188,8 @@ struct CriteriaWeightsCommand: ParsableCommand {
         var values = Array(repeating: 0.0, count: current.criteria.count)
         for pair in percent.split(separator: ",") {
             let parts = pair.split(separator: "=")
-            guard parts.count == 2, let value = NumberParsing.number(String(parts[1])) else {
-                throw ValidationError("'\(pair)' is not NAME=PERCENT")
-            }
+            guard parts.count == 2 else { throw ValidationError("'\(pair)' is not NAME=PERCENT") }
+            let value = try NumberKind.weight.parse(String(parts[1]))
             guard let index = current.index(of: String(parts[0])) else { throw DomainError.unknownCriterion(String(parts[0])) }
             values[index] = value
         }
@@ -196,7 +198,7 @@ struct CriteriaWeightsCommand: ParsableCommand {
         if direct.adjusted {
             FileHandle.standardError.write(Data("notice: the percentages add up to \(Output.number(values.reduce(0, +))), not 100; they were normalised\n".utf8))
         }
-        print(zip(current.criteria, direct.weights).map { "\($0.name)=\(String(format: "%.1f", $1 * 100))%" }.joined(separator: ","))
+        print(zip(current.criteria, direct.weights).map { "\(Output.safe($0.name))=\(String(format: "%.1f", $1 * 100))%" }.joined(separator: ","))
     }
 }
 
@@ -222,7 +224,7 @@ struct CriteriaROCCommand: ParsableCommand {
             weights[index] = roc[rank]
         }
         try workspace.saveCriteriaSet(try current.withWeights(weights))
-        print(zip(current.criteria, weights).map { "\($0.name)=\(String(format: "%.4f", $1))" }.joined(separator: ","))
+        print(zip(current.criteria, weights).map { "\(Output.safe($0.name))=\(String(format: "%.4f", $1))" }.joined(separator: ","))
     }
 }
 
@@ -241,13 +243,15 @@ struct CriteriaAHPCommand: ParsableCommand {
         let workspace = try global.openWorkspace()
         let current = try workspace.reader.criteriaSet(set)
         let parsed = try AHP.parseMatrix(matrix)
-        guard parsed.count == current.criteria.count else { throw DomainError.weightCount(expected: current.criteria.count, got: parsed.count) }
+        guard parsed.count == current.criteria.count else {
+            throw DomainError.invalidMatrix(.size(rows: parsed.count, criteria: current.criteria.count))
+        }
         let result = AHP.analyze(parsed)
         switch format {
         case .json:
             print(try Output.json(result))
         case .text:
-            for (criterion, weight) in zip(current.criteria, result.weights) { print("\(criterion.name)  \(String(format: "%.4f", weight))") }
+            for (criterion, weight) in zip(current.criteria, result.weights) { print("\(Output.safe(criterion.name))  \(String(format: "%.4f", weight))") }
             print(String(format: "λmax %.4f  CI %.4f  CR %.4f  %@", result.lambdaMax, result.ci, result.cr,
                          result.consistent ? "consistent" : "INCONSISTENT (CR ≥ 0.10)"))
         }

@@ -42,7 +42,9 @@ struct DecisionCommand: ParsableCommand {
 
 /// Applies one step of a consent round through the application layer (read and written in one transaction).
 private func amend(_ global: GlobalOptions, _ id: DecisionID, _ amendment: DecisionAmendment) throws -> ConsentDecision {
-    try global.openWorkspace().amendDecision(id, amendment)
+    let saved = try global.openWorkspace().amendDecision(id, amendment)
+    Warnings.print(Warnings.bsn(inTexts: IdeaChange.amendDecision(id, amendment).freeTexts))
+    return saved
 }
 
 struct DecisionNewCommand: ParsableCommand {
@@ -64,6 +66,7 @@ struct DecisionNewCommand: ParsableCommand {
         let id = try global.openWorkspace().propose(decision)
         let strings = Strings(try global.language())
         Warnings.print(Warnings.date(DateCheck.review(review, today: DayDate.local(Date())), strings: strings), strings: strings)
+        Warnings.print(Warnings.bsn(inTexts: decision.freeTexts, strings: strings), strings: strings)
         print(id.rawValue)
     }
 }
@@ -194,7 +197,7 @@ struct DecisionShowCommand: ParsableCommand {
     @Option(help: "text or json.") var format: TextFormat = .text
 
     func run() throws {
-        let value = try global.openWorkspace().reader.decision(decision.id)
+        let value = try global.openForReading().reader.decision(decision.id)
         switch format {
         case .json: print(try Output.json(DecisionJSON(value)))
         case .text: print(DecisionText.lines(value, strings: Strings(try global.language())).joined(separator: "\n"))
@@ -210,7 +213,7 @@ struct DecisionListCommand: ParsableCommand {
     @Option(help: "text or json.") var format: TextFormat = .text
 
     func run() throws {
-        let decisions = try global.openWorkspace().reader.decisions(idea: idea?.id)
+        let decisions = try global.openForReading().reader.decisions(idea: idea?.id)
         switch format {
         case .json: print(try Output.json(decisions.map(DecisionJSON.init)))
         case .text:

@@ -1,19 +1,32 @@
 import AppCore
+import Application
 import ArgumentParser
 import Domain
 import Foundation
 import Storage
+import TerminalUI
 
 /// How the command line reports a failure: one `Fout: …` / `Error: …` message in the user's language.
 enum ErrorReport {
-    /// The message for the errors Proeftuin words itself; nil for ArgumentParser's own errors and any other.
+    /// The message for the errors Proeftuin words itself, and a cleaned one for any other; nil only for
+    /// ArgumentParser's own errors (usage, `--help`, an exit code), which it reports itself.
     static func message(for error: any Error, in strings: Strings) -> String? {
         switch error {
         case let error as DomainError: strings.commandLineError(error)
         case let error as StorageError: error.message(in: strings)
         case let error as CLIError: error.message(in: strings)
-        default: nil
+        // Hardening
+        case let error as InterchangeError: error.message(in: strings)
+        case let error as TerminalError: error.message(in: strings)
+        case is ValidationError, is ExitCode, is CleanExit: nil
+        default: strings.format(.cliUnexpected, String(TextSanitizer.singleLine(String(describing: error)).prefix(300)))
         }
+    }
+
+    /// An error ArgumentParser reports itself, with any text it carries from arguments or files cleaned first.
+    static func cleaned(_ error: any Error) -> any Error {
+        guard let validation = error as? ValidationError else { return error }
+        return ValidationError(TextSanitizer.multiLine(validation.message))
     }
 
     /// The whole report, `Fout: …` or `Error: …`, ending in a newline.

@@ -28,6 +28,7 @@ struct MeasureAddCommand: ParsableCommand {
         let strings = Strings(try global.language())
         Warnings.print(Warnings.date(DateCheck.measurement(measurement.date, today: DayDate.local(Date())), strings: strings),
                        strings: strings)
+        Warnings.print(Warnings.bsn(inTexts: [measurement.note], strings: strings), strings: strings)
         print("\(id.id) \(measurement.date) \(strings.number(measurement.value))")
     }
 }
@@ -69,6 +70,7 @@ struct MeasureImportCommand: ParsableCommand {
         let today = DayDate.local(Date())
         Warnings.print(measurements.flatMap { Warnings.date(DateCheck.measurement($0.date, today: today), strings: strings) },
                        strings: strings)
+        Warnings.print(Warnings.bsn(inTexts: measurements.map(\.note), strings: strings), strings: strings)
         print(measurements.count == 1
             ? strings.format(.cliImportedMeasurementOne, id.id) : strings.format(.cliImportedMeasurements, measurements.count, id.id))
     }
@@ -95,7 +97,7 @@ struct WipShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try global.openWorkspace()
+        let workspace = try global.openForReading()
         let limits = try workspace.reader.wipLimits()
         let counts = try workspace.reader.countsByStage()
         let rows = Stage.boardOrder.compactMap { stage in
@@ -164,7 +166,8 @@ struct DueCommand: ParsableCommand {
             guard let day = DayDate(parsing: text) else { throw .invalidDate(text) }
             return day
         } ?? DayDate.local(Date())
-        let reviews = try global.openWorkspace().reader.reviews(today: today, within: within)
+        try NumberKind.days.check(within)
+        let reviews = try global.openForReading().reader.reviews(today: today, within: within)
         switch format {
         case .json:
             print(try Output.json(Result(overdue: reviews.overdue.map(Item.init), upcoming: reviews.upcoming.map(Item.init))))

@@ -37,6 +37,16 @@ public struct GlobalOptions: ParsableArguments {
         return try Workspace.open(directory ?? self.directory, actor: configuration.actor(environment: environment), program: program,
                                   defaultWipLimits: configuration.wipLimits, themes: ThemeCatalog(fixed: configuration.themes))
     }
+
+    // Hardening
+    /// Opens the portfolio for a command that only reads (listings, `show`, exports, reports): a data directory this user
+    /// may only read is opened read-only instead of refused.
+    func openForReading() throws -> Workspace {
+        let configuration = try configuration()
+        return try Workspace.open(directory, actor: configuration.actor(environment: environment), program: "cli",
+                                  defaultWipLimits: configuration.wipLimits, themes: ThemeCatalog(fixed: configuration.themes),
+                                  readingOnly: true)
+    }
 }
 
 /// Output formats for listing commands.

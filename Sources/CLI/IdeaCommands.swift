@@ -72,7 +72,7 @@ struct ListCommand: ParsableCommand {
     @Option(help: "table, json or csv.") var format: ListFormat = .table
 
     func run() throws {
-        let ideas = try global.openWorkspace().reader.ideas(stage: stage?.stage, theme: theme)
+        let ideas = try global.openForReading().reader.ideas(stage: stage?.stage, theme: theme)
         switch format {
         case .json:
             print(try Output.json(ideas.map { IdeaJSON($0, includePersonal: false) }))
@@ -103,13 +103,14 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The idea id.") var id: IdeaIDArgument
     @Option(help: "text or json.") var format: TextFormat = .text
+    @Flag(help: "Include the submitter's name (personal data).") var includePersonal = false
 
     func run() throws {
-        let detail = try global.openWorkspace().reader.detail(id.id)
+        let detail = try global.openForReading().reader.detail(id.id)
         let idea = detail.idea
         switch format {
         case .json:
-            print(try Output.json(IdeaDetailJSON(detail, includePersonal: true)))
+            print(try Output.json(IdeaDetailJSON(detail, includePersonal: includePersonal)))
         case .text:
             let strings = Strings(try global.language())
             print("\(idea.id)  \(Output.safe(idea.fields.title))")
@@ -118,7 +119,8 @@ struct ShowCommand: ParsableCommand {
                 [strings[.detailTheme], Output.safe(idea.fields.theme)],
                 [strings[.detailTags], Output.safe(idea.fields.tags.joined(separator: ", "))],
                 [strings[.detailSource], strings.source(idea.fields.source)],
-                [strings[.detailSubmitter], Output.safe(idea.fields.submitter ?? "—")],
+                [strings[.detailSubmitter], includePersonal ? Output.safe(idea.fields.submitter ?? "—")
+                    : idea.fields.submitter == nil ? "—" : strings[.personalLeftOut]],
                 [strings[.detailCreated], Output.date(idea.createdAt)],
                 [strings[.detailUpdated], Output.date(idea.updatedAt)],
             ]))
@@ -205,6 +207,7 @@ struct MoveCommand: ParsableCommand {
         if case .move(let request) = applied.change {
             Warnings.print(Warnings.date(DateCheck.gate(request.gate, today: DayDate.local(Date())), strings: strings), strings: strings)
         }
+        Warnings.print(Warnings.bsn(inTexts: applied.change.freeTexts, strings: strings), strings: strings)
         print(strings.format(.cliMoved, id.id, strings.stage(target)))
     }
 }
@@ -246,14 +249,15 @@ struct HistoryCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The idea id.") var id: IdeaIDArgument
     @Option(help: "text or json.") var format: TextFormat = .text
+    @Flag(help: "Keep submitters' names in the JSON snapshots (personal data).") var includePersonal = false
 
     func run() throws {
-        let workspace = try global.openWorkspace()
+        let workspace = try global.openForReading()
         _ = try workspace.reader.idea(id.id)
         let entries = try workspace.reader.history(id.id)
         switch format {
         case .json:
-            print(try Output.json(entries.map(HistoryJSON.init)))
+            print(try Output.json(entries.map { HistoryJSON(includePersonal ? $0 : $0.withoutPersonalData) }))
         case .text:
             let strings = Strings(try global.language())
             let rows = entries.map { entry in

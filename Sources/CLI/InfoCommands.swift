@@ -16,6 +16,7 @@ struct DemoCommand: ParsableCommand {
     var ideas: Int?
 
     func run() throws {
+        if let ideas { try NumberKind.ideaCount.check(ideas) }  // before anything is opened or created
         let directory = global.directory
         if !force, let contents = try? FileManager.default.contentsOfDirectory(atPath: directory.path), !contents.isEmpty {
             let holdsIdeas = directory.holdsDatabase ? ((try? global.openWorkspace().reader.isEmpty()) == false) : true
@@ -24,14 +25,14 @@ struct DemoCommand: ParsableCommand {
         let workspace = try global.openWorkspace()
         if let ideas {
             guard try workspace.reader.isEmpty() else { throw StorageError.directoryNotEmpty(path: directory.path) }
-            let set = BenchmarkDataSet(ideas: max(1, ideas))
+            let set = BenchmarkDataSet(ideas: ideas)
             try workspace.generateBenchmarkData(set, now: Date())
             print(Strings(try global.language())
-                .format(.cliBenchmarkGenerated, set.ideas, set.cycles, set.sessions, set.events, directory.path))
+                .format(.cliBenchmarkGenerated, set.ideas, set.cycles, set.sessions, set.events, Output.safe(directory.path)))
             return
         }
         let count = try workspace.seedDemo(now: Date())
-        print(Strings(try global.language()).format(.cliDemoAdded, count, directory.path))
+        print(Strings(try global.language()).format(.cliDemoAdded, count, Output.safe(directory.path)))
     }
 }
 
@@ -43,23 +44,27 @@ struct InfoCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try global.configuration()
-        let workspace = try global.openWorkspace()
-        let counts = try workspace.reader.countsByStage()
         let strings = Strings(try global.language())
+        // Looking never creates: a data directory or database that is not there is reported as such.
+        let directory = global.directory
+        let exists = FileManager.default.fileExists(atPath: directory.databaseURL.path)
+        let workspace = exists ? try global.openForReading() : nil
+        let counts = try workspace?.reader.countsByStage() ?? [:]
+        let notThere = " " + strings[.infoNotCreated]
         var rows: [[String]] = [
             [strings[.cliInfoVersion], Proeftuin.version],
-            [strings[.cliInfoDataDirectory], workspace.reader.directory.path],
-            [strings[.cliInfoDatabase], workspace.reader.directory.databaseURL.path],
+            [strings[.cliInfoDataDirectory], directory.path + (FileManager.default.fileExists(atPath: directory.path) ? "" : notThere)],
+            [strings[.cliInfoDatabase], directory.databaseURL.path + (exists ? "" : notThere)],
             [strings[.cliInfoConfigFile], configuration.path + (configuration.exists ? "" : " " + strings[.cliInfoNotPresent])],
         ] + configuration.summary.map { ["  " + strings[.cliInfoConfig], $0] } + [
-            [strings[.cliInfoActor], workspace.reader.actor],
+            [strings[.cliInfoActor], workspace?.reader.actor ?? configuration.actor(environment: global.environment)],
             [strings[.cliInfoLanguage], try global.language().rawValue],
             [strings[.cliInfoIdeas], "\(counts.values.reduce(0, +))"],
         ]
         for stage in Stage.boardOrder {
             rows.append(["  " + strings.stage(stage), "\(counts[stage] ?? 0)"])
         }
-        rows.append([strings[.cliInfoEvents], "\(try workspace.reader.eventCount())"])
+        rows.append([strings[.cliInfoEvents], "\(try workspace?.reader.eventCount() ?? 0)"])
         print(Output.table(rows))
     }
 }

@@ -15,7 +15,7 @@ struct BackupCommand: ParsableCommand {
     func run() throws {
         let workspace = try global.openWorkspace()
         let url = try output.map { try workspace.backup(to: URL(fileURLWithPath: $0)) } ?? workspace.rollingBackup(reason: "manual")
-        print(url?.path ?? "")
+        print(Output.safe(url?.path ?? ""))
     }
 }
 
@@ -30,14 +30,17 @@ struct DoctorCommand: ParsableCommand {
 
     func run() throws {
         let directory = global.directory
+        if FileManager.default.isWritableFile(atPath: directory.path) {
+            try DatabaseRestore.recover(directory)  // a restore cut short is finished first
+        }
         let result = Doctor.check(directory)
-        print("database: \(directory.databaseURL.path)")
-        print("integrity: \(result.joined(separator: "; "))")
+        print("database: \(Output.safe(directory.databaseURL.path))")
+        print("integrity: \(Output.safe(result.joined(separator: "; ")))")
         // Values are only worth reading back from a file whose pages are sound.
         let unreadable = result == ["ok"] ? try Doctor.unreadableValues(directory) : []
         if result == ["ok"] { Self.printUnreadable(unreadable, heading: "unreadable values") }
         let backups = Doctor.backups(directory)
-        print("backups: \(backups.count)\(backups.first.map { ", latest \($0.lastPathComponent)" } ?? "")")
+        print("backups: \(backups.count)\(backups.first.map { ", latest \(Output.safe($0.lastPathComponent))" } ?? "")")
         guard restore || from != nil else {
             if result != ["ok"] && result != ["no database yet"] {
                 throw ExitCode(1)
@@ -52,9 +55,10 @@ struct DoctorCommand: ParsableCommand {
             throw CLIError.noSuchFile(source.path)
         }
         let kept = try Doctor.restore(directory, from: source)
-        print("restored \(source.lastPathComponent); the previous file is kept as \(kept.lastPathComponent)")
+        print("restored \(Output.safe(source.lastPathComponent))"
+                  + (kept.map { "; the previous file is kept as \(Output.safe($0.lastPathComponent))" } ?? ""))
         let now = Doctor.check(directory)
-        print("integrity now: \(now.joined(separator: "; "))")
+        print("integrity now: \(Output.safe(now.joined(separator: "; ")))")
         if now == ["ok"] { Self.printUnreadable(try Doctor.unreadableValues(directory), heading: "unreadable values now") }
     }
 

@@ -112,21 +112,17 @@ enum Output {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        return JSONText.escapingInvisibleControls(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 
-    /// One RFC 4180 CSV line: fields holding the separator, quotes or newlines are quoted.
+    /// One RFC 4180 CSV line: cells cleaned for the terminal, formulas neutralised, quoted where needed (`CSVWriter`).
     static func csvRow(_ fields: [String], separator: Character = ",") -> String {
-        fields.map { field in
-            if field.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-                return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            }
-            return field
-        }.joined(separator: String(separator))
+        CSVWriter.row(fields, separator: separator)
     }
 
-    /// Columns padded by display width, so Dutch and CJK titles line up.
+    /// Columns padded by display width, so Dutch and CJK titles line up; every cell is cleaned for the terminal.
     static func table(_ rows: [[String]]) -> String {
+        let rows = rows.map { $0.map(safe) }
         guard let first = rows.first else { return "" }
         var widths = Array(repeating: 0, count: first.count)
         for row in rows {

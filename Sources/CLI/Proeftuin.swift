@@ -1,6 +1,7 @@
 import AppCore
 import Application
 import ArgumentParser
+import Domain
 import Foundation
 import Storage
 import TerminalUI
@@ -49,15 +50,27 @@ public struct Proeftuin: ParsableCommand {
     /// Usage errors, `--help` and `--version` are left to ArgumentParser.
     public static func runReportingErrors(_ arguments: [String]? = nil) -> Never {
         var command: any ParsableCommand
-        do { command = try parseAsRoot(arguments) } catch { exit(withError: error) }
+        do { command = try parseAsRoot(arguments) } catch { exitCleanly(withError: error) }
         do {
             try command.run()
         } catch {
-            guard let report = ErrorReport.text(for: error, in: ErrorReport.language(of: command)) else { exit(withError: error) }
+            guard let report = ErrorReport.text(for: error, in: ErrorReport.language(of: command)) else {
+                exitCleanly(withError: ErrorReport.cleaned(error))
+            }
             FileHandle.standardError.write(Data(report.utf8))
             exit(withError: ExitCode.failure)
         }
         exit()
+    }
+
+    /// Like `exit(withError:)`, but a failure's message (which may quote an argument) is cleaned of escape codes before
+    /// it reaches the terminal; `--help` and `--version` are printed as ArgumentParser prints them.
+    static func exitCleanly(withError error: any Error) -> Never {
+        let code = exitCode(for: error)
+        guard code != .success else { exit(withError: error) }
+        let message = TextSanitizer.multiLine(fullMessage(for: error))
+        if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+        Foundation.exit(code.rawValue)
     }
 }
 
@@ -95,6 +108,6 @@ struct BoardCommand: ParsableCommand {
             try BoardApp.run(workspace: workspace, language: language, environment: environment, useMouse: useMouse,
                              staleDays: configuration.staleDays ?? 30, keymap: keymap)
         }
-        if demo { print(Strings(language).format(.cliDemoKept, workspace.reader.directory.path)) }
+        if demo { print(Strings(language).format(.cliDemoKept, TextSanitizer.singleLine(workspace.reader.directory.path))) }
     }
 }

@@ -46,7 +46,9 @@ struct SessionNewCommand: ParsableCommand {
         let workspace = try global.openWorkspace()
         let session = WeighingSession(set: try workspace.reader.criteriaSet(set), ideas: ids,
                                       participants: WeighingSession.participants(from: participants), createdAt: Date())
-        print(try workspace.createSession(session).id!.rawValue)
+        let created = try workspace.createSession(session)
+        Warnings.print(Warnings.bsn(inTexts: session.participants))
+        print(created.id!.rawValue)
     }
 }
 
@@ -114,6 +116,7 @@ struct SessionImportCommand: ParsableCommand {
         var inputs: [ScoreInput] = []
         var participants = current.participants.map { $0.lowercased() }
         var joining: [String] = []
+        var lineOf: [ScoreKey: Int] = [:]  // a second row for the same cell is refused, not silently replacing the first
         for record in records.dropFirst() {
             let fields = record.fields
             guard fields.count > max(p, i, c, s) else {
@@ -145,20 +148,30 @@ struct SessionImportCommand: ParsableCommand {
                 continue
             }
             let key = ScoreKey(participant: participant, idea: idea, criterion: criterion)
-            if ["abstain", "onthouden", "onthouding"].contains(fields[s].trimmingCharacters(in: .whitespaces).lowercased()) {
-                inputs.append(ScoreInput(key, .abstain))
+            let entry: CellEntry
+            if ["abstain", "onthouden", "onthouding", "-", "x"].contains(fields[s].trimmingCharacters(in: .whitespaces).lowercased()) {
+                entry = .abstain
+            } else {
+                guard let number = NumberParsing.number(fields[s]), number == number.rounded(), abs(number) < 1e6 else {
+                    errors.append("line \(record.line): '\(fields[s])' is not a whole score")
+                    continue
+                }
+                let scale = current.criteria[criterion]
+                guard scale.accepts(Int(number)) else {
+                    errors.append("line \(record.line): \(Int(number)) is outside the scale \(scale.scaleMin)-\(scale.scaleMax) of \(scale.name)")
+                    continue
+                }
+                entry = .score(Int(number))
+            }
+            // A second row for the same cell is refused, not silently replacing the first.
+            if let first = lineOf[key] {
+                let name = current.participants.indices.contains(participant) ? current.participants[participant] : who
+                errors.append("line \(record.line): a second score by \(name) for \(idea) on \(current.criteria[criterion].name); "
+                                  + "line \(first) already gives one")
                 continue
             }
-            guard let number = NumberParsing.number(fields[s]), number == number.rounded(), abs(number) < 1e6 else {
-                errors.append("line \(record.line): '\(fields[s])' is not a whole score")
-                continue
-            }
-            let scale = current.criteria[criterion]
-            guard scale.accepts(Int(number)) else {
-                errors.append("line \(record.line): \(Int(number)) is outside the scale \(scale.scaleMin)-\(scale.scaleMax) of \(scale.name)")
-                continue
-            }
-            inputs.append(ScoreInput(key, .score(Int(number))))
+            lineOf[key] = record.line
+            inputs.append(ScoreInput(key, entry))
         }
         guard errors.isEmpty else { throw CLIError.badFile(file, errors) }
         try workspace.changeSession(session.id, joining.map(SessionChange.addParticipant) + [.enter(inputs)])
@@ -335,7 +348,7 @@ struct SessionResultsCommand: ParsableCommand {
     @Option(help: "text or json.") var format: TextFormat = .text
 
     func run() throws {
-        let workspace = try global.openWorkspace()
+        let workspace = try global.openForReading()
         var value = try workspace.reader.session(session.id)
         if let method { value.method = method }
         if let normalization { value.normalization = normalization }
@@ -376,7 +389,7 @@ struct SessionListCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let rows = try global.openWorkspace().reader.sessions().map { summary in
+        let rows = try global.openForReading().reader.sessions().map { summary in
             ["\(summary.id)", summary.status.rawValue, summary.setName, "\(summary.ideas) ideas", "\(summary.participants) participants",
              Output.date(summary.createdAt)]
         }
@@ -396,29 +409,43 @@ struct SessionMinutesCommand: ParsableCommand {
     @Flag(help: "Overwrite --output if it exists.") var force = false
 
     func run() throws {
-        let workspace = try global.openWorkspace()
+        let workspace = try global.openForReading()
         let value = try workspace.reader.session(session.id)
         let ideas = try value.ideas.map { try workspace.reader.idea($0) }
         let decisions = try value.ideas.flatMap { try workspace.reader.decisions(idea: $0) }
         let text = Minutes.markdown(session: value, ideas: ideas, decisions: decisions, strings: Strings(try global.language()))
         if let output {
-            try OutputFile.write(text, to: output, force: force)
+            try OutputFile.write(text, to: output, force: force, protecting: global.directory)
         } else {
             print(text, terminator: "")
         }
     }
 }
 
-/// Writing output files atomically, never over an existing file by accident.
+/// Writing output files atomically, never over an existing file by accident, and never into the data directory.
 enum OutputFile {
-    static func write(_ text: String, to path: String, force: Bool) throws {
+    static func write(_ text: String, to path: String, force: Bool, protecting directory: DataDirectory) throws {
         let url = URL(fileURLWithPath: path)
+        // Hardening: not even with --force may an export land on the database, a backup or anything else of the data directory.
+        if directory.holds(path) { throw CLIError.insideDataDirectory(path) }
         if !force, FileManager.default.fileExists(atPath: path) {
             throw ValidationError("\(path) exists: add --force to overwrite it")
         }
         do {
+            let type = (try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path))?[.type] as? FileAttributeType
+            if type == .typeDirectory { throw CLIError.cannotWrite(path, "it is a directory") }
+            if let type, type != .typeRegular {
+                // A device or pipe (/dev/stdout, a FIFO) is written to, never replaced by a file of the same name.
+                let handle = try FileHandle(forWritingTo: url)
+                defer { try? handle.close() }
+                try handle.write(contentsOf: Data(text.utf8))
+                return
+            }
             try Data(text.utf8).write(to: url, options: .atomic)
+        } catch let error as CLIError {
+            throw error
         } catch {
+            if case StorageError.diskFull = StorageError.fromFileSystem(error, path: path) { throw StorageError.diskFull(path: path) }
             throw CLIError.cannotWrite(path, error.localizedDescription)
         }
     }

@@ -15,7 +15,12 @@ enum Warnings {
     }
 
     static func bsn(in fields: IdeaFields, strings: Strings = Strings(.en)) -> [String] {
-        Privacy.possibleBSNs(in: fields.title + " " + fields.description).map { strings.format(.cliWarningBSN, $0) }
+        bsn(inTexts: fields.freeTexts, strings: strings)
+    }
+
+    /// A warning for every BSN-like number in any free text a person or a file filled in.
+    static func bsn(inTexts texts: [String], strings: Strings = Strings(.en)) -> [String] {
+        Privacy.possibleBSNs(inTexts: texts).map { strings.format(.cliWarningBSN, $0) }
     }
 
     static func duplicates(_ found: [DuplicateMatch<IdeaID>], strings: Strings = Strings(.en)) -> [String] {

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
+#include <ncursesw/term.h>
 
 static SCREEN *pt_screen = NULL;
 static volatile sig_atomic_t pt_active = 0;
@@ -40,6 +41,15 @@ int pt_start(const char *term, int use_color, int use_mouse) {
     pt_screen = newterm(term, stdout, stdin);
     if (pt_screen == NULL) return -1;
     set_term(pt_screen);
+    /* A terminal that cannot place the cursor (TERM=dumb, a printer) cannot show a board: refuse instead of drawing
+       nothing and quitting as if all went well. */
+    const char *cup = tigetstr("cup");
+    if (cup == NULL || cup == (char *)-1) {
+        endwin();
+        delscreen(pt_screen);
+        pt_screen = NULL;
+        return -2;
+    }
     pt_active = 1;
     cbreak();
     pt_no_flow_control();

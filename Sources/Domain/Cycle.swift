@@ -17,7 +17,10 @@ public struct TestCard: Equatable, Sendable, Codable {
     }
 
     /// The first number in the success criterion ("≥ 30 huishoudens" → 30), drawn as the target line.
-    public var numericTarget: Double? { NumberParsing.firstNumber(in: successCriterion) }
+    /// A number outside the range of measurements (a 300-digit target) is no target line.
+    public var numericTarget: Double? {
+        NumberParsing.firstNumber(in: successCriterion).flatMap { NumberKind.measurement.range.contains($0) ? $0 : nil }
+    }
 }
 
 /// The learning card that closes an experiment.
@@ -83,10 +86,10 @@ public enum StopCategory: String, CaseIterable, Sendable, Codable {
 
 /// Reading numbers as people type them: `12`, `12.5`, `12,5` (decimal comma), `-3`.
 public enum NumberParsing {
-    /// The text as one number; nil when it is not one.
+    /// The text as one finite number; nil when it is not one (or too large to represent: 300 digits, `inf`, `nan`).
     public static func number(_ text: String) -> Double? {
         let trimmed = text.trimmingCharactersInWhitespace()
-        guard !trimmed.isEmpty else { return nil }
+        guard !trimmed.isEmpty, trimmed.utf8.count <= 400 else { return nil }
         // With both separators the last one is the decimal mark (1.234,5 and 1,234.5); a lone comma is a decimal comma.
         let lastComma = trimmed.lastIndex(of: ",")
         let lastPoint = trimmed.lastIndex(of: ".")
@@ -98,13 +101,21 @@ public enum NumberParsing {
         } else {
             normalised = trimmed.replacingAll(",", with: ".")
         }
-        guard normalised.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" }) else { return nil }
-        return Double(normalised)
+        guard normalised.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") }) else { return nil }
+        guard let value = Double(normalised), value.isFinite else { return nil }
+        return value
+    }
+
+    /// Whether the text is written like a number (digits, a sign, separators), whatever its size.
+    public static func looksNumeric(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharactersInWhitespace()
+        return trimmed.contains(where: { $0.isASCII && $0.isNumber })
+            && trimmed.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "," || $0 == "-" || $0 == "+") }
     }
 
     /// A number as people read it: no needless `.0` (12, 12.5).
     public static func text(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        value.isFinite && value == value.rounded() && abs(value) <= 1e15 ? String(Int64(value)) : String(value)
     }
 
     /// A number as people read it, with a decimal comma when asked (Dutch: 9,5).
@@ -126,7 +137,8 @@ public enum NumberParsing {
             }
         }
         while digits.hasSuffix(".") { digits.removeLast() }
-        return Double(digits)
+        guard digits.count <= 40, let value = Double(digits), value.isFinite else { return nil }  // no target beyond reason
+        return value
     }
 }
 

@@ -66,9 +66,13 @@ public struct DayDate: Hashable, Comparable, Sendable, Codable, CustomStringConv
         return era * 146_097 + doe - 719_468
     }
 
-    /// The day `count` days later (or earlier when negative).
+    /// The day `count` days later (or earlier when negative), held within the years 1 to 9999 however large `count` is.
     public func adding(days count: Int) -> DayDate {
-        DayDate(dayNumber: dayNumber + count)
+        let first = DayDate(year: 1, month: 1, day: 1)!.dayNumber
+        let last = DayDate(year: 9999, month: 12, day: 31)!.dayNumber
+        let (sum, overflow) = dayNumber.addingReportingOverflow(count)
+        let target = overflow ? (count > 0 ? last : first) : min(max(sum, first), last)
+        return DayDate(dayNumber: target)
     }
 
     /// The day with a given day number (inverse of `dayNumber`).

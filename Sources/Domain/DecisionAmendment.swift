@@ -25,11 +25,11 @@ extension ConsentDecision {
         case .object(let objection):
             copy.objections.append(objection)
         case .judge(let number, let qualified):
-            guard objections.indices.contains(number - 1) else { throw .noObjection(number) }
+            guard number >= 1, objections.indices.contains(number - 1) else { throw .noObjection(number) }
             if let earlier = objections[number - 1].qualified, earlier != qualified { throw .objectionAlreadyRuled(number) }
             copy.objections[number - 1].qualified = qualified
         case .resolve(let number, let resolution, let note):
-            guard objections.indices.contains(number - 1) else { throw .noObjection(number) }
+            guard number >= 1, objections.indices.contains(number - 1) else { throw .noObjection(number) }
             let objection = objections[number - 1]
             if let earlier = objection.resolution, earlier != resolution || objection.resolutionNote != note {
                 throw .objectionAlreadyRuled(number)

@@ -63,6 +63,15 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
     case sessionIncomplete(complete: Int, total: Int)
     /// The configuration fixes the list of themes (lokale opgaven) and this one is not on it.
     case unknownTheme(String, allowed: [String])
+    // Hardening
+    /// A number that is not finite or lies outside the range of its kind, as it was given.
+    case numberOutOfRange(NumberKind, String)
+    /// A text longer than its field allows; the field by its English name (`description`, `reason` …).
+    case textTooLong(field: String, limit: Int)
+    /// Merging into an idea that was itself merged into another (which would make a cycle or a chain).
+    case mergeIntoMerged(IdeaID, into: IdeaID)
+    /// An undo or redo that would bring back personal data erased with `forget`.
+    case erasedPersonalData(IdeaID)
 
     public var description: String {
         switch self {
@@ -183,6 +192,14 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
             "only \(complete) of \(total) participants scored every cell: close anyway to lock it incomplete"
         case .unknownTheme(let theme, let allowed):
             "'\(theme)' is not one of the themes in config.toml: use " + allowed.joined(separator: ", ")
+        case .numberOutOfRange(let kind, let text):
+            "'\(text)' is not usable as \(kind.rawValue): give a number from \(kind.bounds.low) to \(kind.bounds.high)"
+        case .textTooLong(let field, let limit):
+            field == "tags" ? "more than \(limit) tags: keep fewer" : "the \(field) is longer than \(limit) characters: shorten it"
+        case .mergeIntoMerged(let id, let into):
+            "idea \(id) was itself merged into \(into): merge into \(into) instead"
+        case .erasedPersonalData(let id):
+            "undo would bring back personal data of idea \(id) that was erased with 'forget'; nothing was undone"
         }
     }
 }

@@ -46,6 +46,9 @@ public struct GateDraft: Equatable, Sendable {
     /// Checks the draft for a move into `stage` and returns the gate, or names every missing field.
     public func validated(for stage: Stage, idea: IdeaID) throws(DomainError) -> StageGate {
         func text(_ field: GateField) -> String { TextSanitizer.multiLine(self[field]).trimmingCharactersInWhitespace() }
+        for field in GateDraft.fields(for: stage) + [.decision] {
+            try TextLimit.check(self[field], field: field.rawValue, limit: field == .owner || field == .responsible ? TextLimit.line : TextLimit.text)
+        }
         var missing: [GateField] = []
         func require(_ fields: [GateField]) {
             missing += fields.filter { text($0).isEmpty }

@@ -74,7 +74,7 @@ public struct IdeaFields: Equatable, Sendable, Codable {
         guard cleanTitle.unicodeScalars.contains(where: TextSanitizer.isVisible) else { throw .emptyTitle }
         guard cleanTitle.count <= Self.titleLimit else { throw .titleTooLong(limit: Self.titleLimit) }
         let cleanSubmitter = submitter.map { TextSanitizer.singleLine($0).trimmingCharactersInWhitespace() }
-        return IdeaFields(
+        let clean = IdeaFields(
             title: cleanTitle,
             description: TextSanitizer.multiLine(description).trimmingCharactersInWhitespace(),
             source: source,
@@ -82,6 +82,12 @@ public struct IdeaFields: Equatable, Sendable, Codable {
             theme: TextSanitizer.singleLine(theme).trimmingCharactersInWhitespace(),
             tags: Self.normalisedTags(tags)
         )
+        try TextLimit.check(clean.description, field: "description", limit: TextLimit.description)
+        try TextLimit.check(clean.theme, field: "theme", limit: TextLimit.line)
+        try TextLimit.check(clean.submitter ?? "", field: "submitter", limit: TextLimit.line)
+        guard clean.tags.count <= TextLimit.tags else { throw .textTooLong(field: "tags", limit: TextLimit.tags) }
+        for tag in clean.tags { try TextLimit.check(tag, field: "tag", limit: TextLimit.line) }
+        return clean
     }
 
     /// Tags trimmed, cleaned, without empties and duplicates, in first-seen order.

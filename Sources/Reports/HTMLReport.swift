@@ -210,11 +210,13 @@ enum SVGChart {
 
     /// A line of measurements with the target as a dashed line.
     static func measurements(_ values: [Double], target: Double?) -> String {
+        let values = values.filter(\.isFinite)
+        let target = target.flatMap { $0.isFinite ? $0 : nil }
         let all = values + (target.map { [$0] } ?? [])
         let low = all.min() ?? 0
         let high = all.max() ?? 1
-        let span = high > low ? high - low : 1
-        func y(_ value: Double) -> Int { 70 - Int(((value - low) / span * 60).rounded()) }
+        // A flat series sits on the bottom line, as before; any other is placed without overflow (values near ±1e308).
+        func y(_ value: Double) -> Int { high > low ? 70 - ChartScale.step(value, low: low, high: high, steps: 60) : 70 }
         let step = values.count > 1 ? 300 / (values.count - 1) : 0
         let points = values.enumerated().map { "\(10 + $0.offset * step),\(y($0.element))" }.joined(separator: " ")
         var parts = ["<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"330\" height=\"80\" role=\"img\" aria-label=\"measurements\">"]

@@ -143,7 +143,7 @@ public enum MarkdownEscape {
 /// Numbers in reports.
 enum NumberText {
     static func plain(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(format: "%.2f", value)
+        value.isFinite && value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(format: "%.2f", value)
     }
 }
 

@@ -57,7 +57,7 @@ public struct CellGrid: Equatable, Sendable {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(maxWidth ?? width, width - max(0, x))
         var column = x
-        for character in TextSanitizer.singleLine(text) {
+        for character in TextSanitizer.singleLine(String(Self.visiblePart(of: text, columns: limit + max(0, -x)))) {
             let w = DisplayWidth.of(character)
             if w == 0 { continue }
             if column - x + w > limit { break }
@@ -70,9 +70,15 @@ public struct CellGrid: Equatable, Sendable {
         return column - x
     }
 
+    /// At most what `columns` columns can show, with room for zero-width characters and escape codes that cleaning
+    /// removes: a field of megabytes is cut before it is cleaned, so drawing it costs no more than drawing a short one.
+    static func visiblePart(of text: String, columns: Int) -> Substring {
+        text.prefix(max(0, columns) * 8 + 1_024)
+    }
+
     /// Writes text truncated with `…` to fit `width` columns, padding the rest with spaces in the same style.
     public mutating func putPadded(_ text: String, x: Int, y: Int, width: Int, style: Style = .plain) {
-        let fitted = DisplayWidth.truncate(TextSanitizer.singleLine(text), to: width)
+        let fitted = DisplayWidth.truncate(TextSanitizer.singleLine(String(Self.visiblePart(of: text, columns: width))), to: width)
         let used = put(fitted, x: x, y: y, maxWidth: width, style: style)
         if used < width { fill(x: x + used, y: y, width: width - used, height: 1, style: style) }
     }

@@ -66,7 +66,9 @@ struct DetailView {
         if idea.fields.description.isEmpty {
             lines.append(Line(text: strings[.detailNoDescription], style: Palette.badge))
         } else {
-            lines += DisplayWidth.wrap(TextSanitizer.multiLine(idea.fields.description), to: max(1, width)).map { Line(text: $0) }
+            let (shown, cut) = Self.excerpt(idea.fields.description)
+            lines += DisplayWidth.wrap(TextSanitizer.multiLine(shown), to: max(1, width)).map { Line(text: $0) }
+            if cut { lines.append(Line(text: strings.format(.detailTruncated, idea.id), style: Palette.badge)) }
         }
         for cycle in detail.cycles.reversed() {
             lines += cycleLines(cycle, strings: strings, width: width)
@@ -82,7 +84,7 @@ struct DetailView {
         lines.append(Line(text: strings[.detailHistory], style: Palette.label))
         for entry in history.reversed() {
             let who = entry.actor + (entry.program.map { " (\($0))" } ?? "")
-            let text = "\(format(entry.at))  \(who)  \(HistoryWords.kind(entry, strings: strings))\(describe(entry, strings: strings))"
+            let text = Self.excerpt("\(format(entry.at))  \(who)  \(HistoryWords.kind(entry, strings: strings))\(describe(entry, strings: strings))").text
             lines += DisplayWidth.wrap(TextSanitizer.singleLine(text), to: max(1, width)).enumerated().map { index, part in
                 Line(text: index == 0 ? part : "    " + part, style: index == 0 ? .plain : Palette.badge)
             }
@@ -143,10 +145,21 @@ struct DetailView {
         return lines
     }
 
+    /// How many characters of one text the view wraps and shows; a longer one is cut with a note (`proeftuin show`
+    /// prints it whole). Keeps every frame fast however long a stored text is.
+    static let shownCharacters = 20_000
+
+    /// The part of a text the view shows, and whether it was cut.
+    static func excerpt(_ text: String) -> (text: String, cut: Bool) {
+        guard text.utf8.count > shownCharacters else { return (text, false) }
+        let prefix = text.prefix(shownCharacters)
+        return prefix.endIndex == text.endIndex ? (text, false) : (String(prefix) + " …", true)
+    }
+
     /// "  Label: text" lines, wrapped, skipping empty texts.
     private func labelled(_ pairs: [(String, String)], width: Int) -> [Line] {
         pairs.filter { !$0.1.isEmpty }.flatMap { label, text in
-            DisplayWidth.wrap(TextSanitizer.singleLine("\(label): \(text)"), to: max(1, width - 4)).enumerated().map { index, part in
+            DisplayWidth.wrap(TextSanitizer.singleLine("\(label): \(Self.excerpt(text).text)"), to: max(1, width - 4)).enumerated().map { index, part in
                 Line(text: (index == 0 ? "    " : "      ") + part)
             }
         }

@@ -50,23 +50,25 @@ public enum DisplayWidth {
     }
 
     /// The longest prefix that fits in `width` columns, with `…` when cut; never splits a character.
+    /// Reads only as far as it needs to, so a title of megabytes costs no more than a short one.
     public static func truncate(_ text: String, to width: Int, ellipsis: String = "…") -> String {
         guard width > 0 else { return "" }
-        if of(text) <= width { return text }
         let room = width - of(ellipsis)
-        guard room >= 0 else { return "" }
         var used = 0
         var result = ""
+        var cut: String? = nil  // the prefix that leaves room for the ellipsis
         for character in text {
             let w = of(character)
-            if used + w > room { break }
+            if used + w > room, cut == nil { cut = result }
+            if used + w > width { return room >= 0 ? (cut ?? result) + ellipsis : "" }
             used += w
             result.append(character)
         }
-        return result + ellipsis
+        return result
     }
 
-    /// Splits text into lines of at most `width` columns, breaking at spaces where possible.
+    /// Splits text into lines of at most `width` columns, breaking at spaces where possible; a word longer than a line
+    /// is broken hard. One pass over the text: an unbroken word of megabytes takes linear time.
     public static func wrap(_ text: String, to width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
@@ -74,10 +76,10 @@ public enum DisplayWidth {
             var line = ""
             var lineWidth = 0
             for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-                var word = String(word)
-                var wordWidth = of(word)
+                let wordWidth = of(word)
                 if lineWidth > 0, lineWidth + 1 + wordWidth <= width {
-                    line += " " + word
+                    line += " "
+                    line += word
                     lineWidth += 1 + wordWidth
                     continue
                 }
@@ -86,22 +88,34 @@ public enum DisplayWidth {
                     line = ""
                     lineWidth = 0
                 }
-                while wordWidth > width {  // a word longer than the line: hard break
-                    var piece = ""
-                    var pieceWidth = 0
-                    var rest = Substring(word)
-                    while let character = rest.first, pieceWidth + of(character) <= width {
-                        piece.append(character)
-                        pieceWidth += of(character)
-                        rest = rest.dropFirst()
-                    }
-                    if piece.isEmpty { rest = rest.dropFirst() }  // a wide character in a 1-column line
-                    lines.append(piece)
-                    word = String(rest)
-                    wordWidth = of(word)
+                guard wordWidth > width else {
+                    line = String(word)
+                    lineWidth = wordWidth
+                    continue
                 }
-                line = word
-                lineWidth = wordWidth
+                var piece = ""
+                var pieceWidth = 0
+                for character in word {  // a word longer than the line: hard breaks
+                    let w = of(character)
+                    if pieceWidth + w <= width {
+                        piece.append(character)
+                        pieceWidth += w
+                        continue
+                    }
+                    if !piece.isEmpty {
+                        lines.append(piece)
+                        piece = ""
+                        pieceWidth = 0
+                    }
+                    if w <= width {
+                        piece.append(character)
+                        pieceWidth = w
+                    } else {
+                        lines.append("")  // a wide character in a 1-column line: left out, an empty line in its place
+                    }
+                }
+                line = piece
+                lineWidth = pieceWidth
             }
             lines.append(line)
         }

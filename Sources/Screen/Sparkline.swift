@@ -8,13 +8,12 @@ public enum Sparkline {
     public static func draw(_ values: [Double], target: Double? = nil) -> String {
         let finite = values.filter(\.isFinite)
         guard !finite.isEmpty else { return "" }
-        let all = finite + (target.map { [$0] } ?? [])
+        let all = finite + (target.flatMap { $0.isFinite ? [$0] : nil } ?? [])
         let low = all.min()!
         let high = all.max()!
-        return String(finite.map { value in
+        return String(finite.suffix(1_000).map { value in
             guard high > low else { return blocks[3] }
-            let index = Int(((value - low) / (high - low) * Double(blocks.count - 1)).rounded())
-            return blocks[max(0, min(blocks.count - 1, index))]
+            return blocks[ChartScale.step(value, low: low, high: high, steps: blocks.count - 1)]
         })
     }
 

@@ -323,7 +323,8 @@ enum SessionListView {
 extension DayDate {
     /// The UTC day of a moment, for lists (the terminal layer has no calendar of its own).
     static func fromDate(_ date: Date) -> String {
-        DayDate(dayNumber: Int((date.timeIntervalSince1970 / 86_400).rounded(.down))).description
+        let days = (date.timeIntervalSince1970 / 86_400).rounded(.down)
+        return DayDate(dayNumber: 0).adding(days: days.isFinite ? Int(max(-4e6, min(4e6, days))) : 0).description
     }
 }
 

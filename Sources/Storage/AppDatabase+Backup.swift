@@ -18,17 +18,27 @@ extension AppDatabase {
     public static let backupsKept = 7
 
     /// Copies the database with SQLite's online backup API to a file (mode 0600), refusing to overwrite one.
+    ///
+    /// The copy is written under a temporary name (`.NAME.<pid>.partial`) and renamed when whole, so a copy cut short is
+    /// never taken for a backup; left-overs of copies cut short earlier (no program still writing them) are removed
+    /// first. A copy made outside the backups folder is recorded (`CopyRegister`), so `forget` can reach it later.
     @discardableResult
     public func backup(to url: URL) throws -> URL {
         if FileManager.default.fileExists(atPath: url.path) {
             throw StorageError.fileExists(path: url.path)
         }
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
-        // One temporary file per process: two programs making the day's backup at once never share one.
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).partial")
-        try? FileManager.default.removeItem(at: temporary)
+        let folder = url.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw StorageError.fromFileSystem(error, path: folder.path)
+        }
+        Self.removeStalePartials(in: folder)
+        // A copy outside the backups folder is recorded before it is made: killed halfway, `forget` still looks for it.
+        let outside = folder.standardizedFileURL.path != directory.backupsURL.standardizedFileURL.path
+        if outside { CopyRegister(directory: directory).record(url) }
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).partial")
+        DatabaseRestore.removeDatabaseFiles(at: temporary)
         do {
             // From the writer connection: a reader opened before a migration would keep the old schema.
             let destination = try DatabaseQueue(path: temporary.path)
@@ -36,19 +46,31 @@ extension AppDatabase {
                 try destination.writeWithoutTransaction { target in try source.backup(to: target) }
             }
             try destination.close()
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw StorageError.wrap(error, path: directory.path)
-        }
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: temporary.path)
-        do {
+            CrashPoint.reach("backup-copied")
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: temporary.path)
+            FileLocks.syncFile(temporary)
             try FileManager.default.moveItem(at: temporary, to: url)
+            FileLocks.syncDirectory(folder)
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            if FileManager.default.fileExists(atPath: url.path) { throw StorageError.fileExists(path: url.path) }
-            throw StorageError.wrap(error, path: directory.path)
+            DatabaseRestore.removeDatabaseFiles(at: temporary)
+            if outside { CopyRegister(directory: directory).remove([url.standardizedFileURL.path]) }
+            throw StorageError.fromFileSystem(StorageError.wrap(error, path: directory.path), path: folder.path)
         }
         return url
+    }
+
+    /// Removes `.partial` files (and their journals) of backups and restores cut short, unless another program is still
+    /// writing them; returns their paths.
+    @discardableResult
+    static func removeStalePartials(in folder: URL) -> [String] {
+        var removed: [String] = []
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(".") && name.contains(".partial") {
+            let file = folder.appendingPathComponent(name)
+            let base = ["-journal", "-wal", "-shm"].first(where: name.hasSuffix).map { String(file.path.dropLast($0.count)) } ?? file.path
+            guard ![base, base + "-journal", base + "-wal", base + "-shm"].contains(where: FileLocks.heldByAnotherProcess) else { continue }
+            if (try? FileManager.default.removeItem(at: file)) != nil { removed.append(file.path) }
+        }
+        return removed
     }
 
     /// The rolling backups, newest first.
@@ -60,12 +82,14 @@ extension AppDatabase {
         let day = DayDate.local(clock()).description
         if reason == "daily", backups().contains(where: { $0.lastPathComponent.hasPrefix("proeftuin-\(day)") }) { return nil }
         let stamp = Self.stamp(clock())
-        let url: URL
-        do {
-            url = try backup(to: directory.backupsURL.appendingPathComponent("proeftuin-\(stamp)-\(reason).sqlite"))
-        } catch StorageError.fileExists where reason == "daily" {
-            return nil  // another program made the same backup in the same second
+        // Two backups in one second (a script, a board starting as a command runs) each get a name of their own.
+        var url = directory.backupsURL.appendingPathComponent("proeftuin-\(stamp)-\(reason).sqlite")
+        var number = 2
+        while FileManager.default.fileExists(atPath: url.path) {
+            url = directory.backupsURL.appendingPathComponent("proeftuin-\(stamp)-\(reason)-\(number).sqlite")
+            number += 1
         }
+        url = try backup(to: url)
         for old in backups().dropFirst(Self.backupsKept) { try? FileManager.default.removeItem(at: old) }
         return url
     }
@@ -98,27 +122,20 @@ public enum Doctor {
         do {
             let queue = try AppDatabase.readOnlyQueue(path)
             defer { try? queue.close() }
-            return try queue.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") }
+            return try queue.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") }.map { StorageError.readable($0) ?? "?" }
+        } catch let error as DatabaseError {
+            // SQLite's message only, printable: a damaged file's bytes never reach the terminal.
+            return [StorageError.readable(error.message) ?? "\(error.resultCode)"]
         } catch {
-            return ["\(error)"]
+            return [StorageError.readable("\(error)") ?? "unreadable"]
         }
     }
 
-    /// Replaces the database with a backup; the damaged file is kept beside it as `proeftuin.sqlite.damaged-…`.
-    public static func restore(_ directory: DataDirectory, from backup: URL, now: Date = Date()) throws -> URL {
-        let database = directory.databaseURL
-        let kept = directory.url.appendingPathComponent("proeftuin.sqlite.damaged-\(AppDatabase.stamp(now))")
-        let fileManager = FileManager.default
-        if fileManager.fileExists(atPath: database.path) { try fileManager.moveItem(at: database, to: kept) }
-        for suffix in ["-wal", "-shm"] {
-            let side = URL(fileURLWithPath: database.path + suffix)
-            if fileManager.fileExists(atPath: side.path) {
-                try fileManager.moveItem(at: side, to: URL(fileURLWithPath: kept.path + suffix))
-            }
-        }
-        try fileManager.copyItem(at: backup, to: database)
-        try fileManager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: database.path)
-        return kept
+    /// Replaces the database with a checked backup, atomically (see `DatabaseRestore`); the previous file is kept beside
+    /// it as `proeftuin.sqlite.damaged-…` (nil when there was none). Refused while another program has the database open.
+    @discardableResult
+    public static func restore(_ directory: DataDirectory, from backup: URL, now: Date = Date()) throws -> URL? {
+        try DatabaseRestore.restore(directory, from: backup, now: now)
     }
 
     /// The backups of a data directory, newest first.

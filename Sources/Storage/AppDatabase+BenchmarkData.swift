@@ -85,7 +85,8 @@ extension AppDatabase {
                            arguments: [criteria.name, criteria.version, EventJSON.encode(criteria.criteria), now])
             let insertScore = try db.makeStatement(sql: "INSERT INTO score (sessionId, participant, ideaId, criterion, value) VALUES (?, ?, ?, ?, ?)")
             for session in 0..<set.sessions {
-                let ideas = (0..<20).map { IdeaID(Int64((session * 20 + $0) % set.ideas + 1)) }
+                // Twenty distinct ideas, or all of them in a smaller set (a session weighs each idea once).
+                let ideas = (0..<min(20, set.ideas)).map { IdeaID(Int64((session * 20 + $0) % set.ideas + 1)) }
                 let participants = (1...6).map { "deelnemer \($0)" }
                 try db.execute(sql: """
                     INSERT INTO session (setName, setVersion, criteria, ideas, participants, status, method, normalization, aggregate, createdAt)

@@ -24,6 +24,7 @@ extension AppDatabase {
     /// Sets a stage's WIP limit (recorded in the event log).
     public func setWipLimit(_ limit: WipLimit) throws {
         guard limit.limit >= 1 else { throw DomainError.invalidLimit(limit.limit) }
+        try NumberKind.wipLimit.check(limit.limit)
         let now = clock()
         try write { db in
             let before = try wipLimits(in: db)[limit.stage]

@@ -211,7 +211,14 @@ extension AppDatabase {
                 for stage in Stage.allCases {
                     positions[stage] = try ChangeWriter.nextPosition(in: stage, db) - 1
                 }
-                for (fields, stage) in rows {
+                // Hardening: gates are never skipped (every row arrives as proposed) and a hard limit is never exceeded.
+                if let limit = try wipLimit(for: .proposed, in: db), limit.hard {
+                    let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM idea WHERE stage = 'proposed'") ?? 0
+                    try limit.check(countAfter: count + rows.count, override: nil)
+                }
+                for (fields, requested) in rows {
+                    let placement = ImportPlacement(requested: requested)
+                    let stage = placement.stage
                     let clean = try fields.validated()
                     positions[stage, default: 0] += 1
                     var record = IdeaRecord(Idea(id: IdeaID(0), fields: clean, stage: stage, position: positions[stage]!, createdAt: now,
@@ -220,7 +227,7 @@ extension AppDatabase {
                     try record.insert(db)
                     var idea = try record.idea
                     idea.id = IdeaID(db.lastInsertedRowID)
-                    try appendEvent(db, idea: idea.id, kind: .imported, after: EventJSON.encode(idea), at: now)
+                    try appendEvent(db, idea: idea.id, kind: .imported, reason: placement.note, after: EventJSON.encode(idea), at: now)
                 }
             } catch let error as DomainError {
                 throw DomainErrorBox(error: error)

@@ -8,49 +8,155 @@ public struct ForgetReport: Equatable, Sendable {
     public var eventsChanged: Int
     /// Ideas whose title or description still mention the name (free text is not rewritten automatically).
     public var stillMentioned: [IdeaSummary]
+    // Hardening
+    /// Copies the product keeps or made (rolling backups, `backup --output` copies, files set aside) that were rewritten.
+    public var copiesRewritten: [String] = []
+    /// Copies that could not be rewritten and may still hold the name: to delete (`deleteCopies`) or to erase by hand.
+    public var copiesNotRewritten: [UnrewritableCopy] = []
+    /// Left-over files of interrupted backups and restores, removed.
+    public var leftoversRemoved: [String] = []
 }
 
 extension AppDatabase {
-    /// Erases a submitter's name from every idea and from the event log's snapshots, then rewrites the
-    /// database file so the name's bytes are gone (secure_delete, VACUUM, WAL truncated).
+    /// Erases a submitter's name from every idea and from the event log's snapshots, then rewrites the database file so
+    /// the name's bytes are gone (secure_delete, VACUUM, WAL truncated); then does the same in every copy the product
+    /// keeps or made: rolling backups, copies made with `backup --output`, databases set aside by `doctor`. Left-overs
+    /// of interrupted backups are removed; copies that cannot be rewritten are listed.
     public func forget(submitter name: String) throws -> ForgetReport {
         let clean = TextSanitizer.singleLine(name).trimmingCharactersInWhitespace()
         guard !clean.isEmpty else { throw DomainError.emptyName }
+        let erasure = SubmitterErasure(name: clean)
         let now = clock()
-        let report = try write { db -> ForgetReport in
-            let ideas = try Int64.fetchAll(db, sql: "SELECT id FROM idea WHERE submitter = ? COLLATE NOCASE", arguments: [clean])
-            try db.execute(sql: "UPDATE idea SET submitter = NULL WHERE submitter = ? COLLATE NOCASE", arguments: [clean])
-            // The event log is append-only; erasure of personal data is the one sanctioned rewrite, done inside this transaction.
-            try db.execute(sql: "DROP TRIGGER event_no_update")
-            var events = 0
-            let rows = try Row.fetchAll(db, sql: "SELECT id, before, after FROM event WHERE before LIKE ? OR after LIKE ?",
-                                        arguments: ["%\(clean)%", "%\(clean)%"])
-            for row in rows {
-                let before: String? = (try row.decode(atIndex: 1))
-                let after: String? = (try row.decode(atIndex: 2))
-                let newBefore = before.map { Personal.eraseSubmitter(clean, in: $0) }
-                let newAfter = after.map { Personal.eraseSubmitter(clean, in: $0) }
-                if newBefore != before || newAfter != after {
-                    try db.execute(sql: "UPDATE event SET before = ?, after = ? WHERE id = ?", arguments: [newBefore, newAfter, row[0] as DatabaseValue])
-                    events += 1
-                }
-            }
-            try db.execute(sql: """
-                CREATE TRIGGER event_no_update BEFORE UPDATE ON event
-                BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
-                """)
-            try appendEvent(db, idea: nil, kind: .forgotten, after: "{\"ideas\":\(ideas.count),\"events\":\(events)}", at: now)
-            let mentioned = try Row.fetchAll(db, sql: """
-                SELECT id, title, stage FROM idea WHERE title LIKE ? OR description LIKE ? ORDER BY id
-                """, arguments: ["%\(clean)%", "%\(clean)%"]).map { row in
-                let id: Int64 = (try row.decode(atIndex: 0))
-                let stage = try StoredValue.value(Stage.self, (try row.decode(atIndex: 2)) as String, table: "idea", record: "#\(id)", field: "stage")
-                return IdeaSummary(id: IdeaID(id), title: (try row.decode(atIndex: 1)), theme: "", tags: [], stage: stage, position: 0)
-            }
-            return ForgetReport(ideasChanged: ideas.count, eventsChanged: events, stillMentioned: mentioned)
+        var report = try write { db -> ForgetReport in
+            let outcome = try erasure.run(in: db)
+            try appendEvent(db, idea: nil, kind: .forgotten, after: "{\"ideas\":\(outcome.ideas.count),\"events\":\(outcome.events)}", at: now)
+            return ForgetReport(ideasChanged: outcome.ideas.count, eventsChanged: outcome.events, stillMentioned: try erasure.stillMentioned(in: db))
         }
+        CrashPoint.reach("forget-live-erased")
         try compact()
+        CrashPoint.reach("forget-live-compacted")
+        report.leftoversRemoved = removeLeftovers()
+        for copy in try copies() {
+            if let problem = Self.erase(erasure, inCopyAt: copy) {
+                report.copiesNotRewritten.append(UnrewritableCopy(path: copy.path, problem: problem))
+            } else {
+                report.copiesRewritten.append(copy.path)
+            }
+        }
         return report
+    }
+
+    /// Every copy of the portfolio the product keeps or made: rolling backups, other databases in the backups folder,
+    /// databases set aside in the data directory, and the copies `backup --output` recorded.
+    func copies() throws -> [URL] {
+        var found: [URL] = []
+        let backupNames = (try? FileManager.default.contentsOfDirectory(atPath: directory.backupsURL.path)) ?? []
+        for name in backupNames.sorted() where name.hasSuffix(".sqlite") && !name.hasPrefix(".") {
+            found.append(directory.backupsURL.appendingPathComponent(name))
+        }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        for name in names.sorted() where name.hasPrefix("proeftuin.sqlite.") && !["-wal", "-shm", "-journal"].contains(where: name.hasSuffix) {
+            found.append(directory.url.appendingPathComponent(name))
+        }
+        for path in CopyRegister(directory: directory).paths() where !found.contains(where: { $0.path == path }) { found.append(URL(fileURLWithPath: path)) }
+        return found
+    }
+
+    /// Rewrites one copy without the name (same erasure, then VACUUM); nil when done, else why it could not be.
+    static func erase(_ erasure: SubmitterErasure, inCopyAt url: URL) -> UnrewritableCopy.Problem? {
+        guard FileManager.default.fileExists(atPath: url.path) else { return .missing }
+        guard (try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path))?[.type] as? FileAttributeType == .typeRegular
+        else { return .notADatabase }
+        guard let handle = FileHandle(forReadingAtPath: url.path) else { return .notWritable }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        try? handle.close()
+        guard header == Data("SQLite format 3\0".utf8) else { return eraseInExport(erasure, at: url) }
+        guard FileManager.default.isWritableFile(atPath: url.path),
+              FileManager.default.isWritableFile(atPath: url.deletingLastPathComponent().path) else { return .notWritable }
+        guard ![url.path, url.path + "-wal", url.path + "-shm"].contains(where: FileLocks.heldByAnotherProcess) else { return .inUse }
+        do {
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(5)
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA secure_delete = ON") }
+            let queue = try DatabaseQueue(path: url.path, configuration: configuration)
+            defer { try? queue.close() }
+            guard try queue.read({ try String.fetchAll($0, sql: "PRAGMA integrity_check") }) == ["ok"] else { return .damaged }
+            guard try queue.read({ try $0.tableExists("idea") && $0.tableExists("event") }) else { return .notADatabase }
+            try queue.write { db in _ = try erasure.run(in: db) }
+            CrashPoint.reach("forget-copy-erased")
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "VACUUM")
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal" { try db.checkpoint(.truncate) }
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
+            return .damaged
+        } catch {
+            return .notWritable
+        }
+        try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
+        return nil
+    }
+
+    /// Rewrites a JSON export without the name (submitters of ideas and in event snapshots), keeping its layout; a CSV
+    /// export or a report cannot be rewritten safely and is reported as such.
+    static func eraseInExport(_ erasure: SubmitterErasure, at url: URL) -> UnrewritableCopy.Problem? {
+        guard let data = try? Data(contentsOf: url), data.first == UInt8(ascii: "{"),
+              var export = try? JSONDecoder().decode(PortfolioExport.self, from: data), export.format == PortfolioExport.formatName
+        else { return .textCopy }
+        for (table, rows) in export.tables {
+            export.tables[table] = rows.map { row in
+                var row = row
+                if table == "idea", let name = row["submitter"]?.string, Privacy.sameName(name, erasure.name) { row["submitter"] = .null }
+                if table == "event" {
+                    for column in ["before", "after"] {
+                        if let text = row[column]?.string { row[column] = .string(Personal.eraseSubmitter(erasure.name, in: text)) }
+                    }
+                }
+                return row
+            }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let encoded = try? encoder.encode(export) else { return .notWritable }
+        let text = JSONText.escapingInvisibleControls(String(decoding: encoded, as: UTF8.self)) + "\n"
+        do {
+            try Data(text.utf8).write(to: url, options: .atomic)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
+        } catch {
+            return .notWritable
+        }
+        return nil
+    }
+
+    /// Removes what interrupted backups and restores left behind (`.partial` files and their journals) that no other
+    /// program is still writing; returns their paths.
+    func removeLeftovers() -> [String] {
+        var removed = Self.removeStalePartials(in: directory.url) + Self.removeStalePartials(in: directory.backupsURL)
+        // A copy `doctor --restore` was preparing when it was cut short holds the whole portfolio too.
+        if !FileManager.default.fileExists(atPath: DatabaseRestore.journalURL(directory).path),
+           FileManager.default.fileExists(atPath: DatabaseRestore.stagingURL(directory).path) {
+            DatabaseRestore.removeDatabaseFiles(at: DatabaseRestore.stagingURL(directory))
+            removed.append(DatabaseRestore.stagingURL(directory).path)
+        }
+        return removed
+    }
+
+    /// Records a file with personal data the program is about to write, so `forget` can reach it later.
+    public func recordCopy(_ url: URL) {
+        CopyRegister(directory: directory).record(url)
+    }
+
+    /// Deletes copies (a file and its side files) that could not be rewritten, and forgets the recorded ones; returns
+    /// the paths deleted or forgotten. Only copies `copies()` lists are touched.
+    public func deleteCopies(_ paths: [String]) throws -> [String] {
+        let known = Set(try copies().map(\.path))
+        var done: [String] = []
+        for path in paths where known.contains(path) {
+            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            if !FileManager.default.fileExists(atPath: path) { done.append(path) }
+        }
+        CopyRegister(directory: directory).remove(done)
+        return done
     }
 
     /// Rewrites the database file without free pages and empties the WAL, so erased bytes do not linger.
@@ -77,6 +183,10 @@ extension AppDatabase {
             guard var into = try IdeaRecord.fetchOne(db, key: target.rawValue)?.idea else { throw DomainError.ideaNotFound(target) }
             if let merged = try Int64.fetchOne(db, sql: "SELECT mergedInto FROM idea WHERE id = ?", arguments: [source.rawValue]) {
                 throw DomainError.alreadyMerged(source, IdeaID(merged))
+            }
+            // A merged idea takes no merges: A into B then B into A would make a cycle, and a chain hides where things went.
+            if let merged = try Int64.fetchOne(db, sql: "SELECT mergedInto FROM idea WHERE id = ?", arguments: [target.rawValue]) {
+                throw DomainError.mergeIntoMerged(target, into: IdeaID(merged))
             }
             let beforeTags = into.fields.tags
             into.fields.tags = IdeaFields.normalisedTags(into.fields.tags + from.fields.tags)
@@ -109,9 +219,65 @@ extension AppDatabase {
     }
 }
 
+extension HistoryEntry {
+    /// The entry with every submitter's name left out of its before and after snapshots: output without personal data.
+    public var withoutPersonalData: HistoryEntry {
+        var copy = self
+        copy.before = before.map(Personal.stripSubmitter)
+        copy.after = after.map(Personal.stripSubmitter)
+        return copy
+    }
+}
+
 extension Personal {
-    /// A JSON snapshot with `"submitter":"name"` (any case) replaced by null.
+    /// A JSON snapshot with every `"submitter"` (at any depth, in objects and arrays) naming the person replaced by null;
+    /// the name matches as people write it (`Privacy.sameName`). Unchanged text when nothing matched.
     static func eraseSubmitter(_ name: String, in json: String) -> String {
-        rewriteSubmitter(in: json, matching: { $0.string?.lowercased() == name.lowercased() }, to: .null)
+        guard json.contains("\"submitter\""), var value = try? JSONDecoder().decode(JSONValue.self, from: Data(json.utf8)) else { return json }
+        var changed = false
+        func erase(_ value: inout JSONValue) {
+            switch value {
+            case .object(var object):
+                for (key, inner) in object {
+                    if key == "submitter", let text = inner.string, Privacy.sameName(text, name) {
+                        object[key] = .null
+                        changed = true
+                    } else {
+                        var nested = inner
+                        erase(&nested)
+                        object[key] = nested
+                    }
+                }
+                value = .object(object)
+            case .array(var items):
+                for index in items.indices { erase(&items[index]) }
+                value = .array(items)
+            default:
+                break
+            }
+        }
+        erase(&value)
+        guard changed else { return json }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: (try? encoder.encode(value)) ?? Data(json.utf8), as: UTF8.self)
+    }
+
+    /// Every submitter name a snapshot holds, at any depth.
+    static func submitters(in json: String) -> [String] {
+        guard json.contains("\"submitter\""), let value = try? JSONDecoder().decode(JSONValue.self, from: Data(json.utf8)) else { return [] }
+        var found: [String] = []
+        func walk(_ value: JSONValue) {
+            switch value {
+            case .object(let object):
+                for (key, inner) in object {
+                    if key == "submitter", let text = inner.string { found.append(text) } else { walk(inner) }
+                }
+            case .array(let items): items.forEach(walk)
+            default: break
+            }
+        }
+        walk(value)
+        return found
     }
 }

@@ -22,9 +22,9 @@ extension AppDatabase {
     }
 
     private static func criteriaSet(from row: Row) throws -> CriteriaSet {
-        let name: String = (try row.decode(atIndex: 0))
-        let criteria = try StoredValue.json([Criterion].self, (try row.decode(atIndex: 2)), table: "criteriaSet", record: "criteria set '\(name)'", field: "criteria")
-        return CriteriaSet(name: name, version: (try row.decode(atIndex: 1)), criteria: criteria)
+        let name: String = try row.decode(atIndex: 0)
+        let criteria = try StoredValue.criteria(try row.decode(atIndex: 2), table: "criteriaSet", record: "criteria set '\(name)'")
+        return CriteriaSet(name: name, version: try row.decode(atIndex: 1), criteria: criteria)
     }
 
     /// Creates an empty set; refuses a name in use.
@@ -121,7 +121,8 @@ extension AppDatabase {
             try StoredValue.value(type, row[column] as String, table: "session", record: record, field: column)
         }
         var session = WeighingSession(
-            id: id, set: CriteriaSet(name: (try row.decode(forColumn: "setName")), version: (try row.decode(forColumn: "setVersion")), criteria: try decode([Criterion].self, "criteria")),
+            id: id, set: CriteriaSet(name: try row.decode(forColumn: "setName"), version: try row.decode(forColumn: "setVersion"),
+                                     criteria: try StoredValue.criteria(try row.decode(forColumn: "criteria"), table: "session", record: record)),
             ideas: try decode([IdeaID].self, "ideas"), participants: try decode([String].self, "participants"),
             createdAt: (try row.decode(forColumn: "createdAt")),
             method: try value(WeighingMethod.self, "method"),
@@ -129,6 +130,7 @@ extension AppDatabase {
             aggregate: try value(Aggregate.self, "aggregate"))
         session.status = try value(SessionStatus.self, "status")
         session.closedAt = (try row.decode(forColumn: "closedAt"))
+        try StoredValue.sessionShape(criteria: session.criteria, ideas: session.ideas, participants: session.participants, record: record)
         for score in try Row.fetchAll(db, sql: "SELECT participant, ideaId, criterion, value FROM score WHERE sessionId = ?",
                                       arguments: [id.rawValue]) {
             // Every stored score must fit its session: a known participant, idea and criterion, a value on the scale.

@@ -17,6 +17,8 @@ public final class AppDatabase: Sendable {
     let clock: @Sendable () -> Date
     /// WIP limits used where none was stored with `wip set`: the brief's defaults, overridden by the config file.
     let defaultWipLimits: [Stage: WipLimit]
+    /// The database file this instance opened; a different file at its path means a restore replaced it meanwhile.
+    let fileIdentity: FileIdentity?
 
     private init(
         directory: DataDirectory, pool: DatabasePool, actor: String, program: String, clock: @escaping @Sendable () -> Date,
@@ -28,18 +30,31 @@ public final class AppDatabase: Sendable {
         self.program = program
         self.clock = clock
         self.defaultWipLimits = defaultWipLimits
+        fileIdentity = FileLocks.identity(directory.databaseURL.path)
     }
 
     /// Opens (creating when needed) the portfolio in a data directory and brings its schema up to date.
+    ///
+    /// With `readingOnly`, a data directory or database this user may not write is opened read-only (nothing is migrated
+    /// or created) instead of refused, so `list`, `show` and `export` work on a portfolio shared read-only.
     public static func open(
         _ directory: DataDirectory, actor: String, program: String = "cli", clock: @escaping @Sendable () -> Date = { Date() },
-        defaultWipLimits: [Stage: WipLimit] = [:]
+        defaultWipLimits: [Stage: WipLimit] = [:], readingOnly: Bool = false
     ) throws -> AppDatabase {
-        try directory.create()
         let lock = OpeningLock(directory)
         defer { withExtendedLifetime(lock) {} }
         let path = directory.databaseURL.path
+        let limits = WipLimit.defaults.merging(defaultWipLimits) { $1 }
+        if readingOnly, FileManager.default.fileExists(atPath: path),
+           !FileManager.default.isWritableFile(atPath: path) || !FileManager.default.isWritableFile(atPath: directory.path) {
+            return try openReadOnly(directory, actor: actor, program: program, clock: clock, defaultWipLimits: limits)
+        }
+        try directory.create()
+        if FileManager.default.isWritableFile(atPath: directory.path) {
+            try DatabaseRestore.recover(directory)  // a restore cut short is finished before anything reads the database
+        }
         let existed = FileManager.default.fileExists(atPath: path)
+        if !existed { try refuseToReplaceAMissingDatabase(in: directory) }
         if existed, !FileManager.default.isWritableFile(atPath: path) || !FileManager.default.isWritableFile(atPath: directory.path) {
             throw StorageError.readOnly(path: directory.path)
         }
@@ -52,8 +67,11 @@ public final class AppDatabase: Sendable {
         }
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
+        let maximumPages = CrashPoint.maximumPages
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
+            // The tests of full-disk messages cap the database's size instead of filling a disk.
+            if let maximumPages { _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(maximumPages)") }
         }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
@@ -69,7 +87,7 @@ public final class AppDatabase: Sendable {
                 holdsData = try db.tableExists("idea")
             }
             let database = AppDatabase(directory: directory, pool: pool, actor: actor, program: program, clock: clock,
-                                       defaultWipLimits: WipLimit.defaults.merging(defaultWipLimits) { $1 })
+                                       defaultWipLimits: limits)
             if existed, pending, holdsData {
                 try database.rollingBackup(reason: "before-migration")
             }
@@ -80,6 +98,55 @@ public final class AppDatabase: Sendable {
         } catch {
             throw StorageError.wrap(error, path: directory.path)
         }
+    }
+
+    // Hardening
+    /// A data directory whose database vanished but that holds backups or files set aside (a damaged database moved
+    /// away, the WAL of a database that is gone): creating an empty portfolio there would hide the loss.
+    private static func refuseToReplaceAMissingDatabase(in directory: DataDirectory) throws {
+        let backups = Doctor.backups(directory).count
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        let setAside = names.filter { $0.hasPrefix("proeftuin.sqlite.") || $0 == "proeftuin.sqlite-wal" }.count
+        if backups + setAside > 0 {
+            throw StorageError.databaseMissing(path: directory.path, backups: backups, setAside: setAside)
+        }
+    }
+
+    /// Opens an existing database that this user may only read: through read-only connections (`immutable` when there is
+    /// no WAL, since a read-only directory cannot hold the shared-memory file), after the same header and version checks.
+    private static func openReadOnly(
+        _ directory: DataDirectory, actor: String, program: String, clock: @escaping @Sendable () -> Date, defaultWipLimits: [Stage: WipLimit]
+    ) throws -> AppDatabase {
+        let path = directory.databaseURL.path
+        guard FileManager.default.isReadableFile(atPath: path) else { throw StorageError.readOnly(path: directory.path) }
+        try checkHeader(of: path, directory: directory.path)
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        let hasWAL = FileManager.default.fileExists(atPath: path + "-wal")
+        let location = hasWAL ? path : "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "?immutable=1"
+        do {
+            let pool = try DatabasePool(path: location, configuration: configuration)
+            try pool.read { db in
+                guard try db.tableExists("grdb_migrations") else { throw StorageError.readOnly(path: directory.path) }
+                if try Migrations.migrator.hasBeenSuperseded(db) { throw StorageError.databaseFromNewerVersion(path: directory.path) }
+                // An older schema needs migrating, which a read-only directory does not allow.
+                guard try Migrations.migrator.hasCompletedMigrations(db) else { throw StorageError.readOnly(path: directory.path) }
+            }
+            let database = AppDatabase(directory: directory, pool: pool, actor: actor, program: program, clock: clock,
+                                       defaultWipLimits: defaultWipLimits)
+            database.knownChanges.set(try pool.read(Self.changeCounter))
+            return database
+        } catch {
+            throw StorageError.wrap(error, path: directory.path)
+        }
+    }
+
+    /// Refuses to go on with a database file that is no longer the one at the database's path (a restore replaced it):
+    /// writing on would put work into the file that was set aside.
+    func checkNotReplaced() throws {
+        guard let fileIdentity, FileLocks.identity(directory.databaseURL.path) != fileIdentity else { return }
+        throw StorageError.databaseReplaced(path: directory.path)
     }
 
     /// Refuses, through a read-only connection, a database written by a newer version, before anything can write to it.
@@ -108,6 +175,11 @@ public final class AppDatabase: Sendable {
 
     /// Refuses a file that is not SQLite before GRDB touches it, so a damaged file is never modified.
     private static func checkHeader(of path: String, directory: String) throws {
+        // A directory, a pipe or a device in the database's place: refused before a read could block or mislead.
+        let type = (try? FileManager.default.attributesOfItem(atPath: URL(fileURLWithPath: path).resolvingSymlinksInPath().path))?[.type]
+        if let type = type as? FileAttributeType, type != .typeRegular {
+            throw StorageError.databaseDamaged(path: directory, detail: "the database is not a regular file")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else { throw StorageError.readOnly(path: directory) }
         defer { try? handle.close() }
         let header = (try? handle.read(upToCount: 16)) ?? Data()
@@ -129,6 +201,7 @@ public final class AppDatabase: Sendable {
 
     /// Runs a read, translating database errors into user messages.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try checkNotReplaced()
         do { return try pool.read(body) } catch { throw unwrap(error) }
     }
 
@@ -137,6 +210,7 @@ public final class AppDatabase: Sendable {
     /// The change counter is read before and after: when nobody else wrote since this program last looked,
     /// its own write moves the mark on, so its own changes never look like changes made elsewhere.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try checkNotReplaced()
         do {
             return try pool.write { db in
                 let before = try Self.changeCounter(db)

@@ -28,6 +28,7 @@ struct ChangeWriter {
             var idea = try fetch(id)
             let clean = try fields.validated()
             let before = idea.fields
+            if clean.submitter != before.submitter { try refuseErasedName(clean.submitter, of: id) }
             idea.fields = clean
             idea.updatedAt = now
             try IdeaRecord(idea).update(db)
@@ -85,6 +86,7 @@ struct ChangeWriter {
             return AppliedChange(change: change, inverse: .restore(idea), focus: nil, focusStage: idea.stage)
 
         case .restore(let idea):
+            try refuseErasedName(idea.fields.submitter, of: idea.id)
             try IdeaRecord(idea).insert(db)
             try event(idea.id, .restored, after: EventJSON.encode(idea))
             return AppliedChange(change: change, inverse: .delete(idea), focus: idea.id, focusStage: idea.stage)
@@ -95,6 +97,8 @@ struct ChangeWriter {
             let clean = MetricMeasurement(date: measurement.date, value: measurement.value,
                                     note: TextSanitizer.singleLine(measurement.note).trimmingCharactersInWhitespace())
             guard clean.value.isFinite else { throw DomainError.invalidNumber("\(clean.value)") }
+            try NumberKind.measurement.check(clean.value)
+            try TextLimit.check(clean.note, field: "note", limit: TextLimit.text)
             try MeasurementRecord(id: nil, cycleId: cycle.id!, date: clean.date.description, value: clean.value, note: clean.note)
                 .insert(db)
             try event(id, .measured, after: EventJSON.encode(MeasurementEvent(cycle: cycle.number, measurement: clean)))
@@ -157,6 +161,8 @@ struct ChangeWriter {
         if request.enforceRules {
             try idea.stage.validateMove(to: request.target)
             guard !reason.isEmpty else { throw DomainError.reasonRequired }
+            try TextLimit.check(reason, field: "reason", limit: TextLimit.text)
+            try TextLimit.check(override ?? "", field: "reason", limit: TextLimit.text)
             try request.gate.check(for: request.target)
             if let limit = try database.wipLimit(for: request.target, in: db) {
                 let count = try IdeaRecord.filter(IdeaRecord.Columns.stage == request.target.rawValue).fetchCount(db)
@@ -319,6 +325,14 @@ struct ChangeWriter {
                       previousProposal: $0.previousProposal.map(TextSanitizer.multiLine))
         }
         clean.concerns = decision.concerns.map { Concern(who: TextSanitizer.singleLine($0.who), text: TextSanitizer.multiLine($0.text)) }
+        for (field, text) in [("proposal", clean.proposal), ("evaluation", clean.evaluationCriteria)] {
+            try TextLimit.check(text, field: field, limit: TextLimit.text)
+        }
+        try TextLimit.check(clean.responsible, field: "responsible", limit: TextLimit.line)
+        for item in clean.objections.map({ ($0.who, $0.text + $0.resolutionNote) }) + clean.concerns.map({ ($0.who, $0.text) }) {
+            try TextLimit.check(item.0, field: "who", limit: TextLimit.line)
+            try TextLimit.check(item.1, field: "text", limit: TextLimit.text)
+        }
         if clean.outcome == .consented { clean = try clean.consented() }
         if let id = clean.id, let existing = try DecisionRecord.fetchOne(db, key: id.rawValue) {
             try DecisionRecord(clean, createdAt: existing.createdAt, updatedAt: now).update(db)
@@ -335,6 +349,20 @@ struct ChangeWriter {
     }
 
     // MARK: Helpers
+
+    // Hardening
+    /// Refuses an undo or redo that would write back a submitter's name the event log no longer holds for this idea:
+    /// `forget` erased it from every snapshot, so the name came from a board's memory of an older change. An undo can
+    /// never bring erased personal data back.
+    private func refuseErasedName(_ name: String?, of id: IdeaID) throws {
+        guard undoing, let name else { return }
+        let snapshots = try Row.fetchAll(db, sql: """
+            SELECT before, after FROM event WHERE ideaId = ? AND (before LIKE '%"submitter"%' OR after LIKE '%"submitter"%')
+            """, arguments: [id.rawValue])
+        let known = snapshots.flatMap { row in [row[0] as String?, row[1] as String?].compactMap { $0 }.flatMap(Personal.submitters) }
+        guard !known.contains(name) else { return }
+        throw DomainError.erasedPersonalData(id)
+    }
 
     private func fetch(_ id: IdeaID) throws -> Idea {
         guard let record = try IdeaRecord.fetchOne(db, key: id.rawValue) else { throw DomainError.ideaNotFound(id) }

@@ -146,7 +146,7 @@ struct MeasurementRecord: Codable, FetchableRecord, PersistableRecord {
         get throws {
             MetricMeasurement(
                 date: try StoredValue.day(date, table: Self.databaseTableName, record: "measurement \(id ?? 0)", field: "date"),
-                value: value, note: note)
+                value: try StoredValue.measured(value, record: "measurement \(id ?? 0)"), note: note)
         }
     }
 }

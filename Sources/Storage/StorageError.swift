@@ -18,6 +18,17 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible, L
     case unreadableValuesFound(count: Int)
     case databaseError(path: String, detail: String)
     case fileExists(path: String)
+    // Hardening
+    /// Another program (a board, a command) has the database open: a restore now would pull it from under that program.
+    case databaseInUse(path: String)
+    /// The database is gone while backups or files set aside remain: it is not silently recreated empty.
+    case databaseMissing(path: String, backups: Int, setAside: Int)
+    /// A file offered for a restore that is not an intact Proeftuin database this version can read.
+    case notRestorable(path: String, problem: RestoreProblem)
+    /// The database file was replaced (restored from a backup) while this program had it open.
+    case databaseReplaced(path: String)
+    /// The disk (or the quota) is full: nothing was written.
+    case diskFull(path: String)
 
     public var description: String {
         switch self {
@@ -47,6 +58,18 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible, L
             "database error in \(path): \(detail)"
         case .fileExists(let path):
             "\(path) exists: choose another file name"
+        case .databaseInUse(let path):
+            "another program (a board or a command) has the database in \(path) open: close it, then try again; nothing was changed"
+        case .databaseMissing(let path, let backups, let setAside):
+            "the database in \(path) is missing, but the folder holds \(backups) backup(s) and \(setAside) file(s) set aside: "
+                + "nothing was created. Restore the latest backup with 'proeftuin doctor --restore', or move those files away to start anew"
+        case .notRestorable(let path, let problem):
+            "\(path) cannot be restored: \(problem); nothing was changed"
+        case .databaseReplaced(let path):
+            "the database in \(path) was replaced (restored from a backup) while this program had it open: nothing was saved; "
+                + "close this program and open it again"
+        case .diskFull(let path):
+            "the disk holding \(path) is full: nothing was saved; free some space and try again"
         }
     }
 
@@ -84,12 +107,39 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible, L
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return StorageError.databaseLocked(path: path)
         case .SQLITE_CORRUPT, .SQLITE_NOTADB:
-            return StorageError.databaseDamaged(path: path, detail: dbError.message ?? "\(dbError.resultCode)")
+            return StorageError.databaseDamaged(path: path, detail: readable(dbError.message) ?? "\(dbError.resultCode)")
         case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM:
             return StorageError.readOnly(path: path)
+        case .SQLITE_FULL:
+            return StorageError.diskFull(path: path)
         default:
-            return StorageError.databaseError(path: path, detail: dbError.message ?? "\(dbError.resultCode)")
+            // SQLite's message may be "not an error" when a failure left none of its own: the code is named then.
+            let message = readable(dbError.message).flatMap { $0 == "not an error" ? nil : $0 }
+            return StorageError.databaseError(path: path, detail: message ?? "\(dbError.resultCode)")
         }
+    }
+
+    /// A message from SQLite fit to show: printable text only, at most 200 characters (a damaged file's message may quote
+    /// its bytes).
+    static func readable(_ message: String?) -> String? {
+        guard let message else { return nil }
+        let printable = String(String.UnicodeScalarView(message.unicodeScalars.filter {
+            $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) && $0 != "\u{FFFD}" && $0.properties.generalCategory != .privateUse
+        }))
+        return printable.isEmpty ? nil : String(printable.prefix(200))
+    }
+
+    /// Whether an error number says the disk or the quota is full.
+    static func isDiskFull(_ code: Int32) -> Bool { code == ENOSPC || code == EDQUOT }
+
+    /// A file-system error from writing a file: a full disk is named as such, anything else is left as it is.
+    public static func fromFileSystem(_ error: any Error, path: String) -> any Error {
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        for candidate in [error as NSError, underlying].compactMap({ $0 }) where candidate.domain == NSPOSIXErrorDomain {
+            if isDiskFull(Int32(candidate.code)) { return StorageError.diskFull(path: path) }
+        }
+        if let cocoa = error as? CocoaError, cocoa.code == .fileWriteOutOfSpace { return StorageError.diskFull(path: path) }
+        return error
     }
 }
 

@@ -26,6 +26,11 @@ public protocol Store: StoreReader {
     func importIdeas(_ rows: [(IdeaFields, Stage)]) throws
     func merge(_ source: IdeaID, into target: IdeaID) throws
     func forget(submitter name: String) throws -> ForgetReport
+    /// Deletes copies `forget` could not rewrite (only copies it lists); returns those deleted or no longer recorded.
+    func deleteCopies(_ paths: [String]) throws -> [String]
+    /// Records a file with personal data the program is about to write (an export or report with `--include-personal`),
+    /// so `forget` can reach it later.
+    func recordCopy(_ url: URL)
     func backup(to url: URL) throws -> URL
     func rollingBackup(reason: String) throws -> URL?
     func seedDemo(now: Date) throws -> Int

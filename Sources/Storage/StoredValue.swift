@@ -77,6 +77,49 @@ enum StoredValue {
 
     private struct StageSnapshot: Decodable { var stage: String }
 
+    // Hardening
+    /// A measured value: finite (SQLite keeps an overflowed 1e999 as infinity, which no chart or sum survives).
+    static func measured(_ value: Double, record: @autoclosure () -> String) throws -> Double {
+        guard value.isFinite else { throw unreadable("measurement", record(), "value", String(value)) }
+        return value
+    }
+
+    /// A list of criteria (a set, or a session's snapshot of one): each with a scale the screens can lay out (bounds
+    /// within ±1000, the lowest below the highest), a finite weight of 0 or more, and a veto on its scale.
+    static func criteria(_ raw: String, table: String, record: @autoclosure () -> String) throws -> [Criterion] {
+        let criteria = try json([Criterion].self, raw, table: table, record: record(), field: "criteria")
+        let bounds = NumberKind.scaleBound.range
+        func usable(_ criterion: Criterion) -> Bool {
+            let scale = bounds.contains(Double(criterion.scaleMin)) && bounds.contains(Double(criterion.scaleMax))
+                && criterion.scaleMin < criterion.scaleMax
+            let weight = criterion.weight.isFinite && criterion.weight >= 0
+            let veto = criterion.veto.map { bounds.contains(Double($0.threshold)) } ?? true
+            return scale && weight && veto
+        }
+        if let bad = criteria.first(where: { !usable($0) }) {
+            throw unreadable(table, record(), "criteria", "\(bad.name) \(bad.scaleMin)-\(bad.scaleMax)")
+        }
+        return criteria
+    }
+
+    /// A weighing session's parts that the screens index by: at least one criterion (each with a usable scale), one idea
+    /// and one participant. A session without participants (from an import or another tool) would otherwise crash the
+    /// board the moment it is opened.
+    static func sessionShape(criteria: [Criterion], ideas: [IdeaID], participants: [String], record: @autoclosure () -> String) throws {
+        if criteria.isEmpty { throw unreadable("session", record(), "criteria", "[]") }
+        if ideas.isEmpty { throw unreadable("session", record(), "ideas", "[]") }
+        if participants.isEmpty { throw unreadable("session", record(), "participants", "[]") }
+    }
+
+    /// One stored score of a session: a known participant, idea and criterion, and a value on the criterion's scale.
+    static func score(_ key: ScoreKey, _ value: Int, in session: WeighingSession, record: @autoclosure () -> String) throws {
+        guard session.participants.indices.contains(key.participant), session.ideas.contains(key.idea),
+              session.criteria.indices.contains(key.criterion), session.criteria[key.criterion].accepts(value) else {
+            throw unreadable("session", record(), "score", "participant \(key.participant), idea \(key.idea.rawValue), "
+                                 + "criterion \(key.criterion): \(value)")
+        }
+    }
+
     private static func unreadable(_ table: String, _ record: String, _ field: String, _ value: String) -> StorageError {
         .unreadableValue(table: table, record: record, field: field, value: value)
     }

@@ -97,6 +97,9 @@ struct UnreadableValueScan {
             if let date = row.text("date") {
                 try check { _ = try StoredValue.day(date, table: "measurement", record: "measurement \(row.id)", field: "date") }
             }
+            if row.row.hasColumn("value"), case .double(let value) = (row.row["value"] as DatabaseValue).storage {
+                try check { _ = try StoredValue.measured(value, record: "measurement \(row.id)") }
+            }
         }
     }
 
@@ -133,7 +136,7 @@ struct UnreadableValueScan {
         try Self.each(db, "criteriaSet") { row in
             let record = "criteria set '\(row.text("name") ?? "")'"
             if let criteria = row.text("criteria") {
-                try check { _ = try StoredValue.json([Criterion].self, criteria, table: "criteriaSet", record: record, field: "criteria") }
+                try check { _ = try StoredValue.criteria(criteria, table: "criteriaSet", record: record) }
             }
         }
     }
@@ -142,7 +145,7 @@ struct UnreadableValueScan {
         try Self.each(db, "session") { row in
             let record = "session \(row.id)"
             if let criteria = row.text("criteria") {
-                try check { _ = try StoredValue.json([Criterion].self, criteria, table: "session", record: record, field: "criteria") }
+                try check { _ = try StoredValue.criteria(criteria, table: "session", record: record) }
             }
             if let ideas = row.text("ideas") {
                 try check { _ = try StoredValue.json([IdeaID].self, ideas, table: "session", record: record, field: "ideas") }
@@ -170,6 +173,29 @@ struct UnreadableValueScan {
             }
             if let revote = row.text("revote") {
                 try check { _ = try StoredValue.json(StoredRevote.self, revote, table: "session", record: record, field: "revote") }
+            }
+            // The parts the screens index by, and every score against them (the same checks as reading the session), once the
+            // columns themselves read.
+            func decoded<T: Decodable>(_ type: T.Type, _ column: String) -> T? {
+                row.text(column).flatMap { try? JSONDecoder().decode(type, from: Data($0.utf8)) }
+            }
+            guard let criteria = row.text("criteria").flatMap({ try? StoredValue.criteria($0, table: "session", record: record) }), let ideas = decoded([IdeaID].self, "ideas"),
+                  let participants = decoded([String].self, "participants") else { return }
+            let db = self.db
+            try check {
+                try StoredValue.sessionShape(criteria: criteria, ideas: ideas, participants: participants, record: record)
+                let session = WeighingSession(set: CriteriaSet(name: "", criteria: criteria), ideas: ideas, participants: participants,
+                                              createdAt: Date())
+                for score in try Row.fetchAll(db, sql: "SELECT participant, ideaId, criterion, value FROM score WHERE sessionId = ?",
+                                              arguments: [row.id]) {
+                    // Values of the wrong type are listed by the type scan; only whole numbers are checked against the session here.
+                    guard let participant = Int.fromDatabaseValue(score[0] as DatabaseValue),
+                          let idea = Int64.fromDatabaseValue(score[1] as DatabaseValue),
+                          let criterion = Int.fromDatabaseValue(score[2] as DatabaseValue),
+                          let value = Int.fromDatabaseValue(score[3] as DatabaseValue) else { continue }
+                    try StoredValue.score(ScoreKey(participant: participant, idea: IdeaID(idea), criterion: criterion), value,
+                                          in: session, record: record)
+                }
             }
         }
     }

@@ -67,8 +67,9 @@ public struct UserConfiguration: Sendable, Equatable {
             if let wip = table["wip"]?.table {
                 let hard = Set((wip["hard"]?.array.map { Array($0) } ?? []).compactMap { $0.string })
                 for (key, value) in wip where key != "hard" {
-                    guard let stage = Stage(name: key), let limit = value.int, limit >= 1 else {
-                        throw StorageError.configInvalid(path: path, detail: "wip.\(key) must name a stage and give a limit of 1 or more")
+                    guard let stage = Stage(name: key), let limit = value.int, NumberKind.wipLimit.range.contains(Double(limit)) else {
+                        throw StorageError.configInvalid(
+                            path: path, detail: "wip.\(key) must name a stage and give a limit from 1 to \(NumberKind.wipLimit.bounds.high)")
                     }
                     limits[stage] = WipLimit(stage: stage, limit: limit, hard: hard.contains(stage.rawValue) || hard.contains(key))
                 }
@@ -76,13 +77,22 @@ public struct UserConfiguration: Sendable, Equatable {
             var keys: [String: String] = [:]
             if let table = table["keys"]?.table {
                 for (command, value) in table {
-                    guard let key = value.string else {
+                    // Keys and command names reach the help screen and messages: escape codes and control characters are refused.
+                    guard let key = value.string, !TextSanitizer.containsControlCharacters(key + command) else {
                         throw StorageError.configInvalid(path: path, detail: "keys.\(command) must be a string such as \"Q\"")
                     }
                     keys[command] = key
                 }
             }
-            let staleDays = table["stale-days"]?.int ?? table["stale_days"]?.int
+            var staleDays: Int? = nil
+            for spelling in ["stale-days", "stale_days"] {
+                guard let value = table[spelling] else { continue }
+                guard let days = value.int, NumberKind.staleDays.range.contains(Double(days)) else {
+                    throw StorageError.configInvalid(
+                        path: path, detail: "\(spelling) must be a whole number of days from 0 to \(NumberKind.staleDays.bounds.high)")
+                }
+                staleDays = days
+            }
             var themes: [String]? = nil
             if let value = table["themes"] {
                 let list = value.array.map { Array($0) }?.map { $0.string?.trimmingCharacters(in: .whitespaces) }
@@ -91,9 +101,12 @@ public struct UserConfiguration: Sendable, Equatable {
                 }
                 themes = list.compactMap { $0 }
             }
+            // The name is recorded with every change and shown in histories: one clean line, cleaned here where it enters.
+            let name = table["name"]?.string.map { TextSanitizer.singleLine($0).trimmingCharactersInWhitespace() }
             return UserConfiguration(
-                name: table["name"]?.string, language: table["language"]?.string, staleDays: staleDays, wipLimits: limits, keys: keys,
-                themes: themes, path: path, exists: true)
+                name: name.flatMap { $0.isEmpty ? nil : String($0.prefix(TextLimit.line)) },
+                language: table["language"]?.string.map(TextSanitizer.singleLine), staleDays: staleDays, wipLimits: limits,
+                keys: keys, themes: themes, path: path, exists: true)
         } catch let error as StorageError {
             throw error
         } catch {
@@ -104,7 +117,9 @@ public struct UserConfiguration: Sendable, Equatable {
     /// The actor for the event log: the configured name, else the OS user, else "unknown".
     public func actor(environment: [String: String]) -> String {
         if let name, !name.trimmingCharacters(in: .whitespaces).isEmpty { return name }
-        if let user = environment["USER"] ?? environment["LOGNAME"], !user.isEmpty { return user }
+        if let user = (environment["USER"] ?? environment["LOGNAME"]).map(TextSanitizer.singleLine), !user.isEmpty {
+            return String(user.prefix(TextLimit.line))
+        }
         return NSUserName().isEmpty ? "unknown" : NSUserName()
     }
 }

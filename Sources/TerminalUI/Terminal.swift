@@ -28,7 +28,11 @@ public final class Terminal {
         _ = pt_setup_locale()
         pt_install_signal_handlers()
         let useColor = environment["NO_COLOR"].map(\.isEmpty) ?? true
-        guard pt_start(term, useColor ? 1 : 0, useMouse ? 1 : 0) == 0 else { throw .unknownTerminal(term) }
+        switch pt_start(term, useColor ? 1 : 0, useMouse ? 1 : 0) {
+        case 0: break
+        case -2: throw .unsuitableTerminal(term)
+        default: throw .unknownTerminal(term)
+        }
         return Terminal(useColor: useColor)
     }
 

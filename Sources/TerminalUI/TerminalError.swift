@@ -1,18 +1,25 @@
+import AppCore
+import Domain
+
 /// Why the full-screen board cannot start, with what to do instead.
 public enum TerminalError: Error, Equatable, CustomStringConvertible {
     case notATerminal
     case termNotSet
     case unknownTerminal(String)
+    // Hardening
+    /// A known terminal type that cannot place the cursor (`TERM=dumb`): a board would stay blank.
+    case unsuitableTerminal(String)
 
-    public var description: String {
-        switch self {
-        case .notATerminal:
-            "the board needs a terminal, but standard input or output is not one: run it in a terminal, "
-                + "or use the commands (proeftuin list, add, move …) in scripts"
-        case .termNotSet:
-            "the TERM environment variable is not set, so the terminal type is unknown: set it, e.g. TERM=xterm-256color"
-        case .unknownTerminal(let name):
-            "the terminal type '\(name)' (TERM) is unknown here: set TERM to a known type such as xterm-256color"
+    public var description: String { message(in: Strings(.en)) }
+
+    /// The message in the language of `strings`; the terminal type (from the environment) is cleaned for the terminal.
+    public func message(in strings: Strings) -> String {
+        let clean = { (text: String) in String(TextSanitizer.singleLine(text).prefix(60)) }
+        return switch self {
+        case .notATerminal: strings[.terminalNotATerminal]
+        case .termNotSet: strings[.terminalTermNotSet]
+        case .unknownTerminal(let name): strings.format(.terminalUnknown, clean(name))
+        case .unsuitableTerminal(let name): strings.format(.terminalUnsuitable, clean(name))
         }
     }
 }

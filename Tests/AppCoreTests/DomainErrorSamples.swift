@@ -16,6 +16,12 @@ enum DomainErrorSamples {
         .unknownCriterion("smaak"), .sessionNeeds(.ideas), .sessionNeeds(.criteria), .sessionNeeds(.participants),
         .sessionNeeds(.distinctIdeas), .sessionNeeds(.knownScore), .sessionClosed, .sessionNotFound("S9"),
         .scoreOutOfScale(7, min: 1, max: 5), .unknownParticipant("Carla", known: ["Anne", "Bram"]), .ideaNotInSession(IdeaID(9)),
-        .mergeIntoItself, .changedSince(IdeaID(3), fields: ["title"], notice: nil, undoing: false), .changedSince(IdeaID(3), fields: [], notice: ChangeNotice(kind: .measured, at: Date(timeIntervalSince1970: 0), actor: "bert", program: "cli"), undoing: true), .noObjection(4), .criteriaSetChangedSince("snel", version: 3), .decisionAlreadyConsented(DecisionID(2)), .objectionAlreadyRuled(1), .scoreChangedSince(participant: "Anne", idea: IdeaID(3), criterion: "impact", now: nil), .alreadyMerged(IdeaID(3), IdeaID(1)),
+        .mergeIntoItself, .changedSince(IdeaID(3), fields: ["title"], notice: nil, undoing: false), .changedSince(IdeaID(3), fields: [], notice: ChangeNotice(kind: .measured, at: Date(timeIntervalSince1970: 0), actor: "bert", program: "cli"), undoing: true), .noObjection(4), .alreadyMerged(IdeaID(3), IdeaID(1)),
+        // Hardening
+        .numberOutOfRange(.weight, "1e400"), .numberOutOfRange(.participants, "0"), .textTooLong(field: "description", limit: 200_000),
+        .textTooLong(field: "tags", limit: 10_000), .textTooLong(field: "hypothesis", limit: 20_000), .mergeIntoMerged(IdeaID(1), into: IdeaID(2)),
+        .duplicateParticipant("Ann"), .erasedPersonalData(IdeaID(3)), .invalidMatrix(.empty),
+        .invalidMatrix(.rowLength(row: 2, entries: 1, rows: 2)), .invalidMatrix(.emptyEntry(row: 1, column: 3)),
+        .invalidMatrix(.size(rows: 2, criteria: 3)),
     ]
 }

@@ -11,9 +11,14 @@ struct Run {
 /// Runs the built `proeftuin` binary with a private data directory.
 struct Binary {
     let dataDirectory: URL
+    /// A folder beside the data directory for files a test reads or writes (exports may not go into the data directory).
+    let files: URL
 
     init() {
-        dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("proeftuin-cli-\(UUID().uuidString)")
+        let name = "proeftuin-cli-\(UUID().uuidString)"
+        dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent(name)
+        files = FileManager.default.temporaryDirectory.appendingPathComponent(name + "-files")
+        try? FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
     }
 
     static let url: URL = {
@@ -48,7 +53,10 @@ struct Binary {
                    stderr: String(decoding: stderr, as: UTF8.self))
     }
 
-    func cleanUp() { try? FileManager.default.removeItem(at: dataDirectory) }
+    func cleanUp() {
+        try? FileManager.default.removeItem(at: dataDirectory)
+        try? FileManager.default.removeItem(at: files)
+    }
 }
 
 @Suite("CLI", .serialized)
@@ -80,7 +88,7 @@ struct CLITests {
                                     "--action", "pilot in Noord", "--metric", "deelnemers", "--success", "minstens 20",
                                     "--owner", "Sanne", "--review-date", "31-12-2026"])
         #expect(moved.status == 0, "\(moved.stderr)")
-        let shown = try binary.run(["show", "#1", "--format", "json"])
+        let shown = try binary.run(["show", "#1", "--format", "json", "--include-personal"])
         let idea = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
         #expect(idea["stage"] as? String == "experimenting")
         #expect(idea["submitter"] as? String == "J. Jansen")

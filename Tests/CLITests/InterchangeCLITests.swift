@@ -7,8 +7,7 @@ import Testing
 @Suite("CLI: reports, interchange, privacy, configuration", .serialized)
 struct InterchangeCLITests {
     func write(_ text: String, _ name: String, in binary: Binary) throws -> String {
-        try FileManager.default.createDirectory(at: binary.dataDirectory, withIntermediateDirectories: true)
-        let url = binary.dataDirectory.appendingPathComponent(name)
+        let url = binary.files.appendingPathComponent(name)
         try text.write(to: url, atomically: true, encoding: .utf8)
         return url.path
     }
@@ -28,9 +27,12 @@ struct InterchangeCLITests {
         let good = try write("\u{FEFF}title,description,theme,tags,stage,submitter\r\n\"Fietsmaatjes, samen\",\"twee\nregels\",Eenzaamheid,\"a, b\",experiment,Jan\r\nTaalcafé,,Werk,,,\r\n",
                              "good.csv", in: binary)
         let dry = try binary.run(["import", good, "--dry-run"])
-        #expect(dry.stdout == "would import 2 ideas (1 proposed, 1 experimenting); nothing was changed\n")
-        #expect(try binary.run(["import", good]).stdout == "imported 2 ideas (1 proposed, 1 experimenting)\n")
-        let shown = try binary.run(["show", "1", "--format", "json"])
+        // A stage beyond proposed would skip its gate: the idea arrives as proposed, with a note.
+        #expect(dry.stdout == "would import 2 ideas (2 proposed); nothing was changed\n")
+        #expect(dry.stderr.contains("line 2: asked for stage experimenting; arrives as proposed"))
+        #expect(try binary.run(["import", good]).stdout == "imported 2 ideas (2 proposed)\n")
+        #expect(try binary.run(["history", "1", "--format", "json"]).stdout.contains("the file asked for experimenting; imported as proposed"))
+        let shown = try binary.run(["show", "1", "--format", "json", "--include-personal"])
         #expect(shown.stdout.contains("\"title\" : \"Fietsmaatjes, samen\""))
         #expect(shown.stdout.contains("\"description\" : \"twee\\nregels\""))
         #expect(shown.stdout.contains("\"submitter\" : \"Jan\""))

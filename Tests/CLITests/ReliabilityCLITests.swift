@@ -35,8 +35,7 @@ struct ReliabilityCLITests {
     @Test func aHugeFileIsRefusedQuickly() throws {
         let binary = Binary()
         defer { binary.cleanUp() }
-        try binary.run(["info"])
-        let huge = binary.dataDirectory.appendingPathComponent("huge.csv")
+        let huge = binary.files.appendingPathComponent("huge.csv")
         _ = FileManager.default.createFile(atPath: huge.path, contents: nil)
         let handle = try FileHandle(forWritingTo: huge)
         try handle.truncate(atOffset: 1_073_741_824)  // a sparse 1 GiB file
@@ -51,8 +50,7 @@ struct ReliabilityCLITests {
     @Test func invalidUTF8IsNamedByLine() throws {
         let binary = Binary()
         defer { binary.cleanUp() }
-        try binary.run(["info"])
-        let file = binary.dataDirectory.appendingPathComponent("latin1.csv")
+        let file = binary.files.appendingPathComponent("latin1.csv")
         var data = Data("title\nGoed\n".utf8)
         data.append(contentsOf: [0x43, 0x61, 0x66, 0xE9, 0x0A])  // "Café" in Latin-1
         try data.write(to: file)
@@ -74,7 +72,7 @@ struct ReliabilityCLITests {
             let mode = try FileManager.default.attributesOfItem(atPath: backups.appendingPathComponent(name).path)[.posixPermissions] as? Int
             #expect(mode == 0o600, "\(name)")
         }
-        let export = binary.dataDirectory.appendingPathComponent("export.json")
+        let export = binary.files.appendingPathComponent("export.json")
         try binary.run(["export", "--output", export.path])
         #expect(try FileManager.default.attributesOfItem(atPath: export.path)[.posixPermissions] as? Int == 0o600)
     }

@@ -34,7 +34,7 @@ struct WeighingMathTests {
     }
 
     @Test func ahpRefusesBrokenMatrices() {
-        #expect(throws: DomainError.invalidMatrix(.notSquare(2))) { try AHP.parseMatrix("1,2,3;1/2,1") }
+        #expect(throws: DomainError.invalidMatrix(.rowLength(row: 1, entries: 3, rows: 2))) { try AHP.parseMatrix("1,2,3;1/2,1") }
         #expect(throws: DomainError.invalidMatrix(.notReciprocal(1, 2))) { try AHP.parseMatrix("1,3;3,1") }
         #expect(throws: DomainError.invalidMatrix(.notANumber("x"))) { try AHP.parseMatrix("1,x;1,1") }
         #expect(throws: DomainError.invalidMatrix(.diagonal(1))) { try AHP.parseMatrix("2,1;1,1") }

@@ -284,17 +284,43 @@ read_only_directory_is_named() {
         chmod 755 "$WORK" "$data"
         chmod 644 "$data/proeftuin.sqlite"
         runuser -u nobody -- test -x "$BIN" || { echo "  (the binary is not reachable for nobody: skipped)"; return 0; }
-        out=$(runuser -u nobody -- env PROEFTUIN_DATA_DIR="$data" XDG_CONFIG_HOME=/nonexistent HOME=/nonexistent "$BIN" list 2>&1)
+        listed=$(runuser -u nobody -- env PROEFTUIN_DATA_DIR="$data" XDG_CONFIG_HOME=/nonexistent HOME=/nonexistent "$BIN" list 2>&1)
+        out=$(runuser -u nobody -- env PROEFTUIN_DATA_DIR="$data" XDG_CONFIG_HOME=/nonexistent HOME=/nonexistent "$BIN" add "Schrijven" 2>&1)
         status=$?
         chmod 700 "$WORK"
     else
         chmod 500 "$data"
-        out=$(cli "$data" list 2>&1)
+        listed=$(cli "$data" list 2>&1)
+        out=$(cli "$data" add "Schrijven" 2>&1)
         status=$?
         chmod 700 "$data"
     fi
+    # Reading works on a portfolio shared read-only; writing is refused with what to do.
+    echo "$listed" | grep -q "Alleen lezen" || { echo "  list: $listed"; return 1; }
     [ "$status" -ne 0 ] || { echo "  exit status 0"; return 1; }
     echo "$out" | grep -q "is read-only: make it writable or choose another with --data-dir" || { echo "  message: $out"; return 1; }
+}
+
+dumb_term() {
+    local s=dumb_term
+    tm new-session -d -x 120 -y 35 -s $s "env TERM=dumb PROEFTUIN_DATA_DIR='$WORK/dumb' '$BIN'; echo EXIT=\$?; sleep 60"
+    wait_for $s "The terminal type 'dumb' (TERM) cannot place the cursor" || return 1
+    wait_for $s "EXIT=1"
+}
+
+restore_waits_for_an_open_board() {
+    local data="$WORK/restore" s=restore_waits_for_an_open_board
+    cli "$data" add "Voor de back-up" >/dev/null
+    cli "$data" backup >/dev/null
+    cli "$data" add "Na de back-up" >/dev/null
+    start $s "$data" "'$BIN'"
+    wait_for $s "Na de back-up" || return 1
+    out=$(cli "$data" doctor --restore 2>&1) && { echo "  a restore went ahead under an open board"; return 1; }
+    echo "$out" | grep -q "has the database in .* open: close it, then try again" || { echo "  message: $out"; return 1; }
+    keys $s q && wait_for $s "EXIT=0" || return 1
+    cli "$data" doctor --restore >/dev/null || { echo "  the restore after quitting failed"; return 1; }
+    cli "$data" list | grep -q "Na de back-up" && { echo "  the backup was not restored"; return 1; }
+    return 0
 }
 
 missing_term() {
@@ -666,9 +692,11 @@ run_test "a crash restores the terminal" crash_restores_terminal
 run_test "SIGKILL in the middle of a large import leaves the database whole" killed_mid_import_keeps_the_database_whole
 run_test "SIGKILL during a burst of board edits leaves the database whole" killed_during_board_edits_keeps_the_database_whole
 run_test "4 CLI writers adding 250 ideas each end with 1000 ideas and 1000 events" concurrent_cli_writers
-run_test "a read-only data directory is named" read_only_directory_is_named
+run_test "a read-only data directory can be read, and writing to it is refused with what to do" read_only_directory_is_named
 run_test "missing TERM gives one clear line" missing_term
 run_test "unknown TERM gives one clear line" unknown_term
+run_test "TERM=dumb is refused with one clear line" dumb_term
+run_test "a restore waits until no board has the database open" restore_waits_for_an_open_board
 run_test "escape codes in titles never reach the terminal" hostile_title_is_shown_safely
 run_test "a board sees changes made by the CLI" sees_changes_from_another_program
 run_test "the board's undo keeps a colleague's measurement and says why" undo_keeps_a_colleagues_measurement

@@ -21,6 +21,7 @@ int pt_setup_locale(void);
 int pt_has_terminal(void);
 
 /* Starts curses on stdin/stdout for a terminal type; returns 0 on success, -1 when the type is unknown. */
+/* 0 on success; -1 for an unknown TERM; -2 for a terminal that cannot address the cursor (TERM=dumb). */
 int pt_start(const char *term, int use_color, int use_mouse);
 
 /* Ends curses mode if active (safe to call twice). */

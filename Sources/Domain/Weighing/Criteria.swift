@@ -70,8 +70,13 @@ public struct Criterion: Equatable, Sendable, Codable {
     func validated() throws(DomainError) -> Criterion {
         let clean = TextSanitizer.singleLine(name).trimmingCharactersInWhitespace()
         guard !clean.isEmpty else { throw .emptyName }
+        try NumberKind.scaleBound.check(scaleMin)
+        try NumberKind.scaleBound.check(scaleMax)
         guard scaleMin < scaleMax else { throw .invalidScale(scaleMin, scaleMax) }
         guard weight >= 0, weight.isFinite else { throw .invalidWeight(weight) }
+        try NumberKind.weight.check(weight)
+        try TextLimit.check(clean, field: "name", limit: TextLimit.line)
+        try TextLimit.check(description, field: "description", limit: TextLimit.text)
         if let veto {
             guard accepts(veto.threshold) else { throw .vetoOutsideScale(veto.threshold) }
             guard !veto.vetoesEveryScore(min: scaleMin, max: scaleMax) else { throw .vetoesEveryScore(veto.label, min: scaleMin, max: scaleMax) }
@@ -151,9 +156,13 @@ public struct CriteriaSet: Equatable, Sendable, Codable {
         return copy
     }
 
-    /// Replaces all weights (same order as the criteria), as a new version.
+    /// Replaces all weights (same order as the criteria), as a new version; each must be finite, 0 or more and in range.
     public func withWeights(_ weights: [Double]) throws(DomainError) -> CriteriaSet {
         guard weights.count == criteria.count else { throw .weightCount(expected: criteria.count, got: weights.count) }
+        for weight in weights {
+            guard weight.isFinite, weight >= 0 else { throw .invalidWeight(weight) }
+            try NumberKind.weight.check(weight)
+        }
         var copy = self
         for index in copy.criteria.indices { copy.criteria[index].weight = weights[index] }
         copy.version += 1

@@ -89,6 +89,15 @@ public struct WeighingSession: Equatable, Sendable {
         guard !criteria.isEmpty else { throw .sessionNeeds(.criteria) }
         guard !participants.isEmpty else { throw .sessionNeeds(.participants) }
         guard Set(ideas).count == ideas.count else { throw .sessionNeeds(.distinctIdeas) }
+        // A bare number is a count of anonymous participants (1 to 50), never a name: `0`, `-3` and `51` are refused.
+        if let number = participants.first(where: { Int($0) != nil }) {
+            throw .numberOutOfRange(.participants, number)
+        }
+        var seen = Set<String>()
+        for name in participants {
+            try TextLimit.check(name, field: "participant", limit: TextLimit.line)
+            guard seen.insert(Privacy.nameKey(name)).inserted else { throw .duplicateParticipant(name) }
+        }
         return self
     }
 

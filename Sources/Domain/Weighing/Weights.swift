@@ -2,10 +2,10 @@ import Foundation
 
 /// The three ways to set criterion weights: direct percentages, rank-order centroid, AHP.
 public enum Weights {
-    /// Weights scaled to sum 1; equal weights when they sum to zero.
+    /// Weights scaled to sum 1; equal weights when they sum to zero (or to something unusable, stored by another tool).
     public static func normalized(_ weights: [Double]) -> [Double] {
         let total = weights.reduce(0, +)
-        guard total > 0 else { return weights.isEmpty ? [] : Array(repeating: 1 / Double(weights.count), count: weights.count) }
+        guard total > 0, total.isFinite, weights.allSatisfy({ $0.isFinite && $0 >= 0 }) else { return weights.isEmpty ? [] : Array(repeating: 1 / Double(weights.count), count: weights.count) }
         return weights.map { $0 / total }
     }
 
@@ -37,21 +37,32 @@ public enum AHP {
     /// Saaty's random index for n = 1…10.
     public static let randomIndex: [Int: Double] = [1: 0, 2: 0, 3: 0.58, 4: 0.90, 5: 1.12, 6: 1.24, 7: 1.32, 8: 1.41, 9: 1.45, 10: 1.49]
 
-    /// Parses `"1,3,5;1/3,1,3;1/5,1/3,1"`: rows by `;`, entries by `,`, fractions allowed.
+    /// Parses `"1,3,5;1/3,1,3;1/5,1/3,1"`: rows by `;`, entries by `,`, fractions allowed; each entry from 1/1000 to 1000.
+    /// A trailing `;` ends the last row; an empty entry is named by row and column rather than skipped.
     public static func parseMatrix(_ text: String) throws(DomainError) -> [[Double]] {
-        let rows = text.split(separator: ";").map { $0.split(separator: ",").map { String($0).trimmingCharactersInWhitespace() } }
+        var rowTexts = text.split(separator: ";", omittingEmptySubsequences: false).map { String($0).trimmingCharactersInWhitespace() }
+        while rowTexts.last?.isEmpty == true { rowTexts.removeLast() }
+        guard !rowTexts.isEmpty else { throw .invalidMatrix(.empty) }
         var matrix: [[Double]] = []
-        for row in rows {
+        for (rowIndex, rowText) in rowTexts.enumerated() {
             var values: [Double] = []
-            for entry in row {
-                let parts = entry.split(separator: "/")
+            for (columnIndex, raw) in rowText.split(separator: ",", omittingEmptySubsequences: false).enumerated() {
+                let entry = String(raw).trimmingCharactersInWhitespace()
+                guard !entry.isEmpty else { throw .invalidMatrix(.emptyEntry(row: rowIndex + 1, column: columnIndex + 1)) }
+                let parts = entry.split(separator: "/", omittingEmptySubsequences: false)
                 let value: Double?
-                if parts.count == 2, let numerator = Double(parts[0]), let denominator = Double(parts[1]), denominator != 0 {
+                if parts.count == 2, let numerator = NumberParsing.number(String(parts[0])),
+                   let denominator = NumberParsing.number(String(parts[1])), denominator != 0 {
                     value = numerator / denominator
                 } else {
-                    value = Double(entry)
+                    value = parts.count == 1 ? NumberParsing.number(entry) : nil
                 }
-                guard let value, value > 0, value.isFinite else { throw .invalidMatrix(.notANumber(entry)) }
+                guard let value else {
+                    if NumberParsing.looksNumeric(entry) { throw .numberOutOfRange(.matrixEntry, String(entry.prefix(40))) }
+                    throw .invalidMatrix(.notANumber(String(entry.prefix(40))))
+                }
+                guard value > 0 else { throw .invalidMatrix(.notANumber(String(entry.prefix(40)))) }
+                try NumberKind.matrixEntry.check(value, as: String(entry.prefix(40)))
                 values.append(value)
             }
             matrix.append(values)
@@ -60,11 +71,12 @@ public enum AHP {
         return matrix
     }
 
-    /// Checks squareness, a unit diagonal and reciprocity (a_ji = 1/a_ij within 1 %).
+    /// Checks squareness (naming the first row of another length), a unit diagonal and reciprocity (a_ji = 1/a_ij within 1 %).
     public static func validate(_ matrix: [[Double]]) throws(DomainError) {
         let n = matrix.count
-        guard n >= 1, matrix.allSatisfy({ $0.count == n }) else {
-            throw .invalidMatrix(.notSquare(n))
+        guard n >= 1 else { throw .invalidMatrix(.empty) }
+        if let row = matrix.firstIndex(where: { $0.count != n }) {
+            throw .invalidMatrix(.rowLength(row: row + 1, entries: matrix[row].count, rows: n))
         }
         for i in 0..<n {
             guard abs(matrix[i][i] - 1) < 1e-9 else { throw .invalidMatrix(.diagonal(i + 1)) }

@@ -1,0 +1,65 @@
+import Domain
+import Foundation
+import GRDB
+
+/// Erases one person's name as submitter from a Proeftuin database: the live one, a backup or a file set aside.
+///
+/// Names match the way people write them (`Privacy.sameName`: case in any script, accents, spacing), and the event
+/// log's snapshots are read as JSON, so a name with quotes, slashes or backslashes (escaped in the JSON) is found too.
+struct SubmitterErasure {
+    let name: String
+
+    /// What one run changed.
+    struct Outcome {
+        var ideas: [Int64] = []
+        var events = 0
+    }
+
+    /// Erases the name inside the current write transaction; the append-only trigger of the event log is lifted and put
+    /// back inside it (erasure is the one sanctioned rewrite). Works on older schemas: absent tables are skipped.
+    func run(in db: Database) throws -> Outcome {
+        var outcome = Outcome()
+        if try db.tableExists("idea") {
+            for row in try Row.fetchAll(db, sql: "SELECT id, submitter FROM idea WHERE submitter IS NOT NULL") {
+                guard let submitter = row[1] as String?, Privacy.sameName(submitter, name) else { continue }
+                outcome.ideas.append(row[0])
+                try db.execute(sql: "UPDATE idea SET submitter = NULL WHERE id = ?", arguments: [row[0] as Int64])
+            }
+        }
+        guard try db.tableExists("event") else { return outcome }
+        let guarded = try Bool.fetchOne(db, sql: "SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'trigger' AND name = 'event_no_update'") ?? false
+        if guarded { try db.execute(sql: "DROP TRIGGER event_no_update") }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT id, before, after FROM event WHERE before LIKE '%"submitter"%' OR after LIKE '%"submitter"%'
+            """)
+        for row in rows {
+            let before: String? = row[1]
+            let after: String? = row[2]
+            let newBefore = before.map { Personal.eraseSubmitter(name, in: $0) }
+            let newAfter = after.map { Personal.eraseSubmitter(name, in: $0) }
+            if newBefore != before || newAfter != after {
+                try db.execute(sql: "UPDATE event SET before = ?, after = ? WHERE id = ?", arguments: [newBefore, newAfter, row[0] as Int64])
+                outcome.events += 1
+            }
+        }
+        if guarded {
+            try db.execute(sql: """
+                CREATE TRIGGER event_no_update BEFORE UPDATE ON event
+                BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+                """)
+        }
+        return outcome
+    }
+
+    /// Ideas whose title or description still mention the name (free text is for a person to edit).
+    func stillMentioned(in db: Database) throws -> [IdeaSummary] {
+        try Row.fetchAll(db, sql: "SELECT id, title, description, stage FROM idea ORDER BY id").compactMap { row in
+            let title: String = row[1]
+            let description: String = row[2]
+            guard Privacy.mentions(title, name: name) || Privacy.mentions(description, name: name) else { return nil }
+            let id: Int64 = row[0]
+            let stage = try StoredValue.value(Stage.self, row[3] as String, table: "idea", record: "#\(id)", field: "stage")
+            return IdeaSummary(id: IdeaID(id), title: title, theme: "", tags: [], stage: stage, position: 0)
+        }
+    }
+}
