@@ -41,8 +41,6 @@ public final class AppDatabase: Sendable {
         _ directory: DataDirectory, actor: String, program: String = "cli", clock: @escaping @Sendable () -> Date = { Date() },
         defaultWipLimits: [Stage: WipLimit] = [:], readingOnly: Bool = false
     ) throws -> AppDatabase {
-        let lock = OpeningLock(directory)
-        defer { withExtendedLifetime(lock) {} }
         let path = directory.databaseURL.path
         let limits = WipLimit.defaults.merging(defaultWipLimits) { $1 }
         if readingOnly, FileManager.default.fileExists(atPath: path),
@@ -50,6 +48,8 @@ public final class AppDatabase: Sendable {
             return try openReadOnly(directory, actor: actor, program: program, clock: clock, defaultWipLimits: limits)
         }
         try directory.create()
+        let lock = OpeningLock(directory)  // one program at a time checks, recovers and migrates
+        defer { withExtendedLifetime(lock) {} }
         if FileManager.default.isWritableFile(atPath: directory.path) {
             try DatabaseRestore.recover(directory)  // a restore cut short is finished before anything reads the database
         }
