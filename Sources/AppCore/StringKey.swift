@@ -121,7 +121,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case hintNotQualified, hintAmended, hintWithdrawn, hintFields, hintConfirm, hintKeepFilter, hintClearFilter, hintPage
     case hintClose, hintChooseSet, hintStartSession, hintScore, hintParticipant, hintReveal, hintMethod, hintProjector
     case hintCloseSession, hintBoard, hintYes, hintNo
-    case cliWarningDuplicateRow, cliWarningCleaned, cliWarningsMore, hintCriterion, hintWeight, hintResetWeights
+    case cliWarningDuplicateRow, cliWarningCleaned, cliWarningsMore, hintCriterion, hintWeight, hintResetWeights, weighingWhatIfAfterReveal
     case cliWarningLine, cliWarningBSN, cliWarningDuplicate, cliWarningReviewInPast, cliWarningMeasurementInFuture
     case cliColumnId, cliColumnStage, cliColumnTheme, cliColumnTitle, cliColumnIdea, cliColumnKind, cliColumnOutcome
     case cliColumnReview, cliColumnProposal, cliColumnCount, cliColumnLimit, cliColumnLimitKind

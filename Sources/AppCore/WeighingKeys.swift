@@ -74,7 +74,9 @@ enum WeighingKeys {
             handleWhatIf(key, &weighing, &state)
         } else if let confirming = weighing.confirming {
             weighing.confirming = nil
-            if state.keymap.command(for: key, in: .weighing) == .confirm, let id = weighing.session.id {
+            // y, or j in Dutch: the same yes as every other question.
+            let yes = state.keymap.command(for: key, in: .weighing) == .confirm || state.keymap.command(for: key, in: .confirm) == .confirm
+            if yes, let id = weighing.session.id {
                 switch confirming {
                 case .close: effects = [.closeSession(id)]
                 case .revote(let cells): effects = startRevote(cells, &weighing, &state)
@@ -207,6 +209,11 @@ enum WeighingKeys {
                 state.message = StatusMessage(state.strings.error(error), isError: true)
             }
         case .openWhatIf?:
+            // It shows a ranking: not before the reveal, or blind would not be blind.
+            guard session.status != .open else {
+                state.message = StatusMessage(state.strings[.weighingWhatIfAfterReveal], isError: true)
+                break
+            }
             weighing.setWhatIf(Weights.normalized(session.criteria.map(\.weight)).map { ($0 * 1000).rounded() / 10 })
         case .closeSession?:
             guard session.status != .closed else {
@@ -407,6 +414,7 @@ enum WeighingKeys {
         }
         if criterion.digits > 1, digit >= 1, digit * 10 <= criterion.scaleMax {
             weighing.pending = digit
+            weighing.pendingSeen = SeenEntry(weighing.session.entry(key))  // what the cell held when typing began
             return []
         }
         return store(.score(digit), &weighing, &state, advance: true)
@@ -423,7 +431,10 @@ enum WeighingKeys {
     private static func store(_ entry: CellEntry?, _ weighing: inout WeighingState, _ state: inout AppState, advance: Bool) -> [Effect] {
         guard let key = weighing.currentKey, let id = weighing.session.id else { return [] }
         let changed: WeighingSession
-        let shown = weighing.session.entry(key)
+        // What the person saw: when a two-digit score was begun, the cell as it was then (a score arriving from
+        // elsewhere while typing is not overwritten unseen).
+        let shown = weighing.pendingSeen.map { $0.entry } ?? weighing.session.entry(key)
+        weighing.pendingSeen = nil
         do {
             changed = try weighing.session.applying(.enter([ScoreInput(key, entry)]))
         } catch {

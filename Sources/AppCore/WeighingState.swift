@@ -27,6 +27,8 @@ public struct WeighingState: Equatable, Sendable {
     public var column: Int
     /// The first digit of a two-digit score, waiting for the second.
     public var pending: Int?
+    /// What the cell held when its pending first digit was typed.
+    public var pendingSeen: SeenEntry?
     public var projector: Bool
     /// A step waiting for `y`: closing, or starting the re-vote.
     public var confirming: WeighingConfirmation?

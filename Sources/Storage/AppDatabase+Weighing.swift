@@ -14,9 +14,11 @@ extension AppDatabase {
 
     /// One criteria set by name (case-insensitive).
     public func criteriaSet(_ name: String) throws -> CriteriaSet {
-        try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT name, version, criteria FROM criteriaSet WHERE name = ?", arguments: [name])
-            else { throw DomainErrorBox(error: .unknownCriteriaSet(name)) }
+        // Names are stored cleaned (`createCriteriaSet`): looked up the same way, a name typed with stray codes still finds it.
+        let clean = TextSanitizer.singleLine(name).trimmingCharactersInWhitespace()
+        return try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT name, version, criteria FROM criteriaSet WHERE name = ?", arguments: [clean])
+            else { throw DomainErrorBox(error: .unknownCriteriaSet(clean)) }
             return try Self.criteriaSet(from: row)
         }
     }

@@ -207,3 +207,25 @@ struct RoomFlowTests {
         #expect(press([.character("y")], &state) == [.closeSession(SessionID(7))])
     }
 }
+
+@Suite("Reducer: the room keeps blind blind and nothing entered elsewhere is overwritten")
+struct RoomSafetyTests {
+    @Test func whatIfOpensOnlyAfterTheReveal() {
+        var state = weighingState()
+        press([.character("w")], &state)
+        #expect(weighing(state)!.whatIf == nil, "a live ranking while blind would not be blind")
+        #expect(state.message == StatusMessage("What if shows a ranking: it opens after the reveal (r)", isError: true))
+        press([.character("r"), .character("w")], &state)
+        #expect(weighing(state)!.whatIf != nil)
+    }
+
+    @Test func aTwoDigitScoreCarriesWhatTheCellHeldWhenTypingBegan() {
+        var state = weighingState(scale: 1...10)
+        press([.character("1")], &state)  // waits for a second digit
+        var arrived = weighing(state)!.session
+        arrived.scores[key(0, 1, 0)] = 8  // another program's 8 arrives while typing
+        _ = Reducer.reduce(&state, .sessionLoaded(arrived))
+        #expect(press([.character("0")], &state) == [.saveScore(SessionID(7), key(0, 1, 0), 10, seen: nil)],
+                "the cell was empty when typing began: the 8 is not overwritten unseen (storage refuses)")
+    }
+}
