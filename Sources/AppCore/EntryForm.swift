@@ -163,7 +163,8 @@ public struct EntryForm: Equatable, Sendable {
     /// Fills the form from a draft: typed work kept from an earlier session.
     public mutating func restore(_ draft: FormDraft) {
         for field in fields {
-            if let value = draft.fields[field.key.name] { set(field.key, to: value, selecting: false) }
+            guard let value = draft.fields[field.key.name], let index = fields.firstIndex(where: { $0.key == field.key }) else { continue }
+            if fields[index].choices != nil { set(field.key, to: value, selecting: false) } else { fields[index].text.restore(value) }
         }
     }
 

@@ -120,7 +120,7 @@ public struct FormState: Equatable, Sendable {
             if field == .source {
                 sourceIndex = Self.sourceChoices.firstIndex(of: IdeaSource(rawValue: value)) ?? 0
             } else {
-                texts[field]?.set(value)
+                texts[field]?.restore(value)
             }
         }
         if let base = draft.base { self.base = base }

@@ -8,6 +8,9 @@ public struct TextField: Equatable, Sendable {
     public private(set) var cursor: Int
     /// Whether the whole text is selected (typing replaces it).
     public private(set) var selected = false
+    /// Whether the text is the person's own (typed, or brought back from their draft) rather than pre-filled: such
+    /// text is never selected on entry, so a key typed there adds to it instead of replacing it.
+    public private(set) var isOwnText = false
 
     public init(_ text: String = "") {
         characters = Array(text)
@@ -18,8 +21,14 @@ public struct TextField: Equatable, Sendable {
 
     /// Selects the whole text (when there is any): what entering a pre-filled field does.
     public mutating func selectAll() {
-        selected = !characters.isEmpty
+        selected = !characters.isEmpty && !isOwnText
         cursor = characters.count
+    }
+
+    /// Brings back text the person typed earlier (a draft kept after a crash): cursor at the end, never selected.
+    public mutating func restore(_ text: String) {
+        set(text)
+        isOwnText = !characters.isEmpty
     }
 
     /// Replaces the text, cursor at the end, nothing selected.
@@ -27,6 +36,7 @@ public struct TextField: Equatable, Sendable {
         characters = Array(text)
         cursor = characters.count
         selected = false
+        isOwnText = false
     }
 
     /// Inserts typed text at the cursor (control characters are ignored); replaces a selection.
@@ -35,6 +45,7 @@ public struct TextField: Equatable, Sendable {
         if selected { set("") }
         characters.insert(character, at: cursor)
         cursor += 1
+        isOwnText = true
     }
 
     /// Applies an editing command; returns false when the command is not an editing command.

@@ -174,6 +174,7 @@ struct RoomFlowTests {
         press([.character("5"), .character("4"), .character("3"), .character("1")], &state)
         let saved = weighing(state)!.results.ranking.map(\.idea)
         #expect(saved == [IdeaID(1), IdeaID(2)])
+        press([.character("r")], &state)  // what if shows a ranking: only after the reveal
         #expect(press([.character("w")], &state) == [])
         #expect(weighing(state)!.whatIf == [60, 40])
         press([.right, .up, .up, .up, .up, .up, .up, .up, .up], &state)
