@@ -61,7 +61,10 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "ScreenTests", dependencies: ["Screen", "AppCore", "Domain"]),
+        .testTarget(
+            name: "ScreenTests",
+            dependencies: ["Screen", "AppCore", "Domain", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(
             name: "TerminalUITests",
             dependencies: ["TerminalUI", "Screen", "AppCore", "Domain", .product(name: "PropertyBased", package: "swift-property-based")]
