@@ -408,6 +408,10 @@ enum WeighingKeys {
         if let pending = weighing.pending {
             weighing.pending = nil
             let combined = pending * 10 + digit
+            if combined * 10 <= criterion.scaleMax, combined >= 1 {
+                weighing.pending = combined  // a third digit may follow (a 1–100 scale): wait for it, or an arrow or Enter
+                return []
+            }
             if criterion.accepts(combined) { return store(.score(combined), &weighing, &state, advance: true) }
             let first = store(.score(pending), &weighing, &state, advance: true)
             return first + enterDigit(digit, &weighing, &state)

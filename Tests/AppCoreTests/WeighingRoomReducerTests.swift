@@ -230,3 +230,14 @@ struct RoomSafetyTests {
                 "the cell was empty when typing began: the 8 is not overwritten unseen (storage refuses)")
     }
 }
+
+@Suite("Reducer: three-digit scales")
+struct ThreeDigitScaleTests {
+    @Test func aHundredCanBeTypedOnAOneToAHundredScale() {
+        var state = weighingState(scale: 1...100)
+        #expect(press([.character("1"), .character("0")], &state) == [], "10 could still become 100")
+        #expect(press([.character("0")], &state) == [.saveScore(SessionID(7), key(0, 1, 0), 100, seen: nil)])
+        #expect(press([.character("4"), .character("2"), .right], &state) == [.saveScore(SessionID(7), key(0, 1, 1), 42, seen: nil)],
+                "42 cannot take a third digit: stored at once")
+    }
+}
