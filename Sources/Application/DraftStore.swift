@@ -3,40 +3,71 @@ import Domain
 import Foundation
 import Storage
 
-/// Keeps the drafts of unsaved forms as files in the data directory, one JSON file per form in `drafts/<actor>/`
-/// (folders 0700, files 0600), so typed work survives a crash or a lost terminal. Written and read only by the effect
-/// runner; a draft is removed when its form is saved or its work thrown away.
+/// Keeps the drafts of unsaved forms as files in the data directory, one JSON file per form and board in
+/// `drafts/<actor>/` (folders 0700, files 0600), so typed work survives a crash or a lost terminal. Written and read
+/// only by the effect runner; a draft is removed when its form is saved or its work thrown away.
+///
+/// Each board writes files of its own (named with its process id): two boards of one person never overwrite or
+/// remove each other's typed work, and a board is offered back only its own drafts and those of boards that ended.
 public struct DraftStore: Sendable {
     /// The folder of this person's drafts.
     public let folder: URL
+    /// The board these drafts belong to (its process id).
+    public let instance: Int32
 
-    public init(directory: DataDirectory, actor: String) {
+    public init(directory: DataDirectory, actor: String, instance: Int32 = getpid()) {
+        self.instance = instance
         let safe = String(actor.unicodeScalars.map { scalar -> Character in
             CharacterSet.alphanumerics.contains(scalar) && scalar.isASCII || "._-".unicodeScalars.contains(scalar) ? Character(scalar) : "_"
         })
         folder = directory.url.appendingPathComponent("drafts").appendingPathComponent(safe.isEmpty ? "unknown" : safe)
     }
 
-    /// The file a form's draft is kept in.
-    func url(of subject: FormDraft.Subject) -> URL {
-        let name: String
+    /// The name a form's drafts start with.
+    static func name(of subject: FormDraft.Subject) -> String {
         switch subject {
-        case .newIdea: name = "new-idea"
-        case .editIdea(let id): name = "edit-\(id.rawValue)"
-        case .gate(let id, let stage): name = "move-\(id.rawValue)-\(stage.rawValue)"
+        case .newIdea: "new-idea"
+        case .editIdea(let id): "edit-\(id.rawValue)"
+        case .gate(let id, let stage): "move-\(id.rawValue)-\(stage.rawValue)"
         }
-        return folder.appendingPathComponent(name + ".json")
     }
 
-    /// Every readable draft; a file that cannot be read (half written by a crash, from another version) is skipped.
-    public func load() -> [FormDraft] {
+    /// The file this board keeps a form's draft in.
+    func url(of subject: FormDraft.Subject) -> URL {
+        folder.appendingPathComponent("\(Self.name(of: subject)).\(instance).json")
+    }
+
+    /// The draft files of this person that this board may use: its own, and those of boards that ended (a crash, a
+    /// lost terminal); never those of another board still running. Files without a board (older) count as ended.
+    private func usableFiles() -> [(file: URL, name: String)] {
         let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
         return files.filter { $0.pathExtension == "json" }.sorted { $0.path < $1.path }.compactMap { file in
-            guard let data = try? Data(contentsOf: file), let draft = try? JSONDecoder().decode(FormDraft.self, from: data),
-                  url(of: draft.subject).lastPathComponent == file.lastPathComponent
-            else { return nil }
-            return draft
+            let parts = file.deletingPathExtension().lastPathComponent.split(separator: ".")
+            let owner = parts.count == 2 ? Int32(parts[1]) : 0
+            guard let owner, owner == instance || !Self.isRunning(owner) else { return nil }
+            return (file, String(parts[0]))
         }
+    }
+
+    /// Whether a process still runs.
+    static func isRunning(_ process: Int32) -> Bool {
+        guard process > 0 else { return false }
+        return kill(process, 0) == 0 || errno == EPERM
+    }
+
+    /// Every readable draft this board may offer back, the newest per form; a file that cannot be read (half written by
+    /// a crash, from another version) is skipped.
+    public func load() -> [FormDraft] {
+        var newest: [String: (draft: FormDraft, date: Date)] = [:]
+        for (file, name) in usableFiles() {
+            guard let data = try? Data(contentsOf: file), let draft = try? JSONDecoder().decode(FormDraft.self, from: data),
+                  Self.name(of: draft.subject) == name
+            else { continue }
+            let date = (try? file.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? .distantPast
+            if let known = newest[name], known.date >= date { continue }
+            newest[name] = (draft, date)
+        }
+        return newest.keys.sorted().compactMap { newest[$0]?.draft }
     }
 
     /// Writes a draft (replacing the form's earlier one) atomically, readable only by its owner.
@@ -53,10 +84,11 @@ public struct DraftStore: Sendable {
         guard rename(temporary.path, file.path) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path]) }
     }
 
-    /// Removes a form's draft, if there is one.
+    /// Removes a form's drafts that this board may use (its own, and one it took over from a board that ended).
     public func discard(_ subject: FormDraft.Subject) throws {
-        let file = url(of: subject)
-        guard FileManager.default.fileExists(atPath: file.path) else { return }
-        try FileManager.default.removeItem(at: file)
+        let name = Self.name(of: subject)
+        for (file, fileName) in usableFiles() where fileName == name {
+            try FileManager.default.removeItem(at: file)
+        }
     }
 }

@@ -24,18 +24,36 @@ struct DraftAndThemeTests {
         #expect(store.folder.path.hasSuffix("drafts/Anne_de_Vries"))
         #expect(Set(store.load().map(\.subject)) == [.newIdea, .gate(IdeaID(12), .experimenting)])
         #expect(permissions(store.folder.path) == 0o700)
-        #expect(permissions(store.folder.appendingPathComponent("new-idea.json").path) == 0o600, "a draft may hold personal data")
+        #expect(permissions(store.folder.appendingPathComponent("new-idea.\(getpid()).json").path) == 0o600, "a draft may hold personal data")
         #expect(DraftStore(directory: directory, actor: "bert").load().isEmpty, "a colleague never gets Anne's drafts")
         try store.discard(.newIdea)
         try store.discard(.newIdea)
         #expect(store.load() == [move])
     }
 
+    @Test func twoBoardsOfOnePersonKeepTheirOwnDraftsAndAnEndedBoardsDraftComesBack() throws {
+        defer { try? FileManager.default.removeItem(at: url) }
+        let directory = DataDirectory(url: url)
+        let running = DraftStore(directory: directory, actor: "anne", instance: 1)  // process 1 always runs
+        let ended = DraftStore(directory: directory, actor: "anne", instance: Int32.max - 7)
+        let mine = DraftStore(directory: directory, actor: "anne")
+        try running.save(FormDraft(subject: .newIdea, fields: ["title": "Alice belangrijk idee"]))
+        try ended.save(FormDraft(subject: .editIdea(IdeaID(4)), fields: ["title": "Van het gecrashte bord"]))
+        try mine.save(FormDraft(subject: .newIdea, fields: ["title": "Bob"]))
+
+        #expect(mine.load().map(\.subject) == [.editIdea(IdeaID(4)), .newIdea])
+        #expect(mine.load().first { $0.subject == .newIdea }?.fields["title"] == "Bob", "not the other running board's draft")
+        try mine.discard(.newIdea)
+        try mine.discard(.editIdea(IdeaID(4)))
+        #expect(mine.load().isEmpty)
+        #expect(running.load().map(\.fields["title"]) == ["Alice belangrijk idee"], "the other board's typed work is untouched")
+    }
+
     @Test func aDamagedDraftIsSkipped() throws {
         defer { try? FileManager.default.removeItem(at: url) }
         let store = DraftStore(directory: DataDirectory(url: url), actor: "anne")
         try store.save(FormDraft(subject: .editIdea(IdeaID(3)), fields: ["title": "Half"]))
-        try Data("{\"subject\":".utf8).write(to: store.folder.appendingPathComponent("new-idea.json"))
+        try Data("{\"subject\":".utf8).write(to: store.folder.appendingPathComponent("new-idea.\(getpid()).json"))
         #expect(store.load().map(\.subject) == [.editIdea(IdeaID(3))])
     }
 
