@@ -123,19 +123,20 @@ public final class Workspace: Sendable {
         try store.createSession(session)
     }
 
-    /// Sets or clears scores, checked against the session's scales; all or nothing.
+    /// Sets or clears scores, checked against the session's scales; all or nothing. `channel` records how they were
+    /// entered (the minutes say so).
     @discardableResult
-    public func setScores(_ id: SessionID, _ changes: [(ScoreKey, Int?)]) throws -> WeighingSession {
-        try store.setScores(id, changes)
+    public func setScores(_ id: SessionID, _ changes: [(ScoreKey, Int?)], channel: ScoreChannel) throws -> WeighingSession {
+        try store.setScores(id, changes, channel: channel)
     }
 
     /// Enters (or with nil clears) one score named as a person names it: participant and criterion by name, any case.
     /// Checked like a typed score (open session, idea in the session, on the scale); refused, nothing is stored.
     public func score(
-        _ id: SessionID, participant: String, idea: IdeaID, criterion: String, value: Int?
+        _ id: SessionID, participant: String, idea: IdeaID, criterion: String, value: Int?, channel: ScoreChannel
     ) throws -> (WeighingSession, ScoreKey) {
         let key = try store.session(id).scoreKey(participant: participant, idea: idea, criterion: criterion)
-        return (try store.setScores(id, [(key, value)]), key)
+        return (try store.setScores(id, [(key, value)], channel: channel), key)
     }
 
     /// Stores a session's status, method, normalisation and aggregate.
@@ -147,6 +148,43 @@ public final class Workspace: Sendable {
     @discardableResult
     public func closeSession(_ id: SessionID) throws -> WeighingSession {
         try store.closeSession(id)
+    }
+
+    // MARK: Participants scoring for themselves
+
+    /// The session a participant joins on their own terminal, with their index; refused for a name not in the session
+    /// or a closed session.
+    public func join(_ id: SessionID, as name: String) throws -> (session: WeighingSession, participant: Int) {
+        let session = try store.session(id)
+        let participant = try session.participantIndex(named: name)
+        guard session.status != .closed else { throw DomainError.sessionClosed }
+        return (session, participant)
+    }
+
+    /// Starts (or continues) sharing a session: every participant gets their own link, whose secret is 144 bits from
+    /// the system's cryptographically secure generator. Links still in use are kept. Refused for a closed session.
+    public func shareSession(_ id: SessionID) throws -> [ParticipantLink] {
+        let count = try store.session(id).participants.count
+        var generator = SystemRandomNumberGenerator()
+        let tokens = (0..<count).map { _ in
+            ParticipantToken(bytes: (0..<ParticipantToken.byteCount).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+        }
+        return try store.shareSession(id, tokens: tokens)
+    }
+
+    /// Stops sharing a session: its links end (a page asked for afterwards says so). Returns how many links ended.
+    @discardableResult
+    public func stopSharing(_ id: SessionID) throws -> Int {
+        try store.stopSharing(id)
+    }
+
+    /// Enters (or with nil clears) a score through a participant's own link: only their own cells, checked in the
+    /// transaction that stores it (the link in use, the session not closed, the score on its scale).
+    @discardableResult
+    public func score(
+        through token: ParticipantToken, idea: IdeaID, criterion: Int, value: Int?
+    ) throws -> (session: WeighingSession, participant: Int) {
+        try store.setScores(through: token, [(idea: idea, criterion: criterion, value: value)], channel: .web)
     }
 
     // MARK: Interchange and upkeep

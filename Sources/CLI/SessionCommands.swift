@@ -22,10 +22,11 @@ extension Aggregate: ExpressibleByArgument {}
 /// `proeftuin session …`: weighing sessions from the command line.
 struct SessionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "session", abstract: "Weighing sessions: create, enter or import scores, results, close, minutes.",
+        commandName: "session",
+        abstract: "Weighing sessions: create, enter or import scores, join or share for participants' own scores, results, close, minutes.",
         subcommands: [
             SessionNewCommand.self, SessionScoreCommand.self, SessionImportCommand.self, SessionResultsCommand.self, SessionCloseCommand.self,
-            SessionMinutesCommand.self, SessionListCommand.self,
+            SessionMinutesCommand.self, SessionListCommand.self, SessionJoinCommand.self, SessionServeCommand.self,
         ])
 }
 
@@ -68,7 +69,7 @@ struct SessionScoreCommand: ParsableCommand {
 
     func run() throws {
         let (current, key) = try global.openWorkspace().score(
-            session.id, participant: participant, idea: idea.id, criterion: criterion, value: score)
+            session.id, participant: participant, idea: idea.id, criterion: criterion, value: score, channel: .commandLine)
         let who = Output.safe(current.participants[key.participant])
         let what = Output.safe(current.criteria[key.criterion].name)
         if let score {
@@ -133,7 +134,7 @@ struct SessionImportCommand: ParsableCommand {
             changes.append((ScoreKey(participant: participant, idea: idea, criterion: criterion), Int(number)))
         }
         guard errors.isEmpty else { throw CLIError.badFile(file, errors) }
-        try workspace.setScores(session.id, changes)
+        try workspace.setScores(session.id, changes, channel: .commandLine)
         print("Imported \(changes.count) scores into \(session.id)")
     }
 }

@@ -42,6 +42,11 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
     case changedSince(IdeaID, fields: [String], notice: ChangeNotice?, undoing: Bool)
     case noObjection(Int)
     case alreadyMerged(IdeaID, IdeaID)
+    // Participants
+    /// A participant's link that was never given out (or is malformed).
+    case linkNotValid
+    /// A participant's link whose sharing has stopped.
+    case linkEnded
 
     public var description: String {
         switch self {
@@ -133,6 +138,10 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
             "an idea cannot be merged into itself"
         case .alreadyMerged(let id, let into):
             "idea \(id) was already merged into \(into)"
+        case .linkNotValid:
+            "this link is not valid: ask the facilitator for your own link"
+        case .linkEnded:
+            "sharing has stopped: this link no longer works"
         }
     }
 }

@@ -99,9 +99,11 @@ extension AppDatabase {
             aggregate: try value(Aggregate.self, "aggregate"))
         session.status = try value(SessionStatus.self, "status")
         session.closedAt = row["closedAt"]
-        for score in try Row.fetchAll(db, sql: "SELECT participant, ideaId, criterion, value FROM score WHERE sessionId = ?",
+        for score in try Row.fetchAll(db, sql: "SELECT participant, ideaId, criterion, value, channel FROM score WHERE sessionId = ?",
                                       arguments: [id.rawValue]) {
-            session.scores[ScoreKey(participant: score[0], idea: IdeaID(score[1]), criterion: score[2])] = score[3]
+            let key = ScoreKey(participant: score[0], idea: IdeaID(score[1]), criterion: score[2])
+            session.scores[key] = score[3]
+            session.channels[key] = try StoredValue.value(ScoreChannel.self, score[4] as String?, table: "score", record: record, field: "channel")
         }
         return session
     }
@@ -121,34 +123,38 @@ extension AppDatabase {
         }
     }
 
-    /// Sets or clears scores in one transaction, checked against the session's scales; all or nothing.
+    /// Sets or clears scores in one transaction, checked against the session's scales; all or nothing. `channel` records
+    /// how they were entered.
     @discardableResult
-    public func setScores(_ id: SessionID, _ changes: [(ScoreKey, Int?)]) throws -> WeighingSession {
+    public func setScores(_ id: SessionID, _ changes: [(ScoreKey, Int?)], channel: ScoreChannel = .board) throws -> WeighingSession {
         let now = clock()
-        return try write { db in
-            var session = try Self.session(id, in: db)
-            do {
-                for (key, value) in changes { session = try session.scoring(key, value) }
-            } catch let error as DomainError {
-                throw DomainErrorBox(error: error)
-            }
-            for (key, value) in changes {
-                if let value {
-                    try db.execute(
-                        sql: "INSERT OR REPLACE INTO score (sessionId, participant, ideaId, criterion, value) VALUES (?, ?, ?, ?, ?)",
-                        arguments: [id.rawValue, key.participant, key.idea.rawValue, key.criterion, value])
-                } else {
-                    try db.execute(sql: "DELETE FROM score WHERE sessionId = ? AND participant = ? AND ideaId = ? AND criterion = ?",
-                                   arguments: [id.rawValue, key.participant, key.idea.rawValue, key.criterion])
-                }
-            }
-            let summary = changes.count == 1
-                ? EventJSON.encode(ScoreEvent(session: id.rawValue, participant: changes[0].0.participant, criterion: changes[0].0.criterion,
-                                              value: changes[0].1))
-                : "{\"session\":\(id.rawValue),\"scores\":\(changes.count)}"
-            try appendEvent(db, idea: changes.count == 1 ? changes[0].0.idea : nil, kind: .scored, after: summary, at: now)
-            return session
+        return try write { db in try writeScores(db, id, changes, channel: channel, at: now) }
+    }
+
+    /// Checks and writes scores inside the current transaction, with their event row.
+    func writeScores(_ db: Database, _ id: SessionID, _ changes: [(ScoreKey, Int?)], channel: ScoreChannel, at now: Date) throws -> WeighingSession {
+        var session = try Self.session(id, in: db)
+        do {
+            for (key, value) in changes { session = try session.scoring(key, value, by: channel) }
+        } catch {
+            throw DomainErrorBox(error: error)
         }
+        for (key, value) in changes {
+            if let value {
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO score (sessionId, participant, ideaId, criterion, value, channel) VALUES (?, ?, ?, ?, ?, ?)",
+                    arguments: [id.rawValue, key.participant, key.idea.rawValue, key.criterion, value, channel.rawValue])
+            } else {
+                try db.execute(sql: "DELETE FROM score WHERE sessionId = ? AND participant = ? AND ideaId = ? AND criterion = ?",
+                               arguments: [id.rawValue, key.participant, key.idea.rawValue, key.criterion])
+            }
+        }
+        let summary = changes.count == 1
+            ? EventJSON.encode(ScoreEvent(session: id.rawValue, participant: changes[0].0.participant, criterion: changes[0].0.criterion,
+                                          value: changes[0].1))
+            : "{\"session\":\(id.rawValue),\"scores\":\(changes.count)}"
+        try appendEvent(db, idea: changes.count == 1 ? changes[0].0.idea : nil, kind: .scored, after: summary, at: now)
+        return session
     }
 
     /// Stores the status (open or revealed), method, normalisation and aggregate of a session.

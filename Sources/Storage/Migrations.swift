@@ -149,6 +149,19 @@ enum Migrations {
                 }
             }
         }
+        migrator.registerMigration("v7-participants: score channels and participant links") { db in
+            try db.alter(table: "score") { t in
+                t.add(column: "channel", .text)  // how the score was entered; NULL for scores from before
+            }
+            try db.create(table: "participantLink") { t in
+                t.primaryKey("token", .text)
+                t.column("sessionId", .integer).notNull().references("session", onDelete: .cascade)
+                t.column("participant", .integer).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("endedAt", .datetime)
+            }
+            try db.create(index: "participantLink_on_sessionId", on: "participantLink", columns: ["sessionId"])
+        }
         return migrator
     }
 

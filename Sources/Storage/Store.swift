@@ -14,7 +14,7 @@ public protocol Store: StoreReader {
     func createCriteriaSet(_ name: String) throws
     func saveCriteriaSet(_ set: CriteriaSet, creating: Bool) throws
     func createSession(_ session: WeighingSession) throws -> WeighingSession
-    func setScores(_ id: SessionID, _ changes: [(ScoreKey, Int?)]) throws -> WeighingSession
+    func setScores(_ id: SessionID, _ changes: [(ScoreKey, Int?)], channel: ScoreChannel) throws -> WeighingSession
     func updateSession(_ session: WeighingSession) throws
     func closeSession(_ id: SessionID) throws -> WeighingSession
     func importAll(_ export: PortfolioExport) throws
@@ -25,6 +25,12 @@ public protocol Store: StoreReader {
     func rollingBackup(reason: String) throws -> URL?
     func seedDemo(now: Date) throws -> Int
     func generateBenchmarkData(_ set: BenchmarkDataSet, now: Date) throws
+    // Participants
+    func shareSession(_ id: SessionID, tokens: [ParticipantToken]) throws -> [ParticipantLink]
+    func stopSharing(_ id: SessionID) throws -> Int
+    func setScores(
+        through token: ParticipantToken, _ changes: [(idea: IdeaID, criterion: Int, value: Int?)], channel: ScoreChannel
+    ) throws -> (session: WeighingSession, participant: Int)
 }
 
 extension AppDatabase: Store {}

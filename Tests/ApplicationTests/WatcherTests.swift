@@ -39,7 +39,7 @@ struct WatcherTests {
         #expect(try programs.board.outsideChange() == false)
 
         // A participant's score from another program: noticed, and the session reloads without a notice.
-        try programs.cli.setScores(session.id!, [(ScoreKey(participant: 1, idea: ideas[1], criterion: 0), 2)])
+        try programs.cli.setScores(session.id!, [(ScoreKey(participant: 1, idea: ideas[1], criterion: 0), 2)], channel: .commandLine)
         #expect(try programs.board.outsideChange() == true)
         let effects = Reducer.reduce(&state, .boardChangedElsewhere(try runner.boardData()))
         #expect(effects == [.loadSession(session.id!)])

@@ -39,6 +39,8 @@ public struct WeighingSession: Equatable, Sendable {
     public var ideas: [IdeaID]
     public var participants: [String]
     public var scores: [ScoreKey: Int]
+    /// How each score was entered (a score stored before channels were recorded has none).
+    public var channels: [ScoreKey: ScoreChannel] = [:]
     public var status: SessionStatus
     public var method: WeighingMethod
     public var normalization: Normalization
