@@ -18,6 +18,8 @@ public enum Command: Hashable, Sendable {
     case digit(Int), nextParticipant, previousParticipant, clearScore, toggleReveal, cycleMethod, cycleNormalization
     case toggleAggregate, toggleProjector, closeSession, decideTop, confirm
     case showPortfolio, continueDecision
+    // Participants
+    case shareSession, stopSharing
 }
 
 /// Where a key is pressed: each context has its own bindings.
@@ -35,12 +37,15 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case sessionSetup
     case sessions
     case portfolio
+    // Participants
+    case sharing
+    case participant
 
     /// Whether unbound printable characters are typed into a text field in this context.
     public var acceptsText: Bool {
         switch self {
         case .form, .prompt, .filter, .entry, .decision: true
-        case .board, .detail, .help, .objections, .weighing, .sessionSetup, .sessions, .portfolio: false
+        case .board, .detail, .help, .objections, .weighing, .sessionSetup, .sessions, .portfolio, .sharing, .participant: false
         }
     }
 }

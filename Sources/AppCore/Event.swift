@@ -18,6 +18,13 @@ public enum Event: Equatable, Sendable {
     case portfolioLoaded(PortfolioMetrics)
     /// A weighing write failed; the message says why.
     case weighingFailed(ChangeFailure)
+    // Participants
+    /// A session is shared: its participants' links and QR codes.
+    case sharingStarted(ShareInfo)
+    /// Sharing a session stopped: its links ended.
+    case sharingStopped(SessionID)
+    /// Sharing could not start; the text says why, in the interface's language.
+    case sharingFailed(String)
 }
 
 /// What the board reads in one go: the cards, the WIP limits, and what day it is.
@@ -71,4 +78,9 @@ public enum Effect: Equatable, Sendable {
     case saveSessionSettings(WeighingSession)
     case closeSession(SessionID)
     case loadPortfolio
+    // Participants
+    /// Gives every participant of a session their own link and serves their pages.
+    case shareSession(SessionID)
+    /// Ends a session's links.
+    case stopSharing(SessionID)
 }

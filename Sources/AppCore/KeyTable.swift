@@ -131,6 +131,19 @@ public enum KeyTable {
         KeyBinding([.character("d")], .decideTop, .weighing, .helpDecideTop),
         KeyBinding([.character("?")], .showHelp, .weighing, .helpHelp),
         KeyBinding([.escape, .character("q")], .back, .weighing, .helpBackToBoard),
+        // Participants
+        KeyBinding([.character("s")], .shareSession, .weighing, .helpShare),
+        KeyBinding([.tab, .right, .down, .character("l"), .character("j")], .nextParticipant, .sharing, .helpNextLink),
+        KeyBinding([.backTab, .left, .up, .character("h"), .character("k")], .previousParticipant, .sharing, .helpPreviousLink),
+        KeyBinding([.character("x")], .stopSharing, .sharing, .helpStopSharing),
+        KeyBinding([.escape, .character("q"), .character("s")], .back, .sharing, .helpBackToWeighing),
+        KeyBinding((0...9).map { .character(Character(String($0))) }, .digit(0), .participant, .helpDigit),
+        KeyBinding([.up, .character("k")], .selectUp, .participant, .helpPreviousIdea),
+        KeyBinding([.down, .character("j")], .selectDown, .participant, .helpNextIdea),
+        KeyBinding([.left, .character("h")], .selectLeft, .participant, .helpPreviousCriterion),
+        KeyBinding([.right, .character("l")], .selectRight, .participant, .helpNextCriterion),
+        KeyBinding([.backspace, .delete], .clearScore, .participant, .helpClearScore),
+        KeyBinding([.character("q")], .quit, .participant, .helpParticipantLeave),
     ] + textEditing(.form) + textEditing(.prompt) + textEditing(.filter) + textEditing(.entry) + textEditing(.decision)
         + textEditing(.sessionSetup)
 
@@ -208,6 +221,8 @@ extension KeyContext {
         case .sessionSetup: .contextSessionSetup
         case .sessions: .sessionsTitle
         case .portfolio: .portfolioTitle
+        case .sharing: .contextSharing
+        case .participant: .contextParticipant
         }
     }
 }

@@ -15,6 +15,8 @@ public enum Mode: Equatable, Sendable {
     case weighing(WeighingState)
     case sessionList(SessionListState)
     case portfolio(PortfolioState)
+    /// Participants' own links and QR codes over the weighing screen.
+    case sharing(ShareState)
 }
 
 /// The portfolio overview: metrics read from storage, scrolled.

@@ -73,6 +73,8 @@ public struct Strings: Sendable {
         case .imported: self[.eventImported]
         case .merged: self[.eventMerged]
         case .forgotten: self[.eventForgotten]
+        case .sessionShared: self[.eventSessionShared]
+        case .sharingStopped: self[.eventSharingStopped]
         }
     }
 
@@ -130,6 +132,8 @@ public struct Strings: Sendable {
         case .ideaNotInSession(let id): format(.errorIdeaNotInSession, id)
         case .mergeIntoItself: self[.errorMergeIntoItself]
         case .alreadyMerged(let id, let into): format(.errorAlreadyMerged, id, into)
+        case .linkNotValid: self[.errorLinkNotValid]
+        case .linkEnded: self[.errorLinkEnded]
         }
     }
 

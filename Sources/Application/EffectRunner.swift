@@ -12,12 +12,15 @@ public struct EffectRunner: Sendable {
     public let staleDays: Int
     /// The language storage failures are worded in.
     public let language: Language
+    /// Serves participants' own pages when a session is shared (nil: sharing is not available).
+    public let sharing: (any SessionSharing)?
 
-    public init(workspace: Workspace, staleDays: Int = 30, language: Language = .en) {
+    public init(workspace: Workspace, staleDays: Int = 30, language: Language = .en, sharing: (any SessionSharing)? = nil) {
         self.workspace = workspace
         self.today = { workspace.reader.today() }
         self.staleDays = staleDays
         self.language = language
+        self.sharing = sharing
     }
 
     private var reader: any StoreReader { workspace.reader }
@@ -61,7 +64,7 @@ public struct EffectRunner: Sendable {
             return weighing { [.sessionLoaded(try reader.session(id))] }
         case .saveScore(let id, let key, let value):
             return weighing {
-                try workspace.setScores(id, [(key, value)])
+                try workspace.setScores(id, [(key, value)], channel: .board)
                 return []
             }
         case .saveSessionSettings(let session):
@@ -73,6 +76,23 @@ public struct EffectRunner: Sendable {
             return weighing { [.sessionLoaded(try workspace.closeSession(id))] }
         case .loadPortfolio:
             return weighing { [.portfolioLoaded(try reader.portfolio(today: today(), staleDays: staleDays))] }
+        case .shareSession(let id):
+            guard let sharing else { return [.sharingFailed(Strings(language)[.shareUnavailable])] }
+            do {
+                let links = try workspace.shareSession(id)
+                return [.sharingStarted(try sharing.publish(try reader.session(id), links: links))]
+            } catch let error as DomainError {
+                return [.sharingFailed(Strings(language).error(error))]
+            } catch let error as StorageError {
+                return [.sharingFailed(error.message(in: Strings(language)))]
+            } catch {
+                return [.sharingFailed(TextSanitizer.singleLine("\(error)"))]
+            }
+        case .stopSharing(let id):
+            return weighing {
+                try workspace.stopSharing(id)
+                return [.sharingStopped(id)]
+            }
         }
     }
 

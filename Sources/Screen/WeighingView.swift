@@ -47,6 +47,7 @@ enum WeighingView {
                 let key = ScoreKey(participant: weighing.participant, idea: idea, criterion: column)
                 let current = row == weighing.row && column == weighing.column
                 var text = session.scores[key].map(String.init) ?? "·"
+                if !weighing.revealed, session.channels[key]?.isParticipantsOwn == true { text = "●" }  // their own: blind until reveal
                 if current, let pending = weighing.pending { text = "\(pending)_" }
                 var style = current ? Palette.selected : emphasis
                 if weighing.revealed, discuss.contains("\(idea.rawValue)/\(column)") {
@@ -94,7 +95,8 @@ enum ResultsPane {
             for (index, name) in session.participants.enumerated() {
                 let done = weighing.progress(of: index)
                 let mark = done == total ? " ✓" : ""
-                lines.append(("\(name)  \(done)/\(total)\(mark)", index == weighing.participant ? Palette.focusedColumnTitle : .plain))
+                lines.append(("\(name)  \(done)/\(total)\(mark)" + ProgressLabel.via(session, participant: index, strings: strings),
+                              index == weighing.participant ? Palette.focusedColumnTitle : .plain))
             }
         } else {
             let method = result.method == .topsis ? "TOPSIS" : "\(result.method.rawValue) · \(result.normalization.rawValue)"

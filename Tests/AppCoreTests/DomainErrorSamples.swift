@@ -17,5 +17,7 @@ enum DomainErrorSamples {
         .sessionNeeds(.distinctIdeas), .sessionNeeds(.knownScore), .sessionClosed, .sessionNotFound("S9"),
         .scoreOutOfScale(7, min: 1, max: 5), .unknownParticipant("Carla", known: ["Anne", "Bram"]), .ideaNotInSession(IdeaID(9)),
         .mergeIntoItself, .changedSince(IdeaID(3), fields: ["title"], notice: nil, undoing: false), .changedSince(IdeaID(3), fields: [], notice: ChangeNotice(kind: .measured, at: Date(timeIntervalSince1970: 0), actor: "bert", program: "cli"), undoing: true), .noObjection(4), .alreadyMerged(IdeaID(3), IdeaID(1)),
+        // Participants
+        .linkNotValid, .linkEnded,
     ]
 }
