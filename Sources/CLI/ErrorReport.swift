@@ -2,6 +2,7 @@ import AppCore
 import ArgumentParser
 import Domain
 import Foundation
+import ParticipantPage
 import Storage
 
 /// How the command line reports a failure: one `Fout: …` / `Error: …` message in the user's language.
@@ -12,6 +13,7 @@ enum ErrorReport {
         case let error as DomainError: strings.commandLineError(error)
         case let error as StorageError: error.message(in: strings)
         case let error as CLIError: error.message(in: strings)
+        case let error as ParticipantServer.Failure: error.message(in: strings)
         default: nil
         }
     }

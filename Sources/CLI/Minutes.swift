@@ -41,6 +41,7 @@ enum Minutes {
             lines.append("- \(spread.idea) \(cell(titles[spread.idea] ?? "")) × \(cell(session.criteria[spread.criterion].name)): " +
                          String(format: "SD %.2f, IQR %.2f, range %.0f (n = %d)", spread.sd, spread.iqr, spread.range, spread.count))
         }
+        lines += MinutesEntry.lines(session: session, strings: strings)
         lines += ["", "## \(nl ? "Besluiten" : "Decisions")", ""]
         let relevant = decisions
         if relevant.isEmpty { lines.append(nl ? "Geen besluiten vastgelegd." : "No decisions recorded.") }

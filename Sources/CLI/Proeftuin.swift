@@ -2,6 +2,7 @@ import AppCore
 import Application
 import ArgumentParser
 import Foundation
+import ParticipantPage
 import Storage
 import TerminalUI
 
@@ -31,10 +32,13 @@ public struct Proeftuin: ParsableCommand {
     @Flag(name: .long, help: "Do not capture mouse clicks (keeps the terminal's own text selection).")
     var noMouse = false
 
+    @Option(help: "Where a shared weighing session is served (s on the weighing screen): HOST:PORT, default 127.0.0.1:8470; 0.0.0.0:PORT for phones on the local network.")
+    var listen: ListenAddress = .standard
+
     public init() {}
 
     public func run() throws {
-        try BoardCommand.open(global: global, demo: demo, useMouse: !noMouse)
+        try BoardCommand.open(global: global, demo: demo, useMouse: !noMouse, listen: listen)
     }
 
     /// Parses and runs a command; a failure is reported in the user's language and exits non-zero.
@@ -65,11 +69,14 @@ struct BoardCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not capture mouse clicks.")
     var noMouse = false
 
+    @Option(help: "Where a shared weighing session is served: HOST:PORT (default 127.0.0.1:8470).")
+    var listen: ListenAddress = .standard
+
     func run() throws {
-        try Self.open(global: global, demo: demo, useMouse: !noMouse)
+        try Self.open(global: global, demo: demo, useMouse: !noMouse, listen: listen)
     }
 
-    static func open(global: GlobalOptions, demo: Bool, useMouse: Bool) throws {
+    static func open(global: GlobalOptions, demo: Bool, useMouse: Bool, listen: ListenAddress = .standard) throws {
         let language = try global.language()
         var directory: DataDirectory? = nil
         if demo {
@@ -83,9 +90,14 @@ struct BoardCommand: ParsableCommand {
         let environment = global.environment
         let configuration = try global.configuration()
         let keymap = try Keymap.standard.overriding(configuration.keys)
+        // Participants' pages are served off the main thread, writing through their own connection (program `web`).
+        let sharing = BoardSharing(
+            server: ParticipantServer(workspace: try global.openWorkspace(at: directory, program: "web"), listen: listen, language: language),
+            workspace: workspace, language: language)
+        defer { sharing.shutdown() }
         try MainActor.assumeIsolated {
             try BoardApp.run(workspace: workspace, language: language, environment: environment, useMouse: useMouse,
-                             staleDays: configuration.staleDays ?? 30, keymap: keymap)
+                             staleDays: configuration.staleDays ?? 30, keymap: keymap, sharing: sharing)
         }
         if demo { print("The demo portfolio is kept in \(workspace.reader.directory.path)") }
     }
