@@ -14,6 +14,12 @@ extension ListenAddress: ExpressibleByArgument {
     public init?(argument: String) { self.init(parsing: argument) }
 }
 
+/// Where participants' pages are served: `--listen HOST:PORT`, for the board and `session serve`.
+struct ListenOptions: ParsableArguments {
+    @Option(help: "Where participants' pages are served: HOST:PORT (default 127.0.0.1:8470, this machine only; 0.0.0.0:PORT for phones on the local network, unencrypted; port 0 picks a free one).")
+    var listen: ListenAddress = .standard
+}
+
 /// `proeftuin session join SESSION --as NAME`: a participant scores on their own terminal.
 struct SessionJoinCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -49,10 +55,10 @@ struct SessionServeCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The session id.") var session: SessionIDArgument
-    @Option(help: "Where to listen: HOST:PORT (default 127.0.0.1:8470; 0.0.0.0:PORT for phones on the local network; port 0 picks a free one).")
-    var listen: ListenAddress = .standard
+    @OptionGroup var sharing: ListenOptions
 
     func run() throws {
+        let listen = sharing.listen
         let language = try global.language()
         let strings = Strings(language)
         let workspace = try global.openWorkspace()

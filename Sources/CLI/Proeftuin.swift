@@ -32,13 +32,12 @@ public struct Proeftuin: ParsableCommand {
     @Flag(name: .long, help: "Do not capture mouse clicks (keeps the terminal's own text selection).")
     var noMouse = false
 
-    @Option(help: "Where a shared weighing session is served (s on the weighing screen): HOST:PORT, default 127.0.0.1:8470; 0.0.0.0:PORT for phones on the local network.")
-    var listen: ListenAddress = .standard
+    @OptionGroup var sharing: ListenOptions
 
     public init() {}
 
     public func run() throws {
-        try BoardCommand.open(global: global, demo: demo, useMouse: !noMouse, listen: listen)
+        try BoardCommand.open(global: global, demo: demo, useMouse: !noMouse, listen: sharing.listen)
     }
 
     /// Parses and runs a command; a failure is reported in the user's language and exits non-zero.
@@ -69,11 +68,10 @@ struct BoardCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not capture mouse clicks.")
     var noMouse = false
 
-    @Option(help: "Where a shared weighing session is served: HOST:PORT (default 127.0.0.1:8470).")
-    var listen: ListenAddress = .standard
+    @OptionGroup var sharing: ListenOptions
 
     func run() throws {
-        try Self.open(global: global, demo: demo, useMouse: !noMouse, listen: listen)
+        try Self.open(global: global, demo: demo, useMouse: !noMouse, listen: sharing.listen)
     }
 
     static func open(global: GlobalOptions, demo: Bool, useMouse: Bool, listen: ListenAddress = .standard) throws {
