@@ -48,50 +48,70 @@ public final class ParticipantServer: @unchecked Sendable {
         self.strings = Strings(language)
     }
 
-    /// Starts listening (once) and waits until it does; returns the port bound (a free one for port 0).
+    /// Starts listening (once) and waits until it does; returns the port bound (a free one for port 0). Blocks the
+    /// calling thread: call it from the main thread (the board, `session serve`), never from Swift's cooperative
+    /// threads, which the server itself runs on; async code uses `serve()`.
     @discardableResult
     public func start() throws -> Int {
-        if let port = lock.withLock({ boundPort }) { return port }
         let started = DispatchSemaphore(value: 0)
         let outcome = Outcome()
+        launch { result in
+            outcome.set(result)
+            started.signal()
+        }
+        guard started.wait(timeout: .now() + 30) == .success, let result = outcome.value else { throw Failure.notStarted }
+        return try result.get()
+    }
+
+    /// Starts listening (once) and returns the port bound, without blocking a thread.
+    @discardableResult
+    public func serve() async throws -> Int {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int, any Error>) in
+            let once = Outcome()
+            launch { result in
+                guard once.value == nil else { return }
+                once.set(result)
+                continuation.resume(with: result.mapError { $0 as any Error })
+            }
+        }
+    }
+
+    /// Starts the server task unless it runs; `report` hears the port or the failure exactly once.
+    private func launch(_ report: @escaping @Sendable (Result<Int, Failure>) -> Void) {
+        let running = lock.withLock { () -> Int?? in self.task == nil ? nil : .some(self.boundPort) }
+        if let running {
+            report(running.map { .success($0) } ?? .failure(.notStarted))
+            return
+        }
         var logger = Logger(label: "proeftuin.participant-page", factory: { _ in SwiftLogNoOpLogHandler() })
         logger.logLevel = .critical
+        let address = listen.description
         let application = Application(
             responder: ParticipantResponder(workspace: workspace, strings: strings, gate: RequestGate()),
             server: .http1(configuration: .init(
-                idleTimeout: .seconds(30),
+                idleTimeout: .seconds(10),
                 httpDecoderConfiguration: .init(maxHeaderFieldSize: 8 * 1024, maxHeaderListSize: 16 * 1024, maxHeaderFieldCount: 64))),
             configuration: ApplicationConfiguration(
                 address: .hostname(listen.host, port: listen.port), serverName: nil, backlog: 64, reuseAddress: true,
                 availableConnectionsDelegate: MaximumAvailableConnections(128)),
-            onServerRunning: { channel in
-                outcome.set(.success(channel.localAddress?.port ?? 0))
-                started.signal()
+            onServerRunning: { [weak self] channel in
+                let port = channel.localAddress?.port ?? 0
+                self?.lock.withLock { self?.boundPort = port }
+                report(.success(port))
             },
             logger: logger)
-        let address = listen.description
-        let task = Task.detached {
+        let serverTask = Task.detached { [weak self] in
             do {
                 try await application.run()
             } catch {
-                outcome.set(.failure(Self.failure(error, address: address)))
-                started.signal()
+                report(.failure(Self.failure(error, address: address)))
+            }
+            self?.lock.withLock {
+                self?.task = nil
+                self?.boundPort = nil
             }
         }
-        guard started.wait(timeout: .now() + 15) == .success, let result = outcome.value else {
-            task.cancel()
-            throw Failure.notStarted
-        }
-        switch result {
-        case .success(let port):
-            lock.withLock {
-                self.task = task
-                boundPort = port
-            }
-            return port
-        case .failure(let failure):
-            throw failure
-        }
+        lock.withLock { self.task = serverTask }
     }
 
     /// The port being served, once started.
@@ -103,8 +123,8 @@ public final class ParticipantServer: @unchecked Sendable {
         return "http://\(host):\(port ?? listen.port)/p/\(link.token.text)"
     }
 
-    /// Stops serving and waits (briefly) until the port is closed.
-    public func stop() {
+    /// Stops serving; with `wait` (from the main thread only, like `start()`) until the port is closed.
+    public func stop(wait: Bool = true) {
         let running = lock.withLock { () -> Task<Void, Never>? in
             defer {
                 task = nil
@@ -114,6 +134,7 @@ public final class ParticipantServer: @unchecked Sendable {
         }
         guard let running else { return }
         running.cancel()
+        guard wait else { return }
         let done = DispatchSemaphore(value: 0)
         Task.detached {
             await running.value

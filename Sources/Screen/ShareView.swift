@@ -29,8 +29,9 @@ enum ShareView {
         let qr = info.entries.isEmpty ? [] : info.entries[selected].qr
         let qrWidth = qr.first.map { DisplayWidth.of($0) } ?? 0
         let qrHeight = qr.count + 1  // with its label
-        let listTop = top + 2
-        let sideBySide = innerWidth >= qrWidth + 3 + 40 && bottom - listTop >= qrHeight
+        let labelTop = top + 2
+        let sideBySide = innerWidth >= qrWidth + 3 + 40 && bottom - labelTop >= qrHeight
+        let listTop = sideBySide ? labelTop + 1 : labelTop
         let listX = sideBySide ? innerX + qrWidth + 3 : innerX
         let listWidth = sideBySide ? innerWidth - qrWidth - 3 : innerWidth
         let nameWidth = min(16, max(6, info.entries.map { DisplayWidth.of($0.name) }.max() ?? 6))
@@ -43,10 +44,10 @@ enum ShareView {
             grid.putPadded(line, x: listX, y: listTop + index, width: listWidth, style: index == selected ? Palette.focusedColumnTitle : .plain)
         }
         if !qr.isEmpty {
-            let qrTop = sideBySide ? listTop : listTop + info.entries.count + 1
+            let qrTop = sideBySide ? labelTop : listTop + info.entries.count + 1
             if qrTop + qrHeight <= bottom {
                 grid.putPadded(strings.format(.shareQRFor, info.entries[selected].name, selected + 1, info.entries.count), x: innerX, y: qrTop,
-                               width: sideBySide ? qrWidth : innerWidth, style: Palette.label)
+                               width: innerWidth, style: Palette.label)
                 for (offset, line) in qr.enumerated() {
                     grid.put(line, x: innerX, y: qrTop + 1 + offset, style: qrStyle)
                 }

@@ -20,6 +20,7 @@ struct UnreadableValueScan {
         try scan.wipLimits()
         try scan.criteriaSets()
         try scan.sessions()
+        try scan.scoreChannels()
         try scan.events()
         return scan.found
     }
@@ -121,6 +122,18 @@ struct UnreadableValueScan {
             }
             if let aggregate = row.text("aggregate") {
                 try check { _ = try StoredValue.value(Aggregate.self, aggregate, table: "session", record: record, field: "aggregate") }
+            }
+        }
+    }
+
+    /// How each score was entered (absent before `v7-participants`; NULL for scores entered before it).
+    private mutating func scoreChannels() throws {
+        try Self.each(db, "score") { row in
+            if let channel = row.text("channel") {
+                try check {
+                    _ = try StoredValue.value(ScoreChannel.self, channel, table: "score", record: "session \(row.integer("sessionId"))",
+                                              field: "channel")
+                }
             }
         }
     }

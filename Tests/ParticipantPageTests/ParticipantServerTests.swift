@@ -16,7 +16,7 @@ final class ServedSession {
     let links: [ParticipantLink]
     let http: RawHTTP
 
-    init(language: Language = .en) throws {
+    private init(language: Language, port: (ParticipantServer) async throws -> Int) async throws {
         let directory = DataDirectory(url: url.appendingPathComponent("data"))
         board = try Workspace.open(directory, actor: "facilitator", program: "board")
         let ideas = [try board.add(IdeaFields(title: "Buurtkamer")).id, try board.add(IdeaFields(title: "Huiswerkklas <b>")).id]
@@ -28,11 +28,16 @@ final class ServedSession {
         links = try board.shareSession(session.id!)
         server = ParticipantServer(workspace: try Workspace.open(directory, actor: "facilitator", program: "web"),
                                    listen: ListenAddress(host: "127.0.0.1", port: 0), language: language)
-        http = RawHTTP(port: try server.start())
+        http = RawHTTP(port: try await port(server))
+    }
+
+    /// Started without blocking a thread (tests run on Swift's cooperative threads, which the server needs too).
+    static func make(language: Language = .en) async throws -> ServedSession {
+        try await ServedSession(language: language) { try await $0.serve() }
     }
 
     deinit {
-        server.stop()
+        server.stop(wait: false)
         try? FileManager.default.removeItem(at: url)
     }
 
@@ -43,10 +48,10 @@ final class ServedSession {
 
 @Suite("Participant page: the server", .serialized)
 struct ParticipantServerTests {
-    @Test func theHolderSeesTheirOwnPageInTheSessionsLanguageAndNothingElse() throws {
-        let served = try ServedSession(language: .nl)
+    @Test func theHolderSeesTheirOwnPageInTheSessionsLanguageAndNothingElse() async throws {
+        let served = try await ServedSession.make(language: .nl)
         try served.board.setScores(served.session.id!, [(ScoreKey(participant: 0, idea: served.session.ideas[0], criterion: 0), 2)], channel: .board)
-        let reply = try #require(try served.http.request("GET", served.bram))
+        let reply = try #require(try await served.http.request("GET", served.bram))
         #expect(reply.status == 200)
         #expect(reply.headers["content-type"] == "text/html; charset=utf-8")
         #expect(reply.headers["cache-control"] == "no-store")
@@ -63,11 +68,11 @@ struct ParticipantServerTests {
         #expect(reply.body.contains("Wat levert het op?"))
     }
 
-    @Test func aScoreFromTheFormIsStoredAtOnceAsAWebScoreAndTheBoardNoticesIt() throws {
-        let served = try ServedSession()
+    @Test func aScoreFromTheFormIsStoredAtOnceAsAWebScoreAndTheBoardNoticesIt() async throws {
+        let served = try await ServedSession.make()
         let ideas = served.session.ideas
         _ = try served.board.outsideChange()
-        let reply = try #require(try served.http.request("POST", served.bram, headers: served.form(""),
+        let reply = try #require(try await served.http.request("POST", served.bram, headers: served.form(""),
                                                           body: "idea=\(ideas[0].rawValue)&criterion=0&score=4"))
         #expect(reply.status == 303)
         #expect(reply.headers["location"] == "\(served.bram)#c\(ideas[1].rawValue)-0", "back at the next open cell")
@@ -75,21 +80,21 @@ struct ParticipantServerTests {
         #expect(try served.board.reader.session(served.session.id!).scores[key] == 4)
         #expect(try served.board.reader.session(served.session.id!).channels[key] == .web)
         #expect(try served.board.outsideChange() == true, "the board reloads the session")
-        let json = try #require(try served.http.request("POST", served.bram, headers: ["Content-Type": "application/json"],
+        let json = try #require(try await served.http.request("POST", served.bram, headers: ["Content-Type": "application/json"],
                                                          body: "{\"idea\":\(ideas[1].rawValue),\"criterion\":0,\"score\":5}"))
         #expect(json.status == 200)
         #expect(json.body == "{\"scored\":2,\"total\":2,\"done\":true}")
-        let page = try #require(try served.http.request("GET", served.bram))
+        let page = try #require(try await served.http.request("GET", served.bram))
         #expect(page.body.contains("Done ✓ All 2 scores are saved."))
         #expect(page.body.contains("aria-pressed=\"true\""))
-        let cleared = try #require(try served.http.request("POST", served.bram, headers: served.form(""),
+        let cleared = try #require(try await served.http.request("POST", served.bram, headers: served.form(""),
                                                             body: "idea=\(ideas[1].rawValue)&criterion=0&score="))
         #expect(cleared.status == 303 && cleared.headers["location"] == "\(served.bram)#c\(ideas[1].rawValue)-0")
         #expect(try served.board.reader.session(served.session.id!).scoredCount(of: 1) == 1)
     }
 
-    @Test func badLinksPathsAndMethodsAreRefusedWithoutCrashing() throws {
-        let served = try ServedSession()
+    @Test func badLinksPathsAndMethodsAreRefusedWithoutCrashing() async throws {
+        let served = try await ServedSession.make()
         let cases: [(String, String, Int)] = [
             ("GET", "/", 404), ("GET", "/favicon.ico", 404), ("GET", "/p/", 403), ("GET", "/p/short", 403),
             ("GET", "/p/\(String(repeating: "A", count: 24))", 403), ("GET", "\(served.bram)/extra", 404),
@@ -97,16 +102,16 @@ struct ParticipantServerTests {
             ("GET", "\(served.bram)?participant=0", 200),
         ]
         for (method, path, status) in cases {
-            let reply = try #require(try served.http.request(method, path), "\(method) \(path)")
+            let reply = try #require(try await served.http.request(method, path), "\(method) \(path)")
             #expect(reply.status == status, "\(method) \(path)")
             #expect(!reply.body.contains(served.links[0].token.text), "no other participant's link")
         }
-        let forbidden = try #require(try served.http.request("GET", "/p/\(String(repeating: "A", count: 24))"))
+        let forbidden = try #require(try await served.http.request("GET", "/p/\(String(repeating: "A", count: 24))"))
         #expect(forbidden.body.contains("This link is not valid"))
     }
 
-    @Test func unreadableOversizedAndOffScaleBodiesGetFourHundreds() throws {
-        let served = try ServedSession()
+    @Test func unreadableOversizedAndOffScaleBodiesGetFourHundreds() async throws {
+        let served = try await ServedSession.make()
         let idea = served.session.ideas[0].rawValue
         let form = ["Content-Type": "application/x-www-form-urlencoded"]
         let json = ["Content-Type": "application/json"]
@@ -123,49 +128,50 @@ struct ParticipantServerTests {
             (form, String(repeating: "a", count: 5000), 413), (json, "[" + String(repeating: "1,", count: 2000) + "1]", 413),
         ]
         for (headers, body, status) in cases {
-            let reply = try #require(try served.http.request("POST", served.bram, headers: headers, body: body), "\(body.prefix(40))")
+            let reply = try #require(try await served.http.request("POST", served.bram, headers: headers, body: body), "\(body.prefix(40))")
             #expect(reply.status == status, "\(headers) \(body.prefix(60))")
         }
         #expect(try served.board.reader.session(served.session.id!).scores.isEmpty, "nothing was stored")
         // A declared length far over the limit is refused before the body is read.
         let head = "POST \(served.bram) HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 50000000\r\n\r\n{"
-        #expect(try served.http.send(Array(head.utf8))?.status == 413)
+        // The answer comes at once; the connection is dropped when it stays idle (10 s), so read for 2 s only.
+        #expect(try await served.http.send(Array(head.utf8), timeout: 2)?.status == 413)
         // A chunked body that keeps growing.
         let chunk = String(repeating: "x", count: 1000)
         var chunked = "POST \(served.bram) HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
         for _ in 0..<10 { chunked += "3e8\r\n\(chunk)\r\n" }
         chunked += "0\r\n\r\n"
-        #expect(try served.http.send(Array(chunked.utf8))?.status == 413)
+        #expect(try await served.http.send(Array(chunked.utf8), timeout: 2)?.status == 413)
         // Garbage instead of a request, and a header far too long: an answer or a closed connection, never a crash.
-        _ = try served.http.send(Array("\u{0}\u{1}GARBAGE\r\n\r\n".utf8))
-        _ = try served.http.send(Array("GET \(served.bram) HTTP/1.1\r\nX-Long: \(String(repeating: "y", count: 40_000))\r\n\r\n".utf8))
-        #expect(try served.http.request("GET", served.bram)?.status == 200, "still serving")
+        _ = try await served.http.send(Array("\u{0}\u{1}GARBAGE\r\n\r\n".utf8), timeout: 2)
+        _ = try await served.http.send(Array("GET \(served.bram) HTTP/1.1\r\nX-Long: \(String(repeating: "y", count: 40_000))\r\n\r\n".utf8), timeout: 2)
+        #expect(try await served.http.request("GET", served.bram)?.status == 200, "still serving")
     }
 
-    @Test func linksEndWhenSharingStopsOrTheSessionClosesWith410() throws {
-        let served = try ServedSession()
+    @Test func linksEndWhenSharingStopsOrTheSessionClosesWith410() async throws {
+        let served = try await ServedSession.make()
         let id = served.session.id!
         try served.board.stopSharing(id)
-        let ended = try #require(try served.http.request("GET", served.bram))
+        let ended = try #require(try await served.http.request("GET", served.bram))
         #expect(ended.status == 410)
         #expect(ended.body.contains("This link has ended") && ended.body.contains("Sharing has stopped"))
         let links = try served.board.shareSession(id)
         let fresh = "/p/\(links[1].token.text)"
-        #expect(try served.http.request("GET", fresh)?.status == 200)
+        #expect(try await served.http.request("GET", fresh)?.status == 200)
         try served.board.closeSession(id)
-        let closed = try #require(try served.http.request("POST", fresh, headers: ["Content-Type": "application/x-www-form-urlencoded"],
+        let closed = try #require(try await served.http.request("POST", fresh, headers: ["Content-Type": "application/x-www-form-urlencoded"],
                                                            body: "idea=\(served.session.ideas[0].rawValue)&criterion=0&score=3"))
         #expect(closed.status == 410)
         #expect(closed.body.contains("The session is closed"))
-        #expect(try served.http.request("GET", fresh)?.status == 410)
+        #expect(try await served.http.request("GET", fresh)?.status == 410)
     }
 
     @Test func aBurstIsTurnedAwayQuicklyWhileTheBoardKeepsWriting() async throws {
-        let served = try ServedSession()
+        let served = try await ServedSession.make()
         let http = served.http
         let bram = served.bram
         let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
-            for _ in 0..<150 { group.addTask { try http.request("GET", bram)?.status ?? 0 } }
+            for _ in 0..<150 { group.addTask { try await http.request("GET", bram)?.status ?? 0 } }
             return try await group.reduce(into: [Int]()) { $0.append($1) }
         }
         #expect(statuses.count == 150)
@@ -177,13 +183,13 @@ struct ParticipantServerTests {
         try served.board.setScores(served.session.id!, [(ScoreKey(participant: 0, idea: served.session.ideas[0], criterion: 0), 3)], channel: .board)
         #expect(Date().timeIntervalSince(start) < 1)
         // Another participant's link is not held up by Bram's burst.
-        #expect(try served.http.request("GET", "/p/\(served.links[0].token.text)")?.status == 200)
+        #expect(try await served.http.request("GET", "/p/\(served.links[0].token.text)")?.status == 200)
     }
 
-    @Test func aTakenPortIsNamed() throws {
-        let served = try ServedSession()
+    @Test func aTakenPortIsNamed() async throws {
+        let served = try await ServedSession.make()
         let second = ParticipantServer(workspace: served.board, listen: ListenAddress(host: "127.0.0.1", port: served.http.port), language: .nl)
-        #expect(throws: ParticipantServer.Failure.portInUse("127.0.0.1:\(served.http.port)")) { try second.start() }
+        await #expect(throws: ParticipantServer.Failure.portInUse("127.0.0.1:\(served.http.port)")) { try await second.serve() }
         #expect(ParticipantServer.Failure.portInUse("127.0.0.1:1").message(in: Strings(.nl))
                     == "Kan niet serveren op 127.0.0.1:1: de poort is in gebruik. Kies een ander adres met --listen HOST:POORT")
         #expect(ListenAddress(parsing: "0.0.0.0:8080") == ListenAddress(host: "0.0.0.0", port: 8080))

@@ -3,10 +3,12 @@ import Foundation
 import Glibc
 #endif
 
-/// A deliberately plain HTTP client over a socket, so tests can send exactly the bytes an attacker would.
-struct RawHTTP {
+/// A deliberately plain HTTP client over a socket, so tests can send exactly the bytes an attacker would. Its blocking
+/// socket calls run on threads of their own (`send` and `request` are async), never on Swift's cooperative threads,
+/// which the server under test needs.
+struct RawHTTP: Sendable {
     /// A response as received.
-    struct Reply {
+    struct Reply: Sendable {
         var status: Int
         var headers: [String: String]
         var body: String
@@ -14,8 +16,15 @@ struct RawHTTP {
 
     let port: Int
 
-    /// Sends bytes, then reads until the server closes the connection (or `timeout` seconds pass).
-    func send(_ bytes: [UInt8], timeout: Double = 5) throws -> Reply? {
+    /// Sends bytes, then reads until the server closes the connection (or `timeout` seconds pass). Each call blocks a
+    /// thread of its own (not one of Dispatch's, which the server uses for its database work).
+    func send(_ bytes: [UInt8], timeout: Double = 30) async throws -> Reply? {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try blockingSend(bytes, timeout: timeout) }) }.start()
+        }
+    }
+
+    private func blockingSend(_ bytes: [UInt8], timeout: Double) throws -> Reply? {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw POSIXError(.EIO) }
         defer { close(socket) }
@@ -46,11 +55,11 @@ struct RawHTTP {
     }
 
     /// A request with `Connection: close`, so the server ends the connection after answering.
-    func request(_ method: String, _ path: String, headers: [String: String] = [:], body: String = "") throws -> Reply? {
+    func request(_ method: String, _ path: String, headers: [String: String] = [:], body: String = "") async throws -> Reply? {
         var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
         if !body.isEmpty || method == "POST" { head += "Content-Length: \(body.utf8.count)\r\n" }
-        return try send(Array((head + "\r\n" + body).utf8))
+        return try await send(Array((head + "\r\n" + body).utf8))
     }
 
     static func parse(_ bytes: [UInt8]) -> Reply? {

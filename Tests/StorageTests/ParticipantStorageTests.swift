@@ -102,5 +102,7 @@ struct ParticipantStorageTests {
         #expect(throws: StorageError.unreadableValue(table: "score", record: "session 1", field: "channel", value: "carrier pigeon")) {
             try database.session(id)
         }
+        #expect(try database.unreadableValues() == [UnreadableValue(table: "score", record: "session 1", field: "channel", value: "carrier pigeon")],
+                "doctor lists it")
     }
 }
