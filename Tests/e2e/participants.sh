@@ -8,7 +8,7 @@ BIN=${1:-${PROEFTUIN_BIN:-$(swift build --show-bin-path)/proeftuin}}
 HERE=$(cd "$(dirname "$0")" && pwd)
 [ -x "$BIN" ] || { echo "e2e: no proeftuin binary at $BIN (build first)"; exit 2; }
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")   # the panes run in a work folder
-for tool in tmux curl python3 chromium chromedriver; do
+for tool in tmux curl python3 chromium chromedriver zbarimg; do
     command -v $tool >/dev/null || { echo "e2e: $tool is not installed"; exit 2; }
 done
 python3 -c "import selenium" 2>/dev/null || { echo "e2e: Selenium is not installed (pip install selenium)"; exit 2; }
@@ -43,7 +43,7 @@ wait_for() {
 keys() { tm send-keys -t "$@"; }
 cli() { env PROEFTUIN_DATA_DIR="$1" XDG_CONFIG_HOME="$WORK/config" "$BIN" "${@:2}"; }
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-status() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$@"; }
+status() { curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$@"; }
 # link_of PANE NAME: the participant's link as the pane shows it.
 link_of() { screen "$1" | grep -F " $2 " | grep -o 'http://[0-9.:]*/p/[A-Za-z0-9_-]*' | head -n 1; }
 
@@ -122,6 +122,9 @@ a_phone_scores_through_the_boards_link() {
     bram=$(link_of $s Bram)
     anne=$(link_of $s Anne)
     [ -n "$bram" ] && [ -n "$anne" ] || { echo "  no links on the screen"; screen $s; return 1; }
+    # A real QR reader reads Anne's link off the board's screen (what a phone's camera does from the projector).
+    screen $s | python3 "$HERE/qr_to_pgm.py" "QR code for Anne (1/2)" 3 46 24 "$WORK/anne.pgm" || return 1
+    [ "$(zbarimg --quiet --raw "$WORK/anne.pgm" 2>/dev/null)" = "$anne" ] || { echo "  the QR code does not read back as $anne"; return 1; }
     keys $s Tab && wait_for $s "QR code for Bram (2/2)" || return 1
     python3 "$HERE/participant_page.py" "$bram" 423324 Bram | sed 's/^/  /'
     [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "  the browser run failed"; return 1; }
@@ -131,32 +134,32 @@ a_phone_scores_through_the_boards_link() {
     if screen $s | grep -q "Anne  1/6  phone"; then echo "  a score from the command line counted as the phone's"; return 1; fi
     # Attacks: an unknown link, a huge body, a flood; the board keeps answering keys.
     [ "$(status "http://127.0.0.1:$port/p/AAAAAAAAAAAAAAAAAAAAAAAA")" = 403 ] || { echo "  an invalid token was not 403"; return 1; }
-    [ "$(status "http://127.0.0.1:$port/")" = 404 ] || return 1
+    [ "$(status "http://127.0.0.1:$port/")" = 404 ] || { echo "  / was not 404"; return 1; }
     head -c 3000000 /dev/zero | tr '\0' 'a' > "$WORK/big"
     [ "$(status -X POST -H 'Content-Type: application/json' --data-binary @"$WORK/big" "$bram")" = 413 ] || { echo "  no 413"; return 1; }
-    [ "$(status -X POST -H 'Content-Type: application/json' --data '{"idea":1,' "$bram")" = 400 ] || return 1
-    [ "$(status -X POST --data 'idea=1&criterion=0&score=77' "$bram")" = 422 ] || return 1
+    [ "$(status -X POST -H 'Content-Type: application/json' --data '{"idea":1,' "$bram")" = 400 ] || { echo "  malformed JSON was not 400"; return 1; }
+    [ "$(status -X POST --data 'idea=1&criterion=0&score=77' "$bram")" = 422 ] || { echo "  a score off the scale was not 422"; return 1; }
     for i in $(seq 1 300); do curl -s -o /dev/null --max-time 5 "$bram" & done
     keys $s p && wait_for $s "0-9 score · Tab participant · r reveal · p normal view" 2 || { echo "  the board did not answer a key during a flood"; return 1; }
     wait
     keys $s p r && wait_for $s "revealed" || return 1
     wait_for $s " 1. Aanpak-A" || return 1
-    cli "$data" session results 1 --format json | grep -q '"complete" : false' || return 1
+    cli "$data" session results 1 --format json | grep -q '"complete" : false' || { echo "  results: not incomplete"; return 1; }
     # Stopping sharing ends the links: 410, and the page says so.
     keys $s s && wait_for $s "Share S1" || return 1
     keys $s x && wait_for $s "Sharing of S1 stopped: the links no longer work" || return 1
     [ "$(status "$bram")" = 410 ] || { echo "  an ended link was not 410"; return 1; }
-    curl -s "$bram" | grep -q "This link has ended" || return 1
+    curl -s "$bram" | grep -q "This link has ended" || { echo "  the ended page does not say so"; return 1; }
     # Shared again: new links; closing the session ends them too.
     keys $s s && wait_for $s "Share S1" || return 1
     local again
     again=$(link_of $s Bram)
     [ -n "$again" ] && [ "$again" != "$bram" ] || { echo "  no new link"; return 1; }
-    [ "$(status "$again")" = 200 ] || return 1
+    [ "$(status "$again")" = 200 ] || { echo "  a new link was not 200"; return 1; }
     keys $s Escape c y && wait_for $s "S1 closed" || return 1
     [ "$(status "$again")" = 410 ] || { echo "  a closed session's link was not 410"; return 1; }
     cli "$data" session minutes 1 | grep -qF -- "- Bram: 6 on their own phone or browser" || { cli "$data" session minutes 1; return 1; }
-    cli "$data" session minutes 1 | grep -qF -- "- Anne: 1 from the command line" || return 1
+    cli "$data" session minutes 1 | grep -qF -- "- Anne: 1 from the command line" || { echo "  minutes lack Anne's command-line score"; return 1; }
     keys $s Escape q && wait_for $s "EXIT=0" || return 1
     [ "$(status "$again")" = 000 ] || { echo "  still listening after the board quit"; return 1; }
 }
