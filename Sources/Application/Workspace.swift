@@ -152,6 +152,13 @@ public final class Workspace: Sendable {
 
     // MARK: Participants scoring for themselves
 
+    /// This workspace for a second front end in the same process (the participants' page served by the board):
+    /// changes recorded with `program`, and seen by this workspace as changes made elsewhere. Shares the open database
+    /// rather than opening the file again.
+    public func sibling(program: String) -> Workspace {
+        Workspace(store: store.sibling(program: program))
+    }
+
     /// The session a participant joins on their own terminal, with their index; refused for a name not in the session
     /// or a closed session.
     public func join(_ id: SessionID, as name: String) throws -> (session: WeighingSession, participant: Int) {

@@ -64,7 +64,7 @@ struct SessionServeCommand: ParsableCommand {
         let workspace = try global.openWorkspace()
         let links = try workspace.shareSession(session.id)
         let current = try workspace.reader.session(session.id)
-        let server = ParticipantServer(workspace: try global.openWorkspace(program: "web"), listen: listen, language: language)
+        let server = ParticipantServer(workspace: workspace.sibling(program: "web"), listen: listen, language: language)
         let port = try server.start()
         let address = "\(listen.host):\(port)"
         var text = strings.format(.shareTitle, session.id) + "\n"

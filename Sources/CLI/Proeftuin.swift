@@ -90,7 +90,7 @@ struct BoardCommand: ParsableCommand {
         let keymap = try Keymap.standard.overriding(configuration.keys)
         // Participants' pages are served off the main thread, writing through their own connection (program `web`).
         let sharing = BoardSharing(
-            server: ParticipantServer(workspace: try global.openWorkspace(at: directory, program: "web"), listen: listen, language: language),
+            server: ParticipantServer(workspace: workspace.sibling(program: "web"), listen: listen, language: language),
             workspace: workspace, language: language)
         defer { sharing.shutdown() }
         try MainActor.assumeIsolated {

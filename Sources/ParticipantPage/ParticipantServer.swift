@@ -41,7 +41,8 @@ public final class ParticipantServer: @unchecked Sendable {
     private var task: Task<Void, Never>?
     private var boundPort: Int?
 
-    /// `workspace` should be the server's own (opened with program `web`), so the board sees its scores as outside changes.
+    /// `workspace` should be the server's own (`board.sibling(program: "web")`), so the board sees its scores as outside
+    /// changes.
     public init(workspace: Workspace, listen: ListenAddress, language: Language) {
         self.workspace = workspace
         self.listen = listen

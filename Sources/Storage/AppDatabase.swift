@@ -18,7 +18,7 @@ public final class AppDatabase: Sendable {
     /// WIP limits used where none was stored with `wip set`: the brief's defaults, overridden by the config file.
     let defaultWipLimits: [Stage: WipLimit]
 
-    private init(
+    init(
         directory: DataDirectory, pool: DatabasePool, actor: String, program: String, clock: @escaping @Sendable () -> Date,
         defaultWipLimits: [Stage: WipLimit]
     ) {

@@ -26,6 +26,9 @@ public protocol Store: StoreReader {
     func seedDemo(now: Date) throws -> Int
     func generateBenchmarkData(_ set: BenchmarkDataSet, now: Date) throws
     // Participants
+    /// The same open store for another front end in this process, recording `program` and noticing this one's changes
+    /// as changes made elsewhere.
+    func sibling(program: String) -> any Store
     func shareSession(_ id: SessionID, tokens: [ParticipantToken]) throws -> [ParticipantLink]
     func stopSharing(_ id: SessionID) throws -> Int
     func setScores(

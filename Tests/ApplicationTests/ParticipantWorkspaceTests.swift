@@ -37,6 +37,24 @@ struct ParticipantWorkspaceTests {
         #expect(Set(fresh.map(\.token)).isDisjoint(with: links.map(\.token)), "new links after sharing stopped")
     }
 
+    @Test func theServersSiblingWorkspaceSharesTheDatabaseAndItsScoresAreOutsideChangesForTheBoard() throws {
+        let programs = try TwoPrograms()
+        let session = try session(programs)
+        let id = try #require(session.id)
+        let links = try programs.board.shareSession(id)
+        let page = programs.board.sibling(program: "web")
+        _ = try programs.board.outsideChange()
+        try page.score(through: links[0].token, idea: session.ideas[1], criterion: 0, value: 3)
+        #expect(try programs.board.outsideChange() == true, "the page's score reloads the board's session")
+        try programs.board.setScores(id, [(ScoreKey(participant: 1, idea: session.ideas[1], criterion: 0), 2)], channel: .board)
+        #expect(try programs.board.outsideChange() == false, "the board's own score is not")
+        #expect(try page.outsideChange() == true, "and the page sees the board's")
+        // One database: what either wrote, the other reads at once.
+        let stored = try page.reader.session(id)
+        #expect(stored.channels == [ScoreKey(participant: 0, idea: session.ideas[1], criterion: 0): .web,
+                                    ScoreKey(participant: 1, idea: session.ideas[1], criterion: 0): .board])
+    }
+
     @Test func aParticipantJoinsByNameAndTheirTerminalStoresEachScoreAtOnce() throws {
         let programs = try TwoPrograms()
         let session = try session(programs)

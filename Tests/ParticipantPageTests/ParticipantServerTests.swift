@@ -26,8 +26,8 @@ final class ServedSession {
         session = try board.createSession(WeighingSession(
             set: try board.reader.criteriaSet("snel"), ideas: ideas, participants: ["Anne", "Bram"], createdAt: Date()))
         links = try board.shareSession(session.id!)
-        server = ParticipantServer(workspace: try Workspace.open(directory, actor: "facilitator", program: "web"),
-                                   listen: ListenAddress(host: "127.0.0.1", port: 0), language: language)
+        server = ParticipantServer(workspace: board.sibling(program: "web"), listen: ListenAddress(host: "127.0.0.1", port: 0),
+                                   language: language)
         http = RawHTTP(port: try await port(server))
     }
 

@@ -158,6 +158,8 @@ a_phone_scores_through_the_boards_link() {
     [ "$(status "$again")" = 200 ] || { echo "  a new link was not 200"; return 1; }
     keys $s Escape c y && wait_for $s "S1 closed" || return 1
     [ "$(status "$again")" = 410 ] || { echo "  a closed session's link was not 410"; return 1; }
+    # The board's own writes while serving reach the database other programs read (one open database per process).
+    cli "$data" session list | grep -q "S1 *closed" || { echo "  the board's close is not in the database"; cli "$data" session list; return 1; }
     cli "$data" session minutes 1 | grep -qF -- "- Bram: 6 on their own phone or browser" || { cli "$data" session minutes 1; return 1; }
     cli "$data" session minutes 1 | grep -qF -- "- Anne: 1 from the command line" || { echo "  minutes lack Anne's command-line score"; return 1; }
     keys $s Escape q && wait_for $s "EXIT=0" || return 1
