@@ -55,7 +55,7 @@ public final class ParticipantServer: @unchecked Sendable {
     @discardableResult
     public func start() throws -> Int {
         let started = DispatchSemaphore(value: 0)
-        let outcome = Outcome()
+        let outcome = StartOutcome()
         launch { result in
             outcome.set(result)
             started.signal()
@@ -68,7 +68,7 @@ public final class ParticipantServer: @unchecked Sendable {
     @discardableResult
     public func serve() async throws -> Int {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int, any Error>) in
-            let once = Outcome()
+            let once = StartOutcome()
             launch { result in
                 guard once.value == nil else { return }
                 once.set(result)
@@ -150,16 +150,4 @@ public final class ParticipantServer: @unchecked Sendable {
         if text.contains("Cannot assign requested address") || text.contains("EADDRNOTAVAIL") { return .notAnAddressHere(address) }
         return .cannotListen(address, detail: String(text.prefix(120)))
     }
-}
-
-/// What the starting server reports to the thread that waits for it.
-private final class Outcome: @unchecked Sendable {
-    private let lock = NSLock()
-    private var result: Result<Int, ParticipantServer.Failure>?
-
-    func set(_ value: Result<Int, ParticipantServer.Failure>) {
-        lock.withLock { if result == nil { result = value } }
-    }
-
-    var value: Result<Int, ParticipantServer.Failure>? { lock.withLock { result } }
 }

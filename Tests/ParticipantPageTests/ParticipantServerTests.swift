@@ -6,46 +6,6 @@ import ParticipantPage
 import Storage
 import Testing
 
-/// A data directory with a session (two ideas × impact 1–5 for Anne and Bram), a board's workspace, and a participant
-/// server on a free port of 127.0.0.1 writing through its own workspace.
-final class ServedSession {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("proeftuin-page-\(UUID().uuidString)")
-    let board: Workspace
-    let server: ParticipantServer
-    let session: WeighingSession
-    let links: [ParticipantLink]
-    let http: RawHTTP
-
-    private init(language: Language, port: (ParticipantServer) async throws -> Int) async throws {
-        let directory = DataDirectory(url: url.appendingPathComponent("data"))
-        board = try Workspace.open(directory, actor: "facilitator", program: "board")
-        let ideas = [try board.add(IdeaFields(title: "Buurtkamer")).id, try board.add(IdeaFields(title: "Huiswerkklas <b>")).id]
-        _ = try board.add(IdeaFields(title: "Geheim plan buiten de sessie"))
-        try board.createCriteriaSet("snel")
-        try board.saveCriteriaSet(try board.reader.criteriaSet("snel").adding(Criterion(name: "impact", description: "Wat levert het op?", weight: 1)))
-        session = try board.createSession(WeighingSession(
-            set: try board.reader.criteriaSet("snel"), ideas: ideas, participants: ["Anne", "Bram"], createdAt: Date()))
-        links = try board.shareSession(session.id!)
-        server = ParticipantServer(workspace: board.sibling(program: "web"), listen: ListenAddress(host: "127.0.0.1", port: 0),
-                                   language: language)
-        http = RawHTTP(port: try await port(server))
-    }
-
-    /// Started without blocking a thread (tests run on Swift's cooperative threads, which the server needs too).
-    static func make(language: Language = .en) async throws -> ServedSession {
-        try await ServedSession(language: language) { try await $0.serve() }
-    }
-
-    deinit {
-        server.stop(wait: false)
-        try? FileManager.default.removeItem(at: url)
-    }
-
-    var bram: String { "/p/\(links[1].token.text)" }
-
-    func form(_ fields: String) -> [String: String] { ["Content-Type": "application/x-www-form-urlencoded"] }
-}
-
 @Suite("Participant page: the server", .serialized)
 struct ParticipantServerTests {
     @Test func theHolderSeesTheirOwnPageInTheSessionsLanguageAndNothingElse() async throws {
@@ -72,7 +32,7 @@ struct ParticipantServerTests {
         let served = try await ServedSession.make()
         let ideas = served.session.ideas
         _ = try served.board.outsideChange()
-        let reply = try #require(try await served.http.request("POST", served.bram, headers: served.form(""),
+        let reply = try #require(try await served.http.request("POST", served.bram, headers: served.formHeaders,
                                                           body: "idea=\(ideas[0].rawValue)&criterion=0&score=4"))
         #expect(reply.status == 303)
         #expect(reply.headers["location"] == "\(served.bram)#c\(ideas[1].rawValue)-0", "back at the next open cell")
@@ -87,7 +47,7 @@ struct ParticipantServerTests {
         let page = try #require(try await served.http.request("GET", served.bram))
         #expect(page.body.contains("Done ✓ All 2 scores are saved."))
         #expect(page.body.contains("aria-pressed=\"true\""))
-        let cleared = try #require(try await served.http.request("POST", served.bram, headers: served.form(""),
+        let cleared = try #require(try await served.http.request("POST", served.bram, headers: served.formHeaders,
                                                             body: "idea=\(ideas[1].rawValue)&criterion=0&score="))
         #expect(cleared.status == 303 && cleared.headers["location"] == "\(served.bram)#c\(ideas[1].rawValue)-0")
         #expect(try served.board.reader.session(served.session.id!).scoredCount(of: 1) == 1)
