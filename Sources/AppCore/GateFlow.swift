@@ -103,8 +103,8 @@ enum GateFlow {
 
     /// A refusal when the target stage is at a hard WIP limit, checked before any form opens.
     static func hardLimitRefusal(_ target: Stage, _ state: AppState) -> String? {
-        guard case .wipLimitReached(_, _, true)? = wipRefusal(target, override: nil, state) else { return nil }
-        return state.strings.error(wipRefusal(target, override: nil, state)!)
+        guard let refusal = wipRefusal(target, override: nil, state), case .wipLimitReached(_, _, true) = refusal else { return nil }
+        return state.strings.error(refusal)
     }
 
     /// What the one WIP rule (`WipLimit.check`) says of one more card in `target`, as the board counts it.
@@ -126,10 +126,11 @@ enum GateFlow {
             state.submittedDraft = form?.draft?.subject
             return [.apply(.move(request), .perform)]
         }
-        switch wipRefusal(request.target, override: request.wipOverride, state) {
+        let refusal = wipRefusal(request.target, override: request.wipOverride, state)
+        switch refusal {
         case .wipLimitReached(_, _, true)?:
             state.mode = form ?? .board
-            state.message = StatusMessage(state.strings.error(wipRefusal(request.target, override: nil, state)!), isError: true)
+            state.message = StatusMessage(state.strings.error(refusal!), isError: true)
             return []
         case .wipLimitReached(_, let limit, false)?:
             state.mode = .prompt(PromptState(purpose: .wipOverride(request, limit: limit), returnTo: form))
