@@ -226,18 +226,18 @@ struct EditCommand: ParsableCommand {
     @Option(help: "New submitter (personal data).") var submitter: String?
 
     func run() throws {
-        let workspace = try global.openWorkspace()
-        let base = try workspace.reader.idea(id.id).fields
-        var fields = base
-        if let title { fields.title = title }
-        if let description { fields.description = description }
-        if let theme { fields.theme = theme }
-        if !tags.isEmpty { fields.tags = tags }
-        if let source { fields.source = source.source }
-        if let submitter { fields.submitter = submitter }
-        try workspace.perform(.editFrom(id.id, base: base, edited: fields))
+        var edited = IdeaFields(title: "")
+        try global.openWorkspace().edit(id.id) { fields in
+            if let title { fields.title = title }
+            if let description { fields.description = description }
+            if let theme { fields.theme = theme }
+            if !tags.isEmpty { fields.tags = tags }
+            if let source { fields.source = source.source }
+            if let submitter { fields.submitter = submitter }
+            edited = fields
+        }
         let strings = Strings(try global.language())
-        Warnings.print(Warnings.bsn(in: fields, strings: strings), strings: strings)
+        Warnings.print(Warnings.bsn(in: edited, strings: strings), strings: strings)
         print(strings.format(.cliSaved, id.id))
     }
 }
