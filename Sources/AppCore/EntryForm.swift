@@ -158,13 +158,18 @@ public struct EntryForm: Equatable, Sendable {
     }
 
     /// The typed work as a draft, for forms that keep one.
-    public var draft: FormDraft? { draftSubject.map { FormDraft(subject: $0, fields: values) } }
+    public var draft: FormDraft? { draftSubject.map { FormDraft(subject: $0, fields: values, focus: fields[focus].key.name) } }
 
     /// Fills the form from a draft: typed work kept from an earlier session.
     public mutating func restore(_ draft: FormDraft) {
         for field in fields {
             guard let value = draft.fields[field.key.name], let index = fields.firstIndex(where: { $0.key == field.key }) else { continue }
             if fields[index].choices != nil { set(field.key, to: value, selecting: false) } else { fields[index].text.restore(value) }
+        }
+        // Back in the field that was being typed in.
+        if let name = draft.focus, let index = fields.firstIndex(where: { $0.key.name == name }) {
+            focus = index
+            fields[index].text.edit(.cursorEnd)
         }
     }
 

@@ -11,6 +11,12 @@ public struct FormDraft: Equatable, Sendable, Codable {
         case editIdea(IdeaID)
         /// The gate form of a move of an idea into a stage.
         case gate(IdeaID, Stage)
+        /// The note on a cell of a weighing session.
+        case weighingNote(SessionID, SessionCell)
+        /// The name of a late participant of a weighing session.
+        case weighingParticipant(SessionID)
+        /// The reason to exclude the participant with this index from a weighing session.
+        case weighingExclusion(SessionID, Int)
     }
 
     public var subject: Subject
@@ -18,10 +24,13 @@ public struct FormDraft: Equatable, Sendable, Codable {
     public var fields: [String: String]
     /// For an edit: the idea's fields as loaded when the edit began (what a later save merges from).
     public var base: IdeaFields?
+    /// The name of the field being typed in, so a restored form reopens there (absent in drafts kept before it was).
+    public var focus: String?
 
-    public init(subject: Subject, fields: [String: String], base: IdeaFields? = nil) {
+    public init(subject: Subject, fields: [String: String], base: IdeaFields? = nil, focus: String? = nil) {
         self.subject = subject
         self.fields = fields
         self.base = base
+        self.focus = focus
     }
 }

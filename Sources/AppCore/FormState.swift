@@ -110,7 +110,7 @@ public struct FormState: Equatable, Sendable {
     }
 
     /// The typed work as a draft.
-    public var draft: FormDraft { FormDraft(subject: draftSubject, fields: values, base: base) }
+    public var draft: FormDraft { FormDraft(subject: draftSubject, fields: values, base: base, focus: focus.rawValue) }
 
     /// Fills the form from a draft of the same form: typed work kept from an earlier session (not selected, so the
     /// next key adds to it rather than replacing it).
@@ -124,5 +124,10 @@ public struct FormState: Equatable, Sendable {
             }
         }
         if let base = draft.base { self.base = base }
+        // Back in the field that was being typed in, cursor at the end of what was typed there.
+        if let name = draft.focus, let field = Field(rawValue: name) {
+            focus = field
+            texts[field]?.edit(.cursorEnd)
+        }
     }
 }

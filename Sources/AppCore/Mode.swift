@@ -129,6 +129,7 @@ extension Mode {
         case .prompt(let prompt): !prompt.field.text.isEmpty || (prompt.returnTo?.hasUnsavedChanges ?? false)
         case .confirm(let confirmation): confirmation.returnTo.hasUnsavedChanges
         case .help(let help): help.returnTo?.hasUnsavedChanges ?? false
+        case .weighing(let weighing): weighing.prompt?.isChanged ?? false
         default: false
         }
     }
@@ -141,6 +142,7 @@ extension Mode {
         case .prompt(let prompt): prompt.returnTo?.draft
         case .confirm(let confirmation): confirmation.returnTo.draft
         case .help(let help): help.returnTo?.draft
+        case .weighing(let weighing): weighing.session.id.flatMap { id in weighing.prompt?.draft(session: id) }
         default: nil
         }
     }

@@ -142,4 +142,17 @@ public enum StringKey: String, CaseIterable, Sendable {
     case storageDiskFull, cliInsideDataDirectory, forgetCopiesRewritten, forgetLeftoversRemoved, forgetCopiesNotRewritten
     case forgetAskDelete, forgetCopiesDeleted, copyMissing, copyNotADatabase, copyDamaged, copyNotWritable, copyInUse
     case cliCopiesRemain, copyText
+    // One language per screen (CLI output), the room's records
+    case noticeLineRestored, cliCriteriaCreated, cliCriteriaAdded, cliCriteriaOne, cliCriteriaMany, cliCriteriaVersion
+    case cliColumnCriterion, cliColumnWeight, cliColumnDirection, cliColumnScale, cliColumnVeto, cliColumnDescription
+    case cliWeightsNormalised, cliAHPLine, cliAHPConsistent, cliAHPInconsistent, cliScored, cliScoreRemoved
+    case cliScoresImported, cliScoresOne, cliScoresMany, cliResultsIncomplete, noScores, cliSessionClosed
+    case cliParticipantsOne, cliParticipantsMany, cliLineFields, cliLineNotParticipant, cliLineExcluded
+    case cliLineIdeaNotInSession, cliLineNoCriterion, cliLineNotWhole, cliLineOutsideScale, cliLineSecondScore
+    case cliLineEmpty, cliLineHeader, cliEventsOne, cliEventsMany, cliImportedExport, cliWouldImportExport, cliImportedCSV
+    case cliWouldImportCSV, cliHeldBack, cliMerged, cliErased, cliLogRecordsOne, cliLogRecordsMany, cliStillMentioned
+    case cliDoctorDatabase, cliDoctorIntegrity, cliDoctorIntegrityNow, cliDoctorNoDatabase, cliDoctorUnreadable
+    case cliDoctorUnreadableNow, cliDoctorNone, cliDoctorBackups, cliDoctorLatest, cliDoctorRestored, cliDoctorKept
+    case cliBenchHeading, cliBenchFigure, cliBenchMedian, cliBenchBudget, cliBenchUnit, cliBenchRuns, cliBenchOverBudget
+    case minutesExcludedLine, minutesExcludedAfterRound
 }

@@ -1,6 +1,8 @@
 extension Strings {
     /// All interface text, English and Dutch.
-    static let table: [Language: [StringKey: String]] = [.en: english, .nl: dutch]
+    static let table: [Language: [StringKey: String]] = [
+        .en: english.merging(englishAdditions) { old, _ in old }, .nl: dutch.merging(dutchAdditions) { old, _ in old },
+    ]
 
     static let english: [StringKey: String] = [
         .stageProposed: "Proposed", .stageExperimenting: "Experimenting", .stageLearning: "Learning",

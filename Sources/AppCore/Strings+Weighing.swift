@@ -58,6 +58,21 @@ extension Strings {
         count == 1 ? self[.weighingCellsOne] : format(.weighingCellsMany, count)
     }
 
+    /// `1 score`, `3 scores`.
+    public func scores(_ count: Int) -> String {
+        count == 1 ? self[.cliScoresOne] : format(.cliScoresMany, count)
+    }
+
+    /// `1 participant`, `3 participants` / `1 deelnemer`, `3 deelnemers`.
+    public func participants(_ count: Int) -> String {
+        count == 1 ? self[.cliParticipantsOne] : format(.cliParticipantsMany, count)
+    }
+
+    /// `1 criterion`, `3 criteria` / `1 criterium`, `3 criteria`.
+    public func criteria(_ count: Int) -> String {
+        count == 1 ? self[.cliCriteriaOne] : format(.cliCriteriaMany, count)
+    }
+
     /// A number with `digits` decimals and the language's decimal sign (`0,83` in Dutch).
     public func decimal(_ value: Double, _ digits: Int) -> String {
         let text = String(format: "%.\(digits)f", value == 0 ? 0 : value)

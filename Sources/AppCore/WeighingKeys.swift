@@ -70,6 +70,7 @@ enum WeighingKeys {
         var effects: [Effect] = []
         if let prompt = weighing.prompt {
             effects = handlePrompt(key, prompt, &weighing, &state)
+            if case .confirm = state.mode { return effects }  // "discard changes?" over the typed line
         } else if weighing.whatIf != nil {
             handleWhatIf(key, &weighing, &state)
         } else if let confirming = weighing.confirming {
@@ -191,13 +192,13 @@ enum WeighingKeys {
             }
         case .addNote?:
             guard session.status != .closed, let cell = weighing.currentCell else { break }
-            weighing.prompt = WeighingPrompt(.note(cell), text: session.notes[cell] ?? "")
+            openPrompt(WeighingPrompt(.note(cell), text: session.notes[cell] ?? ""), &weighing, state)
         case .addParticipant?:
             guard session.status != .closed else { break }
-            weighing.prompt = WeighingPrompt(.addParticipant)
+            openPrompt(WeighingPrompt(.addParticipant), &weighing, state)
         case .excludeParticipant?:
             guard session.status != .closed, session.excluded[weighing.participant] == nil else { break }
-            weighing.prompt = WeighingPrompt(.exclude(weighing.participant))
+            openPrompt(WeighingPrompt(.exclude(weighing.participant)), &weighing, state)
         case .markRevote?:
             markRevote(&weighing, &state)
         case .startRevote?:
@@ -302,6 +303,16 @@ enum WeighingKeys {
         return [.changeSession(id, .startRevote(cells))]
     }
 
+    /// Opens a footer line, with the line typed there before a crash or a lost terminal when one was kept.
+    private static func openPrompt(_ prompt: WeighingPrompt, _ weighing: inout WeighingState, _ state: AppState) {
+        var prompt = prompt
+        if let id = weighing.session.id, let draft = state.drafts[prompt.draftSubject(session: id)] {
+            prompt.restore(draft)
+            prompt.notice = state.strings[.noticeLineRestored]
+        }
+        weighing.prompt = prompt
+    }
+
     /// A line typed in the footer: a note, a late participant, a reason to exclude someone.
     private static func handlePrompt(_ key: Key, _ prompt: WeighingPrompt, _ weighing: inout WeighingState, _ state: inout AppState) -> [Effect] {
         var prompt = prompt
@@ -325,6 +336,10 @@ enum WeighingKeys {
             }
             weighing.update { $0 = changed }
             weighing.prompt = nil
+            var effects: [Effect] = [.changeSession(id, change)]
+            if state.drafts.removeValue(forKey: prompt.draftSubject(session: id)) != nil {
+                effects.append(.discardDraft(prompt.draftSubject(session: id)))
+            }
             switch prompt.purpose {
             case .note(let cell):
                 state.message = StatusMessage(strings.format(.weighingNoteSaved, cell.idea, changed.criteria[cell.criterion].name))
@@ -342,16 +357,23 @@ enum WeighingKeys {
                 if weighing.participant == index { weighing.participant = changed.activeParticipants.first { $0 > index } ?? changed.activeParticipants[0] }
                 state.message = StatusMessage(strings.format(.weighingParticipantExcluded, changed.participants[index], changed.excluded[index] ?? ""))
             }
-            return [.changeSession(id, change)]
+            return effects
         case .cancel?:
-            weighing.prompt = nil
-            return []
+            // Typed text is thrown away only after "discard changes? y/n"; Esc on an unchanged line just closes it.
+            var without = weighing
+            without.prompt = nil
+            state.mode = .weighing(weighing)
+            let effects = Leaving.leave(to: .weighing(without), &state)
+            if case .confirm = state.mode { return effects }
+            weighing = without
+            return effects
         case let editing?:
             prompt.field.edit(editing)
         case nil:
             if case .character(let character) = key { prompt.field.insert(character) }
         }
         prompt.error = nil
+        prompt.notice = nil
         weighing.prompt = prompt
         return []
     }

@@ -29,6 +29,9 @@ public struct DraftStore: Sendable {
         case .newIdea: "new-idea"
         case .editIdea(let id): "edit-\(id.rawValue)"
         case .gate(let id, let stage): "move-\(id.rawValue)-\(stage.rawValue)"
+        case .weighingNote(let session, let cell): "note-\(session.rawValue)-\(cell.idea.rawValue)-\(cell.criterion)"
+        case .weighingParticipant(let session): "participant-\(session.rawValue)"
+        case .weighingExclusion(let session, let participant): "exclude-\(session.rawValue)-\(participant)"
         }
     }
 

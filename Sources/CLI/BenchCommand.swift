@@ -55,8 +55,12 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "How many ideas to generate (the budgets are for 10,000).") var ideas: Int = 10_000
     @Option(help: "text or json.") var format: TextFormat = .text
     @Option(help: "Keep the generated data directory here instead of a temporary one.") var keep: String?
+    @Option(help: "Language of the text output: nl or en (default: config file, then LC_ALL/LC_MESSAGES/LANG).") var lang: String?
 
     func run() throws {
+        var global = GlobalOptions()
+        global.lang = lang
+        let strings = Strings(try global.language())
         let directory = DataDirectory(url: keep.map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("proeftuin-bench-\(ProcessInfo.processInfo.processIdentifier)"))
         defer { if keep == nil { try? FileManager.default.removeItem(at: directory.url) } }
@@ -87,13 +91,14 @@ struct BenchCommand: ParsableCommand {
             }
             print(try Proeftuin_JSON.encode(Output(ideas: set.ideas, generationMilliseconds: generation, figures: figures)))
         case .text:
-            print("Proeftuin bench: \(set.ideas) ideas, \(set.cycles) cycles, \(set.sessions) sessions, \(set.events) events "
-                  + "(generated in \(String(format: "%.0f", generation)) ms)")
+            print(strings.format(.cliBenchHeading, set.ideas, set.cycles, set.sessions, set.events, strings.decimal(generation, 0)))
             let rows = figures.map { figure in
-                [figure.name, String(format: "%.2f", figure.median), String(format: "%.2f", figure.p99), String(format: "< %.0f", figure.budget),
-                 figure.unit, "\(figure.runs)", figure.withinBudget ? "ok" : "OVER BUDGET"]
+                [figure.name, strings.decimal(figure.median, 2), strings.decimal(figure.p99, 2), "< " + strings.decimal(figure.budget, 0),
+                 figure.unit, "\(figure.runs)", figure.withinBudget ? "ok" : strings[.cliBenchOverBudget]]
             }
-            print(Output.table([["figure", "median", "p99", "budget", "unit", "runs", ""]] + rows))
+            let header: [StringKey] = [.cliBenchFigure, .cliBenchMedian]
+            print(Output.table([header.map { strings[$0] } + ["p99", strings[.cliBenchBudget], strings[.cliBenchUnit], strings[.cliBenchRuns], ""]]
+                               + rows))
         }
     }
 

@@ -54,8 +54,9 @@ struct CriteriaCreateCommand: ParsableCommand {
     @Argument(help: "The set's name.") var set: String
 
     func run() throws {
+        let strings = Strings(try global.language())
         try global.openWorkspace().createCriteriaSet(set)
-        print("created \(Output.safe(set))")
+        print(strings.format(.cliCriteriaCreated, Output.safe(set)))
     }
 }
 
@@ -74,6 +75,7 @@ struct CriteriaAddCommand: ParsableCommand {
     @Option(help: "What the criterion means.") var description: String = ""
 
     func run() throws {
+        let strings = Strings(try global.language())
         let (low, high) = try CriteriaScale.parse(scale)
         let weight = try NumberKind.weight.parse(self.weight)
         let workspace = try global.openWorkspace()
@@ -83,8 +85,8 @@ struct CriteriaAddCommand: ParsableCommand {
             criterion.veto = Veto(threshold, direction ?? Veto.defaultDirection(for: criterion.direction))
         }
         let updated = try workspace.addCriterion(criterion, to: set)
-        Warnings.print(Warnings.bsn(inTexts: [name, description]))
-        print("\(Output.safe(updated.name)) v\(updated.version): \(updated.criteria.count) criteria")
+        Warnings.print(Warnings.bsn(inTexts: [name, description], strings: strings), strings: strings)
+        print(strings.format(.cliCriteriaAdded, Output.safe(updated.name), updated.version, strings.criteria(updated.criteria.count)))
     }
 }
 
@@ -147,17 +149,20 @@ struct CriteriaShowCommand: ParsableCommand {
     @Option(help: "text or json.") var format: TextFormat = .text
 
     func run() throws {
+        let strings = Strings(try global.language())
         let value = try global.openForReading().reader.criteriaSet(set)
         switch format {
         case .json: print(try Output.json(CriteriaSetJSON(value)))
         case .text:
-            print("\(Output.safe(value.name)) (version \(value.version))")
+            print(strings.format(.cliCriteriaVersion, Output.safe(value.name), value.version))
             let weights = value.normalizedWeights
             let rows = value.criteria.enumerated().map { index, criterion in
-                [criterion.name, String(format: "%.1f%%", weights[index] * 100), criterion.direction.rawValue,
+                [criterion.name, strings.decimal(weights[index] * 100, 1) + " %", strings.direction(criterion.direction),
                  "\(criterion.scaleMin)-\(criterion.scaleMax)", criterion.veto?.label ?? "", Output.safe(criterion.description)]
             }
-            if !rows.isEmpty { print(Output.table([["criterion", "weight", "direction", "scale", "veto", "description"]] + rows)) }
+            let header: [StringKey] = [.cliColumnCriterion, .cliColumnWeight, .cliColumnDirection, .cliColumnScale, .cliColumnVeto,
+                                       .cliColumnDescription]
+            if !rows.isEmpty { print(Output.table([header.map { strings[$0] }] + rows)) }
         }
     }
 }
@@ -183,6 +188,7 @@ struct CriteriaWeightsCommand: ParsableCommand {
     @Option(help: "Percentages per criterion, e.g. impact=40,kosten=20.") var percent: String
 
     func run() throws {
+        let strings = Strings(try global.language())
         let workspace = try global.openWorkspace()
         let current = try workspace.reader.criteriaSet(set)
         var values = Array(repeating: 0.0, count: current.criteria.count)
@@ -196,9 +202,9 @@ struct CriteriaWeightsCommand: ParsableCommand {
         let direct = Weights.direct(values)
         try workspace.saveCriteriaSet(try current.withWeights(direct.weights))
         if direct.adjusted {
-            FileHandle.standardError.write(Data("notice: the percentages add up to \(Output.number(values.reduce(0, +))), not 100; they were normalised\n".utf8))
+            FileHandle.standardError.write(Data((strings.format(.cliWeightsNormalised, strings.number(values.reduce(0, +))) + "\n").utf8))
         }
-        print(zip(current.criteria, direct.weights).map { "\(Output.safe($0.name))=\(String(format: "%.1f", $1 * 100))%" }.joined(separator: ","))
+        print(zip(current.criteria, direct.weights).map { "\(Output.safe($0.name))=\(strings.decimal($1 * 100, 1))%" }.joined(separator: "; "))
     }
 }
 
@@ -210,6 +216,7 @@ struct CriteriaROCCommand: ParsableCommand {
     @Option(help: "The criteria by importance: NAME,NAME,… (all of them).") var order: String
 
     func run() throws {
+        let strings = Strings(try global.language())
         let workspace = try global.openWorkspace()
         let current = try workspace.reader.criteriaSet(set)
         let names = order.split(separator: ",").map(String.init)
@@ -224,7 +231,7 @@ struct CriteriaROCCommand: ParsableCommand {
             weights[index] = roc[rank]
         }
         try workspace.saveCriteriaSet(try current.withWeights(weights))
-        print(zip(current.criteria, weights).map { "\(Output.safe($0.name))=\(String(format: "%.4f", $1))" }.joined(separator: ","))
+        print(zip(current.criteria, weights).map { "\(Output.safe($0.name))=\(strings.decimal($1, 4))" }.joined(separator: "; "))
     }
 }
 
@@ -240,6 +247,7 @@ struct CriteriaAHPCommand: ParsableCommand {
     @Option(help: "text or json.") var format: TextFormat = .text
 
     func run() throws {
+        let strings = Strings(try global.language())
         let workspace = try global.openWorkspace()
         let current = try workspace.reader.criteriaSet(set)
         let parsed = try AHP.parseMatrix(matrix)
@@ -251,9 +259,9 @@ struct CriteriaAHPCommand: ParsableCommand {
         case .json:
             print(try Output.json(result))
         case .text:
-            for (criterion, weight) in zip(current.criteria, result.weights) { print("\(Output.safe(criterion.name))  \(String(format: "%.4f", weight))") }
-            print(String(format: "λmax %.4f  CI %.4f  CR %.4f  %@", result.lambdaMax, result.ci, result.cr,
-                         result.consistent ? "consistent" : "INCONSISTENT (CR ≥ 0.10)"))
+            for (criterion, weight) in zip(current.criteria, result.weights) { print("\(Output.safe(criterion.name))  \(strings.decimal(weight, 4))") }
+            print(strings.format(.cliAHPLine, strings.decimal(result.lambdaMax, 4), strings.decimal(result.ci, 4), strings.decimal(result.cr, 4),
+                                 strings[result.consistent ? .cliAHPConsistent : .cliAHPInconsistent]))
         }
         if apply {
             if !result.consistent && !acceptInconsistent {

@@ -43,7 +43,8 @@ struct DecisionCommand: ParsableCommand {
 /// Applies one step of a consent round through the application layer (read and written in one transaction).
 private func amend(_ global: GlobalOptions, _ id: DecisionID, _ amendment: DecisionAmendment) throws -> ConsentDecision {
     let saved = try global.openWorkspace().amendDecision(id, amendment)
-    Warnings.print(Warnings.bsn(inTexts: IdeaChange.amendDecision(id, amendment).freeTexts))
+    let strings = Strings(try global.language())
+    Warnings.print(Warnings.bsn(inTexts: IdeaChange.amendDecision(id, amendment).freeTexts, strings: strings), strings: strings)
     return saved
 }
 

@@ -125,6 +125,7 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Check the file and report what would be imported; change nothing.") var dryRun = false
 
     func run() throws {
+        let strings = Strings(try global.language())
         let text = try InputFile.readText(file)
         let workspace = try global.openWorkspace()
         do {
@@ -134,24 +135,27 @@ struct ImportCommand: ParsableCommand {
                     throw InterchangeError.notAnExport
                 }
                 let outcome = try workspace.importJSON(export, dryRun: dryRun)
-                Warnings.print(Warnings.imported(outcome.drafts, duplicates: outcome.duplicates))
+                Warnings.print(Warnings.imported(outcome.drafts, duplicates: outcome.duplicates, strings: strings), strings: strings)
                 // Free text of every imported record (the event log's snapshots repeat it) may hold a citizen service number.
                 let texts = export.tables.filter { $0.key != "event" && $0.key != "idea" }.values
                     .flatMap { $0.flatMap { $0.values.compactMap(\.string) } }
-                Warnings.print(Warnings.bsn(inTexts: texts))
-                let counts = "\(export.tables["idea"]?.count ?? 0) ideas and \(export.tables["event"]?.count ?? 0) events"
-                print(dryRun ? "would import \(counts)" : "imported \(counts)")
+                Warnings.print(Warnings.bsn(inTexts: texts, strings: strings), strings: strings)
+                let ideas = strings.ideas(export.tables["idea"]?.count ?? 0)
+                let eventCount = export.tables["event"]?.count ?? 0
+                let events = eventCount == 1 ? strings[.cliEventsOne] : strings.format(.cliEventsMany, eventCount)
+                print(strings.format(dryRun ? .cliWouldImportExport : .cliImportedExport, ideas, events))
             } else {
                 let outcome = try workspace.importCSV(text, dryRun: dryRun)
-                Warnings.print(Warnings.imported(outcome.drafts, duplicates: outcome.duplicates))
+                Warnings.print(Warnings.imported(outcome.drafts, duplicates: outcome.duplicates, strings: strings), strings: strings)
                 Warnings.print(outcome.drafts.filter { ImportPlacement(requested: $0.stage).isHeldBack }.map {
-                    "\($0.location): asked for stage \($0.stage.rawValue); arrives as proposed: move it with 'proeftuin move' through its gate"
-                })
+                    strings.format(.cliHeldBack, $0.location, strings.stage($0.stage).lowercased())
+                }, strings: strings)
                 let byStage = Dictionary(grouping: outcome.drafts, by: { ImportPlacement(requested: $0.stage).stage }).mapValues(\.count)
-                let summary = Stage.boardOrder.compactMap { stage in byStage[stage].map { "\($0) \(stage.rawValue)" } }
-                    .joined(separator: ", ")
-                print(dryRun ? "would import \(outcome.drafts.count) ideas (\(summary)); nothing was changed"
-                    : "imported \(outcome.drafts.count) ideas (\(summary))")
+                // The stage's own name in English (`2 proposed`, as before), its column title in Dutch (`2 voorgesteld`).
+                let summary = Stage.boardOrder.compactMap { stage in
+                    byStage[stage].map { "\($0) \(strings.language == .en ? stage.rawValue : strings.stage(stage).lowercased())" }
+                }.joined(separator: ", ")
+                print(strings.format(dryRun ? .cliWouldImportCSV : .cliImportedCSV, strings.ideas(outcome.drafts.count), summary))
             }
         } catch let failure as ImportFailure {
             throw CLIError.badFile(file, failure.problems.map(\.description))
@@ -169,8 +173,9 @@ struct MergeCommand: ParsableCommand {
     @Option(help: "The idea to keep.") var into: IdeaIDArgument
 
     func run() throws {
+        let strings = Strings(try global.language())
         try global.openWorkspace().merge(id.id, into: into.id)
-        print("\(id.id) merged into \(into.id)")
+        print(strings.format(.cliMerged, id.id, into.id))
     }
 }
 
@@ -188,9 +193,10 @@ struct ForgetCommand: ParsableCommand {
         let strings = Strings(try global.language())
         let workspace = try global.openWorkspace()
         let report = try workspace.forget(submitter: submitter)
-        print("erased from \(report.ideasChanged) idea\(report.ideasChanged == 1 ? "" : "s") and \(report.eventsChanged) event-log record\(report.eventsChanged == 1 ? "" : "s")")
+        let records = report.eventsChanged == 1 ? strings[.cliLogRecordsOne] : strings.format(.cliLogRecordsMany, report.eventsChanged)
+        print(strings.format(.cliErased, strings.ideas(report.ideasChanged), records))
         if !report.stillMentioned.isEmpty {
-            print("these ideas still mention the name in their title or description; edit them by hand:")
+            print(strings[.cliStillMentioned])
             for idea in report.stillMentioned { print("  \(idea.id)  \(Output.safe(idea.title))") }
         }
         // Hardening: every copy the product keeps or made, rewritten or listed.

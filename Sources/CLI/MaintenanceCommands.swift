@@ -29,18 +29,20 @@ struct DoctorCommand: ParsableCommand {
     @Option(help: "Restore this backup file instead of the latest.") var from: String?
 
     func run() throws {
+        let strings = Strings(try global.language())
         let directory = global.directory
         if FileManager.default.isWritableFile(atPath: directory.path) {
             try DatabaseRestore.recover(directory)  // a restore cut short is finished first
         }
         let result = Doctor.check(directory)
-        print("database: \(Output.safe(directory.databaseURL.path))")
-        print("integrity: \(Output.safe(result.joined(separator: "; ")))")
+        print(strings.format(.cliDoctorDatabase, Output.safe(directory.databaseURL.path)))
+        print(strings.format(.cliDoctorIntegrity, Self.integrity(result, strings)))
         // Values are only worth reading back from a file whose pages are sound.
         let unreadable = result == ["ok"] ? try Doctor.unreadableValues(directory) : []
-        if result == ["ok"] { Self.printUnreadable(unreadable, heading: "unreadable values") }
+        if result == ["ok"] { Self.printUnreadable(unreadable, heading: .cliDoctorUnreadable, strings) }
         let backups = Doctor.backups(directory)
-        print("backups: \(backups.count)\(backups.first.map { ", latest \(Output.safe($0.lastPathComponent))" } ?? "")")
+        let count = strings.format(.cliDoctorBackups, backups.count)
+        print(backups.first.map { strings.format(.cliDoctorLatest, count, Output.safe($0.lastPathComponent)) } ?? count)
         guard restore || from != nil else {
             if result != ["ok"] && result != ["no database yet"] {
                 throw ExitCode(1)
@@ -55,16 +57,21 @@ struct DoctorCommand: ParsableCommand {
             throw CLIError.noSuchFile(source.path)
         }
         let kept = try Doctor.restore(directory, from: source)
-        print("restored \(Output.safe(source.lastPathComponent))"
-                  + (kept.map { "; the previous file is kept as \(Output.safe($0.lastPathComponent))" } ?? ""))
+        let name = Output.safe(source.lastPathComponent)
+        print(kept.map { strings.format(.cliDoctorKept, name, Output.safe($0.lastPathComponent)) } ?? strings.format(.cliDoctorRestored, name))
         let now = Doctor.check(directory)
-        print("integrity now: \(Output.safe(now.joined(separator: "; ")))")
-        if now == ["ok"] { Self.printUnreadable(try Doctor.unreadableValues(directory), heading: "unreadable values now") }
+        print(strings.format(.cliDoctorIntegrityNow, Self.integrity(now, strings)))
+        if now == ["ok"] { Self.printUnreadable(try Doctor.unreadableValues(directory), heading: .cliDoctorUnreadableNow, strings) }
+    }
+
+    /// SQLite's verdict: `ok` as it is, `no database yet` in the user's language, anything else as SQLite words it.
+    private static func integrity(_ result: [String], _ strings: Strings) -> String {
+        Output.safe(result.map { $0 == "no database yet" ? strings[.cliDoctorNoDatabase] : $0 }.joined(separator: "; "))
     }
 
     /// The count, then one line per value naming its record and field.
-    private static func printUnreadable(_ values: [UnreadableValue], heading: String) {
-        print("\(heading): \(values.isEmpty ? "none" : "\(values.count)")")
+    private static func printUnreadable(_ values: [UnreadableValue], heading: StringKey, _ strings: Strings) {
+        print(strings.format(heading, values.isEmpty ? strings[.cliDoctorNone] : "\(values.count)"))
         for value in values { print("  \(value)") }
     }
 }

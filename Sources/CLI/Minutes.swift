@@ -22,9 +22,14 @@ enum Minutes {
             "- " + strings.format(.minutesParticipants, session.activeParticipants.count,
                                   session.activeParticipants.map { cell(session.participants[$0]) }.joined(separator: ", ")),
         ]
+        // Who left, why, and which figures count them: someone excluded during the re-vote is in round 1's ranking as recorded.
         if !session.excluded.isEmpty {
-            lines.append("- " + strings.format(.minutesExcluded, session.excluded.sorted { $0.key < $1.key }
-                .map { "\(cell(session.participants[$0.key])) (\(cell($0.value)))" }.joined(separator: "; ")))
+            lines.append("- " + strings.format(.minutesExcluded, session.excluded.sorted { $0.key < $1.key }.map {
+                let name = cell(session.participants[$0.key])
+                return session.revote?.excludedDuringRevote($0.key) == true
+                    ? strings.format(.minutesExcludedAfterRound, name, cell($0.value))
+                    : strings.format(.minutesExcludedLine, name, cell($0.value))
+            }.joined(separator: "; ")))
         }
         if result.complete {
             lines.append("- " + strings[.minutesComplete])
@@ -101,7 +106,8 @@ enum Minutes {
     /// A ranking table; shared ranks read `5=`.
     private static func ranking(_ result: WeighingResult, idea: (IdeaID) -> String, strings: Strings) -> [String] {
         [strings[.minutesRankingHeader], "| ---: | --- | ---: | --- |"] + result.ranking.map { ranked in
-            "| \(ranked.rankLabel) | \(idea(ranked.idea)) | \(strings.decimal(ranked.score, 3)) | \(ranked.vetoed ? "✗" : "") |"
+            ranked.unscored ? "| — | \(idea(ranked.idea)) | \(strings[.noScores]) | |"
+                : "| \(ranked.rankLabel) | \(idea(ranked.idea)) | \(strings.decimal(ranked.score, 3)) | \(ranked.vetoed ? "✗" : "") |"
         }
     }
 

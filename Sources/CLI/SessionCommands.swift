@@ -47,7 +47,8 @@ struct SessionNewCommand: ParsableCommand {
         let session = WeighingSession(set: try workspace.reader.criteriaSet(set), ideas: ids,
                                       participants: WeighingSession.participants(from: participants), createdAt: Date())
         let created = try workspace.createSession(session)
-        Warnings.print(Warnings.bsn(inTexts: session.participants))
+        let strings = Strings(try global.language())
+        Warnings.print(Warnings.bsn(inTexts: session.participants, strings: strings), strings: strings)
         print(created.id!.rawValue)
     }
 }
@@ -79,12 +80,13 @@ struct SessionScoreCommand: ParsableCommand {
             session.id, participant: participant, idea: idea.id, criterion: criterion, entry: entry)
         let who = Output.safe(current.participants[key.participant])
         let what = Output.safe(current.criteria[key.criterion].name)
+        let strings = Strings(try global.language())
         if let score {
-            print("Scored \(score) for \(idea.id) on \(what) by \(who) in \(session.id)")
+            print(strings.format(.cliScored, score, idea.id, what, who, session.id))
         } else if abstain {
-            print(Strings(try global.language()).format(.cliAbstained, who, idea.id, what, session.id))
+            print(strings.format(.cliAbstained, who, idea.id, what, session.id))
         } else {
-            print("Removed the score for \(idea.id) on \(what) by \(who) in \(session.id)")
+            print(strings.format(.cliScoreRemoved, idea.id, what, who, session.id))
         }
     }
 }
@@ -101,16 +103,17 @@ struct SessionImportCommand: ParsableCommand {
     @Flag(help: "Add participants the file names and the session does not know yet (late arrivals).") var addParticipants = false
 
     func run() throws {
+        let strings = Strings(try global.language())
         let workspace = try global.openWorkspace()
         let current = try workspace.reader.session(session.id)
         let text = try InputFile.readText(file)
         let records: [CSVRecord]
         do { records = try CSV.parse(text) } catch { throw CLIError.badFile(file, ["\(error)"]) }
-        guard let header = records.first else { throw CLIError.badFile(file, ["line 1: the file is empty"]) }
+        guard let header = records.first else { throw CLIError.badFile(file, [strings[.cliLineEmpty]]) }
         let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         guard let p = columns.firstIndex(of: "participant"), let i = columns.firstIndex(of: "idea"),
               let c = columns.firstIndex(of: "criterion"), let s = columns.firstIndex(of: "score") else {
-            throw CLIError.badFile(file, ["line \(header.line): the header must name participant, idea, criterion and score"])
+            throw CLIError.badFile(file, [strings.format(.cliLineHeader, header.line)])
         }
         var errors: [String] = []
         var inputs: [ScoreInput] = []
@@ -120,7 +123,7 @@ struct SessionImportCommand: ParsableCommand {
         for record in records.dropFirst() {
             let fields = record.fields
             guard fields.count > max(p, i, c, s) else {
-                errors.append("line \(record.line): expected \(columns.count) fields, found \(fields.count)")
+                errors.append(strings.format(.cliLineFields, record.line, columns.count, fields.count))
                 continue
             }
             let who = TextSanitizer.singleLine(fields[p]).trimmingCharacters(in: .whitespaces)
@@ -131,20 +134,19 @@ struct SessionImportCommand: ParsableCommand {
                 participant = participants.count - 1
             }
             guard let participant else {
-                errors.append("line \(record.line): '\(who)' is not a participant of \(session.id) (\(current.participants.joined(separator: ", "))); "
-                              + "add late arrivals with --add-participants or 'proeftuin session participant add'")
+                errors.append(strings.format(.cliLineNotParticipant, record.line, who, session.id, current.participants.joined(separator: ", ")))
                 continue
             }
             if let reason = current.excluded[participant] {
-                errors.append("line \(record.line): '\(who)' was excluded from \(session.id) (\(reason))")
+                errors.append(strings.format(.cliLineExcluded, record.line, who, session.id, reason))
                 continue
             }
             guard let idea = IdeaID(parsing: fields[i]), current.ideas.contains(idea) else {
-                errors.append("line \(record.line): idea '\(fields[i])' is not in \(session.id)")
+                errors.append(strings.format(.cliLineIdeaNotInSession, record.line, fields[i], session.id))
                 continue
             }
             guard let criterion = CriteriaSet(name: "", criteria: current.criteria).index(of: fields[c]) else {
-                errors.append("line \(record.line): there is no criterion '\(fields[c])' in \(session.id)")
+                errors.append(strings.format(.cliLineNoCriterion, record.line, fields[c], session.id))
                 continue
             }
             let key = ScoreKey(participant: participant, idea: idea, criterion: criterion)
@@ -153,12 +155,12 @@ struct SessionImportCommand: ParsableCommand {
                 entry = .abstain
             } else {
                 guard let number = NumberParsing.number(fields[s]), number == number.rounded(), abs(number) < 1e6 else {
-                    errors.append("line \(record.line): '\(fields[s])' is not a whole score")
+                    errors.append(strings.format(.cliLineNotWhole, record.line, fields[s]))
                     continue
                 }
                 let scale = current.criteria[criterion]
                 guard scale.accepts(Int(number)) else {
-                    errors.append("line \(record.line): \(Int(number)) is outside the scale \(scale.scaleMin)-\(scale.scaleMax) of \(scale.name)")
+                    errors.append(strings.format(.cliLineOutsideScale, record.line, Int(number), scale.scaleMin, scale.scaleMax, scale.name))
                     continue
                 }
                 entry = .score(Int(number))
@@ -166,8 +168,7 @@ struct SessionImportCommand: ParsableCommand {
             // A second row for the same cell is refused, not silently replacing the first.
             if let first = lineOf[key] {
                 let name = current.participants.indices.contains(participant) ? current.participants[participant] : who
-                errors.append("line \(record.line): a second score by \(name) for \(idea) on \(current.criteria[criterion].name); "
-                                  + "line \(first) already gives one")
+                errors.append(strings.format(.cliLineSecondScore, record.line, name, idea, current.criteria[criterion].name, first))
                 continue
             }
             lineOf[key] = record.line
@@ -175,9 +176,9 @@ struct SessionImportCommand: ParsableCommand {
         }
         guard errors.isEmpty else { throw CLIError.badFile(file, errors) }
         try workspace.changeSession(session.id, joining.map(SessionChange.addParticipant) + [.enter(inputs)])
-        print("Imported \(inputs.count) scores into \(session.id)")
+        print(strings.format(.cliScoresImported, strings.scores(inputs.count), session.id))
         if !joining.isEmpty {
-            print(Strings(try global.language()).format(.cliParticipantsJoined, joining.map(Output.safe).joined(separator: ", ")))
+            print(strings.format(.cliParticipantsJoined, joining.map(Output.safe).joined(separator: ", ")))
         }
     }
 }
@@ -265,10 +266,24 @@ struct SessionRevoteCommand: ParsableCommand {
 struct ResultsOutput: Encodable {
     struct Ranked: Encodable {
         var idea: Int64
-        var score: Double
-        /// Equal for ideas with equal results (1, 2, 2, 4).
-        var rank: Int
+        /// Null for an idea without any score.
+        var score: Double?
+        /// Equal for ideas with equal results (1, 2, 2, 4); null for an idea without any score.
+        var rank: Int?
         var vetoed: Bool
+        /// True for an idea no participant who counts gave a score.
+        var unscored: Bool
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(idea, forKey: .idea)
+            try container.encode(score, forKey: .score)  // null, not left out, for an idea without scores
+            try container.encode(rank, forKey: .rank)
+            try container.encode(vetoed, forKey: .vetoed)
+            try container.encode(unscored, forKey: .unscored)
+        }
+
+        enum Keys: String, CodingKey { case idea, score, rank, vetoed, unscored }
     }
 
     struct Cell: Encodable {
@@ -299,7 +314,10 @@ struct ResultsOutput: Encodable {
         method = result.method.rawValue
         normalization = result.normalization.rawValue
         aggregate = result.aggregate.rawValue
-        ranking = result.ranking.map { Ranked(idea: $0.idea.rawValue, score: $0.score, rank: $0.rank, vetoed: $0.vetoed) }
+        ranking = result.ranking.map {
+            Ranked(idea: $0.idea.rawValue, score: $0.unscored ? nil : $0.score, rank: $0.unscored ? nil : $0.rank, vetoed: $0.vetoed,
+                   unscored: $0.unscored)
+        }
         cells = result.cells.map {
             Cell(idea: $0.idea.rawValue, criterion: criteria[$0.criterion].name, mean: $0.mean, median: $0.median, sd: $0.sd, iqr: $0.iqr,
                  range: $0.range)
@@ -348,6 +366,7 @@ struct SessionResultsCommand: ParsableCommand {
     @Option(help: "text or json.") var format: TextFormat = .text
 
     func run() throws {
+        let strings = Strings(try global.language())
         let workspace = try global.openForReading()
         var value = try workspace.reader.session(session.id)
         if let method { value.method = method }
@@ -360,12 +379,15 @@ struct SessionResultsCommand: ParsableCommand {
             print(try Output.json(ResultsOutput(result, criteria: value.criteria, round: value.round)))
         case .text:
             let titles = Dictionary(uniqueKeysWithValues: try workspace.reader.ideas().map { ($0.id, $0.fields.title) })
-            print("\(value.method.rawValue), \(value.normalization.rawValue), \(value.aggregate.rawValue)\(result.complete ? "" : " (incomplete)")")
+            let method = strings.methodLine(value.method, value.normalization, value.aggregate)
+            print(result.complete ? method : "\(method) (\(strings[.cliResultsIncomplete]))")
             print(Output.table(result.ranking.map { ranked in
-                [ranked.tied ? ranked.rankLabel : "\(ranked.rank).", String(format: "%.3f", ranked.score), ranked.vetoed ? "veto" : "",
-                 "\(ranked.idea)", Output.safe(titles[ranked.idea] ?? "")]
+                guard !ranked.unscored else { return ["—", strings[.noScores], "", "\(ranked.idea)", Output.safe(titles[ranked.idea] ?? "")] }
+                return [ranked.tied ? ranked.rankLabel : "\(ranked.rank).", strings.decimal(ranked.score, 3), ranked.vetoed ? "veto" : "",
+                        "\(ranked.idea)", Output.safe(titles[ranked.idea] ?? "")]
             }))
-            print("Kendall's W: \(result.kendallW.map { String(format: "%.3f", $0) } ?? "—")  top 3 \(result.sensitivity.stable ? "stable" : "not stable") under ±10 % weights")
+            print(strings.agreement(result))
+            print(strings.sensitivity(result.sensitivity, criteria: value.criteria))
         }
     }
 }
@@ -378,8 +400,9 @@ struct SessionCloseCommand: ParsableCommand {
     @Flag(help: "Lock the session even when not every participant filled in every cell.") var allowIncomplete = false
 
     func run() throws {
+        let strings = Strings(try global.language())
         try global.openWorkspace().closeSession(session.id, allowIncomplete: allowIncomplete)
-        print("\(session.id) closed")
+        print(strings.format(.cliSessionClosed, session.id))
     }
 }
 
@@ -389,9 +412,10 @@ struct SessionListCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
+        let strings = Strings(try global.language())
         let rows = try global.openForReading().reader.sessions().map { summary in
-            ["\(summary.id)", summary.status.rawValue, summary.setName, "\(summary.ideas) ideas", "\(summary.participants) participants",
-             Output.date(summary.createdAt)]
+            ["\(summary.id)", strings.sessionStatus(summary.status), summary.setName, strings.ideas(summary.ideas),
+             strings.participants(summary.participants), Output.date(summary.createdAt)]
         }
         if !rows.isEmpty { print(Output.table(rows)) }
     }

@@ -8,22 +8,22 @@ enum Warnings {
     /// At most this many warnings are printed; the rest are counted.
     static let limit = 50
 
-    static func print(_ lines: [String], strings: Strings = Strings(.en)) {
+    static func print(_ lines: [String], strings: Strings) {
         var text = lines.prefix(limit).map { strings.format(.cliWarningLine, $0) + "\n" }.joined()
         if lines.count > limit { text += strings.format(.cliWarningLine, strings.format(.cliWarningsMore, lines.count - limit)) + "\n" }
         FileHandle.standardError.write(Data(text.utf8))
     }
 
-    static func bsn(in fields: IdeaFields, strings: Strings = Strings(.en)) -> [String] {
+    static func bsn(in fields: IdeaFields, strings: Strings) -> [String] {
         bsn(inTexts: fields.freeTexts, strings: strings)
     }
 
     /// A warning for every BSN-like number in any free text a person or a file filled in.
-    static func bsn(inTexts texts: [String], strings: Strings = Strings(.en)) -> [String] {
+    static func bsn(inTexts texts: [String], strings: Strings) -> [String] {
         Privacy.possibleBSNs(inTexts: texts).map { strings.format(.cliWarningBSN, $0) }
     }
 
-    static func duplicates(_ found: [DuplicateMatch<IdeaID>], strings: Strings = Strings(.en)) -> [String] {
+    static func duplicates(_ found: [DuplicateMatch<IdeaID>], strings: Strings) -> [String] {
         found.map { duplicate(of: .stored($0.key), title: $0.title, similarity: $0.similarity, strings: strings) }
     }
 
@@ -37,7 +37,7 @@ enum Warnings {
     }
 
     /// Per imported row, in file order: cleaned text, BSN-like numbers, likely duplicates.
-    static func imported(_ drafts: [IdeaDraft], duplicates: [ImportDuplicate], strings: Strings = Strings(.en)) -> [String] {
+    static func imported(_ drafts: [IdeaDraft], duplicates: [ImportDuplicate], strings: Strings) -> [String] {
         let byRow = Dictionary(grouping: duplicates, by: \.location)
         var lines: [String] = []
         for draft in drafts {

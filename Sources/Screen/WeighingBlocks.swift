@@ -87,8 +87,14 @@ enum WeighingBlocks {
         // Bars only where they leave the full titles room (never on the projector).
         let barWidth = bars ? 6 : 0
         for ranked in result.ranking {
-            let label = ranked.rankLabel + (ranked.tied ? "" : ".")
+            let label = ranked.rankLabel + (ranked.tied || ranked.unscored ? "" : ".")
             let rank = String(repeating: " ", count: max(0, rankWidth + 1 - label.count)) + label
+            if ranked.unscored {
+                // No score at all: no rank, no bar, no number that could be read as one.
+                lines.append(Line("\(rank) \(ranked.idea) \(weighing.titles[ranked.idea] ?? "") (\(strings[.noScores]))", Palette.label,
+                                  indent: rankWidth + 2))
+                continue
+            }
             let filled = max(0, min(barWidth, Int((ranked.score * Double(barWidth)).rounded())))
             let bar = barWidth == 0 ? "" : String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled) + " "
             var text = "\(rank) \(bar)\(strings.decimal(ranked.score, 2)) \(ranked.idea) \(weighing.titles[ranked.idea] ?? "")"
@@ -96,7 +102,7 @@ enum WeighingBlocks {
                 let reasons = vetoReasons(ranked.idea, weighing)
                 text += " ✗ " + strings.format(.weighingVetoBy, reasons.joined(separator: ", "))
             }
-            if let before = weighing.firstRoundResults?.ranked(ranked.idea), before.rank != ranked.rank {
+            if let before = weighing.firstRoundResults?.ranked(ranked.idea), !before.unscored, before.rank != ranked.rank {
                 text += before.rank > ranked.rank ? " ↑\(before.rank - ranked.rank)" : " ↓\(ranked.rank - before.rank)"
             }
             let style = ranked.vetoed ? Palette.error : (ranked.rank == 1 ? Palette.info : Style.plain)
@@ -179,10 +185,11 @@ enum WeighingBlocks {
         lines.append(Line(""))
         let rankWidth = result.ranking.map { $0.rankLabel.count }.max() ?? 1
         for ranked in result.ranking {
-            let label = ranked.rankLabel + (ranked.tied ? "" : ".")
+            let label = ranked.rankLabel + (ranked.tied || ranked.unscored ? "" : ".")
             let rank = String(repeating: " ", count: max(0, rankWidth + 1 - label.count)) + label
             let before = weighing.results.ranked(ranked.idea)?.rankLabel ?? "–"
-            let text = "\(rank) \(strings.decimal(ranked.score, 2)) \(ranked.idea) \(weighing.titles[ranked.idea] ?? "") "
+            let score = ranked.unscored ? strings[.noScores] : strings.decimal(ranked.score, 2)
+            let text = "\(rank) \(score) \(ranked.idea) \(weighing.titles[ranked.idea] ?? "") "
                 + strings.format(.weighingWhatIfSaved, before)
             let moved = weighing.results.ranked(ranked.idea)?.rank != ranked.rank
             lines.append(Line(text, ranked.vetoed ? Palette.error : (moved ? Palette.warning : .plain), indent: rankWidth + 7))

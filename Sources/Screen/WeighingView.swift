@@ -215,7 +215,11 @@ enum WeighingView {
             case .addParticipant: label = strings[.weighingPromptAddParticipant]
             case .exclude(let index): label = strings.format(.weighingPromptExclude, session.participants[index])
             }
-            if let error = prompt.error { grid.putPadded(" " + error, x: 0, y: y - 1, width: grid.width, style: Palette.error) }
+            if let error = prompt.error {
+                grid.putPadded(" " + error, x: 0, y: y - 1, width: grid.width, style: Palette.error)
+            } else if let notice = prompt.notice {
+                grid.putPadded(" " + notice, x: 0, y: y - 1, width: grid.width, style: Palette.info)
+            }
             grid.fill(x: 0, y: y, width: grid.width, height: 1)
             TextFieldView.draw(label: " " + label, field: prompt.field, x: 0, y: y, width: grid.width, style: Palette.focusedField, into: &grid)
             return

@@ -295,8 +295,10 @@ extension AppDatabase {
             try db.execute(sql: "UPDATE session SET status = 'closed', closedAt = ?, results = ? WHERE id = ?",
                            arguments: [now, EventJSON.encode(stored), id.rawValue])
             for ranked in results.ranking {
+                // An idea nobody scored was weighed in this session but gets no score or rank.
                 try db.execute(sql: "UPDATE idea SET weighScore = ?, weighRank = ?, weighSession = ? WHERE id = ?",
-                               arguments: [ranked.score, ranked.rank, id.rawValue, ranked.idea.rawValue])
+                               arguments: [ranked.unscored ? nil : ranked.score, ranked.unscored ? nil : ranked.rank, id.rawValue,
+                                           ranked.idea.rawValue])
             }
             try appendEvent(db, idea: nil, kind: .sessionClosed, after: EventJSON.encode(stored), at: now)
             return session
@@ -353,8 +355,10 @@ struct ScoreEvent: Encodable {
 public struct ResultsJSON: Codable, Equatable, Sendable {
     public struct Ranked: Codable, Equatable, Sendable {
         public var idea: Int64
-        public var score: Double
-        public var rank: Int
+        /// Absent for an idea without any score.
+        public var score: Double?
+        /// Absent for an idea without any score.
+        public var rank: Int?
         public var vetoed: Bool
     }
 
@@ -381,7 +385,9 @@ public struct ResultsJSON: Codable, Equatable, Sendable {
         method = result.method.rawValue
         normalization = result.normalization.rawValue
         aggregate = result.aggregate.rawValue
-        ranking = result.ranking.map { Ranked(idea: $0.idea.rawValue, score: $0.score, rank: $0.rank, vetoed: $0.vetoed) }
+        ranking = result.ranking.map {
+            Ranked(idea: $0.idea.rawValue, score: $0.unscored ? nil : $0.score, rank: $0.unscored ? nil : $0.rank, vetoed: $0.vetoed)
+        }
         cells = result.cells.map {
             Cell(idea: $0.idea.rawValue, criterion: criteria[$0.criterion].name, mean: $0.mean, median: $0.median, sd: $0.sd,
                  iqr: $0.iqr, range: $0.range)

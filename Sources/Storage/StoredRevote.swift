@@ -17,8 +17,14 @@ struct StoredRevote: Codable, Equatable {
 
     var cells: [Cell]
     var firstRound: [Entry]
+    /// How many participants had joined when round 1 ended (absent in rounds stored before it was kept).
+    var participants: Int?
+    /// Who had been excluded when round 1 ended (absent in rounds stored before it was kept).
+    var excluded: [StoredExclusion]?
 
     init(_ revote: Revote) {
+        participants = revote.participantsAtStart
+        excluded = revote.excludedAtStart.map { $0.sorted { $0.key < $1.key }.map { StoredExclusion(participant: $0.key, reason: $0.value) } }
         cells = revote.cells.map { Cell(idea: $0.idea.rawValue, criterion: $0.criterion) }
         let scores = revote.firstRound.map { Entry(participant: $0.key.participant, idea: $0.key.idea.rawValue, criterion: $0.key.criterion, value: $0.value) }
         let abstentions = revote.firstRoundAbstentions.map { Entry(participant: $0.participant, idea: $0.idea.rawValue, criterion: $0.criterion, value: nil) }
@@ -35,6 +41,18 @@ struct StoredRevote: Codable, Equatable {
         }
         guard !stored.cells.isEmpty, stored.cells.allSatisfy({ known($0.idea, $0.criterion) }) else { throw unreadable }
         var revote = Revote(cells: stored.cells.map { SessionCell(idea: IdeaID($0.idea), criterion: $0.criterion) })
+        if let count = stored.participants {
+            guard (1...session.participants.count).contains(count) else { throw unreadable }
+            revote.participantsAtStart = count
+        }
+        if let excluded = stored.excluded {
+            var atStart: [Int: String] = [:]
+            for item in excluded {
+                guard session.participants.indices.contains(item.participant), atStart[item.participant] == nil else { throw unreadable }
+                atStart[item.participant] = item.reason
+            }
+            revote.excludedAtStart = atStart
+        }
         for entry in stored.firstRound {
             guard known(entry.idea, entry.criterion), session.participants.indices.contains(entry.participant) else { throw unreadable }
             let key = ScoreKey(participant: entry.participant, idea: IdeaID(entry.idea), criterion: entry.criterion)

@@ -113,7 +113,8 @@ struct RoomFlowTests {
         press([.character("A")], &state)
         #expect(weighing(state)!.prompt?.purpose == .addParticipant)
         type("Carla", &state)
-        #expect(press([.enter], &state) == [.changeSession(SessionID(7), .addParticipant("Carla"))])
+        #expect(press([.enter], &state) == [.changeSession(SessionID(7), .addParticipant("Carla")), .discardDraft(.weighingParticipant(SessionID(7)))],
+                "the typed name was kept as a draft until it was stored")
         #expect(weighing(state)!.session.participants == ["Anne", "Bram", "Carla"] && weighing(state)!.participant == 2)
         #expect(state.message?.text == "Carla joined as participant 3")
         press([.character("A")], &state)
@@ -121,6 +122,9 @@ struct RoomFlowTests {
         #expect(press([.enter], &state) == [])
         #expect(weighing(state)!.prompt?.error == "'anne' already takes part in this session")
         press([.escape], &state)
+        guard case .confirm(let question) = state.mode else { Issue.record("Esc threw the typed name away without asking"); return }
+        #expect(question.question == .discardChanges)
+        press([.character("y")], &state)
         #expect(weighing(state)!.prompt == nil)
     }
 
@@ -130,7 +134,8 @@ struct RoomFlowTests {
         #expect(press([.enter], &state) == [], "a reason is needed")
         #expect(weighing(state)!.prompt?.error == "Excluding a participant needs a reason for the minutes")
         type("moest weg", &state)
-        #expect(press([.enter], &state) == [.changeSession(SessionID(7), .excludeParticipant("Bram", reason: "moest weg"))])
+        #expect(press([.enter], &state) == [.changeSession(SessionID(7), .excludeParticipant("Bram", reason: "moest weg")),
+                                            .discardDraft(.weighingExclusion(SessionID(7), 1))])
         #expect(weighing(state)!.session.excluded == [1: "moest weg"] && weighing(state)!.participant == 2)
         press([.tab], &state)
         #expect(weighing(state)!.participant == 0, "Tab skips who left")
@@ -140,10 +145,49 @@ struct RoomFlowTests {
         var state = weighingState()
         press([.right, .character("N")], &state)
         type("te duur voor één wijk", &state)
-        #expect(press([.enter], &state) == [.changeSession(SessionID(7), .note(SessionCell(idea: IdeaID(1), criterion: 1), "te duur voor één wijk"))])
+        let note = SessionCell(idea: IdeaID(1), criterion: 1)
+        #expect(press([.enter], &state) == [.changeSession(SessionID(7), .note(note, "te duur voor één wijk")),
+                                            .discardDraft(.weighingNote(SessionID(7), note))])
         #expect(state.message?.text == "Note saved on #1 × kosten")
         press([.character("N")], &state)
         #expect(weighing(state)!.prompt?.field.text == "te duur voor één wijk", "the note can be edited")
+    }
+
+    @Test func aHalfTypedNoteSurvivesACrashAndEscAsksFirst() {
+        var state = weighingState()
+        press([.right, .character("N")], &state)
+        type("te duur", &state)
+        let cell = SessionCell(idea: IdeaID(1), criterion: 1)
+        let kept = FormDraft(subject: .weighingNote(SessionID(7), cell), fields: ["text": "te duur!"], focus: "text")
+        #expect(press([.character("!")], &state) == [.saveDraft(kept)], "every key keeps the line in the data directory")
+        press([.escape], &state)
+        guard case .confirm(let question) = state.mode else { Issue.record("Esc threw the note away without asking"); return }
+        #expect(question.question == .discardChanges)
+        press([.character("n")], &state)
+        #expect(weighing(state)!.prompt?.field.text == "te duur!", "no keeps the typed note")
+        // The terminal is lost; the next board reads the draft and offers the line back on N for the same cell.
+        var next = weighingState()
+        _ = Reducer.reduce(&next, .draftsLoaded([kept]))
+        press([.right, .character("N")], &next)
+        #expect(weighing(next)!.prompt?.field.text == "te duur!")
+        #expect(weighing(next)!.prompt?.notice == "Unsaved text restored: Enter saves it, Esc asks before throwing it away")
+        press([.escape], &next)
+        guard case .confirm = next.mode else { Issue.record("Esc threw the restored note away without asking"); return }
+        #expect(press([.character("y")], &next) == [.discardDraft(.weighingNote(SessionID(7), cell))])
+        #expect(weighing(next)!.prompt == nil && next.drafts.isEmpty)
+    }
+
+    @Test func aReasonForExcludingSurvivesAsADraft() {
+        var state = weighingState(participants: ["Anne", "Bram", "Carla"])
+        press([.tab, .character("X")], &state)
+        type("moest we", &state)
+        #expect(state.drafts[.weighingExclusion(SessionID(7), 1)]?.fields["text"] == "moest we")
+        var next = weighingState(participants: ["Anne", "Bram", "Carla"])
+        _ = Reducer.reduce(&next, .draftsLoaded(Array(state.drafts.values)))
+        press([.tab, .character("X")], &next)
+        type("g", &next)
+        #expect(press([.enter], &next) == [.changeSession(SessionID(7), .excludeParticipant("Bram", reason: "moest weg")),
+                                           .discardDraft(.weighingExclusion(SessionID(7), 1))])
     }
 
     @Test func aRevoteRunsOnTheChosenCellsAfterConfirmation() {

@@ -134,7 +134,8 @@ struct WeighingRoomCLITests {
             "# Besluitenlijst — weging S1",
             "- Status: gesloten",
             "- Deelnemers (2): Anne, Bram",
-            "- Uitgesloten: Carla (moest weg)",
+            "- Uitgesloten: Carla (moest weg), uitgesloten tijdens de herstemming: de rangschikking na ronde 1 telt hun scores mee; "
+                + "elk ander cijfer laat ze weg",
             "- Volledig: alle deelnemers vulden elke cel in",
             "- Onthoudingen: geen",
             "- Methode: gewogen som · min-max · gemiddelde",
@@ -146,10 +147,13 @@ struct WeighingRoomCLITests {
             "| 1 | #1 Buurtkamer | 0,700 |  |",
             "| 3 | #3 Huiswerkklas | 0,600 | ✗ |",
             "## Rangschikking na ronde 1",
-            "| 1= | #1 Buurtkamer | 0,400 |  |",
-            "| 1= | #2 Schuldhulp | 0,400 |  |",
+            // Round 1 as it was recorded, Carla's scores included (#1 impact 1 5 1, #2 impact 3 3 and her abstention).
+            "| 1 | #2 Schuldhulp | 0,571 |  |",
+            "| 2 | #1 Buurtkamer | 0,400 |  |",
+            "| 3 | #3 Huiswerkklas | 0,600 | ✗ |",
             "## Herstemming (ronde 1 → ronde 2)",
-            "- #1 Buurtkamer × impact: ronde 1: 1 5 (gemiddelde 3,0, sd 2,83) → ronde 2: 4 4 (gemiddelde 4,0, sd 0,00)",
+            // Round 1 as recorded holds Carla's 1; round 2 leaves her out.
+            "- #1 Buurtkamer × impact: ronde 1: 1 1 5 (gemiddelde 2,3, sd 2,31) → ronde 2: 4 4 (gemiddelde 4,0, sd 0,00)",
             "## Notities",
             "- #1 Buurtkamer × impact: Bram kent de proef in Zwolle",
             "Geen besluiten vastgelegd.",
@@ -160,7 +164,8 @@ struct WeighingRoomCLITests {
             #expect(!minutes.contains(english), "English in the Dutch minutes: \(english)")
         }
         let english = try binary.run(["session", "minutes", "1", "--format", "md", "--lang", "en"]).stdout
-        #expect(english.contains("- Excluded: Carla (moest weg)\n") && english.contains("- Method: weighted sum · min-max · mean\n"))
+        #expect(english.contains("- Excluded: Carla (moest weg), excluded during the re-vote: the round-1 ranking includes their scores; "
+                                 + "every other figure leaves them out\n") && english.contains("- Method: weighted sum · min-max · mean\n"))
     }
 
     @Test func incompletenessAndAbstentionsAreInTheMinutes() throws {

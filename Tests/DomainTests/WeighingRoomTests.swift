@@ -224,4 +224,40 @@ struct WeighingRoomTests {
         #expect(shifts[0].shift(.mean) == 2 && shifts[0].after.sd == 0)
         #expect(value.results.ranking.first?.idea == IdeaID(1) && roundOne.ranking.first?.idea == IdeaID(3), "the ranking changed")
     }
+    @Test func roundOneStaysAsRecordedWhenSomeoneLeavesOrJoinsDuringTheRevote() throws {
+        var value = session(criteria, participants: ["An", "Bo", "Cas"],
+                            table: [[[1, 3], [3, 3], [4, 3]], [[5, 3], [3, 3], [4, 3]], [[1, 3], [3, 3], [2, 3]]])
+        value.status = .revealed
+        let roundOne = value.results
+        let cell = SessionCell(idea: IdeaID(1), criterion: 0)
+        value = try value.applying(.startRevote([cell]))
+        value = try value.applying(.excludeParticipant("Cas", reason: "moest weg"))
+        value = try value.applying(.addParticipant("Dirk"))
+        value = try value.applying(.enter([ScoreInput(key(0, 1, 0), .score(4)), ScoreInput(key(1, 1, 0), .score(4)),
+                                           ScoreInput(key(3, 1, 0), .score(5))]))
+        let first = try #require(value.firstRound)
+        #expect(first.results.cells == roundOne.cells && first.results.ranking == roundOne.ranking,
+                "Cas still counts in round 1 and Dirk, who joined later, does not")
+        #expect(first.results.participantsTotal == 3 && first.excluded.isEmpty)
+        #expect(value.results.cells[0].values == [4, 4, 5], "round 2: An, Bo and Dirk; Cas left")
+        #expect(value.revote?.excludedDuringRevote(2) == true, "the minutes say Cas left during the re-vote")
+        var before = session(criteria, participants: ["An", "Bo", "Cas"])
+        before = try before.applying(.excludeParticipant("Cas", reason: "ziek"))
+        before = try before.applying(.startRevote([cell]))
+        #expect(before.revote?.excludedDuringRevote(2) == false, "left before round 1 ended: out of both rounds")
+    }
+
+    @Test func anIdeaWithoutAnyScoreHasNoRank() throws {
+        var value = session(criteria, table: [[[4, 3], [2, 3], []], [[5, 3], [1, 3], []]])
+        for participant in 0..<2 {
+            for criterion in 0..<2 { value.abstentions.insert(key(participant, 3, criterion)) }
+        }
+        let result = value.results
+        #expect(result.ranking.map(\.idea) == [IdeaID(1), IdeaID(2), IdeaID(3)])
+        #expect(result.ranking.map(\.rankLabel) == ["1", "2", "—"], "everyone abstained on #3: no rank, no tie with anyone")
+        #expect(result.ranking.map(\.unscored) == [false, false, true])
+        #expect(!result.sensitivity.top.contains(IdeaID(3)))
+        let nobody = session(criteria)
+        #expect(nobody.results.ranking.allSatisfy { $0.unscored && $0.rankLabel == "—" }, "no scores at all: nobody ranks 1=")
+    }
 }

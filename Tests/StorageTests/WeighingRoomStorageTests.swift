@@ -51,7 +51,8 @@ struct WeighingRoomStorageTests {
         #expect(read.abstentions == [ScoreKey(participant: 0, idea: ideas[0], criterion: 1)])
         #expect(read.notes == [cell: "verschil van inzicht"])
         #expect(read.revote == Revote(cells: [cell], firstRound: [ScoreKey(participant: 0, idea: ideas[0], criterion: 0): 1,
-                                                                  ScoreKey(participant: 1, idea: ideas[0], criterion: 0): 5]))
+                                                                  ScoreKey(participant: 1, idea: ideas[0], criterion: 0): 5],
+                                      participantsAtStart: 3, excludedAtStart: [1: "moest weg"]), "who took part in round 1 is kept")
         #expect(read.scores == [ScoreKey(participant: 0, idea: ideas[0], criterion: 0): 3])
         #expect(read.status == .open && read.round == 2)
     }

@@ -64,9 +64,12 @@ public struct RankedIdea: Equatable, Sendable {
     public var vetoed: Bool
     /// Whether another idea shares this rank.
     public var tied: Bool = false
+    /// Whether no participant who counts gave this idea a single score (all empty or abstained): it then has no rank
+    /// and no score of its own, and stands after the ranked ideas.
+    public var unscored: Bool = false
 
-    /// `5` or, when shared, `5=`.
-    public var rankLabel: String { tied ? "\(rank)=" : "\(rank)" }
+    /// `5` or, when shared, `5=`; `—` for an idea without scores.
+    public var rankLabel: String { unscored ? "—" : (tied ? "\(rank)=" : "\(rank)") }
 }
 
 /// Whether the top of the ranking survives moving any single weight by ±10 %.
@@ -176,16 +179,17 @@ public enum Weighing {
                 return veto.vetoes(matrix[i][j])
             }
         }
-        let ranking = rank(ideas: ideas, scores: scoresByIdea, vetoed: vetoed)
-        let top = Array(ranking.prefix(3).map(\.idea))
+        let unscored = ideas.indices.map { i in criteria.indices.allSatisfy { j in cells[i * criteria.count + j].count == 0 } }
+        let ranking = rank(ideas: ideas, scores: scoresByIdea, vetoed: vetoed, unscored: unscored)
+        let top = Array(ranking.filter { !$0.unscored }.prefix(3).map(\.idea))
         var changes: [Sensitivity.Change] = []
         for j in criteria.indices {
             for factor in [-0.1, 0.1] {
                 var shifted = weights
                 shifted[j] *= 1 + factor
                 shifted = Weights.normalized(shifted)
-                let alternative = rank(ideas: ideas, scores: prepared.scores(weights: shifted), vetoed: vetoed)
-                let newTop = Array(alternative.prefix(3).map(\.idea))
+                let alternative = rank(ideas: ideas, scores: prepared.scores(weights: shifted), vetoed: vetoed, unscored: unscored)
+                let newTop = Array(alternative.filter { !$0.unscored }.prefix(3).map(\.idea))
                 if newTop != top { changes.append(Sensitivity.Change(criterion: j, factor: factor, top: newTop)) }
             }
         }
@@ -271,11 +275,13 @@ public enum Weighing {
 
     private static func pow2(_ value: Double) -> Double { value * value }
 
-    /// Best first; vetoed ideas after all others; ties keep the session's idea order and share a rank (1, 2, 2, 4).
+    /// Best first; vetoed ideas after all others, and ideas without any score after those, unranked; ties keep the session's idea order and share a rank (1, 2, 2, 4).
     /// Results equal to nine decimals are ties, so rounding noise never splits two ideas scored alike.
-    static func rank(ideas: [IdeaID], scores: [Double], vetoed: [Bool]) -> [RankedIdea] {
+    static func rank(ideas: [IdeaID], scores: [Double], vetoed: [Bool], unscored: [Bool]) -> [RankedIdea] {
         let keys = scores.map { ($0 * 1e9).rounded() }
         let order = ideas.indices.sorted { a, b in
+            if unscored[a] != unscored[b] { return !unscored[a] }
+            if unscored[a] { return a < b }
             if vetoed[a] != vetoed[b] { return !vetoed[a] }
             if keys[a] != keys[b] { return keys[a] > keys[b] }
             return a < b
@@ -284,6 +290,13 @@ public enum Weighing {
         var previous: Int?
         for (position, index) in order.enumerated() {
             var ranked = RankedIdea(idea: ideas[index], score: scores[index], rank: position + 1, vetoed: vetoed[index])
+            ranked.unscored = unscored[index]
+            if unscored[index] {
+                ranked.score = 0
+                ranking.append(ranked)
+                previous = index
+                continue
+            }
             if let previous, vetoed[previous] == vetoed[index], keys[previous] == keys[index] {
                 ranked.rank = ranking[position - 1].rank
                 ranked.tied = true

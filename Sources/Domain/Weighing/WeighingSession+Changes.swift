@@ -33,7 +33,8 @@ extension WeighingSession {
             guard !cells.isEmpty else { throw .revoteNeedsCells }
             let chosenSet = Set(cells)
             copy.revote = Revote(cells: cells, firstRound: scores.filter { chosenSet.contains($0.key.cell) },
-                                 firstRoundAbstentions: abstentions.filter { chosenSet.contains($0.cell) })
+                                 firstRoundAbstentions: abstentions.filter { chosenSet.contains($0.cell) },
+                                 participantsAtStart: participants.count, excludedAtStart: excluded)
             copy.scores = scores.filter { !chosenSet.contains($0.key.cell) }
             copy.abstentions = abstentions.filter { !chosenSet.contains($0.cell) }
             copy.status = .open

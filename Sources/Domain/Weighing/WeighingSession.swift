@@ -164,13 +164,20 @@ public struct WeighingSession: Equatable, Sendable {
                          method: method, normalization: normalization, aggregate: aggregate)
     }
 
-    /// The session as it stood after round 1 (nil before a re-vote).
+    /// The session as it stood after round 1 (nil before a re-vote): its scores, and its participants as they were
+    /// then, so someone who joins or is excluded during the re-vote leaves round 1 as it was recorded.
     public var firstRound: WeighingSession? {
         guard let revote else { return nil }
         var copy = self
         let cells = Set(revote.cells)
         copy.scores = scores.filter { !cells.contains($0.key.cell) }.merging(revote.firstRound) { $1 }
         copy.abstentions = abstentions.filter { !cells.contains($0.cell) }.union(revote.firstRoundAbstentions)
+        if let count = revote.participantsAtStart, count <= participants.count {
+            copy.participants = Array(participants.prefix(count))
+            copy.scores = copy.scores.filter { $0.key.participant < count }
+            copy.abstentions = copy.abstentions.filter { $0.participant < count }
+        }
+        if let excludedAtStart = revote.excludedAtStart { copy.excluded = excludedAtStart }
         copy.revote = nil
         return copy
     }
