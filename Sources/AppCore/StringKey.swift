@@ -155,4 +155,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case cliDoctorUnreadableNow, cliDoctorNone, cliDoctorBackups, cliDoctorLatest, cliDoctorRestored, cliDoctorKept
     case cliBenchHeading, cliBenchFigure, cliBenchMedian, cliBenchBudget, cliBenchUnit, cliBenchRuns, cliBenchOverBudget
     case minutesExcludedLine, minutesExcludedAfterRound
+    case cliUsageCostAndBenefit, cliUsageNothingToChange, cliUsageNotNamePercent, cliUsageNameAllCriteria, cliUsageTwiceInOrder, cliUsageInconsistent
+    case cliUsageScale, cliUsageQualified, cliUsageAmendedWithdrawn, cliUsageAmendedProposal, cliUsageUnknownLanguage, cliUsageNotIdeaID
+    case cliUsageScoreAbstainClear, cliUsageNotCell, cliUsageExists, cliUsageBenchKeep
 }

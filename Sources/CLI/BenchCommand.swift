@@ -65,7 +65,7 @@ struct BenchCommand: ParsableCommand {
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("proeftuin-bench-\(ProcessInfo.processInfo.processIdentifier)"))
         defer { if keep == nil { try? FileManager.default.removeItem(at: directory.url) } }
         if FileManager.default.fileExists(atPath: directory.databaseURL.path) {
-            throw ValidationError("\(directory.path) already holds a database: choose an empty directory for --keep")
+            throw CLIError.usage(.cliUsageBenchKeep, [directory.path])
         }
         let set = BenchmarkDataSet(ideas: max(10, try NumberKind.ideaCount.check(ideas)))
         let now = Date()

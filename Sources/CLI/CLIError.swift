@@ -16,6 +16,8 @@ enum CLIError: Error, CustomStringConvertible, LocalizedError {
     case insideDataDirectory(String)
     /// Copies that `forget` could neither rewrite nor delete, which may still hold the erased name.
     case copiesRemain(Int)
+    /// Options that do not go together, or an argument in the wrong form: the text's key and what fills it in.
+    case usage(StringKey, [String])
 
     /// The message in the language of `strings`; paths and file contents are cleaned for the terminal.
     func message(in strings: Strings) -> String {
@@ -33,6 +35,8 @@ enum CLIError: Error, CustomStringConvertible, LocalizedError {
         case .noBackup(let path): strings.format(.cliNoBackup, clean(path))
         case .insideDataDirectory(let path): strings.format(.cliInsideDataDirectory, clean(path))
         case .copiesRemain(let count): strings.format(.cliCopiesRemain, count)
+        case .usage(let key, let arguments):
+            arguments.enumerated().reduce(strings[key]) { text, argument in text.replacingAll("{\(argument.offset + 1)}", with: clean(argument.element)) }
         }
     }
 

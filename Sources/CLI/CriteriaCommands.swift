@@ -106,17 +106,14 @@ struct CriteriaEditCommand: ParsableCommand {
     @Option(help: "Veto: \"<=N\", \">=N\", N (<= for a benefit, >= for a cost) or none.") var veto: String?
     @Option(help: "A new description.") var description: String?
 
-    func validate() throws {
-        guard !(cost && benefit) else { throw ValidationError("give --cost or --benefit, not both") }
-    }
-
     func run() throws {
         let strings = Strings(try global.language())
+        guard !(cost && benefit) else { throw CLIError.usage(.cliUsageCostAndBenefit, []) }
         var edit = CriterionEdit(rename: rename, weight: weight, direction: cost ? .cost : (benefit ? .benefit : nil),
                                  veto: try veto.map(CriterionEdit.VetoEdit.parse), description: description)
         if let scale { (edit.scaleMin, edit.scaleMax) = try CriteriaScale.parse(scale) }
         guard !edit.isEmpty else {
-            throw ValidationError("nothing to change: give --rename, --weight, --scale, --cost, --benefit, --veto or --description")
+            throw CLIError.usage(.cliUsageNothingToChange, [])
         }
         let updated = try global.openWorkspace().changeCriteria(set, .edit(name, edit))
         let shown = updated.criteria[updated.index(of: TextSanitizer.singleLine(rename ?? name)) ?? 0]
@@ -194,7 +191,7 @@ struct CriteriaWeightsCommand: ParsableCommand {
         var values = Array(repeating: 0.0, count: current.criteria.count)
         for pair in percent.split(separator: ",") {
             let parts = pair.split(separator: "=")
-            guard parts.count == 2 else { throw ValidationError("'\(pair)' is not NAME=PERCENT") }
+            guard parts.count == 2 else { throw CLIError.usage(.cliUsageNotNamePercent, [String(pair)]) }
             let value = try NumberKind.weight.parse(String(parts[1]))
             guard let index = current.index(of: String(parts[0])) else { throw DomainError.unknownCriterion(String(parts[0])) }
             values[index] = value
@@ -221,13 +218,13 @@ struct CriteriaROCCommand: ParsableCommand {
         let current = try workspace.reader.criteriaSet(set)
         let names = order.split(separator: ",").map(String.init)
         guard names.count == current.criteria.count else {
-            throw ValidationError("name all \(current.criteria.count) criteria once: \(current.criteria.map(\.name).joined(separator: ","))")
+            throw CLIError.usage(.cliUsageNameAllCriteria, ["\(current.criteria.count)", current.criteria.map(\.name).joined(separator: ",")])
         }
         let roc = Weights.rankOrderCentroid(count: names.count)
         var weights = Array(repeating: -1.0, count: names.count)
         for (rank, name) in names.enumerated() {
             guard let index = current.index(of: name) else { throw DomainError.unknownCriterion(name) }
-            guard weights[index] < 0 else { throw ValidationError("'\(name)' appears twice in --order") }
+            guard weights[index] < 0 else { throw CLIError.usage(.cliUsageTwiceInOrder, [name]) }
             weights[index] = roc[rank]
         }
         try workspace.saveCriteriaSet(try current.withWeights(weights))
@@ -265,7 +262,7 @@ struct CriteriaAHPCommand: ParsableCommand {
         }
         if apply {
             if !result.consistent && !acceptInconsistent {
-                throw ValidationError("CR is \(String(format: "%.3f", result.cr)) (≥ 0.10): the judgments are inconsistent; revise them, or add --accept-inconsistent")
+                throw CLIError.usage(.cliUsageInconsistent, [strings.decimal(result.cr, 3)])
             }
             try workspace.saveCriteriaSet(try current.withWeights(result.weights))
         }

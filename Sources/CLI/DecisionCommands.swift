@@ -96,7 +96,7 @@ struct DecisionJudgeCommand: ParsableCommand {
     @Flag(help: "It does not qualify.") var notQualified = false
 
     func validate() throws {
-        guard qualified != notQualified else { throw ValidationError("give exactly one of --qualified and --not-qualified") }
+        guard qualified != notQualified else { throw CLIError.usage(.cliUsageQualified, []) }
     }
 
     func run() throws {
@@ -118,9 +118,9 @@ struct DecisionResolveCommand: ParsableCommand {
     @Option(help: "The objection was withdrawn: why.") var withdrawn: String?
 
     func validate() throws {
-        guard (amended == nil) != (withdrawn == nil) else { throw ValidationError("give exactly one of --amended and --withdrawn") }
+        guard (amended == nil) != (withdrawn == nil) else { throw CLIError.usage(.cliUsageAmendedWithdrawn, []) }
         guard (amended == nil) == (proposal == nil) else {
-            throw ValidationError("--amended needs --proposal with the amended proposal (and --proposal goes with --amended)")
+            throw CLIError.usage(.cliUsageAmendedProposal, [])
         }
     }
 

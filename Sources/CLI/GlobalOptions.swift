@@ -25,7 +25,7 @@ public struct GlobalOptions: ParsableArguments {
 
     func language() throws -> Language {
         if let lang, Language(code: lang) == nil {
-            throw ValidationError("unknown language '\(lang)': use nl or en")
+            throw CLIError.usage(.cliUsageUnknownLanguage, [lang])
         }
         return Language.resolve(flag: lang, configured: try configuration().language, environment: environment)
     }

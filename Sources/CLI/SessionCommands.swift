@@ -40,7 +40,7 @@ struct SessionNewCommand: ParsableCommand {
 
     func run() throws {
         let ids = try ideas.split(separator: ",").map { text in
-            guard let id = IdeaID(parsing: String(text)) else { throw ValidationError("'\(text)' is not an idea id") }
+            guard let id = IdeaID(parsing: String(text)) else { throw CLIError.usage(.cliUsageNotIdeaID, [String(text)]) }
             return id
         }
         let workspace = try global.openWorkspace()
@@ -68,13 +68,8 @@ struct SessionScoreCommand: ParsableCommand {
     @Flag(help: "Remove the score instead of entering one.") var clear = false
     @Flag(help: "Abstain on this cell: left out of the results, counted in the minutes.") var abstain = false
 
-    func validate() throws {
-        guard [score != nil, clear, abstain].filter({ $0 }).count == 1 else {
-            throw ValidationError("give one of --score N, --abstain or --clear")
-        }
-    }
-
     func run() throws {
+        guard [score != nil, clear, abstain].filter({ $0 }).count == 1 else { throw CLIError.usage(.cliUsageScoreAbstainClear, []) }
         let entry: CellEntry? = abstain ? .abstain : score.map(CellEntry.score)
         let (current, key) = try global.openWorkspace().enter(
             session.id, participant: participant, idea: idea.id, criterion: criterion, entry: entry)
@@ -254,7 +249,7 @@ struct SessionRevoteCommand: ParsableCommand {
         let current = try workspace.reader.session(session.id)
         let chosen = try cells.map { text -> SessionCell in
             let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let idea = IdeaID(parsing: parts[0]) else { throw ValidationError("'\(text)' is not IDEA:CRITERION, e.g. 3:impact") }
+            guard parts.count == 2, let idea = IdeaID(parsing: parts[0]) else { throw CLIError.usage(.cliUsageNotCell, [text]) }
             return try SessionCellArgument.cell(idea, parts[1], in: current)
         }
         try workspace.changeSession(session.id, .startRevote(chosen))
@@ -453,7 +448,7 @@ enum OutputFile {
         // Hardening: not even with --force may an export land on the database, a backup or anything else of the data directory.
         if directory.holds(path) { throw CLIError.insideDataDirectory(path) }
         if !force, FileManager.default.fileExists(atPath: path) {
-            throw ValidationError("\(path) exists: add --force to overwrite it")
+            throw CLIError.usage(.cliUsageExists, [path])
         }
         do {
             let type = (try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path))?[.type] as? FileAttributeType

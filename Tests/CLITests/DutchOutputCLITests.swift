@@ -152,4 +152,23 @@ struct DutchOutputCLITests {
         #expect(restored.stdout.contains("integriteit nu: ok\nonleesbare waarden nu: geen\n"), "\(restored.stdout)")
         for english in ["integrity", "backups:", "restored", "unreadable"] { #expect(!restored.stdout.contains(english)) }
     }
+
+    @Test func argumentsThatDoNotGoTogetherAreRefusedInDutch() throws {
+        let binary = try dutchByConfiguration()
+        defer { binary.cleanUp() }
+        try binary.run(["add", "Inloop"])
+        try binary.run(["criteria", "create", "wijk"])
+        try binary.run(["criteria", "add", "wijk", "impact", "--weight", "1"])
+        try binary.run(["session", "new", "--set", "wijk", "--ideas", "1", "--participants", "Anne"])
+        let both = try binary.run(["criteria", "edit", "wijk", "impact", "--cost", "--benefit"])
+        #expect(both.stderr == "Fout: geef --cost of --benefit, niet allebei\n")
+        let none = try binary.run(["session", "score", "1", "--participant", "anne", "--idea", "1", "--criterion", "impact"])
+        #expect(none.stderr == "Fout: geef één van --score N, --abstain of --clear\n")
+        #expect(try binary.run(["criteria", "add", "wijk", "kosten", "--weight", "1", "--scale", "laag"]).stderr
+            == "Fout: de schaal 'laag' is geen MIN-MAX, bijvoorbeeld 1-5 of 1-10\n")
+        #expect(try binary.run(["list", "--lang", "fr"]).stderr == "Fout: onbekende taal 'fr': gebruik nl of en\n",
+                "the configured Dutch still speaks when --lang is unknown")
+        #expect(try binary.run(["criteria", "edit", "wijk", "impact", "--lang", "en"]).stderr
+            == "Error: nothing to change: give --rename, --weight, --scale, --cost, --benefit, --veto or --description\n")
+    }
 }

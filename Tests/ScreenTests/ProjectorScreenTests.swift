@@ -99,4 +99,21 @@ struct ProjectorScreenTests {
         #expect(text.contains(" 1= ") && !text.contains(" 2. "), "two ideas share rank 1, the next is 3")
         #expect(text.contains(" 3. "))
     }
+
+    @Test func anIdeaEveryoneAbstainedOnHasNoRankOnTheProjector() {
+        var state = RoomFixture.state(revealed: true, projector: true)
+        guard case .weighing(let room) = state.mode else { Issue.record("expected the weighing screen"); return }
+        var session = room.session
+        for key in session.scores.keys where key.idea == IdeaID(28) {
+            session.scores[key] = nil
+            session.abstentions.insert(key)
+        }
+        _ = Reducer.reduce(&state, .sessionLoaded(session))
+        let lines = Renderer().render(state).lines()
+        guard let row = lines.firstIndex(where: { $0.contains("#28 Participatieplek") }) else { Issue.record("#28 is not ranked"); return }
+        #expect(lines[row].hasSuffix("— #28 Participatieplek in sportverenigingen"), "\(lines.joined(separator: "\n"))")
+        #expect(lines[row + 1].hasSuffix("(geen scores)"), "said in words, wrapped under the title")
+        #expect(!lines[row].contains("0,") && !lines[row].contains(" 1= "), "no score or rank that could be read as one")
+        #expect(lines.contains { $0.contains(" 1. ") || $0.contains(" 1= ") }, "the others keep their ranks")
+    }
 }
