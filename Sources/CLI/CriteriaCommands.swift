@@ -134,7 +134,8 @@ struct CriteriaRemoveCommand: ParsableCommand {
     func run() throws {
         let strings = Strings(try global.language())
         let updated = try global.openWorkspace().changeCriteria(set, .remove(name))
-        print(strings.format(.cliCriterionRemoved, Output.safe(updated.name), updated.version, Output.safe(name), updated.criteria.count))
+        print(strings.format(.cliCriterionRemoved, Output.safe(updated.name), updated.version, Output.safe(name),
+                             strings.criteria(updated.criteria.count)))
     }
 }
 

@@ -40,8 +40,10 @@ struct DutchOutputCLITests {
         #expect(ahp.stdout == "impact  0,7500\nkosten  0,2500\nλmax 2,0000  CI 0,0000  CR 0,0000  consistent\n", "\(ahp.stdout)")
         let edited = try binary.run(["criteria", "edit", "wijk", "kosten", "--weight", "2"])
         #expect(edited.stdout.contains("2, lager is beter, 1–5"), "\(edited.stdout)")
+        let removed = try binary.run(["criteria", "remove", "wijk", "kosten"])
+        #expect(removed.stdout.hasSuffix(": kosten verwijderd, nog 1 criterium\n"), "\(removed.stdout)")
         let json = try binary.run(["criteria", "show", "wijk", "--format", "json"])
-        #expect(json.stdout.contains("\"direction\" : \"cost\"") && json.stdout.contains("\"normalizedWeight\""), "JSON keeps English keys and values")
+        #expect(json.stdout.contains("\"direction\" : \"benefit\"") && json.stdout.contains("\"normalizedWeight\""), "JSON keeps English keys and values")
     }
 
     @Test func sessionCommandsSpeakDutch() throws {

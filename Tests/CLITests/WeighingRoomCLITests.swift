@@ -53,7 +53,7 @@ struct WeighingRoomCLITests {
         #expect(bad.stderr == "Error: '=>3' is not a veto: write <=N, >=N, N or none\n")
         #expect(try binary.run(["criteria", "edit", "wijk", "risico voor inwoners", "--scale", "1-5"]).stderr
             == "Error: The veto threshold 8 lies outside the scale\n")
-        #expect(try binary.run(["criteria", "remove", "wijk", "Impact"]).stdout == "wijk v7: Impact removed, 1 criteria left\n")
+        #expect(try binary.run(["criteria", "remove", "wijk", "Impact"]).stdout == "wijk v7: Impact removed, 1 criterion left\n")
         shown = try json(try binary.run(["criteria", "show", "wijk", "--format", "json"]))
         criteria = try #require(shown["criteria"] as? [[String: Any]])
         #expect(shown["version"] as? Int == 7 && criteria.map { $0["name"] as? String } == ["risico voor inwoners"])

@@ -451,16 +451,24 @@ PY
     if screen $s | grep -q "…\|▼"; then echo "  something is cut on the projector:"; screen $s | sed 's/^/  | /'; return 1; fi
     if screen $s | grep -q "Wethouder\|Anne"; then echo "  a named person's scores after the reveal"; return 1; fi
     # Re-vote on the divided cell: blind again, and the shift shows after the second reveal.
-    keys $s g j j j v && wait_for $s "#13 × impact gekozen voor de herstemming" || return 1
+    # A note on the divided cell: Esc asks before the typed line goes, n returns to it, Enter keeps it.
+    keys $s g j j j N && wait_for $s "Notitie bij #13 × impact:" || return 1
+    keys $s -l "Bram kent de proef" && keys $s Escape && wait_for $s "Wijzigingen weggooien? j/n" || return 1
+    keys $s n && wait_for $s "Notitie bij #13 × impact: Bram kent de proef" || return 1
+    keys $s Enter && wait_for $s "Notitie bewaard bij #13 × impact" || return 1
+    keys $s v && wait_for $s "#13 × impact gekozen voor de herstemming" || return 1
     keys $s V && wait_for $s "Herstemmen over 1 cel?" || return 1
     keys $s y && wait_for $s "ronde 2" || return 1
     wait_for $s "Voortgang · herstemming over 1 cel" || return 1
     for i in $(seq 1 8); do keys $s 4 Tab; done
     wait_for $s "Dirk            ██████████ 1/1 ✓" || return 1
+    # The first key after the re-vote started counts: the Wethouder's 4 is there too.
+    wait_for $s "Wethouder       ██████████ 1/1 ✓" || return 1
     keys $s r && wait_for $s "Herstemming: ronde 1 → ronde 2" || return 1
     wait_for $s "→ 4,0 (sd 2,0 → 0,0)" || return 1
     keys $s Escape q && wait_for $s "EXIT=0" || return 1
     cli "$data" session minutes 2 --lang nl | grep -q "## Herstemming (ronde 1 → ronde 2)" || { echo "  no re-vote in the minutes"; return 1; }
+    cli "$data" session minutes 2 --lang nl | grep -q "notitie: Bram kent de proef" || { echo "  no note in the minutes"; return 1; }
 }
 
 # Shared use: a colleague's work is never undone by the board (issue: one application layer).
@@ -670,6 +678,9 @@ typed_work_survives_a_crash() {
     start80 $s "$data"
     wait_for $s "Eerste" || return 1
     keys $s n && wait_for $s "Niet-opgeslagen werk teruggezet" || return 1
+    wait_for $s "Titel          Niet verloren" || return 1
+    # Back in the field that was being typed in: the next keys continue the description, not the title.
+    keys $s -l " en verder" && wait_for $s "na een crash en verder" || return 1
     wait_for $s "Titel          Niet verloren" || return 1
     keys $s C-s && wait_for $s "#2 toegevoegd" || return 1
     ls "$data/drafts/"*/ | grep -q json && { echo "  the draft stayed after saving"; return 1; }
