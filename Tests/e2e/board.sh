@@ -468,7 +468,7 @@ PY
     wait_for $s "→ 4,0 (sd 2,0 → 0,0)" || return 1
     keys $s Escape q && wait_for $s "EXIT=0" || return 1
     cli "$data" session minutes 2 --lang nl | grep -q "## Herstemming (ronde 1 → ronde 2)" || { echo "  no re-vote in the minutes"; return 1; }
-    cli "$data" session minutes 2 --lang nl | grep -q "notitie: Bram kent de proef" || { echo "  no note in the minutes"; return 1; }
+    cli "$data" session minutes 2 --lang nl | grep -q "#13 Gezinscoach bij scheiding × impact: Bram kent de proef" || { echo "  no note in the minutes"; return 1; }
 }
 
 # Shared use: a colleague's work is never undone by the board (issue: one application layer).
