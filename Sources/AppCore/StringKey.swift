@@ -157,5 +157,5 @@ public enum StringKey: String, CaseIterable, Sendable {
     case minutesExcludedLine, minutesExcludedAfterRound
     case cliUsageCostAndBenefit, cliUsageNothingToChange, cliUsageNotNamePercent, cliUsageNameAllCriteria, cliUsageTwiceInOrder, cliUsageInconsistent
     case cliUsageScale, cliUsageQualified, cliUsageAmendedWithdrawn, cliUsageAmendedProposal, cliUsageUnknownLanguage, cliUsageNotIdeaID
-    case cliUsageScoreAbstainClear, cliUsageNotCell, cliUsageExists, cliUsageBenchKeep
+    case cliUsageScoreAbstainClear, cliUsageNotCell, cliUsageExists, cliUsageBenchKeep, cliWrote
 }

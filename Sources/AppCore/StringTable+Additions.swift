@@ -85,6 +85,7 @@ extension Strings {
         .cliUsageNotCell: "'{1}' is not IDEA:CRITERION, e.g. 3:impact",
         .cliUsageExists: "{1} exists: add --force to overwrite it",
         .cliUsageBenchKeep: "{1} already holds a database: choose an empty directory for --keep",
+        .cliWrote: "wrote {1}",
     ]
 
     /// The same texts in Dutch.
@@ -173,5 +174,6 @@ extension Strings {
         .cliUsageNotCell: "'{1}' is geen IDEE:CRITERIUM, bijvoorbeeld 3:impact",
         .cliUsageExists: "{1} bestaat al: voeg --force toe om het te overschrijven",
         .cliUsageBenchKeep: "{1} bevat al een database: kies een lege map voor --keep",
+        .cliWrote: "{1} geschreven",
     ]
 }

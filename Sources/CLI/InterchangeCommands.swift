@@ -22,13 +22,13 @@ func parseDay(_ text: String?) throws -> DayDate? {
 
 /// Writes text to a file (atomically, refusing to overwrite without --force, never into the data directory) or to standard
 /// output.
-func emit(_ text: String, to output: String?, force: Bool, protecting directory: DataDirectory) throws {
+func emit(_ text: String, to output: String?, force: Bool, protecting directory: DataDirectory, strings: Strings) throws {
     guard let output else {
         FileHandle.standardOutput.write(Data(text.utf8))
         return
     }
     try OutputFile.write(text, to: output, force: force, protecting: directory)
-    FileHandle.standardError.write(Data("wrote \(output)\n".utf8))
+    FileHandle.standardError.write(Data((strings.format(.cliWrote, TextSanitizer.singleLine(output)) + "\n").utf8))
 }
 
 /// `proeftuin report`: the portfolio report for the council.
@@ -54,7 +54,7 @@ struct ReportCommand: ParsableCommand {
             from: workspace.reader, today: try parseDay(now) ?? workspace.reader.today(), since: try parseDay(since), theme: theme,
             includePersonal: includePersonal, staleDays: try global.configuration().staleDays ?? 30)
         let text = format == .md ? MarkdownReport.render(data, strings: strings) : HTMLReport.render(data, strings: strings)
-        try emit(text, to: output, force: force, protecting: global.directory)
+        try emit(text, to: output, force: force, protecting: global.directory, strings: Strings(try global.language()))
     }
 }
 
@@ -81,12 +81,12 @@ struct ExportCommand: ParsableCommand {
             // Exact: controls a terminal could act on are written as \u escapes, which decode to the same characters.
             let text = JSONText.escapingInvisibleControls(
                 String(decoding: try encoder.encode(try workspace.reader.exportAll(includePersonal: includePersonal)), as: UTF8.self)) + "\n"
-            try emit(text, to: output, force: force, protecting: global.directory)
+            try emit(text, to: output, force: force, protecting: global.directory, strings: Strings(try global.language()))
         case .csv:
-            try emit(IdeaCSV.export(try workspace.reader.ideas(), dialect: csvDialect, includePersonal: includePersonal), to: output, force: force, protecting: global.directory)
+            try emit(IdeaCSV.export(try workspace.reader.ideas(), dialect: csvDialect, includePersonal: includePersonal), to: output, force: force, protecting: global.directory, strings: Strings(try global.language()))
         case .md:
             let data = try ReportData.load(from: workspace.reader, today: workspace.reader.today(), since: nil, theme: nil, includePersonal: includePersonal)
-            try emit(MarkdownReport.render(data, strings: Strings(try global.language())), to: output, force: force, protecting: global.directory)
+            try emit(MarkdownReport.render(data, strings: Strings(try global.language())), to: output, force: force, protecting: global.directory, strings: Strings(try global.language()))
         }
     }
 }

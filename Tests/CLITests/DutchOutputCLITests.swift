@@ -128,6 +128,10 @@ struct DutchOutputCLITests {
         #expect(try binary.run(["--lang", "nl", "merge", "2", "--into", "1"]).stdout == "#2 samengevoegd met #1\n")
         let forgotten = try binary.run(["--lang", "nl", "forget", "--submitter", "Piet Jansen"])
         #expect(forgotten.stdout.hasPrefix("gewist uit 1 idee en 1 regel in het logboek\n"), "\(forgotten.stdout)")
+        let csv = binary.dataDirectory.deletingLastPathComponent().appendingPathComponent("ideas-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: csv) }
+        let written = try binary.run(["--lang", "nl", "export", "--format", "csv", "--output", csv.path])
+        #expect(written.stderr == "\(csv.path) geschreven\n", "\(written.stderr)")
         let export = try binary.run(["export", "--format", "json"])
         let target = Binary()
         defer { target.cleanUp() }
