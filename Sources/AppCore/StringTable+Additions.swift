@@ -1,7 +1,7 @@
 extension Strings {
     /// Text added for one language per screen: the command line's output and the room's records, English.
     static let englishAdditions: [StringKey: String] = [
-        .noticeLineRestored: "Unsaved text restored: Enter saves it, Esc asks before throwing it away",
+        .noticeLineRestored: "Unsaved text restored: Enter saves it, Esc discards it",
         .cliCriteriaCreated: "created {1}",
         .cliCriteriaAdded: "{1} v{2}: {3}",
         .cliCriteriaOne: "1 criterion",
@@ -90,7 +90,7 @@ extension Strings {
 
     /// The same texts in Dutch.
     static let dutchAdditions: [StringKey: String] = [
-        .noticeLineRestored: "Niet-opgeslagen tekst teruggezet: Enter slaat op, Esc vraagt eerst of het weg mag",
+        .noticeLineRestored: "Niet-opgeslagen tekst teruggezet: Enter slaat op, Esc gooit weg",
         .cliCriteriaCreated: "criteriaset {1} aangemaakt",
         .cliCriteriaAdded: "{1} v{2}: {3}",
         .cliCriteriaOne: "1 criterium",

@@ -170,7 +170,7 @@ struct RoomFlowTests {
         _ = Reducer.reduce(&next, .draftsLoaded([kept]))
         press([.right, .character("N")], &next)
         #expect(weighing(next)!.prompt?.field.text == "te duur!")
-        #expect(weighing(next)!.prompt?.notice == "Unsaved text restored: Enter saves it, Esc asks before throwing it away")
+        #expect(weighing(next)!.prompt?.notice == "Unsaved text restored: Enter saves it, Esc discards it")
         press([.escape], &next)
         guard case .confirm = next.mode else { Issue.record("Esc threw the restored note away without asking"); return }
         #expect(press([.character("y")], &next) == [.discardDraft(.weighingNote(SessionID(7), cell))])
