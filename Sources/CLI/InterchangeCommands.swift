@@ -148,7 +148,7 @@ struct ImportCommand: ParsableCommand {
                 let outcome = try workspace.importCSV(text, dryRun: dryRun)
                 Warnings.print(Warnings.imported(outcome.drafts, duplicates: outcome.duplicates, strings: strings), strings: strings)
                 Warnings.print(outcome.drafts.filter { ImportPlacement(requested: $0.stage).isHeldBack }.map {
-                    strings.format(.cliHeldBack, $0.location, strings.stage($0.stage).lowercased())
+                    strings.format(.cliHeldBack, strings.location($0.location), strings.stage($0.stage).lowercased())
                 }, strings: strings)
                 let byStage = Dictionary(grouping: outcome.drafts, by: { ImportPlacement(requested: $0.stage).stage }).mapValues(\.count)
                 // The stage's own name in English (`2 proposed`, as before), its column title in Dutch (`2 voorgesteld`).
@@ -158,7 +158,7 @@ struct ImportCommand: ParsableCommand {
                 print(strings.format(dryRun ? .cliWouldImportCSV : .cliImportedCSV, strings.ideas(outcome.drafts.count), summary))
             }
         } catch let failure as ImportFailure {
-            throw CLIError.badFile(file, failure.problems.map(\.description))
+            throw CLIError.badFile(file, failure.problems.map(strings.importProblem))
         }
     }
 }

@@ -47,7 +47,7 @@ enum Warnings {
             found += (byRow[draft.location] ?? []).map {
                 duplicate(of: $0.match.key, title: $0.match.title, similarity: $0.match.similarity, strings: strings)
             }
-            lines += found.map { "\(draft.location): \($0)" }
+            lines += found.map { "\(strings.location(draft.location)): \($0)" }
         }
         return lines
     }
@@ -56,7 +56,7 @@ enum Warnings {
         let rounded = strings.number((similarity * 100).rounded() / 100)
         switch source {
         case .stored(let id): return strings.format(.cliWarningDuplicate, id, TextSanitizer.singleLine(title), rounded)
-        case .row(let location): return strings.format(.cliWarningDuplicateRow, location, TextSanitizer.singleLine(title), rounded)
+        case .row(let location): return strings.format(.cliWarningDuplicateRow, strings.location(location), TextSanitizer.singleLine(title), rounded)
         }
     }
 }
