@@ -58,6 +58,15 @@ public enum Reducer {
             if case .weighing(var current) = state.mode, current.session.id == session.id {
                 current.update { $0 = session }
                 state.mode = .weighing(current)
+            } else if case .confirm(var question) = state.mode, case .weighing(var under) = question.returnTo, under.session.id == session.id {
+                // Reloaded under "discard changes?" over a typed footer line: the question and the line stay.
+                under.update { $0 = session }
+                question.returnTo = .weighing(under)
+                if case .leave(.weighing(var target), let effects) = question.then {
+                    target.update { $0 = session }
+                    question.then = .leave(.weighing(target), effects)
+                }
+                state.mode = .confirm(question)
             } else {
                 state.mode = .weighing(WeighingState(session: session, titles: titles))
                 state.marked.removeAll()

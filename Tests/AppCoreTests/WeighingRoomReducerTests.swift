@@ -163,8 +163,14 @@ struct RoomFlowTests {
         press([.escape], &state)
         guard case .confirm(let question) = state.mode else { Issue.record("Esc threw the note away without asking"); return }
         #expect(question.question == .discardChanges)
+        guard case .weighing(let under) = question.returnTo else { Issue.record("the question is not over the room"); return }
+        var elsewhere = under.session
+        elsewhere.scores[key(1, 2, 0)] = 5
+        _ = Reducer.reduce(&state, .sessionLoaded(elsewhere))
+        guard case .confirm = state.mode else { Issue.record("a reload under the question dropped it"); return }
         press([.character("n")], &state)
         #expect(weighing(state)!.prompt?.field.text == "te duur!", "no keeps the typed note")
+        #expect(weighing(state)!.session.scores[key(1, 2, 0)] == 5, "and the reloaded session")
         // The terminal is lost; the next board reads the draft and offers the line back on N for the same cell.
         var next = weighingState()
         _ = Reducer.reduce(&next, .draftsLoaded([kept]))
