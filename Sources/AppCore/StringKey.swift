@@ -142,4 +142,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case storageDiskFull, cliInsideDataDirectory, forgetCopiesRewritten, forgetLeftoversRemoved, forgetCopiesNotRewritten
     case forgetAskDelete, forgetCopiesDeleted, copyMissing, copyNotADatabase, copyDamaged, copyNotWritable, copyInUse
     case cliCopiesRemain, copyText
+    // Progress of long command-line work
+    case progressImporting, progressGenerating, progressExporting, progressReporting, progressCopying, progressChecking
+    case progressRows, progressIdeas, progressRecords, progressPages, progressRate
 }

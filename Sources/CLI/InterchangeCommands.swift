@@ -125,37 +125,63 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Check the file and report what would be imported; change nothing.") var dryRun = false
 
     func run() throws {
-        let text = try InputFile.readText(file)
+        let input = try InputFileReader(file)
+        if file.lowercased().hasSuffix(".json") || input.firstByte() == UInt8(ascii: "{") {
+            try importJSON(try InputFile.readText(file))
+        } else {
+            try importCSV(input)
+        }
+    }
+
+    private func importJSON(_ text: String) throws {
         let workspace = try global.openWorkspace()
         do {
-            if file.lowercased().hasSuffix(".json") || text.first == "{" {
-                let export: PortfolioExport
-                do { export = try JSONDecoder().decode(PortfolioExport.self, from: Data(text.utf8)) } catch {
-                    throw InterchangeError.notAnExport
+            let export: PortfolioExport
+            do { export = try JSONDecoder().decode(PortfolioExport.self, from: Data(text.utf8)) } catch {
+                throw InterchangeError.notAnExport
+            }
+            let outcome = try workspace.importJSON(export, dryRun: dryRun)
+            Warnings.print(Warnings.imported(outcome.drafts, duplicates: outcome.duplicates))
+            // Free text of every imported record (the event log's snapshots repeat it) may hold a citizen service number.
+            let texts = export.tables.filter { $0.key != "event" && $0.key != "idea" }.values
+                .flatMap { $0.flatMap { $0.values.compactMap(\.string) } }
+            Warnings.print(Warnings.bsn(inTexts: texts))
+            let counts = "\(export.tables["idea"]?.count ?? 0) ideas and \(export.tables["event"]?.count ?? 0) events"
+            print(dryRun ? "would import \(counts)" : "imported \(counts)")
+        } catch let failure as ImportFailure {
+            throw CLIError.badFile(file, failure.problems.map(\.description))
+        }
+    }
+
+    /// Streams the file through `Workspace.importCSV(reading:dryRun:row:)`: one pass, one transaction; the warnings
+    /// (the first 50 of them) and the counts per stage are gathered as rows arrive and printed once all is written.
+    private func importCSV(_ input: InputFileReader) throws {
+        let workspace = try global.openWorkspace()
+        let progress = ProgressBar.onStandardError(.progressImporting, counting: .progressRows, strings: Strings(try global.language()))
+        defer { progress.finish() }
+        var warnings = WarningLines()
+        var heldBack = WarningLines()
+        var byStage: [Stage: Int] = [:]
+        var rows = 0
+        do {
+            try workspace.importCSV(reading: input.next, dryRun: dryRun) { draft, duplicates in
+                warnings.add(Warnings.imported([draft], duplicates: duplicates))
+                let placement = ImportPlacement(requested: draft.stage)
+                if placement.isHeldBack {
+                    heldBack.add(["\(draft.location): asked for stage \(draft.stage.rawValue); arrives as proposed: move it with 'proeftuin move' through its gate"])
                 }
-                let outcome = try workspace.importJSON(export, dryRun: dryRun)
-                Warnings.print(Warnings.imported(outcome.drafts, duplicates: outcome.duplicates))
-                // Free text of every imported record (the event log's snapshots repeat it) may hold a citizen service number.
-                let texts = export.tables.filter { $0.key != "event" && $0.key != "idea" }.values
-                    .flatMap { $0.flatMap { $0.values.compactMap(\.string) } }
-                Warnings.print(Warnings.bsn(inTexts: texts))
-                let counts = "\(export.tables["idea"]?.count ?? 0) ideas and \(export.tables["event"]?.count ?? 0) events"
-                print(dryRun ? "would import \(counts)" : "imported \(counts)")
-            } else {
-                let outcome = try workspace.importCSV(text, dryRun: dryRun)
-                Warnings.print(Warnings.imported(outcome.drafts, duplicates: outcome.duplicates))
-                Warnings.print(outcome.drafts.filter { ImportPlacement(requested: $0.stage).isHeldBack }.map {
-                    "\($0.location): asked for stage \($0.stage.rawValue); arrives as proposed: move it with 'proeftuin move' through its gate"
-                })
-                let byStage = Dictionary(grouping: outcome.drafts, by: { ImportPlacement(requested: $0.stage).stage }).mapValues(\.count)
-                let summary = Stage.boardOrder.compactMap { stage in byStage[stage].map { "\($0) \(stage.rawValue)" } }
-                    .joined(separator: ", ")
-                print(dryRun ? "would import \(outcome.drafts.count) ideas (\(summary)); nothing was changed"
-                    : "imported \(outcome.drafts.count) ideas (\(summary))")
+                byStage[placement.stage, default: 0] += 1
+                rows += 1
+                if rows % 256 == 0 { progress.update(rows, done: input.size > 0 ? Double(input.bytesRead) / Double(input.size) : nil) }
             }
         } catch let failure as ImportFailure {
             throw CLIError.badFile(file, failure.problems.map(\.description))
         }
+        progress.finish()
+        Warnings.print(warnings)
+        Warnings.print(heldBack)
+        let summary = Stage.boardOrder.compactMap { stage in byStage[stage].map { "\($0) \(stage.rawValue)" } }.joined(separator: ", ")
+        print(dryRun ? "would import \(rows) ideas (\(summary)); nothing was changed" : "imported \(rows) ideas (\(summary))")
     }
 }
 

@@ -24,6 +24,9 @@ public protocol Store: StoreReader {
     func closeSession(_ id: SessionID, allowIncomplete: Bool) throws -> WeighingSession
     func importAll(_ export: PortfolioExport) throws -> [IdeaDraft]
     func importIdeas(_ rows: [(IdeaFields, Stage)]) throws
+    /// An import of many ideas in one transaction, all or nothing: `body` hands each checked row to the writer as it
+    /// reads it; a dry run writes nothing.
+    func importIdeas<T>(dryRun: Bool, _ body: (IdeaImportWriter) throws -> T) throws -> T
     func merge(_ source: IdeaID, into target: IdeaID) throws
     func forget(submitter name: String) throws -> ForgetReport
     /// Deletes copies `forget` could not rewrite (only copies it lists); returns those deleted or no longer recorded.
