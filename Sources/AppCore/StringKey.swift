@@ -144,5 +144,5 @@ public enum StringKey: String, CaseIterable, Sendable {
     case cliCopiesRemain, copyText
     // Progress of long command-line work
     case progressImporting, progressGenerating, progressExporting, progressReporting, progressCopying, progressChecking
-    case progressRows, progressIdeas, progressRecords, progressPages, progressRate
+    case progressRows, progressIdeas, progressRecords, progressPages, progressSteps, progressRate
 }

@@ -376,7 +376,7 @@ extension Strings {
         .copyText: "a CSV export or a report: delete it, or remove the name by hand",
         .progressImporting: "importing", .progressGenerating: "generating", .progressExporting: "exporting",
         .progressReporting: "reading", .progressCopying: "copying", .progressChecking: "checking",
-        .progressRows: "rows", .progressIdeas: "ideas", .progressRecords: "records", .progressPages: "pages",
+        .progressRows: "rows", .progressIdeas: "ideas", .progressRecords: "records", .progressPages: "pages", .progressSteps: "steps",
         .progressRate: "{1} {2}/s",
     ]
 
@@ -760,7 +760,7 @@ extension Strings {
         .copyText: "een CSV-export of rapport: verwijder het, of haal de naam er met de hand uit",
         .progressImporting: "importeren", .progressGenerating: "aanmaken", .progressExporting: "exporteren",
         .progressReporting: "inlezen", .progressCopying: "kopiëren", .progressChecking: "controleren",
-        .progressRows: "rijen", .progressIdeas: "ideeën", .progressRecords: "records", .progressPages: "pagina's",
+        .progressRows: "rijen", .progressIdeas: "ideeën", .progressRecords: "records", .progressPages: "pagina's", .progressSteps: "stappen",
         .progressRate: "{1} {2}/s",
     ]
 }

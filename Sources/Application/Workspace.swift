@@ -318,6 +318,17 @@ public final class Workspace: Sendable {
         try store.backup(to: url)
     }
 
+    /// Copies the database to a file, telling `progress` how many of how many pages are copied.
+    public func backup(to url: URL, progress: (Int, Int) -> Void) throws -> URL {
+        try store.backup(to: url, progress: progress)
+    }
+
+    /// A rolling backup for a reason (`manual`), telling `progress` how many of how many pages are copied.
+    @discardableResult
+    public func rollingBackup(reason: String, progress: (Int, Int) -> Void) throws -> URL? {
+        try store.rollingBackup(reason: reason, progress: progress)
+    }
+
     /// The day's rolling backup (at most once a day, seven kept).
     @discardableResult
     public func rollingBackup(reason: String = "daily") throws -> URL? {
@@ -333,6 +344,11 @@ public final class Workspace: Sendable {
     /// Generates the benchmark data set.
     public func generateBenchmarkData(_ set: BenchmarkDataSet, now: Date) throws {
         try store.generateBenchmarkData(set, now: now)
+    }
+
+    /// Generates the benchmark data set, telling `progress` how many events are written.
+    public func generateBenchmarkData(_ set: BenchmarkDataSet, now: Date, progress: (Int) -> Void) throws {
+        try store.generateBenchmarkData(set, now: now, progress: progress)
     }
 
     /// Whether another program changed the portfolio since this one last looked or wrote.

@@ -50,10 +50,16 @@ struct ReportCommand: ParsableCommand {
         // A file with personal data is recorded before it is written, so `forget` can reach it later.
         if includePersonal, let output, !global.directory.holds(output) { workspace.recordCopy(URL(fileURLWithPath: output)) }
         let strings = Strings(try global.language())
+        // Three steps: read the portfolio, write the text, write the file.
+        let progress = ProgressBar.onStandardError(.progressReporting, counting: .progressSteps, total: 3, strings: strings)
+        defer { progress.finish() }
         let data = try ReportData.load(
             from: workspace.reader, today: try parseDay(now) ?? workspace.reader.today(), since: try parseDay(since), theme: theme,
             includePersonal: includePersonal, staleDays: try global.configuration().staleDays ?? 30)
+        progress.update(1)
         let text = format == .md ? MarkdownReport.render(data, strings: strings) : HTMLReport.render(data, strings: strings)
+        progress.update(2)
+        progress.finish()
         try emit(text, to: output, force: force, protecting: global.directory)
     }
 }
@@ -74,13 +80,17 @@ struct ExportCommand: ParsableCommand {
         let workspace = try global.openForReading()
         // A file with personal data is recorded before it is written, so `forget` can reach it later.
         if includePersonal, let output, !global.directory.holds(output) { workspace.recordCopy(URL(fileURLWithPath: output)) }
+        let progress = ProgressBar.onStandardError(.progressExporting, counting: .progressRecords, strings: Strings(try global.language()))
+        defer { progress.finish() }
         switch format {
         case .json:
+            let all = try workspace.reader.exportAll(includePersonal: includePersonal) { progress.update($0) }
+            progress.finish()
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             // Exact: controls a terminal could act on are written as \u escapes, which decode to the same characters.
             let text = JSONText.escapingInvisibleControls(
-                String(decoding: try encoder.encode(try workspace.reader.exportAll(includePersonal: includePersonal)), as: UTF8.self)) + "\n"
+                String(decoding: try encoder.encode(all), as: UTF8.self)) + "\n"
             try emit(text, to: output, force: force, protecting: global.directory)
         case .csv:
             try emit(IdeaCSV.export(try workspace.reader.ideas(), dialect: csvDialect, includePersonal: includePersonal), to: output, force: force, protecting: global.directory)
