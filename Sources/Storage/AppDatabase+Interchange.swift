@@ -121,7 +121,8 @@ extension AppDatabase {
                     }
                     let names = present.map { "\"\($0)\"" }.joined(separator: ", ")
                     let marks = Array(repeating: "?", count: present.count).joined(separator: ", ")
-                    try db.execute(sql: "INSERT INTO \(table) (\(names)) VALUES (\(marks))", arguments: StatementArguments(values))
+                    // Rows of a table name the same columns: one prepared statement serves them all.
+                    try db.cachedStatement(sql: "INSERT INTO \(table) (\(names)) VALUES (\(marks))").execute(arguments: StatementArguments(values))
                 }
             }
             return drafts
