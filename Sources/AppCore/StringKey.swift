@@ -161,4 +161,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case importLine, importRecordWithID, importRecord, importTable, importMissing, importExpected, importNotWholeNumber
     case importNotFinite, importOutOfRange, importNotDay, importNotTimestamp, importUnknownValue, importDuplicateID, importDuplicateKey
     case importMissingReference, importNotJSON, importUnknownField, importUnknownTable, importFieldCount, importMissingColumn, importEmptyFile
+    // Progress of long command-line work
+    case progressImporting, progressGenerating, progressExporting, progressReporting, progressCopying, progressChecking
+    case progressRows, progressIdeas, progressRecords, progressPages, progressSteps, progressRate
 }

@@ -376,6 +376,10 @@ extension Strings {
         .copyInUse: "open in another program",
         .cliCopiesRemain: "{1} copies may still hold the name: delete them with --delete-unrewritable-copies, or by hand",
         .copyText: "a CSV export or a report: delete it, or remove the name by hand",
+        .progressImporting: "importing", .progressGenerating: "generating", .progressExporting: "exporting",
+        .progressReporting: "reading", .progressCopying: "copying", .progressChecking: "checking",
+        .progressRows: "rows", .progressIdeas: "ideas", .progressRecords: "records", .progressPages: "pages", .progressSteps: "steps",
+        .progressRate: "{1} {2}/s",
     ]
 
     static let dutch: [StringKey: String] = [
@@ -756,5 +760,9 @@ extension Strings {
         .copyInUse: "open in een ander programma",
         .cliCopiesRemain: "{1} kopieën kunnen de naam nog bevatten: verwijder ze met --delete-unrewritable-copies, of met de hand",
         .copyText: "een CSV-export of rapport: verwijder het, of haal de naam er met de hand uit",
+        .progressImporting: "importeren", .progressGenerating: "aanmaken", .progressExporting: "exporteren",
+        .progressReporting: "inlezen", .progressCopying: "kopiëren", .progressChecking: "controleren",
+        .progressRows: "rijen", .progressIdeas: "ideeën", .progressRecords: "records", .progressPages: "pagina's", .progressSteps: "stappen",
+        .progressRate: "{1} {2}/s",
     ]
 }

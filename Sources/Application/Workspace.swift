@@ -257,12 +257,55 @@ public final class Workspace: Sendable {
         return ImportOutcome(drafts: drafts, duplicates: IdeaImport.likelyDuplicates(of: drafts, stored: stored))
     }
 
-    /// Imports ideas from CSV text, every row checked first (`IdeaImport`), all or none; a dry run only checks.
+    /// Imports ideas from CSV text, every row checked (`IdeaImport`), all or none; a dry run only checks.
     public func importCSV(_ text: String, dryRun: Bool) throws -> ImportOutcome {
-        let stored = try store.ideaTitles()
-        let drafts = try IdeaImport.csv(text).get()
-        if !dryRun { try store.importIdeas(drafts.map { ($0.fields, $0.stage) }) }
-        return ImportOutcome(drafts: drafts, duplicates: IdeaImport.likelyDuplicates(of: drafts, stored: stored))
+        var drafts: [IdeaDraft] = []
+        var duplicates: [ImportDuplicate] = []
+        var chunk: [UInt8]? = Array(text.utf8)
+        try importCSV(reading: { defer { chunk = nil }; return chunk }, dryRun: dryRun) { draft, found in
+            drafts.append(draft)
+            duplicates += found
+        }
+        return ImportOutcome(drafts: drafts, duplicates: duplicates)
+    }
+
+    /// Imports ideas from CSV read in one pass, chunk by chunk (`next` gives the next bytes, nil at the end), in one
+    /// transaction: each record is checked once as it arrives (`IdeaCSVReader`), written with prepared statements, and
+    /// compared with the stored titles and the rows before it through one `DuplicateIndex` built once and extended row by
+    /// row. `row` hears every checked row with its likely duplicates (at most one), in file order, as it is read. All or
+    /// none: any problem (`ImportFailure` names every one; a syntax error alone, as the file cannot be read past it) or
+    /// error from `next` leaves the portfolio as it was. A dry run writes nothing. Returns how many ideas were imported.
+    @discardableResult
+    public func importCSV(
+        reading next: () throws -> [UInt8]?, dryRun: Bool, row: (IdeaDraft, [ImportDuplicate]) -> Void
+    ) throws -> Int {
+        try store.importIdeas(dryRun: dryRun) { writer in
+            var index = DuplicateIndex(writer.storedTitles.lazy.map { (DuplicateSource.stored($0.0), $0.1) })
+            var stream = CSVStream()
+            var reader = IdeaCSVReader()
+            var problems: [ImportProblem] = []
+            func take(_ record: CSVRecord) throws {
+                switch reader.read(record) {
+                case .header: break
+                case .unusableHeader(let problem): throw ImportFailure([problem])
+                case .problems(let found): problems += found
+                case .draft(let draft):
+                    if problems.isEmpty { try writer.add(draft) }
+                    let found = index.nearest(to: draft.fields.title, limit: 1).map { ImportDuplicate(location: draft.location, match: $0) }
+                    index.insert(.row(draft.location), title: draft.fields.title)
+                    row(draft, found)
+                }
+            }
+            do {
+                while let chunk = try next() { try stream.feed(chunk, take) }
+                try stream.finish(take)
+            } catch let error as CSV.ParseError {
+                throw ImportFailure([ImportProblem(.line(error.line), .syntax(error.message))])
+            }
+            guard reader.hasHeader else { throw ImportFailure([ImportProblem(.line(1), .emptyFile)]) }
+            guard problems.isEmpty else { throw ImportFailure(problems) }
+            return writer.count
+        }
     }
 
     /// Imports already checked rows (the benchmark's generated file), all or none.
@@ -273,6 +316,17 @@ public final class Workspace: Sendable {
     /// Copies the database to a file.
     public func backup(to url: URL) throws -> URL {
         try store.backup(to: url)
+    }
+
+    /// Copies the database to a file, telling `progress` how many of how many pages are copied.
+    public func backup(to url: URL, progress: (Int, Int) -> Void) throws -> URL {
+        try store.backup(to: url, progress: progress)
+    }
+
+    /// A rolling backup for a reason (`manual`), telling `progress` how many of how many pages are copied.
+    @discardableResult
+    public func rollingBackup(reason: String, progress: (Int, Int) -> Void) throws -> URL? {
+        try store.rollingBackup(reason: reason, progress: progress)
     }
 
     /// The day's rolling backup (at most once a day, seven kept).
@@ -290,6 +344,11 @@ public final class Workspace: Sendable {
     /// Generates the benchmark data set.
     public func generateBenchmarkData(_ set: BenchmarkDataSet, now: Date) throws {
         try store.generateBenchmarkData(set, now: now)
+    }
+
+    /// Generates the benchmark data set, telling `progress` how many events are written.
+    public func generateBenchmarkData(_ set: BenchmarkDataSet, now: Date, progress: (Int) -> Void) throws {
+        try store.generateBenchmarkData(set, now: now, progress: progress)
     }
 
     /// Whether another program changed the portfolio since this one last looked or wrote.

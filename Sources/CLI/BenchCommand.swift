@@ -75,12 +75,18 @@ struct BenchCommand: ParsableCommand {
             generation = try milliseconds { try workspace.generateBenchmarkData(set, now: now) }
         }
         var figures: [Figure] = []
-        figures.append(try startToFirstFrame(directory))
-        let (navigation, memory) = try navigationAndMemory(directory)
-        figures += [navigation, memory]
+        // The budgets of issue 17, for up to 100,000 ideas; the command's import at 0.03 ms a row (0.3 s for 10,000).
+        figures.append(try startToFirstFrame(directory, dailyBackup: false))
+        figures.append(try startToFirstFrame(directory, dailyBackup: true))
+        let workspace = try Workspace.open(directory, actor: "bench", program: "bench")
+        var board = try BenchBoard(workspace: workspace)
+        figures.append(navigation(&board))
+        figures.append(try change(&board))
+        figures.append(portfolio(&board))
+        figures.append(try boardMemory(directory))
         figures.append(try moveCard(directory))
         figures.append(weighingRecompute())
-        figures.append(try importCSV(rows: min(10_000, set.ideas)))
+        figures.append(try importCommand(rows: set.ideas))
         figures.append(try report(directory))
         switch format {
         case .json:
@@ -103,61 +109,74 @@ struct BenchCommand: ParsableCommand {
     }
 
     /// From starting a fresh process to its first complete board frame (rendered, no terminal): the child
-    /// reports the monotonic clock when the frame is done, the parent subtracts the moment it started it.
-    private func startToFirstFrame(_ directory: DataDirectory) throws -> Figure {
+    /// reports the monotonic clock when the frame is done, the parent subtracts the moment it started it. With
+    /// `dailyBackup` each run is the first start of a day (no backup of today yet), so the child makes the day's backup
+    /// where the board does (`Proeftuin.open`); without, today's backup is there already.
+    private func startToFirstFrame(_ directory: DataDirectory, dailyBackup: Bool) throws -> Figure {
         var samples: [Double] = []
         for _ in 0..<10 {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            process.arguments = ["bench-frame", "--data-dir", directory.path, "--frame-clock"]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            let started = DispatchTime.now().uptimeNanoseconds
-            try process.run()
-            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            guard process.terminationStatus == 0, let done = UInt64(output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-                throw ValidationError("bench-frame failed")
-            }
+            if dailyBackup { try? FileManager.default.removeItem(at: directory.backupsURL) }
+            let (output, started) = try child(["bench-frame", "--data-dir", directory.path, "--frame-clock", "--daily-backup"])
+            guard let done = UInt64(output.trimmingCharacters(in: .whitespacesAndNewlines)) else { throw ValidationError("bench-frame failed") }
             samples.append(Double(done - started) / 1_000_000)
         }
-        return Figure("start to first board frame (new process)", budget: 100, samples: samples)
+        return Figure(dailyBackup ? "first start of the day (daily backup) to first frame" : "start to first board frame (new process)",
+                      budget: 150, samples: samples)
     }
 
-    /// Key presses through reducer, renderer and row diff at 200×60; and the peak memory of a process holding the board.
-    private func navigationAndMemory(_ directory: DataDirectory) throws -> (Figure, Figure) {
-        let workspace = try Workspace.open(directory, actor: "bench", program: "bench")
-        var state = AppState(language: .nl, size: Size(width: 200, height: 60), dataLabel: directory.path)
-        state.setBoard(BoardData(cards: try workspace.reader.summaries(), wipLimits: try workspace.reader.wipLimits(), today: workspace.reader.today()))
-        let renderer = Renderer()
-        var previous = renderer.render(state)
-        let keys: [Key] = [.down, .down, .right, .down, .up, .left, .character("G"), .character("g"), .pageDown, .right]
-        var samples: [Double] = []
-        for index in 0..<1_000 {
-            samples.append(milliseconds {
-                _ = Reducer.reduce(&state, .key(keys[index % keys.count]))
-                let grid = renderer.render(state)
-                var changed = 0
-                for y in 0..<grid.height where grid.row(y) != previous.row(y) { changed += 1 }
-                previous = grid
-                _ = changed
-            })
-        }
-        let memory = try boardMemory(directory)
-        return (Figure("navigation key to updated frame", budget: 5, samples: samples),
-                Figure("peak memory of a board process", unit: "MiB", budget: 60, samples: [memory]))
-    }
-
-    private func boardMemory(_ directory: DataDirectory) throws -> Double {
+    /// Runs this binary with arguments; its standard output and the moment it was started.
+    private func child(_ arguments: [String]) throws -> (String, UInt64) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        process.arguments = ["bench-frame", "--data-dir", directory.path, "--memory"]
+        process.arguments = arguments
         let pipe = Pipe()
         process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        let started = DispatchTime.now().uptimeNanoseconds
         try process.run()
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        return (Double(output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) / 1_048_576
+        guard process.terminationStatus == 0 else { throw ValidationError("\(arguments.first ?? "") failed") }
+        return (output, started)
+    }
+
+    /// Navigation keys, each from the key to the updated frame through the board's own code (`BenchBoard`).
+    private func navigation(_ board: inout BenchBoard) -> Figure {
+        let keys: [Key] = [.down, .down, .right, .down, .up, .left, .character("G"), .character("g"), .pageDown, .right]
+        var samples: [Double] = []
+        for index in 0..<1_000 {
+            let key = keys[index % keys.count]
+            samples.append(milliseconds { board.press(key) })
+        }
+        return Figure("navigation key to updated frame", budget: 3, samples: samples)
+    }
+
+    /// A change from key to redrawn frame: `J` and `K` reorder the first proposed card, each one committed with its event
+    /// row and then shown as the board shows an applied change.
+    private func change(_ board: inout BenchBoard) throws -> Figure {
+        board.press(.character("g"))
+        var samples: [Double] = []
+        for index in 0..<100 {
+            let key: Key = index % 2 == 0 ? .character("J") : .character("K")
+            samples.append(milliseconds { board.press(key) })
+        }
+        return Figure("a change (reorder) key to redrawn frame", budget: 10, samples: samples)
+    }
+
+    /// The portfolio view from `p` to its frame, and back to the board.
+    private func portfolio(_ board: inout BenchBoard) -> Figure {
+        var samples: [Double] = []
+        for _ in 0..<10 {
+            samples.append(milliseconds { board.press(.character("p")) })
+            board.press(.character("q"))
+        }
+        return Figure("portfolio view key to frame", budget: 100, samples: samples)
+    }
+
+    private func boardMemory(_ directory: DataDirectory) throws -> Figure {
+        let (output, _) = try child(["bench-frame", "--data-dir", directory.path, "--memory"])
+        let memory = (Double(output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) / 1_048_576
+        return Figure("peak memory of a board process", unit: "MiB", budget: 80, samples: [memory])
     }
 
     /// Moving a card to another stage and back, each move committed with its event row.
@@ -203,24 +222,43 @@ struct BenchCommand: ParsableCommand {
         return Figure("weighing recompute 20×8×15 (TOPSIS, spread, W)", budget: 1, samples: samples)
     }
 
-    /// Importing ideas from CSV (10,000 for the budget) into an empty data directory: parse, check, one transaction.
-    private func importCSV(rows: Int) throws -> Figure {
-        var csv = "title;description;theme;tags;source\n"
-        for number in 1...rows {
-            csv += "Idee \(number) over de wijk;\"Een omschrijving van idee \(number), met een komma\";\(BenchmarkDataSet.themes[number % 8]);\"a, b\";inwoner\n"
-        }
+    /// `proeftuin import FILE.csv` as a person runs it: a new process on a generated file (one row per idea of the data
+    /// set, titles that share common words and some near-duplicates), into a fresh data directory, three runs.
+    private func importCommand(rows: Int) throws -> Figure {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("proeftuin-bench-import-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("ideas.csv")
+        try Data(Self.generatedCSV(rows: rows).utf8).write(to: file)
         var samples: [Double] = []
         for run in 0..<3 {
-            let directory = DataDirectory(url: FileManager.default.temporaryDirectory
-                .appendingPathComponent("proeftuin-bench-import-\(ProcessInfo.processInfo.processIdentifier)-\(run)"))
-            defer { try? FileManager.default.removeItem(at: directory.url) }
-            let workspace = try Workspace.open(directory, actor: "bench", program: "bench")
-            samples.append(try milliseconds {
-                let drafts = try IdeaImport.csv(csv).get()
-                try workspace.importIdeas(drafts.map { ($0.fields, $0.stage) })
-            })
+            let data = folder.appendingPathComponent("data-\(run)")
+            let (_, started) = try child(["import", file.path, "--data-dir", data.path])
+            samples.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
         }
-        return Figure("import \(rows) ideas from CSV", budget: 2_000, samples: samples)
+        return Figure("import \(rows) ideas from CSV (the command, new process)", budget: max(300, Double(rows) * 0.03), samples: samples)
+    }
+
+    /// An idea file as a municipality might export it: a subject, a group and a made-up street name per title.
+    static func generatedCSV(rows: Int) -> String {
+        let subjects = ["Buurtmoestuin", "Taalcafé", "Schuldhulp aan de keukentafel", "Energiecoach", "Maatjesproject", "Huiswerkklas",
+                        "Wijkkamer", "Fietsmaatjes", "Repaircafé", "Ontmoetingsplek", "Budgetcursus", "Burenhulp", "Kookclub",
+                        "Wandelgroep", "Klussendienst", "Voorleesproject"]
+        let groups = ["jongeren", "ouderen", "nieuwkomers", "mantelzorgers", "gezinnen", "statushouders", "studenten", "alleenstaanden"]
+        let syllables = ["ber", "ka", "lin", "dro", "ven", "mo", "sta", "ri", "pel", "do", "gau", "wen", "tus", "hor", "zee", "lan"]
+        var text = "title;description;theme;tags;source\n"
+        text.reserveCapacity(rows * 120)
+        for number in 1...max(1, rows) {
+            var street = ""
+            var rest = number
+            repeat {
+                street += syllables[rest % syllables.count]
+                rest /= syllables.count
+            } while rest > 0
+            text += "\(subjects[number % subjects.count]) voor \(groups[(number / 7) % groups.count]) aan de \(street.capitalized)straat;"
+                + "\"Een omschrijving van dit idee, met een komma\";\(BenchmarkDataSet.themes[number % 8]);\"a, b\";inwoner\n"
+        }
+        return text
     }
 
     /// The whole-portfolio report, Markdown and HTML.
@@ -257,13 +295,17 @@ struct BenchFrameCommand: ParsableCommand {
     @Flag(help: "Print the peak resident memory in bytes.") var memory = false
     @Flag(help: "Print how long each phase took.") var phases = false
     @Flag(help: "Print the monotonic clock (ns) when the frame is complete.") var frameClock = false
+    @Flag(help: "Make the day's backup where the board makes it (unless there is one).") var dailyBackup = false
 
     func run() throws {
         var workspace: Workspace!
         var cards: [IdeaSummary] = []
         var state = AppState(language: .nl, size: Size(width: 200, height: 60))
         var grid = CellGrid(width: 0, height: 0)
-        let open = try milliseconds { workspace = try global.openWorkspace() }
+        let open = try milliseconds {
+            workspace = try global.openWorkspace()
+            if dailyBackup { try workspace.rollingBackup() }  // as `Proeftuin.open` does before the board starts
+        }
         let load = try milliseconds { cards = try workspace.reader.summaries() }
         let build = try milliseconds {
             state.setBoard(BoardData(cards: cards, wipLimits: try workspace.reader.wipLimits(), today: workspace.reader.today()))

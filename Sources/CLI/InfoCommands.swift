@@ -26,7 +26,10 @@ struct DemoCommand: ParsableCommand {
         if let ideas {
             guard try workspace.reader.isEmpty() else { throw StorageError.directoryNotEmpty(path: directory.path) }
             let set = BenchmarkDataSet(ideas: ideas)
-            try workspace.generateBenchmarkData(set, now: Date())
+            let progress = ProgressBar.onStandardError(.progressGenerating, counting: .progressRecords, total: set.events,
+                                                       strings: Strings(try global.language()))
+            try workspace.generateBenchmarkData(set, now: Date()) { progress.update($0) }
+            progress.finish()
             print(Strings(try global.language())
                 .format(.cliBenchmarkGenerated, set.ideas, set.cycles, set.sessions, set.events, Output.safe(directory.path)))
             return

@@ -50,10 +50,16 @@ struct ReportCommand: ParsableCommand {
         // A file with personal data is recorded before it is written, so `forget` can reach it later.
         if includePersonal, let output, !global.directory.holds(output) { workspace.recordCopy(URL(fileURLWithPath: output)) }
         let strings = Strings(try global.language())
+        // Three steps: read the portfolio, write the text, write the file.
+        let progress = ProgressBar.onStandardError(.progressReporting, counting: .progressSteps, total: 3, strings: strings)
+        defer { progress.finish() }
         let data = try ReportData.load(
             from: workspace.reader, today: try parseDay(now) ?? workspace.reader.today(), since: try parseDay(since), theme: theme,
             includePersonal: includePersonal, staleDays: try global.configuration().staleDays ?? 30)
+        progress.update(1)
         let text = format == .md ? MarkdownReport.render(data, strings: strings) : HTMLReport.render(data, strings: strings)
+        progress.update(2)
+        progress.finish()
         try emit(text, to: output, force: force, protecting: global.directory, strings: Strings(try global.language()))
     }
 }
@@ -74,13 +80,17 @@ struct ExportCommand: ParsableCommand {
         let workspace = try global.openForReading()
         // A file with personal data is recorded before it is written, so `forget` can reach it later.
         if includePersonal, let output, !global.directory.holds(output) { workspace.recordCopy(URL(fileURLWithPath: output)) }
+        let progress = ProgressBar.onStandardError(.progressExporting, counting: .progressRecords, strings: Strings(try global.language()))
+        defer { progress.finish() }
         switch format {
         case .json:
+            let all = try workspace.reader.exportAll(includePersonal: includePersonal) { progress.update($0) }
+            progress.finish()
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             // Exact: controls a terminal could act on are written as \u escapes, which decode to the same characters.
             let text = JSONText.escapingInvisibleControls(
-                String(decoding: try encoder.encode(try workspace.reader.exportAll(includePersonal: includePersonal)), as: UTF8.self)) + "\n"
+                String(decoding: try encoder.encode(all), as: UTF8.self)) + "\n"
             try emit(text, to: output, force: force, protecting: global.directory, strings: Strings(try global.language()))
         case .csv:
             try emit(IdeaCSV.export(try workspace.reader.ideas(), dialect: csvDialect, includePersonal: includePersonal), to: output, force: force, protecting: global.directory, strings: Strings(try global.language()))
@@ -125,41 +135,70 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Check the file and report what would be imported; change nothing.") var dryRun = false
 
     func run() throws {
+        let input = try InputFileReader(file)
+        if file.lowercased().hasSuffix(".json") || input.firstByte() == UInt8(ascii: "{") {
+            try importJSON(try InputFile.readText(file))
+        } else {
+            try importCSV(input)
+        }
+    }
+
+    private func importJSON(_ text: String) throws {
         let strings = Strings(try global.language())
-        let text = try InputFile.readText(file)
         let workspace = try global.openWorkspace()
         do {
-            if file.lowercased().hasSuffix(".json") || text.first == "{" {
-                let export: PortfolioExport
-                do { export = try JSONDecoder().decode(PortfolioExport.self, from: Data(text.utf8)) } catch {
-                    throw InterchangeError.notAnExport
+            let export: PortfolioExport
+            do { export = try JSONDecoder().decode(PortfolioExport.self, from: Data(text.utf8)) } catch {
+                throw InterchangeError.notAnExport
+            }
+            let outcome = try workspace.importJSON(export, dryRun: dryRun)
+            Warnings.print(Warnings.imported(outcome.drafts, duplicates: outcome.duplicates, strings: strings), strings: strings)
+            // Free text of every imported record (the event log's snapshots repeat it) may hold a citizen service number.
+            let texts = export.tables.filter { $0.key != "event" && $0.key != "idea" }.values
+                .flatMap { $0.flatMap { $0.values.compactMap(\.string) } }
+            Warnings.print(Warnings.bsn(inTexts: texts, strings: strings), strings: strings)
+            let ideas = strings.ideas(export.tables["idea"]?.count ?? 0)
+            let eventCount = export.tables["event"]?.count ?? 0
+            let events = eventCount == 1 ? strings[.cliEventsOne] : strings.format(.cliEventsMany, eventCount)
+            print(strings.format(dryRun ? .cliWouldImportExport : .cliImportedExport, ideas, events))
+        } catch let failure as ImportFailure {
+            throw CLIError.badFile(file, failure.problems.map(strings.importProblem))
+        }
+    }
+
+    /// Streams the file through `Workspace.importCSV(reading:dryRun:row:)`: one pass, one transaction; the warnings
+    /// (the first 50 of them) and the counts per stage are gathered as rows arrive and printed once all is written.
+    private func importCSV(_ input: InputFileReader) throws {
+        let strings = Strings(try global.language())
+        let workspace = try global.openWorkspace()
+        let progress = ProgressBar.onStandardError(.progressImporting, counting: .progressRows, strings: strings)
+        defer { progress.finish() }
+        var warnings = WarningLines()
+        var heldBack = WarningLines()
+        var byStage: [Stage: Int] = [:]
+        var rows = 0
+        do {
+            try workspace.importCSV(reading: input.next, dryRun: dryRun) { draft, duplicates in
+                warnings.add(Warnings.imported([draft], duplicates: duplicates, strings: strings))
+                let placement = ImportPlacement(requested: draft.stage)
+                if placement.isHeldBack {
+                    heldBack.add([strings.format(.cliHeldBack, strings.location(draft.location), strings.stage(draft.stage).lowercased())])
                 }
-                let outcome = try workspace.importJSON(export, dryRun: dryRun)
-                Warnings.print(Warnings.imported(outcome.drafts, duplicates: outcome.duplicates, strings: strings), strings: strings)
-                // Free text of every imported record (the event log's snapshots repeat it) may hold a citizen service number.
-                let texts = export.tables.filter { $0.key != "event" && $0.key != "idea" }.values
-                    .flatMap { $0.flatMap { $0.values.compactMap(\.string) } }
-                Warnings.print(Warnings.bsn(inTexts: texts, strings: strings), strings: strings)
-                let ideas = strings.ideas(export.tables["idea"]?.count ?? 0)
-                let eventCount = export.tables["event"]?.count ?? 0
-                let events = eventCount == 1 ? strings[.cliEventsOne] : strings.format(.cliEventsMany, eventCount)
-                print(strings.format(dryRun ? .cliWouldImportExport : .cliImportedExport, ideas, events))
-            } else {
-                let outcome = try workspace.importCSV(text, dryRun: dryRun)
-                Warnings.print(Warnings.imported(outcome.drafts, duplicates: outcome.duplicates, strings: strings), strings: strings)
-                Warnings.print(outcome.drafts.filter { ImportPlacement(requested: $0.stage).isHeldBack }.map {
-                    strings.format(.cliHeldBack, strings.location($0.location), strings.stage($0.stage).lowercased())
-                }, strings: strings)
-                let byStage = Dictionary(grouping: outcome.drafts, by: { ImportPlacement(requested: $0.stage).stage }).mapValues(\.count)
-                // The stage's own name in English (`2 proposed`, as before), its column title in Dutch (`2 voorgesteld`).
-                let summary = Stage.boardOrder.compactMap { stage in
-                    byStage[stage].map { "\($0) \(strings.language == .en ? stage.rawValue : strings.stage(stage).lowercased())" }
-                }.joined(separator: ", ")
-                print(strings.format(dryRun ? .cliWouldImportCSV : .cliImportedCSV, strings.ideas(outcome.drafts.count), summary))
+                byStage[placement.stage, default: 0] += 1
+                rows += 1
+                if rows % 256 == 0 { progress.update(rows, done: input.size > 0 ? Double(input.bytesRead) / Double(input.size) : nil) }
             }
         } catch let failure as ImportFailure {
             throw CLIError.badFile(file, failure.problems.map(strings.importProblem))
         }
+        progress.finish()
+        Warnings.print(warnings, strings: strings)
+        Warnings.print(heldBack, strings: strings)
+        // The stage's own name in English (`2 proposed`, as before), its column title in Dutch (`2 voorgesteld`).
+        let summary = Stage.boardOrder.compactMap { stage in
+            byStage[stage].map { "\($0) \(strings.language == .en ? stage.rawValue : strings.stage(stage).lowercased())" }
+        }.joined(separator: ", ")
+        print(strings.format(dryRun ? .cliWouldImportCSV : .cliImportedCSV, strings.ideas(rows), summary))
     }
 }
 

@@ -14,7 +14,11 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try global.openWorkspace()
-        let url = try output.map { try workspace.backup(to: URL(fileURLWithPath: $0)) } ?? workspace.rollingBackup(reason: "manual")
+        let progress = ProgressBar.onStandardError(.progressCopying, counting: .progressPages, strings: Strings(try global.language()))
+        let report: (Int, Int) -> Void = { progress.update($0, done: $1 > 0 ? Double($0) / Double($1) : nil) }
+        let url = try output.map { try workspace.backup(to: URL(fileURLWithPath: $0), progress: report) }
+            ?? workspace.rollingBackup(reason: "manual", progress: report)
+        progress.finish()
         print(Output.safe(url?.path ?? ""))
     }
 }
@@ -34,11 +38,17 @@ struct DoctorCommand: ParsableCommand {
         if FileManager.default.isWritableFile(atPath: directory.path) {
             try DatabaseRestore.recover(directory)  // a restore cut short is finished first
         }
+        // Two steps: the integrity check, then every stored value read back.
+        let progress = ProgressBar.onStandardError(.progressChecking, counting: .progressSteps, total: 2, strings: Strings(try global.language()))
         let result = Doctor.check(directory)
+        progress.update(1)
+        progress.finish()
         print(strings.format(.cliDoctorDatabase, Output.safe(directory.databaseURL.path)))
         print(strings.format(.cliDoctorIntegrity, Self.integrity(result, strings)))
         // Values are only worth reading back from a file whose pages are sound.
         let unreadable = result == ["ok"] ? try Doctor.unreadableValues(directory) : []
+        progress.update(2)
+        progress.finish()
         if result == ["ok"] { Self.printUnreadable(unreadable, heading: .cliDoctorUnreadable, strings) }
         let backups = Doctor.backups(directory)
         let count = strings.format(.cliDoctorBackups, backups.count)

@@ -9,8 +9,17 @@ enum Warnings {
     static let limit = 50
 
     static func print(_ lines: [String], strings: Strings) {
-        var text = lines.prefix(limit).map { strings.format(.cliWarningLine, $0) + "\n" }.joined()
-        if lines.count > limit { text += strings.format(.cliWarningLine, strings.format(.cliWarningsMore, lines.count - limit)) + "\n" }
+        print(lines.prefix(limit), total: lines.count, strings: strings)
+    }
+
+    /// Prints warnings gathered during a long operation, as `print(_:)` prints the whole list.
+    static func print(_ lines: WarningLines, strings: Strings) {
+        print(lines.kept[...], total: lines.total, strings: strings)
+    }
+
+    private static func print(_ first: ArraySlice<String>, total: Int, strings: Strings) {
+        var text = first.prefix(limit).map { strings.format(.cliWarningLine, $0) + "\n" }.joined()
+        if total > limit { text += strings.format(.cliWarningLine, strings.format(.cliWarningsMore, total - limit)) + "\n" }
         FileHandle.standardError.write(Data(text.utf8))
     }
 

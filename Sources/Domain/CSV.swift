@@ -36,84 +36,18 @@ public enum CSV {
         return semicolons > commas ? ";" : ","
     }
 
-    /// Parses the whole text into records; blank lines are skipped.
+    /// Parses the whole text into records; blank lines are skipped. The same reader as `CSVStream`, fed at once.
     public static func parse(_ text: String, separator: Character? = nil) throws(ParseError) -> [CSVRecord] {
-        var body = Substring(text)
-        if body.first == "\u{FEFF}" { body = body.dropFirst() }
-        let separator = separator ?? detectSeparator(String(body.prefix(4096)))
+        var stream = CSVStream(separator: separator)
         var records: [CSVRecord] = []
-        var fields: [String] = []
-        var field = ""
-        var line = 1
-        var recordLine = 1
-        var inQuotes = false
-        var quoteLine = 1
-        var fieldWasQuoted = false
-        var iterator = body.makeIterator()
-        var pending: Character? = nil
-
-        func endRecord() {
-            fields.append(field)
-            if !(fields.count == 1 && fields[0].isEmpty && !fieldWasQuoted) {
-                records.append(CSVRecord(line: recordLine, fields: fields))
-            }
-            fields = []
-            field = ""
-            fieldWasQuoted = false
+        do {
+            try stream.feed(text.utf8) { records.append($0) }
+            try stream.finish { records.append($0) }
+        } catch let error as ParseError {
+            throw error
+        } catch {
+            preconditionFailure("collecting records cannot fail")
         }
-
-        while let character = pending ?? iterator.next() {
-            pending = nil
-            if inQuotes {
-                if character == "\"" {
-                    if let next = iterator.next() {
-                        if next == "\"" {
-                            field.append("\"")
-                        } else {
-                            inQuotes = false
-                            pending = next
-                        }
-                    } else {
-                        inQuotes = false
-                    }
-                } else {
-                    if character == "\n" || character == "\r\n" || character == "\r" {
-                        line += 1
-                        field.append("\n")
-                    } else {
-                        field.append(character)
-                    }
-                }
-                continue
-            }
-            switch character {
-            case "\"":
-                if field.isEmpty && !fieldWasQuoted {
-                    inQuotes = true
-                    fieldWasQuoted = true
-                    quoteLine = line
-                } else {
-                    throw ParseError(line: line, message: "a quote inside an unquoted field: put the whole field in quotes and double the quote")
-                }
-            case separator:
-                fields.append(field)
-                field = ""
-                fieldWasQuoted = false
-            case "\n", "\r\n", "\r":
-                endRecord()
-                line += 1
-                recordLine = line
-            default:
-                if fieldWasQuoted {
-                    throw ParseError(line: line, message: "text after a closing quote: separate fields with '\(separator)'")
-                }
-                field.append(character)
-            }
-        }
-        if inQuotes {
-            throw ParseError(line: quoteLine, message: "a quoted field is never closed: add the closing quote")
-        }
-        if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { endRecord() }
         return records
     }
 }

@@ -30,42 +30,22 @@ public enum IdeaImport {
     }
 
     /// Reads ideas from CSV: a header naming `title` (or `titel`) and optionally `description`, `theme`, `tags`,
-    /// `source`, `submitter`, `stage` (or their Dutch names), then one idea per record.
+    /// `source`, `submitter`, `stage` (or their Dutch names), then one idea per record (`IdeaCSVReader`).
     public static func csv(_ text: String) -> Result<[IdeaDraft], ImportFailure> {
         let records: [CSVRecord]
         do { records = try CSV.parse(text) } catch {
             return .failure(ImportFailure([ImportProblem(.line(error.line), .syntax(error.message))]))
         }
-        guard let header = records.first else { return .failure(ImportFailure([ImportProblem(.line(1), .emptyFile)])) }
-        let names = header.fields.map { $0.trimmingCharactersInWhitespace().lowercased() }
-        func column(_ english: String, _ dutch: String) -> Int? { names.firstIndex(of: english) ?? names.firstIndex(of: dutch) }
-        guard let title = column("title", "titel") else {
-            return .failure(ImportFailure([ImportProblem(.line(header.line), .missingColumn("title"))]))
-        }
-        let description = column("description", "omschrijving")
-        let theme = column("theme", "thema")
-        let tags = column("tags", "labels")
-        let source = column("source", "bron")
-        let submitter = column("submitter", "indiener")
-        let stage = column("stage", "fase")
+        guard !records.isEmpty else { return .failure(ImportFailure([ImportProblem(.line(1), .emptyFile)])) }
+        var reader = IdeaCSVReader()
         var drafts: [IdeaDraft] = []
         var problems: [ImportProblem] = []
-        for record in records.dropFirst() {
-            guard record.fields.count <= names.count else {
-                problems.append(ImportProblem(.line(record.line), .fieldCount(found: record.fields.count, header: names.count)))
-                continue
-            }
-            func value(_ index: Int?) -> String {
-                guard let index, record.fields.indices.contains(index) else { return "" }
-                return record.fields[index]
-            }
-            let row = IdeaRow(
-                location: .line(record.line), title: value(title), description: value(description), theme: value(theme),
-                tags: value(tags).split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" }).map(String.init),
-                source: value(source), submitter: value(submitter).isEmpty ? nil : value(submitter), stage: value(stage))
-            switch check(row) {
-            case .success(let draft): drafts.append(draft)
-            case .failure(let failure): problems += failure.problems
+        for record in records {
+            switch reader.read(record) {
+            case .header: break
+            case .unusableHeader(let problem): return .failure(ImportFailure([problem]))
+            case .draft(let draft): drafts.append(draft)
+            case .problems(let found): problems += found
             }
         }
         guard problems.isEmpty else { return .failure(ImportFailure(problems)) }
@@ -78,7 +58,7 @@ public enum IdeaImport {
         var index = DuplicateIndex(stored.lazy.map { (DuplicateSource.stored($0.0), $0.1) })
         var found: [ImportDuplicate] = []
         for draft in drafts {
-            found += index.matches(for: draft.fields.title, limit: limit).map { ImportDuplicate(location: draft.location, match: $0) }
+            found += index.nearest(to: draft.fields.title, limit: limit).map { ImportDuplicate(location: draft.location, match: $0) }
             index.insert(.row(draft.location), title: draft.fields.title)
         }
         return found

@@ -24,6 +24,12 @@ extension AppDatabase {
     /// first. A copy made outside the backups folder is recorded (`CopyRegister`), so `forget` can reach it later.
     @discardableResult
     public func backup(to url: URL) throws -> URL {
+        try backup(to: url) { _, _ in }
+    }
+
+    /// The same, copying 1,024 pages a step and telling `progress` how many of how many pages are copied.
+    @discardableResult
+    public func backup(to url: URL, progress: (Int, Int) -> Void) throws -> URL {
         if FileManager.default.fileExists(atPath: url.path) {
             throw StorageError.fileExists(path: url.path)
         }
@@ -43,7 +49,11 @@ extension AppDatabase {
             // From the writer connection: a reader opened before a migration would keep the old schema.
             let destination = try DatabaseQueue(path: temporary.path)
             try pool.writeWithoutTransaction { source in
-                try destination.writeWithoutTransaction { target in try source.backup(to: target) }
+                try withoutActuallyEscaping(progress) { progress in
+                    try destination.writeWithoutTransaction { target in
+                        try source.backup(to: target, pagesPerStep: 1_024) { step in progress(step.completedPageCount, step.totalPageCount) }
+                    }
+                }
             }
             try destination.close()
             CrashPoint.reach("backup-copied")
@@ -79,6 +89,12 @@ extension AppDatabase {
     /// Makes today's rolling backup unless one exists, and keeps only the newest seven.
     @discardableResult
     public func rollingBackup(reason: String = "daily") throws -> URL? {
+        try rollingBackup(reason: reason) { _, _ in }
+    }
+
+    /// The same, telling `progress` how many of how many pages are copied.
+    @discardableResult
+    public func rollingBackup(reason: String, progress: (Int, Int) -> Void) throws -> URL? {
         let day = DayDate.local(clock()).description
         if reason == "daily", backups().contains(where: { $0.lastPathComponent.hasPrefix("proeftuin-\(day)") }) { return nil }
         let stamp = Self.stamp(clock())
@@ -89,7 +105,7 @@ extension AppDatabase {
             url = directory.backupsURL.appendingPathComponent("proeftuin-\(stamp)-\(reason)-\(number).sqlite")
             number += 1
         }
-        url = try backup(to: url)
+        url = try backup(to: url, progress: progress)
         for old in backups().dropFirst(Self.backupsKept) { try? FileManager.default.removeItem(at: old) }
         return url
     }

@@ -24,8 +24,9 @@ public struct BenchmarkDataSet: Sendable {
 }
 
 extension AppDatabase {
-    /// Writes the benchmark data set straight into an empty database (one transaction, prepared statements).
-    public func generateBenchmarkData(_ set: BenchmarkDataSet, now: Date) throws {
+    /// Writes the benchmark data set straight into an empty database (one transaction, prepared statements); `progress`
+    /// hears how many of its events are written (every idea writes at least one), now and then.
+    public func generateBenchmarkData(_ set: BenchmarkDataSet, now: Date, progress: (Int) -> Void) throws {
         let words = ["buurt", "inwoners", "samen", "ondersteuning", "wijkteam", "preventie", "jongeren", "ouderen", "schulden", "werk",
                      "vrijwilligers", "gezin", "school", "maatje", "huisarts", "bibliotheek"]
         func description(_ seed: Int) -> String {
@@ -67,6 +68,7 @@ extension AppDatabase {
                                                         "{\"stage\":\"proposed\"}", "{\"stage\":\"\(stage.rawValue)\"}"])
                     events += 1
                 }
+                if number % 1_000 == 0 { progress(events) }
             }
             let insertCycle = try db.makeStatement(sql: """
                 INSERT INTO cycle (ideaId, number, hypothesis, action, metric, success, owner, reviewDate, startedAt)
@@ -107,7 +109,9 @@ extension AppDatabase {
                 let idea = events % set.ideas + 1
                 try insertEvent.execute(arguments: [now, "bench", idea, "edited", nil, "{\"theme\":\"a\"}", "{\"theme\":\"b\"}"])
                 events += 1
+                if events % 10_000 == 0 { progress(events) }
             }
+            progress(events)
         }
     }
 

@@ -44,7 +44,13 @@ extension AppDatabase {
 
     /// The whole portfolio; without `includePersonal`, submitter names are left out of ideas and event snapshots.
     public func exportAll(includePersonal: Bool) throws -> PortfolioExport {
+        try exportAll(includePersonal: includePersonal) { _ in }
+    }
+
+    /// The whole portfolio, telling `progress` how many records were read, now and then.
+    public func exportAll(includePersonal: Bool, progress: (Int) -> Void) throws -> PortfolioExport {
         try read { db in
+            var records = 0
             var tables: [String: [[String: JSONValue]]] = [:]
             for table in Self.exportedTables {
                 var rows: [[String: JSONValue]] = []
@@ -53,7 +59,7 @@ extension AppDatabase {
                     var object: [String: JSONValue] = [:]
                     for (column, value) in row {
                         if let arrays = Self.arrayColumns[table], arrays.contains(column), let text = String.fromDatabaseValue(value),
-                           let array = try? JSONDecoder().decode([String].self, from: Data(text.utf8)) {
+                           let array = TagCoding.decode(text) {
                             object[column] = .array(array.map(JSONValue.string))
                         } else {
                             object[column] = JSONValue(value)
@@ -68,6 +74,8 @@ extension AppDatabase {
                         }
                     }
                     rows.append(object)
+                    records += 1
+                    if records % 1_000 == 0 { progress(records) }
                 }
                 tables[table] = rows
             }
@@ -113,7 +121,8 @@ extension AppDatabase {
                     }
                     let names = present.map { "\"\($0)\"" }.joined(separator: ", ")
                     let marks = Array(repeating: "?", count: present.count).joined(separator: ", ")
-                    try db.execute(sql: "INSERT INTO \(table) (\(names)) VALUES (\(marks))", arguments: StatementArguments(values))
+                    // Rows of a table name the same columns: one prepared statement serves them all.
+                    try db.cachedStatement(sql: "INSERT INTO \(table) (\(names)) VALUES (\(marks))").execute(arguments: StatementArguments(values))
                 }
             }
             return drafts

@@ -24,6 +24,9 @@ public protocol Store: StoreReader {
     func closeSession(_ id: SessionID, allowIncomplete: Bool) throws -> WeighingSession
     func importAll(_ export: PortfolioExport) throws -> [IdeaDraft]
     func importIdeas(_ rows: [(IdeaFields, Stage)]) throws
+    /// An import of many ideas in one transaction, all or nothing: `body` hands each checked row to the writer as it
+    /// reads it; a dry run writes nothing.
+    func importIdeas<T>(dryRun: Bool, _ body: (IdeaImportWriter) throws -> T) throws -> T
     func merge(_ source: IdeaID, into target: IdeaID) throws
     func forget(submitter name: String) throws -> ForgetReport
     /// Deletes copies `forget` could not rewrite (only copies it lists); returns those deleted or no longer recorded.
@@ -34,12 +37,19 @@ public protocol Store: StoreReader {
     func backup(to url: URL) throws -> URL
     func rollingBackup(reason: String) throws -> URL?
     func seedDemo(now: Date) throws -> Int
-    func generateBenchmarkData(_ set: BenchmarkDataSet, now: Date) throws
+    func generateBenchmarkData(_ set: BenchmarkDataSet, now: Date, progress: (Int) -> Void) throws
+    func backup(to url: URL, progress: (Int, Int) -> Void) throws -> URL
+    func rollingBackup(reason: String, progress: (Int, Int) -> Void) throws -> URL?
 }
 
 extension AppDatabase: Store {}
 
 extension Store {
+    /// Writes the benchmark data set.
+    public func generateBenchmarkData(_ set: BenchmarkDataSet, now: Date) throws {
+        try generateBenchmarkData(set, now: now) { _ in }
+    }
+
     /// Carries out one change to a live session, checked by the session's rules in the same transaction.
     @discardableResult
     public func changeSession(_ id: SessionID, _ change: SessionChange) throws -> WeighingSession {

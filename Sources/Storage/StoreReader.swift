@@ -36,6 +36,8 @@ public protocol StoreReader: Sendable {
     func session(_ id: SessionID) throws -> WeighingSession
     func sessions() throws -> [SessionSummary]
     func exportAll(includePersonal: Bool) throws -> PortfolioExport
+    /// The same, telling `progress` how many records were read, now and then.
+    func exportAll(includePersonal: Bool, progress: (Int) -> Void) throws -> PortfolioExport
     func health() throws -> HealthReport
     func backups() -> [URL]
 }

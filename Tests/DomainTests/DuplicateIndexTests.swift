@@ -53,4 +53,30 @@ struct DuplicateIndexTests {
         #expect(found.map(\.match.key) == [.row(.line(2)), .stored(IdeaID(7))])
         #expect(found[0].match.similarity == Similarity.of("Schuldhulp aan keukentafel thuis", "Schuldhulp aan de keukentafel"))
     }
+
+    /// Prefix filtering and the reused counting buffer give what comparing every title gives, on titles that share
+    /// many common words (the case prefix filtering skips lists for) and short ones, queried as an import queries.
+    @Test func aRunOfQueriesFindsWhatComparingEveryTitleFinds() {
+        let words = ["de", "wijk", "buurt", "samen", "schuldhulp", "aan", "keukentafel", "voor", "jongeren", "ouderen", "in", "Noord",
+                     "taalcafé", "bibliotheek", "huis", "x", "energiecoach", "met", "open", "tafel"]
+        var seed: UInt64 = 42
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        var index = DuplicateIndex<Int>()
+        var seen: [String] = []
+        for number in 0..<300 {
+            let title = (0...next(5)).map { _ in words[next(words.count)] }.joined(separator: " ")
+            let expected = seen.enumerated().map { ($0.offset, Similarity.of(title, $0.element)) }
+                .filter { $0.1 >= Similarity.threshold }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(3)
+            let fresh = index.matches(for: title, limit: 3)
+            let reused = index.nearest(to: title, limit: 3)
+            #expect(fresh.map(\.key) == expected.map(\.0), "\(number): \(title)")
+            #expect(fresh.map(\.similarity) == expected.map(\.1))
+            #expect(reused == fresh)
+            index.insert(number, title: title)
+            seen.append(title)
+        }
+    }
 }

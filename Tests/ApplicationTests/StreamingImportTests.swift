@@ -1,0 +1,116 @@
+import Application
+import Domain
+import Foundation
+import GRDB
+import Storage
+import Testing
+
+/// The streaming CSV import (one pass, one transaction, one duplicate index) against the row-by-row path it replaced:
+/// the whole file parsed, every row checked, `importIdeas(rows)` with its encoder per row, then the duplicates with a
+/// fresh `DuplicateIndex.matches` per row.
+@Suite("Application: streaming CSV import")
+struct StreamingImportTests {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("proeftuin-stream-\(UUID().uuidString)")
+    static let moment = Date(timeIntervalSince1970: 1_790_000_000)
+
+    /// Stored ideas the file's rows resemble, rows resembling each other, a held-back stage, cleaned text, a tag list,
+    /// a BOM, CRLF line ends, a quoted field over two lines, escapes JSON must write, and a title too short to compare.
+    static let file = "\u{FEFF}titel;omschrijving;thema;labels;bron;indiener;fase\r\n"
+        + "Buurtmoestuin in de wijk;\"Samen \"\"tuinieren\"\" / oogsten \\\\ delen\";Wonen en wijk;groen, samen, Groen;inwoner;;\r\n"
+        + "Buurtmoestuin in onze wijk;Nog een;Wonen;groen;;J. de Boer;experiment\r\n"
+        + "\r\n"
+        + "Fietsenstalling bij het station;\"twee\r\nregels\";;;professional;;\r\n"
+        + "Fietsenstalling station;\u{1B}[31mrood;;a|b;;;gestopt\r\n"
+        + "Ab;kort;;;;;\r\n"
+        + "Maatje voor ouderen é😀;Met 123456782 erin;Eenzaamheid;;partner;;voorgesteld\r\n"
+
+    func open(_ name: String) throws -> Workspace {
+        let directory = DataDirectory(url: url.appendingPathComponent(name))
+        let store = try AppDatabase.open(directory, actor: "tester", program: "cli", clock: { Self.moment })
+        let workspace = Workspace(store: store)
+        try workspace.add(IdeaFields(title: "Fietsenstalling bij station"))
+        return workspace
+    }
+
+    /// Every idea and event row as stored, column by column.
+    func rows(_ workspace: Workspace, _ name: String) throws -> [[String]] {
+        let queue = try DatabaseQueue(path: url.appendingPathComponent(name).appendingPathComponent("proeftuin.sqlite").path)
+        return try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM idea ORDER BY id").map { row in row.map { "\($0.0)=\($0.1)" } }
+                + Row.fetchAll(db, sql: "SELECT * FROM event ORDER BY id").map { row in row.map { "\($0.0)=\($0.1)" } }
+        }
+    }
+
+    @Test func theSameIdeasEventsAndWarningsAsRowByRow() throws {
+        defer { try? FileManager.default.removeItem(at: url) }
+        // Streaming, fed seven bytes at a time: chunk ends fall inside characters, CRLF pairs and quotes.
+        let streamed = try open("streamed")
+        var bytes = Array(Self.file.utf8)[...]
+        var drafts: [IdeaDraft] = []
+        var duplicates: [ImportDuplicate] = []
+        let count = try streamed.importCSV(reading: {
+            guard !bytes.isEmpty else { return nil }
+            defer { bytes = bytes.dropFirst(7) }
+            return Array(bytes.prefix(7))
+        }, dryRun: false) { draft, found in
+            drafts.append(draft)
+            duplicates += found
+        }
+
+        // Row by row, as before.
+        let before = try open("before")
+        let stored = try before.reader.ideaTitles()
+        let expectedDrafts = try IdeaImport.csv(Self.file).get()
+        try before.importIdeas(expectedDrafts.map { ($0.fields, $0.stage) })
+        var index = DuplicateIndex(stored.map { (DuplicateSource.stored($0.0), $0.1) })
+        var expectedDuplicates: [ImportDuplicate] = []
+        for draft in expectedDrafts {
+            expectedDuplicates += index.matches(for: draft.fields.title, limit: 1).map { ImportDuplicate(location: draft.location, match: $0) }
+            index.insert(.row(draft.location), title: draft.fields.title)
+        }
+
+        #expect(count == 6)
+        #expect(drafts == expectedDrafts)
+        #expect(duplicates == expectedDuplicates)
+        #expect(try rows(streamed, "streamed") == rows(before, "before"))
+        // What the comparison stands on, literally.
+        #expect(duplicates.map { "\($0.location) \($0.match.key) \($0.match.title)" } == [
+            "line 3 row(line 2) Buurtmoestuin in de wijk",
+            "line 5 stored(#1) Fietsenstalling bij station",
+            "line 7 stored(#1) Fietsenstalling bij station",
+        ])
+        let events = try streamed.reader.history(IdeaID(2))
+        #expect(events.map(\.kind) == [.imported])
+        #expect(events.first?.after == #"{"createdAt":"2026-09-21T14:13:20Z","cycleCount":0,"fields":{"description":"Samen \"tuinieren\" \/ oogsten \\\\ delen","source":"resident","tags":["groen","samen"],"theme":"Wonen en wijk","title":"Buurtmoestuin in de wijk"},"id":2,"position":2,"stage":"proposed","updatedAt":"2026-09-21T14:13:20Z"}"#)
+        #expect(try streamed.reader.history(IdeaID(3)).first?.reason
+            == "the file asked for experimenting; imported as proposed: move it there through its gate (--hypothesis, --action, --metric, --success, --owner, --review-date)")
+    }
+
+    @Test func aProblemAnywhereWritesNothingAndNamesEveryProblem() throws {
+        defer { try? FileManager.default.removeItem(at: url) }
+        let workspace = try open("refused")
+        let text = "title;stage\nGoed idee;\n;\nNog een;klaar\n"
+        var chunk: [UInt8]? = Array(text.utf8)
+        #expect(throws: ImportFailure([
+            ImportProblem(.line(3), field: "title", .rule(.emptyTitle)),
+            ImportProblem(.line(4), field: "stage", .rule(.unknownStage("klaar"))),
+        ])) {
+            try workspace.importCSV(reading: { defer { chunk = nil }; return chunk }, dryRun: false) { _, _ in }
+        }
+        #expect(try workspace.reader.summaries().map(\.title) == ["Fietsenstalling bij station"])
+        // A syntax error alone, and an error from the reader, also leave everything as it was.
+        #expect(throws: ImportFailure([ImportProblem(.line(3), .syntax("a quoted field is never closed: add the closing quote"))])) {
+            try workspace.importCSV(_: "title\nGoed idee\n\"open\n", dryRun: false)
+        }
+        struct Unreadable: Error {}
+        var calls = 0
+        #expect(throws: Unreadable.self) {
+            try workspace.importCSV(reading: {
+                calls += 1
+                if calls == 1 { return Array("title\nGoed idee\nNog een idee\n".utf8) }
+                throw Unreadable()
+            }, dryRun: false) { _, _ in }
+        }
+        #expect(try workspace.reader.summaries().count == 1)
+    }
+}
