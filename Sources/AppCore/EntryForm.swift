@@ -22,6 +22,11 @@ public enum EntryFieldKey: Hashable, Sendable {
             case .success: .fieldSuccess
             case .owner: .fieldOwner
             case .reviewDate: .fieldReviewDate
+            case .budget: .fieldBudget
+            case .maxDuration: .fieldMaxDuration
+            case .harm: .fieldHarm
+            case .safeguard: .fieldSafeguard
+            case .stopRule: .fieldStopRule
             case .observed: .fieldObserved
             case .learned: .fieldLearned
             case .therefore: .fieldTherefore

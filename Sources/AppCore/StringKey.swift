@@ -142,4 +142,19 @@ public enum StringKey: String, CaseIterable, Sendable {
     case storageDiskFull, cliInsideDataDirectory, forgetCopiesRewritten, forgetLeftoversRemoved, forgetCopiesNotRewritten
     case forgetAskDelete, forgetCopiesDeleted, copyMissing, copyNotADatabase, copyDamaged, copyNotWritable, copyInUse
     case cliCopiesRemain, copyText
+    // Learning: safe-to-try bounds, case notes, learning capacity, the council report (Strings+Learning.swift)
+    case fieldBudget, fieldMaxDuration, fieldHarm, fieldSafeguard, fieldStopRule, errorInvalidBudget, errorInvalidDuration
+    case errorPersonalDataInCase, errorEmptyCase, personalName, personalEmail, personalPhone, personalBSN, personalAddress
+    case maskName, maskEmail, maskPhone, maskBSN, maskAddress, detailBounds, detailPastMaxDuration, detailRunsUntil
+    case boundsBudgetText, boundsWeeks, boundsDays, boundsWeek, boundsDay, cliDuePastMaxDuration, detailCases
+    case caseNoteLine, caseNotePublishable, caseNoteShows, cliCaseAdded, cliCaseNone, reportCases
+    case learningTitle, learningStartsPerQuarter, learningToFirst, learningToLearning, learningLearningCards
+    case learningThreeMeasurements, learningStopsWithLearning, learningReviewsOnTime, learningIntakeInTime
+    case learningDays, learningNone, learningShare, quarterLabel
+    case councilTitle, councilDate, councilIntro, councilChallenge, councilNoTheme, councilTried, councilLearned
+    case councilDecided, councilNext, councilQuestions, councilNothingYet, councilStopped, councilRunning
+    case councilScaling, councilDecisionLine, councilQuestionBounds, councilQuestionLearning, councilQuestionStops
+    case councilQuestionNext, councilQuestionNoExperiment, councilChartStarts, councilChartShares, councilAxisQuarter
+    case councilAxisCount, councilAxisPercent, councilLegendStarts, councilLegendShare, councilTarget, councilCases
+    case councilFigures, councilDefinitions, councilBoundsLine, councilNoLearningYet, councilProposed, eventCaseNoted
 }

@@ -1,6 +1,8 @@
 extension Strings {
     /// All interface text, English and Dutch.
-    static let table: [Language: [StringKey: String]] = [.en: english, .nl: dutch]
+    static let table: [Language: [StringKey: String]] = [
+        .en: english.merging(learningEnglish) { first, _ in first }, .nl: dutch.merging(learningDutch) { first, _ in first },
+    ]
 
     static let english: [StringKey: String] = [
         .stageProposed: "Proposed", .stageExperimenting: "Experimenting", .stageLearning: "Learning",

@@ -25,6 +25,8 @@ public struct DueReview: Equatable, Sendable, Codable {
     public enum Kind: String, Sendable, Codable {
         case experiment
         case decision
+        /// The running experiment has gone past its maximum duration (`reviewDate` holds its last allowed day).
+        case maxDuration = "max-duration"
     }
 
     public var idea: IdeaID

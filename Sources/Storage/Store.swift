@@ -34,6 +34,8 @@ public protocol Store: StoreReader {
     func backup(to url: URL) throws -> URL
     func rollingBackup(reason: String) throws -> URL?
     func seedDemo(now: Date) throws -> Int
+    /// Saves a case note to the idea's current cycle; refused while it holds personal data.
+    func addCaseNote(_ note: CaseNote) throws -> CaseNote
     func generateBenchmarkData(_ set: BenchmarkDataSet, now: Date) throws
 }
 

@@ -38,6 +38,12 @@ public protocol StoreReader: Sendable {
     func exportAll(includePersonal: Bool) throws -> PortfolioExport
     func health() throws -> HealthReport
     func backups() -> [URL]
+    /// Running experiments past their maximum duration, as reviews dated on their last allowed day.
+    func pastMaxDuration(today: DayDate) throws -> [DueReview]
+    /// The case notes of one idea (or all), oldest first.
+    func caseNotes(idea: IdeaID?) throws -> [CaseNote]
+    /// The submitters' names, which case notes must not hold.
+    func submitterNames() throws -> [String]
 }
 
 extension StoreReader {
