@@ -45,6 +45,9 @@ public struct LearningCapacity: Equatable, Sendable {
             && lhs.intakeAnsweredInTime == rhs.intakeAnsweredInTime
     }
 
+    /// The intake answer deadline in days when none is configured.
+    public static let defaultTriageDays = 14
+
     /// The targets drawn as lines in the council report's charts.
     public static let startsTargetPerQuarter = 3
     /// The target for every share, in percent.

@@ -80,7 +80,9 @@ extension AppDatabase {
             let decisions = try DecisionRecord.filter(Column("ideaId") == id.rawValue).order(Column("id")).fetchAll(db)
                 .map { try $0.decision }
             let history = try Self.history(of: id, in: db)
-            return IdeaDetail(idea: try record.idea, cycles: cycles, decisions: decisions, history: history)
+            let cases = try CaseNoteRecord.filter(Column("ideaId") == id.rawValue).order(Column("date"), Column("id")).fetchAll(db)
+                .map { try $0.note }
+            return IdeaDetail(idea: try record.idea, cycles: cycles, decisions: decisions, history: history, cases: cases)
         }
     }
 
@@ -100,6 +102,10 @@ extension AppDatabase {
             for record in try DecisionRecord.order(Column("id")).fetchAll(db) {
                 decisions[record.ideaId, default: []].append(try record.decision)
             }
+            var cases: [Int64: [CaseNote]] = [:]
+            for record in try CaseNoteRecord.order(Column("date"), Column("id")).fetchAll(db) {
+                cases[record.ideaId, default: []].append(try record.note)
+            }
             var mergedInto: [Int64: Int64] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT id, mergedInto FROM idea WHERE mergedInto IS NOT NULL") {
                 mergedInto[(try row.decode(atIndex: 0))] = (try row.decode(atIndex: 1))
@@ -118,7 +124,8 @@ extension AppDatabase {
             }
             return ideas.map { idea in
                 let key = idea.id.rawValue
-                return IdeaDetail(idea: idea, cycles: cycles[key] ?? [], decisions: decisions[key] ?? [], history: history[key] ?? [])
+                return IdeaDetail(idea: idea, cycles: cycles[key] ?? [], decisions: decisions[key] ?? [], history: history[key] ?? [],
+                                  cases: cases[key] ?? [])
             }
         }
     }

@@ -38,6 +38,8 @@ public protocol StoreReader: Sendable {
     func exportAll(includePersonal: Bool) throws -> PortfolioExport
     func health() throws -> HealthReport
     func backups() -> [URL]
+    /// The learning-capacity figures of the portfolio (or one theme).
+    func learningCapacity(today: DayDate, triageDays: Int, theme: String?) throws -> LearningCapacity
     /// Running experiments past their maximum duration, as reviews dated on their last allowed day.
     func pastMaxDuration(today: DayDate) throws -> [DueReview]
     /// The case notes of one idea (or all), oldest first.
