@@ -157,4 +157,6 @@ public enum StringKey: String, CaseIterable, Sendable {
     case councilQuestionNext, councilQuestionNoExperiment, councilChartStarts, councilChartShares, councilAxisQuarter
     case councilAxisCount, councilAxisPercent, councilLegendStarts, councilLegendShare, councilTarget, councilCases
     case councilFigures, councilDefinitions, councilBoundsLine, councilNoLearningYet, councilProposed, eventCaseNoted
+    case councilTriedLine, councilLearnedLine, councilNextLearning, councilCaseLine, councilTargetStarts, councilTargetShare
+    case cliCouncilReportOptions
 }

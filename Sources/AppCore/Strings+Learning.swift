@@ -44,6 +44,10 @@ extension Strings {
         .councilLegendStarts: "experiments started", .councilLegendShare: "share achieved", .councilTarget: "target: {1}",
         .councilCases: "Casework (publishable case notes)", .councilFigures: "Learning capacity",
         .councilDefinitions: "How each figure is defined: see docs/learning.md in the Proeftuin documentation.",
+        .councilTriedLine: "{1} (cycle {2}): {3}", .councilLearnedLine: "{1}, cycle {2}: {3} Therefore: {4}",
+        .councilNextLearning: "{1}: {2}", .councilCaseLine: "{1}: {2} What it shows: {3}",
+        .cliCouncilReportOptions: "The council report covers the whole portfolio without personal data: leave out --include-personal, --theme and --since",
+        .councilTargetStarts: "{1} per quarter", .councilTargetShare: "{1}%",
     ]
 
     static let learningDutch: [StringKey: String] = [
@@ -88,6 +92,10 @@ extension Strings {
         .councilLegendStarts: "gestarte experimenten", .councilLegendShare: "behaald aandeel", .councilTarget: "doel: {1}",
         .councilCases: "Casuïstiek (publiceerbare casussen)", .councilFigures: "Lerend vermogen",
         .councilDefinitions: "Hoe elk cijfer is bepaald: zie docs/learning.md in de documentatie van Proeftuin.",
+        .councilTriedLine: "{1} (cyclus {2}): {3}", .councilLearnedLine: "{1}, cyclus {2}: {3} Daarom: {4}",
+        .councilNextLearning: "{1}: {2}", .councilCaseLine: "{1}: {2} Wat het laat zien: {3}",
+        .cliCouncilReportOptions: "De raadsrapportage gaat over de hele portefeuille, zonder persoonsgegevens: laat --include-personal, --theme en --since weg",
+        .councilTargetStarts: "{1} per kwartaal", .councilTargetShare: "{1}%",
     ]
 
     /// A kind of personal data in words (`naam`, `e-mailadres` …).
@@ -122,9 +130,21 @@ extension Strings {
         }
     }
 
-    /// A budget cap in euros, with a decimal comma in Dutch: `€ 2500`, `€ 12,50`.
+    /// A budget cap in euros, grouped by thousands the way the language writes it: `€ 12.000` and `€ 12,50` in Dutch,
+    /// `€ 12,000` and `€ 12.50` in English.
     public func budget(_ amount: Double) -> String {
-        format(.boundsBudgetText, NumberParsing.text(amount, decimalComma: language == .nl))
+        let whole = amount.rounded(.down)
+        guard whole < 1e15 else { return format(.boundsBudgetText, NumberParsing.text(amount, decimalComma: language == .nl)) }
+        var digits = String(Int64(whole))
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = (language == .nl ? "." : ",") + digits.suffix(3) + grouped
+            digits.removeLast(3)
+        }
+        grouped = digits + grouped
+        let cents = Int(((amount - whole) * 100).rounded())
+        if cents > 0 { grouped += (language == .nl ? "," : ".") + (cents < 10 ? "0" : "") + String(cents) }
+        return format(.boundsBudgetText, grouped)
     }
 
     /// A quarter: `2026 Q3` / `2026 K3`.

@@ -16,6 +16,8 @@ enum CLIError: Error, CustomStringConvertible, LocalizedError {
     case insideDataDirectory(String)
     /// Copies that `forget` could neither rewrite nor delete, which may still hold the erased name.
     case copiesRemain(Int)
+    /// `report --for council` with an option it does not take (it covers the whole portfolio and never personal data).
+    case councilReportOptions
 
     /// The message in the language of `strings`; paths and file contents are cleaned for the terminal.
     func message(in strings: Strings) -> String {
@@ -33,6 +35,7 @@ enum CLIError: Error, CustomStringConvertible, LocalizedError {
         case .noBackup(let path): strings.format(.cliNoBackup, clean(path))
         case .insideDataDirectory(let path): strings.format(.cliInsideDataDirectory, clean(path))
         case .copiesRemain(let count): strings.format(.cliCopiesRemain, count)
+        case .councilReportOptions: strings[.cliCouncilReportOptions]
         }
     }
 

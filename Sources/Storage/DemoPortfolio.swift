@@ -136,12 +136,14 @@ public enum DemoPortfolio {
 
     /// What stopping taught, different per idea: a stop with learning is a result, not a failure.
     static let stopLearnings = [
-        "de doelgroep komt niet naar een vaste plek; we moeten naar hen toe",
-        "de wachttijd werd niet korter, wel voelden jongeren zich minder alleen: dat deel nemen we mee in de wachtlijstaanpak",
-        "ouderen willen het gesprek aan tafel, niet achter een scherm; digitaal alleen als extra keuze",
-        "online trainen bereikte vooral wie al solliciteerde; de groep die we zochten haakte af",
-        "postbezorgers hebben te weinig tijd per adres; signaleren past beter bij de wijkverpleging",
-        "de pleinen werden vooral door oudere jongeren gebruikt; met de scholen en de buurt opnieuw bekijken",
+        "Kledingbank naar de wijkhuizen": "de doelgroep komt niet naar een vaste plek op vaste dagen; we moeten naar hen toe",
+        "Wachtlijst jeugd-GGZ: overbruggingsgroep":
+            "de wachttijd werd niet korter, wel voelden jongeren zich minder alleen: dat deel nemen we mee in de wachtlijstaanpak",
+        "Digitaal aanvragen Wmo": "ouderen willen het gesprek aan tafel, niet achter een scherm; digitaal alleen als extra keuze",
+        "Sollicitatietraining via video": "online trainen bereikte vooral wie al solliciteerde; de groep die we zochten haakte af",
+        "Postbode signaleert eenzaamheid": "postbezorgers hebben te weinig tijd per adres; signaleren past beter bij de wijkverpleging",
+        "Groene schoolpleinen open na schooltijd":
+            "de pleinen werden vooral door oudere jongeren gebruikt; met de scholen en de buurt opnieuw bekijken",
     ]
 
     /// Case notes per demo idea (by title): what happened, what it shows, and whether it may leave the team.
@@ -231,7 +233,7 @@ extension AppDatabase {
                             outcome: .consented))
                     case .stopped:
                         gate = .stop(index % 4 == 1 ? .noCapacity : .noEffect,
-                                     learned: DemoPortfolio.stopLearnings[index % DemoPortfolio.stopLearnings.count])
+                                     learned: DemoPortfolio.stopLearnings[entry.fields.title] ?? "de doelgroep bereikten we zo niet")
                     case .proposed:
                         gate = .none
                     }
