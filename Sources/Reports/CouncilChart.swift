@@ -52,9 +52,9 @@ public struct CouncilChart: Equatable, Sendable {
     public func svg(escape: (String) -> String) -> String {
         let width = 640.0
         let rowHeight = 22.0
-        let labelWidth = min(300.0, max(80.0, Double(rows.map { $0.label.count }.max() ?? 8) * 5.6 + 12))
+        let labelWidth = min(320.0, max(80.0, Double(rows.map { $0.label.count }.max() ?? 8) * 6.2 + 12))
         let x0 = labelWidth + 8
-        let plot = width - x0 - 70
+        let plot = width - x0 - 110
         let top = 26.0
         let bottom = top + Double(rows.count) * rowHeight
         let height = bottom + 64
