@@ -158,5 +158,6 @@ public enum StringKey: String, CaseIterable, Sendable {
     case councilAxisCount, councilAxisPercent, councilLegendStarts, councilLegendShare, councilTarget, councilCases
     case councilFigures, councilDefinitions, councilBoundsLine, councilNoLearningYet, councilProposed, eventCaseNoted
     case councilTriedLine, councilLearnedLine, councilNextLearning, councilCaseLine, councilTargetStarts, councilTargetShare
-    case cliCouncilReportOptions
+    case cliCouncilReportOptions, fieldHappened, fieldShows, fieldPublishable, choiceYes, choiceNo, caseNoteTitle
+    case helpAddCaseNote, helpMaskPersonalData, noticePersonalData, noticeNoPersonalData, messageCaseAdded
 }

@@ -47,6 +47,11 @@ extension Strings {
         .councilTriedLine: "{1} (cycle {2}): {3}", .councilLearnedLine: "{1}, cycle {2}: {3} Therefore: {4}",
         .councilNextLearning: "{1}: {2}", .councilCaseLine: "{1}: {2} What it shows: {3}",
         .cliCouncilReportOptions: "The council report covers the whole portfolio without personal data: leave out --include-personal, --theme and --since",
+        .fieldHappened: "What happened", .fieldShows: "What it shows", .fieldPublishable: "Publishable", .choiceYes: "yes",
+        .choiceNo: "no", .caseNoteTitle: "Case note for {1} — no personal data", .helpAddCaseNote: "Write a case note (no personal data)",
+        .helpMaskPersonalData: "Mask the personal data found ([name], [e-mail] …)",
+        .noticePersonalData: "Personal data: {1} — Ctrl-K masks it", .noticeNoPersonalData: "No personal data found",
+        .messageCaseAdded: "Case note added to {1}",
         .councilTargetStarts: "{1} per quarter", .councilTargetShare: "{1}%",
     ]
 
@@ -95,6 +100,11 @@ extension Strings {
         .councilTriedLine: "{1} (cyclus {2}): {3}", .councilLearnedLine: "{1}, cyclus {2}: {3} Daarom: {4}",
         .councilNextLearning: "{1}: {2}", .councilCaseLine: "{1}: {2} Wat het laat zien: {3}",
         .cliCouncilReportOptions: "De raadsrapportage gaat over de hele portefeuille, zonder persoonsgegevens: laat --include-personal, --theme en --since weg",
+        .fieldHappened: "Wat er gebeurde", .fieldShows: "Wat het laat zien", .fieldPublishable: "Publiceerbaar", .choiceYes: "ja",
+        .choiceNo: "nee", .caseNoteTitle: "Casus bij {1} — zonder persoonsgegevens", .helpAddCaseNote: "Casus vastleggen (zonder persoonsgegevens)",
+        .helpMaskPersonalData: "Gevonden persoonsgegevens maskeren ([naam], [e-mail] …)",
+        .noticePersonalData: "Persoonsgegevens: {1} — Ctrl-K maskeert ze", .noticeNoPersonalData: "Geen persoonsgegevens gevonden",
+        .messageCaseAdded: "Casus toegevoegd aan {1}",
         .councilTargetStarts: "{1} per kwartaal", .councilTargetShare: "{1}%",
     ]
 

@@ -305,6 +305,7 @@ public struct Strings: Sendable {
         switch key {
         case .gate(.category): StopCategory(rawValue: value).map(stopCategory) ?? value
         case .kind: DecisionKind(rawValue: value).map(decisionKind) ?? value
+        case .publishable: value == "yes" ? self[.choiceYes] : self[.choiceNo]
         default: value
         }
     }

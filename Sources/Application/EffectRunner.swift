@@ -52,6 +52,14 @@ public struct EffectRunner: Sendable {
             } catch {
                 return [.changeFailed(failure(error), purpose)]
             }
+        case .addCaseNote(let note):
+            do {
+                return [.caseNoteAdded(try workspace.addCaseNote(note))]
+            } catch {
+                // The submitters' names the note holds go back to the form, so Ctrl-K can mask them too.
+                let names = ((try? workspace.personalData(in: note.text)) ?? []) + ((try? workspace.personalData(in: note.shows)) ?? [])
+                return [.caseNoteRefused(failure(error), names: names.filter { $0.kind == .name }.map(\.text))]
+            }
         case .quit:
             return []
         case .loadCriteriaSets:
