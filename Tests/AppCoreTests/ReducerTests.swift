@@ -236,7 +236,7 @@ struct MoveTests {
         }
         #expect(opened.notice == "Experimenting is at its WIP limit (1/1): saving asks for a reason to go over it",
                 "announced when the form opens, before anything is typed")
-        fill(["h", "a", "m", "s", "o", "2026-12-31", "r"], &state)
+        fill(["h", "a", "m", "s", "o", "2026-12-31", "500", "6w", "niemand", "vrijwillig", "klachten", "r"], &state)
         guard case .entry(let filled) = state.mode else {
             Issue.record("expected the filled gate form")
             return
