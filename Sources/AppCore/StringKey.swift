@@ -147,7 +147,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case errorPersonalDataInCase, errorEmptyCase, personalName, personalEmail, personalPhone, personalBSN, personalAddress
     case maskName, maskEmail, maskPhone, maskBSN, maskAddress, detailBounds, detailPastMaxDuration, detailRunsUntil
     case boundsBudgetText, boundsWeeks, boundsDays, boundsWeek, boundsDay, cliDuePastMaxDuration, detailCases
-    case caseNoteLine, caseNotePublishable, caseNoteShows, cliCaseAdded, cliCaseNone, reportCases
+    case caseNotePublishable, caseNoteShows, cliCaseAdded, cliCaseNone, reportCases
     case learningTitle, learningStartsPerQuarter, learningToFirst, learningToLearning, learningLearningCards
     case learningThreeMeasurements, learningStopsWithLearning, learningReviewsOnTime, learningIntakeInTime
     case learningDays, learningNone, learningShare, quarterLabel
@@ -156,7 +156,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case councilScaling, councilDecisionLine, councilQuestionBounds, councilQuestionLearning, councilQuestionStops
     case councilQuestionNext, councilQuestionNoExperiment, councilChartStarts, councilChartShares, councilAxisQuarter
     case councilAxisCount, councilAxisPercent, councilLegendStarts, councilLegendShare, councilTarget, councilCases
-    case councilFigures, councilDefinitions, councilBoundsLine, councilNoLearningYet, councilProposed, eventCaseNoted
+    case councilFigures, councilDefinitions, councilBoundsLine, councilProposed, eventCaseNoted
     case councilTriedLine, councilLearnedLine, councilNextLearning, councilCaseLine, councilTargetStarts, councilTargetShare
     case cliCouncilReportOptions, fieldHappened, fieldShows, fieldPublishable, choiceYes, choiceNo, caseNoteTitle
     case helpAddCaseNote, helpMaskPersonalData, noticePersonalData, noticeNoPersonalData, messageCaseAdded
