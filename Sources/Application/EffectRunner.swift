@@ -86,7 +86,12 @@ public struct EffectRunner: Sendable {
         case .changeSession(let id, let change):
             return weighing { [.sessionLoaded(try workspace.changeSession(id, change))] }
         case .loadPortfolio:
-            return weighing { [.portfolioLoaded(try reader.portfolio(today: today(), staleDays: staleDays))] }
+            return weighing {
+                // The learning figures read every idea's history: only the portfolio view asks for them.
+                var metrics = try reader.portfolio(today: today(), staleDays: staleDays)
+                metrics.learning = try reader.learningCapacity(today: today(), triageDays: metrics.triageDays, theme: nil)
+                return [.portfolioLoaded(metrics)]
+            }
         case .loadDrafts:
             return [.draftsLoaded(drafts?.load() ?? [])]
         case .saveDraft(let draft):

@@ -37,12 +37,10 @@ extension AppDatabase {
     public func portfolio(today: DayDate, staleDays: Int, theme: String? = nil) throws -> PortfolioMetrics {
         let ideas = try self.ideas(theme: theme)
         let ids = Set(ideas.map(\.id))
-        var metrics = PortfolioMetrics.compute(
+        return PortfolioMetrics.compute(
             ideas: ideas.map { ($0.id, $0.fields.title, $0.fields.theme, $0.stage, DayDate.local($0.updatedAt), $0.reviewDate) },
             changes: try stageChanges().filter { ids.contains($0.idea) }, today: today, staleDays: staleDays,
             calendarDay: DayDate.local)
-        metrics.learning = try learningCapacity(today: today, triageDays: metrics.triageDays, theme: theme)
-        return metrics
     }
 
     /// The learning-capacity figures of the portfolio (or one theme), as `LearningCapacity.measure` defines them.
