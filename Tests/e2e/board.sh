@@ -676,6 +676,24 @@ typed_work_survives_a_crash() {
     keys $s q && wait_for $s "EXIT=0"
 }
 
+a_case_note_is_masked_before_it_is_saved() {
+    local data="$WORK/nl-case" s=a_case_note_is_masked_before_it_is_saved
+    cli "$data" add "Schuldhulp" --submitter "Fatima El Amrani" >/dev/null
+    start80 $s "$data"
+    wait_for $s "Schuldhulp" || return 1
+    keys $s Enter && wait_for $s "Geschiedenis" || return 1
+    keys $s C && wait_for $s "Casus bij #1" || return 1
+    keys $s Tab && keys $s -l "Mevrouw El Amrani belde met 06-12345678"
+    wait_for $s "Persoonsgegevens: telefoonnummer 06-12345678" || return 1
+    keys $s C-s && wait_for $s "De casus bevat persoonsgegevens (naam, telefoonnummer)" || return 1
+    wait_for $s "Mevrouw El Amrani belde met 06-12345678" || return 1   # nothing typed is lost
+    keys $s C-k && wait_for $s "Mevrouw [naam] belde met [telefoon]" || return 1
+    keys $s C-s && wait_for $s "Casus toegevoegd aan #1" || return 1
+    wait_for $s "Casuïstiek" || return 1
+    cli "$data" case list 1 | grep -qF "Mevrouw [naam] belde met [telefoon]" || { echo "  masked note not saved"; return 1; }
+    keys $s Escape q && wait_for $s "EXIT=0"
+}
+
 run_test "add a card, move it with a reason, quit, reopen" add_move_quit_reopen
 run_test "undo and redo a move" undo_and_redo
 run_test "proposed to scaling through test card, measurement, learning card and consent" proposed_to_scaling_through_the_gates
@@ -712,6 +730,7 @@ run_test "80x24 in Dutch: Ctrl-C in a form leaves the program running" ctrl_c_in
 run_test "80x24 in Dutch: the WIP prompt's Esc returns to the filled form" the_wip_prompts_escape_returns_to_the_filled_form
 run_test "80x24 in Dutch: an empty board shows the hint" an_empty_board_shows_the_hint
 run_test "80x24 in Dutch: typed work survives a crash and is offered back" typed_work_survives_a_crash
+run_test "80x24 in Dutch: a case note is masked before it is saved" a_case_note_is_masked_before_it_is_saved
 
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
