@@ -34,6 +34,21 @@ public struct LearningCapacity: Equatable, Sendable {
     /// Ideas from outside the team answered within the triage deadline, of those answered or past it.
     public var intakeAnsweredInTime: Share
 
+    public init(
+        startsPerQuarter: [(quarter: Quarter, count: Int)], medianDaysToFirstExperiment: Double?, medianDaysToLearningCard: Double?,
+        cyclesWithLearningCard: Share, cyclesWithThreeMeasurements: Share, stopsWithLearning: Share, reviewsOnTime: Share,
+        intakeAnsweredInTime: Share
+    ) {
+        self.startsPerQuarter = startsPerQuarter
+        self.medianDaysToFirstExperiment = medianDaysToFirstExperiment
+        self.medianDaysToLearningCard = medianDaysToLearningCard
+        self.cyclesWithLearningCard = cyclesWithLearningCard
+        self.cyclesWithThreeMeasurements = cyclesWithThreeMeasurements
+        self.stopsWithLearning = stopsWithLearning
+        self.reviewsOnTime = reviewsOnTime
+        self.intakeAnsweredInTime = intakeAnsweredInTime
+    }
+
     public static func == (lhs: LearningCapacity, rhs: LearningCapacity) -> Bool {
         lhs.startsPerQuarter.map(\.quarter) == rhs.startsPerQuarter.map(\.quarter)
             && lhs.startsPerQuarter.map(\.count) == rhs.startsPerQuarter.map(\.count)
