@@ -10,6 +10,8 @@ public enum Command: Hashable, Sendable {
     case showHelp, quit, refresh
     case back, scrollUp, scrollDown
     case submit, cancel, nextField, previousField
+    /// Detail view: write a case note (casuïstiek); case-note form: replace the personal data found by [naam], [e-mail] …
+    case addCaseNote, maskPersonalData
     case cursorLeft, cursorRight, cursorStart, cursorEnd, deleteBackward, deleteForward, clearField
     case addMeasurement, newDecision
     case giveConsent, saveOpen, addObjection, addConcern

@@ -21,6 +21,8 @@ enum DetailKeys {
             state.mode = .entry(EntryForm(
                 purpose: .measurement(detail.id), title: state.strings.format(.measurementTitle, detail.id),
                 fields: [EntryField(.date, text: state.today.description), EntryField(.value), EntryField(.note)]))
+        case .addCaseNote:
+            CaseNoteForm.open(detail.id, &state)
         case .newDecision:
             return [.loadIdea(detail.id, .decision)]
         case .continueDecision:

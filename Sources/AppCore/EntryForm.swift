@@ -10,6 +10,10 @@ public enum EntryFieldKey: Hashable, Sendable {
     case who
     case text
     case kind
+    /// Case note: what happened, what it shows, whether it may be published.
+    case happened
+    case shows
+    case publishable
 
     /// The label shown before the field.
     public var label: StringKey {
@@ -22,6 +26,11 @@ public enum EntryFieldKey: Hashable, Sendable {
             case .success: .fieldSuccess
             case .owner: .fieldOwner
             case .reviewDate: .fieldReviewDate
+            case .budget: .fieldBudget
+            case .maxDuration: .fieldMaxDuration
+            case .harm: .fieldHarm
+            case .safeguard: .fieldSafeguard
+            case .stopRule: .fieldStopRule
             case .observed: .fieldObserved
             case .learned: .fieldLearned
             case .therefore: .fieldTherefore
@@ -38,6 +47,9 @@ public enum EntryFieldKey: Hashable, Sendable {
         case .who: .fieldWho
         case .text: .fieldText
         case .kind: .fieldKind
+        case .happened: .fieldHappened
+        case .shows: .fieldShows
+        case .publishable: .fieldPublishable
         }
     }
 
@@ -52,6 +64,9 @@ public enum EntryFieldKey: Hashable, Sendable {
         case .who: "who"
         case .text: "text"
         case .kind: "kind"
+        case .happened: "happened"
+        case .shows: "shows"
+        case .publishable: "publishable"
         }
     }
 }
@@ -102,6 +117,8 @@ public struct EntryForm: Equatable, Sendable {
         case objection
         case concern
         case resolution(index: Int, ObjectionResolution)
+        /// A case note for an idea (refused while it holds personal data).
+        case caseNote(IdeaID)
     }
 
     public var purpose: Purpose
@@ -112,6 +129,9 @@ public struct EntryForm: Equatable, Sendable {
     public var error: String?
     /// A note shown in the form from the moment it opens: a WIP limit already reached, or typed work restored.
     public var notice: String?
+    /// Names a refused case note was found to hold (from the portfolio's submitters): what Ctrl-K masks besides the
+    /// e-mail addresses, phone numbers, BSNs and addresses every text is scanned for.
+    public var personalNames: [String] = []
     /// The values the form opened with, by field name: what "has changes" is measured against.
     private var initial: [String: String] = [:]
 

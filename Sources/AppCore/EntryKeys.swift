@@ -12,8 +12,14 @@ enum EntryKeys {
             return submit(form, &state)
         case .cancel?:
             return Leaving.leave(to: returnMode(for: form.purpose), effects: reloadDetail(for: form.purpose), &state)
+        case .maskPersonalData?:
+            if case .caseNote = form.purpose { CaseNoteForm.mask(&form, state.strings) }
+            state.mode = .entry(form)
         default:
-            if form.handle(command, key: key) { form.error = nil }
+            if form.handle(command, key: key) {
+                form.error = nil
+                if case .caseNote = form.purpose { form.notice = CaseNoteForm.notice(form, state.strings) }
+            }
             state.mode = .entry(form)
         }
         return []
@@ -21,11 +27,13 @@ enum EntryKeys {
 
     private static func returnMode(for purpose: EntryForm.Purpose) -> Mode {
         if case .measurement(let id) = purpose { return .detail(DetailState(id: id)) }
+        if case .caseNote(let id) = purpose { return .detail(DetailState(id: id)) }
         return .board
     }
 
     private static func reloadDetail(for purpose: EntryForm.Purpose) -> [Effect] {
         if case .measurement(let id) = purpose { return [.loadIdea(id, .detail)] }
+        if case .caseNote(let id) = purpose { return [.loadIdea(id, .detail)] }
         return []
     }
 
@@ -52,6 +60,10 @@ enum EntryKeys {
                 }
                 state.mode = .entry(form)
                 return [.apply(.addMeasurement(id, measurement), .perform)]
+            case .caseNote(let id):
+                let note = try CaseNoteForm.note(form, idea: id)
+                state.mode = .entry(form)
+                return [.addCaseNote(note)]
             case .objection, .concern, .resolution:
                 return []
             }

@@ -23,6 +23,10 @@ public enum Event: Equatable, Sendable {
     case tick(Date)
     /// The drafts of unsaved forms kept in the data directory (read at start-up).
     case draftsLoaded([FormDraft])
+    /// A case note was saved.
+    case caseNoteAdded(CaseNote)
+    /// A case note was refused; `names` are the submitters' names it holds (to mask), the failure says why.
+    case caseNoteRefused(ChangeFailure, names: [String])
 }
 
 /// What the board reads in one go: the cards, the WIP limits, and what day it is.
@@ -66,6 +70,8 @@ public enum ChangeFailure: Equatable, Sendable, Error {
 /// Work the reducer asks the runner to do: plain data, performed outside the reducer.
 public enum Effect: Equatable, Sendable {
     case loadBoard
+    /// Save a case note (refused while it holds personal data).
+    case addCaseNote(CaseNote)
     case loadIdea(IdeaID, LoadPurpose)
     case apply(IdeaChange, ChangePurpose)
     case quit

@@ -51,6 +51,11 @@ enum GateFlow {
                 EntryField(.gate(.success), text: card?.successCriterion ?? ""),
                 EntryField(.gate(.owner), text: last?.owner ?? ""),
                 EntryField(.gate(.reviewDate), text: state.today.adding(days: 42).description),
+                EntryField(.gate(.budget), text: card?.bounds.map { NumberParsing.text($0.budgetCap) } ?? ""),
+                EntryField(.gate(.maxDuration), text: card?.bounds?.maxDuration.description ?? ""),
+                EntryField(.gate(.harm), text: card?.bounds?.harm ?? ""),
+                EntryField(.gate(.safeguard), text: card?.bounds?.safeguard ?? ""),
+                EntryField(.gate(.stopRule), text: card?.bounds?.stopRule ?? ""),
                 EntryField(.reason),
             ], strings)
         case .learning:

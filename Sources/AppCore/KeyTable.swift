@@ -49,6 +49,7 @@ public enum KeyTable {
         KeyBinding([.down, .character("j")], .scrollDown, .detail, .helpScrollDown),
         KeyBinding([.character("e")], .editIdea, .detail, .helpEdit),
         KeyBinding([.character("M")], .addMeasurement, .detail, .helpAddMeasurement),
+        KeyBinding([.character("C")], .addCaseNote, .detail, .helpAddCaseNote),
         KeyBinding([.character("d")], .newDecision, .detail, .helpNewDecision),
         KeyBinding([.character("D")], .continueDecision, .detail, .helpContinueDecision),
         KeyBinding([.character("q"), .escape], .back, .detail, .helpBack),
@@ -77,6 +78,7 @@ public enum KeyTable {
         KeyBinding([.escape, .control("c")], .cancel, .entry, .helpCancelAsking),
         KeyBinding([.tab, .down], .nextField, .entry, .helpNextField),
         KeyBinding([.backTab, .up], .previousField, .entry, .helpPreviousField),
+        KeyBinding([.control("k")], .maskPersonalData, .entry, .helpMaskPersonalData),
         // Consent decision: fields
         KeyBinding([.enter], .advance, .decision, .helpAdvanceToList),
         KeyBinding([.control("s")], .saveOpen, .decision, .helpSaveOpen),

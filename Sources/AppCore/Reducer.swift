@@ -39,6 +39,21 @@ public enum Reducer {
             return changeApplied(applied, purpose, &state)
         case .changeFailed(let failure, let purpose):
             return changeFailed(failure, purpose, &state)
+        case .caseNoteAdded(let note):
+            guard case .entry(let form) = state.mode, form.purpose == .caseNote(note.idea) else { return [] }
+            state.mode = .detail(DetailState(id: note.idea))
+            state.message = StatusMessage(state.strings.format(.messageCaseAdded, note.idea))
+            return [.loadIdea(note.idea, .detail)]
+        case .caseNoteRefused(let failure, let names):
+            guard case .entry(var form) = state.mode, case .caseNote = form.purpose else { return [] }
+            form.personalNames = names
+            switch failure {
+            case .domain(let error): form.error = state.strings.error(error)
+            case .storage(let message): form.error = message
+            }
+            form.notice = CaseNoteForm.notice(form, state.strings)
+            state.mode = .entry(form)
+            return []
         case .loadFailed(let failure):
             switch failure {
             case .domain(let error): state.message = StatusMessage(state.strings.error(error), isError: true)

@@ -164,4 +164,22 @@ public enum StringKey: String, CaseIterable, Sendable {
     // Progress of long command-line work
     case progressImporting, progressGenerating, progressExporting, progressReporting, progressCopying, progressChecking
     case progressRows, progressIdeas, progressRecords, progressPages, progressSteps, progressRate
+    // Learning: safe-to-try bounds, case notes, learning capacity, the council report (Strings+Learning.swift)
+    case fieldBudget, fieldMaxDuration, fieldHarm, fieldSafeguard, fieldStopRule, errorInvalidBudget, errorInvalidDuration
+    case errorPersonalDataInCase, errorEmptyCase, personalName, personalEmail, personalPhone, personalBSN, personalAddress
+    case maskName, maskEmail, maskPhone, maskBSN, maskAddress, detailBounds, detailPastMaxDuration, detailRunsUntil
+    case boundsBudgetText, boundsWeeks, boundsDays, boundsWeek, boundsDay, cliDuePastMaxDuration, detailCases
+    case caseNotePublishable, caseNoteShows, cliCaseAdded, cliCaseNone, reportCases
+    case learningTitle, learningStartsPerQuarter, learningToFirst, learningToLearning, learningLearningCards
+    case learningThreeMeasurements, learningStopsWithLearning, learningReviewsOnTime, learningIntakeInTime
+    case learningDays, learningNone, learningShare, quarterLabel
+    case councilTitle, councilDate, councilIntro, councilChallenge, councilNoTheme, councilTried, councilLearned
+    case councilDecided, councilNext, councilQuestions, councilNothingYet, councilStopped, councilRunning
+    case councilScaling, councilDecisionLine, councilQuestionBounds, councilQuestionLearning, councilQuestionStops
+    case councilQuestionNext, councilQuestionNoExperiment, councilChartStarts, councilChartShares, councilAxisQuarter
+    case councilAxisCount, councilAxisPercent, councilLegendStarts, councilLegendShare, councilTarget, councilCases
+    case councilFigures, councilDefinitions, councilBoundsLine, councilProposed, eventCaseNoted
+    case councilTriedLine, councilLearnedLine, councilNextLearning, councilCaseLine, councilTargetStarts, councilTargetShare
+    case cliCouncilReportOptions, fieldHappened, fieldShows, fieldPublishable, choiceYes, choiceNo, caseNoteTitle
+    case helpAddCaseNote, helpMaskPersonalData, noticePersonalData, noticeNoPersonalData, messageCaseAdded
 }

@@ -98,6 +98,7 @@ public struct Strings: Sendable {
         case .imported: self[.eventImported]
         case .merged: self[.eventMerged]
         case .forgotten: self[.eventForgotten]
+        case .caseNoted: self[.eventCaseNoted]
         }
     }
 
@@ -183,6 +184,10 @@ public struct Strings: Sendable {
         case .textTooLong(let field, let limit): format(.errorTextTooLong, fieldName(field), limit)
         case .mergeIntoMerged(let id, let into): format(.errorMergeIntoMerged, id, into)
         case .erasedPersonalData(let id): format(.errorErasedPersonalData, id)
+        case .invalidBudget(let text): format(.errorInvalidBudget, clean(text))
+        case .invalidDuration(let text): format(.errorInvalidDuration, clean(text))
+        case .personalDataInCase(let kinds): format(.errorPersonalDataInCase, kinds.map(personalData).joined(separator: ", "))
+        case .emptyCase: self[.errorEmptyCase]
         case .invalidMatrix(.empty): self[.errorMatrixEmpty]
         case .invalidMatrix(.rowLength(let row, let entries, let rows)): format(.errorMatrixRowLength, row, entries, rows)
         case .invalidMatrix(.emptyEntry(let row, let column)): format(.errorMatrixEmptyEntry, row, column)
@@ -300,6 +305,7 @@ public struct Strings: Sendable {
         switch key {
         case .gate(.category): StopCategory(rawValue: value).map(stopCategory) ?? value
         case .kind: DecisionKind(rawValue: value).map(decisionKind) ?? value
+        case .publishable: value == "yes" ? self[.choiceYes] : self[.choiceNo]
         default: value
         }
     }

@@ -52,6 +52,14 @@ public struct EffectRunner: Sendable {
             } catch {
                 return [.changeFailed(failure(error), purpose)]
             }
+        case .addCaseNote(let note):
+            do {
+                return [.caseNoteAdded(try workspace.addCaseNote(note))]
+            } catch {
+                // The submitters' names the note holds go back to the form, so Ctrl-K can mask them too.
+                let names = ((try? workspace.personalData(in: note.text)) ?? []) + ((try? workspace.personalData(in: note.shows)) ?? [])
+                return [.caseNoteRefused(failure(error), names: names.filter { $0.kind == .name }.map(\.text))]
+            }
         case .quit:
             return []
         case .loadCriteriaSets:
@@ -78,7 +86,12 @@ public struct EffectRunner: Sendable {
         case .changeSession(let id, let change):
             return weighing { [.sessionLoaded(try workspace.changeSession(id, change))] }
         case .loadPortfolio:
-            return weighing { [.portfolioLoaded(try reader.portfolio(today: today(), staleDays: staleDays))] }
+            return weighing {
+                // The learning figures read every idea's history: only the portfolio view asks for them.
+                var metrics = try reader.portfolio(today: today(), staleDays: staleDays)
+                metrics.learning = try reader.learningCapacity(today: today(), triageDays: metrics.triageDays, theme: nil)
+                return [.portfolioLoaded(metrics)]
+            }
         case .loadDrafts:
             return [.draftsLoaded(drafts?.load() ?? [])]
         case .saveDraft(let draft):

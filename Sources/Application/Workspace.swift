@@ -98,6 +98,17 @@ public final class Workspace: Sendable {
         _ = try store.applyAll(measurements.map { .addMeasurement(id, $0) })
     }
 
+    /// Saves a case note to the idea's current cycle; refused (`DomainError.personalDataInCase`) while it holds
+    /// personal data: the submitters' names, e-mail addresses, phone numbers, BSNs, postcodes with house numbers.
+    public func addCaseNote(_ note: CaseNote) throws -> CaseNote {
+        try store.addCaseNote(note)
+    }
+
+    /// The personal data a case-note text holds, checked against the portfolio's submitters.
+    public func personalData(in text: String) throws -> [PersonalDataFinding] {
+        PersonalDataScan.findings(in: text, names: try store.submitterNames())
+    }
+
     /// Merges one idea into another (history kept, the source stops as merged).
     public func merge(_ source: IdeaID, into target: IdeaID) throws {
         try store.merge(source, into: target)

@@ -18,6 +18,8 @@ enum CLIError: Error, CustomStringConvertible, LocalizedError {
     case copiesRemain(Int)
     /// Options that do not go together, or an argument in the wrong form: the text's key and what fills it in.
     case usage(StringKey, [String])
+    /// `report --for council` with an option it does not take (it covers the whole portfolio and never personal data).
+    case councilReportOptions
 
     /// The message in the language of `strings`; paths and file contents are cleaned for the terminal.
     func message(in strings: Strings) -> String {
@@ -37,6 +39,7 @@ enum CLIError: Error, CustomStringConvertible, LocalizedError {
         case .copiesRemain(let count): strings.format(.cliCopiesRemain, count)
         case .usage(let key, let arguments):
             arguments.enumerated().reduce(strings[key]) { text, argument in text.replacingAll("{\(argument.offset + 1)}", with: clean(argument.element)) }
+        case .councilReportOptions: strings[.cliCouncilReportOptions]
         }
     }
 

@@ -159,6 +159,7 @@ struct DueCommand: ParsableCommand {
     struct Result: Encodable {
         var overdue: [Item]
         var upcoming: [Item]
+        var pastMaxDuration: [Item]
     }
 
     func run() throws {
@@ -167,10 +168,13 @@ struct DueCommand: ParsableCommand {
             return day
         } ?? DayDate.local(Date())
         try NumberKind.days.check(within)
-        let reviews = try global.openForReading().reader.reviews(today: today, within: within)
+        let reader = try global.openForReading().reader
+        let reviews = try reader.reviews(today: today, within: within)
+        let pastMax = try reader.pastMaxDuration(today: today)
         switch format {
         case .json:
-            print(try Output.json(Result(overdue: reviews.overdue.map(Item.init), upcoming: reviews.upcoming.map(Item.init))))
+            print(try Output.json(Result(overdue: reviews.overdue.map(Item.init), upcoming: reviews.upcoming.map(Item.init),
+                                         pastMaxDuration: pastMax.map(Item.init))))
         case .text:
             let strings = Strings(try global.language())
             let upcoming = within == 1 ? strings[.cliDueUpcomingOne] : strings.format(.cliDueUpcoming, within)
@@ -178,6 +182,12 @@ struct DueCommand: ParsableCommand {
                 print(heading)
                 if list.isEmpty { print("  —") }
                 for review in list {
+                    print("  \(review.reviewDate)  \(review.idea)  \(strings.stage(review.stage))  \(Output.safe(review.title))")
+                }
+            }
+            if !pastMax.isEmpty {
+                print(strings.format(.cliDuePastMaxDuration, pastMax.count))
+                for review in pastMax {
                     print("  \(review.reviewDate)  \(review.idea)  \(strings.stage(review.stage))  \(Output.safe(review.title))")
                 }
             }

@@ -140,6 +140,9 @@ struct ShowCommand: ParsableCommand {
                                       (.fieldMetric, card.metric), (.fieldSuccess, card.successCriterion)] {
                     print("  \(strings[label]): \(Output.safe(text))")
                 }
+                for (label, text) in BoundsText.lines(card.bounds, cycle: cycle, strings: strings) {
+                    print("  \(label): \(Output.safe(text))")
+                }
                 for measurement in cycle.measurements {
                     print("  \(measurement.date)  \(strings.number(measurement.value))  \(Output.safe(measurement.note))")
                 }
@@ -164,6 +167,7 @@ struct MoveCommand: ParsableCommand {
         commandName: "move", abstract: "Move an idea to another stage through its gate (a decision: give a reason).",
         discussion: """
             experimenting: --hypothesis --action --metric --success --owner --review-date
+                           and its bounds: --budget --max-duration --harm --safeguard --stop-rule
             learning:      --observed --learned --therefore
             scaling:       --decision ID, or --proposal --responsible --review-date [--evaluation] --consent
             stopped:       --category (no-effect, not-feasible, no-capacity, merged, superseded, other) --learned
@@ -182,6 +186,11 @@ struct MoveCommand: ParsableCommand {
     @Option(help: "Test card: we are right if …") var success: String?
     @Option(help: "Who owns the experiment.") var owner: String?
     @Option(help: "Review date, YYYY-MM-DD or DD-MM-YYYY.") var reviewDate: String?
+    @Option(help: "Safe to try: budget cap in euros (2500, € 2.500).") var budget: String?
+    @Option(help: "Safe to try: maximum duration in weeks or days (6w, 6 weken, 30d, 30 dagen).") var maxDuration: String?
+    @Option(help: "Safe to try: who could be harmed.") var harm: String?
+    @Option(help: "Safe to try: how that harm is prevented.") var safeguard: String?
+    @Option(help: "Safe to try: we stop at once if …") var stopRule: String?
     @Option(help: "Learning card: we observed …") var observed: String?
     @Option(help: "Learning card: we learned … (also what was learned when stopping)") var learned: String?
     @Option(help: "Learning card: therefore we will …") var therefore: String?
@@ -199,7 +208,8 @@ struct MoveCommand: ParsableCommand {
             (.hypothesis, hypothesis), (.action, action), (.metric, metric), (.success, success), (.owner, owner),
             (.reviewDate, reviewDate), (.observed, observed), (.learned, learned), (.therefore, therefore),
             (.category, category), (.decision, decision), (.proposal, proposal), (.responsible, responsible),
-            (.evaluation, evaluation),
+            (.evaluation, evaluation), (.budget, budget), (.maxDuration, maxDuration), (.harm, harm), (.safeguard, safeguard),
+            (.stopRule, stopRule),
         ]
         for (field, value) in values { if let value { draft[field] = value } }
         let applied = try global.openWorkspace().move(id.id, to: target, reason: reason, draft: draft, wipOverride: override)

@@ -44,9 +44,20 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Only activity (moves, measurements) from this date on.") var since: String?
     @Option(help: "The date the report treats as today (YYYY-MM-DD); default: the real date.") var now: String?
     @Flag(help: "Include submitters' names (personal data).") var includePersonal = false
+    @Option(name: .customLong("for"), help: "council: the report the council can question (Dutch unless --lang en; never personal data).")
+    var audience: ReportAudience?
 
     func run() throws {
         let workspace = try global.openForReading()
+        if audience == .council {
+            guard !includePersonal, theme == nil, since == nil else { throw CLIError.councilReportOptions }
+            // Dutch by default: the council reads Dutch; --lang en asks for English.
+            let strings = Strings(global.lang == nil ? .nl : try global.language())
+            let data = try CouncilData.load(from: workspace.reader, today: try parseDay(now) ?? workspace.reader.today())
+            let text = format == .md ? CouncilMarkdownReport.render(data, strings: strings) : CouncilHTMLReport.render(data, strings: strings)
+            try emit(text, to: output, force: force, protecting: global.directory)
+            return
+        }
         // A file with personal data is recorded before it is written, so `forget` can reach it later.
         if includePersonal, let output, !global.directory.holds(output) { workspace.recordCopy(URL(fileURLWithPath: output)) }
         let strings = Strings(try global.language())

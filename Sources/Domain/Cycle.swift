@@ -8,12 +8,15 @@ public struct TestCard: Equatable, Sendable, Codable {
     public var metric: String
     /// "We are right if …"
     public var successCriterion: String
+    /// The bounds that make it safe enough to try; nil on cycles started before the gate asked for them.
+    public var bounds: SafeBounds?
 
-    public init(hypothesis: String, action: String, metric: String, successCriterion: String) {
+    public init(hypothesis: String, action: String, metric: String, successCriterion: String, bounds: SafeBounds? = nil) {
         self.hypothesis = hypothesis
         self.action = action
         self.metric = metric
         self.successCriterion = successCriterion
+        self.bounds = bounds
     }
 
     /// The first number in the success criterion ("≥ 30 huishoudens" → 30), drawn as the target line.
@@ -60,17 +63,28 @@ public struct Cycle: Equatable, Sendable, Codable {
     public var reviewDate: DayDate
     public var measurements: [MetricMeasurement]
     public var learningCard: LearningCard?
+    /// The day the experiment started (nil when not known, as in cycles built by hand).
+    public var startedOn: DayDate?
 
     public init(
         number: Int, testCard: TestCard, owner: String, reviewDate: DayDate, measurements: [MetricMeasurement] = [],
-        learningCard: LearningCard? = nil
+        learningCard: LearningCard? = nil, startedOn: DayDate? = nil
     ) {
+        self.startedOn = startedOn
         self.number = number
         self.testCard = testCard
         self.owner = owner
         self.reviewDate = reviewDate
         self.measurements = measurements
         self.learningCard = learningCard
+    }
+}
+
+extension Cycle {
+    /// The last day the experiment may run under its bounds; nil without bounds or a known start.
+    public var lastAllowedDay: DayDate? {
+        guard let startedOn, let bounds = testCard.bounds else { return nil }
+        return bounds.lastDay(startedOn: startedOn)
     }
 }
 

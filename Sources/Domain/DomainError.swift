@@ -72,6 +72,15 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
     case mergeIntoMerged(IdeaID, into: IdeaID)
     /// An undo or redo that would bring back personal data erased with `forget`.
     case erasedPersonalData(IdeaID)
+    // Learning (safe-to-try bounds, case notes)
+    /// A budget cap that is no amount of euros (0 or more).
+    case invalidBudget(String)
+    /// A maximum duration without a unit of weeks or days, or outside 1 day … 10 years.
+    case invalidDuration(String)
+    /// A case note that still holds personal data; the kinds found, in order of first appearance.
+    case personalDataInCase([PersonalDataKind])
+    /// A case note without a text.
+    case emptyCase
 
     public var description: String {
         switch self {
@@ -200,6 +209,14 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
             "idea \(id) was itself merged into \(into): merge into \(into) instead"
         case .erasedPersonalData(let id):
             "undo would bring back personal data of idea \(id) that was erased with 'forget'; nothing was undone"
+        case .invalidBudget(let text):
+            "'\(text)' is not a budget: give an amount in euros, e.g. 2500 or € 2.500"
+        case .invalidDuration(let text):
+            "'\(text)' is not a duration: give weeks or days, e.g. 6w, 6 weken, 30d or 30 dagen (at most 10 years)"
+        case .personalDataInCase(let kinds):
+            "the case note holds personal data (" + kinds.map(\.rawValue).joined(separator: ", ") + "): mask it first; nothing was saved"
+        case .emptyCase:
+            "the case note is empty: say what happened"
         }
     }
 }

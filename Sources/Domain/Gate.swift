@@ -6,6 +6,11 @@ public enum GateField: String, CaseIterable, Sendable, Codable {
     case success
     case owner
     case reviewDate = "review-date"
+    case budget
+    case maxDuration = "max-duration"
+    case harm
+    case safeguard
+    case stopRule = "stop-rule"
     case observed
     case learned
     case therefore
@@ -35,13 +40,16 @@ public struct GateDraft: Equatable, Sendable {
     /// The fields a move into `stage` requires, in the order forms show them.
     public static func fields(for stage: Stage) -> [GateField] {
         switch stage {
-        case .experimenting: [.hypothesis, .action, .metric, .success, .owner, .reviewDate]
+        case .experimenting: [.hypothesis, .action, .metric, .success, .owner, .reviewDate] + boundFields
         case .learning: [.observed, .learned, .therefore]
         case .scaling: [.proposal, .responsible, .reviewDate, .evaluation]
         case .stopped: [.category, .learned]
         case .proposed: []
         }
     }
+
+    /// The bounds that make an experiment safe enough to try, in the order forms show them.
+    public static let boundFields: [GateField] = [.budget, .maxDuration, .harm, .safeguard, .stopRule]
 
     /// Checks the draft for a move into `stage` and returns the gate, or names every missing field.
     public func validated(for stage: Stage, idea: IdeaID) throws(DomainError) -> StageGate {
@@ -63,11 +71,19 @@ public struct GateDraft: Equatable, Sendable {
         case .proposed:
             return .none
         case .experimenting:
-            require([.hypothesis, .action, .metric, .success, .owner, .reviewDate])
+            require([.hypothesis, .action, .metric, .success, .owner, .reviewDate] + GateDraft.boundFields)
             let review = try date(.reviewDate)
-            guard missing.isEmpty, let review else { throw .gateIncomplete(stage, missing: missing) }
+            let budget = text(.budget)
+            let cap = budget.isEmpty ? nil : SafeBounds.budget(parsing: budget)
+            if !budget.isEmpty, cap == nil { throw .invalidBudget(budget) }
+            let durationText = text(.maxDuration)
+            let duration = durationText.isEmpty ? nil : MaxDuration(parsing: durationText)
+            if !durationText.isEmpty, duration == nil { throw .invalidDuration(durationText) }
+            guard missing.isEmpty, let review, let cap, let duration else { throw .gateIncomplete(stage, missing: missing) }
+            let bounds = SafeBounds(budgetCap: cap, maxDuration: duration, harm: text(.harm), safeguard: text(.safeguard), stopRule: text(.stopRule))
             return .experiment(
-                TestCard(hypothesis: text(.hypothesis), action: text(.action), metric: text(.metric), successCriterion: text(.success)),
+                TestCard(hypothesis: text(.hypothesis), action: text(.action), metric: text(.metric), successCriterion: text(.success),
+                         bounds: bounds),
                 owner: text(.owner), reviewDate: review)
         case .learning:
             require([.observed, .learned, .therefore])

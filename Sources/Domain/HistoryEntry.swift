@@ -21,6 +21,8 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case imported
     case merged
     case forgotten
+    /// A case note was added (the event names the note, not its text).
+    case caseNoted
 }
 
 /// One row of an idea's history, read back from the append-only event log.

@@ -141,15 +141,18 @@ public struct IdeaSummary: Equatable, Sendable, Identifiable {
     public var cycle: Int
     /// Score and rank from the latest closed weighing session, if any.
     public var weighing: WeighingBadge?
+    /// The last day the running experiment may run under its bounds (its start plus its maximum duration).
+    public var lastAllowedDay: DayDate?
 
     /// A summary whose tags are already joined with U+001F (what storage reads for the board).
     public init(
         id: IdeaID, title: String, theme: String, tagText: String, stage: Stage, position: Int64,
-        reviewDate: DayDate?, cycle: Int, weighing: WeighingBadge?
+        reviewDate: DayDate?, cycle: Int, weighing: WeighingBadge?, lastAllowedDay: DayDate? = nil
     ) {
         self.init(id: id, title: title, theme: theme, tags: [], stage: stage, position: position, reviewDate: reviewDate,
                   cycle: cycle, weighing: weighing)
         self.tagText = tagText
+        self.lastAllowedDay = lastAllowedDay
     }
 
     public init(
@@ -171,6 +174,12 @@ public struct IdeaSummary: Equatable, Sendable, Identifiable {
     public func isOverdue(today: DayDate) -> Bool {
         guard let reviewDate, stage != .stopped, stage != .proposed else { return false }
         return reviewDate < today
+    }
+
+    /// Whether the running experiment has gone past its maximum duration (started + maximum duration < today).
+    public func isPastMaxDuration(today: DayDate) -> Bool {
+        guard stage == .experimenting, let lastAllowedDay else { return false }
+        return lastAllowedDay < today
     }
 
     /// Whether the card matches a filter text: every word must occur in the title, theme, tags or id.

@@ -7,9 +7,12 @@ public struct IdeaDetail: Equatable, Sendable {
     public var decisions: [ConsentDecision]
     /// Event-log rows, oldest first.
     public var history: [HistoryEntry]
+    /// Case notes (casuïstiek), oldest first.
+    public var cases: [CaseNote]
 
-    public init(idea: Idea, cycles: [Cycle] = [], decisions: [ConsentDecision] = [], history: [HistoryEntry] = []) {
+    public init(idea: Idea, cycles: [Cycle] = [], decisions: [ConsentDecision] = [], history: [HistoryEntry] = [], cases: [CaseNote] = []) {
         self.idea = idea
+        self.cases = cases
         self.cycles = cycles
         self.decisions = decisions
         self.history = history
@@ -17,6 +20,12 @@ public struct IdeaDetail: Equatable, Sendable {
 
     /// The cycle now running or last run.
     public var currentCycle: Cycle? { cycles.last }
+
+    /// Whether the running experiment has gone past its maximum duration (started + maximum duration < today).
+    public func isPastMaxDuration(today: DayDate) -> Bool {
+        guard idea.stage == .experimenting, let last = currentCycle?.lastAllowedDay else { return false }
+        return last < today
+    }
 }
 
 /// A review that is due or coming up, for `proeftuin due` and the board's overdue badge.
@@ -25,6 +34,8 @@ public struct DueReview: Equatable, Sendable, Codable {
     public enum Kind: String, Sendable, Codable {
         case experiment
         case decision
+        /// The running experiment has gone past its maximum duration (`reviewDate` holds its last allowed day).
+        case maxDuration = "max-duration"
     }
 
     public var idea: IdeaID

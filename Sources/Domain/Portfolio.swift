@@ -58,6 +58,10 @@ public struct PortfolioMetrics: Equatable, Sendable {
     public var throughput: [(month: String, scaled: Int, stopped: Int)]
     /// Median days spent in a stage, over stays that ended.
     public var medianLeadTime: [Stage: Double]
+    /// The learning-capacity figures, when they were measured with the metrics.
+    public var learning: LearningCapacity?
+    /// The intake answer deadline the learning figures were measured with, in days.
+    public var triageDays: Int = LearningCapacity.defaultTriageDays
 
     public init(
         themes: [String], matrix: [String: [Stage: Int]], stageCounts: [Stage: Int], overdue: [DueReview], stale: [Stale],

@@ -110,8 +110,14 @@ public enum PortfolioImport {
             Field("id", .id), Field("ideaId", .reference("idea")), Field("number", .whole(min: 1)), Field("hypothesis", .text),
             Field("action", .text), Field("metric", .text), Field("success", .text), Field("owner", .text), Field("reviewDate", .day),
             Field("startedAt", .timestamp), Field("observed", .text, optional: true), Field("learned", .text, optional: true),
-            Field("therefore", .text, optional: true),
+            Field("therefore", .text, optional: true), Field("budgetCap", .number, optional: true),
+            Field("maxDuration", .text, optional: true), Field("harm", .text, optional: true), Field("safeguard", .text, optional: true),
+            Field("stopRule", .text, optional: true),
         ], uniqueKey: (["ideaId", "number"], "idea and cycle number")),
+        Spec(name: "caseNote", fields: [
+            Field("id", .id), Field("ideaId", .reference("idea")), Field("cycle", .whole(min: 1), optional: true), Field("date", .day),
+            Field("text", .text), Field("shows", .text), Field("publishable", .flag), Field("createdAt", .timestamp),
+        ]),
         Spec(name: "measurement", fields: [
             Field("id", .id), Field("cycleId", .reference("cycle")), Field("date", .day), Field("value", .number), Field("note", .text),
         ]),

@@ -58,10 +58,14 @@ public enum HTMLReport {
             body.append("<p class=\"meta\">\(HTML.escape(strings.format(.detailCycle, cycle.number))) · \(HTML.escape(strings[.fieldOwner])): \(HTML.escape(cycle.owner)) · \(HTML.escape(strings[.fieldReviewDate])): \(review)\(overdue)</p>")
             body.append("<dl>")
             for (label, value) in [(strings[.fieldHypothesis], cycle.testCard.hypothesis), (strings[.fieldAction], cycle.testCard.action),
-                                   (strings[.fieldMetric], cycle.testCard.metric), (strings[.fieldSuccess], cycle.testCard.successCriterion)] {
+                                   (strings[.fieldMetric], cycle.testCard.metric), (strings[.fieldSuccess], cycle.testCard.successCriterion)]
+                + BoundsText.lines(cycle.testCard.bounds, cycle: cycle, strings: strings) {
                 body.append("<dt>\(HTML.escape(label))</dt><dd>\(HTML.escape(value))</dd>")
             }
             body.append("</dl>")
+            if detail.isPastMaxDuration(today: data.today) {
+                body.append("<p class=\"overdue\">⧗ \(HTML.escape(strings[.detailPastMaxDuration]))</p>")
+            }
             let measurements = cycle.measurements.filter { data.inPeriod($0.date) }
             if !measurements.isEmpty {
                 body.append(SVGChart.measurements(measurements.map(\.value), target: cycle.testCard.numericTarget))
@@ -113,6 +117,15 @@ public enum HTMLReport {
             body.append("<li><strong>\(detail.idea.id) \(HTML.escape(detail.idea.fields.title))</strong>: \(HTML.escape(category)); \(HTML.escape(detail.idea.stopLearned ?? ""))</li>")
         }
         if !data.stopped.isEmpty { body.append("</ul>") }
+        let cases = data.publishableCases
+        if !cases.isEmpty {
+            body.append("<h2>\(HTML.escape(strings[.reportCases]))</h2><ul>")
+            for (detail, note) in cases {
+                body.append("<li><strong>\(detail.idea.id) \(HTML.escape(detail.idea.fields.title))</strong> — "
+                            + CaseNoteText.line(note, strings: strings, withIdea: false).map(HTML.escape).joined(separator: " — ") + "</li>")
+            }
+            body.append("</ul>")
+        }
         return """
             <!DOCTYPE html>
             <html lang="\(strings.language.rawValue)">

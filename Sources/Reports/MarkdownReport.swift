@@ -66,9 +66,11 @@ public enum MarkdownReport {
             out.append("\(strings.format(.detailCycle, cycle.number)) · \(strings[.fieldOwner]): \(esc(cycle.owner)) · \(strings[.fieldReviewDate]): \(detail.idea.reviewDate?.description ?? cycle.reviewDate.description)\(overdue)")
             out.append("")
             for (label, value) in [(strings[.fieldHypothesis], cycle.testCard.hypothesis), (strings[.fieldAction], cycle.testCard.action),
-                                   (strings[.fieldMetric], cycle.testCard.metric), (strings[.fieldSuccess], cycle.testCard.successCriterion)] {
+                                   (strings[.fieldMetric], cycle.testCard.metric), (strings[.fieldSuccess], cycle.testCard.successCriterion)]
+                + BoundsText.lines(cycle.testCard.bounds, cycle: cycle, strings: strings) {
                 out.append("- *\(label)* \(esc(value))")
             }
+            if detail.isPastMaxDuration(today: data.today) { out.append("- **⧗ \(strings[.detailPastMaxDuration])**") }
             let measurements = cycle.measurements.filter { data.inPeriod($0.date) }
             if !measurements.isEmpty {
                 out += ["", "| \(strings[.fieldDate]) | \(strings[.fieldValue]) | \(strings[.fieldNote]) |", "| --- | ---: | --- |"]
@@ -113,6 +115,13 @@ public enum MarkdownReport {
         for detail in data.stopped {
             let category = detail.idea.stopCategory.map(strings.stopCategory) ?? "—"
             out.append("- **\(detail.idea.id) \(esc(detail.idea.fields.title))**: \(category); \(esc(detail.idea.stopLearned ?? ""))")
+        }
+        let cases = data.publishableCases
+        if !cases.isEmpty {
+            out += ["", "## \(strings[.reportCases])", ""]
+            for (detail, note) in cases {
+                out.append("- **\(detail.idea.id) \(esc(detail.idea.fields.title))** — " + CaseNoteText.line(note, strings: strings, withIdea: false).map(esc).joined(separator: " — "))
+            }
         }
         return out.joined(separator: "\n") + "\n"
     }

@@ -56,6 +56,21 @@ public struct ReportData: Sendable {
         }.sorted { $0.1.at < $1.1.at }
     }
 
+    /// Case notes marked publishable, oldest first, masked once more against the submitters' names (the report never
+    /// shows a note that is not publishable).
+    var publishableCases: [(IdeaDetail, CaseNote)] {
+        let names = ideas.compactMap(\.idea.fields.submitter)
+        return ideas.flatMap { detail in
+            detail.cases.filter(\.publishable).map { note -> (IdeaDetail, CaseNote) in
+                var masked = note
+                let placeholder: (PersonalDataKind) -> String = { "[\($0.rawValue)]" }
+                masked.text = PersonalDataScan.masked(note.text, PersonalDataScan.findings(in: note.text, names: names), placeholder: placeholder)
+                masked.shows = PersonalDataScan.masked(note.shows, PersonalDataScan.findings(in: note.shows, names: names), placeholder: placeholder)
+                return (detail, masked)
+            }
+        }.sorted { ($0.1.date, $0.1.id ?? 0) < ($1.1.date, $1.1.id ?? 0) }
+    }
+
     var decisions: [(IdeaDetail, ConsentDecision)] {
         ideas.flatMap { detail in detail.decisions.map { (detail, $0) } }.sorted { ($0.1.id?.rawValue ?? 0) < ($1.1.id?.rawValue ?? 0) }
     }

@@ -119,7 +119,7 @@ enum BoardView {
     }
 }
 
-/// One card: one or two title lines, and a badge line with id, overdue review, cycle, weighing rank and theme.
+/// One card: one or two title lines, and a badge line with id, overdue review, past maximum duration (⧗), cycle, weighing rank and theme.
 enum CardView {
     /// A theme gets at least this many columns before the cycle and rank badges make room for it.
     static let themeRoom = 6
@@ -139,6 +139,7 @@ enum CardView {
         grid.putPadded("", x: x, y: badgeY, width: width, style: badgeStyle)
         var badges: [(text: String, style: Style, droppable: Bool)] = [("\(card.id)", badgeStyle, false)]
         if card.isOverdue(today: today) { badges.append(("⚠", selected ? Palette.selected : Palette.error, false)) }
+        if card.isPastMaxDuration(today: today) { badges.append(("⧗", selected ? Palette.selected : Palette.error, false)) }
         if card.cycle > 0 { badges.append(("↻\(card.cycle)", badgeStyle, true)) }
         if let weighing = card.weighing { badges.append(("★\(weighing.rank)", selected ? Palette.selected : Palette.info, true)) }
         let indent = width < 24 ? 1 : 3

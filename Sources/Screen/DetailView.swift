@@ -52,6 +52,9 @@ struct DetailView {
             let overdue = idea.summary.isOverdue(today: today) ? "  ⚠ " + strings[.detailOverdue] : ""
             fields.append((.detailReviewDate, review.description + overdue))
         }
+        if detail.isPastMaxDuration(today: today), let last = detail.currentCycle?.lastAllowedDay {
+            fields.append((.detailBounds, "⧗ " + strings[.detailPastMaxDuration] + " (" + strings.format(.detailRunsUntil, last) + ")"))
+        }
         if idea.stage == .stopped, let category = idea.stopCategory {
             fields.append((.detailStopCategory, strings.stopCategory(category)))
             fields.append((.detailStopLearned, idea.stopLearned ?? "—"))
@@ -59,7 +62,7 @@ struct DetailView {
         let labelWidth = (fields.map { DisplayWidth.of(strings[$0.0]) }.max() ?? 0) + 2
         var lines = fields.map { key, value in
             Line(text: strings[key], style: Palette.label, value: value, valueColumn: labelWidth,
-                 valueStyle: key == .detailReviewDate && value.contains("⚠") ? Palette.error : .plain)
+                 valueStyle: (key == .detailReviewDate && value.contains("⚠")) || key == .detailBounds ? Palette.error : .plain)
         }
         lines.append(Line(text: ""))
         lines.append(Line(text: strings[.detailDescription], style: Palette.label))
@@ -72,6 +75,17 @@ struct DetailView {
         }
         for cycle in detail.cycles.reversed() {
             lines += cycleLines(cycle, strings: strings, width: width)
+        }
+        if !detail.cases.isEmpty {
+            lines.append(Line(text: ""))
+            lines.append(Line(text: strings[.detailCases], style: Palette.label))
+            for note in detail.cases.reversed() {
+                for (index, text) in CaseNoteText.line(note, strings: strings, withIdea: false).enumerated() {
+                    lines += DisplayWidth.wrap("  " + (index == 0 ? "" : "  ") + text, to: max(1, width)).map {
+                        Line(text: $0, style: index == 0 ? .plain : Palette.badge)
+                    }
+                }
+            }
         }
         if !detail.decisions.isEmpty {
             lines.append(Line(text: ""))
@@ -101,7 +115,7 @@ struct DetailView {
         lines += labelled([
             (strings[.fieldHypothesis], card.hypothesis), (strings[.fieldAction], card.action),
             (strings[.fieldMetric], card.metric), (strings[.fieldSuccess], card.successCriterion),
-        ], width: width)
+        ] + BoundsText.lines(card.bounds, cycle: cycle, strings: strings), width: width)
         let target = card.numericTarget
         var heading = Line(text: "  " + strings[.detailMeasurements], style: Palette.label)
         if cycle.measurements.isEmpty {

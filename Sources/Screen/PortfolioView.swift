@@ -80,6 +80,13 @@ enum PortfolioView {
         for stale in metrics.stale {
             lines.append(("  \(right(strings.format(.portfolioDays, stale.days), 6))  \(stale.idea)  \(strings.stage(stale.stage))  \(stale.title)", .plain))
         }
+        if let learning = metrics.learning {
+            lines.append(("", .plain))
+            lines.append((strings[.learningTitle], Palette.label))
+            for (label, value) in strings.learningFigures(learning, triageDays: metrics.triageDays) {
+                lines.append(("  \(label): \(value)", .plain))
+            }
+        }
         return lines
     }
 }

@@ -8,9 +8,11 @@ extension AppDatabase {
     public func summaries() throws -> [IdeaSummary] {
         try read { db in
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT id, title, theme, tags, stage, position, reviewDate, cycleCount, weighScore, weighRank FROM idea
-                ORDER BY CASE stage WHEN 'proposed' THEN 0 WHEN 'experimenting' THEN 1 WHEN 'learning' THEN 2
-                WHEN 'scaling' THEN 3 ELSE 4 END, position, id
+                SELECT idea.id, title, theme, tags, stage, position, idea.reviewDate, cycleCount, weighScore, weighRank,
+                cycle.startedAt, cycle.maxDuration FROM idea
+                LEFT JOIN cycle ON cycle.ideaId = idea.id AND cycle.number = idea.cycleCount AND idea.stage = 'experimenting'
+                ORDER BY CASE idea.stage WHEN 'proposed' THEN 0 WHEN 'experimenting' THEN 1 WHEN 'learning' THEN 2
+                WHEN 'scaling' THEN 3 ELSE 4 END, position, idea.id
                 """)
             var result: [IdeaSummary] = []
             result.reserveCapacity(1024)
@@ -19,6 +21,13 @@ extension AppDatabase {
                 let review: String? = (try row.decode(atIndex: 6))
                 let score: Double? = (try row.decode(atIndex: 8))
                 let rank: Int? = (try row.decode(atIndex: 9))
+                var lastDay: DayDate? = nil
+                if let started: Date = (try row.decode(atIndex: 10)), let text: String = (try row.decode(atIndex: 11)) {
+                    guard let duration = MaxDuration(parsing: text) else {
+                        throw StorageError.unreadableValue(table: "cycle", record: "cycle of #\(id)", field: "maxDuration", value: text)
+                    }
+                    lastDay = DayDate.local(started).adding(days: duration.days)
+                }
                 result.append(
                     IdeaSummary(
                         id: IdeaID(id), title: (try row.decode(atIndex: 1)), theme: (try row.decode(atIndex: 2)),
@@ -27,7 +36,7 @@ extension AppDatabase {
                         position: (try row.decode(atIndex: 5)),
                         reviewDate: try StoredValue.day(review, table: "idea", record: "#\(id)", field: "reviewDate"),
                         cycle: (try row.decode(atIndex: 7)),
-                        weighing: score.flatMap { score in rank.map { WeighingBadge(score: score, rank: $0) } }))
+                        weighing: score.flatMap { score in rank.map { WeighingBadge(score: score, rank: $0) } }, lastAllowedDay: lastDay))
             }
             return result
         }
@@ -71,7 +80,9 @@ extension AppDatabase {
             let decisions = try DecisionRecord.filter(Column("ideaId") == id.rawValue).order(Column("id")).fetchAll(db)
                 .map { try $0.decision }
             let history = try Self.history(of: id, in: db)
-            return IdeaDetail(idea: try record.idea, cycles: cycles, decisions: decisions, history: history)
+            let cases = try CaseNoteRecord.filter(Column("ideaId") == id.rawValue).order(Column("date"), Column("id")).fetchAll(db)
+                .map { try $0.note }
+            return IdeaDetail(idea: try record.idea, cycles: cycles, decisions: decisions, history: history, cases: cases)
         }
     }
 
@@ -91,6 +102,10 @@ extension AppDatabase {
             for record in try DecisionRecord.order(Column("id")).fetchAll(db) {
                 decisions[record.ideaId, default: []].append(try record.decision)
             }
+            var cases: [Int64: [CaseNote]] = [:]
+            for record in try CaseNoteRecord.order(Column("date"), Column("id")).fetchAll(db) {
+                cases[record.ideaId, default: []].append(try record.note)
+            }
             var mergedInto: [Int64: Int64] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT id, mergedInto FROM idea WHERE mergedInto IS NOT NULL") {
                 mergedInto[(try row.decode(atIndex: 0))] = (try row.decode(atIndex: 1))
@@ -109,7 +124,8 @@ extension AppDatabase {
             }
             return ideas.map { idea in
                 let key = idea.id.rawValue
-                return IdeaDetail(idea: idea, cycles: cycles[key] ?? [], decisions: decisions[key] ?? [], history: history[key] ?? [])
+                return IdeaDetail(idea: idea, cycles: cycles[key] ?? [], decisions: decisions[key] ?? [], history: history[key] ?? [],
+                                  cases: cases[key] ?? [])
             }
         }
     }

@@ -37,7 +37,7 @@ public enum InterchangeError: Error, Equatable, CustomStringConvertible, Localiz
 extension AppDatabase {
     /// Tables in an order that respects foreign keys.
     static let exportedTables = [
-        "idea", "cycle", "measurement", "decision", "criteriaSet", "session", "score", "abstention", "cellNote", "wipLimit", "event",
+        "idea", "cycle", "caseNote", "measurement", "decision", "criteriaSet", "session", "score", "abstention", "cellNote", "wipLimit", "event",
     ]
     /// Columns holding JSON arrays shown as arrays in the export.
     static let arrayColumns: [String: Set<String>] = ["idea": ["tags"]]
@@ -54,7 +54,9 @@ extension AppDatabase {
             var tables: [String: [[String: JSONValue]]] = [:]
             for table in Self.exportedTables {
                 var rows: [[String: JSONValue]] = []
-                let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) ORDER BY rowid")
+                // Case notes leave the team only when marked publishable.
+                let only = table == "caseNote" ? " WHERE publishable" : ""
+                let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM \(table)\(only) ORDER BY rowid")
                 while let row = try cursor.next() {
                     var object: [String: JSONValue] = [:]
                     for (column, value) in row {

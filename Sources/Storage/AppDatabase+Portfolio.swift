@@ -43,6 +43,11 @@ extension AppDatabase {
             calendarDay: DayDate.local)
     }
 
+    /// The learning-capacity figures of the portfolio (or one theme), as `LearningCapacity.measure` defines them.
+    public func learningCapacity(today: DayDate, triageDays: Int, theme: String? = nil) throws -> LearningCapacity {
+        LearningCapacity.measure(try details(theme: theme), today: today, triageDays: triageDays, day: DayDate.local)
+    }
+
     /// Every idea's id and title, by id: what a `DuplicateIndex` is built from outside the board.
     public func ideaTitles() throws -> [(IdeaID, String)] {
         try read { db in

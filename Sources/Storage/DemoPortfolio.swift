@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import GRDB
 
 /// A realistic Dutch portfolio of social-domain ideas, for trying the board and for screenshots.
 public enum DemoPortfolio {
@@ -97,6 +98,82 @@ public enum DemoPortfolio {
         }
     }
 
+    /// Safe-to-try bounds per theme: who could be harmed, how that is prevented, and the stop rule; the budget cap and
+    /// maximum duration vary per idea.
+    static func bounds(for theme: String, index: Int) -> SafeBounds {
+        let (harm, safeguard, stop): (String, String, String) = switch theme {
+        case armoede:
+            ("huishoudens die een afspraak missen en daardoor later hulp krijgen",
+             "wie niet thuis is krijgt binnen twee dagen een brief en een belafspraak; de gewone route blijft open",
+             "een huishouden door het experiment een betalingsregeling of toeslag misloopt")
+        case jeugd:
+            ("kinderen bij wie zware problemen te laat worden herkend",
+             "bij twijfel overlegt de professional dezelfde dag met het jeugdteam; de verwijsroute blijft ongewijzigd",
+             "een kind door het experiment langer op passende hulp wacht dan zonder")
+        case wmo:
+            ("ouderen en mensen met een beperking die tussen wal en schip raken",
+             "de consulent belt iedere deelnemer na twee weken; de beschikkingsroute blijft voor wie dat wil",
+             "iemand zonder de ondersteuning komt te zitten die hij eerder had")
+        case werk:
+            ("deelnemers die inkomen verliezen of een terugval krijgen",
+             "inkomen is vooraf gegarandeerd; deelnemen is vrijwillig en zonder gevolgen voor de uitkering",
+             "een deelnemer erop achteruitgaat in inkomen of er een klacht over dwang komt")
+        case eenzaam:
+            ("kwetsbare ouderen die vrijwilligers binnenlaten",
+             "vrijwilligers hebben een VOG en komen met z'n tweeën of gekoppeld aan een vaste coördinator",
+             "er één melding van misbruik van vertrouwen is")
+        default:
+            ("bewoners die zich aangesproken of buitengesloten voelen",
+             "bewonerscommissie denkt mee; deelname is vrijwillig en meldingen gaan via het wijkteam",
+             "de overlast in de proefstraat toeneemt of bewoners zich onveilig voelen")
+        }
+        let budgets: [Double] = [2_500, 12_000, 750, 45_000, 6_000, 18_500, 1_200]
+        let durations = [MaxDuration(count: 6, unit: .weeks), MaxDuration(count: 12, unit: .weeks), MaxDuration(count: 90, unit: .days),
+                         MaxDuration(count: 8, unit: .weeks), MaxDuration(count: 26, unit: .weeks)]
+        return SafeBounds(budgetCap: budgets[index % budgets.count], maxDuration: durations[index % durations.count], harm: harm,
+                          safeguard: safeguard, stopRule: stop)
+    }
+
+    /// What stopping taught, different per idea: a stop with learning is a result, not a failure.
+    static let stopLearnings = [
+        "Kledingbank naar de wijkhuizen": "de doelgroep komt niet naar een vaste plek op vaste dagen; we moeten naar hen toe",
+        "Wachtlijst jeugd-GGZ: overbruggingsgroep":
+            "de wachttijd werd niet korter, wel voelden jongeren zich minder alleen: dat deel nemen we mee in de wachtlijstaanpak",
+        "Digitaal aanvragen Wmo": "ouderen willen het gesprek aan tafel, niet achter een scherm; digitaal alleen als extra keuze",
+        "Sollicitatietraining via video": "online trainen bereikte vooral wie al solliciteerde; de groep die we zochten haakte af",
+        "Postbode signaleert eenzaamheid": "postbezorgers hebben te weinig tijd per adres; signaleren past beter bij de wijkverpleging",
+        "Groene schoolpleinen open na schooltijd":
+            "de pleinen werden vooral door oudere jongeren gebruikt; met de scholen en de buurt opnieuw bekijken",
+    ]
+
+    /// Case notes per demo idea (by title): what happened, what it shows, and whether it may leave the team.
+    static let cases: [(title: String, text: String, shows: String, publishable: Bool)] = [
+        ("Schuldhulp aan de keukentafel",
+         "Een alleenstaande vader met drie kinderen had twee afspraken op het stadskantoor gemist. Aan de keukentafel bleken acht schuldeisers en een afgesloten energiecontract.",
+         "Thuis komt de hele situatie op tafel; op kantoor alleen de vraag waarvoor iemand kwam.", true),
+        ("Schuldhulp aan de keukentafel",
+         "Een schuldhulpmaatje moest drie keer terugkomen voordat de deur openging.",
+         "Het kost tijd om binnen te komen; reken die tijd mee in de begroting.", false),
+        ("Ouders helpen ouders: lotgenotengroep",
+         "Een moeder vertelde in de groep dat ze voor het eerst sinds maanden iemand sprak die haar niet veroordeelde.",
+         "Erkenning door andere ouders doet iets wat een hulpverlener niet kan.", true),
+        ("Mantelzorgpauze op afroep",
+         "Een mantelzorger boekte om 7 uur 's ochtends vervanging omdat haar man onverwacht naar het ziekenhuis moest; om 9 uur was er iemand.",
+         "Op afroep werkt juist op de momenten die een vast rooster mist.", true),
+        ("Wijkteam spreekuur in de supermarkt",
+         "Een caissière verwees een klant met een stapel aanmaningen naar het spreekuur bij de ingang.",
+         "Medewerkers van de supermarkt zijn signaleerders als ze weten waarheen.", false),
+        ("Werkervaringsplaatsen bij de gemeente",
+         "Een deelnemer in het groenonderhoud kreeg na vier maanden een contract bij de aannemer die het park onderhoudt.",
+         "Werkervaring bij de gemeente opent deuren bij haar opdrachtnemers.", true),
+        ("Huisbezoek bij 80ste verjaardag",
+         "Een vrijwilliger trof een jarige die al twee weken niemand had gesproken en regelde met de huisarts een vervolgbezoek.",
+         "Het bezoek vindt ook wie nergens staat ingeschreven.", false),
+        ("Gratis schoolontbijt op drie basisscholen",
+         "Een leerkracht merkte dat een leerling die vaak ziek thuis bleef nu elke ochtend op tijd kwam.",
+         "Zonder aanmelding komt ook wie zich schaamt.", true),
+    ]
+
     static let owners = ["Fatima El Idrissi", "Jeroen Bakker", "Sanne de Wit", "Mehmet Yilmaz", "Annelies Visser", "Ruud Jansen"]
 }
 
@@ -137,7 +214,8 @@ extension AppDatabase {
                         gate = .experiment(
                             TestCard(hypothesis: "\(entry.fields.title) helpt inwoners eerder en dichterbij",
                                      action: "proberen we het drie maanden in één wijk",
-                                     metric: metric, successCriterion: success),
+                                     metric: metric, successCriterion: success,
+                                     bounds: DemoPortfolio.bounds(for: entry.fields.theme, index: index)),
                             owner: owner, reviewDate: review)
                     case .learning:
                         gate = .learning(LearningCard(
@@ -154,7 +232,8 @@ extension AppDatabase {
                             ], concerns: [Concern(who: "Wijkteam Noord", text: "bezetting in de zomer")],
                             outcome: .consented))
                     case .stopped:
-                        gate = .stop(index % 4 == 1 ? .noCapacity : .noEffect, learned: "de doelgroep bereikten we zo niet")
+                        gate = .stop(index % 4 == 1 ? .noCapacity : .noEffect,
+                                     learned: DemoPortfolio.stopLearnings[entry.fields.title] ?? "de doelgroep bereikten we zo niet")
                     case .proposed:
                         gate = .none
                     }
@@ -177,6 +256,18 @@ extension AppDatabase {
                             .apply(.addMeasurement(id, MetricMeasurement(date: date, value: value, note: sample == 0 ? "nulmeting" : "")))
                     }
                 }
+            }
+            for note in DemoPortfolio.cases {
+                guard let index = entries.firstIndex(where: { $0.fields.title == note.title }),
+                      let idea = try IdeaRecord.filter(Column("title") == note.title).fetchOne(db) else { continue }
+                let day = today.adding(days: -(entries[index].daysAgo / 4 + note.text.count % 9))
+                let record = CaseNoteRecord(
+                    CaseNote(idea: IdeaID(idea.id!), cycle: idea.cycleCount > 0 ? idea.cycleCount : nil, date: day, text: note.text,
+                             shows: note.shows, publishable: note.publishable),
+                    createdAt: now)
+                try record.insert(db)
+                try appendEvent(db, idea: IdeaID(idea.id!), kind: .caseNoted, after: EventJSON.encode(
+                    CaseNoteEvent(caseNote: db.lastInsertedRowID, cycle: record.cycle, publishable: record.publishable)), at: now)
             }
             for limit in [WipLimit(stage: .experimenting, limit: 10), WipLimit(stage: .learning, limit: 8), WipLimit(stage: .scaling, limit: 6)] {
                 try WipLimitRecord(stage: limit.stage.rawValue, limit: limit.limit, hard: false).save(db)

@@ -178,6 +178,33 @@ enum Migrations {
                 }
             }
         }
+        migrator.registerMigration("v9-learning: safe-to-try bounds, case notes") { db in
+            // The bounds of a test card; all empty on cycles started before the gate asked for them.
+            try db.alter(table: "cycle") { t in
+                t.add(column: "budgetCap", .double)
+                t.add(column: "maxDuration", .text)
+                t.add(column: "harm", .text)
+                t.add(column: "safeguard", .text)
+                t.add(column: "stopRule", .text)
+            }
+            try db.create(table: "caseNote") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("ideaId", .integer).notNull().references("idea", onDelete: .cascade)
+                t.column("cycle", .integer)
+                t.column("date", .text).notNull()
+                t.column("text", .text).notNull()
+                t.column("shows", .text).notNull().defaults(to: "")
+                t.column("publishable", .boolean).notNull().defaults(to: false)
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(index: "caseNote_on_ideaId", on: "caseNote", columns: ["ideaId"])
+            for operation in ["INSERT", "UPDATE", "DELETE"] {
+                try db.execute(sql: """
+                    CREATE TRIGGER caseNote_\(operation.lowercased())_counts AFTER \(operation) ON "caseNote"
+                    BEGIN UPDATE changeCounter SET value = value + 1 WHERE id = 1; END
+                    """)
+            }
+        }
         return migrator
     }
 

@@ -94,6 +94,11 @@ struct CycleRecord: Codable, FetchableRecord, PersistableRecord {
     var observed: String?
     var learned: String?
     var therefore: String?
+    var budgetCap: Double?
+    var maxDuration: String?
+    var harm: String?
+    var safeguard: String?
+    var stopRule: String?
 
     init(idea: IdeaID, number: Int, card: TestCard, owner: String, reviewDate: DayDate, startedAt: Date) {
         ideaId = idea.rawValue
@@ -105,6 +110,27 @@ struct CycleRecord: Codable, FetchableRecord, PersistableRecord {
         self.owner = owner
         self.reviewDate = reviewDate.description
         self.startedAt = startedAt
+        budgetCap = card.bounds?.budgetCap
+        maxDuration = card.bounds?.maxDuration.description
+        harm = card.bounds?.harm
+        safeguard = card.bounds?.safeguard
+        stopRule = card.bounds?.stopRule
+    }
+
+    /// The test card's bounds: nil when none were recorded (older cycles); refused when only some are, or unreadable.
+    func bounds() throws -> SafeBounds? {
+        let record = "cycle \(number) of #\(ideaId)"
+        if budgetCap == nil, maxDuration == nil, harm == nil, safeguard == nil, stopRule == nil { return nil }
+        guard let budgetCap, budgetCap.isFinite, budgetCap >= 0 else {
+            throw StorageError.unreadableValue(table: Self.databaseTableName, record: record, field: "budgetCap", value: budgetCap.map { "\($0)" } ?? "NULL")
+        }
+        guard let maxDuration, let duration = MaxDuration(parsing: maxDuration) else {
+            throw StorageError.unreadableValue(table: Self.databaseTableName, record: record, field: "maxDuration", value: maxDuration ?? "NULL")
+        }
+        for (field, value) in [("harm", harm), ("safeguard", safeguard), ("stopRule", stopRule)] where value == nil {
+            throw StorageError.unreadableValue(table: Self.databaseTableName, record: record, field: field, value: "NULL")
+        }
+        return SafeBounds(budgetCap: budgetCap, maxDuration: duration, harm: harm ?? "", safeguard: safeguard ?? "", stopRule: stopRule ?? "")
     }
 
     var learningCard: LearningCard? {
@@ -123,11 +149,11 @@ struct CycleRecord: Codable, FetchableRecord, PersistableRecord {
     func cycle(measurements: [MetricMeasurement]) throws -> Cycle {
         Cycle(
             number: number,
-            testCard: TestCard(hypothesis: hypothesis, action: action, metric: metric, successCriterion: success),
+            testCard: TestCard(hypothesis: hypothesis, action: action, metric: metric, successCriterion: success, bounds: try bounds()),
             owner: owner,
             reviewDate: try StoredValue.day(reviewDate, table: Self.databaseTableName, record: "cycle \(number) of #\(ideaId)",
                                             field: "reviewDate"),
-            measurements: measurements, learningCard: learningCard)
+            measurements: measurements, learningCard: learningCard, startedOn: DayDate.local(startedAt))
     }
 }
 

@@ -40,6 +40,8 @@ public protocol Store: StoreReader {
     func generateBenchmarkData(_ set: BenchmarkDataSet, now: Date, progress: (Int) -> Void) throws
     func backup(to url: URL, progress: (Int, Int) -> Void) throws -> URL
     func rollingBackup(reason: String, progress: (Int, Int) -> Void) throws -> URL?
+    /// Saves a case note to the idea's current cycle; refused while it holds personal data.
+    func addCaseNote(_ note: CaseNote) throws -> CaseNote
 }
 
 extension AppDatabase: Store {}

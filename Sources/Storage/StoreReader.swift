@@ -40,6 +40,14 @@ public protocol StoreReader: Sendable {
     func exportAll(includePersonal: Bool, progress: (Int) -> Void) throws -> PortfolioExport
     func health() throws -> HealthReport
     func backups() -> [URL]
+    /// The learning-capacity figures of the portfolio (or one theme).
+    func learningCapacity(today: DayDate, triageDays: Int, theme: String?) throws -> LearningCapacity
+    /// Running experiments past their maximum duration, as reviews dated on their last allowed day.
+    func pastMaxDuration(today: DayDate) throws -> [DueReview]
+    /// The case notes of one idea (or all), oldest first.
+    func caseNotes(idea: IdeaID?) throws -> [CaseNote]
+    /// The submitters' names, which case notes must not hold.
+    func submitterNames() throws -> [String]
 }
 
 extension StoreReader {

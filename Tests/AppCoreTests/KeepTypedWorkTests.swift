@@ -208,7 +208,7 @@ struct KeepTypedWorkTests {
     @Test func aReviewDateInThePastAsksBeforeTheMove() {
         var state = sampleState(language: .nl)
         _ = Reducer.reduce(&state, .ideaLoaded(loadedIdea(1, stage: .proposed), purpose: .gate(.experimenting)))
-        fill(["h", "a", "m", "s", "o", "01-11-2026", "r"], &state)
+        fill(["h", "a", "m", "s", "o", "01-11-2026", "500", "6w", "niemand", "vrijwillig", "klachten", "r"], &state)
         guard case .entry(let filled) = state.mode else { return }
         #expect(press([.control("s")], &state).isEmpty)
         guard case .confirm(let question) = state.mode else {

@@ -117,7 +117,8 @@ struct MoveTests {
             return
         }
         #expect(form.fields.map(\.key) == [.gate(.hypothesis), .gate(.action), .gate(.metric), .gate(.success), .gate(.owner),
-                                            .gate(.reviewDate), .reason])
+                                            .gate(.reviewDate), .gate(.budget), .gate(.maxDuration), .gate(.harm), .gate(.safeguard),
+                                            .gate(.stopRule), .reason])
         #expect(form[.gate(.reviewDate)] == "2027-01-11", "six weeks after today by default")
         #expect(form.notice == nil, "no WIP limit is near")
         #expect(press([.control("s")], &state).isEmpty, "an incomplete gate moves nothing")
@@ -125,11 +126,15 @@ struct MoveTests {
             Issue.record("the form stays open")
             return
         }
-        #expect(refused.error == "Still missing: we believe that, to verify, we will, and measure, we are right if, owner")
-        fill(["buren helpen", "pilot Noord", "deelnemers", "minstens 20", "Sanne", "2026-12-31", "goed genoeg voor nu"], &state)
+        #expect(refused.error == "Still missing: we believe that, to verify, we will, and measure, we are right if, owner, "
+                + "budget cap (€), max duration (6w, 30d), who could be harmed, how we prevent that, we stop at once if")
+        fill(["buren helpen", "pilot Noord", "deelnemers", "minstens 20", "Sanne", "2026-12-31", "1500", "8w", "buren",
+              "vrijwillig meedoen", "iemand zich onveilig voelt", "goed genoeg voor nu"], &state)
         let effects = press([.control("s")], &state)
+        let bounds = SafeBounds(budgetCap: 1500, maxDuration: MaxDuration(count: 8, unit: .weeks), harm: "buren", safeguard: "vrijwillig meedoen",
+                                stopRule: "iemand zich onveilig voelt")
         let gate = StageGate.experiment(
-            TestCard(hypothesis: "buren helpen", action: "pilot Noord", metric: "deelnemers", successCriterion: "minstens 20"),
+            TestCard(hypothesis: "buren helpen", action: "pilot Noord", metric: "deelnemers", successCriterion: "minstens 20", bounds: bounds),
             owner: "Sanne", reviewDate: DayDate(year: 2026, month: 12, day: 31)!)
         #expect(effects == [.apply(.move(MoveRequest(id: IdeaID(1), target: .experimenting, reason: "goed genoeg voor nu", gate: gate, from: .proposed)), .perform)])
     }
@@ -231,7 +236,7 @@ struct MoveTests {
         }
         #expect(opened.notice == "Experimenting is at its WIP limit (1/1): saving asks for a reason to go over it",
                 "announced when the form opens, before anything is typed")
-        fill(["h", "a", "m", "s", "o", "2026-12-31", "r"], &state)
+        fill(["h", "a", "m", "s", "o", "2026-12-31", "500", "6w", "niemand", "vrijwillig", "klachten", "r"], &state)
         guard case .entry(let filled) = state.mode else {
             Issue.record("expected the filled gate form")
             return

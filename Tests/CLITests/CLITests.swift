@@ -86,7 +86,7 @@ struct CLITests {
         #expect(refused.stderr.contains("Moving to Experimenting needs --hypothesis, --action, --metric, --success, --review-date"))
         let moved = try binary.run(["move", "1", "experiment", "--reason", "goed genoeg voor nu", "--hypothesis", "samen fietsen helpt",
                                     "--action", "pilot in Noord", "--metric", "deelnemers", "--success", "minstens 20",
-                                    "--owner", "Sanne", "--review-date", "31-12-2026"])
+                                    "--owner", "Sanne", "--review-date", "31-12-2026", "--budget", "500", "--max-duration", "6w", "--harm", "niemand", "--safeguard", "vrijwillig", "--stop-rule", "er klachten komen"])
         #expect(moved.status == 0, "\(moved.stderr)")
         let shown = try binary.run(["show", "#1", "--format", "json", "--include-personal"])
         let idea = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])

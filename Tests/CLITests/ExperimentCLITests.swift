@@ -4,7 +4,7 @@ import Testing
 /// Moves idea 1 into experimenting with a complete test card.
 func startExperiment(_ binary: Binary, _ id: String = "1", extra: [String] = []) throws -> Run {
     try binary.run(["move", id, "experimenting", "--reason", "start", "--hypothesis", "h", "--action", "a", "--metric", "m",
-                    "--success", "minstens 20", "--owner", "Sanne", "--review-date", "2026-12-31"] + extra)
+                    "--success", "minstens 20", "--owner", "Sanne", "--review-date", "2026-12-31", "--budget", "500", "--max-duration", "6w", "--harm", "niemand", "--safeguard", "vrijwillig", "--stop-rule", "er klachten komen"] + extra)
 }
 
 @Suite("CLI: experiments, decisions, WIP, reviews", .serialized)
@@ -111,7 +111,7 @@ struct ExperimentCLITests {
         try binary.run(["add", "Straks"])
         _ = try startExperiment(binary)  // review 2026-12-31
         try binary.run(["move", "2", "experimenting", "--reason", "start", "--hypothesis", "h", "--action", "a", "--metric", "m",
-                        "--success", "s", "--owner", "o", "--review-date", "2027-01-05"])
+                        "--success", "s", "--owner", "o", "--review-date", "2027-01-05", "--budget", "500", "--max-duration", "6w", "--harm", "niemand", "--safeguard", "vrijwillig", "--stop-rule", "er klachten komen"])
         let due = try binary.run(["due", "--within", "7", "--now", "2027-01-02", "--format", "json"])
         let result = try #require(try JSONSerialization.jsonObject(with: Data(due.stdout.utf8)) as? [String: [[String: Any]]])
         #expect(result["overdue"]?.map { $0["id"] as? Int } == [1])

@@ -190,7 +190,7 @@ struct HardeningCLITests {
         defer { binary.cleanUp() }
         try binary.run(["add", "Meten"])
         try binary.run(["move", "1", "experiment", "--reason", "r", "--hypothesis", "h", "--action", "a", "--metric", "m",
-                        "--success", "meer dan " + String(repeating: "9", count: 400), "--owner", "o", "--review-date", "2027-01-01"])
+                        "--success", "meer dan " + String(repeating: "9", count: 400), "--owner", "o", "--review-date", "2027-01-01", "--budget", "500", "--max-duration", "6w", "--harm", "niemand", "--safeguard", "vrijwillig", "--stop-rule", "er klachten komen"])
         let file = binary.files.appendingPathComponent("metingen.csv")
         try "date,value\n2026-12-01,\(String(repeating: "9", count: 310))\n2026-12-02,1e308\n2026-12-03,-1.7976931348623157e308\n"
             .write(to: file, atomically: true, encoding: .utf8)
@@ -297,7 +297,7 @@ struct HardeningCLITests {
         defer { binary.cleanUp() }
         try binary.run(["add", "Sessie"])
         try binary.run(["move", "1", "experiment", "--reason", "r", "--hypothesis", "h", "--action", "a", "--metric", "m", "--success", "s",
-                        "--owner", "o", "--review-date", "2027-01-01"])
+                        "--owner", "o", "--review-date", "2027-01-01", "--budget", "500", "--max-duration", "6w", "--harm", "niemand", "--safeguard", "vrijwillig", "--stop-rule", "er klachten komen"])
         try binary.run(["criteria", "create", "set"])
         try binary.run(["criteria", "add", "set", "impact", "--weight", "1"])
         try binary.run(["session", "new", "--set", "set", "--ideas", "1", "--participants", "Ann"])

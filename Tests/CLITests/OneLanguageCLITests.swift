@@ -11,7 +11,7 @@ struct OneLanguageCLITests {
         try binary.run(["wip", "set", "experimenting", "1"])
         _ = try startExperiment(binary)
         try binary.run(["move", "2", "experimenting", "--reason", "start", "--hypothesis", "h", "--action", "a", "--metric", "m",
-                        "--success", "s", "--owner", "o", "--review-date", "2027-01-05", "--override", "subsidie loopt af"])
+                        "--success", "s", "--owner", "o", "--review-date", "2027-01-05", "--budget", "500", "--max-duration", "6w", "--harm", "niemand", "--safeguard", "vrijwillig", "--stop-rule", "er klachten komen", "--override", "subsidie loopt af"])
         return binary
     }
 

@@ -122,7 +122,7 @@ struct PrivacyCLITests {
         try warns(["add", "Bankje drie", "--submitter", "Jan \(bsn)"])
         try warns(["edit", "1", "--theme", "nummer \(bsn)"])
         try warns(["move", "1", "experiment", "--reason", "belde \(bsn)", "--hypothesis", "h", "--action", "a", "--metric", "m",
-                   "--success", "minstens 3", "--owner", "o", "--review-date", "2027-01-01"])
+                   "--success", "minstens 3", "--owner", "o", "--review-date", "2027-01-01", "--budget", "500", "--max-duration", "6w", "--harm", "niemand", "--safeguard", "vrijwillig", "--stop-rule", "er klachten komen"])
         try warns(["measure", "1", "--date", "2026-12-01", "--value", "3", "--note", "van \(bsn)"])
         try warns(["decision", "new", "1", "--kind", "scale", "--proposal", "voor \(bsn)", "--responsible", "r", "--review-date", "2027-02-01"])
         try warns(["decision", "object", "1", "--who", "w", "--text", "bezwaar \(bsn)"])

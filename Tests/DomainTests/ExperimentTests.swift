@@ -33,7 +33,8 @@ struct GateTests {
 
     @Test func experimentGateNamesEveryMissingField() {
         let draft = GateDraft([.hypothesis: "buren helpen", .owner: "  "])
-        #expect(throws: DomainError.gateIncomplete(.experimenting, missing: [.action, .metric, .success, .owner, .reviewDate])) {
+        #expect(throws: DomainError.gateIncomplete(.experimenting, missing: [.action, .metric, .success, .owner, .reviewDate, .budget,
+                                                                            .maxDuration, .harm, .safeguard, .stopRule])) {
             try draft.validated(for: .experimenting, idea: idea)
         }
         let message = DomainError.gateIncomplete(.experimenting, missing: [.action, .reviewDate]).description
@@ -41,9 +42,13 @@ struct GateTests {
     }
 
     @Test func completeExperimentGate() throws {
-        let draft = GateDraft([.hypothesis: "h", .action: "a", .metric: "m", .success: "s", .owner: "o", .reviewDate: "15-01-2027"])
+        let draft = GateDraft([.hypothesis: "h", .action: "a", .metric: "m", .success: "s", .owner: "o", .reviewDate: "15-01-2027",
+                               .budget: "€ 2.500", .maxDuration: "6 weken", .harm: "huurders", .safeguard: "vooraf gevraagd",
+                               .stopRule: "iemand zijn huur niet meer kan betalen"])
+        let bounds = SafeBounds(budgetCap: 2500, maxDuration: MaxDuration(count: 6, unit: .weeks), harm: "huurders",
+                                safeguard: "vooraf gevraagd", stopRule: "iemand zijn huur niet meer kan betalen")
         #expect(try draft.validated(for: .experimenting, idea: idea) == .experiment(
-            TestCard(hypothesis: "h", action: "a", metric: "m", successCriterion: "s"), owner: "o",
+            TestCard(hypothesis: "h", action: "a", metric: "m", successCriterion: "s", bounds: bounds), owner: "o",
             reviewDate: DayDate(year: 2027, month: 1, day: 15)!))
     }
 

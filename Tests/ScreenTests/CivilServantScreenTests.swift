@@ -143,10 +143,12 @@ struct CivilServantScreenTests {
             updatedAt: Date(timeIntervalSince1970: 0))), purpose: .gate(.experimenting)))
         let grid = utc.render(state)
         let lines = grid.lines()
-        #expect(lines[5] == "│┌ #1 naar Experiment ────────────────────────────────────────────────────────┐│")
-        #expect(lines[12] == "││ Evaluatiedatum             2027-01-11                                      ││")
-        #expect(lines[17] == "││ Experiment zit aan de WIP-grens (10/10): bij opslaan vragen we een reden   ││")
-        #expect(grid[4, 17].style == Palette.warning)
+        #expect(lines[2] == "│┌ #1 naar Experiment ────────────────────────────────────────────────────────┐│")
+        #expect(lines[9] == "││ Evaluatiedatum             2027-01-11                                      ││")
+        #expect(lines[10] == "││ Budgetplafond (€)                                                          ││")
+        #expect(lines[15] == "││ Reden                                                                      ││", "every field fits at 80×24")
+        #expect(lines[19] == "││ Experiment zit aan de WIP-grens (10/10): bij opslaan vragen we een reden   ││")
+        #expect(grid[4, 19].style == Palette.warning)
         #expect(lines[23] == " Ctrl-S opslaan · Enter/Tab volgend veld · F1 hulp · Esc annuleren")
     }
 

@@ -50,4 +50,25 @@ struct PortfolioScreenTests {
         #expect(lines.contains(" Langer dan 30 dagen onaangeroerd (1)"))
         #expect(lines.contains("     45 d  #9  Voorgesteld  Oud idee"))
     }
+
+    @Test func theLearningFiguresCloseTheView() {
+        var dutch = state(.nl)
+        guard case .portfolio(let portfolio) = dutch.mode, var metrics = portfolio.metrics else {
+            Issue.record("expected the portfolio view")
+            return
+        }
+        metrics.learning = LearningCapacity(
+            startsPerQuarter: [(Quarter(year: 2026, number: 3), 2), (Quarter(year: 2026, number: 4), 1)], medianDaysToFirstExperiment: 30,
+            medianDaysToLearningCard: 50.5, cyclesWithLearningCard: .init(2, of: 3), cyclesWithThreeMeasurements: .init(1, of: 3),
+            stopsWithLearning: .init(1, of: 2), reviewsOnTime: .init(0, of: 0), intakeAnsweredInTime: .init(1, of: 4))
+        dutch.mode = .portfolio(PortfolioState(metrics: metrics, scroll: 25))
+        let lines = Renderer().render(dutch).lines()
+        #expect(lines.contains(" Lerend vermogen"))
+        #expect(lines.contains("   Gestarte experimenten per kwartaal: 2026 K3: 2, 2026 K4: 1"))
+        #expect(lines.contains("   Mediaan dagen van idee tot eerste experiment: 30 dagen"))
+        #expect(lines.contains("   Mediaan dagen van experiment tot leerkaart: 50,5 dagen"))
+        #expect(lines.contains("   Afgeronde cycli met een leerkaart: 67% (2 van 3)"))
+        #expect(lines.contains("   Reviews op tijd gehouden: —"))
+        #expect(lines.contains("   Instroom binnen 14 dagen beantwoord: 25% (1 van 4)"))
+    }
 }

@@ -38,7 +38,7 @@ struct ExperimentStorageTests {
     @Test func aGateThatDoesNotFitIsRefusedAndNothingChanges() throws {
         let database = try open()
         let id = try database.add(IdeaFields(title: "Zonder kaart")).id
-        #expect(throws: DomainError.gateIncomplete(.experimenting, missing: [.hypothesis, .action, .metric, .success, .owner, .reviewDate])) {
+        #expect(throws: DomainError.gateIncomplete(.experimenting, missing: GateDraft.fields(for: .experimenting))) {
             try database.apply(.move(MoveRequest(id: id, target: .experimenting, reason: "snel")))
         }
         #expect(try database.detail(id).cycles.isEmpty)

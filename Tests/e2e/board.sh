@@ -68,7 +68,7 @@ add_move_quit_reopen() {
     wait_for $s "Added #1" || return 1
     wait_for $s "Proposed 1" || return 1
     keys $s L && wait_for $s "Move #1 to Experimenting" || return 1
-    type_fields $s "samen fietsen helpt" "pilot in Noord" "deelnemers" "minstens 20" "Sanne" "" "pilot in Noord"
+    type_fields $s "samen fietsen helpt" "pilot in Noord" "deelnemers" "minstens 20" "Sanne" "" "2500" "6w" "buren" "vrijwillig meedoen" "iemand klaagt" "pilot in Noord"
     keys $s Enter
     wait_for $s "Moved #1 to Experimenting" || return 1
     wait_for $s "Experimenting 1/5" || return 1
@@ -104,7 +104,7 @@ proposed_to_scaling_through_the_gates() {
     wait_for $s "Buurtkamer" || return 1
     keys $s L && wait_for $s "Move #1 to Experimenting" || return 1
     keys $s C-s && wait_for $s "Still missing: we believe that" || return 1
-    type_fields $s "samen eten helpt" "pilot in Zuid" "deelnemers per week" "minstens 12 deelnemers" "Fatima" "" "veilig genoeg om te proberen"
+    type_fields $s "samen eten helpt" "pilot in Zuid" "deelnemers per week" "minstens 12 deelnemers" "Fatima" "" "2500" "6w" "buren" "vrijwillig meedoen" "iemand klaagt" "veilig genoeg om te proberen"
     keys $s Enter && wait_for $s "Moved #1 to Experimenting" || return 1
     keys $s Enter M && wait_for $s "Measurement for #1" || return 1
     keys $s Tab && keys $s -l "9,5" && keys $s C-s
@@ -143,7 +143,7 @@ undo_and_redo() {
     start $s "$data" "'$BIN'"
     wait_for $s "Terugdraaien" || return 1
     keys $s L && wait_for $s "Move #1 to Experimenting" || return 1
-    type_fields $s "h" "a" "m" "s" "o" "" "proberen"
+    type_fields $s "h" "a" "m" "s" "o" "" "2500" "6w" "buren" "vrijwillig meedoen" "iemand klaagt" "proberen"
     keys $s Enter
     wait_for $s "Experimenting 1/5" || return 1
     keys $s u && wait_for $s "Undone" && wait_for $s "Proposed 1" || return 1
@@ -478,7 +478,7 @@ undo_keeps_a_colleagues_measurement() {
     start $s "$data" "'$BIN'"
     wait_for $s "Fietsmaatjes" || return 1
     keys $s L && wait_for $s "Move #1 to Experimenting" || return 1
-    type_fields $s "h" "a" "m" "s" "o" "" "proberen"
+    type_fields $s "h" "a" "m" "s" "o" "" "2500" "6w" "buren" "vrijwillig meedoen" "iemand klaagt" "proberen"
     keys $s Enter
     wait_for $s "Experimenting 1/5" || return 1
     cli "$data" measure add 1 --date 2026-12-01 --value 7 --note "van collega" >/dev/null || { echo "  measure failed"; return 1; }
@@ -639,13 +639,13 @@ the_wip_prompts_escape_returns_to_the_filled_form() {
     cli "$data" wip set experimenting 1 >/dev/null
     cli "$data" add "Al bezig" >/dev/null
     cli "$data" add "Nog een" >/dev/null 2>&1
-    cli "$data" move 1 experimenting --reason start --hypothesis h --action a --metric m --success s --owner o \
+    cli "$data" move 1 experimenting --reason start --hypothesis h --action a --metric m --success s --owner o --budget 500 --max-duration 6w --harm niemand --safeguard vrijwillig --stop-rule klachten \
         --review-date 2099-01-01 >/dev/null || { echo "  setup move failed"; return 1; }
     start80 $s "$data"
     wait_for $s "Nog een" || return 1
     keys $s L && wait_for $s "#2 naar Experiment" || return 1
     wait_for $s "Experiment zit aan de WIP-grens (1/1)" || return 1   # announced before anything is typed
-    type_fields $s "buren helpen elkaar" "pilot in Noord" "deelnemers" "minstens 20" "Sanne" "" "goed genoeg voor nu"
+    type_fields $s "buren helpen elkaar" "pilot in Noord" "deelnemers" "minstens 20" "Sanne" "" "2500" "6w" "buren" "vrijwillig meedoen" "iemand klaagt" "goed genoeg voor nu"
     keys $s C-s && wait_for $s "Reden om over de WIP-grens van Experiment (1) te gaan" || return 1
     keys $s Escape && wait_for $s "We geloven dat             buren helpen elkaar" || return 1
     wait_for $s "Reden                      goed genoeg voor nu" || return 1
@@ -687,6 +687,24 @@ typed_work_survives_a_crash() {
     keys $s q && wait_for $s "EXIT=0"
 }
 
+a_case_note_is_masked_before_it_is_saved() {
+    local data="$WORK/nl-case" s=a_case_note_is_masked_before_it_is_saved
+    cli "$data" add "Schuldhulp" --submitter "Fatima El Amrani" >/dev/null
+    start80 $s "$data"
+    wait_for $s "Schuldhulp" || return 1
+    keys $s Enter && wait_for $s "Geschiedenis" || return 1
+    keys $s C && wait_for $s "Casus bij #1" || return 1
+    keys $s Tab && keys $s -l "Mevrouw El Amrani belde met 06-12345678"
+    wait_for $s "Persoonsgegevens: telefoonnummer 06-12345678" || return 1
+    keys $s C-s && wait_for $s "De casus bevat persoonsgegevens (naam, telefoonnummer)" || return 1
+    wait_for $s "Mevrouw El Amrani belde met 06-12345678" || return 1   # nothing typed is lost
+    keys $s C-k && wait_for $s "Mevrouw [naam] belde met [telefoon]" || return 1
+    keys $s C-s && wait_for $s "Casus toegevoegd aan #1" || return 1
+    wait_for $s "Casuïstiek" || return 1
+    cli "$data" case list 1 | grep -qF "Mevrouw [naam] belde met [telefoon]" || { echo "  masked note not saved"; return 1; }
+    keys $s Escape q && wait_for $s "EXIT=0"
+}
+
 run_test "add a card, move it with a reason, quit, reopen" add_move_quit_reopen
 run_test "undo and redo a move" undo_and_redo
 run_test "proposed to scaling through test card, measurement, learning card and consent" proposed_to_scaling_through_the_gates
@@ -723,6 +741,7 @@ run_test "80x24 in Dutch: Ctrl-C in a form leaves the program running" ctrl_c_in
 run_test "80x24 in Dutch: the WIP prompt's Esc returns to the filled form" the_wip_prompts_escape_returns_to_the_filled_form
 run_test "80x24 in Dutch: an empty board shows the hint" an_empty_board_shows_the_hint
 run_test "80x24 in Dutch: typed work survives a crash and is offered back" typed_work_survives_a_crash
+run_test "80x24 in Dutch: a case note is masked before it is saved" a_case_note_is_masked_before_it_is_saved
 
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
