@@ -98,6 +98,8 @@ public struct Strings: Sendable {
         case .imported: self[.eventImported]
         case .merged: self[.eventMerged]
         case .forgotten: self[.eventForgotten]
+        case .sessionShared: self[.eventSessionShared]
+        case .sharingStopped: self[.eventSharingStopped]
         }
     }
 
@@ -187,6 +189,8 @@ public struct Strings: Sendable {
         case .invalidMatrix(.rowLength(let row, let entries, let rows)): format(.errorMatrixRowLength, row, entries, rows)
         case .invalidMatrix(.emptyEntry(let row, let column)): format(.errorMatrixEmptyEntry, row, column)
         case .invalidMatrix(.size(let rows, let criteria)): format(.errorMatrixSize, rows, criteria)
+        case .linkNotValid: self[.errorLinkNotValid]
+        case .linkEnded: self[.errorLinkEnded]
         }
     }
 

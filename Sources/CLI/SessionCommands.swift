@@ -22,11 +22,13 @@ extension Aggregate: ExpressibleByArgument {}
 /// `proeftuin session …`: weighing sessions from the command line.
 struct SessionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "session", abstract: "Weighing sessions: create, enter or import scores, results, close, minutes.",
+        commandName: "session",
+        abstract: "Weighing sessions: create, enter or import scores, join or share for participants' own scores, results, close, minutes.",
         subcommands: [
             SessionNewCommand.self, SessionScoreCommand.self, SessionImportCommand.self, SessionParticipantCommand.self,
             SessionNoteCommand.self, SessionRevoteCommand.self,
             SessionResultsCommand.self, SessionCloseCommand.self, SessionMinutesCommand.self, SessionListCommand.self,
+            SessionJoinCommand.self, SessionServeCommand.self,
         ])
 }
 
@@ -76,7 +78,7 @@ struct SessionScoreCommand: ParsableCommand {
     func run() throws {
         let entry: CellEntry? = abstain ? .abstain : score.map(CellEntry.score)
         let (current, key) = try global.openWorkspace().enter(
-            session.id, participant: participant, idea: idea.id, criterion: criterion, entry: entry)
+            session.id, participant: participant, idea: idea.id, criterion: criterion, entry: entry, channel: .commandLine)
         let who = Output.safe(current.participants[key.participant])
         let what = Output.safe(current.criteria[key.criterion].name)
         if let score {
@@ -171,7 +173,7 @@ struct SessionImportCommand: ParsableCommand {
                 continue
             }
             lineOf[key] = record.line
-            inputs.append(ScoreInput(key, entry))
+            inputs.append(ScoreInput(key, entry, channel: .commandLine))
         }
         guard errors.isEmpty else { throw CLIError.badFile(file, errors) }
         try workspace.changeSession(session.id, joining.map(SessionChange.addParticipant) + [.enter(inputs)])

@@ -72,6 +72,11 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
     case mergeIntoMerged(IdeaID, into: IdeaID)
     /// An undo or redo that would bring back personal data erased with `forget`.
     case erasedPersonalData(IdeaID)
+    // Participants
+    /// A participant's link that was never given out (or is malformed).
+    case linkNotValid
+    /// A participant's link whose sharing has stopped.
+    case linkEnded
 
     public var description: String {
         switch self {
@@ -200,6 +205,10 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
             "idea \(id) was itself merged into \(into): merge into \(into) instead"
         case .erasedPersonalData(let id):
             "undo would bring back personal data of idea \(id) that was erased with 'forget'; nothing was undone"
+        case .linkNotValid:
+            "this link is not valid: ask the facilitator for your own link"
+        case .linkEnded:
+            "sharing has stopped: this link no longer works"
         }
     }
 }

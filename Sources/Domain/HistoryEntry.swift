@@ -21,6 +21,9 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case imported
     case merged
     case forgotten
+    // Participants
+    case sessionShared
+    case sharingStopped
 }
 
 /// One row of an idea's history, read back from the append-only event log.

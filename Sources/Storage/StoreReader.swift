@@ -38,6 +38,9 @@ public protocol StoreReader: Sendable {
     func exportAll(includePersonal: Bool) throws -> PortfolioExport
     func health() throws -> HealthReport
     func backups() -> [URL]
+    // Participants
+    func participantLinks(_ id: SessionID) throws -> [ParticipantLink]
+    func linkAccess(_ token: ParticipantToken) throws -> (session: WeighingSession, participant: Int)
 }
 
 extension StoreReader {

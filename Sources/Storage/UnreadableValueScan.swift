@@ -21,6 +21,7 @@ struct UnreadableValueScan {
         try scan.wipLimits()
         try scan.criteriaSets()
         try scan.sessions()
+        try scan.scoreChannels()
         try scan.events()
         try scan.types()
         return scan.found
@@ -195,6 +196,18 @@ struct UnreadableValueScan {
                           let value = Int.fromDatabaseValue(score[3] as DatabaseValue) else { continue }
                     try StoredValue.score(ScoreKey(participant: participant, idea: IdeaID(idea), criterion: criterion), value,
                                           in: session, record: record)
+                }
+            }
+        }
+    }
+
+    /// How each score was entered (absent before `v7-participants`; NULL for scores entered before it).
+    private mutating func scoreChannels() throws {
+        try Self.each(db, "score") { row in
+            if let channel = row.text("channel") {
+                try check {
+                    _ = try StoredValue.value(ScoreChannel.self, channel, table: "score", record: "session \(row.integer("sessionId"))",
+                                              field: "channel")
                 }
             }
         }
