@@ -118,12 +118,41 @@ struct ParticipantServerTests {
         let links = try served.board.shareSession(id)
         let fresh = "/p/\(links[1].token.text)"
         #expect(try await served.http.request("GET", fresh)?.status == 200)
-        try served.board.closeSession(id)
+        // The facilitator confirmed closing with cells still empty.
+        try served.board.closeSession(id, allowIncomplete: true)
         let closed = try #require(try await served.http.request("POST", fresh, headers: ["Content-Type": "application/x-www-form-urlencoded"],
                                                            body: "idea=\(served.session.ideas[0].rawValue)&criterion=0&score=3"))
         #expect(closed.status == 410)
         #expect(closed.body.contains("The session is closed"))
         #expect(try await served.http.request("GET", fresh)?.status == 410)
+    }
+
+    @Test func theAbstainButtonAbstainsAndAnExcludedParticipantsLinkEndsWith410() async throws {
+        let served = try await ServedSession.make()
+        let ideas = served.session.ideas
+        let id = served.session.id!
+        let page = try #require(try await served.http.request("GET", served.bram))
+        #expect(page.body.contains("<button name=\"score\" value=\"abstain\" class=\"abstain\" aria-pressed=\"false\">abstain</button>"))
+        let form = try #require(try await served.http.request("POST", served.bram, headers: served.formHeaders,
+                                                         body: "idea=\(ideas[0].rawValue)&criterion=0&score=abstain"))
+        #expect(form.status == 303)
+        let key = ScoreKey(participant: 1, idea: ideas[0], criterion: 0)
+        let stored = try served.board.reader.session(id)
+        #expect(stored.abstentions == [key] && stored.scores[key] == nil && stored.channels[key] == .web)
+        let json = try #require(try await served.http.request("POST", served.bram, headers: ["Content-Type": "application/json"],
+                                                         body: "{\"idea\":\(ideas[1].rawValue),\"criterion\":0,\"abstain\":true}"))
+        #expect(json.body == "{\"scored\":2,\"total\":2,\"done\":true}", "abstentions count as filled in")
+        let both = try await served.http.request("POST", served.bram, headers: ["Content-Type": "application/json"],
+                                                 body: "{\"idea\":\(ideas[1].rawValue),\"criterion\":0,\"abstain\":true,\"score\":3}")
+        #expect(both?.status == 400, "a score and an abstention at once is unreadable")
+        try served.board.excludeParticipant(id, "Bram", reason: "left early")
+        let excluded = try #require(try await served.http.request("GET", served.bram))
+        #expect(excluded.status == 410)
+        #expect(excluded.body.contains("You no longer take part") && excluded.body.contains("Bram was excluded from this session"))
+        let refused = try await served.http.request("POST", served.bram, headers: served.formHeaders,
+                                                    body: "idea=\(ideas[0].rawValue)&criterion=0&score=4")
+        #expect(refused?.status == 410)
+        #expect(try served.board.reader.session(id).scores[key] == nil, "nothing stored after the exclusion")
     }
 
     @Test func aBurstIsTurnedAwayQuicklyWhileTheBoardKeepsWriting() async throws {

@@ -3,7 +3,7 @@
 participant's link at phone width, taps one score per cell, and checks that each is saved and that the page says done.
 
 Usage: participant_page.py URL SCORES [NAME]
-  SCORES: the scores to tap, cell by cell (idea by idea, criterion by criterion), e.g. 423324
+  SCORES: the scores to tap, cell by cell (idea by idea, criterion by criterion), e.g. 42a324 (a: abstain)
   NAME:   the participant the page must say it belongs to
 Prints one line per check; exits non-zero on the first failure.
 """
@@ -54,11 +54,12 @@ def main():
         print(f"ok - the page fits a phone ({width}px of {viewport}px, nothing to scroll sideways)")
         forms = [form.get_attribute("id") for form in driver.find_elements(By.CSS_SELECTOR, "main form")]
         assert len(forms) == len(scores), f"{len(forms)} cells on the page, {len(scores)} scores given"
-        for cell, score in zip(forms, scores):
+        for cell, tap in zip(forms, scores):
+            score = "abstain" if tap == "a" else tap
             driver.find_element(By.CSS_SELECTOR, f'#{cell} button[value="{score}"]').click()
             wait_for(driver, f"{score} saved in {cell}",
                      lambda: driver.find_element(By.CSS_SELECTOR, f'#{cell} button[value="{score}"]').get_attribute("aria-pressed") == "true")
-        print(f"ok - {len(scores)} scores tapped, each shown as saved after its own request")
+        print(f"ok - {len(scores)} scores and abstentions tapped, each shown as saved after its own request")
         wait_for(driver, "done", lambda: driver.find_element(By.ID, "done").is_displayed())
         print("ok - the page says done: " + driver.find_element(By.ID, "done").text)
         progress = driver.find_element(By.ID, "progress").text

@@ -126,7 +126,7 @@ a_phone_scores_through_the_boards_link() {
     screen $s | python3 "$HERE/qr_to_pgm.py" "QR code for Anne (1/2)" 3 46 24 "$WORK/anne.pgm" || return 1
     [ "$(zbarimg --quiet --raw "$WORK/anne.pgm" 2>/dev/null)" = "$anne" ] || { echo "  the QR code does not read back as $anne"; return 1; }
     keys $s Tab && wait_for $s "QR code for Bram (2/2)" || return 1
-    python3 "$HERE/participant_page.py" "$bram" 423324 Bram | sed 's/^/  /'
+    python3 "$HERE/participant_page.py" "$bram" 42a324 Bram | sed 's/^/  /'
     [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "  the browser run failed"; return 1; }
     wait_for $s "Bram    6/6 ✓" 2 || { echo "  the overlay's progress is not live"; return 1; }
     keys $s Escape && wait_for $s "Bram  6/6 ✓  phone" 2 || return 1
@@ -181,6 +181,22 @@ serve_shares_from_the_command_line_and_links_survive_a_killed_program() {
     bram=$(screen $s | grep -o "http://127.0.0.1:$port/p/[A-Za-z0-9_-]*" | tail -n 1)
     curl -s "$bram" | grep -q "Je scoort als Bram" || { echo "  the page is not in the session's language"; return 1; }
     [ "$(status -X POST --data 'idea=2&criterion=1&score=4' "$bram")" = 303 ] || return 1
+    # Anne abstains on her own terminal (x, as on the board); the facilitator excludes her: her terminal says so and
+    # why, her next key is refused, and her link ends with 410.
+    local anne
+    anne=$(screen $s | grep -o "http://127.0.0.1:$port/p/[A-Za-z0-9_-]*" | head -n 1)
+    [ -n "$anne" ] && [ "$anne" != "$bram" ] || { echo "  no link for Anne"; return 1; }
+    start $s-anne "$data" 90 24 "'$BIN' session join 1 --as anne"
+    wait_for $s-anne "Weighing S1 · you score as Anne" || return 1
+    keys $s-anne x && wait_for $s-anne "Abstained: impact for #1" || return 1
+    cli "$data" session participant exclude 1 anne --reason "weg na de pauze" >/dev/null || { echo "  exclude failed"; return 1; }
+    wait_for $s-anne "The facilitator excluded you from this session (weg na de pauze)" 3 || return 1
+    keys $s-anne 4 && wait_for $s-anne "Anne was excluded from this session" || return 1
+    local gone
+    gone=$(curl -s -w '\nstatus %{http_code}' --max-time 10 "$anne")
+    echo "$gone" | grep -q "^status 410$" || { echo "  an excluded participant's link was not 410: $(echo "$gone" | tail -n 1)"; return 1; }
+    echo "$gone" | grep -q "Je doet niet meer mee" || { echo "  the page does not say Anne no longer takes part"; return 1; }
+    cli "$data" session minutes 1 | grep -qF -- "- Anne: 1 on their own terminal" || { cli "$data" session minutes 1; return 1; }
     # Killed: the score is stored, the links are not ended; serving again gives the same links.
     local pid
     pid=$(pgrep -P "$(tm display-message -p -t $s '#{pane_pid}')" | head -n 1)
