@@ -90,8 +90,8 @@ two_participants_score_on_their_own_terminals() {
     screen $s | grep -q "#1 Aanpak-A                  ●      ●" || { echo "  the facilitator's grid shows scores before the reveal"; screen $s; return 1; }
     if screen $s-anne | grep -q "Bram"; then echo "  Anne sees Bram"; return 1; fi
     keys $s r && wait_for $s "revealed" || return 1
-    wait_for $s " 1. Aanpak-A" || return 1
-    wait_for $s " 3. Aanpak-C" || return 1
+    wait_for $s "1. ██████ 1.00 #1 Aanpak-A" || return 1
+    wait_for $s "3. ░░░░░░ 0.00 #3 Aanpak-C" || return 1
     wait_for $s "Agreement (Kendall's W): 1.00" || return 1
     wait_for $s-anne "The facilitator is showing the results." 2 || return 1
     keys $s c && keys $s y && wait_for $s "S1 closed" || return 1
@@ -140,10 +140,10 @@ a_phone_scores_through_the_boards_link() {
     [ "$(status -X POST -H 'Content-Type: application/json' --data '{"idea":1,' "$bram")" = 400 ] || { echo "  malformed JSON was not 400"; return 1; }
     [ "$(status -X POST --data 'idea=1&criterion=0&score=77' "$bram")" = 422 ] || { echo "  a score off the scale was not 422"; return 1; }
     for i in $(seq 1 300); do curl -s -o /dev/null --max-time 5 "$bram" & done
-    keys $s p && wait_for $s "0-9 score · Tab participant · r reveal · p normal view" 2 || { echo "  the board did not answer a key during a flood"; return 1; }
+    keys $s p && wait_for $s "0-9 score · - abstain · Tab participant · r reveal · p normal view" 2 || { echo "  the board did not answer a key during a flood"; return 1; }
     wait
     keys $s p r && wait_for $s "revealed" || return 1
-    wait_for $s " 1. Aanpak-A" || return 1
+    wait_for $s " 1. ██████ 1.00 #1 Aanpak-A" || return 1
     cli "$data" session results 1 --format json | grep -q '"complete" : false' || { echo "  results: not incomplete"; return 1; }
     # Stopping sharing ends the links: 410, and the page says so.
     keys $s s && wait_for $s "Share S1" || return 1
