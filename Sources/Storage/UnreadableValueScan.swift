@@ -201,13 +201,15 @@ struct UnreadableValueScan {
         }
     }
 
-    /// How each score was entered (absent before `v7-participants`; NULL for scores entered before it).
+    /// How each score and abstention was entered (NULL for entries made before `v8-participants`).
     private mutating func scoreChannels() throws {
-        try Self.each(db, "score") { row in
-            if let channel = row.text("channel") {
-                try check {
-                    _ = try StoredValue.value(ScoreChannel.self, channel, table: "score", record: "session \(row.integer("sessionId"))",
-                                              field: "channel")
+        for table in ["score", "abstention"] {
+            try Self.each(db, table) { row in
+                if let channel = row.text("channel") {
+                    try check {
+                        _ = try StoredValue.value(ScoreChannel.self, channel, table: table, record: "session \(row.integer("sessionId"))",
+                                                  field: "channel")
+                    }
                 }
             }
         }

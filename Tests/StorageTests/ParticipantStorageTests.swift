@@ -115,5 +115,15 @@ struct ParticipantStorageTests {
         }
         #expect(try database.unreadableValues() == [UnreadableValue(table: "score", record: "session 1", field: "channel", value: "carrier pigeon")],
                 "doctor lists it")
+        try queue.write { db in
+            try db.execute(sql: "UPDATE score SET channel = 'web'")
+            try db.execute(sql: "INSERT INTO abstention (sessionId, participant, ideaId, criterion, channel) VALUES (1, 0, ?, 0, 'fax')",
+                           arguments: [ideas[1].rawValue])
+        }
+        #expect(throws: StorageError.unreadableValue(table: "abstention", record: "session 1", field: "channel", value: "fax")) {
+            try database.session(id)
+        }
+        #expect(try database.unreadableValues() == [UnreadableValue(table: "abstention", record: "session 1", field: "channel", value: "fax")],
+                "doctor lists an abstention's too")
     }
 }
