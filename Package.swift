@@ -2,7 +2,8 @@
 import PackageDescription
 
 /// Proeftuin: a terminal portfolio board for municipal experiments.
-/// Module dependencies point one way: Domain ← Storage, AppCore ← Application ← TerminalUI, CLI ← proeftuin (see docs/ARCHITECTURE.md).
+/// Module dependencies point one way: Domain ← Storage, AppCore ← Application ← TerminalUI, ParticipantPage ← CLI ← proeftuin
+/// (see docs/ARCHITECTURE.md).
 let package = Package(
     name: "Proeftuin",
     platforms: [.macOS(.v13)],
@@ -14,12 +15,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(
             name: "CNCurses",
             linkerSettings: [.linkedLibrary("ncursesw")]
         ),
+        .systemLibrary(name: "CQRencode", providers: [.apt(["libqrencode-dev"])]),
         .target(name: "Domain"),
         .target(
             name: "Storage",
@@ -33,11 +37,21 @@ let package = Package(
         .target(name: "Screen", dependencies: ["AppCore", "Domain"]),
         .target(name: "Application", dependencies: ["Storage", "AppCore", "Domain"]),
         .target(name: "Reports", dependencies: ["Storage", "AppCore", "Domain"]),
+        .target(name: "QRCode", dependencies: ["CQRencode"]),
+        .target(
+            name: "ParticipantPage",
+            dependencies: [
+                "Application", "AppCore", "Domain", "QRCode",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(name: "TerminalUI", dependencies: ["CNCurses", "Screen", "Application", "AppCore", "Domain"]),
         .target(
             name: "CLI",
             dependencies: [
-                "TerminalUI", "Application", "Screen", "Reports", "AppCore", "Storage", "Domain",
+                "TerminalUI", "ParticipantPage", "QRCode", "Application", "Screen", "Reports", "AppCore", "Storage", "Domain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,6 +83,8 @@ let package = Package(
             name: "TerminalUITests",
             dependencies: ["TerminalUI", "Screen", "AppCore", "Domain", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
+        .testTarget(name: "ParticipantPageTests", dependencies: ["ParticipantPage", "Application", "AppCore", "Storage", "Domain"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Storage", "AppCore", "Domain"], exclude: ["Golden"]),
         .testTarget(
             name: "CLITests",

@@ -25,6 +25,8 @@ public enum Command: Hashable, Sendable {
     case addParticipant, excludeParticipant, cycleTimer, increaseWeight, decreaseWeight, resetWeights
     /// Enter in a form: the next field, or on the last field what saving does.
     case advance
+    // Participants
+    case shareSession, stopSharing
 }
 
 /// Where a key is pressed: each context has its own bindings.
@@ -47,12 +49,16 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case global
     /// A yes/no question over the screen (discard typed work, an unusual date).
     case confirm
+    // Participants
+    case sharing
+    case participant
 
     /// Whether unbound printable characters are typed into a text field in this context.
     public var acceptsText: Bool {
         switch self {
         case .form, .prompt, .filter, .entry, .decision: true
-        case .board, .detail, .help, .objections, .weighing, .sessionSetup, .sessions, .portfolio, .whatIf, .global, .confirm: false
+        case .board, .detail, .help, .objections, .weighing, .sessionSetup, .sessions, .portfolio, .whatIf, .global, .confirm,
+             .sharing, .participant: false
         }
     }
 }

@@ -27,6 +27,13 @@ public enum Event: Equatable, Sendable {
     case caseNoteAdded(CaseNote)
     /// A case note was refused; `names` are the submitters' names it holds (to mask), the failure says why.
     case caseNoteRefused(ChangeFailure, names: [String])
+    // Participants
+    /// A session is shared: its participants' links and QR codes.
+    case sharingStarted(ShareInfo)
+    /// Sharing a session stopped: its links ended.
+    case sharingStopped(SessionID)
+    /// Sharing could not start; the text says why, in the interface's language.
+    case sharingFailed(String)
 }
 
 /// What the board reads in one go: the cards, the WIP limits, and what day it is.
@@ -94,4 +101,9 @@ public enum Effect: Equatable, Sendable {
     case saveDraft(FormDraft)
     /// Removes a form's draft: it was saved or thrown away.
     case discardDraft(FormDraft.Subject)
+    // Participants
+    /// Gives every participant of a session their own link and serves their pages.
+    case shareSession(SessionID)
+    /// Ends a session's links.
+    case stopSharing(SessionID)
 }

@@ -94,6 +94,11 @@ public enum FooterHints {
             return ([], [FooterHint([.confirm], .hintYes), FooterHint([.cancel], .hintNo)])
         case .global:
             return ([], [FooterHint([.showHelp], .hintHelp), FooterHint([.quit], .hintQuit)])
+        case .sharing:
+            return ([FooterHint([.nextParticipant], .hintParticipant)], [FooterHint([.back], .hintBack)])
+        case .participant:
+            return ([FooterHint([.digit(0)], .hintScore), FooterHint([.selectLeft, .selectDown, .selectUp, .selectRight], joiner: "", .hintSelect)],
+                    [FooterHint([.quit], .hintQuit)])
         }
     }
 

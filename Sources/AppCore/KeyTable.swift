@@ -166,6 +166,20 @@ public enum KeyTable {
         // A yes/no question
         KeyBinding([.character("j"), .character("y")], .confirm, .confirm, .helpYes),
         KeyBinding([.character("n"), .escape, .control("c")], .cancel, .confirm, .helpNo),
+        // Participants
+        KeyBinding([.character("s")], .shareSession, .weighing, .helpShare),
+        KeyBinding([.tab, .right, .down, .character("l"), .character("j")], .nextParticipant, .sharing, .helpNextLink),
+        KeyBinding([.backTab, .left, .up, .character("h"), .character("k")], .previousParticipant, .sharing, .helpPreviousLink),
+        KeyBinding([.character("x")], .stopSharing, .sharing, .helpStopSharing),
+        KeyBinding([.escape, .character("q"), .character("s")], .back, .sharing, .helpBackToWeighing),
+        KeyBinding((0...9).map { .character(Character(String($0))) }, .digit(0), .participant, .helpDigit),
+        KeyBinding([.up, .character("k")], .selectUp, .participant, .helpPreviousIdea),
+        KeyBinding([.down, .character("j")], .selectDown, .participant, .helpNextIdea),
+        KeyBinding([.left, .character("h")], .selectLeft, .participant, .helpPreviousCriterion),
+        KeyBinding([.right, .character("l")], .selectRight, .participant, .helpNextCriterion),
+        KeyBinding([.backspace, .delete], .clearScore, .participant, .helpClearScore),
+        KeyBinding([.character("-"), .character("x")], .abstain, .participant, .helpAbstain),
+        KeyBinding([.character("q")], .quit, .participant, .helpParticipantLeave),
     ] + textEditing(.form) + textEditing(.prompt) + textEditing(.filter) + textEditing(.entry) + textEditing(.decision)
         + textEditing(.sessionSetup)
 
@@ -246,6 +260,8 @@ extension KeyContext {
         case .whatIf: .contextWhatIf
         case .global: .contextGlobal
         case .confirm: .contextConfirm
+        case .sharing: .contextSharing
+        case .participant: .contextParticipant
         }
     }
 }

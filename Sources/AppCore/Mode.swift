@@ -17,6 +17,8 @@ public indirect enum Mode: Equatable, Sendable {
     case portfolio(PortfolioState)
     /// A yes/no question over another mode (the one it returns to on "no").
     case confirm(Confirmation)
+    /// Participants' own links and QR codes over the weighing screen.
+    case sharing(ShareState)
 }
 
 /// The portfolio overview: metrics read from storage, scrolled.
@@ -117,6 +119,7 @@ extension Mode {
         case .sessionList: .sessions
         case .portfolio: .portfolio
         case .confirm: .confirm
+        case .sharing: .sharing
         }
     }
 

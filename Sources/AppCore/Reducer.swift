@@ -22,6 +22,8 @@ public enum Reducer {
             case .weighing(let weighing):
                 // Scores from participants' own terminals come in quietly: no notice on the projector.
                 return weighing.session.id.map { [.loadSession($0)] } ?? []
+            case .sharing(let share):
+                return share.weighing.session.id.map { [.loadSession($0)] } ?? []
             case .detail(let detail):
                 state.message = StatusMessage(state.strings[.messageChangedElsewhere])
                 return [.loadIdea(detail.id, .detail)]
@@ -68,6 +70,7 @@ public enum Reducer {
             }
             return []
         case .sessionLoaded(let session):
+            if SharingKeys.sessionLoaded(session, &state) { return [] }
             var titles: [IdeaID: String] = [:]
             for card in state.allCards where session.ideas.contains(card.id) { titles[card.id] = card.title }
             if case .weighing(var current) = state.mode, current.session.id == session.id {
@@ -122,6 +125,14 @@ public enum Reducer {
                 state.mode = .weighingSetup(setup)
             }
             return []
+        case .sharingStarted(let info):
+            return SharingKeys.started(info, &state)
+        case .sharingStopped(let id):
+            state.message = StatusMessage(state.strings.format(.shareStopped, id))
+            return []
+        case .sharingFailed(let text):
+            state.message = StatusMessage(state.strings.format(.shareFailed, text), isError: true)
+            return []
         }
     }
 
@@ -156,7 +167,14 @@ public enum Reducer {
         case .entry(let form): return EntryKeys.handle(key, form, &state)
         case .decision(let decision): return DecisionKeys.handle(key, decision, &state)
         case .weighingSetup(let setup): return WeighingKeys.handleSetup(key, setup, &state)
-        case .weighing(let weighing): return WeighingKeys.handle(key, weighing, &state)
+        case .weighing(let weighing):
+            // `s` shares only on the weighing screen itself, never while a note, a reason or a question takes the keys.
+            if weighing.prompt == nil, weighing.confirming == nil, weighing.whatIf == nil,
+               state.keymap.command(for: key, in: .weighing) == .shareSession {
+                return SharingKeys.share(weighing, &state)
+            }
+            return WeighingKeys.handle(key, weighing, &state)
+        case .sharing(let share): return SharingKeys.handle(key, share, &state)
         case .sessionList(let list): return WeighingKeys.handleList(key, list, &state)
         case .portfolio(var portfolio):
             let page = max(1, state.size.height - 3)

@@ -182,4 +182,16 @@ public enum StringKey: String, CaseIterable, Sendable {
     case councilTriedLine, councilLearnedLine, councilNextLearning, councilCaseLine, councilTargetStarts, councilTargetShare
     case cliCouncilReportOptions, fieldHappened, fieldShows, fieldPublishable, choiceYes, choiceNo, caseNoteTitle
     case helpAddCaseNote, helpMaskPersonalData, noticePersonalData, noticeNoPersonalData, messageCaseAdded
+    // Participants
+    case eventSessionShared, eventSharingStopped, errorLinkNotValid, errorLinkEnded, channelBoard, channelTerminal, channelWeb
+    case channelCommandLine, channelUnrecorded, progressViaTerminal, progressViaWeb, minutesEntryTitle, minutesEntryNone
+    case participantTitle, participantProgress, participantBlind, participantDone, participantRevealed, participantClosed
+    case participantHint, participantBenefit, participantCost, participantSaved, participantCleared, contextParticipant
+    case helpParticipantLeave, contextSharing, helpShare, helpStopSharing, helpNextLink, helpPreviousLink, helpBackToWeighing
+    case shareTitle, shareLocal, shareNetwork, shareQRFor, shareHint, shareStopped, shareTooSmall, shareUnavailable, shareFailed
+    case weighingSharing, pageTitle, pageScoringAs, pageProgress, pageClear, pageNotScored, pageScoreLabel, pageEndedTitle
+    case pageNotValidTitle, pageNotFound, pageTooLarge, pageBadRequest, pageBusy, pageMethodNotAllowed, pageRefused
+    case shareCannotListen, shareReasonInUse, shareReasonNotHere, shareNotStarted, serveStopHint
+    case participantAbstained, participantExcludedNotice, participantNotInRound, pageExcludedTitle, pageAbstain, pageAbstained
+    case pageNotInRound
 }

@@ -99,6 +99,8 @@ public struct Strings: Sendable {
         case .merged: self[.eventMerged]
         case .forgotten: self[.eventForgotten]
         case .caseNoted: self[.eventCaseNoted]
+        case .sessionShared: self[.eventSessionShared]
+        case .sharingStopped: self[.eventSharingStopped]
         }
     }
 
@@ -192,6 +194,8 @@ public struct Strings: Sendable {
         case .invalidMatrix(.rowLength(let row, let entries, let rows)): format(.errorMatrixRowLength, row, entries, rows)
         case .invalidMatrix(.emptyEntry(let row, let column)): format(.errorMatrixEmptyEntry, row, column)
         case .invalidMatrix(.size(let rows, let criteria)): format(.errorMatrixSize, rows, criteria)
+        case .linkNotValid: self[.errorLinkNotValid]
+        case .linkEnded: self[.errorLinkEnded]
         }
     }
 

@@ -462,7 +462,7 @@ enum WeighingKeys {
         let shown = weighing.pendingSeen.map { $0.entry } ?? weighing.session.entry(key)
         weighing.pendingSeen = nil
         do {
-            changed = try weighing.session.applying(.enter([ScoreInput(key, entry)]))
+            changed = try weighing.session.applying(.enter([ScoreInput(key, entry, channel: .board)]))
         } catch {
             state.message = StatusMessage(state.strings.error(error), isError: true)
             return []
@@ -471,7 +471,7 @@ enum WeighingKeys {
         let effect: Effect
         switch entry {
         case .score(let value)?: effect = .saveScore(id, key, value, seen: shown)
-        case .abstain?: effect = .changeSession(id, .enter([ScoreInput(key, .abstain, seen: SeenEntry(shown))]))
+        case .abstain?: effect = .changeSession(id, .enter([ScoreInput(key, .abstain, seen: SeenEntry(shown), channel: .board)]))
         case nil: effect = .saveScore(id, key, nil, seen: shown)
         }
         guard advance else { return [effect] }

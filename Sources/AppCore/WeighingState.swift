@@ -146,13 +146,10 @@ public struct WeighingState: Equatable, Sendable {
     }
 
     /// How many cells the participant has scored or abstained on in this round.
-    public func progress(of participant: Int) -> Int {
-        guard let revote = session.revote else { return session.entered(by: participant) }
-        return revote.cells.filter { session.entry(ScoreKey(participant: participant, idea: $0.idea, criterion: $0.criterion)) != nil }.count
-    }
+    public func progress(of participant: Int) -> Int { session.progress(of: participant) }
 
     /// How many cells a participant fills in this round (all cells, or the re-voted ones).
-    public var cellsThisRound: Int { session.revote?.cells.count ?? session.cellCount }
+    public var cellsThisRound: Int { session.cellsThisRound }
 }
 
 /// The list of weighing sessions to resume.

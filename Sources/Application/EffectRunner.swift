@@ -14,13 +14,19 @@ public struct EffectRunner: Sendable {
     public let language: Language
     /// Where unsaved forms are kept; nil keeps none (tests).
     public let drafts: DraftStore?
+    /// Serves participants' own pages when a session is shared (nil: sharing is not available).
+    public let sharing: (any SessionSharing)?
 
-    public init(workspace: Workspace, staleDays: Int = 30, language: Language = .en, drafts: DraftStore? = nil) {
+    public init(
+        workspace: Workspace, staleDays: Int = 30, language: Language = .en, drafts: DraftStore? = nil,
+        sharing: (any SessionSharing)? = nil
+    ) {
         self.workspace = workspace
         self.today = { workspace.reader.today() }
         self.staleDays = staleDays
         self.language = language
         self.drafts = drafts
+        self.sharing = sharing
     }
 
     private var reader: any StoreReader { workspace.reader }
@@ -72,7 +78,7 @@ public struct EffectRunner: Sendable {
             return weighing { [.sessionLoaded(try reader.session(id))] }
         case .saveScore(let id, let key, let value, let seen):
             return weighing {
-                try workspace.setScore(id, key, value, seen: seen)
+                try workspace.setScore(id, key, value, seen: seen, channel: .board)
                 return []
             }
         case .saveSessionSettings(let session):
@@ -98,6 +104,23 @@ public struct EffectRunner: Sendable {
             return keepingDraft { try drafts?.save(draft) }
         case .discardDraft(let subject):
             return keepingDraft { try drafts?.discard(subject) }
+        case .shareSession(let id):
+            guard let sharing else { return [.sharingFailed(Strings(language)[.shareUnavailable])] }
+            do {
+                let links = try workspace.shareSession(id)
+                return [.sharingStarted(try sharing.publish(try reader.session(id), links: links))]
+            } catch let error as DomainError {
+                return [.sharingFailed(Strings(language).error(error))]
+            } catch let error as StorageError {
+                return [.sharingFailed(error.message(in: Strings(language)))]
+            } catch {
+                return [.sharingFailed(TextSanitizer.singleLine("\(error)"))]
+            }
+        case .stopSharing(let id):
+            return weighing {
+                try workspace.stopSharing(id)
+                return [.sharingStopped(id)]
+            }
         }
     }
 

@@ -192,16 +192,17 @@ public final class Workspace: Sendable {
         try store.createSession(session)
     }
 
-    /// Sets or clears scores, checked against the session's scales; all or nothing.
+    /// Sets or clears scores, checked against the session's scales; all or nothing. `channel` records how they were
+    /// entered (the minutes say so).
     @discardableResult
-    public func setScores(_ id: SessionID, _ changes: [(ScoreKey, Int?)]) throws -> WeighingSession {
-        try store.changeSession(id, [.enter(changes.map { ScoreInput($0.0, $0.1.map(CellEntry.score)) })])
+    public func setScores(_ id: SessionID, _ changes: [(ScoreKey, Int?)], channel: ScoreChannel) throws -> WeighingSession {
+        try store.changeSession(id, [.enter(changes.map { ScoreInput($0.0, $0.1.map(CellEntry.score), channel: channel) })])
     }
 
     /// Sets (or with nil clears) one score as the person saw the cell (`seen`): refused, naming what the cell holds,
     /// when another program entered, cleared or abstained there meanwhile, so no entry is overwritten unseen.
-    public func setScore(_ id: SessionID, _ key: ScoreKey, _ value: Int?, seen: CellEntry?) throws {
-        _ = try store.changeSession(id, [.enter([ScoreInput(key, value.map(CellEntry.score), seen: SeenEntry(seen))])])
+    public func setScore(_ id: SessionID, _ key: ScoreKey, _ value: Int?, seen: CellEntry?, channel: ScoreChannel) throws {
+        _ = try store.changeSession(id, [.enter([ScoreInput(key, value.map(CellEntry.score), seen: SeenEntry(seen), channel: channel)])])
     }
 
     /// Carries out a change to a live session (entries, a late or leaving participant, a note, a re-vote round), checked
@@ -221,17 +222,17 @@ public final class Workspace: Sendable {
     /// Enters (or with nil clears) one score named as a person names it: participant and criterion by name, any case.
     /// Checked like a typed score (open session, idea in the session, on the scale); refused, nothing is stored.
     public func score(
-        _ id: SessionID, participant: String, idea: IdeaID, criterion: String, value: Int?
+        _ id: SessionID, participant: String, idea: IdeaID, criterion: String, value: Int?, channel: ScoreChannel
     ) throws -> (WeighingSession, ScoreKey) {
-        try enter(id, participant: participant, idea: idea, criterion: criterion, entry: value.map(CellEntry.score))
+        try enter(id, participant: participant, idea: idea, criterion: criterion, entry: value.map(CellEntry.score), channel: channel)
     }
 
     /// Enters a score or an abstention (or with nil clears the cell), named as a person names it.
     public func enter(
-        _ id: SessionID, participant: String, idea: IdeaID, criterion: String, entry: CellEntry?
+        _ id: SessionID, participant: String, idea: IdeaID, criterion: String, entry: CellEntry?, channel: ScoreChannel
     ) throws -> (WeighingSession, ScoreKey) {
         let key = try store.session(id).scoreKey(participant: participant, idea: idea, criterion: criterion)
-        return (try store.changeSession(id, [.enter([ScoreInput(key, entry)])]), key)
+        return (try store.changeSession(id, [.enter([ScoreInput(key, entry, channel: channel)])]), key)
     }
 
     /// Adds a participant who joins a session late.
@@ -256,6 +257,52 @@ public final class Workspace: Sendable {
     @discardableResult
     public func closeSession(_ id: SessionID, allowIncomplete: Bool = false) throws -> WeighingSession {
         try store.closeSession(id, allowIncomplete: allowIncomplete)
+    }
+
+    // MARK: Participants scoring for themselves
+
+    /// This workspace for a second front end in the same process (the participants' page served by the board):
+    /// changes recorded with `program`, and seen by this workspace as changes made elsewhere. Shares the open database
+    /// rather than opening the file again.
+    public func sibling(program: String) -> Workspace {
+        Workspace(store: store.sibling(program: program))
+    }
+
+    /// The session a participant joins on their own terminal, with their index; refused for a name not in the session,
+    /// a participant who was excluded, or a closed session.
+    public func join(_ id: SessionID, as name: String) throws -> (session: WeighingSession, participant: Int) {
+        let session = try store.session(id)
+        let participant = try session.participantIndex(name)
+        guard session.status != .closed else { throw DomainError.sessionClosed }
+        guard session.excluded[participant] == nil else { throw DomainError.participantExcluded(session.participants[participant]) }
+        return (session, participant)
+    }
+
+    /// Starts (or continues) sharing a session: every participant gets their own link, whose secret is 144 bits from
+    /// the system's cryptographically secure generator. Links still in use are kept. Refused for a closed session.
+    public func shareSession(_ id: SessionID) throws -> [ParticipantLink] {
+        let count = try store.session(id).participants.count
+        var generator = SystemRandomNumberGenerator()
+        let tokens = (0..<count).map { _ in
+            ParticipantToken(bytes: (0..<ParticipantToken.byteCount).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+        }
+        return try store.shareSession(id, tokens: tokens)
+    }
+
+    /// Stops sharing a session: its links end (a page asked for afterwards says so). Returns how many links ended.
+    @discardableResult
+    public func stopSharing(_ id: SessionID) throws -> Int {
+        try store.stopSharing(id)
+    }
+
+    /// Enters a score or an abstention (or with nil clears the cell) through a participant's own link: only their own
+    /// cells, checked in the transaction that stores it (the link in use, the participant not excluded, the session not
+    /// closed, the cell open in this round, the score on its scale).
+    @discardableResult
+    public func enter(
+        through token: ParticipantToken, idea: IdeaID, criterion: Int, entry: CellEntry?
+    ) throws -> (session: WeighingSession, participant: Int) {
+        try store.enter(through: token, [(idea: idea, criterion: criterion, entry: entry)], channel: .web)
     }
 
     // MARK: Interchange and upkeep

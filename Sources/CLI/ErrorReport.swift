@@ -3,6 +3,7 @@ import Application
 import ArgumentParser
 import Domain
 import Foundation
+import ParticipantPage
 import Storage
 import TerminalUI
 
@@ -18,6 +19,7 @@ enum ErrorReport {
         // Hardening
         case let error as InterchangeError: error.message(in: strings)
         case let error as TerminalError: error.message(in: strings)
+        case let error as ParticipantServer.Failure: error.message(in: strings)
         case is ValidationError, is ExitCode, is CleanExit: nil
         default: strings.format(.cliUnexpected, String(TextSanitizer.singleLine(String(describing: error)).prefix(300)))
         }

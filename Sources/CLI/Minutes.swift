@@ -86,6 +86,7 @@ enum Minutes {
                 lines.append("- \(idea(key.idea)) × \(criterion(key.criterion)): \(cell(note))")
             }
         }
+        lines += MinutesEntry.lines(session: session, strings: strings)
         lines += ["", "## " + strings[.minutesDecisions], ""]
         if decisions.isEmpty { lines.append(strings[.minutesNoDecisions]) }
         for decision in decisions {

@@ -3,6 +3,7 @@ import Application
 import ArgumentParser
 import Domain
 import Foundation
+import ParticipantPage
 import Storage
 import TerminalUI
 
@@ -40,10 +41,12 @@ public struct Proeftuin: ParsableCommand {
     @Flag(name: .long, help: "Do not capture mouse clicks (keeps the terminal's own text selection).")
     var noMouse = false
 
+    @OptionGroup var sharing: ListenOptions
+
     public init() {}
 
     public func run() throws {
-        try BoardCommand.open(global: global, demo: demo, useMouse: !noMouse)
+        try BoardCommand.open(global: global, demo: demo, useMouse: !noMouse, listen: sharing.listen)
     }
 
     /// Parses and runs a command; a failure is reported in the user's language and exits non-zero.
@@ -86,11 +89,13 @@ struct BoardCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not capture mouse clicks.")
     var noMouse = false
 
+    @OptionGroup var sharing: ListenOptions
+
     func run() throws {
-        try Self.open(global: global, demo: demo, useMouse: !noMouse)
+        try Self.open(global: global, demo: demo, useMouse: !noMouse, listen: sharing.listen)
     }
 
-    static func open(global: GlobalOptions, demo: Bool, useMouse: Bool) throws {
+    static func open(global: GlobalOptions, demo: Bool, useMouse: Bool, listen: ListenAddress = .standard) throws {
         let language = try global.language()
         var directory: DataDirectory? = nil
         if demo {
@@ -104,9 +109,14 @@ struct BoardCommand: ParsableCommand {
         let environment = global.environment
         let configuration = try global.configuration()
         let keymap = try Keymap.standard.overriding(configuration.keys)
+        // Participants' pages are served off the main thread, writing through their own connection (program `web`).
+        let sharing = BoardSharing(
+            server: ParticipantServer(workspace: workspace.sibling(program: "web"), listen: listen, language: language),
+            workspace: workspace, language: language)
+        defer { sharing.shutdown() }
         try MainActor.assumeIsolated {
             try BoardApp.run(workspace: workspace, language: language, environment: environment, useMouse: useMouse,
-                             staleDays: configuration.staleDays ?? 30, keymap: keymap)
+                             staleDays: configuration.staleDays ?? 30, keymap: keymap, sharing: sharing)
         }
         if demo { print(Strings(language).format(.cliDemoKept, TextSanitizer.singleLine(workspace.reader.directory.path))) }
     }

@@ -22,11 +22,13 @@ extension Aggregate: ExpressibleByArgument {}
 /// `proeftuin session …`: weighing sessions from the command line.
 struct SessionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "session", abstract: "Weighing sessions: create, enter or import scores, results, close, minutes.",
+        commandName: "session",
+        abstract: "Weighing sessions: create, enter or import scores, join or share for participants' own scores, results, close, minutes.",
         subcommands: [
             SessionNewCommand.self, SessionScoreCommand.self, SessionImportCommand.self, SessionParticipantCommand.self,
             SessionNoteCommand.self, SessionRevoteCommand.self,
             SessionResultsCommand.self, SessionCloseCommand.self, SessionMinutesCommand.self, SessionListCommand.self,
+            SessionJoinCommand.self, SessionServeCommand.self,
         ])
 }
 
@@ -72,7 +74,7 @@ struct SessionScoreCommand: ParsableCommand {
         guard [score != nil, clear, abstain].filter({ $0 }).count == 1 else { throw CLIError.usage(.cliUsageScoreAbstainClear, []) }
         let entry: CellEntry? = abstain ? .abstain : score.map(CellEntry.score)
         let (current, key) = try global.openWorkspace().enter(
-            session.id, participant: participant, idea: idea.id, criterion: criterion, entry: entry)
+            session.id, participant: participant, idea: idea.id, criterion: criterion, entry: entry, channel: .commandLine)
         let who = Output.safe(current.participants[key.participant])
         let what = Output.safe(current.criteria[key.criterion].name)
         let strings = Strings(try global.language())
@@ -167,7 +169,7 @@ struct SessionImportCommand: ParsableCommand {
                 continue
             }
             lineOf[key] = record.line
-            inputs.append(ScoreInput(key, entry))
+            inputs.append(ScoreInput(key, entry, channel: .commandLine))
         }
         guard errors.isEmpty else { throw CLIError.badFile(file, errors) }
         try workspace.changeSession(session.id, joining.map(SessionChange.addParticipant) + [.enter(inputs)])

@@ -81,6 +81,11 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
     case personalDataInCase([PersonalDataKind])
     /// A case note without a text.
     case emptyCase
+    // Participants
+    /// A participant's link that was never given out (or is malformed).
+    case linkNotValid
+    /// A participant's link whose sharing has stopped.
+    case linkEnded
 
     public var description: String {
         switch self {
@@ -217,6 +222,10 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
             "the case note holds personal data (" + kinds.map(\.rawValue).joined(separator: ", ") + "): mask it first; nothing was saved"
         case .emptyCase:
             "the case note is empty: say what happened"
+        case .linkNotValid:
+            "this link is not valid: ask the facilitator for your own link"
+        case .linkEnded:
+            "sharing has stopped: this link no longer works"
         }
     }
 }

@@ -23,6 +23,9 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case forgotten
     /// A case note was added (the event names the note, not its text).
     case caseNoted
+    // Participants
+    case sessionShared
+    case sharingStopped
 }
 
 /// One row of an idea's history, read back from the append-only event log.

@@ -141,7 +141,7 @@ public enum PortfolioImport {
         ]),
         Spec(name: "abstention", fields: [
             Field("sessionId", .reference("session")), Field("participant", .whole(min: 0)), Field("ideaId", .reference("idea")),
-            Field("criterion", .whole(min: 0)),
+            Field("criterion", .whole(min: 0)), Field("channel", .choice(ScoreChannel.allCases.map(\.rawValue)), optional: true),
         ], uniqueKey: (["sessionId", "participant", "ideaId", "criterion"], "session, participant, idea and criterion")),
         Spec(name: "cellNote", fields: [
             Field("sessionId", .reference("session")), Field("ideaId", .reference("idea")), Field("criterion", .whole(min: 0)),
@@ -150,6 +150,7 @@ public enum PortfolioImport {
         Spec(name: "score", fields: [
             Field("sessionId", .reference("session")), Field("participant", .whole(min: 0)), Field("ideaId", .reference("idea")),
             Field("criterion", .whole(min: 0)), Field("value", .whole(min: nil)),
+            Field("channel", .choice(ScoreChannel.allCases.map(\.rawValue)), optional: true),
         ], uniqueKey: (["sessionId", "participant", "ideaId", "criterion"], "session, participant, idea and criterion")),
         Spec(name: "wipLimit", fields: [Field("stage", .stage), Field("limit", .wipLimit), Field("hard", .flag)],
              uniqueKey: (["stage"], "stage")),

@@ -40,6 +40,9 @@ public struct Renderer: Sendable {
             DecisionView.draw(decision, state: state, into: &grid)
         case .weighing(let weighing):
             WeighingView.draw(weighing, state: state, into: &grid)
+        case .sharing(let share):
+            WeighingView.draw(share.weighing, state: state, into: &grid)
+            ShareView.draw(share, state: state, into: &grid)
         case .portfolio(let portfolio):
             PortfolioView.draw(portfolio, state: state, into: &grid)
         case .help(let help):

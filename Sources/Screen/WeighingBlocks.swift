@@ -43,7 +43,7 @@ enum WeighingBlocks {
                 continue
             }
             let done = weighing.progress(of: index)
-            let mark = done == total ? " ✓" : ""
+            let mark = (done == total ? " ✓" : "") + ProgressLabel.via(session, participant: index, strings: strings)
             if projector {
                 let filled = total > 0 ? done * 10 / total : 0
                 let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 10 - filled)

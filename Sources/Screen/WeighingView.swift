@@ -161,10 +161,11 @@ enum WeighingView {
                 text = weighing.projector && !weighing.revealed ? "" : (session.entry(key).map(entryText) ?? "·")
                 style = Palette.badge
             } else {
-                let blind = weighing.projector && !weighing.revealed
+                // Blind on the projector; a participant's own entry is never shown before the reveal (only that it is there).
+                let blind = !weighing.revealed && (weighing.projector || session.channels[key]?.isParticipantsOwn == true)
                 switch session.entry(key) {
                 case .score(let value)?: text = blind ? "●" : "\(value)"
-                case .abstain?: text = "–"
+                case .abstain?: text = !weighing.revealed && session.channels[key]?.isParticipantsOwn == true ? "●" : "–"
                 case nil: text = "·"
                 }
                 if current, weighing.pending != nil { text = blind ? "●_" : "\(weighing.pending!)_" }

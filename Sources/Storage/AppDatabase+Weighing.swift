@@ -133,7 +133,7 @@ extension AppDatabase {
         session.status = try value(SessionStatus.self, "status")
         session.closedAt = (try row.decode(forColumn: "closedAt"))
         try StoredValue.sessionShape(criteria: session.criteria, ideas: session.ideas, participants: session.participants, record: record)
-        for score in try Row.fetchAll(db, sql: "SELECT participant, ideaId, criterion, value FROM score WHERE sessionId = ?",
+        for score in try Row.fetchAll(db, sql: "SELECT participant, ideaId, criterion, value, channel FROM score WHERE sessionId = ?",
                                       arguments: [id.rawValue]) {
             // Every stored score must fit its session: a known participant, idea and criterion, a value on the scale.
             func unreadable(_ field: String, _ index: Int) -> StorageError {
@@ -153,11 +153,17 @@ extension AppDatabase {
             guard let value = Int.fromDatabaseValue(score[3] as DatabaseValue), session.criteria[criterion].accepts(value) else {
                 throw unreadable("value", 3)
             }
-            session.scores[ScoreKey(participant: participant, idea: idea, criterion: criterion)] = value
+            let key = ScoreKey(participant: participant, idea: idea, criterion: criterion)
+            session.scores[key] = value
+            session.channels[key] = try StoredValue.value(ScoreChannel.self, (try score.decode(atIndex: 4)) as String?, table: "score", record: record, field: "channel")
         }
-        for abstention in try Row.fetchAll(db, sql: "SELECT participant, ideaId, criterion FROM abstention WHERE sessionId = ?",
+        for abstention in try Row.fetchAll(db, sql: "SELECT participant, ideaId, criterion, channel FROM abstention WHERE sessionId = ?",
                                            arguments: [id.rawValue]) {
-            session.abstentions.insert(ScoreKey(participant: (try abstention.decode(atIndex: 0)), idea: IdeaID((try abstention.decode(atIndex: 1))), criterion: (try abstention.decode(atIndex: 2))))
+            let key = ScoreKey(participant: (try abstention.decode(atIndex: 0)), idea: IdeaID((try abstention.decode(atIndex: 1))),
+                               criterion: (try abstention.decode(atIndex: 2)))
+            session.abstentions.insert(key)
+            session.channels[key] = try StoredValue.value(ScoreChannel.self, (try abstention.decode(atIndex: 3)) as String?, table: "abstention", record: record,
+                                                          field: "channel")
         }
         session.excluded = try StoredExclusion.decode((try row.decode(forColumn: "excluded")), participants: session.participants.count, record: record)
         if let revote: String = (try row.decode(forColumn: "revote")) {
@@ -203,7 +209,7 @@ extension AppDatabase {
     }
 
     /// Writes one session change (checked by the session's rules first) inside an open transaction.
-    private func apply(_ change: SessionChange, to session: WeighingSession, db: Database, at now: Date) throws -> WeighingSession {
+    func apply(_ change: SessionChange, to session: WeighingSession, db: Database, at now: Date) throws -> WeighingSession {
         let id = session.id!
         let changed = try Self.ruled { () throws(DomainError) in try session.applying(change) }
         let sessionID = id.rawValue
@@ -218,11 +224,11 @@ extension AppDatabase {
                                arguments: arguments)
                 switch input.entry {
                 case .score(let value)?:
-                    try db.execute(sql: "INSERT INTO score (sessionId, participant, ideaId, criterion, value) VALUES (?, ?, ?, ?, ?)",
-                                   arguments: arguments + [value])
+                    try db.execute(sql: "INSERT INTO score (sessionId, participant, ideaId, criterion, value, channel) VALUES (?, ?, ?, ?, ?, ?)",
+                                   arguments: arguments + [value, input.channel.rawValue])
                 case .abstain?:
-                    try db.execute(sql: "INSERT INTO abstention (sessionId, participant, ideaId, criterion) VALUES (?, ?, ?, ?)",
-                                   arguments: arguments)
+                    try db.execute(sql: "INSERT INTO abstention (sessionId, participant, ideaId, criterion, channel) VALUES (?, ?, ?, ?, ?)",
+                                   arguments: arguments + [input.channel.rawValue])
                 case nil:
                     break
                 }

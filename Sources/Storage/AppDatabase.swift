@@ -20,7 +20,7 @@ public final class AppDatabase: Sendable {
     /// The database file this instance opened; a different file at its path means a restore replaced it meanwhile.
     let fileIdentity: FileIdentity?
 
-    private init(
+    init(
         directory: DataDirectory, pool: DatabasePool, actor: String, program: String, clock: @escaping @Sendable () -> Date,
         defaultWipLimits: [Stage: WipLimit]
     ) {

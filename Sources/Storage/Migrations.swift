@@ -178,6 +178,22 @@ enum Migrations {
                 }
             }
         }
+        migrator.registerMigration("v8-participants: how entries were made, participant links") { db in
+            // How each entry was made (board, terminal, web, cli); NULL for entries from before.
+            for table in ["score", "abstention"] {
+                try db.alter(table: table) { t in
+                    t.add(column: "channel", .text)
+                }
+            }
+            try db.create(table: "participantLink") { t in
+                t.primaryKey("token", .text)
+                t.column("sessionId", .integer).notNull().references("session", onDelete: .cascade)
+                t.column("participant", .integer).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("endedAt", .datetime)
+            }
+            try db.create(index: "participantLink_on_sessionId", on: "participantLink", columns: ["sessionId"])
+        }
         migrator.registerMigration("v9-learning: safe-to-try bounds, case notes") { db in
             // The bounds of a test card; all empty on cycles started before the gate asked for them.
             try db.alter(table: "cycle") { t in

@@ -42,6 +42,15 @@ public protocol Store: StoreReader {
     func rollingBackup(reason: String, progress: (Int, Int) -> Void) throws -> URL?
     /// Saves a case note to the idea's current cycle; refused while it holds personal data.
     func addCaseNote(_ note: CaseNote) throws -> CaseNote
+    // Participants
+    /// The same open store for another front end in this process, recording `program` and noticing this one's changes
+    /// as changes made elsewhere.
+    func sibling(program: String) -> any Store
+    func shareSession(_ id: SessionID, tokens: [ParticipantToken]) throws -> [ParticipantLink]
+    func stopSharing(_ id: SessionID) throws -> Int
+    func enter(
+        through token: ParticipantToken, _ entries: [(idea: IdeaID, criterion: Int, entry: CellEntry?)], channel: ScoreChannel
+    ) throws -> (session: WeighingSession, participant: Int)
 }
 
 extension AppDatabase: Store {}
@@ -58,9 +67,9 @@ extension Store {
         try changeSession(id, [change])
     }
 
-    /// Sets or clears scores, checked against the session's scales; all or nothing.
+    /// Sets or clears scores, checked against the session's scales; all or nothing. `channel` records how they were entered.
     @discardableResult
-    public func setScores(_ id: SessionID, _ changes: [(ScoreKey, Int?)]) throws -> WeighingSession {
-        try changeSession(id, .enter(changes.map { ScoreInput($0.0, $0.1.map(CellEntry.score)) }))
+    public func setScores(_ id: SessionID, _ changes: [(ScoreKey, Int?)], channel: ScoreChannel = .board) throws -> WeighingSession {
+        try changeSession(id, .enter(changes.map { ScoreInput($0.0, $0.1.map(CellEntry.score), channel: channel) }))
     }
 }

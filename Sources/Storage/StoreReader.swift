@@ -48,6 +48,9 @@ public protocol StoreReader: Sendable {
     func caseNotes(idea: IdeaID?) throws -> [CaseNote]
     /// The submitters' names, which case notes must not hold.
     func submitterNames() throws -> [String]
+    // Participants
+    func participantLinks(_ id: SessionID) throws -> [ParticipantLink]
+    func linkAccess(_ token: ParticipantToken) throws -> (session: WeighingSession, participant: Int)
 }
 
 extension StoreReader {

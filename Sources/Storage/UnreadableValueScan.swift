@@ -21,6 +21,7 @@ struct UnreadableValueScan {
         try scan.wipLimits()
         try scan.criteriaSets()
         try scan.sessions()
+        try scan.scoreChannels()
         try scan.events()
         try scan.types()
         return scan.found
@@ -195,6 +196,20 @@ struct UnreadableValueScan {
                           let value = Int.fromDatabaseValue(score[3] as DatabaseValue) else { continue }
                     try StoredValue.score(ScoreKey(participant: participant, idea: IdeaID(idea), criterion: criterion), value,
                                           in: session, record: record)
+                }
+            }
+        }
+    }
+
+    /// How each score and abstention was entered (NULL for entries made before `v8-participants`).
+    private mutating func scoreChannels() throws {
+        for table in ["score", "abstention"] {
+            try Self.each(db, table) { row in
+                if let channel = row.text("channel") {
+                    try check {
+                        _ = try StoredValue.value(ScoreChannel.self, channel, table: table, record: "session \(row.integer("sessionId"))",
+                                                  field: "channel")
+                    }
                 }
             }
         }

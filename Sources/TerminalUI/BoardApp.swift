@@ -12,12 +12,12 @@ public enum BoardApp {
 
     public static func run(
         workspace: Workspace, language: Language, environment: [String: String], useMouse: Bool = true, staleDays: Int = 30,
-        keymap: Keymap = .standard
+        keymap: Keymap = .standard, sharing: (any SessionSharing)? = nil
     ) throws {
         let terminal = try Terminal.start(environment: environment, useMouse: useMouse)
         defer { terminal.stop() }
         let drafts = DraftStore(directory: workspace.reader.directory, actor: workspace.reader.actor)
-        let runner = EffectRunner(workspace: workspace, staleDays: staleDays, language: language, drafts: drafts)
+        let runner = EffectRunner(workspace: workspace, staleDays: staleDays, language: language, drafts: drafts, sharing: sharing)
         var watcher = ChangeWatcher(workspace: workspace)
         let renderer = Renderer()
         var state = AppState(language: language, size: terminal.size,

@@ -23,5 +23,7 @@ enum DomainErrorSamples {
         .duplicateParticipant("Ann"), .erasedPersonalData(IdeaID(3)), .invalidMatrix(.empty),
         .invalidMatrix(.rowLength(row: 2, entries: 1, rows: 2)), .invalidMatrix(.emptyEntry(row: 1, column: 3)),
         .invalidMatrix(.size(rows: 2, criteria: 3)),
+        // Participants
+        .linkNotValid, .linkEnded,
     ]
 }

@@ -86,7 +86,7 @@ struct SafeEntryTests {
     @Test func anAbstentionIsStoredShownApartAndLeftOut() {
         var state = weighingState()
         let effects = press([.character("-")], &state)
-        #expect(effects == [.changeSession(SessionID(7), .enter([ScoreInput(key(0, 1, 0), .abstain, seen: SeenEntry(nil))]))])
+        #expect(effects == [.changeSession(SessionID(7), .enter([ScoreInput(key(0, 1, 0), .abstain, seen: SeenEntry(nil), channel: .board)]))])
         #expect(cell(state) == (0, 1))
         #expect(weighing(state)!.session.entry(key(0, 1, 0)) == .abstain)
         #expect(weighing(state)!.progress(of: 0) == 1, "an abstention counts as entered")

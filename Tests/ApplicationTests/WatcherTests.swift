@@ -39,7 +39,7 @@ struct WatcherTests {
         #expect(try programs.board.outsideChange() == false)
 
         // A participant's score from another program: noticed, and the session reloads without a notice.
-        try programs.cli.setScores(session.id!, [(ScoreKey(participant: 1, idea: ideas[1], criterion: 0), 2)])
+        try programs.cli.setScores(session.id!, [(ScoreKey(participant: 1, idea: ideas[1], criterion: 0), 2)], channel: .commandLine)
         #expect(try programs.board.outsideChange() == true)
         let effects = Reducer.reduce(&state, .boardChangedElsewhere(try runner.boardData()))
         #expect(effects == [.loadSession(session.id!)])
@@ -61,13 +61,13 @@ struct WatcherTests {
         let session = try programs.board.createSession(
             WeighingSession(set: try programs.board.reader.criteriaSet("snel"), ideas: [idea], participants: ["Anne"], createdAt: Date()))
         let key = ScoreKey(participant: 0, idea: idea, criterion: 0)
-        _ = try programs.cli.score(session.id!, participant: "anne", idea: idea, criterion: "IMPACT", value: 5)
+        _ = try programs.cli.score(session.id!, participant: "anne", idea: idea, criterion: "IMPACT", value: 5, channel: .commandLine)
 
         #expect(throws: DomainError.scoreChangedSince(participant: "Anne", idea: idea, criterion: "impact", now: .score(5))) {
-            try programs.board.setScore(session.id!, key, 2, seen: nil)
+            try programs.board.setScore(session.id!, key, 2, seen: nil, channel: .board)
         }
         #expect(try programs.board.reader.session(session.id!).scores[key] == 5, "the other program's 5 stays")
-        try programs.board.setScore(session.id!, key, 2, seen: .score(5))
+        try programs.board.setScore(session.id!, key, 2, seen: .score(5), channel: .board)
         #expect(try programs.board.reader.session(session.id!).scores[key] == 2, "once seen, it may be changed")
         #expect(Strings(.nl).error(.scoreChangedSince(participant: "Anne", idea: idea, criterion: "impact", now: .score(5)))
             == "Niets opgeslagen: de score van Anne voor #\(idea.rawValue) op impact is intussen elders gewijzigd (nu 5); kijk opnieuw")

@@ -118,9 +118,9 @@ struct WeighingRoomTests {
 
     @Test func anAbstentionIsLeftOutOfTheAggregateAndCountsAsEntered() throws {
         var value = session(criteria, table: [[[5, 1], [3, 3], [1, 5]]])
-        value = try value.applying(.enter([ScoreInput(key(1, 1, 0), .abstain), ScoreInput(key(1, 1, 1), .score(2)),
-                                           ScoreInput(key(1, 2, 0), .score(3)), ScoreInput(key(1, 2, 1), .abstain),
-                                           ScoreInput(key(1, 3, 0), .score(1)), ScoreInput(key(1, 3, 1), .score(5))]))
+        value = try value.applying(.enter([ScoreInput(key(1, 1, 0), .abstain, channel: .board), ScoreInput(key(1, 1, 1), .score(2), channel: .board),
+                                           ScoreInput(key(1, 2, 0), .score(3), channel: .board), ScoreInput(key(1, 2, 1), .abstain, channel: .board),
+                                           ScoreInput(key(1, 3, 0), .score(1), channel: .board), ScoreInput(key(1, 3, 1), .score(5), channel: .board)]))
         #expect(value.entry(key(1, 1, 0)) == .abstain && value.scores[key(1, 1, 0)] == nil)
         let result = value.results
         let cell = try #require(result.cells.first { $0.idea == IdeaID(1) && $0.criterion == 0 })
@@ -129,9 +129,9 @@ struct WeighingRoomTests {
         #expect(result.kendallParticipants == 1, "Bo's own ranking needs every cell scored")
         #expect(result.kendallW == nil)
         // A score replaces the abstention, clearing removes either.
-        value = try value.applying(.enter([ScoreInput(key(1, 1, 0), .score(4))]))
+        value = try value.applying(.enter([ScoreInput(key(1, 1, 0), .score(4), channel: .board)]))
         #expect(value.entry(key(1, 1, 0)) == .score(4) && !value.abstentions.contains(key(1, 1, 0)))
-        value = try value.applying(.enter([ScoreInput(key(1, 2, 1), nil)]))
+        value = try value.applying(.enter([ScoreInput(key(1, 2, 1), nil, channel: .board)]))
         #expect(value.entry(key(1, 2, 1)) == nil && !value.results.complete)
     }
 
@@ -141,7 +141,7 @@ struct WeighingRoomTests {
         #expect(value.participants == ["An", "Bo", "Carla"])
         #expect(throws: DomainError.duplicateParticipant("carla")) { try value.applying(.addParticipant("carla")) }
         #expect(throws: DomainError.emptyName) { try value.applying(.addParticipant("  ")) }
-        value = try value.applying(.enter([ScoreInput(key(2, 1, 0), .score(5))]))
+        value = try value.applying(.enter([ScoreInput(key(2, 1, 0), .score(5), channel: .board)]))
         #expect(value.results.participantsTotal == 3 && value.results.participantsComplete == 2)
         #expect(throws: DomainError.exclusionNeedsReason) { try value.applying(.excludeParticipant("bo", reason: " ")) }
         #expect(throws: DomainError.unknownParticipant("Dirk", known: ["An", "Bo", "Carla"])) {
@@ -154,7 +154,7 @@ struct WeighingRoomTests {
         #expect(value.results.participantsTotal == 2)
         #expect(value.results.cells.first?.values == [5, 5], "but count nowhere")
         #expect(value.results.cells[4].values == [1], "idea 3 × impact without Bo's 5")
-        #expect(throws: DomainError.participantExcluded("Bo")) { try value.applying(.enter([ScoreInput(key(1, 1, 0), .score(3))])) }
+        #expect(throws: DomainError.participantExcluded("Bo")) { try value.applying(.enter([ScoreInput(key(1, 1, 0), .score(3), channel: .board)])) }
         #expect(throws: DomainError.participantExcluded("Bo")) { try value.applying(.excludeParticipant("Bo", reason: "nogmaals")) }
         value = try value.applying(.excludeParticipant("Carla", reason: "ziek"))
         #expect(throws: DomainError.sessionNeeds(.participants)) { try value.applying(.excludeParticipant("An", reason: "weg")) }
@@ -214,8 +214,8 @@ struct WeighingRoomTests {
         #expect(value.round == 2 && value.status == .open, "round 2 is blind again")
         #expect(value.revote?.cells == [cell] && value.revote?.firstRound == [key(0, 1, 0): 1, key(1, 1, 0): 5])
         #expect(value.scores[key(0, 1, 0)] == nil, "the cell is emptied for the new vote")
-        #expect(throws: DomainError.notInRevote(IdeaID(2), criterion: "impact")) { try value.applying(.enter([ScoreInput(key(0, 2, 0), .score(1))])) }
-        value = try value.applying(.enter([ScoreInput(key(0, 1, 0), .score(5)), ScoreInput(key(1, 1, 0), .score(5))]))
+        #expect(throws: DomainError.notInRevote(IdeaID(2), criterion: "impact")) { try value.applying(.enter([ScoreInput(key(0, 2, 0), .score(1), channel: .board)])) }
+        value = try value.applying(.enter([ScoreInput(key(0, 1, 0), .score(5), channel: .board), ScoreInput(key(1, 1, 0), .score(5), channel: .board)]))
         #expect(throws: DomainError.revoteAlreadyHeld) { try value.applying(.startRevote([cell])) }
         let first = try #require(value.firstRound?.results)
         #expect(first.ranking == roundOne.ranking && first.cells == roundOne.cells, "round 1 is kept as it was")

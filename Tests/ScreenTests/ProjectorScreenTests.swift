@@ -82,7 +82,7 @@ struct ProjectorScreenTests {
         let cell = SessionCell(idea: IdeaID(13), criterion: 0)
         var session = try! room.session.applying(.startRevote([cell]))
         for participant in 0..<8 {
-            session = try! session.applying(.enter([ScoreInput(ScoreKey(participant: participant, idea: IdeaID(13), criterion: 0), .score(5))]))
+            session = try! session.applying(.enter([ScoreInput(ScoreKey(participant: participant, idea: IdeaID(13), criterion: 0), .score(5), channel: .board)]))
         }
         session.status = .revealed
         room.update { $0 = session }

@@ -106,7 +106,7 @@ struct InterchangeStorageTests {
         let session = try database.createSession(WeighingSession(
             set: try database.criteriaSets()[0], ideas: ideas, participants: ["Anne", "Bram"], createdAt: clock.now))
         _ = try database.changeSession(session.id!, [
-            .enter([ScoreInput(ScoreKey(participant: 0, idea: ideas[0], criterion: 0), .abstain)]),
+            .enter([ScoreInput(ScoreKey(participant: 0, idea: ideas[0], criterion: 0), .abstain, channel: .board)]),
             .note(SessionCell(idea: ideas[0], criterion: 0), "eerst navragen"),
         ])
         let export = try database.exportAll(includePersonal: true)

@@ -38,13 +38,13 @@ struct WeighingRoomStorageTests {
         let database = try open()
         let cell = SessionCell(idea: ideas[0], criterion: 0)
         try database.changeSession(id, [
-            .enter([ScoreInput(ScoreKey(participant: 0, idea: ideas[0], criterion: 0), .score(1)),
-                    ScoreInput(ScoreKey(participant: 1, idea: ideas[0], criterion: 0), .score(5)),
-                    ScoreInput(ScoreKey(participant: 0, idea: ideas[0], criterion: 1), .abstain)]),
+            .enter([ScoreInput(ScoreKey(participant: 0, idea: ideas[0], criterion: 0), .score(1), channel: .board),
+                    ScoreInput(ScoreKey(participant: 1, idea: ideas[0], criterion: 0), .score(5), channel: .board),
+                    ScoreInput(ScoreKey(participant: 0, idea: ideas[0], criterion: 1), .abstain, channel: .board)]),
             .addParticipant("Carla"), .excludeParticipant("Bo", reason: "moest weg"), .note(cell, "verschil van inzicht"),
         ])
         try database.changeSession(id, .startRevote([cell]))
-        try database.changeSession(id, .enter([ScoreInput(ScoreKey(participant: 0, idea: ideas[0], criterion: 0), .score(3))]))
+        try database.changeSession(id, .enter([ScoreInput(ScoreKey(participant: 0, idea: ideas[0], criterion: 0), .score(3), channel: .board)]))
         let read = try open().session(id)
         #expect(read.participants == ["An", "Bo", "Carla"])
         #expect(read.excluded == [1: "moest weg"])
@@ -61,7 +61,7 @@ struct WeighingRoomStorageTests {
         let database = try open()
         let (id, ideas) = try prepare(database)
         #expect(throws: DomainError.duplicateParticipant("an")) {
-            try database.changeSession(id, [.addParticipant("Carla"), .enter([ScoreInput(ScoreKey(participant: 2, idea: ideas[0], criterion: 0), .score(4))]),
+            try database.changeSession(id, [.addParticipant("Carla"), .enter([ScoreInput(ScoreKey(participant: 2, idea: ideas[0], criterion: 0), .score(4), channel: .board)]),
                                             .addParticipant("an")])
         }
         let read = try database.session(id)

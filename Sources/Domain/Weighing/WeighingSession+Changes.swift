@@ -37,6 +37,7 @@ extension WeighingSession {
                                  participantsAtStart: participants.count, excludedAtStart: excluded)
             copy.scores = scores.filter { !chosenSet.contains($0.key.cell) }
             copy.abstentions = abstentions.filter { !chosenSet.contains($0.cell) }
+            copy.channels = channels.filter { !chosenSet.contains($0.key.cell) }
             copy.status = .open
         }
         return copy
@@ -67,6 +68,7 @@ extension WeighingSession {
             scores[key] = nil
             abstentions.remove(key)
         }
+        channels[key] = input.entry == nil ? nil : input.channel
     }
 
     private func checkKnown(_ cell: SessionCell) throws(DomainError) {

@@ -48,6 +48,8 @@ public struct WeighingSession: Equatable, Sendable {
     public var notes: [SessionCell: String]
     /// The re-vote round, once started.
     public var revote: Revote?
+    /// How each entry (a score or an abstention) was made; an entry stored before this was recorded has none.
+    public var channels: [ScoreKey: ScoreChannel]
     public var status: SessionStatus
     public var method: WeighingMethod
     public var normalization: Normalization
@@ -67,6 +69,7 @@ public struct WeighingSession: Equatable, Sendable {
         self.participants = participants
         scores = [:]
         abstentions = []
+        channels = [:]
         excluded = [:]
         notes = [:]
         status = .open
@@ -146,7 +149,7 @@ public struct WeighingSession: Equatable, Sendable {
 
     /// Sets (or with nil clears) one score, refusing scores outside the criterion's scale and changes to a closed session.
     public func scoring(_ key: ScoreKey, _ value: Int?) throws(DomainError) -> WeighingSession {
-        try applying(.enter([ScoreInput(key, value.map(CellEntry.score))]))
+        try applying(.enter([ScoreInput(key, value.map(CellEntry.score), channel: .board)]))
     }
 
     /// The results with the session's method, normalisation and aggregate, over the participants who count.
