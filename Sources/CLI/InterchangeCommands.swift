@@ -55,7 +55,7 @@ struct ReportCommand: ParsableCommand {
             let strings = Strings(global.lang == nil ? .nl : try global.language())
             let data = try CouncilData.load(from: workspace.reader, today: try parseDay(now) ?? workspace.reader.today())
             let text = format == .md ? CouncilMarkdownReport.render(data, strings: strings) : CouncilHTMLReport.render(data, strings: strings)
-            try emit(text, to: output, force: force, protecting: global.directory)
+            try emit(text, to: output, force: force, protecting: global.directory, strings: strings)
             return
         }
         // A file with personal data is recorded before it is written, so `forget` can reach it later.
