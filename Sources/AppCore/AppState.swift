@@ -72,6 +72,7 @@ public struct AppState: Equatable, Sendable {
     public mutating func setBoard(_ data: BoardData) {
         wipLimits = data.wipLimits
         today = data.today
+        if let themes = data.themes { self.themes = themes }
         setCards(data.cards)
     }
 

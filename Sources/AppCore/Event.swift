@@ -30,9 +30,12 @@ public struct BoardData: Equatable, Sendable {
     public var cards: [IdeaSummary]
     public var wipLimits: [Stage: WipLimit]
     public var today: DayDate
+    /// The themes ideas may carry (the lokale opgaven), read with the cards; nil keeps what the board had.
+    public var themes: ThemeCatalog?
 
-    public init(cards: [IdeaSummary], wipLimits: [Stage: WipLimit] = WipLimit.defaults, today: DayDate) {
+    public init(cards: [IdeaSummary], wipLimits: [Stage: WipLimit] = WipLimit.defaults, today: DayDate, themes: ThemeCatalog? = nil) {
         self.cards = cards
+        self.themes = themes
         self.wipLimits = wipLimits
         self.today = today
     }

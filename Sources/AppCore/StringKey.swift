@@ -142,4 +142,9 @@ public enum StringKey: String, CaseIterable, Sendable {
     case storageDiskFull, cliInsideDataDirectory, forgetCopiesRewritten, forgetLeftoversRemoved, forgetCopiesNotRewritten
     case forgetAskDelete, forgetCopiesDeleted, copyMissing, copyNotADatabase, copyDamaged, copyNotWritable, copyInUse
     case cliCopiesRemain, copyText
+    // Intake and lokale opgaven
+    case eventAccepted, eventDeclined, eventReplyContact, eventReplied, eventChallengeChanged
+    case errorNotInInbox, errorDeclineNeedsReason, errorAcceptNeedsTheme, errorNoIntake, errorChallengeNeedsName
+    case errorChallengeExists, errorChallengeNotFound, errorChallengeNotFoundEmpty, errorChallengeInUse
+    case intakeInbox, intakeAccepted, intakeMerged, intakeDeclined
 }

@@ -27,7 +27,7 @@ public struct EffectRunner: Sendable {
 
     /// Cards, WIP limits and today: what the board reads.
     public func boardData() throws -> BoardData {
-        BoardData(cards: try reader.summaries(), wipLimits: try reader.wipLimits(), today: today())
+        BoardData(cards: try reader.summaries(), wipLimits: try reader.wipLimits(), today: today(), themes: try workspace.themeCatalog())
     }
 
     /// Carries out one effect (not `.quit`, which the run loop handles) and returns the resulting events.

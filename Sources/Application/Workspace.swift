@@ -9,7 +9,8 @@ public final class Workspace: Sendable {
     /// What front ends may read; the same store the use cases write to.
     public var reader: any StoreReader { store }
     let store: any Store
-    /// The themes ideas may carry (config.toml may fix the list); every idea written here is checked against it.
+    /// The themes config.toml lists (seeded into the list of lokale opgaven); every idea written here is checked against
+    /// `themeCatalog()`, which adds the managed list.
     public let themes: ThemeCatalog
 
     public init(store: any Store, themes: ThemeCatalog = .open) {
@@ -23,9 +24,30 @@ public final class Workspace: Sendable {
         _ directory: DataDirectory, actor: String, program: String, defaultWipLimits: [Stage: WipLimit] = [:],
         themes: ThemeCatalog = .open, readingOnly: Bool = false
     ) throws -> Workspace {
-        Workspace(store: try AppDatabase.open(directory, actor: actor, program: program, defaultWipLimits: defaultWipLimits,
-                                              readingOnly: readingOnly),
-                  themes: themes)
+        let workspace = Workspace(
+            store: try AppDatabase.open(directory, actor: actor, program: program, defaultWipLimits: defaultWipLimits,
+                                        readingOnly: readingOnly),
+            themes: themes)
+        if !readingOnly { try workspace.seedChallenges() }
+        return workspace
+    }
+
+    /// Adds the themes config.toml lists (`themes = [...]`) to the list of lokale opgaven, when not there yet.
+    public func seedChallenges() throws {
+        guard let fixed = themes.fixed, !fixed.isEmpty else { return }
+        let known = Set(try store.challenges().map { TextSearch.fold($0.name) })
+        let missing = try fixed.filter { !known.contains(TextSearch.fold($0)) }.map { try LocalChallenge(name: $0).validated() }
+        if !missing.isEmpty { try store.addChallenges(missing, skipExisting: true) }
+    }
+
+    /// The themes ideas may carry: the lokale opgaven on the managed list and in config.toml; any theme while both are
+    /// empty (a new portfolio).
+    public func themeCatalog() throws -> ThemeCatalog {
+        var names = try store.challenges().map(\.name)
+        for name in themes.fixed ?? [] where !names.contains(where: { TextSearch.fold($0) == TextSearch.fold(name) }) {
+            names.append(name)
+        }
+        return names.isEmpty ? .open : ThemeCatalog(fixed: names)
     }
 
     // MARK: Ideas
@@ -33,8 +55,72 @@ public final class Workspace: Sendable {
     /// Adds a new idea at the end of the proposed column.
     @discardableResult
     public func add(_ fields: IdeaFields) throws -> Idea {
-        let applied = try store.apply(.create(try themes.checked(fields)), undoing: false)
+        let applied = try store.apply(.create(try themeCatalog().checked(fields)), undoing: false)
         return try store.idea(applied.focus!)
+    }
+
+    // MARK: Intake
+
+    /// Adds an idea from outside the team to the inbox, received on `receivedOn`, with who gets a reply (may be nil:
+    /// nobody is forced to leave personal data). Its theme may stay empty until triage.
+    @discardableResult
+    public func addToInbox(_ fields: IdeaFields, receivedOn: DayDate, replyTo: String?) throws -> Idea {
+        try store.addToInbox(try themeCatalog().checked(fields), receivedOn: receivedOn, replyTo: replyTo)
+    }
+
+    /// Accepts an idea from the inbox onto the board with a lokale opgave (checked against the list).
+    @discardableResult
+    public func accept(_ id: IdeaID, theme: String, today: DayDate) throws -> Intake {
+        let canonical = try themeCatalog().canonical(theme)
+        guard !canonical.isEmpty else { throw DomainError.acceptNeedsTheme }
+        return try store.changeIntake(id, .accept(theme: canonical), today: today)
+    }
+
+    /// Declines an idea from the inbox with a reason: it leaves the board and stays in the history and exports.
+    @discardableResult
+    public func decline(_ id: IdeaID, reason: String, today: DayDate) throws -> Intake {
+        try store.changeIntake(id, .decline(reason: reason), today: today)
+    }
+
+    /// Records who gets a reply (nil or empty: nobody named).
+    @discardableResult
+    public func setReplyContact(_ id: IdeaID, _ contact: String?, today: DayDate) throws -> Intake {
+        try store.changeIntake(id, .replyTo(contact), today: today)
+    }
+
+    /// Records that the reply was sent on `day` (nil: not sent after all).
+    @discardableResult
+    public func markReplySent(_ id: IdeaID, on day: DayDate?, today: DayDate) throws -> Intake {
+        try store.changeIntake(id, .replySent(day), today: today)
+    }
+
+    // MARK: Lokale opgaven
+
+    /// Adds a lokale opgave to the list.
+    public func addChallenge(_ challenge: LocalChallenge) throws {
+        try store.addChallenges([try challenge.validated()], skipExisting: false)
+    }
+
+    /// Changes a lokale opgave; a new name is carried over to every idea that carries it.
+    public func editChallenge(_ name: String, _ change: (inout LocalChallenge) -> Void) throws {
+        let folded = TextSearch.fold(name.trimmingCharactersInWhitespace())
+        let list = try store.challenges()
+        guard var challenge = list.first(where: { TextSearch.fold($0.name) == folded }) else {
+            throw DomainError.challengeNotFound(name, known: list.map(\.name))
+        }
+        let stored = challenge.name
+        change(&challenge)
+        try store.editChallenge(stored, to: try challenge.validated())
+    }
+
+    /// Removes a lokale opgave no idea carries.
+    public func removeChallenge(_ name: String) throws {
+        try store.removeChallenge(name.trimmingCharactersInWhitespace())
+    }
+
+    /// Marks a criteria set as the council's values.
+    public func markValuesSet(_ name: String) throws {
+        try store.markValuesSet(TextSanitizer.singleLine(name).trimmingCharactersInWhitespace())
     }
 
     /// Stored ideas whose title looks like `title` (the one duplicate formula, as the board's form uses it).
@@ -52,10 +138,10 @@ public final class Workspace: Sendable {
     /// not one of them. An edit is only checked when it changes the theme.
     private func checkedThemes(_ change: IdeaChange) throws -> IdeaChange {
         switch change {
-        case .create(let fields): return .create(try themes.checked(fields))
-        case .edit(let id, let fields): return .edit(id, try themes.checked(fields))
+        case .create(let fields): return .create(try themeCatalog().checked(fields))
+        case .edit(let id, let fields): return .edit(id, try themeCatalog().checked(fields))
         case .editFrom(let id, let base, let edited) where edited.theme != base.theme:
-            return .editFrom(id, base: base, edited: try themes.checked(edited))
+            return .editFrom(id, base: base, edited: try themeCatalog().checked(edited))
         default: return change
         }
     }
@@ -98,7 +184,7 @@ public final class Workspace: Sendable {
         _ = try store.applyAll(measurements.map { .addMeasurement(id, $0) })
     }
 
-    /// Merges one idea into another (history kept, the source stops as merged).
+    /// Merges one idea into another (history kept, the source stops as merged; one waiting in the inbox counts as triaged).
     public func merge(_ source: IdeaID, into target: IdeaID) throws {
         try store.merge(source, into: target)
     }
@@ -258,10 +344,23 @@ public final class Workspace: Sendable {
     }
 
     /// Imports ideas from CSV text, every row checked first (`IdeaImport`), all or none; a dry run only checks.
-    public func importCSV(_ text: String, dryRun: Bool) throws -> ImportOutcome {
+    /// Rows without a stage (a form tool's export) land in the inbox, received on the file's date or `today`; themes are
+    /// checked against the list of lokale opgaven.
+    public func importCSV(_ text: String, dryRun: Bool, today: DayDate) throws -> ImportOutcome {
         let stored = try store.ideaTitles()
-        let drafts = try IdeaImport.csv(text).get()
-        if !dryRun { try store.importIdeas(drafts.map { ($0.fields, $0.stage) }) }
+        var drafts = try IdeaImport.csv(text).get()
+        let catalog = try themeCatalog()
+        var problems: [ImportProblem] = []
+        for index in drafts.indices {
+            do { drafts[index].fields = try catalog.checked(drafts[index].fields) } catch {
+                problems.append(ImportProblem(drafts[index].location, field: "theme", .rule(error)))
+            }
+        }
+        guard problems.isEmpty else { throw ImportFailure(problems) }
+        if !dryRun {
+            try store.importIdeas(drafts.map { ($0.fields, $0.stage) },
+                                  arrivals: drafts.map { $0.inbox ? Arrival(receivedOn: $0.receivedOn ?? today, replyTo: $0.replyTo) : nil })
+        }
         return ImportOutcome(drafts: drafts, duplicates: IdeaImport.likelyDuplicates(of: drafts, stored: stored))
     }
 

@@ -142,7 +142,7 @@ struct ImportCommand: ParsableCommand {
                 let counts = "\(export.tables["idea"]?.count ?? 0) ideas and \(export.tables["event"]?.count ?? 0) events"
                 print(dryRun ? "would import \(counts)" : "imported \(counts)")
             } else {
-                let outcome = try workspace.importCSV(text, dryRun: dryRun)
+                let outcome = try workspace.importCSV(text, dryRun: dryRun, today: workspace.reader.today())
                 Warnings.print(Warnings.imported(outcome.drafts, duplicates: outcome.duplicates))
                 Warnings.print(outcome.drafts.filter { ImportPlacement(requested: $0.stage).isHeldBack }.map {
                     "\($0.location): asked for stage \($0.stage.rawValue); arrives as proposed: move it with 'proeftuin move' through its gate"

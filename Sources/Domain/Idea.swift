@@ -141,21 +141,24 @@ public struct IdeaSummary: Equatable, Sendable, Identifiable {
     public var cycle: Int
     /// Score and rank from the latest closed weighing session, if any.
     public var weighing: WeighingBadge?
+    /// The day it arrived, while it waits in the inbox for triage (nil once triaged, or when it never came in from outside).
+    public var inboxSince: DayDate?
 
     /// A summary whose tags are already joined with U+001F (what storage reads for the board).
     public init(
         id: IdeaID, title: String, theme: String, tagText: String, stage: Stage, position: Int64,
-        reviewDate: DayDate?, cycle: Int, weighing: WeighingBadge?
+        reviewDate: DayDate?, cycle: Int, weighing: WeighingBadge?, inboxSince: DayDate? = nil
     ) {
         self.init(id: id, title: title, theme: theme, tags: [], stage: stage, position: position, reviewDate: reviewDate,
-                  cycle: cycle, weighing: weighing)
+                  cycle: cycle, weighing: weighing, inboxSince: inboxSince)
         self.tagText = tagText
     }
 
     public init(
         id: IdeaID, title: String, theme: String, tags: [String], stage: Stage, position: Int64,
-        reviewDate: DayDate? = nil, cycle: Int = 0, weighing: WeighingBadge? = nil
+        reviewDate: DayDate? = nil, cycle: Int = 0, weighing: WeighingBadge? = nil, inboxSince: DayDate? = nil
     ) {
+        self.inboxSince = inboxSince
         self.id = id
         self.title = title
         self.theme = theme
@@ -171,6 +174,12 @@ public struct IdeaSummary: Equatable, Sendable, Identifiable {
     public func isOverdue(today: DayDate) -> Bool {
         guard let reviewDate, stage != .stopped, stage != .proposed else { return false }
         return reviewDate < today
+    }
+
+    /// Whether it waits in the inbox past its answer deadline (received plus `triageDays`).
+    public func isTriageOverdue(today: DayDate, triageDays: Int) -> Bool {
+        guard let inboxSince else { return false }
+        return inboxSince.adding(days: triageDays) < today
     }
 
     /// Whether the card matches a filter text: every word must occur in the title, theme, tags or id.

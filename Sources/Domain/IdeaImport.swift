@@ -25,12 +25,25 @@ public enum IdeaImport {
         } catch {
             problems.insert(ImportProblem(row.location, field: "title", .rule(error)), at: 0)
         }
+        var receivedOn: DayDate? = nil
+        if let text = row.received?.trimmingCharactersInWhitespace(), !text.isEmpty {
+            receivedOn = DayDate(parsing: text)
+            if receivedOn == nil { problems.append(ImportProblem(row.location, field: "received", .notDay(ImportProblem.echo(text)))) }
+        }
+        let replyTo = row.replyTo.map { TextSanitizer.singleLine($0).trimmingCharactersInWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
+        if let replyTo, replyTo.count > TextLimit.line {
+            problems.append(ImportProblem(row.location, field: "contact", .rule(.textTooLong(field: "contact", limit: TextLimit.line))))
+        }
         guard problems.isEmpty else { return .failure(ImportFailure(problems)) }
-        return .success(IdeaDraft(location: row.location, fields: clean, stage: stage, wasCleaned: row.containsControlCharacters))
+        var draft = IdeaDraft(location: row.location, fields: clean, stage: stage, wasCleaned: row.containsControlCharacters)
+        draft.replyTo = replyTo
+        draft.receivedOn = receivedOn
+        return .success(draft)
     }
 
     /// Reads ideas from CSV: a header naming `title` (or `titel`) and optionally `description`, `theme`, `tags`,
-    /// `source`, `submitter`, `stage` (or their Dutch names), then one idea per record.
+    /// `source`, `submitter`, `stage`, `contact` and `received` (or their Dutch names), then one idea per record.
+    /// A row without a stage is an idea from outside the team (a form tool's export): it lands in the inbox.
     public static func csv(_ text: String) -> Result<[IdeaDraft], ImportFailure> {
         let records: [CSVRecord]
         do { records = try CSV.parse(text) } catch {
@@ -48,6 +61,8 @@ public enum IdeaImport {
         let source = column("source", "bron")
         let submitter = column("submitter", "indiener")
         let stage = column("stage", "fase")
+        let contact = column("contact", "antwoord aan") ?? column("reply-to", "antwoord-aan")
+        let received = column("received", "ontvangen")
         var drafts: [IdeaDraft] = []
         var problems: [ImportProblem] = []
         for record in records.dropFirst() {
@@ -62,9 +77,12 @@ public enum IdeaImport {
             let row = IdeaRow(
                 location: .line(record.line), title: value(title), description: value(description), theme: value(theme),
                 tags: value(tags).split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" }).map(String.init),
-                source: value(source), submitter: value(submitter).isEmpty ? nil : value(submitter), stage: value(stage))
+                source: value(source), submitter: value(submitter).isEmpty ? nil : value(submitter), stage: value(stage),
+                replyTo: value(contact), received: value(received))
             switch check(row) {
-            case .success(let draft): drafts.append(draft)
+            case .success(var draft):
+                draft.inbox = value(stage).trimmingCharactersInWhitespace().isEmpty
+                drafts.append(draft)
             case .failure(let failure): problems += failure.problems
             }
         }

@@ -3,12 +3,15 @@ import Foundation
 import GRDB
 
 extension AppDatabase {
-    /// Card summaries of every idea in board order (stage, then position): all the board reads.
+    /// Card summaries of every idea in board order (stage, then position): all the board reads. Declined ideas
+    /// (intake) are left off the board; ideas waiting in the inbox carry the day they arrived.
     /// One scan sorted by SQLite; measured faster than one indexed query per stage (rowid look-ups).
     public func summaries() throws -> [IdeaSummary] {
         try read { db in
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT id, title, theme, tags, stage, position, reviewDate, cycleCount, weighScore, weighRank FROM idea
+                SELECT id, title, theme, tags, stage, position, reviewDate, cycleCount, weighScore, weighRank, intake.status,
+                intake.receivedOn FROM idea LEFT JOIN intake ON intake.ideaId = idea.id
+                WHERE intake.status IS NULL OR intake.status <> 'declined'
                 ORDER BY CASE stage WHEN 'proposed' THEN 0 WHEN 'experimenting' THEN 1 WHEN 'learning' THEN 2
                 WHEN 'scaling' THEN 3 ELSE 4 END, position, id
                 """)
@@ -19,6 +22,8 @@ extension AppDatabase {
                 let review: String? = (try row.decode(atIndex: 6))
                 let score: Double? = (try row.decode(atIndex: 8))
                 let rank: Int? = (try row.decode(atIndex: 9))
+                let intakeStatus: String? = (try row.decode(atIndex: 10))
+                let received: String? = intakeStatus == IntakeStatus.inbox.rawValue ? (try row.decode(atIndex: 11)) : nil
                 result.append(
                     IdeaSummary(
                         id: IdeaID(id), title: (try row.decode(atIndex: 1)), theme: (try row.decode(atIndex: 2)),
@@ -27,7 +32,8 @@ extension AppDatabase {
                         position: (try row.decode(atIndex: 5)),
                         reviewDate: try StoredValue.day(review, table: "idea", record: "#\(id)", field: "reviewDate"),
                         cycle: (try row.decode(atIndex: 7)),
-                        weighing: score.flatMap { score in rank.map { WeighingBadge(score: score, rank: $0) } }))
+                        weighing: score.flatMap { score in rank.map { WeighingBadge(score: score, rank: $0) } },
+                        inboxSince: try StoredValue.day(received, table: "intake", record: "intake of #\(id)", field: "receivedOn")))
             }
             return result
         }

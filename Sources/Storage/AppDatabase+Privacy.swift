@@ -212,6 +212,9 @@ extension AppDatabase {
                 try IdeaRecord(from).update(db)
             }
             try db.execute(sql: "UPDATE idea SET mergedInto = ? WHERE id = ?", arguments: [target.rawValue, source.rawValue])
+            // An idea merged straight from the inbox counts as triaged (merged) that day.
+            try db.execute(sql: "UPDATE intake SET status = 'merged', triagedOn = ? WHERE ideaId = ? AND status = 'inbox'",
+                           arguments: [DayDate.local(now).description, source.rawValue])
             try appendEvent(db, idea: target, kind: .merged, reason: "merged \(source) into \(target)",
                             before: EventJSON.encode(["tags": beforeTags]),
                             after: EventJSON.encode(["tags": into.fields.tags, "merged": [from.fields.title]]), at: now)
