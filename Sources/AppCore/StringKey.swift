@@ -147,4 +147,8 @@ public enum StringKey: String, CaseIterable, Sendable {
     case errorNotInInbox, errorDeclineNeedsReason, errorAcceptNeedsTheme, errorNoIntake, errorChallengeNeedsName
     case errorChallengeExists, errorChallengeNotFound, errorChallengeNotFoundEmpty, errorChallengeInUse
     case intakeInbox, intakeAccepted, intakeMerged, intakeDeclined
+    case cliAccepted, cliDeclined, cliReplyContact, cliReplySent, cliReplyNotSent, cliRepliesOwed, cliRepliesSent
+    case cliColumnStatus, cliColumnReceived, cliColumnAnswerDue, cliColumnSent, cliColumnContact
+    case cliChallengeAdded, cliChallengeSaved, cliChallengeRemoved, cliNoChallenges, cliColumnChallenge, cliColumnDataSource
+    case cliColumnDescription, cliDueTriage, cliValuesMarked
 }

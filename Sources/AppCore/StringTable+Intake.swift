@@ -15,6 +15,18 @@ extension Strings {
         .errorChallengeNotFoundEmpty: "There is no lokale opgave '{1}': add one with proeftuin opgave add",
         .errorChallengeInUse: "Ideas still carry the lokale opgave '{1}' ({2}): give them another theme first",
         .intakeInbox: "in the inbox", .intakeAccepted: "accepted", .intakeMerged: "merged", .intakeDeclined: "declined",
+        .cliAccepted: "Accepted {1} onto the board (lokale opgave: {2})",
+        .cliDeclined: "Declined {1}: it left the board; the reason is in its history",
+        .cliReplyContact: "Recorded who gets the reply to {1}", .cliReplySent: "Reply to {1} recorded as sent on {2}",
+        .cliReplyNotSent: "Reply to {1} recorded as not sent", .cliRepliesOwed: "Replies owed ({1})", .cliRepliesSent: "Replies sent ({1})",
+        .cliColumnStatus: "status", .cliColumnReceived: "received", .cliColumnAnswerDue: "answer by", .cliColumnSent: "sent",
+        .cliColumnContact: "contact",
+        .cliChallengeAdded: "Added lokale opgave {1}", .cliChallengeSaved: "Saved lokale opgave {1}",
+        .cliChallengeRemoved: "Removed lokale opgave {1}",
+        .cliNoChallenges: "No lokale opgaven yet: any theme is accepted; add one with proeftuin opgave add NAME --description TEXT",
+        .cliColumnChallenge: "lokale opgave", .cliColumnDataSource: "data source", .cliColumnDescription: "description",
+        .cliDueTriage: "Inbox past its answer deadline ({1} days):",
+        .cliValuesMarked: "{1} is now the council's values set",
     ]
 
     /// The texts of the inbox, replies, lokale opgaven and the council's values, in Dutch.
@@ -31,6 +43,19 @@ extension Strings {
         .errorChallengeNotFoundEmpty: "Er is geen lokale opgave '{1}': voeg er een toe met proeftuin opgave add",
         .errorChallengeInUse: "Er zijn nog ideeën met de lokale opgave '{1}' ({2}): geef ze eerst een ander thema",
         .intakeInbox: "in de inbox", .intakeAccepted: "aangenomen", .intakeMerged: "samengevoegd", .intakeDeclined: "afgewezen",
+        .cliAccepted: "{1} aangenomen op het bord (lokale opgave: {2})",
+        .cliDeclined: "{1} afgewezen: het is van het bord; de reden staat in de geschiedenis",
+        .cliReplyContact: "Vastgelegd wie het antwoord op {1} krijgt", .cliReplySent: "Antwoord op {1} vastgelegd als verstuurd op {2}",
+        .cliReplyNotSent: "Antwoord op {1} vastgelegd als niet verstuurd", .cliRepliesOwed: "Nog te beantwoorden ({1})",
+        .cliRepliesSent: "Beantwoord ({1})",
+        .cliColumnStatus: "status", .cliColumnReceived: "ontvangen", .cliColumnAnswerDue: "antwoord uiterlijk", .cliColumnSent: "verstuurd",
+        .cliColumnContact: "contact",
+        .cliChallengeAdded: "Lokale opgave {1} toegevoegd", .cliChallengeSaved: "Lokale opgave {1} opgeslagen",
+        .cliChallengeRemoved: "Lokale opgave {1} verwijderd",
+        .cliNoChallenges: "Nog geen lokale opgaven: elk thema mag; voeg er een toe met proeftuin opgave add NAAM --description TEKST",
+        .cliColumnChallenge: "lokale opgave", .cliColumnDataSource: "gegevensbron", .cliColumnDescription: "omschrijving",
+        .cliDueTriage: "Inbox over de antwoordtermijn ({1} dagen):",
+        .cliValuesMarked: "{1} is nu de set met de waarden van de raad",
     ]
 }
 

@@ -52,10 +52,16 @@ struct CriteriaCreateCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The set's name.") var set: String
+    @Flag(help: "It holds the council's values: the report shows how ideas and experiments score on it.") var values = false
 
     func run() throws {
-        try global.openWorkspace().createCriteriaSet(set)
+        let workspace = try global.openWorkspace()
+        try workspace.createCriteriaSet(set)
         print("created \(Output.safe(set))")
+        if values {
+            try workspace.markValuesSet(set)
+            print(Strings(try global.language()).format(.cliValuesMarked, Output.safe(set)))
+        }
     }
 }
 

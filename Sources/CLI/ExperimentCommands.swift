@@ -147,6 +147,14 @@ struct DueCommand: ParsableCommand {
         var reviewDate: String
         var kind: String
 
+        init(id: Int64, title: String, stage: String, reviewDate: String, kind: String) {
+            self.id = id
+            self.title = title
+            self.stage = stage
+            self.reviewDate = reviewDate
+            self.kind = kind
+        }
+
         init(_ review: DueReview) {
             id = review.idea.rawValue
             title = review.title
@@ -159,6 +167,8 @@ struct DueCommand: ParsableCommand {
     struct Result: Encodable {
         var overdue: [Item]
         var upcoming: [Item]
+        /// Ideas waiting in the inbox past their answer deadline (`kind` "triage", `reviewDate` the deadline).
+        var triage: [Item]
     }
 
     func run() throws {
@@ -167,10 +177,18 @@ struct DueCommand: ParsableCommand {
             return day
         } ?? DayDate.local(Date())
         try NumberKind.days.check(within)
-        let reviews = try global.openForReading().reader.reviews(today: today, within: within)
+        let reader = try global.openForReading().reader
+        let reviews = try reader.reviews(today: today, within: within)
+        let triageDays = try global.configuration().triageDaysOrDefault
+        let waiting = try reader.intakes().filter { $0.isTriageOverdue(today: today, triageDays: triageDays) }
+        let triage = try waiting.map { intake in
+            let idea = try reader.idea(intake.ideaID)
+            return Item(id: idea.id.rawValue, title: idea.fields.title, stage: idea.stage.rawValue,
+                        reviewDate: intake.answerDue(triageDays: triageDays).description, kind: "triage")
+        }.sorted { ($0.reviewDate, $0.id) < ($1.reviewDate, $1.id) }
         switch format {
         case .json:
-            print(try Output.json(Result(overdue: reviews.overdue.map(Item.init), upcoming: reviews.upcoming.map(Item.init))))
+            print(try Output.json(Result(overdue: reviews.overdue.map(Item.init), upcoming: reviews.upcoming.map(Item.init), triage: triage)))
         case .text:
             let strings = Strings(try global.language())
             let upcoming = within == 1 ? strings[.cliDueUpcomingOne] : strings.format(.cliDueUpcoming, within)
@@ -180,6 +198,10 @@ struct DueCommand: ParsableCommand {
                 for review in list {
                     print("  \(review.reviewDate)  \(review.idea)  \(strings.stage(review.stage))  \(Output.safe(review.title))")
                 }
+            }
+            if !triage.isEmpty {
+                print(strings.format(.cliDueTriage, triageDays))
+                for item in triage { print("  \(item.reviewDate)  #\(item.id)  \(Output.safe(item.title))") }
             }
         }
     }

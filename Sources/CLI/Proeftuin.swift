@@ -28,7 +28,8 @@ public struct Proeftuin: ParsableCommand {
             MoveCommand.self, EditCommand.self, HistoryCommand.self, MeasureCommand.self, DecisionCommand.self,
             WipCommand.self, DueCommand.self, CriteriaCommand.self, SessionCommand.self, ReportCommand.self, ExportCommand.self, ImportCommand.self,
             MergeCommand.self, ForgetCommand.self, BackupCommand.self, DoctorCommand.self, InfoCommand.self, KeysCommand.self,
-            BenchCommand.self, BenchFrameCommand.self,
+            BenchCommand.self, BenchFrameCommand.self, AcceptCommand.self, DeclineCommand.self, ReplyCommand.self, ReplyListCommand.self,
+            ChallengeCommand.self,
         ]
     )
 
