@@ -23,6 +23,10 @@ public enum Event: Equatable, Sendable {
     case tick(Date)
     /// The drafts of unsaved forms kept in the data directory (read at start-up).
     case draftsLoaded([FormDraft])
+    /// A triage or reply step was recorded.
+    case intakeChanged(IdeaID, IntakeStep)
+    /// A triage or reply step was refused; the message says why.
+    case intakeFailed(ChangeFailure)
 }
 
 /// What the board reads in one go: the cards, the WIP limits, and what day it is.
@@ -91,4 +95,6 @@ public enum Effect: Equatable, Sendable {
     case saveDraft(FormDraft)
     /// Removes a form's draft: it was saved or thrown away.
     case discardDraft(FormDraft.Subject)
+    /// A triage or reply step on an idea (accept, decline, reply sent), dated today by the runner.
+    case intake(IdeaID, IntakeStep)
 }

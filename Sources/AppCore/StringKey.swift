@@ -151,4 +151,6 @@ public enum StringKey: String, CaseIterable, Sendable {
     case cliColumnStatus, cliColumnReceived, cliColumnAnswerDue, cliColumnSent, cliColumnContact
     case cliChallengeAdded, cliChallengeSaved, cliChallengeRemoved, cliNoChallenges, cliColumnChallenge, cliColumnDataSource
     case cliColumnDescription, cliDueTriage, cliValuesMarked
+    case helpToggleInbox, helpAcceptIdea, helpDeclineIdea, helpMarkReplySent, messageInboxOn, messageInboxOff, messageNotInInbox
+    case messageAccepted, messageDeclined, promptAccept, promptAcceptSuggesting, promptDecline, inboxFilterLabel
 }

@@ -27,6 +27,15 @@ extension Strings {
         .cliColumnChallenge: "lokale opgave", .cliColumnDataSource: "data source", .cliColumnDescription: "description",
         .cliDueTriage: "Inbox past its answer deadline ({1} days):",
         .cliValuesMarked: "{1} is now the council's values set",
+        .helpToggleInbox: "show only the inbox (ideas from outside waiting for triage), or everything",
+        .helpAcceptIdea: "accept the idea from the inbox onto the board with a lokale opgave",
+        .helpDeclineIdea: "decline the idea from the inbox, with a reason",
+        .helpMarkReplySent: "record that the submitter got a reply today",
+        .messageInboxOn: "Inbox: {1} ideas wait for triage (A accept · X decline · i all ideas)",
+        .messageInboxOff: "All ideas", .messageNotInInbox: "{1} is not in the inbox",
+        .messageAccepted: "Accepted {1} onto the board", .messageDeclined: "Declined {1}: it left the board",
+        .promptAccept: "Accept {1} with lokale opgave: ", .promptAcceptSuggesting: "Accept {1} with lokale opgave (Tab: {2}): ",
+        .promptDecline: "Decline {1}; reason: ", .inboxFilterLabel: "inbox",
     ]
 
     /// The texts of the inbox, replies, lokale opgaven and the council's values, in Dutch.
@@ -56,6 +65,15 @@ extension Strings {
         .cliColumnChallenge: "lokale opgave", .cliColumnDataSource: "gegevensbron", .cliColumnDescription: "omschrijving",
         .cliDueTriage: "Inbox over de antwoordtermijn ({1} dagen):",
         .cliValuesMarked: "{1} is nu de set met de waarden van de raad",
+        .helpToggleInbox: "toon alleen de inbox (ideeën van buiten die op beoordeling wachten), of alles",
+        .helpAcceptIdea: "neem het idee uit de inbox aan op het bord, met een lokale opgave",
+        .helpDeclineIdea: "wijs het idee uit de inbox af, met een reden",
+        .helpMarkReplySent: "leg vast dat de indiener vandaag antwoord kreeg",
+        .messageInboxOn: "Inbox: {1} ideeën wachten op beoordeling (A aannemen · X afwijzen · i alle ideeën)",
+        .messageInboxOff: "Alle ideeën", .messageNotInInbox: "{1} staat niet in de inbox",
+        .messageAccepted: "{1} aangenomen op het bord", .messageDeclined: "{1} afgewezen: het is van het bord",
+        .promptAccept: "{1} aannemen met lokale opgave: ", .promptAcceptSuggesting: "{1} aannemen met lokale opgave (Tab: {2}): ",
+        .promptDecline: "{1} afwijzen; reden: ", .inboxFilterLabel: "inbox",
     ]
 }
 

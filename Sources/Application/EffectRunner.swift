@@ -85,6 +85,20 @@ public struct EffectRunner: Sendable {
             return keepingDraft { try drafts?.save(draft) }
         case .discardDraft(let subject):
             return keepingDraft { try drafts?.discard(subject) }
+        case .intake(let id, let step):
+            do {
+                let day = today()
+                switch step {
+                case .accept(let theme): try workspace.accept(id, theme: theme, today: day)
+                case .decline(let reason): try workspace.decline(id, reason: reason, today: day)
+                case .replyTo(let contact): try workspace.setReplyContact(id, contact, today: day)
+                case .replySent(let sent): try workspace.markReplySent(id, on: sent, today: day)
+                case .merged: break
+                }
+                return [.intakeChanged(id, step)]
+            } catch {
+                return [.intakeFailed(failure(error))]
+            }
         }
     }
 

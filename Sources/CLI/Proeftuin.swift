@@ -107,7 +107,7 @@ struct BoardCommand: ParsableCommand {
         let keymap = try Keymap.standard.overriding(configuration.keys)
         try MainActor.assumeIsolated {
             try BoardApp.run(workspace: workspace, language: language, environment: environment, useMouse: useMouse,
-                             staleDays: configuration.staleDays ?? 30, keymap: keymap)
+                             staleDays: configuration.staleDays ?? 30, keymap: keymap, triageDays: configuration.triageDaysOrDefault)
         }
         if demo { print(Strings(language).format(.cliDemoKept, TextSanitizer.singleLine(workspace.reader.directory.path))) }
     }
