@@ -13,6 +13,8 @@ public struct ReportData: Sendable {
     public var metrics: PortfolioMetrics
     /// Ideas untouched for longer count as stale (config `stale-days`).
     public var staleDays: Int
+    /// How ideas and experiments score on the council's values; nil when no criteria set is marked as them.
+    public var values: ValuesScores?
     /// The calendar day of a stored moment (local time for users, UTC in golden tests).
     public var calendarDay: @Sendable (Date) -> DayDate
 
@@ -25,7 +27,7 @@ public struct ReportData: Sendable {
         return ReportData(
             today: today, since: since, theme: theme, includePersonal: includePersonal, ideas: ideas,
             metrics: try database.portfolio(today: today, staleDays: staleDays, theme: theme), staleDays: staleDays,
-            calendarDay: calendarDay)
+            values: try ValuesScores.load(from: database, ideas: ideas), calendarDay: calendarDay)
     }
 
     func inPeriod(_ date: Date) -> Bool {
