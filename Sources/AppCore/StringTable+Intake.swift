@@ -36,6 +36,8 @@ extension Strings {
         .messageAccepted: "Accepted {1} onto the board", .messageDeclined: "Declined {1}: it left the board",
         .promptAccept: "Accept {1} with lokale opgave: ", .promptAcceptSuggesting: "Accept {1} with lokale opgave (Tab: {2}): ",
         .promptDecline: "Decline {1}; reason: ", .inboxFilterLabel: "inbox",
+        .detailIntake: "From outside: {1}, received {2}; reply {3} (to: {4})", .detailReplySent: "sent on {1}",
+        .detailReplyOwed: "owed", .detailDeclineReason: "Declined because",
     ]
 
     /// The texts of the inbox, replies, lokale opgaven and the council's values, in Dutch.
@@ -74,6 +76,8 @@ extension Strings {
         .messageAccepted: "{1} aangenomen op het bord", .messageDeclined: "{1} afgewezen: het is van het bord",
         .promptAccept: "{1} aannemen met lokale opgave: ", .promptAcceptSuggesting: "{1} aannemen met lokale opgave (Tab: {2}): ",
         .promptDecline: "{1} afwijzen; reden: ", .inboxFilterLabel: "inbox",
+        .detailIntake: "Van buiten: {1}, ontvangen {2}; antwoord {3} (aan: {4})", .detailReplySent: "verstuurd op {1}",
+        .detailReplyOwed: "nog verschuldigd", .detailDeclineReason: "Afgewezen omdat",
     ]
 }
 

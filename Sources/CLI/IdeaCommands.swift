@@ -124,8 +124,10 @@ struct ShowCommand: ParsableCommand {
     @Flag(help: "Include the submitter's name (personal data).") var includePersonal = false
 
     func run() throws {
-        let detail = try global.openForReading().reader.detail(id.id)
+        let reader = try global.openForReading().reader
+        let detail = try reader.detail(id.id)
         let idea = detail.idea
+        let intake = try reader.intake(id.id)
         switch format {
         case .json:
             print(try Output.json(IdeaDetailJSON(detail, includePersonal: includePersonal)))
@@ -143,6 +145,12 @@ struct ShowCommand: ParsableCommand {
                 [strings[.detailUpdated], Output.date(idea.updatedAt)],
             ]))
             if let review = idea.reviewDate, idea.stage != .stopped { print("\(strings[.detailReviewDate]): \(review)") }
+            if let intake {
+                let reply = intake.replySentOn.map { strings.format(.detailReplySent, $0) } ?? strings[.detailReplyOwed]
+                let contact = intake.replyTo == nil ? "—" : includePersonal ? Output.safe(intake.replyTo!) : strings[.personalLeftOut]
+                print(strings.format(.detailIntake, strings.intakeStatus(intake.status.rawValue), intake.receivedOn, reply, contact))
+                if let reason = intake.declineReason { print("\(strings[.detailDeclineReason]): \(Output.safe(reason))") }
+            }
             if let category = idea.stopCategory {
                 print("\(strings[.detailStopCategory]): \(strings.stopCategory(category)) — \(Output.safe(idea.stopLearned ?? ""))")
             }
