@@ -23,7 +23,9 @@ public struct ReportData: Sendable {
         from database: any StoreReader, today: DayDate, since: DayDate?, theme: String?, includePersonal: Bool, staleDays: Int = 30,
         calendarDay: @escaping @Sendable (Date) -> DayDate = DayDate.local
     ) throws -> ReportData {
-        let ideas = try database.details(theme: theme)
+        // Declined ideas left the board: the report leaves them out too (they stay in the history and exports).
+        let declined = Set(try database.intakes().filter { $0.status == .declined }.map(\.ideaID))
+        let ideas = try database.details(theme: theme).filter { !declined.contains($0.idea.id) }
         return ReportData(
             today: today, since: since, theme: theme, includePersonal: includePersonal, ideas: ideas,
             metrics: try database.portfolio(today: today, staleDays: staleDays, theme: theme), staleDays: staleDays,

@@ -111,4 +111,17 @@ struct IntakeStorageTests {
         try database.saveCriteriaSet(try database.criteriaSet("Waarden").adding(Criterion(name: "eigen regie", weight: 1)), creating: false)
         #expect(try database.valuesSetName() == "Waarden", "a new version of the set keeps the mark")
     }
+
+    @Test func forgetErasesTheReplyContactAndDeclinedIdeasLeaveTheFigures() throws {
+        let database = try open()
+        let named = try database.addToInbox(IdeaFields(title: "Speelplek", submitter: "Marieke Bakker"), receivedOn: Self.day(2026, 11, 3),
+                                            replyTo: "Marieke Bakker, 06-12345678")
+        let other = try database.addToInbox(IdeaFields(title: "Meldapp"), receivedOn: Self.day(2026, 11, 3), replyTo: "via wijkteam Oost")
+        try database.changeIntake(other.id, .decline(reason: "bestaat al"), today: Self.day(2026, 11, 4))
+        #expect(try database.portfolio(today: Self.day(2026, 11, 30), staleDays: 30).stageCounts[.proposed] == 1)
+        let report = try database.forget(submitter: "marieke  bakker")
+        #expect(report.ideasChanged == 1)
+        #expect(try database.intake(named.id)?.replyTo == nil)
+        #expect(try database.intake(other.id)?.replyTo == "via wijkteam Oost")
+    }
 }
