@@ -153,5 +153,5 @@ public enum StringKey: String, CaseIterable, Sendable {
     case cliColumnDescription, cliDueTriage, cliValuesMarked
     case helpToggleInbox, helpAcceptIdea, helpDeclineIdea, helpMarkReplySent, messageInboxOn, messageInboxOff, messageNotInInbox
     case messageAccepted, messageDeclined, promptAccept, promptAcceptSuggesting, promptDecline, inboxFilterLabel
-    case detailIntake, detailReplySent, detailReplyOwed, detailDeclineReason
+    case detailIntake, detailReplySent, detailReplyOwed, detailDeclineReason, detailIntakeLabel, detailReplyLabel, detailReceived
 }

@@ -38,6 +38,7 @@ extension Strings {
         .promptDecline: "Decline {1}; reason: ", .inboxFilterLabel: "inbox",
         .detailIntake: "From outside: {1}, received {2}; reply {3} (to: {4})", .detailReplySent: "sent on {1}",
         .detailReplyOwed: "owed", .detailDeclineReason: "Declined because",
+        .detailIntakeLabel: "From outside", .detailReplyLabel: "Reply", .detailReceived: "received {1}",
     ]
 
     /// The texts of the inbox, replies, lokale opgaven and the council's values, in Dutch.
@@ -78,6 +79,7 @@ extension Strings {
         .promptDecline: "{1} afwijzen; reden: ", .inboxFilterLabel: "inbox",
         .detailIntake: "Van buiten: {1}, ontvangen {2}; antwoord {3} (aan: {4})", .detailReplySent: "verstuurd op {1}",
         .detailReplyOwed: "nog verschuldigd", .detailDeclineReason: "Afgewezen omdat",
+        .detailIntakeLabel: "Van buiten", .detailReplyLabel: "Antwoord", .detailReceived: "ontvangen {1}",
     ]
 }
 

@@ -7,6 +7,8 @@ public struct IdeaDetail: Equatable, Sendable {
     public var decisions: [ConsentDecision]
     /// Event-log rows, oldest first.
     public var history: [HistoryEntry]
+    /// How it came in from outside the team and whether its submitter was answered; nil for the team's own ideas.
+    public var intake: Intake?
 
     public init(idea: Idea, cycles: [Cycle] = [], decisions: [ConsentDecision] = [], history: [HistoryEntry] = []) {
         self.idea = idea

@@ -77,7 +77,9 @@ extension AppDatabase {
             let decisions = try DecisionRecord.filter(Column("ideaId") == id.rawValue).order(Column("id")).fetchAll(db)
                 .map { try $0.decision }
             let history = try Self.history(of: id, in: db)
-            return IdeaDetail(idea: try record.idea, cycles: cycles, decisions: decisions, history: history)
+            var detail = IdeaDetail(idea: try record.idea, cycles: cycles, decisions: decisions, history: history)
+            detail.intake = try IntakeRecord.fetchOne(db, key: id.rawValue)?.intake
+            return detail
         }
     }
 
