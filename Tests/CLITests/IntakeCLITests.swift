@@ -168,4 +168,20 @@ struct IntakeCLITests {
             | #2 Speelplek Oosterpark | Proposed | 0 | 2 | S1 |
             """))
     }
+
+    @Test func forgetErasesAReplyContactThatNamesThePersonEverywhere() throws {
+        let binary = Binary()
+        defer { binary.cleanUp() }
+        #expect(try binary.run(["add", "Speelplek", "--inbox", "--contact", "Piet Privé, 06-12345678"]).status == 0)
+        #expect(try binary.run(["add", "Meldapp", "--inbox", "--contact", "via het KCC"]).status == 0)
+        let json = binary.files.appendingPathComponent("export.json")
+        #expect(try binary.run(["export", "--include-personal", "--output", json.path]).status == 0)
+        #expect(try String(contentsOf: json, encoding: .utf8).contains("Piet Privé, 06-12345678"))
+        #expect(!(try binary.run(["export", "--format", "json"]).stdout.contains("Piet")), "without --include-personal: no contacts")
+        #expect(try binary.run(["forget", "--submitter", "piet prive"]).status == 0)
+        let contacts = try binary.run(["reply-list", "--format", "csv", "--with-contacts"]).stdout
+        #expect(!contacts.contains("Piet") && contacts.contains("via het KCC"))
+        let rewritten = try String(contentsOf: json, encoding: .utf8)
+        #expect(!rewritten.contains("Piet") && rewritten.contains("via het KCC"), "the export made with personal data is rewritten too")
+    }
 }
