@@ -9,12 +9,19 @@ extension AppDatabase {
     public func summaries() throws -> [IdeaSummary] {
         try read { db in
             // The few ideas waiting in the inbox or declined, read apart: a join would cost every card of a large board.
-            var waiting: [Int64: String] = [:]
+            // Read strictly: a status that is none of the four is named, never taken for "accepted".
+            var waiting: [Int64: DayDate] = [:]
             var declined = Set<Int64>()
-            for row in try Row.fetchAll(db, sql: "SELECT ideaId, status, receivedOn FROM intake WHERE status IN ('inbox', 'declined')") {
+            for row in try Row.fetchAll(db, sql: "SELECT ideaId, status, receivedOn FROM intake WHERE status NOT IN ('accepted', 'merged')") {
                 let id: Int64 = try row.decode(atIndex: 0)
-                if (try row.decode(atIndex: 1) as String) == IntakeStatus.declined.rawValue { declined.insert(id) } else {
-                    waiting[id] = try row.decode(atIndex: 2)
+                let record = "intake of #\(id)"
+                switch try StoredValue.value(IntakeStatus.self, (try row.decode(atIndex: 1)) as String, table: "intake", record: record, field: "status") {
+                case .declined: declined.insert(id)
+                case .inbox:
+                    let received: String = try row.decode(atIndex: 2)
+                    let day: DayDate = try StoredValue.day(received, table: "intake", record: record, field: "receivedOn")
+                    waiting[id] = day
+                case .accepted, .merged: break
                 }
             }
             let rows = try Row.fetchCursor(db, sql: """
@@ -40,7 +47,7 @@ extension AppDatabase {
                         reviewDate: try StoredValue.day(review, table: "idea", record: "#\(id)", field: "reviewDate"),
                         cycle: (try row.decode(atIndex: 7)),
                         weighing: score.flatMap { score in rank.map { WeighingBadge(score: score, rank: $0) } },
-                        inboxSince: try StoredValue.day(received, table: "intake", record: "intake of #\(id)", field: "receivedOn")))
+                        inboxSince: received))
             }
             return result
         }

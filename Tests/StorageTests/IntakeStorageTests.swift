@@ -124,4 +124,20 @@ struct IntakeStorageTests {
         #expect(try database.intake(named.id)?.replyTo == nil)
         #expect(try database.intake(other.id)?.replyTo == "via wijkteam Oost")
     }
+
+    @Test func aDamagedIntakeIsNamedNeverReadAsADefault() throws {
+        let database = try open()
+        let idea = try database.addToInbox(IdeaFields(title: "Speelplek"), receivedOn: Self.day(2026, 11, 3), replyTo: nil)
+        let queue = try DatabaseQueue(path: temporary.dataDirectory.databaseURL.path)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE intake SET status = 'misschien', receivedOn = 'gisteren' WHERE ideaId = ?", arguments: [idea.id.rawValue])
+        }
+        try queue.close()
+        #expect(throws: StorageError.unreadableValue(table: "intake", record: "intake of #1", field: "status", value: "misschien")) {
+            try database.summaries()
+        }
+        let unreadable = try database.unreadableValues()
+        #expect(unreadable.contains(UnreadableValue(table: "intake", record: "intake of #1", field: "status", value: "misschien")))
+        #expect(unreadable.contains(UnreadableValue(table: "intake", record: "intake of #1", field: "receivedOn", value: "gisteren")))
+    }
 }
