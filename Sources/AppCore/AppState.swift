@@ -26,6 +26,12 @@ public struct AppState: Equatable, Sendable {
     public private(set) var columns: [Stage: [IdeaSummary]] = [:]
     /// The filter text applied to the board ("" for none).
     public private(set) var filter: String = ""
+    /// Whether only ideas waiting in the inbox are shown (`i`).
+    public private(set) var inboxOnly = false
+    /// How many ideas wait in the inbox (ignoring the filters).
+    public private(set) var inboxCount = 0
+    /// Days within which an idea from outside is triaged and answered (config `triage-days`).
+    public var triageDays: Int = Intake.defaultTriageDays
     public var focusedStage: Stage = .proposed
     /// The selected card per column, remembered by id so reloads keep it.
     public var selected: [Stage: IdeaID] = [:]
@@ -72,6 +78,7 @@ public struct AppState: Equatable, Sendable {
     public mutating func setBoard(_ data: BoardData) {
         wipLimits = data.wipLimits
         today = data.today
+        if let themes = data.themes { self.themes = themes }
         setCards(data.cards)
     }
 
@@ -87,10 +94,13 @@ public struct AppState: Equatable, Sendable {
         isLoaded = true
         var counts: [Stage: Int] = [:]
         var themes: Set<String> = []
+        var inbox = 0
         for card in allCards {
             counts[card.stage, default: 0] += 1
             themes.insert(card.theme)
+            if card.inboxSince != nil { inbox += 1 }
         }
+        inboxCount = inbox
         stageCounts = counts
         knownThemes = Array(themes)
         rebuildColumns()
@@ -102,13 +112,19 @@ public struct AppState: Equatable, Sendable {
         rebuildColumns()
     }
 
+    /// Shows only the ideas waiting in the inbox, or every idea again.
+    public mutating func setInboxOnly(_ on: Bool) {
+        inboxOnly = on
+        rebuildColumns()
+    }
+
     private mutating func rebuildColumns() {
         let words = TextSearch.fold(filter).split(separator: " ")
         if !words.isEmpty { buildSearchKeys() }
         var result: [Stage: [IdeaSummary]] = [:]
         for stage in Stage.boardOrder { result[stage] = [] }
         for (index, card) in allCards.enumerated()
-        where words.isEmpty || words.allSatisfy({ searchKeys[index].contains($0) }) {
+        where (!inboxOnly || card.inboxSince != nil) && (words.isEmpty || words.allSatisfy({ searchKeys[index].contains($0) })) {
             result[card.stage, default: []].append(card)
         }
         columns = result

@@ -75,6 +75,26 @@ enum BoardKeys {
         case .refresh:
             state.message = StatusMessage(state.strings[.messageReloaded])
             return [.loadBoard]
+        case .toggleInbox:
+            state.setInboxOnly(!state.inboxOnly)
+            state.message = StatusMessage(state.inboxOnly ? state.strings.format(.messageInboxOn, state.inboxCount)
+                                                          : state.strings[.messageInboxOff])
+        case .acceptIdea, .declineIdea:
+            guard let card = requireSelection(&state) else { return [] }
+            guard card.inboxSince != nil else {
+                state.message = StatusMessage(state.strings.format(.messageNotInInbox, card.id), isError: true)
+                return []
+            }
+            if command == .acceptIdea {
+                var prompt = PromptState(purpose: .acceptTheme(card.id))
+                prompt.field = TextField(card.theme)
+                state.mode = .prompt(prompt)
+            } else {
+                state.mode = .prompt(PromptState(purpose: .declineReason(card.id)))
+            }
+        case .markReplySent:
+            guard let card = requireSelection(&state) else { return [] }
+            return [.intake(card.id, .replySent(state.today))]
         case .quit:
             return [.quit]
         default:

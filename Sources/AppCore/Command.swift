@@ -20,6 +20,8 @@ public enum Command: Hashable, Sendable {
     case digit(Int), nextParticipant, previousParticipant, clearScore, toggleReveal, cycleMethod, cycleNormalization
     case toggleAggregate, toggleProjector, closeSession, decideTop, confirm
     case showPortfolio, continueDecision
+    // Intake
+    case toggleInbox, acceptIdea, declineIdea, markReplySent
     // Weighing room
     case abstain, settleDigit, toggleIndividual, addNote, markRevote, startRevote, openWhatIf
     case addParticipant, excludeParticipant, cycleTimer, increaseWeight, decreaseWeight, resetWeights

@@ -34,6 +34,10 @@ public enum Event: Equatable, Sendable {
     case sharingStopped(SessionID)
     /// Sharing could not start; the text says why, in the interface's language.
     case sharingFailed(String)
+    /// A triage or reply step was recorded.
+    case intakeChanged(IdeaID, IntakeStep)
+    /// A triage or reply step was refused; the message says why.
+    case intakeFailed(ChangeFailure)
 }
 
 /// What the board reads in one go: the cards, the WIP limits, and what day it is.
@@ -41,9 +45,12 @@ public struct BoardData: Equatable, Sendable {
     public var cards: [IdeaSummary]
     public var wipLimits: [Stage: WipLimit]
     public var today: DayDate
+    /// The themes ideas may carry (the lokale opgaven), read with the cards; nil keeps what the board had.
+    public var themes: ThemeCatalog?
 
-    public init(cards: [IdeaSummary], wipLimits: [Stage: WipLimit] = WipLimit.defaults, today: DayDate) {
+    public init(cards: [IdeaSummary], wipLimits: [Stage: WipLimit] = WipLimit.defaults, today: DayDate, themes: ThemeCatalog? = nil) {
         self.cards = cards
+        self.themes = themes
         self.wipLimits = wipLimits
         self.today = today
     }
@@ -106,4 +113,6 @@ public enum Effect: Equatable, Sendable {
     case shareSession(SessionID)
     /// Ends a session's links.
     case stopSharing(SessionID)
+    /// A triage or reply step on an idea (accept, decline, reply sent), dated today by the runner.
+    case intake(IdeaID, IntakeStep)
 }

@@ -105,6 +105,25 @@ enum FormKeys {
         switch state.keymap.command(for: key, in: .prompt) {
         case .submit?:
             let reason = prompt.field.text.trimmingCharactersInWhitespace()
+            // Triage keeps the prompt open until it is done, so a refusal (an unknown opgave) never loses the typed text.
+            switch prompt.purpose {
+            case .acceptTheme(let id):
+                guard !reason.isEmpty else {
+                    prompt.error = state.strings[.errorAcceptNeedsTheme]
+                    state.mode = .prompt(prompt)
+                    return []
+                }
+                return [.intake(id, .accept(theme: reason))]
+            case .declineReason(let id):
+                guard !reason.isEmpty else {
+                    prompt.error = state.strings[.errorDeclineNeedsReason]
+                    state.mode = .prompt(prompt)
+                    return []
+                }
+                return [.intake(id, .decline(reason: reason))]
+            default:
+                break
+            }
             guard !reason.isEmpty else {
                 prompt.error = state.strings[.errorReasonRequired]
                 state.mode = .prompt(prompt)
@@ -123,6 +142,8 @@ enum FormKeys {
                 request.wipOverride = reason
                 state.submittedDraft = prompt.returnTo?.draft?.subject
                 return [.apply(.move(request), .perform)]
+            case .acceptTheme, .declineReason:
+                return []
             }
         case .cancel?:
             if let form = prompt.returnTo {
@@ -134,6 +155,10 @@ enum FormKeys {
             prompt.field.edit(editing)
         case nil:
             if case .character(let character) = key { prompt.field.insert(character) }
+            if key == .tab, case .acceptTheme = prompt.purpose,
+               let offered = ThemeCatalog.suggestions(for: prompt.field.text, among: state.offeredThemes, limit: 1).first {
+                prompt.field = TextField(offered)  // Tab completes the lokale opgave the label offers
+            }
         }
         prompt.error = nil
         state.mode = .prompt(prompt)

@@ -40,6 +40,7 @@ public struct Keymap: Equatable, Sendable {
         "reorder-up": .reorderUp, "reorder-down": .reorderDown, "open": .openDetail, "new": .newIdea, "edit": .editIdea,
         "filter": .startFilter, "undo": .undo, "redo": .redo, "help": .showHelp, "quit": .quit, "mark": .toggleMark,
         "weigh": .startWeighing, "sessions": .listSessions, "portfolio": .showPortfolio, "refresh": .refresh,
+        "inbox": .toggleInbox, "accept": .acceptIdea, "decline": .declineIdea, "reply-sent": .markReplySent,
     ]
 
     /// The keymap with board commands rebound (`["quit": "Q"]`); refuses unknown names, unknown keys and collisions.

@@ -56,6 +56,10 @@ public struct PromptState: Equatable, Sendable {
         case moveOnDecision(GateContext, DecisionID)
         /// The reason for a move over a soft WIP limit; the move waits here.
         case wipOverride(MoveRequest, limit: Int)
+        /// The lokale opgave (theme) an idea from the inbox is accepted with.
+        case acceptTheme(IdeaID)
+        /// Why an idea from the inbox is declined.
+        case declineReason(IdeaID)
     }
 
     public var purpose: Purpose

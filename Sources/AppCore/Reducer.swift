@@ -56,6 +56,31 @@ public enum Reducer {
             form.notice = CaseNoteForm.notice(form, state.strings)
             state.mode = .entry(form)
             return []
+        case .intakeChanged(let id, let step):
+            if case .prompt = state.mode { state.mode = .board }
+            let strings = state.strings
+            switch step {
+            case .accept: state.message = StatusMessage(strings.format(.messageAccepted, id))
+            case .decline: state.message = StatusMessage(strings.format(.messageDeclined, id))
+            case .replySent(let day?): state.message = StatusMessage(strings.format(.cliReplySent, id, day))
+            case .replySent(nil): state.message = StatusMessage(strings.format(.cliReplyNotSent, id))
+            case .replyTo: state.message = StatusMessage(strings.format(.cliReplyContact, id))
+            case .merged: break
+            }
+            return [.loadBoard]
+        case .intakeFailed(let failure):
+            let text: String
+            switch failure {
+            case .domain(let error): text = state.strings.error(error)
+            case .storage(let message): text = message
+            }
+            if case .prompt(var prompt) = state.mode {
+                prompt.error = text
+                state.mode = .prompt(prompt)
+            } else {
+                state.message = StatusMessage(text, isError: true)
+            }
+            return []
         case .loadFailed(let failure):
             switch failure {
             case .domain(let error): state.message = StatusMessage(state.strings.error(error), isError: true)

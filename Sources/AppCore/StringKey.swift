@@ -194,4 +194,16 @@ public enum StringKey: String, CaseIterable, Sendable {
     case shareCannotListen, shareReasonInUse, shareReasonNotHere, shareNotStarted, serveStopHint
     case participantAbstained, participantExcludedNotice, participantNotInRound, pageExcludedTitle, pageAbstain, pageAbstained
     case pageNotInRound
+    // Intake and lokale opgaven
+    case eventAccepted, eventDeclined, eventReplyContact, eventReplied, eventChallengeChanged
+    case errorNotInInbox, errorDeclineNeedsReason, errorAcceptNeedsTheme, errorNoIntake, errorChallengeNeedsName
+    case errorChallengeExists, errorChallengeNotFound, errorChallengeNotFoundEmpty, errorChallengeInUse
+    case intakeInbox, intakeAccepted, intakeMerged, intakeDeclined
+    case cliAccepted, cliDeclined, cliReplyContact, cliReplySent, cliReplyNotSent, cliRepliesOwed, cliRepliesSent
+    case cliColumnStatus, cliColumnReceived, cliColumnAnswerDue, cliColumnSent, cliColumnContact
+    case cliChallengeAdded, cliChallengeSaved, cliChallengeRemoved, cliNoChallenges, cliColumnChallenge, cliColumnDataSource
+    case cliDueTriage, cliValuesMarked
+    case helpToggleInbox, helpAcceptIdea, helpDeclineIdea, helpMarkReplySent, messageInboxOn, messageInboxOff, messageNotInInbox
+    case messageAccepted, messageDeclined, promptAccept, promptAcceptSuggesting, promptDecline, inboxFilterLabel
+    case detailIntake, detailReplySent, detailReplyOwed, detailDeclineReason, detailIntakeLabel, detailReplyLabel, detailReceived
 }

@@ -1,8 +1,10 @@
 extension Strings {
     /// All interface text, English and Dutch.
     static let table: [Language: [StringKey: String]] = [
-        .en: english.merging(englishAdditions) { old, _ in old }.merging(learningEnglish) { old, _ in old },
-        .nl: dutch.merging(dutchAdditions) { old, _ in old }.merging(learningDutch) { old, _ in old },
+        .en: english.merging(englishAdditions) { old, _ in old }.merging(learningEnglish) { old, _ in old }
+            .merging(englishIntake) { old, _ in old },
+        .nl: dutch.merging(dutchAdditions) { old, _ in old }.merging(learningDutch) { old, _ in old }
+            .merging(dutchIntake) { old, _ in old },
     ]
 
     static let english: [StringKey: String] = [
@@ -284,7 +286,7 @@ extension Strings {
         .emptyBoard: "No ideas yet — n new idea, ? help", .ideaCountOne: "1 idea",
         .messageStoppedReopen: "{1} is the last stage: m reopens the idea (back to {2})", .messageFirstStage: "{1} is the first stage",
         .formThemes: "Themes: {1}  (→ takes the first)",
-        .errorUnknownTheme: "'{1}' is not one of the themes: choose from {2}",
+        .errorUnknownTheme: "'{1}' is not one of the lokale opgaven (themes): choose from {2}, or add it with proeftuin opgave add",
         .historyUndone: "undone", .historyRedone: "redone", .historyWipOverride: "over the WIP limit: {1}",
         .historyProposalAmended: "proposal amended, was: {1}", .objectionPreviousProposal: "proposal was: {1}",
         .hintSelect: "select", .hintOpen: "open", .hintNew: "new", .hintEdit: "edit", .hintMove: "move", .hintMoveTo: "to stage",
@@ -737,7 +739,7 @@ extension Strings {
         .messageStoppedReopen: "{1} is de laatste fase: m heropent het idee (terug naar {2})",
         .messageFirstStage: "{1} is de eerste fase",
         .formThemes: "Thema's: {1}  (→ neemt de eerste)",
-        .errorUnknownTheme: "'{1}' is geen van de thema's: kies uit {2}",
+        .errorUnknownTheme: "'{1}' is geen van de lokale opgaven (thema's): kies uit {2}, of voeg het toe met proeftuin opgave add",
         .historyUndone: "ongedaan gemaakt", .historyRedone: "opnieuw gedaan", .historyWipOverride: "over de WIP-grens: {1}",
         .historyProposalAmended: "voorstel aangepast, was: {1}", .objectionPreviousProposal: "voorstel was: {1}",
         .hintSelect: "kies", .hintOpen: "open", .hintNew: "nieuw", .hintEdit: "wijzig", .hintMove: "verplaats",

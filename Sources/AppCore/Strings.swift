@@ -101,6 +101,11 @@ public struct Strings: Sendable {
         case .caseNoted: self[.eventCaseNoted]
         case .sessionShared: self[.eventSessionShared]
         case .sharingStopped: self[.eventSharingStopped]
+        case .accepted: self[.eventAccepted]
+        case .declined: self[.eventDeclined]
+        case .replyContact: self[.eventReplyContact]
+        case .replied: self[.eventReplied]
+        case .challengeChanged: self[.eventChallengeChanged]
         }
     }
 
@@ -179,6 +184,16 @@ public struct Strings: Sendable {
         case .revoteNeedsCells: self[.errorRevoteNeedsCells]
         case .sessionIncomplete(let complete, let total): format(.errorSessionIncomplete, complete, total)
         case .unknownTheme(let theme, let allowed): format(.errorUnknownTheme, clean(theme), allowed.map(clean).joined(separator: ", "))
+        case .notInInbox(let id, let status): format(.errorNotInInbox, id, intakeStatus(status))
+        case .declineNeedsReason: self[.errorDeclineNeedsReason]
+        case .acceptNeedsTheme: self[.errorAcceptNeedsTheme]
+        case .noIntake(let id): format(.errorNoIntake, id)
+        case .challengeNeedsName: self[.errorChallengeNeedsName]
+        case .challengeExists(let name): format(.errorChallengeExists, clean(name))
+        case .challengeNotFound(let name, let known):
+            known.isEmpty ? format(.errorChallengeNotFoundEmpty, clean(name))
+                : format(.errorChallengeNotFound, clean(name), known.map(clean).joined(separator: ", "))
+        case .challengeInUse(let name, let ideas): format(.errorChallengeInUse, clean(name), ideas)
         // Hardening
         case .numberOutOfRange(let kind, let text):
             format(.errorNumberOutOfRange, clean(String(text.prefix(40))), numberKind(kind), kind.bounds.low, kind.bounds.high)

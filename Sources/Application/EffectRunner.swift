@@ -33,7 +33,7 @@ public struct EffectRunner: Sendable {
 
     /// Cards, WIP limits and today: what the board reads.
     public func boardData() throws -> BoardData {
-        BoardData(cards: try reader.summaries(), wipLimits: try reader.wipLimits(), today: today())
+        BoardData(cards: try reader.summaries(), wipLimits: try reader.wipLimits(), today: today(), themes: try workspace.themeCatalog())
     }
 
     /// Carries out one effect (not `.quit`, which the run loop handles) and returns the resulting events.
@@ -120,6 +120,20 @@ public struct EffectRunner: Sendable {
             return weighing {
                 try workspace.stopSharing(id)
                 return [.sharingStopped(id)]
+            }
+        case .intake(let id, let step):
+            do {
+                let day = today()
+                switch step {
+                case .accept(let theme): try workspace.accept(id, theme: theme, today: day)
+                case .decline(let reason): try workspace.decline(id, reason: reason, today: day)
+                case .replyTo(let contact): try workspace.setReplyContact(id, contact, today: day)
+                case .replySent(let sent): try workspace.markReplySent(id, on: sent, today: day)
+                case .merged: break
+                }
+                return [.intakeChanged(id, step)]
+            } catch {
+                return [.intakeFailed(failure(error))]
             }
         }
     }

@@ -9,7 +9,8 @@ public final class Workspace: Sendable {
     /// What front ends may read; the same store the use cases write to.
     public var reader: any StoreReader { store }
     let store: any Store
-    /// The themes ideas may carry (config.toml may fix the list); every idea written here is checked against it.
+    /// The themes config.toml lists (seeded into the list of lokale opgaven); every idea written here is checked against
+    /// `themeCatalog()`, which adds the managed list.
     public let themes: ThemeCatalog
 
     public init(store: any Store, themes: ThemeCatalog = .open) {
@@ -23,9 +24,30 @@ public final class Workspace: Sendable {
         _ directory: DataDirectory, actor: String, program: String, defaultWipLimits: [Stage: WipLimit] = [:],
         themes: ThemeCatalog = .open, readingOnly: Bool = false
     ) throws -> Workspace {
-        Workspace(store: try AppDatabase.open(directory, actor: actor, program: program, defaultWipLimits: defaultWipLimits,
-                                              readingOnly: readingOnly),
-                  themes: themes)
+        let workspace = Workspace(
+            store: try AppDatabase.open(directory, actor: actor, program: program, defaultWipLimits: defaultWipLimits,
+                                        readingOnly: readingOnly),
+            themes: themes)
+        if !readingOnly { try workspace.seedChallenges() }
+        return workspace
+    }
+
+    /// Adds the themes config.toml lists (`themes = [...]`) to the list of lokale opgaven, when not there yet.
+    public func seedChallenges() throws {
+        guard let fixed = themes.fixed, !fixed.isEmpty else { return }
+        let known = Set(try store.challenges().map { TextSearch.fold($0.name) })
+        let missing = try fixed.filter { !known.contains(TextSearch.fold($0)) }.map { try LocalChallenge(name: $0).validated() }
+        if !missing.isEmpty { try store.addChallenges(missing, skipExisting: true) }
+    }
+
+    /// The themes ideas may carry: the lokale opgaven on the managed list and in config.toml; any theme while both are
+    /// empty (a new portfolio).
+    public func themeCatalog() throws -> ThemeCatalog {
+        var names = try store.challenges().map(\.name)
+        for name in themes.fixed ?? [] where !names.contains(where: { TextSearch.fold($0) == TextSearch.fold(name) }) {
+            names.append(name)
+        }
+        return names.isEmpty ? .open : ThemeCatalog(fixed: names)
     }
 
     // MARK: Ideas
@@ -33,8 +55,72 @@ public final class Workspace: Sendable {
     /// Adds a new idea at the end of the proposed column.
     @discardableResult
     public func add(_ fields: IdeaFields) throws -> Idea {
-        let applied = try store.apply(.create(try themes.checked(fields)), undoing: false)
+        let applied = try store.apply(.create(try themeCatalog().checked(fields)), undoing: false)
         return try store.idea(applied.focus!)
+    }
+
+    // MARK: Intake
+
+    /// Adds an idea from outside the team to the inbox, received on `receivedOn`, with who gets a reply (may be nil:
+    /// nobody is forced to leave personal data). Its theme may stay empty until triage.
+    @discardableResult
+    public func addToInbox(_ fields: IdeaFields, receivedOn: DayDate, replyTo: String?) throws -> Idea {
+        try store.addToInbox(try themeCatalog().checked(fields), receivedOn: receivedOn, replyTo: replyTo)
+    }
+
+    /// Accepts an idea from the inbox onto the board with a lokale opgave (checked against the list).
+    @discardableResult
+    public func accept(_ id: IdeaID, theme: String, today: DayDate) throws -> Intake {
+        let canonical = try themeCatalog().canonical(theme)
+        guard !canonical.isEmpty else { throw DomainError.acceptNeedsTheme }
+        return try store.changeIntake(id, .accept(theme: canonical), today: today)
+    }
+
+    /// Declines an idea from the inbox with a reason: it leaves the board and stays in the history and exports.
+    @discardableResult
+    public func decline(_ id: IdeaID, reason: String, today: DayDate) throws -> Intake {
+        try store.changeIntake(id, .decline(reason: reason), today: today)
+    }
+
+    /// Records who gets a reply (nil or empty: nobody named).
+    @discardableResult
+    public func setReplyContact(_ id: IdeaID, _ contact: String?, today: DayDate) throws -> Intake {
+        try store.changeIntake(id, .replyTo(contact), today: today)
+    }
+
+    /// Records that the reply was sent on `day` (nil: not sent after all).
+    @discardableResult
+    public func markReplySent(_ id: IdeaID, on day: DayDate?, today: DayDate) throws -> Intake {
+        try store.changeIntake(id, .replySent(day), today: today)
+    }
+
+    // MARK: Lokale opgaven
+
+    /// Adds a lokale opgave to the list.
+    public func addChallenge(_ challenge: LocalChallenge) throws {
+        try store.addChallenges([try challenge.validated()], skipExisting: false)
+    }
+
+    /// Changes a lokale opgave; a new name is carried over to every idea that carries it.
+    public func editChallenge(_ name: String, _ change: (inout LocalChallenge) -> Void) throws {
+        let folded = TextSearch.fold(name.trimmingCharactersInWhitespace())
+        let list = try store.challenges()
+        guard var challenge = list.first(where: { TextSearch.fold($0.name) == folded }) else {
+            throw DomainError.challengeNotFound(name, known: list.map(\.name))
+        }
+        let stored = challenge.name
+        change(&challenge)
+        try store.editChallenge(stored, to: try challenge.validated())
+    }
+
+    /// Removes a lokale opgave no idea carries.
+    public func removeChallenge(_ name: String) throws {
+        try store.removeChallenge(name.trimmingCharactersInWhitespace())
+    }
+
+    /// Marks a criteria set as the council's values.
+    public func markValuesSet(_ name: String) throws {
+        try store.markValuesSet(TextSanitizer.singleLine(name).trimmingCharactersInWhitespace())
     }
 
     /// Stored ideas whose title looks like `title` (the one duplicate formula, as the board's form uses it).
@@ -52,10 +138,10 @@ public final class Workspace: Sendable {
     /// not one of them. An edit is only checked when it changes the theme.
     private func checkedThemes(_ change: IdeaChange) throws -> IdeaChange {
         switch change {
-        case .create(let fields): return .create(try themes.checked(fields))
-        case .edit(let id, let fields): return .edit(id, try themes.checked(fields))
+        case .create(let fields): return .create(try themeCatalog().checked(fields))
+        case .edit(let id, let fields): return .edit(id, try themeCatalog().checked(fields))
         case .editFrom(let id, let base, let edited) where edited.theme != base.theme:
-            return .editFrom(id, base: base, edited: try themes.checked(edited))
+            return .editFrom(id, base: base, edited: try themeCatalog().checked(edited))
         default: return change
         }
     }
@@ -109,7 +195,7 @@ public final class Workspace: Sendable {
         PersonalDataScan.findings(in: text, names: try store.submitterNames())
     }
 
-    /// Merges one idea into another (history kept, the source stops as merged).
+    /// Merges one idea into another (history kept, the source stops as merged; one waiting in the inbox counts as triaged).
     public func merge(_ source: IdeaID, into target: IdeaID) throws {
         try store.merge(source, into: target)
     }
@@ -315,12 +401,14 @@ public final class Workspace: Sendable {
         return ImportOutcome(drafts: drafts, duplicates: IdeaImport.likelyDuplicates(of: drafts, stored: stored))
     }
 
-    /// Imports ideas from CSV text, every row checked (`IdeaImport`), all or none; a dry run only checks.
-    public func importCSV(_ text: String, dryRun: Bool) throws -> ImportOutcome {
+    /// Imports ideas from CSV text, every row checked (`IdeaImport`), all or none; a dry run only checks. Rows without a
+    /// stage (a form tool's export) land in the inbox, received on the file's date or `today`; themes are checked against
+    /// the list of lokale opgaven.
+    public func importCSV(_ text: String, dryRun: Bool, today: DayDate) throws -> ImportOutcome {
         var drafts: [IdeaDraft] = []
         var duplicates: [ImportDuplicate] = []
         var chunk: [UInt8]? = Array(text.utf8)
-        try importCSV(reading: { defer { chunk = nil }; return chunk }, dryRun: dryRun) { draft, found in
+        try importCSV(reading: { defer { chunk = nil }; return chunk }, dryRun: dryRun, today: today) { draft, found in
             drafts.append(draft)
             duplicates += found
         }
@@ -328,16 +416,19 @@ public final class Workspace: Sendable {
     }
 
     /// Imports ideas from CSV read in one pass, chunk by chunk (`next` gives the next bytes, nil at the end), in one
-    /// transaction: each record is checked once as it arrives (`IdeaCSVReader`), written with prepared statements, and
-    /// compared with the stored titles and the rows before it through one `DuplicateIndex` built once and extended row by
-    /// row. `row` hears every checked row with its likely duplicates (at most one), in file order, as it is read. All or
-    /// none: any problem (`ImportFailure` names every one; a syntax error alone, as the file cannot be read past it) or
-    /// error from `next` leaves the portfolio as it was. A dry run writes nothing. Returns how many ideas were imported.
+    /// transaction: each record is checked once as it arrives (`IdeaCSVReader`, then the theme against the lokale
+    /// opgaven), written with prepared statements, and compared with the stored titles and the rows before it through one
+    /// `DuplicateIndex` built once and extended row by row. A row without a stage lands in the inbox, received on the
+    /// file's date or `today`. `row` hears every checked row with its likely duplicates (at most one), in file order, as
+    /// it is read. All or none: any problem (`ImportFailure` names every one; a syntax error alone, as the file cannot be
+    /// read past it) or error from `next` leaves the portfolio as it was. A dry run writes nothing. Returns how many
+    /// ideas were imported.
     @discardableResult
     public func importCSV(
-        reading next: () throws -> [UInt8]?, dryRun: Bool, row: (IdeaDraft, [ImportDuplicate]) -> Void
+        reading next: () throws -> [UInt8]?, dryRun: Bool, today: DayDate, row: (IdeaDraft, [ImportDuplicate]) -> Void
     ) throws -> Int {
-        try store.importIdeas(dryRun: dryRun) { writer in
+        let catalog = try themeCatalog()
+        return try store.importIdeas(dryRun: dryRun) { writer in
             var index = DuplicateIndex(writer.storedTitles.lazy.map { (DuplicateSource.stored($0.0), $0.1) })
             var stream = CSVStream()
             var reader = IdeaCSVReader()
@@ -347,8 +438,14 @@ public final class Workspace: Sendable {
                 case .header: break
                 case .unusableHeader(let problem): throw ImportFailure([problem])
                 case .problems(let found): problems += found
-                case .draft(let draft):
-                    if problems.isEmpty { try writer.add(draft) }
+                case .draft(var draft):
+                    do { draft.fields = try catalog.checked(draft.fields) } catch {
+                        problems.append(ImportProblem(draft.location, field: "theme", .rule(error)))
+                        return
+                    }
+                    if problems.isEmpty {
+                        try writer.add(draft, arrival: draft.inbox ? Arrival(receivedOn: draft.receivedOn ?? today, replyTo: draft.replyTo) : nil)
+                    }
                     let found = index.nearest(to: draft.fields.title, limit: 1).map { ImportDuplicate(location: draft.location, match: $0) }
                     index.insert(.row(draft.location), title: draft.fields.title)
                     row(draft, found)

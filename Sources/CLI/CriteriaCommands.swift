@@ -52,11 +52,17 @@ struct CriteriaCreateCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The set's name.") var set: String
+    @Flag(help: "It holds the council's values: the report shows how ideas and experiments score on it.") var values = false
 
     func run() throws {
         let strings = Strings(try global.language())
-        try global.openWorkspace().createCriteriaSet(set)
+        let workspace = try global.openWorkspace()
+        try workspace.createCriteriaSet(set)
         print(strings.format(.cliCriteriaCreated, Output.safe(set)))
+        if values {
+            try workspace.markValuesSet(set)
+            print(strings.format(.cliValuesMarked, Output.safe(set)))
+        }
     }
 }
 

@@ -147,6 +147,14 @@ struct DueCommand: ParsableCommand {
         var reviewDate: String
         var kind: String
 
+        init(id: Int64, title: String, stage: String, reviewDate: String, kind: String) {
+            self.id = id
+            self.title = title
+            self.stage = stage
+            self.reviewDate = reviewDate
+            self.kind = kind
+        }
+
         init(_ review: DueReview) {
             id = review.idea.rawValue
             title = review.title
@@ -160,6 +168,8 @@ struct DueCommand: ParsableCommand {
         var overdue: [Item]
         var upcoming: [Item]
         var pastMaxDuration: [Item]
+        /// Ideas waiting in the inbox past their answer deadline (`kind` "triage", `reviewDate` the deadline).
+        var triage: [Item]
     }
 
     func run() throws {
@@ -171,10 +181,17 @@ struct DueCommand: ParsableCommand {
         let reader = try global.openForReading().reader
         let reviews = try reader.reviews(today: today, within: within)
         let pastMax = try reader.pastMaxDuration(today: today)
+        let triageDays = try global.configuration().triageDaysOrDefault
+        let waiting = try reader.intakes().filter { $0.isTriageOverdue(today: today, triageDays: triageDays) }
+        let triage = try waiting.map { intake in
+            let idea = try reader.idea(intake.ideaID)
+            return Item(id: idea.id.rawValue, title: idea.fields.title, stage: idea.stage.rawValue,
+                        reviewDate: intake.answerDue(triageDays: triageDays).description, kind: "triage")
+        }.sorted { ($0.reviewDate, $0.id) < ($1.reviewDate, $1.id) }
         switch format {
         case .json:
             print(try Output.json(Result(overdue: reviews.overdue.map(Item.init), upcoming: reviews.upcoming.map(Item.init),
-                                         pastMaxDuration: pastMax.map(Item.init))))
+                                         pastMaxDuration: pastMax.map(Item.init), triage: triage)))
         case .text:
             let strings = Strings(try global.language())
             let upcoming = within == 1 ? strings[.cliDueUpcomingOne] : strings.format(.cliDueUpcoming, within)
@@ -190,6 +207,10 @@ struct DueCommand: ParsableCommand {
                 for review in pastMax {
                     print("  \(review.reviewDate)  \(review.idea)  \(strings.stage(review.stage))  \(Output.safe(review.title))")
                 }
+            }
+            if !triage.isEmpty {
+                print(strings.format(.cliDueTriage, triageDays))
+                for item in triage { print("  \(item.reviewDate)  #\(item.id)  \(Output.safe(item.title))") }
             }
         }
     }

@@ -49,13 +49,23 @@ struct AddCommand: ParsableCommand {
     @Option(help: "Where it came from: resident, professional, partner or internal (or inwoner, intern).")
     var source: SourceArgument?
     @Option(help: "Who brought it in (personal data).") var submitter: String?
+    @Flag(help: "It comes from outside the team: it waits in the inbox until it is accepted, merged or declined.")
+    var inbox = false
+    @Option(help: "With --inbox: who gets a reply and how (personal data; may be left out).") var contact: String?
+    @Option(help: "With --inbox: the day it was sent in (YYYY-MM-DD or DD-MM-YYYY; default today).") var received: String?
+
+    func validate() throws {
+        if !inbox && (contact != nil || received != nil) { throw ValidationError("--contact and --received need --inbox") }
+    }
 
     func run() throws {
         let workspace = try global.openWorkspace()
         let fields = IdeaFields(
             title: title, description: description, source: source?.source, submitter: submitter, theme: theme, tags: tags)
         let duplicates = try workspace.likelyDuplicates(ofTitle: try fields.validated().title)
-        let idea = try workspace.add(fields)
+        let idea = inbox
+            ? try workspace.addToInbox(fields, receivedOn: try DayArgument.day(received, default: workspace.reader.today()), replyTo: contact)
+            : try workspace.add(fields)
         let strings = Strings(try global.language())
         Warnings.print(Warnings.duplicates(duplicates, strings: strings) + Warnings.bsn(in: fields, strings: strings), strings: strings)
         print(idea.id.rawValue)
@@ -70,9 +80,17 @@ struct ListCommand: ParsableCommand {
     @Option(help: "Only this stage (English or Dutch name).") var stage: StageArgument?
     @Option(help: "Only this theme.") var theme: String?
     @Option(help: "table, json or csv.") var format: ListFormat = .table
+    @Flag(help: "Only ideas waiting in the inbox for triage.") var inbox = false
+    @Flag(help: "Only declined ideas (they are left off the board and other listings).") var declined = false
 
     func run() throws {
-        let ideas = try global.openForReading().reader.ideas(stage: stage?.stage, theme: theme)
+        let reader = try global.openForReading().reader
+        var status: [IdeaID: IntakeStatus] = [:]
+        for intake in try reader.intakes() { status[intake.ideaID] = intake.status }
+        let ideas = try reader.ideas(stage: stage?.stage, theme: theme).filter { idea in
+            if inbox { return status[idea.id] == .inbox }
+            return (status[idea.id] == .declined) == declined
+        }
         switch format {
         case .json:
             print(try Output.json(ideas.map { IdeaJSON($0, includePersonal: false) }))
@@ -106,8 +124,10 @@ struct ShowCommand: ParsableCommand {
     @Flag(help: "Include the submitter's name (personal data).") var includePersonal = false
 
     func run() throws {
-        let detail = try global.openForReading().reader.detail(id.id)
+        let reader = try global.openForReading().reader
+        let detail = try reader.detail(id.id)
         let idea = detail.idea
+        let intake = try reader.intake(id.id)
         switch format {
         case .json:
             print(try Output.json(IdeaDetailJSON(detail, includePersonal: includePersonal)))
@@ -125,6 +145,12 @@ struct ShowCommand: ParsableCommand {
                 [strings[.detailUpdated], Output.date(idea.updatedAt)],
             ]))
             if let review = idea.reviewDate, idea.stage != .stopped { print("\(strings[.detailReviewDate]): \(review)") }
+            if let intake {
+                let reply = intake.replySentOn.map { strings.format(.detailReplySent, $0) } ?? strings[.detailReplyOwed]
+                let contact = intake.replyTo == nil ? "—" : includePersonal ? Output.safe(intake.replyTo!) : strings[.personalLeftOut]
+                print(strings.format(.detailIntake, strings.intakeStatus(intake.status.rawValue), intake.receivedOn, reply, contact))
+                if let reason = intake.declineReason { print("\(strings[.detailDeclineReason]): \(Output.safe(reason))") }
+            }
             if let category = idea.stopCategory {
                 print("\(strings[.detailStopCategory]): \(strings.stopCategory(category)) — \(Output.safe(idea.stopLearned ?? ""))")
             }

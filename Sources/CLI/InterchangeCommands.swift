@@ -189,7 +189,7 @@ struct ImportCommand: ParsableCommand {
         var byStage: [Stage: Int] = [:]
         var rows = 0
         do {
-            try workspace.importCSV(reading: input.next, dryRun: dryRun) { draft, duplicates in
+            try workspace.importCSV(reading: input.next, dryRun: dryRun, today: workspace.reader.today()) { draft, duplicates in
                 warnings.add(Warnings.imported([draft], duplicates: duplicates, strings: strings))
                 let placement = ImportPlacement(requested: draft.stage)
                 if placement.isHeldBack {

@@ -30,6 +30,7 @@ public struct Proeftuin: ParsableCommand {
             WipCommand.self, DueCommand.self, CriteriaCommand.self, SessionCommand.self, ReportCommand.self, ExportCommand.self, ImportCommand.self,
             MergeCommand.self, ForgetCommand.self, BackupCommand.self, DoctorCommand.self, InfoCommand.self, KeysCommand.self,
             BenchCommand.self, BenchFrameCommand.self, CaseCommand.self,
+            AcceptCommand.self, DeclineCommand.self, ReplyCommand.self, ReplyListCommand.self, ChallengeCommand.self,
         ]
     )
 
@@ -116,7 +117,8 @@ struct BoardCommand: ParsableCommand {
         defer { sharing.shutdown() }
         try MainActor.assumeIsolated {
             try BoardApp.run(workspace: workspace, language: language, environment: environment, useMouse: useMouse,
-                             staleDays: configuration.staleDays ?? 30, keymap: keymap, sharing: sharing)
+                             staleDays: configuration.staleDays ?? 30, keymap: keymap, sharing: sharing,
+                             triageDays: configuration.triageDaysOrDefault)
         }
         if demo { print(Strings(language).format(.cliDemoKept, TextSanitizer.singleLine(workspace.reader.directory.path))) }
     }

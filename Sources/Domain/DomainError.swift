@@ -61,8 +61,25 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
     case revoteNeedsCells
     /// Closing would lock a session in which only `complete` of `total` participants scored (or abstained on) every cell.
     case sessionIncomplete(complete: Int, total: Int)
-    /// The configuration fixes the list of themes (lokale opgaven) and this one is not on it.
+    /// The list of themes (lokale opgaven) is fixed (`proeftuin opgave`, config.toml) and this one is not on it.
     case unknownTheme(String, allowed: [String])
+    // Intake and lokale opgaven
+    /// Triage (accept or decline) of an idea that is not waiting in the inbox; `status` is its intake status.
+    case notInInbox(IdeaID, status: String)
+    /// Declining an idea needs a reason for its submitter and the history.
+    case declineNeedsReason
+    /// Accepting an idea onto the board needs a lokale opgave (theme).
+    case acceptNeedsTheme
+    /// A reply was recorded for an idea that has no intake record (it did not come in from outside).
+    case noIntake(IdeaID)
+    /// A lokale opgave without a name.
+    case challengeNeedsName
+    /// A lokale opgave of that name (case ignored) is already listed.
+    case challengeExists(String)
+    /// No lokale opgave of that name is listed; `known` names those that are.
+    case challengeNotFound(String, known: [String])
+    /// Removing a lokale opgave that ideas still carry.
+    case challengeInUse(String, ideas: Int)
     // Hardening
     /// A number that is not finite or lies outside the range of its kind, as it was given.
     case numberOutOfRange(NumberKind, String)
@@ -205,7 +222,25 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
         case .sessionIncomplete(let complete, let total):
             "only \(complete) of \(total) participants scored every cell: close anyway to lock it incomplete"
         case .unknownTheme(let theme, let allowed):
-            "'\(theme)' is not one of the themes in config.toml: use " + allowed.joined(separator: ", ")
+            "'\(theme)' is not one of the lokale opgaven: use " + allowed.joined(separator: ", ")
+                + " (or add it with proeftuin opgave add)"
+        case .notInInbox(let id, let status):
+            "idea \(id) is not in the inbox (it is \(status)): only ideas in the inbox are triaged"
+        case .declineNeedsReason:
+            "declining an idea needs a reason: give one"
+        case .acceptNeedsTheme:
+            "accepting an idea needs a lokale opgave (theme): give one"
+        case .noIntake(let id):
+            "idea \(id) did not come in through the inbox, so no reply is recorded for it"
+        case .challengeNeedsName:
+            "a lokale opgave needs a name: give one"
+        case .challengeExists(let name):
+            "the lokale opgave '\(name)' already exists: edit it instead"
+        case .challengeNotFound(let name, let known):
+            "there is no lokale opgave '\(name)'"
+                + (known.isEmpty ? ": add one with proeftuin opgave add" : ": use " + known.joined(separator: ", "))
+        case .challengeInUse(let name, let ideas):
+            "\(ideas) idea(s) still carry the lokale opgave '\(name)': give them another theme first"
         case .numberOutOfRange(let kind, let text):
             "'\(text)' is not usable as \(kind.rawValue): give a number from \(kind.bounds.low) to \(kind.bounds.high)"
         case .textTooLong(let field, let limit):

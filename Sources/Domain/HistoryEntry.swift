@@ -26,6 +26,16 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     // Participants
     case sessionShared
     case sharingStopped
+    /// An idea from the inbox accepted onto the board (reason: its lokale opgave).
+    case accepted
+    /// An idea from the inbox declined (reason: why).
+    case declined
+    /// Who gets the reply was recorded or changed (the contact itself is not logged).
+    case replyContact
+    /// The reply was sent (reason: the day) or marked as not sent.
+    case replied
+    /// A lokale opgave was added, changed or removed.
+    case challengeChanged
 }
 
 /// One row of an idea's history, read back from the append-only event log.

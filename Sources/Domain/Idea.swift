@@ -143,22 +143,25 @@ public struct IdeaSummary: Equatable, Sendable, Identifiable {
     public var weighing: WeighingBadge?
     /// The last day the running experiment may run under its bounds (its start plus its maximum duration).
     public var lastAllowedDay: DayDate?
+    /// The day it arrived, while it waits in the inbox for triage (nil once triaged, or when it never came in from outside).
+    public var inboxSince: DayDate?
 
     /// A summary whose tags are already joined with U+001F (what storage reads for the board).
     public init(
         id: IdeaID, title: String, theme: String, tagText: String, stage: Stage, position: Int64,
-        reviewDate: DayDate?, cycle: Int, weighing: WeighingBadge?, lastAllowedDay: DayDate? = nil
+        reviewDate: DayDate?, cycle: Int, weighing: WeighingBadge?, lastAllowedDay: DayDate? = nil, inboxSince: DayDate? = nil
     ) {
         self.init(id: id, title: title, theme: theme, tags: [], stage: stage, position: position, reviewDate: reviewDate,
-                  cycle: cycle, weighing: weighing)
+                  cycle: cycle, weighing: weighing, inboxSince: inboxSince)
         self.tagText = tagText
         self.lastAllowedDay = lastAllowedDay
     }
 
     public init(
         id: IdeaID, title: String, theme: String, tags: [String], stage: Stage, position: Int64,
-        reviewDate: DayDate? = nil, cycle: Int = 0, weighing: WeighingBadge? = nil
+        reviewDate: DayDate? = nil, cycle: Int = 0, weighing: WeighingBadge? = nil, inboxSince: DayDate? = nil
     ) {
+        self.inboxSince = inboxSince
         self.id = id
         self.title = title
         self.theme = theme
@@ -180,6 +183,12 @@ public struct IdeaSummary: Equatable, Sendable, Identifiable {
     public func isPastMaxDuration(today: DayDate) -> Bool {
         guard stage == .experimenting, let lastAllowedDay else { return false }
         return lastAllowedDay < today
+    }
+
+    /// Whether it waits in the inbox past its answer deadline (received plus `triageDays`).
+    public func isTriageOverdue(today: DayDate, triageDays: Int) -> Bool {
+        guard let inboxSince else { return false }
+        return inboxSince.adding(days: triageDays) < today
     }
 
     /// Whether the card matches a filter text: every word must occur in the title, theme, tags or id.

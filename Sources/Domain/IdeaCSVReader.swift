@@ -1,6 +1,7 @@
 /// Turns the records of an idea CSV file into checked rows one at a time, by `IdeaImport`'s rules: the first record
 /// is the header naming `title` (or `titel`) and optionally `description`, `theme`, `tags`, `source`, `submitter`,
-/// `stage` (or their Dutch names); every later record is one idea.
+/// `stage`, `contact` and `received` (or their Dutch names); every later record is one idea, and one without a stage
+/// is an idea from outside the team (a form tool's export) that lands in the inbox.
 public struct IdeaCSVReader: Sendable {
     /// What one record turned out to be.
     public enum Outcome: Equatable, Sendable {
@@ -17,7 +18,7 @@ public struct IdeaCSVReader: Sendable {
     private struct Columns: Sendable {
         var count: Int
         var title: Int
-        var description, theme, tags, source, submitter, stage: Int?
+        var description, theme, tags, source, submitter, stage, contact, received: Int?
     }
 
     private var columns: Columns?
@@ -41,9 +42,12 @@ public struct IdeaCSVReader: Sendable {
         let row = IdeaRow(
             location: .line(record.line), title: value(columns.title), description: value(columns.description), theme: value(columns.theme),
             tags: value(columns.tags).split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" }).map(String.init),
-            source: value(columns.source), submitter: submitter.isEmpty ? nil : submitter, stage: value(columns.stage))
+            source: value(columns.source), submitter: submitter.isEmpty ? nil : submitter, stage: value(columns.stage),
+            replyTo: value(columns.contact), received: value(columns.received))
         switch IdeaImport.check(row) {
-        case .success(let draft): return .draft(draft)
+        case .success(var draft):
+            draft.inbox = value(columns.stage).trimmingCharactersInWhitespace().isEmpty
+            return .draft(draft)
         case .failure(let failure): return .problems(failure.problems)
         }
     }
@@ -55,7 +59,8 @@ public struct IdeaCSVReader: Sendable {
         columns = Columns(
             count: names.count, title: title, description: column("description", "omschrijving"), theme: column("theme", "thema"),
             tags: column("tags", "labels"), source: column("source", "bron"), submitter: column("submitter", "indiener"),
-            stage: column("stage", "fase"))
+            stage: column("stage", "fase"),
+            contact: column("contact", "antwoord aan") ?? column("reply-to", "antwoord-aan"), received: column("received", "ontvangen"))
         return .header
     }
 }

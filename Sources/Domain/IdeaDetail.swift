@@ -9,6 +9,8 @@ public struct IdeaDetail: Equatable, Sendable {
     public var history: [HistoryEntry]
     /// Case notes (casuïstiek), oldest first.
     public var cases: [CaseNote]
+    /// How it came in from outside the team and whether its submitter was answered; nil for the team's own ideas.
+    public var intake: Intake?
 
     public init(idea: Idea, cycles: [Cycle] = [], decisions: [ConsentDecision] = [], history: [HistoryEntry] = [], cases: [CaseNote] = []) {
         self.idea = idea

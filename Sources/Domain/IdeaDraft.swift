@@ -6,6 +6,12 @@ public struct IdeaDraft: Equatable, Sendable {
     public var stage: Stage
     /// Whether control characters or escape codes were removed from the file's text.
     public var wasCleaned: Bool
+    /// Whether it lands in the inbox (a CSV row without a stage: an idea from outside, waiting for triage).
+    public var inbox = false
+    /// Who gets a reply, cleaned; personal data.
+    public var replyTo: String?
+    /// The day it was sent in, when the file says.
+    public var receivedOn: DayDate?
 
     public init(location: ImportLocation, fields: IdeaFields, stage: Stage, wasCleaned: Bool = false) {
         self.location = location

@@ -25,12 +25,25 @@ public enum IdeaImport {
         } catch {
             problems.insert(ImportProblem(row.location, field: "title", .rule(error)), at: 0)
         }
+        var receivedOn: DayDate? = nil
+        if let text = row.received?.trimmingCharactersInWhitespace(), !text.isEmpty {
+            receivedOn = DayDate(parsing: text)
+            if receivedOn == nil { problems.append(ImportProblem(row.location, field: "received", .notDay(ImportProblem.echo(text)))) }
+        }
+        let replyTo = row.replyTo.map { TextSanitizer.singleLine($0).trimmingCharactersInWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
+        if let replyTo, replyTo.count > TextLimit.line {
+            problems.append(ImportProblem(row.location, field: "contact", .rule(.textTooLong(field: "contact", limit: TextLimit.line))))
+        }
         guard problems.isEmpty else { return .failure(ImportFailure(problems)) }
-        return .success(IdeaDraft(location: row.location, fields: clean, stage: stage, wasCleaned: row.containsControlCharacters))
+        var draft = IdeaDraft(location: row.location, fields: clean, stage: stage, wasCleaned: row.containsControlCharacters)
+        draft.replyTo = replyTo
+        draft.receivedOn = receivedOn
+        return .success(draft)
     }
 
     /// Reads ideas from CSV: a header naming `title` (or `titel`) and optionally `description`, `theme`, `tags`,
-    /// `source`, `submitter`, `stage` (or their Dutch names), then one idea per record (`IdeaCSVReader`).
+    /// `source`, `submitter`, `stage`, `contact` and `received` (or their Dutch names), then one idea per record.
+    /// A row without a stage is an idea from outside the team (a form tool's export): it lands in the inbox.
     public static func csv(_ text: String) -> Result<[IdeaDraft], ImportFailure> {
         let records: [CSVRecord]
         do { records = try CSV.parse(text) } catch {

@@ -8,13 +8,19 @@ public struct IdeaRow: Equatable, Sendable {
     /// A source name in English or Dutch; nil or blank for none.
     public var source: String?
     public var submitter: String?
-    /// A stage name in English or Dutch; nil or blank for proposed.
+    /// A stage name in English or Dutch; nil or blank for proposed. In a CSV file, blank means the inbox.
     public var stage: String?
+    /// Who gets a reply (a form tool's contact column); personal data.
+    public var replyTo: String?
+    /// The day the form was sent in (`YYYY-MM-DD` or `DD-MM-YYYY`); blank for the day of the import.
+    public var received: String?
 
     public init(
         location: ImportLocation, title: String, description: String = "", theme: String = "", tags: [String] = [],
-        source: String? = nil, submitter: String? = nil, stage: String? = nil
+        source: String? = nil, submitter: String? = nil, stage: String? = nil, replyTo: String? = nil, received: String? = nil
     ) {
+        self.replyTo = replyTo
+        self.received = received
         self.location = location
         self.title = title
         self.description = description
@@ -27,6 +33,6 @@ public struct IdeaRow: Equatable, Sendable {
 
     /// Whether any of its text holds control characters or escape codes (which the check removes).
     public var containsControlCharacters: Bool {
-        ([title, description, theme, submitter ?? ""] + tags).contains(where: TextSanitizer.containsControlCharacters)
+        ([title, description, theme, submitter ?? "", replyTo ?? ""] + tags).contains(where: TextSanitizer.containsControlCharacters)
     }
 }

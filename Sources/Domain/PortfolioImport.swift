@@ -159,6 +159,15 @@ public enum PortfolioImport {
             Field("kind", .choice(EventKind.allCases.map(\.rawValue))), Field("reason", .text, optional: true),
             Field("before", .text, optional: true), Field("after", .text, optional: true), Field("program", .text, optional: true),
         ]),
+        Spec(name: "intake", fields: [
+            Field("ideaId", .reference("idea")), Field("receivedOn", .day), Field("status", .choice(IntakeStatus.allCases.map(\.rawValue))),
+            Field("triagedOn", .day, optional: true), Field("declineReason", .text, optional: true), Field("replyTo", .text, optional: true),
+            Field("replySentOn", .day, optional: true),
+        ], uniqueKey: (["ideaId"], "idea")),
+        Spec(name: "challenge", fields: [
+            Field("name", .text), Field("summary", .text), Field("dataSource", .text, optional: true), Field("position", .whole(min: nil)),
+        ], uniqueKey: (["name"], "name"), caseInsensitiveKey: true),
+        Spec(name: "councilValues", fields: [Field("id", .id), Field("setName", .text)]),
     ]
 
     // MARK: - Checking one table

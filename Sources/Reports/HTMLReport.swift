@@ -126,6 +126,20 @@ public enum HTMLReport {
             }
             body.append("</ul>")
         }
+        if let values = data.values {
+            body.append("<h2>\(text.values)</h2>")
+            body.append("<p>\(HTML.escape(text.valuesIntro(values)))</p>")
+            if values.lines.isEmpty {
+                body.append("<p>\(text.valuesNone)</p>")
+            } else {
+                body.append("<table><thead><tr>" + text.valuesColumns.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr></thead><tbody>")
+                for line in values.lines {
+                    let score = text.number(line.score * 100, decimals: 0) + (line.vetoed ? " (veto)" : "")
+                    body.append("<tr><td>\(line.idea) \(HTML.escape(line.title))</td><td>\(HTML.escape(strings.stage(line.stage)))</td><td class=\"num\">\(score)</td><td class=\"num\">\(line.rankLabel)</td><td>\(line.session)</td></tr>")
+                }
+                body.append("</tbody></table>")
+            }
+        }
         return """
             <!DOCTYPE html>
             <html lang="\(strings.language.rawValue)">

@@ -123,6 +123,18 @@ public enum MarkdownReport {
                 out.append("- **\(detail.idea.id) \(esc(detail.idea.fields.title))** — " + CaseNoteText.line(note, strings: strings, withIdea: false).map(esc).joined(separator: " — "))
             }
         }
+        if let values = data.values {
+            out += ["", "## \(text.values)", "", MarkdownEscape.inline(TextSanitizer.singleLine(text.valuesIntro(values))), ""]
+            if values.lines.isEmpty {
+                out.append(text.valuesNone)
+            } else {
+                out += ["| " + text.valuesColumns.joined(separator: " | ") + " |", "| --- | --- | ---: | ---: | --- |"]
+                for line in values.lines {
+                    let score = text.number(line.score * 100, decimals: 0) + (line.vetoed ? " (veto)" : "")
+                    out.append("| \(line.idea) \(esc(line.title)) | \(strings.stage(line.stage)) | \(score) | \(line.rankLabel) | \(line.session) |")
+                }
+            }
+        }
         return out.joined(separator: "\n") + "\n"
     }
 }

@@ -13,6 +13,8 @@ public struct ReportData: Sendable {
     public var metrics: PortfolioMetrics
     /// Ideas untouched for longer count as stale (config `stale-days`).
     public var staleDays: Int
+    /// How ideas and experiments score on the council's values; nil when no criteria set is marked as them.
+    public var values: ValuesScores?
     /// The calendar day of a stored moment (local time for users, UTC in golden tests).
     public var calendarDay: @Sendable (Date) -> DayDate
 
@@ -21,11 +23,13 @@ public struct ReportData: Sendable {
         from database: any StoreReader, today: DayDate, since: DayDate?, theme: String?, includePersonal: Bool, staleDays: Int = 30,
         calendarDay: @escaping @Sendable (Date) -> DayDate = DayDate.local
     ) throws -> ReportData {
-        let ideas = try database.details(theme: theme)
+        // Declined ideas left the board: the report leaves them out too (they stay in the history and exports).
+        let declined = Set(try database.intakes().filter { $0.status == .declined }.map(\.ideaID))
+        let ideas = try database.details(theme: theme).filter { !declined.contains($0.idea.id) }
         return ReportData(
             today: today, since: since, theme: theme, includePersonal: includePersonal, ideas: ideas,
             metrics: try database.portfolio(today: today, staleDays: staleDays, theme: theme), staleDays: staleDays,
-            calendarDay: calendarDay)
+            values: try ValuesScores.load(from: database, ideas: ideas), calendarDay: calendarDay)
     }
 
     func inPeriod(_ date: Date) -> Bool {

@@ -27,6 +27,23 @@ struct ReportText {
     var leadTime: String { t("Median days in stage", "Mediane doorlooptijd per fase (dagen)") }
     var overdue: String { t("overdue", "verlopen") }
     var none: String { t("None.", "Geen.") }
+    var values: String { t("The council's values", "De waarden van de raad") }
+
+    /// The line under the values heading: which set, which values, where the scores come from.
+    func valuesIntro(_ values: ValuesScores) -> String {
+        t("How ideas and experiments score on the values in \"\(values.setName)\" (\(values.criteria.joined(separator: ", "))), from the latest closed weighing session per idea; score 0–100, higher is closer to the values.",
+          "Hoe ideeën en experimenten scoren op de waarden in \"\(values.setName)\" (\(values.criteria.joined(separator: ", "))), uit de laatste afgesloten weegsessie per idee; score 0–100, hoger is dichter bij de waarden.")
+    }
+
+    /// The column headers of the values table.
+    var valuesColumns: [String] {
+        [t("idea", "idee"), t("stage", "fase"), t("score", "score"), t("rank", "rang"), t("session", "sessie")]
+    }
+
+    /// What the table says when no closed session used the values set yet.
+    var valuesNone: String {
+        t("No closed weighing session used the values set yet.", "Nog geen afgesloten weegsessie gebruikte de set met waarden.")
+    }
 
     /// A number with a decimal comma in Dutch: two decimals at most, or `decimals` exactly.
     func number(_ value: Double, decimals: Int? = nil) -> String {

@@ -19,6 +19,8 @@ enum BoardView {
         let strings = state.strings
         grid.fill(x: 0, y: 0, width: grid.width, height: 1, style: Palette.header)
         var left = " \(strings[.appName]) · \(strings.ideas(state.allCards.count))"
+        if state.inboxOnly { left += " · " + strings[.inboxFilterLabel] }
+        if state.inboxCount > 0 { left += " · ✉\(state.inboxCount)" }
         if !state.filter.isEmpty { left += " · " + strings.format(.filterLabel, state.filter) }
         if !state.isLoaded { left += " · " + strings[.loading] }
         if let card = state.selectedCard { left += " │ \(card.id) \(card.title)" }
@@ -85,7 +87,7 @@ enum BoardView {
         for index in scroll..<min(cards.count, scroll + visible) {
             let y = top + 1 + (index - scroll) * height
             CardView.draw(cards[index], x: x + 1, y: y, width: innerWidth, titleLines: height - 1, selected: index == selectedIndex,
-                          marked: state.marked.contains(cards[index].id), today: state.today, into: &grid)
+                          marked: state.marked.contains(cards[index].id), today: state.today, triageDays: state.triageDays, into: &grid)
         }
         if scroll > 0 {
             drawMarker(" \(strings.format(.moreAbove, scroll)) ", compact: "▲\(scroll)", x: x, y: top, width: width,
@@ -126,7 +128,7 @@ enum CardView {
 
     static func draw(
         _ card: IdeaSummary, x: Int, y: Int, width: Int, titleLines: Int = 1, selected: Bool, marked: Bool = false, today: DayDate,
-        into grid: inout CellGrid
+        triageDays: Int = Intake.defaultTriageDays, into grid: inout CellGrid
     ) {
         let titleStyle = selected ? Palette.selected : Palette.cardTitle
         for line in titleRows(TextSanitizer.singleLine(card.title), width: width - 1, lines: titleLines).enumerated() {
@@ -138,6 +140,11 @@ enum CardView {
         let badgeStyle = selected ? Palette.selectedBadge : Palette.badge
         grid.putPadded("", x: x, y: badgeY, width: width, style: badgeStyle)
         var badges: [(text: String, style: Style, droppable: Bool)] = [("\(card.id)", badgeStyle, false)]
+        if card.inboxSince != nil {
+            // In the inbox: ✉, and ✉! in the error colour once its answer deadline (triage-days) has passed.
+            badges.append(card.isTriageOverdue(today: today, triageDays: triageDays)
+                ? ("✉!", selected ? Palette.selected : Palette.error, false) : ("✉", selected ? Palette.selected : Palette.info, false))
+        }
         if card.isOverdue(today: today) { badges.append(("⚠", selected ? Palette.selected : Palette.error, false)) }
         if card.isPastMaxDuration(today: today) { badges.append(("⧗", selected ? Palette.selected : Palette.error, false)) }
         if card.cycle > 0 { badges.append(("↻\(card.cycle)", badgeStyle, true)) }
@@ -183,6 +190,10 @@ enum FooterView {
             case .moveReason(let context): label = strings.format(.promptReason, context.id, strings.stage(context.to))
             case .moveOnDecision(let context, let decision): label = strings.format(.promptScaleOnDecision, context.id, decision)
             case .wipOverride(let request, let limit): label = strings.format(.promptWipOverride, strings.stage(request.target), limit)
+            case .acceptTheme(let id):
+                let offered = ThemeCatalog.suggestions(for: prompt.field.text, among: state.offeredThemes, limit: 1).first
+                label = offered.map { strings.format(.promptAcceptSuggesting, id, $0) } ?? strings.format(.promptAccept, id)
+            case .declineReason(let id): label = strings.format(.promptDecline, id)
             }
             if let error = prompt.error {
                 grid.putPadded(" " + error, x: 0, y: y - 1, width: grid.width, style: Palette.error)

@@ -55,6 +55,12 @@ struct DetailView {
         if detail.isPastMaxDuration(today: today), let last = detail.currentCycle?.lastAllowedDay {
             fields.append((.detailBounds, "⧗ " + strings[.detailPastMaxDuration] + " (" + strings.format(.detailRunsUntil, last) + ")"))
         }
+        if let intake = detail.intake {
+            fields.append((.detailIntakeLabel, strings.intakeStatus(intake.status.rawValue) + " · " + strings.format(.detailReceived, intake.receivedOn)))
+            let reply = intake.replySentOn.map { strings.format(.detailReplySent, $0) } ?? strings[.detailReplyOwed]
+            fields.append((.detailReplyLabel, reply + (intake.replyTo.map { " · " + $0 } ?? "")))
+            if let reason = intake.declineReason { fields.append((.detailDeclineReason, reason)) }
+        }
         if idea.stage == .stopped, let category = idea.stopCategory {
             fields.append((.detailStopCategory, strings.stopCategory(category)))
             fields.append((.detailStopLearned, idea.stopLearned ?? "—"))

@@ -3,10 +3,27 @@ import Foundation
 import GRDB
 
 extension AppDatabase {
-    /// Card summaries of every idea in board order (stage, then position): all the board reads.
+    /// Card summaries of every idea in board order (stage, then position): all the board reads. Declined ideas
+    /// (intake) are left off the board; ideas waiting in the inbox carry the day they arrived.
     /// One scan sorted by SQLite; measured faster than one indexed query per stage (rowid look-ups).
     public func summaries() throws -> [IdeaSummary] {
         try read { db in
+            // The few ideas waiting in the inbox or declined, read apart: a join would cost every card of a large board.
+            // Read strictly: a status that is none of the four is named, never taken for "accepted".
+            var waiting: [Int64: DayDate] = [:]
+            var declined = Set<Int64>()
+            for row in try Row.fetchAll(db, sql: "SELECT ideaId, status, receivedOn FROM intake WHERE status NOT IN ('accepted', 'merged')") {
+                let id: Int64 = try row.decode(atIndex: 0)
+                let record = "intake of #\(id)"
+                switch try StoredValue.value(IntakeStatus.self, (try row.decode(atIndex: 1)) as String, table: "intake", record: record, field: "status") {
+                case .declined: declined.insert(id)
+                case .inbox:
+                    let received: String = try row.decode(atIndex: 2)
+                    let day: DayDate = try StoredValue.day(received, table: "intake", record: record, field: "receivedOn")
+                    waiting[id] = day
+                case .accepted, .merged: break
+                }
+            }
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT idea.id, title, theme, tags, stage, position, idea.reviewDate, cycleCount, weighScore, weighRank,
                 cycle.startedAt, cycle.maxDuration FROM idea
@@ -18,6 +35,7 @@ extension AppDatabase {
             result.reserveCapacity(1024)
             while let row = try rows.next() {
                 let id: Int64 = (try row.decode(atIndex: 0))
+                if !declined.isEmpty, declined.contains(id) { continue }
                 let review: String? = (try row.decode(atIndex: 6))
                 let score: Double? = (try row.decode(atIndex: 8))
                 let rank: Int? = (try row.decode(atIndex: 9))
@@ -28,6 +46,7 @@ extension AppDatabase {
                     }
                     lastDay = DayDate.local(started).adding(days: duration.days)
                 }
+                let received = waiting.isEmpty ? nil : waiting[id]
                 result.append(
                     IdeaSummary(
                         id: IdeaID(id), title: (try row.decode(atIndex: 1)), theme: (try row.decode(atIndex: 2)),
@@ -36,7 +55,8 @@ extension AppDatabase {
                         position: (try row.decode(atIndex: 5)),
                         reviewDate: try StoredValue.day(review, table: "idea", record: "#\(id)", field: "reviewDate"),
                         cycle: (try row.decode(atIndex: 7)),
-                        weighing: score.flatMap { score in rank.map { WeighingBadge(score: score, rank: $0) } }, lastAllowedDay: lastDay))
+                        weighing: score.flatMap { score in rank.map { WeighingBadge(score: score, rank: $0) } }, lastAllowedDay: lastDay,
+                        inboxSince: received))
             }
             return result
         }
@@ -82,7 +102,9 @@ extension AppDatabase {
             let history = try Self.history(of: id, in: db)
             let cases = try CaseNoteRecord.filter(Column("ideaId") == id.rawValue).order(Column("date"), Column("id")).fetchAll(db)
                 .map { try $0.note }
-            return IdeaDetail(idea: try record.idea, cycles: cycles, decisions: decisions, history: history, cases: cases)
+            var detail = IdeaDetail(idea: try record.idea, cycles: cycles, decisions: decisions, history: history, cases: cases)
+            detail.intake = try IntakeRecord.fetchOne(db, key: id.rawValue)?.intake
+            return detail
         }
     }
 

@@ -38,6 +38,7 @@ extension AppDatabase {
     /// Tables in an order that respects foreign keys.
     static let exportedTables = [
         "idea", "cycle", "caseNote", "measurement", "decision", "criteriaSet", "session", "score", "abstention", "cellNote", "wipLimit", "event",
+        "intake", "challenge", "councilValues",
     ]
     /// Columns holding JSON arrays shown as arrays in the export.
     static let arrayColumns: [String: Set<String>] = ["idea": ["tags"]]
@@ -69,6 +70,7 @@ extension AppDatabase {
                     }
                     if !includePersonal {
                         if table == "idea" { object["submitter"] = .null }
+                        if table == "intake" { object["replyTo"] = .null }
                         if table == "event" {
                             for column in ["before", "after"] {
                                 if let text = object[column]?.string { object[column] = .string(Personal.stripSubmitter(text)) }
@@ -213,8 +215,9 @@ enum Personal {
 }
 
 extension AppDatabase {
-    /// Adds many ideas in one transaction (all or nothing), each placed in its stage with an `imported` event.
-    public func importIdeas(_ rows: [(IdeaFields, Stage)]) throws {
+    /// Adds many ideas in one transaction (all or nothing), each placed in its stage with an `imported` event; a row with
+    /// an arrival lands in the inbox.
+    public func importIdeas(_ rows: [(IdeaFields, Stage)], arrivals: [Arrival?] = []) throws {
         let now = clock()
         try write { db in
             do {
@@ -227,7 +230,7 @@ extension AppDatabase {
                     let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM idea WHERE stage = 'proposed'") ?? 0
                     try limit.check(countAfter: count + rows.count, override: nil)
                 }
-                for (fields, requested) in rows {
+                for (offset, (fields, requested)) in rows.enumerated() {
                     let placement = ImportPlacement(requested: requested)
                     let stage = placement.stage
                     let clean = try fields.validated()
@@ -239,6 +242,9 @@ extension AppDatabase {
                     var idea = try record.idea
                     idea.id = IdeaID(db.lastInsertedRowID)
                     try appendEvent(db, idea: idea.id, kind: .imported, reason: placement.note, after: EventJSON.encode(idea), at: now)
+                    if offset < arrivals.count, let arrival = arrivals[offset] {
+                        try IntakeRecord(Intake(ideaID: idea.id, receivedOn: arrival.receivedOn, replyTo: arrival.replyTo)).insert(db)
+                    }
                 }
             } catch let error as DomainError {
                 throw DomainErrorBox(error: error)

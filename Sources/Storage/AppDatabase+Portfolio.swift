@@ -33,9 +33,11 @@ extension AppDatabase {
         }
     }
 
-    /// The portfolio metrics for the portfolio view and reports.
+    /// The portfolio metrics for the portfolio view and reports; declined ideas from the inbox are left out (they left
+    /// the board).
     public func portfolio(today: DayDate, staleDays: Int, theme: String? = nil) throws -> PortfolioMetrics {
-        let ideas = try self.ideas(theme: theme)
+        let declined = try declinedIdeas()
+        let ideas = try self.ideas(theme: theme).filter { !declined.contains($0.id) }
         let ids = Set(ideas.map(\.id))
         return PortfolioMetrics.compute(
             ideas: ideas.map { ($0.id, $0.fields.title, $0.fields.theme, $0.stage, DayDate.local($0.updatedAt), $0.reviewDate) },
@@ -46,6 +48,13 @@ extension AppDatabase {
     /// The learning-capacity figures of the portfolio (or one theme), as `LearningCapacity.measure` defines them.
     public func learningCapacity(today: DayDate, triageDays: Int, theme: String? = nil) throws -> LearningCapacity {
         LearningCapacity.measure(try details(theme: theme), today: today, triageDays: triageDays, day: DayDate.local)
+    }
+
+    /// The ideas declined in triage: off the board, in the history and exports.
+    public func declinedIdeas() throws -> Set<IdeaID> {
+        try read { db in
+            Set(try Int64.fetchAll(db, sql: "SELECT ideaId FROM intake WHERE status = 'declined'").map(IdeaID.init))
+        }
     }
 
     /// Every idea's id and title, by id: what a `DuplicateIndex` is built from outside the board.

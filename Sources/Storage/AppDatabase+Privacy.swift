@@ -97,7 +97,8 @@ extension AppDatabase {
         return nil
     }
 
-    /// Rewrites a JSON export without the name (submitters of ideas and in event snapshots), keeping its layout; a CSV
+    /// Rewrites a JSON export without the name (submitters of ideas, reply contacts naming them, event snapshots), keeping
+    /// its layout; a CSV
     /// export or a report cannot be rewritten safely and is reported as such.
     static func eraseInExport(_ erasure: SubmitterErasure, at url: URL) -> UnrewritableCopy.Problem? {
         guard let data = try? Data(contentsOf: url), data.first == UInt8(ascii: "{"),
@@ -107,6 +108,10 @@ extension AppDatabase {
             export.tables[table] = rows.map { row in
                 var row = row
                 if table == "idea", let name = row["submitter"]?.string, Privacy.sameName(name, erasure.name) { row["submitter"] = .null }
+                if table == "intake", let contact = row["replyTo"]?.string,
+                   Privacy.sameName(contact, erasure.name) || Privacy.mentions(contact, name: erasure.name) {
+                    row["replyTo"] = .null
+                }
                 if table == "event" {
                     for column in ["before", "after"] {
                         if let text = row[column]?.string { row[column] = .string(Personal.eraseSubmitter(erasure.name, in: text)) }
@@ -212,6 +217,9 @@ extension AppDatabase {
                 try IdeaRecord(from).update(db)
             }
             try db.execute(sql: "UPDATE idea SET mergedInto = ? WHERE id = ?", arguments: [target.rawValue, source.rawValue])
+            // An idea merged straight from the inbox counts as triaged (merged) that day.
+            try db.execute(sql: "UPDATE intake SET status = 'merged', triagedOn = ? WHERE ideaId = ? AND status = 'inbox'",
+                           arguments: [DayDate.local(now).description, source.rawValue])
             try appendEvent(db, idea: target, kind: .merged, reason: "merged \(source) into \(target)",
                             before: EventJSON.encode(["tags": beforeTags]),
                             after: EventJSON.encode(["tags": into.fields.tags, "merged": [from.fields.title]]), at: now)

@@ -274,7 +274,8 @@ extension AppDatabase {
             }
         }
         try seedDemoWeighing(now: now)
-        return entries.count
+        try seedDemoIntake(now: now)
+        return entries.count + DemoPortfolio.arrivals.count
     }
 
     /// The default criteria set and one closed weighing session over proposed ideas, so the board shows rank badges.

@@ -50,8 +50,9 @@ public final class IdeaImportWriter {
     }
 
     /// Adds one checked row (its fields already validated, `IdeaImport.check`) in the stage its placement gives, with its
-    /// `imported` event naming the stage the file asked for when that was held back.
-    public func add(_ draft: IdeaDraft) throws {
+    /// `imported` event naming the stage the file asked for when that was held back; with an `arrival` it lands in the
+    /// inbox, received that day, with who gets a reply.
+    public func add(_ draft: IdeaDraft, arrival: Arrival? = nil) throws {
         count += 1
         guard let statements else { return }
         let placement = ImportPlacement(requested: draft.stage)
@@ -68,6 +69,9 @@ public final class IdeaImportWriter {
         try statements.event.execute(arguments: [
             nowValue, actor, id, EventKind.imported.rawValue, placement.note, SnapshotJSON.newIdea(idea, date: nowText), program,
         ])
+        if let arrival {
+            try IntakeRecord(Intake(ideaID: IdeaID(id), receivedOn: arrival.receivedOn, replyTo: arrival.replyTo)).insert(db)
+        }
     }
 
     /// Checks what the whole import adds against a hard WIP limit of the proposed column (gates are never skipped: every

@@ -194,6 +194,43 @@ enum Migrations {
             }
             try db.create(index: "participantLink_on_sessionId", on: "participantLink", columns: ["sessionId"])
         }
+        migrator.registerMigration("v8-intake: inbox, replies, lokale opgaven, values sets") { db in
+            // An idea from outside the team: its inbox state and the reply its submitter is owed.
+            try db.create(table: "intake") { t in
+                t.primaryKey("ideaId", .integer).references("idea", onDelete: .cascade)
+                t.column("receivedOn", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("triagedOn", .text)
+                t.column("declineReason", .text)
+                t.column("replyTo", .text)
+                t.column("replySentOn", .text)
+            }
+            try db.create(index: "intake_on_status", on: "intake", columns: ["status"])
+            // The lokale opgaven ideas pick their theme from.
+            try db.create(table: "challenge") { t in
+                t.primaryKey("name", .text).collate(.nocase)
+                t.column("summary", .text).notNull().defaults(to: "")
+                t.column("dataSource", .text)
+                t.column("position", .integer).notNull()
+            }
+            // Free-text themes already in use become the list, first use first (spelling of the oldest idea).
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO challenge (name, summary, position)
+                SELECT theme, '', MIN(id) FROM idea WHERE trim(theme) <> '' GROUP BY theme ORDER BY MIN(id)
+                """)
+            // The criteria set that holds the council's values (at most one).
+            try db.execute(sql: """
+                CREATE TABLE councilValues (id INTEGER PRIMARY KEY CHECK (id = 1), setName TEXT NOT NULL COLLATE NOCASE)
+                """)
+            for table in ["intake", "challenge", "councilValues"] {
+                for operation in ["INSERT", "UPDATE", "DELETE"] {
+                    try db.execute(sql: """
+                        CREATE TRIGGER \(table)_\(operation.lowercased())_counts AFTER \(operation) ON "\(table)"
+                        BEGIN UPDATE changeCounter SET value = value + 1 WHERE id = 1; END
+                        """)
+                }
+            }
+        }
         migrator.registerMigration("v9-learning: safe-to-try bounds, case notes") { db in
             // The bounds of a test card; all empty on cycles started before the gate asked for them.
             try db.alter(table: "cycle") { t in

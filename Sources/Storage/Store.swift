@@ -23,11 +23,25 @@ public protocol Store: StoreReader {
     /// Locks a session; one not filled in by every participant who counts is refused unless `allowIncomplete`.
     func closeSession(_ id: SessionID, allowIncomplete: Bool) throws -> WeighingSession
     func importAll(_ export: PortfolioExport) throws -> [IdeaDraft]
-    func importIdeas(_ rows: [(IdeaFields, Stage)]) throws
+    /// Adds many ideas in one transaction; a row with an arrival (`arrivals`, parallel to `rows`, may be shorter) lands in
+    /// the inbox, received that day, with who gets a reply.
+    func importIdeas(_ rows: [(IdeaFields, Stage)], arrivals: [Arrival?]) throws
     /// An import of many ideas in one transaction, all or nothing: `body` hands each checked row to the writer as it
     /// reads it; a dry run writes nothing.
     func importIdeas<T>(dryRun: Bool, _ body: (IdeaImportWriter) throws -> T) throws -> T
     func merge(_ source: IdeaID, into target: IdeaID) throws
+    /// Adds an idea from outside the team to the inbox, with who gets a reply.
+    func addToInbox(_ fields: IdeaFields, receivedOn: DayDate, replyTo: String?) throws -> Idea
+    /// One triage or reply step, with its event row, in one transaction.
+    func changeIntake(_ id: IdeaID, _ step: IntakeStep, today: DayDate) throws -> Intake
+    /// Adds lokale opgaven to the list (those already there refused, or skipped when `skipExisting`).
+    func addChallenges(_ list: [LocalChallenge], skipExisting: Bool) throws
+    /// Changes a lokale opgave; a new name is carried over to its ideas.
+    func editChallenge(_ name: String, to edited: LocalChallenge) throws
+    /// Removes a lokale opgave no idea carries.
+    func removeChallenge(_ name: String) throws
+    /// Marks a criteria set as the council's values.
+    func markValuesSet(_ name: String) throws
     func forget(submitter name: String) throws -> ForgetReport
     /// Deletes copies `forget` could not rewrite (only copies it lists); returns those deleted or no longer recorded.
     func deleteCopies(_ paths: [String]) throws -> [String]
@@ -60,6 +74,8 @@ extension Store {
     public func generateBenchmarkData(_ set: BenchmarkDataSet, now: Date) throws {
         try generateBenchmarkData(set, now: now) { _ in }
     }
+    /// Adds many ideas in one transaction, none of them in the inbox.
+    public func importIdeas(_ rows: [(IdeaFields, Stage)]) throws { try importIdeas(rows, arrivals: []) }
 
     /// Carries out one change to a live session, checked by the session's rules in the same transaction.
     @discardableResult

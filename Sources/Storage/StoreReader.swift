@@ -51,6 +51,14 @@ public protocol StoreReader: Sendable {
     // Participants
     func participantLinks(_ id: SessionID) throws -> [ParticipantLink]
     func linkAccess(_ token: ParticipantToken) throws -> (session: WeighingSession, participant: Int)
+    /// The intake of one idea; nil when it did not come in through the inbox.
+    func intake(_ id: IdeaID) throws -> Intake?
+    /// Every intake, by idea id.
+    func intakes() throws -> [Intake]
+    /// The managed list of lokale opgaven.
+    func challenges() throws -> [LocalChallenge]
+    /// The criteria set marked as the council's values, if any.
+    func valuesSetName() throws -> String?
 }
 
 extension StoreReader {

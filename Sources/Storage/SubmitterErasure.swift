@@ -26,6 +26,15 @@ struct SubmitterErasure {
                 try db.execute(sql: "UPDATE idea SET submitter = NULL WHERE id = ?", arguments: [row[0] as Int64])
             }
         }
+        if try db.tableExists("intake") {
+            // Who gets a reply may name the same person: erased with them.
+            for row in try Row.fetchAll(db, sql: "SELECT ideaId, replyTo FROM intake WHERE replyTo IS NOT NULL") {
+                guard let contact = row[1] as String?, Privacy.sameName(contact, name) || Privacy.mentions(contact, name: name) else { continue }
+                let id: Int64 = row[0]
+                if !outcome.ideas.contains(id) { outcome.ideas.append(id) }
+                try db.execute(sql: "UPDATE intake SET replyTo = NULL WHERE ideaId = ?", arguments: [id])
+            }
+        }
         guard try db.tableExists("event") else { return outcome }
         let guarded = try Bool.fetchOne(db, sql: "SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'trigger' AND name = 'event_no_update'") ?? false
         if guarded { try db.execute(sql: "DROP TRIGGER event_no_update") }

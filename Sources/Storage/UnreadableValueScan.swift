@@ -23,6 +23,7 @@ struct UnreadableValueScan {
         try scan.sessions()
         try scan.scoreChannels()
         try scan.events()
+        try scan.intakes()
         try scan.types()
         return scan.found
     }
@@ -80,6 +81,19 @@ struct UnreadableValueScan {
             try check { _ = try StoredValue.day(row.text("reviewDate"), table: "idea", record: record, field: "reviewDate") }
             try check {
                 _ = try StoredValue.value(StopCategory.self, row.text("stopCategory"), table: "idea", record: record, field: "stopCategory")
+            }
+        }
+    }
+
+    /// The inbox: its status and days, read as strictly as the board and `reply-list` read them.
+    private mutating func intakes() throws {
+        try Self.each(db, "intake") { row in
+            let record = "intake of #\(row.integer("ideaId"))"
+            if let status = row.text("status") {
+                try check { _ = try StoredValue.value(IntakeStatus.self, status, table: "intake", record: record, field: "status") }
+            }
+            for field in ["receivedOn", "triagedOn", "replySentOn"] {
+                try check { _ = try StoredValue.day(row.text(field), table: "intake", record: record, field: field) }
             }
         }
     }

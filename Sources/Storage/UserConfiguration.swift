@@ -10,6 +10,8 @@ public struct UserConfiguration: Sendable, Equatable {
     public var language: String?
     /// Ideas untouched for more than this many days count as stale (default 30).
     public var staleDays: Int?
+    /// Days within which an idea from outside is triaged and answered (`triage-days`, default 14).
+    public var triageDays: Int?
     /// Default WIP limits (`[wip]` table), used where `proeftuin wip set` stored none.
     public var wipLimits: [Stage: WipLimit]
     /// Board key overrides (`[keys]` table): command name → key.
@@ -35,12 +37,16 @@ public struct UserConfiguration: Sendable, Equatable {
         self.exists = exists
     }
 
+    /// The answer deadline for the inbox, in days: `triage-days`, else 14.
+    public var triageDaysOrDefault: Int { triageDays ?? Intake.defaultTriageDays }
+
     /// What the file set, for `proeftuin info`.
     public var summary: [String] {
         var lines: [String] = []
         if let name { lines.append("name = \(name)") }
         if let language { lines.append("language = \(language)") }
         if let staleDays { lines.append("stale-days = \(staleDays)") }
+        if let triageDays { lines.append("triage-days = \(triageDays)") }
         for stage in Stage.boardOrder {
             if let limit = wipLimits[stage] { lines.append("wip.\(stage.rawValue) = \(limit.limit)\(limit.hard ? " (hard)" : "")") }
         }
@@ -93,6 +99,15 @@ public struct UserConfiguration: Sendable, Equatable {
                 }
                 staleDays = days
             }
+            var triageDays: Int? = nil
+            for spelling in ["triage-days", "triage_days"] {
+                guard let value = table[spelling] else { continue }
+                guard let days = value.int, NumberKind.staleDays.range.contains(Double(days)) else {
+                    throw StorageError.configInvalid(
+                        path: path, detail: "\(spelling) must be a whole number of days from 0 to \(NumberKind.staleDays.bounds.high)")
+                }
+                triageDays = days
+            }
             var themes: [String]? = nil
             if let value = table["themes"] {
                 let list = value.array.map { Array($0) }?.map { $0.string?.trimmingCharacters(in: .whitespaces) }
@@ -103,10 +118,12 @@ public struct UserConfiguration: Sendable, Equatable {
             }
             // The name is recorded with every change and shown in histories: one clean line, cleaned here where it enters.
             let name = table["name"]?.string.map { TextSanitizer.singleLine($0).trimmingCharactersInWhitespace() }
-            return UserConfiguration(
+            var configuration = UserConfiguration(
                 name: name.flatMap { $0.isEmpty ? nil : String($0.prefix(TextLimit.line)) },
                 language: table["language"]?.string.map(TextSanitizer.singleLine), staleDays: staleDays, wipLimits: limits,
                 keys: keys, themes: themes, path: path, exists: true)
+            configuration.triageDays = triageDays
+            return configuration
         } catch let error as StorageError {
             throw error
         } catch {

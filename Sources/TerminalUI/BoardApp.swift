@@ -12,7 +12,7 @@ public enum BoardApp {
 
     public static func run(
         workspace: Workspace, language: Language, environment: [String: String], useMouse: Bool = true, staleDays: Int = 30,
-        keymap: Keymap = .standard, sharing: (any SessionSharing)? = nil
+        keymap: Keymap = .standard, sharing: (any SessionSharing)? = nil, triageDays: Int = Intake.defaultTriageDays
     ) throws {
         let terminal = try Terminal.start(environment: environment, useMouse: useMouse)
         defer { terminal.stop() }
@@ -24,7 +24,8 @@ public enum BoardApp {
                              dataLabel: dataLabel(workspace.reader.directory.path, home: environment["HOME"]))
         state.staleDays = staleDays
         state.keymap = keymap
-        state.themes = workspace.themes
+        state.themes = try workspace.themeCatalog()
+        state.triageDays = triageDays
         var pending: [Effect] = [.loadBoard, .loadDrafts]
         while true {
             while !pending.isEmpty {

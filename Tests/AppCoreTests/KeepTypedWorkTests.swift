@@ -296,7 +296,7 @@ struct GuardRailTests {
         type("Wijk", &state)
         #expect(press([.control("s")], &state).isEmpty)
         guard let form = openForm(state) else { return }
-        #expect(form.error == "'Wijk' is geen van de thema's: kies uit Armoede en schulden, Jeugd en gezin")
+        #expect(form.error == "'Wijk' is geen van de lokale opgaven (thema's): kies uit Armoede en schulden, Jeugd en gezin, of voeg het toe met proeftuin opgave add")
         #expect(form.focus == .theme)
         press([.control("u")], &state)
         type("jeugd en gezin", &state)

@@ -86,9 +86,15 @@ struct DraftAndThemeTests {
             try workspace.edit(id) { $0.theme = "Wijk" }
         }
         try workspace.edit(id) { $0.title = "Drie!" }
+        // config.toml seeded its themes into the portfolio's list of lokale opgaven: the list holds for everyone on it.
         let open = try Workspace.open(directory, actor: "bert", program: "cli")
-        #expect(try open.add(IdeaFields(title: "Vier", theme: "Wijk")).fields.theme == "Wijk", "without a list any theme goes")
-        try open.perform(.edit(id, IdeaFields(title: "Drie!", theme: "Buiten de lijst")))
+        #expect(try open.reader.challenges().map(\.name) == ["Armoede en schulden", "Jeugd en gezin"])
+        #expect(throws: DomainError.unknownTheme("Wijk", allowed: ["Armoede en schulden", "Jeugd en gezin"])) {
+            try open.add(IdeaFields(title: "Vier", theme: "Wijk"))
+        }
+        try open.addChallenge(LocalChallenge(name: "Wijk", summary: "Samenleven in de wijk"))
+        #expect(try open.add(IdeaFields(title: "Vier", theme: "wijk")).fields.theme == "Wijk", "added to the list, it goes")
+        try open.perform(.edit(id, IdeaFields(title: "Drie!", theme: "Wijk")))
         #expect(try workspace.edit(id) { $0.title = "Drie?" }.focus == id, "an edit that leaves the theme alone is not refused")
     }
 }

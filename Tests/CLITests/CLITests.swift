@@ -160,14 +160,14 @@ struct CLITests {
         defer { binary.cleanUp() }
         let first = try binary.run(["demo"])
         #expect(first.status == 0)
-        #expect(first.stdout.contains("Added 44 demo ideas"))
+        #expect(first.stdout.contains("Added 53 demo ideas"))
         let again = try binary.run(["demo"])
         #expect(again.status != 0)
         #expect(again.stderr.contains("already holds a portfolio"))
         let forced = try binary.run(["demo", "--force"])
         #expect(forced.status == 0)
         let info = try binary.run(["info"])
-        #expect(info.stdout.contains("ideas            88"))
+        #expect(info.stdout.contains("ideas            106"))
     }
 
     @Test func damagedDatabaseIsReportedAndKept() throws {

@@ -94,7 +94,7 @@ struct OneLanguageCLITests {
         #expect(try binary.run(["wip", "set", "learning", "4", "--lang", "nl"]).stdout == "Leren: 4 (zacht)\n")
         let other = Binary()
         defer { other.cleanUp() }
-        #expect(try other.run(["demo", "--lang", "nl"]).stdout == "44 demo-ideeën toegevoegd aan \(other.dataDirectory.path)\n")
+        #expect(try other.run(["demo", "--lang", "nl"]).stdout == "53 demo-ideeën toegevoegd aan \(other.dataDirectory.path)\n")
     }
 
     @Test func unusualDatesAreNamedInTheUsersLanguage() throws {

@@ -221,7 +221,7 @@ struct OverlayScreenTests {
         _ = Reducer.reduce(&state, .key(.pageDown))
         let scrolled = render(state).joined(separator: "\n")
         #expect(!scrolled.contains("Select the card above"))
-        #expect(scrolled.contains("Idea form"))
+        #expect(scrolled.contains("Idea detail"))
     }
 
     @Test func moveMenuListsAllowedStages() {

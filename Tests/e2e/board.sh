@@ -167,10 +167,10 @@ filter_and_detail() {
     local data="$WORK/filter" s=filter_and_detail
     cli "$data" demo >/dev/null
     start $s "$data" "'$BIN'"
-    wait_for $s "Proposed 16" || return 1
-    keys $s / && keys $s -l "schuld" && wait_for $s "Proposed 3" || return 1
+    wait_for $s "Proposed 23" || return 1
+    keys $s / && keys $s -l "schuld" && wait_for $s "Proposed 5" || return 1
     keys $s Enter && wait_for $s "filter: schuld" || return 1
-    keys $s Escape && wait_for $s "Proposed 16" || return 1
+    keys $s Escape && wait_for $s "Proposed 23" || return 1
     keys $s q && wait_for $s "EXIT=0"
 }
 
@@ -180,7 +180,7 @@ resize_to_narrow_and_tiny() {
     start $s "$data" "'$BIN'"
     wait_for $s "Stopped 6" || return 1
     tm resize-window -t $s -x 50 -y 12
-    wait_for $s "Pro 16 │ Exp 9 │ Lea 7" || return 1
+    wait_for $s "Pro 23 │ Exp 9 │ Lea 7" || return 1
     tm resize-window -t $s -x 30 -y 8
     wait_for $s "Terminal too small" || return 1
     tm resize-window -t $s -x 1 -y 1
@@ -422,7 +422,7 @@ with open(sys.argv[1], "w") as out:
                 score = (1 if p < 3 else 5) if (idea == 13 and name == "impact") else 2 + (i + c + p) % 3
                 out.write(f"{who},{idea},{name},{score}\n")
 PY
-    cli "$data" session import 2 "$WORK/room.csv" >/dev/null || { echo "  import failed"; return 1; }
+    cli "$data" session import 3 "$WORK/room.csv" >/dev/null || { echo "  import failed"; return 1; }
     tm new-session -d -x 100 -y 30 -s $s \
         "cd '$WORK'; env TERM=tmux-256color PROEFTUIN_DATA_DIR='$data' XDG_CONFIG_HOME='$WORK/config' '$BIN' --lang nl; echo EXIT=\$?; sleep 60"
     wait_for $s "Voorgesteld" || return 1
@@ -434,7 +434,7 @@ PY
     for i in $(seq 1 10); do keys $s 3 4 2 3 2; done
     wait_for $s "Wethouder       ██████████ 50/50 ✓" || return 1
     keys $s 5 5 5 5 5 && wait_for $s "Laatste cel van Wethouder ingevuld" || return 1
-    cli "$data" session results 2 --format json | grep -q '"participantsComplete" : 8' || { echo "  not all eight complete"; return 1; }
+    cli "$data" session results 3 --format json | grep -q '"participantsComplete" : 8' || { echo "  not all eight complete"; return 1; }
     # Blind: the grid shows marks and the pane counts; no score of anyone is on the screen.
     local grid
     grid=$(screen $s | sed -n '5,24p' | cut -c6-50)
@@ -467,8 +467,8 @@ PY
     keys $s r && wait_for $s "Herstemming: ronde 1 → ronde 2" || return 1
     wait_for $s "→ 4,0 (sd 2,0 → 0,0)" || return 1
     keys $s Escape q && wait_for $s "EXIT=0" || return 1
-    cli "$data" session minutes 2 --lang nl | grep -q "## Herstemming (ronde 1 → ronde 2)" || { echo "  no re-vote in the minutes"; return 1; }
-    cli "$data" session minutes 2 --lang nl | grep -q "#13 Gezinscoach bij scheiding × impact: Bram kent de proef" || { echo "  no note in the minutes"; return 1; }
+    cli "$data" session minutes 3 --lang nl | grep -q "## Herstemming (ronde 1 → ronde 2)" || { echo "  no re-vote in the minutes"; return 1; }
+    cli "$data" session minutes 3 --lang nl | grep -q "#13 Gezinscoach bij scheiding × impact: Bram kent de proef" || { echo "  no note in the minutes"; return 1; }
 }
 
 # Shared use: a colleague's work is never undone by the board (issue: one application layer).
@@ -579,6 +579,39 @@ objections_from_two_programs_all_kept() {
 # The civil servant's board (issue: never lose typed work, usable at 80x24, one language per screen): Dutch at 80x24.
 
 # start80 NAME DATA_DIR [ARGS...]: the board in Dutch in an 80x24 pane that stays after exit.
+# Issue 13: ideas from outside wait in the inbox (✉, ✉! past triage-days) until accepted with a lokale opgave or declined.
+inbox_badge_filter_and_accept() {
+    local data="$WORK/nl-inbox" s=inbox_badge_filter_and_accept
+    cli "$data" demo >/dev/null
+    start80 $s "$data"
+    wait_for $s "Proeftuin · 51 ideeën · ✉5" || return 1
+    keys $s i && wait_for $s "Inbox: 5 ideeën wachten op beoordeling" || return 1
+    wait_for $s "Proeftuin · 51 ideeën · inbox · ✉5" || return 1
+    screen $s | sed -n 2p | grep -qF "Voorgeste… 5 ┐" || { echo "  column: $(screen $s | sed -n 2p)"; return 1; }
+    for badge in "#45 ✉ " "#46 ✉ " "#47 ✉!" "#48 ✉!" "#49 ✉ "; do
+        screen $s | grep -qF -- "$badge" || { echo "  no badge '$badge'"; screen $s | sed 's/^/  | /'; return 1; }
+    done
+    keys $s A && wait_for $s "#45 aannemen met lokale opgave" || return 1
+    keys $s -l "Onbekend" && keys $s Enter
+    wait_for $s "'Onbekend' is geen van de lokale opgaven" || return 1   # refused: the prompt keeps what was typed
+    keys $s C-u && keys $s -l "wonen" && keys $s Tab
+    wait_for $s "#45 aannemen met lokale opgave (Tab: Wonen en wijk): Wonen en wijk" 3 ||
+        wait_for $s "aannemen met lokale opgave: Wonen en wijk" || return 1
+    keys $s Enter && wait_for $s "#45 aangenomen op het bord" || return 1
+    wait_for $s "· inbox · ✉4" || return 1
+    if screen $s | grep -qF "#45 ✉"; then echo "  #45 still in the inbox"; return 1; fi
+    keys $s X && wait_for $s "#46 afwijzen; reden:" || return 1
+    keys $s -l "Past beter bij het buurthuis" && keys $s Enter
+    wait_for $s "#46 afgewezen: het is van het bord" || return 1
+    wait_for $s "· inbox · ✉3" || return 1
+    keys $s i && wait_for $s "Alle ideeën" || return 1
+    wait_for $s "Proeftuin · 50 ideeën · ✉3" || return 1
+    cli "$data" show 45 --format json | grep -q '"theme" : "Wonen en wijk"' || { echo "  theme not saved"; return 1; }
+    cli "$data" history 46 | grep -q "Past beter bij het buurthuis" || { echo "  reason not in history"; return 1; }
+    cli "$data" reply-list --format csv | grep -q "^46,.*,declined," || { echo "  not declined in reply-list"; return 1; }
+    keys $s q && wait_for $s "EXIT=0"
+}
+
 start80() {
     local name=$1 data=$2
     shift 2
@@ -590,11 +623,11 @@ footer_and_wip_counts_at_80x24() {
     local data="$WORK/nl80" s=footer_and_wip_counts_at_80x24
     cli "$data" demo >/dev/null
     start80 $s "$data"
-    wait_for $s "Proeftuin · 44 ideeën" || return 1
+    wait_for $s "Proeftuin · 51 ideeën" || return 1
     screen $s | tail -n 1 | grep -q "? hulp · q afsluiten" || { echo "  footer: $(screen $s | tail -n 1)"; return 1; }
     local header
     header=$(screen $s | sed -n 2p)
-    for count in " 16 ┐" " 9/10 ┐" "Leren 7/8 " " 6/6 ┐" "Gestopt 6 "; do
+    for count in " 23 ┐" " 9/10 ┐" "Leren 7/8 " " 6/6 ┐" "Gestopt 6 "; do
         echo "$header" | grep -qF -- "$count" || { echo "  header lacks '$count': $header"; return 1; }
     done
     keys $s Enter && wait_for $s "M meting · d besluit · D bezwaren" || return 1
@@ -742,6 +775,8 @@ run_test "80x24 in Dutch: the WIP prompt's Esc returns to the filled form" the_w
 run_test "80x24 in Dutch: an empty board shows the hint" an_empty_board_shows_the_hint
 run_test "80x24 in Dutch: typed work survives a crash and is offered back" typed_work_survives_a_crash
 run_test "80x24 in Dutch: a case note is masked before it is saved" a_case_note_is_masked_before_it_is_saved
+
+run_test "80x24 in Dutch: the inbox badge, the inbox filter, accepting with a lokale opgave and declining" inbox_badge_filter_and_accept
 
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
