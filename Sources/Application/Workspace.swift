@@ -404,7 +404,7 @@ public final class Workspace: Sendable {
     /// Imports ideas from CSV text, every row checked (`IdeaImport`), all or none; a dry run only checks. Rows without a
     /// stage (a form tool's export) land in the inbox, received on the file's date or `today`; themes are checked against
     /// the list of lokale opgaven.
-    public func importCSV(_ text: String, dryRun: Bool, today: DayDate) throws -> ImportOutcome {
+    public func importCSV(_ text: String, dryRun: Bool, today: DayDate? = nil) throws -> ImportOutcome {
         var drafts: [IdeaDraft] = []
         var duplicates: [ImportDuplicate] = []
         var chunk: [UInt8]? = Array(text.utf8)
@@ -419,15 +419,16 @@ public final class Workspace: Sendable {
     /// transaction: each record is checked once as it arrives (`IdeaCSVReader`, then the theme against the lokale
     /// opgaven), written with prepared statements, and compared with the stored titles and the rows before it through one
     /// `DuplicateIndex` built once and extended row by row. A row without a stage lands in the inbox, received on the
-    /// file's date or `today`. `row` hears every checked row with its likely duplicates (at most one), in file order, as
+    /// file's date or `today` (the store's day when not given). `row` hears every checked row with its likely duplicates (at most one), in file order, as
     /// it is read. All or none: any problem (`ImportFailure` names every one; a syntax error alone, as the file cannot be
     /// read past it) or error from `next` leaves the portfolio as it was. A dry run writes nothing. Returns how many
     /// ideas were imported.
     @discardableResult
     public func importCSV(
-        reading next: () throws -> [UInt8]?, dryRun: Bool, today: DayDate, row: (IdeaDraft, [ImportDuplicate]) -> Void
+        reading next: () throws -> [UInt8]?, dryRun: Bool, today: DayDate? = nil, row: (IdeaDraft, [ImportDuplicate]) -> Void
     ) throws -> Int {
         let catalog = try themeCatalog()
+        let today = today ?? store.today()
         return try store.importIdeas(dryRun: dryRun) { writer in
             var index = DuplicateIndex(writer.storedTitles.lazy.map { (DuplicateSource.stored($0.0), $0.1) })
             var stream = CSVStream()

@@ -233,8 +233,8 @@ struct WeighingRoomTests {
         value = try value.applying(.startRevote([cell]))
         value = try value.applying(.excludeParticipant("Cas", reason: "moest weg"))
         value = try value.applying(.addParticipant("Dirk"))
-        value = try value.applying(.enter([ScoreInput(key(0, 1, 0), .score(4)), ScoreInput(key(1, 1, 0), .score(4)),
-                                           ScoreInput(key(3, 1, 0), .score(5))]))
+        value = try value.applying(.enter([ScoreInput(key(0, 1, 0), .score(4), channel: .board), ScoreInput(key(1, 1, 0), .score(4), channel: .board),
+                                           ScoreInput(key(3, 1, 0), .score(5), channel: .board)]))
         let first = try #require(value.firstRound)
         #expect(first.results.cells == roundOne.cells && first.results.ranking == roundOne.ranking,
                 "Cas still counts in round 1 and Dirk, who joined later, does not")
