@@ -58,6 +58,8 @@ public struct Proeftuin: ParsableCommand {
         do {
             try command.run()
         } catch {
+            // `help` and `--help` on some commands arrive here, thrown by ArgumentParser's own help command: its help text.
+            if exitCode(for: error) == .success { exitCleanly(withError: error) }
             guard let report = ErrorReport.text(for: error, in: ErrorReport.language(of: command)) else {
                 exitCleanly(withError: ErrorReport.cleaned(error))
             }

@@ -83,7 +83,7 @@ struct StreamingImportTests {
         #expect(events.map(\.kind) == [.imported])
         #expect(events.first?.after == #"{"createdAt":"2026-09-21T14:13:20Z","cycleCount":0,"fields":{"description":"Samen \"tuinieren\" \/ oogsten \\\\ delen","source":"resident","tags":["groen","samen"],"theme":"Wonen en wijk","title":"Buurtmoestuin in de wijk"},"id":2,"position":2,"stage":"proposed","updatedAt":"2026-09-21T14:13:20Z"}"#)
         #expect(try streamed.reader.history(IdeaID(3)).first?.reason
-            == "the file asked for experimenting; imported as proposed: move it there through its gate (--hypothesis, --action, --metric, --success, --owner, --review-date)")
+            == "the file asked for experimenting; imported as proposed: move it there through its gate (--hypothesis, --action, --metric, --success, --owner, --review-date, --budget, --max-duration, --harm, --safeguard, --stop-rule)")
     }
 
     @Test func aProblemAnywhereWritesNothingAndNamesEveryProblem() throws {

@@ -143,7 +143,7 @@ struct IntakeCLITests {
         defer { binary.cleanUp() }
         try inbox(binary)
         #expect(try binary.run(["criteria", "create", "waarden", "--values", "--lang", "nl"]).stdout
-            == "created waarden\nwaarden is nu de set met de waarden van de raad\n")
+            == "criteriaset waarden aangemaakt\nwaarden is nu de set met de waarden van de raad\n")
         for name in ["eigen regie", "dichtbij"] {
             #expect(try binary.run(["criteria", "add", "waarden", name, "--weight", "1"]).status == 0)
         }
