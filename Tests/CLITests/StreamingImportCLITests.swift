@@ -1,0 +1,51 @@
+@testable import CLI
+import Foundation
+import Testing
+
+/// The CSV import as the command runs it, streaming: UTF-8 checked on the way, warnings and counts as before.
+@Suite("CLI: streaming import")
+struct StreamingImportCLITests {
+    @Test func linesThatAreNotUTF8AreNamedAcrossChunks() {
+        var check = UTF8LineCheck()
+        // "é" cut between two chunks is fine; a lone continuation byte, a cut-off character at a line end and at the
+        // end of the input are not.
+        check.check([0x74, 0xC3])
+        check.check([0xA9, 0x0A, 0x80, 0x0A, 0x6F, 0x6B, 0x0A, 0xE2, 0x82, 0x0A, 0xED, 0xA0, 0x80, 0x0A, 0xF0, 0x9F])
+        check.finish()
+        #expect(check.invalidLines == [2, 4, 5, 6])
+    }
+
+    @Test func theCommandRefusesAFileThatIsNotUTF8AndImportsNothing() throws {
+        let binary = Binary()
+        defer { binary.cleanUp() }
+        let file = binary.files.appendingPathComponent("latin1.csv")
+        var bytes = Array("title,description\nGoed idee,\n".utf8)
+        let long = String(repeating: "lang ", count: 200)
+        for number in 0..<300 { bytes += Array("Idee \(number),\(long)\n".utf8) }  // past the first 256 KiB chunk
+        bytes += [0x43, 0x61, 0x66, 0xE9, 0x0A]  // "Café" in Latin-1
+        try Data(bytes).write(to: file)
+        let refused = try binary.run(["import", file.path, "--lang", "en"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "Error: \(file.path) has 1 error; nothing was imported:\n  line 303: not valid UTF-8 text\n")
+        let list = try binary.run(["list", "--format", "json"])
+        #expect(list.stdout.filter { !$0.isWhitespace } == "[]", "\(list.stdout)")
+    }
+
+    @Test func warningsStageNotesAndTheSummaryAreAsBefore() throws {
+        let binary = Binary()
+        defer { binary.cleanUp() }
+        try binary.run(["add", "Fietsenstalling bij station"])
+        let file = binary.files.appendingPathComponent("ideas.csv")
+        try "titel;fase\nFietsenstalling station;\nBuurtmoestuin in de wijk;experiment\nBuurtmoestuin in onze wijk;\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let result = try binary.run(["import", file.path, "--lang", "en"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "imported 3 ideas (3 proposed)\n")
+        #expect(result.stderr == """
+            warning: line 2: likely duplicate of #1 'Fietsenstalling bij station' (similarity 0.93); merge with 'proeftuin merge'
+            warning: line 4: likely duplicate of line 3 'Buurtmoestuin in de wijk' (similarity 0.86) in the same file
+            warning: line 3: asked for stage experimenting; arrives as proposed: move it with 'proeftuin move' through its gate
+
+            """)
+    }
+}
