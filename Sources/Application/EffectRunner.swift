@@ -10,6 +10,8 @@ public struct EffectRunner: Sendable {
     public let today: @Sendable () -> DayDate
     /// Ideas untouched for longer count as stale in the portfolio view.
     public let staleDays: Int
+    /// Days an idea from outside may wait in the inbox for triage (`triage-days`): the learning figures' deadline.
+    public let triageDays: Int
     /// The language storage failures are worded in.
     public let language: Language
     /// Where unsaved forms are kept; nil keeps none (tests).
@@ -18,12 +20,13 @@ public struct EffectRunner: Sendable {
     public let sharing: (any SessionSharing)?
 
     public init(
-        workspace: Workspace, staleDays: Int = 30, language: Language = .en, drafts: DraftStore? = nil,
-        sharing: (any SessionSharing)? = nil
+        workspace: Workspace, staleDays: Int = 30, triageDays: Int = Intake.defaultTriageDays, language: Language = .en,
+        drafts: DraftStore? = nil, sharing: (any SessionSharing)? = nil
     ) {
         self.workspace = workspace
         self.today = { workspace.reader.today() }
         self.staleDays = staleDays
+        self.triageDays = triageDays
         self.language = language
         self.drafts = drafts
         self.sharing = sharing
@@ -95,6 +98,7 @@ public struct EffectRunner: Sendable {
             return weighing {
                 // The learning figures read every idea's history: only the portfolio view asks for them.
                 var metrics = try reader.portfolio(today: today(), staleDays: staleDays)
+                metrics.triageDays = triageDays
                 metrics.learning = try reader.learningCapacity(today: today(), triageDays: metrics.triageDays, theme: nil)
                 return [.portfolioLoaded(metrics)]
             }

@@ -53,7 +53,8 @@ struct ReportCommand: ParsableCommand {
             guard !includePersonal, theme == nil, since == nil else { throw CLIError.councilReportOptions }
             // Dutch by default: the council reads Dutch; --lang en asks for English.
             let strings = Strings(global.lang == nil ? .nl : try global.language())
-            let data = try CouncilData.load(from: workspace.reader, today: try parseDay(now) ?? workspace.reader.today())
+            let data = try CouncilData.load(from: workspace.reader, today: try parseDay(now) ?? workspace.reader.today(),
+                                           triageDays: try global.configuration().triageDaysOrDefault)
             let text = format == .md ? CouncilMarkdownReport.render(data, strings: strings) : CouncilHTMLReport.render(data, strings: strings)
             try emit(text, to: output, force: force, protecting: global.directory, strings: strings)
             return

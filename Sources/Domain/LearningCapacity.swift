@@ -61,7 +61,7 @@ public struct LearningCapacity: Equatable, Sendable {
     }
 
     /// The intake answer deadline in days when none is configured.
-    public static let defaultTriageDays = 14
+    public static let defaultTriageDays = Intake.defaultTriageDays
 
     /// The targets drawn as lines in the council report's charts.
     public static let startsTargetPerQuarter = 3
@@ -81,7 +81,7 @@ public struct LearningCapacity: Equatable, Sendable {
         var measured = Share(0, of: 0)
         var stops = Share(0, of: 0)
         var reviews = Share(0, of: 0)
-        var intake = Share(0, of: 0)
+        var intakeShare = Share(0, of: 0)
         for detail in details {
             let idea = detail.idea
             let created = day(idea.createdAt)
@@ -118,13 +118,21 @@ public struct LearningCapacity: Equatable, Sendable {
                 let learned = (idea.stopLearned ?? "").trimmingCharactersInWhitespace()
                 if !learned.isEmpty, !emptyLearning.contains(learned.lowercased()) { stops.part += 1 }
             }
-            if let source = idea.fields.source, source != .internal {
+            if let arrival = detail.intake {
+                // Through the inbox: answered when triaged (accepted, merged or declined), by `triageDays` after arrival.
+                if let inTime = arrival.triagedInTime(triageDays: triageDays) {
+                    intakeShare.whole += 1
+                    if inTime { intakeShare.part += 1 }
+                } else if arrival.answerDue(triageDays: triageDays) < today {
+                    intakeShare.whole += 1
+                }
+            } else if let source = idea.fields.source, source != .internal {
                 let deadline = created.adding(days: triageDays)
                 if let answered = firstAnswer(detail).map(day) {
-                    intake.whole += 1
-                    if answered <= deadline { intake.part += 1 }
+                    intakeShare.whole += 1
+                    if answered <= deadline { intakeShare.part += 1 }
                 } else if deadline < today {
-                    intake.whole += 1
+                    intakeShare.whole += 1
                 }
             }
         }
@@ -141,11 +149,11 @@ public struct LearningCapacity: Equatable, Sendable {
             medianDaysToFirstExperiment: toFirst.isEmpty ? nil : Statistics.median(toFirst),
             medianDaysToLearningCard: toLearning.isEmpty ? nil : Statistics.median(toLearning),
             cyclesWithLearningCard: learningCards, cyclesWithThreeMeasurements: measured, stopsWithLearning: stops,
-            reviewsOnTime: reviews, intakeAnsweredInTime: intake)
+            reviewsOnTime: reviews, intakeAnsweredInTime: intakeShare)
     }
 
-    /// When an idea was first answered: its first standing move or merge, or its first decision. (Once intake records a
-    /// triage event, that event is the answer.)
+    /// When an idea from outside that did not come through the inbox was first answered: its first standing move or
+    /// merge, or its first decision. (One that came through the inbox is answered when it is triaged.)
     public static func firstAnswer(_ detail: IdeaDetail) -> Date? {
         HistoryEntry.standing(detail.history).first { [.moved, .merged, .decisionSaved].contains($0.kind) }?.at
     }

@@ -128,6 +128,11 @@ extension AppDatabase {
             for record in try CaseNoteRecord.order(Column("date"), Column("id")).fetchAll(db) {
                 cases[record.ideaId, default: []].append(try record.note)
             }
+            var intakes: [Int64: Intake] = [:]
+            for record in try IntakeRecord.fetchAll(db) {
+                let intake = try record.intake
+                intakes[intake.ideaID.rawValue] = intake
+            }
             var mergedInto: [Int64: Int64] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT id, mergedInto FROM idea WHERE mergedInto IS NOT NULL") {
                 mergedInto[(try row.decode(atIndex: 0))] = (try row.decode(atIndex: 1))
@@ -146,8 +151,10 @@ extension AppDatabase {
             }
             return ideas.map { idea in
                 let key = idea.id.rawValue
-                return IdeaDetail(idea: idea, cycles: cycles[key] ?? [], decisions: decisions[key] ?? [], history: history[key] ?? [],
-                                  cases: cases[key] ?? [])
+                var detail = IdeaDetail(idea: idea, cycles: cycles[key] ?? [], decisions: decisions[key] ?? [], history: history[key] ?? [],
+                                        cases: cases[key] ?? [])
+                detail.intake = intakes[key]
+                return detail
             }
         }
     }

@@ -17,7 +17,7 @@ public enum BoardApp {
         let terminal = try Terminal.start(environment: environment, useMouse: useMouse)
         defer { terminal.stop() }
         let drafts = DraftStore(directory: workspace.reader.directory, actor: workspace.reader.actor)
-        let runner = EffectRunner(workspace: workspace, staleDays: staleDays, language: language, drafts: drafts, sharing: sharing)
+        let runner = EffectRunner(workspace: workspace, staleDays: staleDays, triageDays: triageDays, language: language, drafts: drafts, sharing: sharing)
         var watcher = ChangeWatcher(workspace: workspace)
         let renderer = Renderer()
         var state = AppState(language: language, size: terminal.size,

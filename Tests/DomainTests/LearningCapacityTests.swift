@@ -88,6 +88,24 @@ struct LearningCapacityTests {
         #expect(generous.intakeAnsweredInTime == .init(3, of: 4), "with 45 days A and B were in time, D still not")
     }
 
+    /// Through the inbox the answer is the triage, counted from the day received: H received 11-01, accepted 11-15 (the
+    /// deadline day, in time); I received 11-01, declined 11-16 (late); J received 11-10, still waiting past 11-24 (late);
+    /// K received 11-20, still within its 14 days (not counted). Their moves and sources do not matter.
+    @Test func inboxIdeasAreAnsweredWhenTriaged() {
+        func arrival(_ id: Int64, received: String, status: IntakeStatus, triaged: String?) -> IdeaDetail {
+            var detail = IdeaDetail(idea: Self.idea(id, .internal, created: "2026-01-01", stage: .proposed),
+                                    history: [Self.move(id, "2026-01-02", to: .experimenting)])
+            detail.intake = Intake(ideaID: IdeaID(id), receivedOn: Self.day(received), status: status, triagedOn: triaged.map(Self.day))
+            return detail
+        }
+        let inbox = [arrival(8, received: "2026-11-01", status: .accepted, triaged: "2026-11-15"),
+                     arrival(9, received: "2026-11-01", status: .declined, triaged: "2026-11-16"),
+                     arrival(10, received: "2026-11-10", status: .inbox, triaged: nil),
+                     arrival(11, received: "2026-11-20", status: .inbox, triaged: nil)]
+        let measured = LearningCapacity.measure(inbox, today: Self.today, triageDays: 14, day: Self.utcDay)
+        #expect(measured.intakeAnsweredInTime == .init(1, of: 3))
+    }
+
     @Test func anEmptyPortfolioMeasuresNothing() {
         let empty = LearningCapacity.measure([], today: Self.today, triageDays: 14, day: Self.utcDay)
         #expect(empty.startsPerQuarter.isEmpty)
