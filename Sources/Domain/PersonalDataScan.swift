@@ -7,12 +7,15 @@ public enum PersonalDataScan {
     /// a name is found whole, and so is every run of its words with a capitalised word of three letters or more ("El Amrani",
     /// "Fatima"), case and accents ignored.
     public static func findings(in text: String, names: [String]) -> [PersonalDataFinding] {
-        let characters = Array(text)
+        let original = Array(text)
+        // Scanned with every kind of space as a space and every decimal digit (full-width, Arabic …) as its ASCII digit,
+        // one character for one, so the ranges found hold for the text as written.
+        let characters = original.map(plain)
         var found: [PersonalDataFinding] = []
         func taken(_ range: Range<Int>) -> Bool { found.contains { $0.range.overlaps(range) } }
         func add(_ kind: PersonalDataKind, _ range: Range<Int>) {
             guard !taken(range) else { return }
-            found.append(PersonalDataFinding(kind: kind, range: range, text: String(characters[range])))
+            found.append(PersonalDataFinding(kind: kind, range: range, text: String(original[range])))
         }
         for range in emails(characters) { add(.email, range) }
         for range in phones(characters) { add(.phone, range) }
@@ -38,6 +41,16 @@ public enum PersonalDataScan {
     }
 
     // MARK: - Scanners
+
+    /// A space of any kind as " ", a decimal digit of any script as its ASCII digit, anything else as it is.
+    private static func plain(_ c: Character) -> Character {
+        if c.isWhitespace, !c.isNewline { return " " }
+        if !c.isASCII, c.isNumber, let value = c.wholeNumberValue, (0...9).contains(value),
+           c.unicodeScalars.count == 1, c.unicodeScalars.first!.properties.numericType == .decimal {
+            return Character(String(value))
+        }
+        return c
+    }
 
     private static func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
     private static func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber }
@@ -75,14 +88,24 @@ public enum PersonalDataScan {
                   !spaced || (c[j].isUppercase && c[j + 1].isUppercase) else { continue }
             j += 2
             guard j == c.count || !isWordCharacter(c[j]) else { continue }
+            // A postcode alone narrows a person down to a few houses: written together (`1234AB`), or spaced in capitals.
+            let alone = i..<j
             var k = j
             if k < c.count, c[k] == "," { k += 1 }
             while k < c.count, c[k] == " " { k += 1 }
             var digits = 0
             while k < c.count, isDigit(c[k]) { k += 1; digits += 1 }
-            guard (1...5).contains(digits) else { continue }
+            guard (1...5).contains(digits) else {
+                result.append(alone)
+                i = alone.upperBound - 1
+                continue
+            }
             if k < c.count, c[k].isLetter, k + 1 == c.count || !isWordCharacter(c[k + 1]) { k += 1 }  // 12a
-            guard k == c.count || !isWordCharacter(c[k]) else { continue }
+            guard k == c.count || !isWordCharacter(c[k]) else {
+                result.append(alone)
+                i = alone.upperBound - 1
+                continue
+            }
             result.append(i..<k)
             i = k - 1
         }
@@ -118,15 +141,20 @@ public enum PersonalDataScan {
             while end < c.count, digits < needed {
                 if isDigit(c[end]) {
                     digits += 1; end += 1
-                } else if " -.".contains(c[end]) || (c[end] == "(" || c[end] == ")"), end + 1 < c.count, isDigit(c[end + 1]) || c[end + 1] == " ",
-                          digits > 0 || needed == 9 {
-                    end += 1
+                } else if " -./()".contains(c[end]), digits > 0 || needed == 9 {
+                    // A run of at most three separators (`06 - 1234`, `06/1234`, `(020) 123`) between digits.
+                    var next = end
+                    while next < c.count, next - end < 3, " -./()".contains(c[next]) { next += 1 }
+                    guard next < c.count, isDigit(c[next]) else { break }
+                    end = next
                 } else {
                     break
                 }
             }
             if digits == needed, end == c.count || !isDigit(c[end]) {
-                result.append(i..<end)
+                // `(020) 123 45 67`: the opening bracket goes with the number.
+                let start = i > 0 && c[i - 1] == "(" && c[i..<end].contains(")") ? i - 1 : i
+                result.append(start..<end)
                 i = end
             } else {
                 i += 1

@@ -31,6 +31,16 @@ struct PersonalDataScanTests {
         #expect(found("0031 6 12345678") == ["phone: 0031 6 12345678"])
         #expect(found("in 2025 waren er 12 deelnemers") == [])
         #expect(found("06-1234567") == [], "one digit short")
+        #expect(found("Bel op 06 - 12345678 of 06/87654321") == ["phone: 06 - 12345678", "phone: 06/87654321"])
+        #expect(found("Bel (020) 123 45 67") == ["phone: (020) 123 45 67"], "the bracket goes with the number")
+    }
+
+    /// Non-breaking and narrow spaces, full-width and other scripts' digits hide nothing; findings keep the text as written.
+    @Test func spacesAndDigitsOfAnyKind() {
+        #expect(found("06\u{00A0}87654321") == ["phone: 06\u{00A0}87654321"])
+        #expect(found("BSN 123\u{202F}456\u{00A0}782") == ["bsn: 123\u{202F}456\u{00A0}782"])
+        #expect(found("\u{FF10}\u{FF16}\u{FF11}\u{FF12}\u{FF13}\u{FF14}\u{FF15}\u{FF16}\u{FF17}\u{FF18}")
+                == ["phone: \u{FF10}\u{FF16}\u{FF11}\u{FF12}\u{FF13}\u{FF14}\u{FF15}\u{FF16}\u{FF17}\u{FF18}"])
     }
 
     @Test func bsnsPassingTheElevenTest() {
@@ -43,7 +53,8 @@ struct PersonalDataScanTests {
         #expect(found("woont op 1234 AB 12") == ["address: 1234 AB 12"])
         #expect(found("adres 2511CV 4a, Den Haag") == ["address: 2511CV 4a"])
         #expect(found("2511 CV, 12") == ["address: 2511 CV, 12"])
-        #expect(found("postcode 1234 AB zonder nummer") == [])
+        #expect(found("postcode 1234 AB zonder nummer") == ["address: 1234 AB"], "a postcode alone narrows it to a few houses")
+        #expect(found("Woont op 1234AB, nr 12") == ["address: 1234AB"])
         #expect(found("5678 en 12 anderen") == [], "a lower-case word after a number is no postcode")
     }
 
