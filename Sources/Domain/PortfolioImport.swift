@@ -27,8 +27,28 @@ public enum PortfolioImport {
             }
             problems += checker.problems
         }
+        problems += personalDataInCaseNotes(tables)
         guard problems.isEmpty else { return .failure(ImportFailure(problems)) }
         return .success(drafts)
+    }
+
+    /// Case notes hold no personal data, from a file as from a form: each note's text and what it shows are scanned
+    /// (`PersonalDataScan`) against the file's own submitters, and a finding refuses the whole import.
+    static func personalDataInCaseNotes(_ tables: [String: [[String: JSONValue]]]) -> [ImportProblem] {
+        let names = (tables["idea"] ?? []).compactMap { $0["submitter"]?.string }.filter { !$0.isEmpty }
+        var problems: [ImportProblem] = []
+        for (offset, record) in (tables["caseNote"] ?? []).enumerated() {
+            let id: Int64? = if case .int(let id)? = record["id"] { id } else { nil }
+            for field in ["text", "shows"] {
+                guard let text = record[field]?.string else { continue }
+                let kinds = PersonalDataScan.kinds(PersonalDataScan.findings(in: text, names: names))
+                if !kinds.isEmpty {
+                    problems.append(ImportProblem(.record(table: "caseNote", number: offset + 1, id: id), field: field,
+                                                  .rule(.personalDataInCase(kinds))))
+                }
+            }
+        }
+        return problems
     }
 
     // MARK: - What each table holds

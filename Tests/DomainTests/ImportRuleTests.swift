@@ -133,6 +133,26 @@ struct ImportRuleTests {
         #expect(throws: ImportFailure([ImportProblem(.line(1), .emptyFile)])) { try IdeaImport.csv("").get() }
     }
 
+    /// A case note in a file is held to the rule of the form: personal data in it (here the file's own submitter, a phone
+    /// number and a postcode) refuses the whole import, naming the note and its field.
+    @Test func aCaseNoteWithPersonalDataRefusesTheImport() {
+        var tables = validTables()
+        tables["idea"]![0]["submitter"] = .string("Fatima El Amrani")
+        let note: [String: JSONValue] = [
+            "id": .int(1), "ideaId": .int(1), "cycle": .int(1), "date": .string("2026-10-03"), "publishable": .int(1),
+            "text": .string("Mevrouw El Amrani belde van 0612345678"), "shows": .string("Woont in 1234 AB"),
+            "createdAt": .string("2026-10-03 09:55:00.253"),
+        ]
+        tables["caseNote"] = [note]
+        #expect(problems(tables) == [
+            "caseNote record 1 (id 1), text: " + DomainError.personalDataInCase([.name, .phone]).description,
+            "caseNote record 1 (id 1), shows: " + DomainError.personalDataInCase([.address]).description,
+        ])
+        tables["caseNote"]![0]["text"] = .string("Een moeder belde over [telefoon]")
+        tables["caseNote"]![0]["shows"] = .string("Het loket was dicht")
+        #expect(problems(tables) == [])
+    }
+
     @Test func csvAndJSONUseTheSameWordsForTheSameRowProblems() {
         let long = String(repeating: "x", count: 300)
         guard case .failure(let csv) = IdeaImport.csv("title,stage,source\n\(long),klaar,alien\n") else {
