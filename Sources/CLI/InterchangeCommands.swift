@@ -188,6 +188,7 @@ struct ImportCommand: ParsableCommand {
         var warnings = WarningLines()
         var heldBack = WarningLines()
         var byStage: [Stage: Int] = [:]
+        var inbox = 0  // rows without a stage: ideas from outside, waiting for triage
         var rows = 0
         do {
             try workspace.importCSV(reading: input.next, dryRun: dryRun, today: workspace.reader.today()) { draft, duplicates in
@@ -196,7 +197,7 @@ struct ImportCommand: ParsableCommand {
                 if placement.isHeldBack {
                     heldBack.add([strings.format(.cliHeldBack, strings.location(draft.location), strings.stage(draft.stage).lowercased())])
                 }
-                byStage[placement.stage, default: 0] += 1
+                if draft.inbox { inbox += 1 } else { byStage[placement.stage, default: 0] += 1 }
                 rows += 1
                 if rows % 256 == 0 { progress.update(rows, done: input.size > 0 ? Double(input.bytesRead) / Double(input.size) : nil) }
             }
@@ -207,9 +208,9 @@ struct ImportCommand: ParsableCommand {
         Warnings.print(warnings, strings: strings)
         Warnings.print(heldBack, strings: strings)
         // The stage's own name in English (`2 proposed`, as before), its column title in Dutch (`2 voorgesteld`).
-        let summary = Stage.boardOrder.compactMap { stage in
+        let summary = (Stage.boardOrder.compactMap { stage in
             byStage[stage].map { "\($0) \(strings.language == .en ? stage.rawValue : strings.stage(stage).lowercased())" }
-        }.joined(separator: ", ")
+        } + (inbox > 0 ? ["\(inbox) \(strings[.intakeInbox])"] : [])).joined(separator: ", ")
         print(strings.format(dryRun ? .cliWouldImportCSV : .cliImportedCSV, strings.ideas(rows), summary))
     }
 }

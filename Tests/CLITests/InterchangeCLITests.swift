@@ -28,9 +28,9 @@ struct InterchangeCLITests {
                              "good.csv", in: binary)
         let dry = try binary.run(["import", good, "--dry-run"])
         // A stage beyond proposed would skip its gate: the idea arrives as proposed, with a note.
-        #expect(dry.stdout == "would import 2 ideas (2 proposed); nothing was changed\n")
+        #expect(dry.stdout == "would import 2 ideas (1 proposed, 1 in the inbox); nothing was changed\n")
         #expect(dry.stderr.contains("line 2: asked for stage experimenting; arrives as proposed"))
-        #expect(try binary.run(["import", good]).stdout == "imported 2 ideas (2 proposed)\n")
+        #expect(try binary.run(["import", good]).stdout == "imported 2 ideas (1 proposed, 1 in the inbox)\n")
         #expect(try binary.run(["history", "1", "--format", "json"]).stdout.contains("the file asked for experimenting; imported as proposed"))
         let shown = try binary.run(["show", "1", "--format", "json", "--include-personal"])
         #expect(shown.stdout.contains("\"title\" : \"Fietsmaatjes, samen\""))

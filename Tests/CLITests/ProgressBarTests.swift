@@ -66,7 +66,7 @@ struct ProgressBarTests {
         let csv = binary.files.appendingPathComponent("ideas.csv")
         try ("title\n" + (1...300).map { "Idee \($0)" }.joined(separator: "\n")).write(to: csv, atomically: true, encoding: .utf8)
         let imported = try binary.run(["import", csv.path, "--lang", "en"], removing: ["CI"])
-        #expect(imported.stdout == "imported 300 ideas (300 proposed)\n")
+        #expect(imported.stdout == "imported 300 ideas (300 in the inbox)\n")
         #expect(!imported.stderr.contains("\r") && !imported.stderr.contains("importing"), "warnings only, no progress line")
     }
 }

@@ -40,7 +40,7 @@ struct StreamingImportCLITests {
             .write(to: file, atomically: true, encoding: .utf8)
         let result = try binary.run(["import", file.path, "--lang", "en"])
         #expect(result.status == 0)
-        #expect(result.stdout == "imported 3 ideas (3 proposed)\n")
+        #expect(result.stdout == "imported 3 ideas (1 proposed, 2 in the inbox)\n")
         #expect(result.stderr == """
             warning: line 2: likely duplicate of #1 'Fietsenstalling bij station' (similarity 0.93); merge with 'proeftuin merge'
             warning: line 4: likely duplicate of line 3 'Buurtmoestuin in de wijk' (similarity 0.86) in the same file
