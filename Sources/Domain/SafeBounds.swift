@@ -40,6 +40,9 @@ public struct SafeBounds: Equatable, Sendable, Codable {
         if !trimmed.contains(","), groups.count > 1, (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) {
             trimmed = trimmed.replacingAll(".", with: "")
         }
+        // `2,500` is 2500 to an English reader and 2,50 to a Dutch one: cents never come in threes, so it is refused.
+        let decimals = trimmed.split(separator: ",", omittingEmptySubsequences: false)
+        if decimals.count == 2, decimals[1].count == 3, decimals[1].allSatisfy(\.isNumber) { return nil }
         guard let value = NumberParsing.number(trimmed), value >= 0, value <= largestBudget else { return nil }
         return value
     }

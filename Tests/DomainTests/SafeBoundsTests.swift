@@ -14,6 +14,8 @@ struct SafeBoundsTests {
         #expect(SafeBounds.budget(parsing: "€1.250.000") == 1_250_000)
         #expect(SafeBounds.budget(parsing: "2500,50") == 2500.5)
         #expect(SafeBounds.budget(parsing: "EUR 300") == 300)
+        #expect(SafeBounds.budget(parsing: "2,500") == nil, "2500 or 2,50? cents never come in threes")
+        #expect(SafeBounds.budget(parsing: "2,5") == 2.5)
         #expect(SafeBounds.budget(parsing: "750 euro") == 750)
         #expect(SafeBounds.budget(parsing: "0") == 0)
         #expect(SafeBounds.budget(parsing: "-5") == nil)
