@@ -54,11 +54,9 @@ struct AddCommand: ParsableCommand {
     @Option(help: "With --inbox: who gets a reply and how (personal data; may be left out).") var contact: String?
     @Option(help: "With --inbox: the day it was sent in (YYYY-MM-DD or DD-MM-YYYY; default today).") var received: String?
 
-    func validate() throws {
-        if !inbox && (contact != nil || received != nil) { throw ValidationError("--contact and --received need --inbox") }
-    }
-
     func run() throws {
+        // Checked here rather than in validate(), so the message is in the user's language.
+        if !inbox && (contact != nil || received != nil) { throw CLIError.usage(.cliUsageInboxOptions, []) }
         let workspace = try global.openWorkspace()
         let fields = IdeaFields(
             title: title, description: description, source: source?.source, submitter: submitter, theme: theme, tags: tags)

@@ -64,13 +64,11 @@ struct ReplyCommand: ParsableCommand {
     @Option(help: "The day it was sent (YYYY-MM-DD or DD-MM-YYYY; default today).") var on: String?
     @Flag(help: "The reply was not sent after all (clears the day).") var notSent = false
 
-    func validate() throws {
-        if sent && notSent { throw ValidationError("--sent and --not-sent exclude each other") }
-        if !sent && !notSent && to == nil { throw ValidationError("give --to CONTACT, --sent or --not-sent") }
-        if on != nil && !sent { throw ValidationError("--on needs --sent") }
-    }
-
     func run() throws {
+        // Checked here rather than in validate(), so the message is in the user's language.
+        if sent && notSent { throw CLIError.usage(.cliUsageSentAndNotSent, []) }
+        if on != nil && !sent { throw CLIError.usage(.cliUsageOnNeedsSent, []) }
+        if !sent && !notSent && to == nil { throw CLIError.usage(.cliUsageReplyWhat, []) }
         let workspace = try global.openWorkspace()
         let today = workspace.reader.today()
         let strings = Strings(try global.language())

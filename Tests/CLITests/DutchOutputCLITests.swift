@@ -183,4 +183,16 @@ struct DutchOutputCLITests {
         #expect(try binary.run(["criteria", "edit", "wijk", "impact", "--lang", "en"]).stderr
             == "Error: nothing to change: give --rename, --weight, --scale, --cost, --benefit, --veto or --description\n")
     }
+
+    /// Options that do not go together on `reply` and `add --inbox` are refused in the user's language.
+    @Test func intakeUsageErrorsInDutch() throws {
+        let binary = Binary()
+        defer { binary.cleanUp() }
+        #expect(try binary.run(["--lang", "nl", "reply", "1"]).stderr == "Fout: zeg wat er vastgelegd wordt: --to CONTACT, --sent of --not-sent\n")
+        #expect(try binary.run(["--lang", "nl", "reply", "1", "--sent", "--not-sent"]).stderr
+                == "Fout: --sent en --not-sent sluiten elkaar uit: geef er één\n")
+        #expect(try binary.run(["--lang", "nl", "add", "Z", "--contact", "x"]).stderr
+                == "Fout: --contact en --received horen bij een idee van buiten: voeg --inbox toe\n")
+        #expect(try binary.run(["reply", "1", "--on", "2026-11-30"]).stderr == "Error: --on is the day the reply was sent: give it with --sent\n")
+    }
 }
