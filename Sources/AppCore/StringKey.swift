@@ -158,6 +158,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case cliUsageCostAndBenefit, cliUsageNothingToChange, cliUsageNotNamePercent, cliUsageNameAllCriteria, cliUsageTwiceInOrder, cliUsageInconsistent
     case cliUsageScale, cliUsageQualified, cliUsageAmendedWithdrawn, cliUsageAmendedProposal, cliUsageUnknownLanguage, cliUsageNotIdeaID
     case cliUsageScoreAbstainClear, cliUsageNotCell, cliUsageExists, cliUsageBenchKeep, cliWrote
+    case errorReplyDayOutside
     case cliUsageSentAndNotSent, cliUsageReplyWhat, cliUsageOnNeedsSent, cliUsageInboxOptions
     case importLine, importRecordWithID, importRecord, importTable, importMissing, importExpected, importNotWholeNumber
     case importNotFinite, importOutOfRange, importNotDay, importNotTimestamp, importUnknownValue, importDuplicateID, importDuplicateKey

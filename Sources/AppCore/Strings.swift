@@ -188,6 +188,7 @@ public struct Strings: Sendable {
         case .declineNeedsReason: self[.errorDeclineNeedsReason]
         case .acceptNeedsTheme: self[.errorAcceptNeedsTheme]
         case .noIntake(let id): format(.errorNoIntake, id)
+        case .replyDayOutside(let day, let received, let today): format(.errorReplyDayOutside, day, received, today)
         case .challengeNeedsName: self[.errorChallengeNeedsName]
         case .challengeExists(let name): format(.errorChallengeExists, clean(name))
         case .challengeNotFound(let name, let known):

@@ -72,6 +72,8 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
     case acceptNeedsTheme
     /// A reply was recorded for an idea that has no intake record (it did not come in from outside).
     case noIntake(IdeaID)
+    /// A reply dated before the idea arrived, or after today.
+    case replyDayOutside(DayDate, received: DayDate, today: DayDate)
     /// A lokale opgave without a name.
     case challengeNeedsName
     /// A lokale opgave of that name (case ignored) is already listed.
@@ -232,6 +234,8 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
             "accepting an idea needs a lokale opgave (theme): give one"
         case .noIntake(let id):
             "idea \(id) did not come in through the inbox, so no reply is recorded for it"
+        case .replyDayOutside(let day, let received, let today):
+            "a reply cannot be sent on \(day): give a day from \(received) (when the idea arrived) to \(today)"
         case .challengeNeedsName:
             "a lokale opgave needs a name: give one"
         case .challengeExists(let name):

@@ -57,6 +57,20 @@ struct IntakeTests {
         #expect(!named.isReplyOverdue(today: Self.day(2026, 11, 15), triageDays: 14))
     }
 
+    /// A reply is sent between the day the idea arrived and today, both included.
+    @Test func aReplyDayLiesBetweenArrivalAndToday() throws {
+        let received = Intake(ideaID: IdeaID(3), receivedOn: Self.day(2026, 11, 1))
+        let today = Self.day(2026, 11, 30)
+        #expect(throws: DomainError.replyDayOutside(Self.day(2026, 10, 31), received: Self.day(2026, 11, 1), today: today)) {
+            try received.applying(.replySent(Self.day(2026, 10, 31)), today: today)
+        }
+        #expect(throws: DomainError.replyDayOutside(Self.day(2026, 12, 1), received: Self.day(2026, 11, 1), today: today)) {
+            try received.applying(.replySent(Self.day(2026, 12, 1)), today: today)
+        }
+        #expect(try received.applying(.replySent(Self.day(2026, 11, 1)), today: today).replySentOn == Self.day(2026, 11, 1))
+        #expect(try received.applying(.replySent(today), today: today).replySentOn == today)
+    }
+
     @Test func theReplyListPutsOwedRepliesFirstAndLeavesContactsOut() {
         let intakes = [
             Intake(ideaID: IdeaID(1), receivedOn: Self.day(2026, 11, 10), replyTo: "a@voorbeeld.nl"),

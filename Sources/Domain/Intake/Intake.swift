@@ -73,6 +73,7 @@ public struct Intake: Equatable, Sendable, Codable {
             try TextLimit.check(clean ?? "", field: "contact", limit: TextLimit.line)
             next.replyTo = clean?.isEmpty == false ? clean : nil
         case .replySent(let day):
+            if let day, day < receivedOn || today < day { throw .replyDayOutside(day, received: receivedOn, today: today) }
             next.replySentOn = day
         }
         return next
