@@ -80,7 +80,7 @@ enum WeighingBlocks {
         var lines = [Line("\(strings[.weighingRanking]) · \(strings.methodLine(result.method, result.normalization, result.aggregate))",
                           Palette.label, indent: 2)]
         if !result.complete {
-            lines.append(Line(strings.format(.weighingIncompleteOf, result.participantsComplete, result.participantsTotal), Palette.badge,
+            lines.append(Line(strings.format(strings.counted(result.participantsComplete, .weighingIncompleteOf, one: .weighingIncompleteOfOne), result.participantsComplete, result.participantsTotal), Palette.badge,
                               indent: 2))
         }
         let rankWidth = result.ranking.map { $0.rankLabel.count }.max() ?? 1
