@@ -19,7 +19,8 @@ enum WeighingBlocks {
             }
             return blocks
         }
-        var blocks = [ranking(weighing, strings: strings, bars: bars),
+        var blocks = weighing.withholdsGroup ? [Block([Line(strings[.weighingTooFewToShow], Palette.warning, indent: 2)])] : []
+        blocks += [ranking(weighing, strings: strings, bars: bars),
                       Block([Line(strings.agreement(weighing.results), .plain, indent: 2)]),
                       Block([Line(strings.sensitivity(weighing.results.sensitivity, criteria: weighing.session.criteria),
                                   weighing.results.sensitivity.stable ? Palette.info : Palette.warning, indent: 2)])]
