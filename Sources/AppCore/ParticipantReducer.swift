@@ -12,9 +12,11 @@ public enum ParticipantReducer {
             state.size = size
             return []
         case .sessionLoaded(let session):
+            let roundStarted = session.revote != nil && session.revote?.cells != state.session.revote?.cells
             state.session = session
             state.row = min(state.row, max(0, session.ideas.count - 1))
             state.column = min(state.column, max(0, session.criteria.count - 1))
+            if roundStarted { state.moveToFirstCellOfRound() }
             return []
         case .failed(let failure):
             show(failure, &state)
@@ -41,10 +43,10 @@ public enum ParticipantReducer {
             effects += commit(pending, &state)
         }
         switch command {
-        case .selectUp?: state.row = max(0, state.row - 1)
-        case .selectDown?: state.row = min(max(0, state.session.ideas.count - 1), state.row + 1)
-        case .selectLeft?: state.column = max(0, state.column - 1)
-        case .selectRight?: state.column = min(max(0, state.session.criteria.count - 1), state.column + 1)
+        case .selectUp?: state.moveRow(by: -1)
+        case .selectDown?: state.moveRow(by: 1)
+        case .selectLeft?: state.moveColumn(by: -1)
+        case .selectRight?: state.moveColumn(by: 1)
         case .clearScore?:
             effects += enter(nil, &state)
         case .abstain?:
@@ -87,6 +89,9 @@ public enum ParticipantReducer {
         let input = ScoreInput(key, entry, seen: SeenEntry(state.session.entry(key)), channel: .terminal)
         do {
             state.session = try state.session.applying(.enter([input]))
+        } catch .notInRevote {
+            state.message = StatusMessage(state.strings[.participantRoundOnlyMarked], isError: true)
+            return []
         } catch {
             state.message = StatusMessage(state.strings.error(error), isError: true)
             return []

@@ -16,7 +16,7 @@ public struct ParticipantState: Equatable, Sendable {
     public var message: StatusMessage?
     public var keymap: Keymap = .standard
 
-    /// Opens on the participant's first unscored cell.
+    /// Opens on the participant's first unscored cell (in a re-vote, of the round).
     public init(language: Language, size: Size, session: WeighingSession, participant: Int, titles: [IdeaID: String]) {
         self.language = language
         self.size = size
@@ -26,6 +26,8 @@ public struct ParticipantState: Equatable, Sendable {
         if let open = session.firstOpenCell(of: participant), let row = session.ideas.firstIndex(of: open.idea) {
             self.row = row
             column = open.criterion
+        } else if session.revote != nil {
+            moveToFirstCellOfRound()
         }
     }
 
@@ -60,6 +62,48 @@ public struct ParticipantState: Equatable, Sendable {
                 return
             }
             index += 1
+        }
+    }
+
+    /// Whether the cell at this row and column is open in this round.
+    private func isOpen(row: Int, column: Int) -> Bool {
+        session.isOpen(SessionCell(idea: session.ideas[row], criterion: column))
+    }
+
+    /// Puts the cursor on the participant's first empty cell of the round, or else on the round's first cell.
+    mutating func moveToFirstCellOfRound() {
+        let key = session.firstOpenCell(of: participant)
+            ?? session.revote?.cells.first.map { ScoreKey(participant: participant, idea: $0.idea, criterion: $0.criterion) }
+        guard let key, let row = session.ideas.firstIndex(of: key.idea) else { return }
+        self.row = row
+        column = key.criterion
+    }
+
+    /// Moves left or right within the row to the nearest cell open in this round; stays when there is none.
+    mutating func moveColumn(by step: Int) {
+        guard session.ideas.indices.contains(row) else { return }
+        var next = column + step
+        while session.criteria.indices.contains(next) {
+            if isOpen(row: row, column: next) {
+                column = next
+                return
+            }
+            next += step
+        }
+    }
+
+    /// Moves up or down to the nearest row with a cell open in this round: the same column when it is open there,
+    /// else the open cell nearest to it; stays when there is none.
+    mutating func moveRow(by step: Int) {
+        var next = row + step
+        while session.ideas.indices.contains(next) {
+            let open = session.criteria.indices.filter { isOpen(row: next, column: $0) }
+            if let nearest = open.min(by: { abs($0 - column) < abs($1 - column) }) {
+                row = next
+                column = nearest
+                return
+            }
+            next += step
         }
     }
 }

@@ -208,4 +208,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case helpToggleInbox, helpAcceptIdea, helpDeclineIdea, helpMarkReplySent, messageInboxOn, messageInboxOff, messageNotInInbox
     case messageAccepted, messageDeclined, promptAccept, promptAcceptSuggesting, promptDecline, inboxFilterLabel
     case detailIntake, detailReplySent, detailReplyOwed, detailDeclineReason, detailIntakeLabel, detailReplyLabel, detailReceived
+    // The room's fixes after a facilitator's review
+    case weighingIncompleteOfOne, errorSessionIncompleteOne, cliSessionIncompleteOne, weighingConfirmCloseIncompleteOne
+    case minutesIncompleteOne, participantDoneOne, participantRoundOnlyMarked, weighingTooFewToShow, weighingAgreementNoneOne
 }

@@ -2,9 +2,9 @@ extension Strings {
     /// All interface text, English and Dutch.
     static let table: [Language: [StringKey: String]] = [
         .en: english.merging(englishAdditions) { old, _ in old }.merging(learningEnglish) { old, _ in old }
-            .merging(englishIntake) { old, _ in old },
+            .merging(englishIntake) { old, _ in old }.merging(englishRoomFixes) { old, _ in old },
         .nl: dutch.merging(dutchAdditions) { old, _ in old }.merging(learningDutch) { old, _ in old }
-            .merging(dutchIntake) { old, _ in old },
+            .merging(dutchIntake) { old, _ in old }.merging(dutchRoomFixes) { old, _ in old },
     ]
 
     static let english: [StringKey: String] = [
@@ -577,8 +577,8 @@ extension Strings {
         .weighingRevealed: "zichtbaar", .weighingClosed: "gesloten", .weighingProgress: "Voortgang", .weighingRanking: "Rangschikking",
         .weighingAgreement: "Overeenstemming (Kendall's W)", .weighingStable: "De top 3 blijft gelijk als een gewicht ±10 % verschuift",
         .weighingUnstable: "De top 3 verandert als het gewicht van {1} {2} verschuift", .weighingDiscuss: "Bespreken (grootste verschil eerst)", .weighingIncomplete: "(nog niet alles gescoord)",
-        .weighingHint: "0-9 score · - onthoud · ⌫ terug · Tab deelnemer · r toon · i groep/eigen · N notitie · v V herstem · w wat als · p beamer · c sluit · s deel · ? hulp",
-        .weighingProjectorHint: "0-9 score · - onthoud · Tab deelnemer · r toon · p gewone weergave · ? hulp", .weighingConfirmClose: "{1} sluiten en vergrendelen? j sluit, een andere toets annuleert",
+        .weighingHint: "0-9 score · - onthouden · ⌫ terug · Tab deelnemer · r toon · i groep/eigen · N notitie · v V herstem · w wat als · p beamer · c sluit · s deel · ? hulp",
+        .weighingProjectorHint: "0-9 score · - onthouden · Tab deelnemer · r toon · p gewone weergave · ? hulp", .weighingConfirmClose: "{1} sluiten en vergrendelen? j sluit, een andere toets annuleert",
         .weighingVeto: "veto", .weighingNoIdeas: "Geen ideeën om te wegen: markeer kaarten met Spatie, of filter de kolom voorgesteld",
         .messageMarked: "{1} gemarkeerd voor de weging", .messageSessionClosed: "{1} gesloten: scores vergrendeld, badges op het bord",
         .weighingAllScored: "Alle cellen gescoord voor {1}: Tab voor de volgende deelnemer", .weighingNoAgreement: "—",

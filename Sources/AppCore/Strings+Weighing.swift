@@ -87,7 +87,7 @@ extension Strings {
 
     /// `Kendall's W 0.74`, with `over 7 of 8` when not every participant who counts could be compared.
     public func agreement(_ result: WeighingResult) -> String {
-        guard let w = result.kendallW else { return format(.weighingAgreementNone, result.kendallParticipants, result.participantsTotal) }
+        guard let w = result.kendallW else { return format(counted(result.kendallParticipants, .weighingAgreementNone, one: .weighingAgreementNoneOne), result.kendallParticipants, result.participantsTotal) }
         if result.kendallParticipants < result.participantsTotal {
             return format(.weighingAgreementOver, decimal(w, 2), result.kendallParticipants, result.participantsTotal)
         }

@@ -182,7 +182,7 @@ public struct Strings: Sendable {
         case .notInRevote(let id, let criterion): format(.errorNotInRevote, id, clean(criterion))
         case .revoteAlreadyHeld: self[.errorRevoteAlreadyHeld]
         case .revoteNeedsCells: self[.errorRevoteNeedsCells]
-        case .sessionIncomplete(let complete, let total): format(.errorSessionIncomplete, complete, total)
+        case .sessionIncomplete(let complete, let total): format(counted(complete, .errorSessionIncomplete, one: .errorSessionIncompleteOne), complete, total)
         case .unknownTheme(let theme, let allowed): format(.errorUnknownTheme, clean(theme), allowed.map(clean).joined(separator: ", "))
         case .notInInbox(let id, let status): format(.errorNotInInbox, id, intakeStatus(status))
         case .declineNeedsReason: self[.errorDeclineNeedsReason]
@@ -290,7 +290,7 @@ public struct Strings: Sendable {
         case .unknownCriteriaSet(let name): format(.cliUnknownCriteriaSet, clean(name))
         case .sessionNotFound(let text): format(.cliSessionNotFound, clean(text))
         case .noObjection(let number): format(.cliNoObjection, number)
-        case .sessionIncomplete(let complete, let total): format(.cliSessionIncomplete, complete, total)
+        case .sessionIncomplete(let complete, let total): format(counted(complete, .cliSessionIncomplete, one: .cliSessionIncompleteOne), complete, total)
         default: self.error(error)
         }
     }

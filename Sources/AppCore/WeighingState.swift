@@ -90,6 +90,10 @@ public struct WeighingState: Equatable, Sendable {
     /// Whether the grid shows the group's aggregates (after the reveal, unless a participant's own entries were opened).
     public var showsGroup: Bool { revealed && !showIndividual }
 
+    /// Whether the projector keeps the group's grid back: with fewer than two participants who count, the "group" would be
+    /// one person's own scores (the facilitator can still open the individual view on purpose).
+    public var withholdsGroup: Bool { projector && showsGroup && results.participantsTotal < 2 }
+
     public var currentKey: ScoreKey? {
         guard session.ideas.indices.contains(row), session.criteria.indices.contains(column) else { return nil }
         return ScoreKey(participant: participant, idea: session.ideas[row], criterion: column)

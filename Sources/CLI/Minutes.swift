@@ -35,10 +35,11 @@ enum Minutes {
             lines.append("- " + strings[.minutesComplete])
         } else {
             let missing = session.activeParticipants.compactMap { participant -> String? in
-                let empty = session.cellCount - session.entered(by: participant)
+                let empty = session.emptyCells(of: participant)
                 return empty > 0 ? strings.format(.minutesMissingCells, cell(session.participants[participant]), empty) : nil
             }
-            lines.append("- " + strings.format(.minutesIncomplete, result.participantsComplete, result.participantsTotal,
+            lines.append("- " + strings.format(strings.counted(result.participantsComplete, .minutesIncomplete, one: .minutesIncompleteOne),
+                                               result.participantsComplete, result.participantsTotal,
                                                missing.joined(separator: ", ")))
         }
         let abstaining = session.activeParticipants.compactMap { participant -> String? in

@@ -283,14 +283,42 @@ struct ResultsOutput: Encodable {
         enum Keys: String, CodingKey { case idea, score, rank, vetoed, unscored }
     }
 
+    /// One cell's spread; every number is null when nobody who counts scored the cell (0 would be off the scale).
     struct Cell: Encodable {
         var idea: Int64
         var criterion: String
-        var mean: Double
-        var median: Double
-        var sd: Double
-        var iqr: Double
-        var range: Double
+        var count: Int
+        var mean: Double?
+        var median: Double?
+        var sd: Double?
+        var iqr: Double?
+        var range: Double?
+
+        init(_ spread: CellSpread, criterion: String) {
+            idea = spread.idea.rawValue
+            self.criterion = criterion
+            count = spread.count
+            let scored = spread.count > 0
+            mean = scored ? spread.mean : nil
+            median = scored ? spread.median : nil
+            sd = scored ? spread.sd : nil
+            iqr = scored ? spread.iqr : nil
+            range = scored ? spread.range : nil
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(idea, forKey: .idea)
+            try container.encode(criterion, forKey: .criterion)
+            try container.encode(count, forKey: .count)
+            try container.encode(mean, forKey: .mean)  // null, not left out, for a cell nobody scored
+            try container.encode(median, forKey: .median)
+            try container.encode(sd, forKey: .sd)
+            try container.encode(iqr, forKey: .iqr)
+            try container.encode(range, forKey: .range)
+        }
+
+        enum Keys: String, CodingKey { case idea, criterion, count, mean, median, sd, iqr, range }
     }
 
     var method: String
@@ -315,10 +343,7 @@ struct ResultsOutput: Encodable {
             Ranked(idea: $0.idea.rawValue, score: $0.unscored ? nil : $0.score, rank: $0.unscored ? nil : $0.rank, vetoed: $0.vetoed,
                    unscored: $0.unscored)
         }
-        cells = result.cells.map {
-            Cell(idea: $0.idea.rawValue, criterion: criteria[$0.criterion].name, mean: $0.mean, median: $0.median, sd: $0.sd, iqr: $0.iqr,
-                 range: $0.range)
-        }
+        cells = result.cells.map { Cell($0, criterion: criteria[$0.criterion].name) }
         kendallW = result.kendallW
         sensitivityStable = result.sensitivity.stable
         complete = result.complete

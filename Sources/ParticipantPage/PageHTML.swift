@@ -25,7 +25,7 @@ enum PageHTML {
             """
         if let error { body += "<p class=\"error\" role=\"alert\">\(escape(strings.format(.pageRefused, error)))</p>\n" }
         if session.isDone(participant) {
-            body += "<p class=\"done\" id=\"done\" role=\"status\">\(escape(strings.format(.participantDone, total)))</p>\n"
+            body += "<p class=\"done\" id=\"done\" role=\"status\">\(escape(strings.format(strings.counted(total, .participantDone, one: .participantDoneOne), total)))</p>\n"
         } else {
             body += "<p class=\"note\">\(escape(strings[.participantBlind]))</p>\n"
         }

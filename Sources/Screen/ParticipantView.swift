@@ -26,7 +26,7 @@ public enum ParticipantView {
         } else if session.status == .closed {
             status.append((strings[.participantClosed], Palette.warning))
         } else if state.isDone {
-            status.append((strings.format(.participantDone, total), Palette.info.merging(Style(bold: true))))
+            status.append((strings.format(strings.counted(total, .participantDone, one: .participantDoneOne), total), Palette.info.merging(Style(bold: true))))
         } else {
             status.append((strings[.participantBlind], Palette.badge))
         }

@@ -19,7 +19,8 @@ enum WeighingBlocks {
             }
             return blocks
         }
-        var blocks = [ranking(weighing, strings: strings, bars: bars),
+        var blocks = weighing.withholdsGroup ? [Block([Line(strings[.weighingTooFewToShow], Palette.warning, indent: 2)])] : []
+        blocks += [ranking(weighing, strings: strings, bars: bars),
                       Block([Line(strings.agreement(weighing.results), .plain, indent: 2)]),
                       Block([Line(strings.sensitivity(weighing.results.sensitivity, criteria: weighing.session.criteria),
                                   weighing.results.sensitivity.stable ? Palette.info : Palette.warning, indent: 2)])]
@@ -80,7 +81,7 @@ enum WeighingBlocks {
         var lines = [Line("\(strings[.weighingRanking]) · \(strings.methodLine(result.method, result.normalization, result.aggregate))",
                           Palette.label, indent: 2)]
         if !result.complete {
-            lines.append(Line(strings.format(.weighingIncompleteOf, result.participantsComplete, result.participantsTotal), Palette.badge,
+            lines.append(Line(strings.format(strings.counted(result.participantsComplete, .weighingIncompleteOf, one: .weighingIncompleteOfOne), result.participantsComplete, result.participantsTotal), Palette.badge,
                               indent: 2))
         }
         let rankWidth = result.ranking.map { $0.rankLabel.count }.max() ?? 1

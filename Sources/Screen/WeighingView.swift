@@ -147,7 +147,9 @@ enum WeighingView {
             let current = row == weighing.row && column == weighing.column
             var style = emphasis
             var text: String
-            if weighing.showsGroup {
+            if weighing.withholdsGroup {
+                text = ""  // one person's scores would be shown as the group's
+            } else if weighing.showsGroup {
                 let spread = weighing.results.cells[row * session.criteria.count + column]
                 if spread.count > 0 {
                     let value = session.aggregate == .mean ? spread.mean : spread.median
@@ -228,7 +230,7 @@ enum WeighingView {
         let id = session.id.map(\.description) ?? ""
         switch weighing.confirming {
         case .close(let complete, let total)?:
-            let text = complete < total ? strings.format(.weighingConfirmCloseIncomplete, complete, total, id)
+            let text = complete < total ? strings.format(strings.counted(complete, .weighingConfirmCloseIncomplete, one: .weighingConfirmCloseIncompleteOne), complete, total, id)
                                         : strings.format(.weighingConfirmClose, id)
             putWrapped(text, y: y, style: Palette.warning, into: &grid)
         case .revote(let cells)?:

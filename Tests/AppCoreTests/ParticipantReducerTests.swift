@@ -101,13 +101,23 @@ struct ParticipantReducerTests {
         }
         session.status = .revealed
         session = try session.applying(.startRevote([SessionCell(idea: IdeaID(3), criterion: 0), SessionCell(idea: IdeaID(5), criterion: 1)]))
+        state.row = 1
+        state.column = 0
         _ = ParticipantReducer.reduce(&state, .sessionLoaded(session))
+        #expect(state.currentKey == ScoreKey(participant: 1, idea: IdeaID(3), criterion: 0), "the round starts on its first cell")
         #expect(state.session.cellsThisRound == 2 && state.session.progress(of: 1) == 0)
         #expect(type([.character("4")], &state) == [saved(3, 0, .score(4))])
         #expect(state.currentKey == ScoreKey(participant: 1, idea: IdeaID(5), criterion: 1), "skips the cells not voted on again")
         _ = type([.left], &state)
+        #expect(state.currentKey == ScoreKey(participant: 1, idea: IdeaID(5), criterion: 1), "no cell of the round to the left")
+        _ = type([.up], &state)
+        #expect(state.currentKey == ScoreKey(participant: 1, idea: IdeaID(3), criterion: 0), "up lands on the round's cell in that row")
+        _ = type([.down], &state)
+        #expect(state.currentKey == ScoreKey(participant: 1, idea: IdeaID(5), criterion: 1))
+        state.column = 0  // a cell outside the round, as a screen loaded before the round started could hold
         #expect(type([.character("1")], &state).isEmpty)
-        #expect(state.message == StatusMessage("#5 × impact is not part of the re-vote: only its cells can be scored now", isError: true))
+        #expect(state.message == StatusMessage("Round 2: only the marked cells are scored again", isError: true))
+        #expect(state.message.map { $0.text.count <= 78 } == true)
     }
 
     @Test func theScreenOpensOnTheFirstUnscoredCell() {

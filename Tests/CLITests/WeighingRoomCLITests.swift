@@ -108,7 +108,7 @@ struct WeighingRoomCLITests {
         let cells = try #require(results["cells"] as? [[String: Any]])
         #expect(cells.first?["mean"] as? Double == 3.5, "Anne's 3 and Dirk's 4; Bram left")
         let close = try binary.run(["session", "close", "1", "--lang", "nl"])
-        #expect(close.stderr == "Fout: Maar 1 van de 3 deelnemers scoorden elke cel: voeg --allow-incomplete toe om de sessie zo vast te leggen\n")
+        #expect(close.stderr == "Fout: Maar 1 van de 3 deelnemers scoorde elke cel: voeg --allow-incomplete toe om de sessie zo vast te leggen\n")
     }
 
     @Test func theMinutesAreEntirelyInTheSessionsLanguageWithBothRounds() throws {
@@ -175,8 +175,8 @@ struct WeighingRoomCLITests {
         try binary.run(["session", "score", "1", "--participant", "bram", "--idea", "1", "--criterion", "impact", "--abstain"])
         #expect(try binary.run(["session", "close", "1", "--allow-incomplete"]).status == 0)
         let minutes = try binary.run(["session", "minutes", "1", "--format", "md", "--lang", "nl"]).stdout
-        #expect(minutes.contains("- Niet volledig: 1 van de 2 deelnemers vulden elke cel in; lege cellen: Bram 5\n"), "\(minutes)")
+        #expect(minutes.contains("- Niet volledig: 1 van de 2 deelnemers vulde elke cel in; lege cellen: Bram 5\n"), "\(minutes)")
         #expect(minutes.contains("- Onthoudingen: 1 (Bram 1)\n"))
-        #expect(minutes.contains("- Overeenstemming (Kendalls W): — (vraagt twee deelnemers die elke cel scoorden; 1 van de 2 deden dat)\n"))
+        #expect(minutes.contains("- Overeenstemming (Kendalls W): — (vraagt twee deelnemers die elke cel scoorden; 1 van de 2 deed dat)\n"))
     }
 }

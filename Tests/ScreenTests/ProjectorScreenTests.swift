@@ -17,7 +17,7 @@ struct ProjectorScreenTests {
         #expect(lines[12] == " #15    ●        ●        ●        ●        ●       Nu: #26 × impact")
         #expect(lines[13] == "                                                    #26 Taalmaatjes op de werkvloer")
         #expect(lines[20] == " #26    ·        ·        ·        ·        ·       #15 Huiswerkklas in de bibliotheek", "Dirk's empty cells")
-        #expect(lines[29] == " 0-9 score · - onthoud · Tab deelnemer · r toon · p gewone weergave · ? hulp")
+        #expect(lines[29] == " 0-9 score · - onthouden · Tab deelnemer · r toon · p gewone weergave · ? hulp")
         // The grid shows marks, the pane counts: no score, neither one person's nor the group's.
         for line in lines[4...23] {
             let grid = String(line.prefix(50).dropFirst(5))

@@ -131,10 +131,11 @@ public enum Weighing {
     }
 
     /// Ranks the ideas and describes the spread, from the scores of the participants who count (by index). Abstentions
-    /// are left out of every aggregate but count as entered for completeness.
+    /// are left out of every aggregate but count as entered for completeness. `openCells` names, for a participant who
+    /// could only ever enter some cells (someone who joined during a re-vote), the cells their completeness counts.
     public static func results(
         criteria: [Criterion], ideas: [IdeaID], participants: [Int], scores: [ScoreKey: Int], abstentions: Set<ScoreKey> = [],
-        method: WeighingMethod, normalization: Normalization, aggregate: Aggregate
+        openCells: [Int: Set<SessionCell>] = [:], method: WeighingMethod, normalization: Normalization, aggregate: Aggregate
     ) -> WeighingResult {
         let weights = Weights.normalized(criteria.map(\.weight))
         var cells: [CellSpread] = []
@@ -148,12 +149,13 @@ public enum Weighing {
                 var abstaining = 0
                 for (position, participant) in participants.enumerated() {
                     let key = ScoreKey(participant: participant, idea: idea, criterion: index)
+                    let counts = openCells[participant].map { $0.contains(key.cell) } ?? true
                     if let value = scores[key] {
                         given.append(value)
-                        entered[position] += 1
+                        if counts { entered[position] += 1 }
                     } else if abstentions.contains(key) {
                         abstaining += 1
-                        entered[position] += 1
+                        if counts { entered[position] += 1 }
                     }
                 }
                 abstained += abstaining
@@ -206,7 +208,9 @@ public enum Weighing {
             return Statistics.averageRanks(score(rows, weights: weights, criteria: criteria, method: method, normalization: normalization))
         }
         let cellCount = ideas.count * criteria.count
-        let completed = entered.filter { $0 == cellCount }.count
+        let completed = zip(participants, entered).filter { participant, count in
+            count == (openCells[participant]?.count ?? cellCount)
+        }.count
         return WeighingResult(
             method: method, normalization: normalization, aggregate: aggregate, ranking: ranking, cells: cells,
             kendallW: Statistics.kendallW(rankings: perParticipant), sensitivity: Sensitivity(top: top, changes: changes),

@@ -17,6 +17,25 @@ extension WeighingSession {
     /// Whether a participant has scored or abstained on every cell open in this round.
     public func isDone(_ participant: Int) -> Bool { cellsThisRound > 0 && progress(of: participant) == cellsThisRound }
 
+    /// Whether a participant joined during the re-vote, so only the re-voted cells were ever open to them.
+    public func joinedDuringRevote(_ participant: Int) -> Bool {
+        guard let count = revote?.participantsAtStart else { return false }
+        return participant >= count
+    }
+
+    /// The cells open to each participant who joined during the re-vote: their completeness counts only these.
+    var lateJoinerCells: [Int: Set<SessionCell>] {
+        guard let revote else { return [:] }
+        let cells = Set(revote.cells)
+        return Dictionary(uniqueKeysWithValues: participants.indices.filter(joinedDuringRevote).map { ($0, cells) })
+    }
+
+    /// How many cells ever open to a participant are still empty: all cells, or for someone who joined during the
+    /// re-vote only the re-voted ones.
+    public func emptyCells(of participant: Int) -> Int {
+        joinedDuringRevote(participant) ? cellsThisRound - progress(of: participant) : cellCount - entered(by: participant)
+    }
+
     /// How a participant's entries (scores and abstentions) were made: the count per channel (nil: made before
     /// channels were recorded).
     public func channelCounts(of participant: Int) -> [ScoreChannel?: Int] {

@@ -164,7 +164,7 @@ public struct WeighingSession: Equatable, Sendable {
 
     private func results(criteria: [Criterion]) -> WeighingResult {
         Weighing.results(criteria: criteria, ideas: ideas, participants: activeParticipants, scores: scores, abstentions: abstentions,
-                         method: method, normalization: normalization, aggregate: aggregate)
+                         openCells: lateJoinerCells, method: method, normalization: normalization, aggregate: aggregate)
     }
 
     /// The session as it stood after round 1 (nil before a re-vote): its scores, and its participants as they were
