@@ -65,6 +65,7 @@ struct SessionServeCommand: ParsableCommand {
         let links = try workspace.shareSession(session.id)
         let current = try workspace.reader.session(session.id)
         let server = ParticipantServer(workspace: workspace.sibling(program: "web"), listen: listen, language: language)
+        server.share(links)  // this session's links only
         let port = try server.start()
         let address = "\(listen.host):\(port)"
         var text = strings.format(.shareTitle, session.id) + "\n"

@@ -34,13 +34,15 @@ public final class BoardSharing: SessionSharing, @unchecked Sendable {
             throw Failure(description: failure.message(in: strings))
         }
         _ = lock.withLock { shared.insert(id) }
+        server.share(links)
         return ShareInfo(session: id, address: "\(server.listen.host):\(port)", localOnly: server.listen.isLoopback,
                          entries: Self.entries(session, links: links, url: server.url(for:)))
     }
 
-    /// Each link with the participant's name and the link's QR code.
+    /// Each link with the participant's name and the link's QR code; an excluded participant's link is left out (it
+    /// answers "you no longer take part").
     public static func entries(_ session: WeighingSession, links: [ParticipantLink], url: (ParticipantLink) -> String) -> [ShareInfo.Entry] {
-        links.filter { session.participants.indices.contains($0.participant) }.map { link in
+        links.filter { session.participants.indices.contains($0.participant) && session.excluded[$0.participant] == nil }.map { link in
             let address = url(link)
             return ShareInfo.Entry(participant: link.participant, name: session.participants[link.participant], url: address,
                                    qr: QRSymbol(address)?.halfBlockLines() ?? [])
