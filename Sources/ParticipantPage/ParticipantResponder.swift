@@ -33,10 +33,9 @@ struct ParticipantResponder: HTTPResponder {
             response.headers[.allow] = "GET, HEAD, POST"
             return ended(response, context, if: hasBody)
         }
-        // A link this server does not share is refused here, in memory: no slot, no database, no body read.
-        guard let token = ParticipantToken(String(path.dropFirst(3))), links.contains(token) else {
-            return ended(refusal(.linkNotValid), context, if: hasBody)
-        }
+        // A link this server does not share is refused before a slot is taken and before its body is read.
+        guard let token = ParticipantToken(String(path.dropFirst(3))) else { return ended(refusal(.linkNotValid), context, if: hasBody) }
+        guard links.contains(token) else { return ended(await foreign(token), context, if: hasBody) }
         if let length = request.headers[.contentLength], (Int(length) ?? Int.max) > Self.maxBody {
             return ended(page(.contentTooLarge, .pageTooLarge, .pageTooLarge), context, if: true)
         }
@@ -70,6 +69,21 @@ struct ParticipantResponder: HTTPResponder {
         }
         await gate.leave(link: token.text)
         return isHead ? response.createHeadResponse() : response
+    }
+
+    /// A link this server does not share: 410 when it has ended (or its session closed), so an old link of a session
+    /// shared again says so; "not valid" (403) for every other, above all a link in use of another session.
+    private func foreign(_ token: ParticipantToken) async -> Response {
+        let workspace = workspace
+        do {
+            _ = try await BlockingWork.run { try workspace.reader.linkAccess(token) }
+        } catch let error as DomainError {
+            switch error {
+            case .linkEnded, .sessionClosed: return refusal(error)
+            default: break
+            }
+        } catch {}
+        return refusal(.linkNotValid)
     }
 
     /// The holder's own page, as it is now.

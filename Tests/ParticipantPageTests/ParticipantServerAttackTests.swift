@@ -51,8 +51,11 @@ struct ParticipantServerAttackTests {
                 return try await group.reduce(into: [RawHTTP.Trickle]()) { $0.append($1) }
             }
         }
+        let started = Date()
         try await Task.sleep(for: .seconds(2))  // both slow requests are in (the body limit is 5 s)
-        #expect(try await http.request("GET", bram)?.status == 503, "Bram's two slots are taken")
+        let busy = try await http.request("GET", bram)?.status
+        // On a machine so busy that the answer came after the cut-off, the slots may already be free again.
+        #expect(busy == 503 || (busy == 200 && Date().timeIntervalSince(started) > 4.5), "Bram's two slots are taken")
         #expect(try await http.request("GET", "/p/\(served.links[0].token.text)")?.status == 200, "Anne is not held up")
         for trickle in try await slow.value {
             #expect(trickle.reply?.status == 408)
@@ -78,8 +81,11 @@ struct ParticipantServerAttackTests {
         #expect(served.server.sharedSessions == [served.session.id!])
         served.server.unshare(served.session.id!)
         #expect(try await served.http.request("GET", served.bram)?.status == 403, "no longer shared here")
-        served.server.share(otherLinks)
-        #expect(try await served.http.request("GET", cor)?.status == 200)
+        try served.board.stopSharing(other.id!)
+        #expect(try await served.http.request("GET", cor)?.status == 410, "an ended link says so, wherever it is asked")
+        let again = try served.board.shareSession(other.id!)
+        served.server.share(again)
+        #expect(try await served.http.request("GET", "/p/\(again[0].token.text)")?.status == 200)
     }
 
     @Test func aRefusalWithAnUnreadBodyClosesTheConnectionAtOnce() async throws {
