@@ -50,7 +50,8 @@ struct SessionServeCommand: ParsableCommand {
         abstract: "Share a session: serve each participant's own scoring page, with links and QR codes, until Ctrl-C.",
         discussion: """
             Listens on 127.0.0.1 (this machine only) unless --listen says otherwise; --listen 0.0.0.0:PORT serves the local \
-            network, without encryption. Ctrl-C (or SIGTERM) stops sharing: the links end.
+            network, without encryption. Ctrl-C (or SIGTERM) stops sharing: the links end, unless another running program \
+            (the board, another serve) shares the session too; then both serve the same links.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -62,9 +63,11 @@ struct SessionServeCommand: ParsableCommand {
         let language = try global.language()
         let strings = Strings(language)
         let workspace = try global.openWorkspace()
-        let links = try workspace.shareSession(session.id)
+        let links = try workspace.shareSession(session.id)  // links already in use (another program sharing it) are kept
+        let share = ShareLock(directory: workspace.reader.directory.url, session: session.id)
         let current = try workspace.reader.session(session.id)
         let server = ParticipantServer(workspace: workspace.sibling(program: "web"), listen: listen, language: language)
+        server.share(links)  // this session's links only
         let port = try server.start()
         let address = "\(listen.host):\(port)"
         var text = strings.format(.shareTitle, session.id) + "\n"
@@ -82,8 +85,10 @@ struct SessionServeCommand: ParsableCommand {
         text += "\n" + strings[.serveStopHint] + "\n"
         FileHandle.standardOutput.write(Data(text.utf8))
         Self.waitForStopSignal()
-        try workspace.stopSharing(session.id)
         server.stop()
+        // The links end, unless another running program (the board, another `serve`) still shares the session.
+        guard share?.othersShare() != true else { return }
+        try workspace.stopSharing(session.id)
         FileHandle.standardOutput.write(Data((strings.format(.shareStopped, session.id) + "\n").utf8))
     }
 

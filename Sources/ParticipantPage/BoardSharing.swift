@@ -16,7 +16,7 @@ public final class BoardSharing: SessionSharing, @unchecked Sendable {
     private let workspace: Workspace
     private let strings: Strings
     private let lock = NSLock()
-    private var shared: Set<SessionID> = []
+    private var shared: [SessionID: ShareLock?] = [:]
 
     /// `workspace` is the board's; `server` writes through its own.
     public init(server: ParticipantServer, workspace: Workspace, language: Language) {
@@ -33,14 +33,19 @@ public final class BoardSharing: SessionSharing, @unchecked Sendable {
         } catch let failure as ParticipantServer.Failure {
             throw Failure(description: failure.message(in: strings))
         }
-        _ = lock.withLock { shared.insert(id) }
+        let directory = workspace.reader.directory.url
+        lock.withLock {
+            if shared[id] == nil { shared[id] = ShareLock(directory: directory, session: id) }
+        }
+        server.share(links)
         return ShareInfo(session: id, address: "\(server.listen.host):\(port)", localOnly: server.listen.isLoopback,
                          entries: Self.entries(session, links: links, url: server.url(for:)))
     }
 
-    /// Each link with the participant's name and the link's QR code.
+    /// Each link with the participant's name and the link's QR code; an excluded participant's link is left out (it
+    /// answers "you no longer take part").
     public static func entries(_ session: WeighingSession, links: [ParticipantLink], url: (ParticipantLink) -> String) -> [ShareInfo.Entry] {
-        links.filter { session.participants.indices.contains($0.participant) }.map { link in
+        links.filter { session.participants.indices.contains($0.participant) && session.excluded[$0.participant] == nil }.map { link in
             let address = url(link)
             return ShareInfo.Entry(participant: link.participant, name: session.participants[link.participant], url: address,
                                    qr: QRSymbol(address)?.halfBlockLines() ?? [])
@@ -48,11 +53,12 @@ public final class BoardSharing: SessionSharing, @unchecked Sendable {
     }
 
     public func shutdown() {
-        let sessions = lock.withLock { () -> Set<SessionID> in
-            defer { shared = [] }
+        let sessions = lock.withLock { () -> [SessionID: ShareLock?] in
+            defer { shared = [:] }
             return shared
         }
-        for id in sessions { _ = try? workspace.stopSharing(id) }
+        // A session another running program (`session serve`) also shares keeps its links.
+        for (id, share) in sessions where share?.othersShare() != true { _ = try? workspace.stopSharing(id) }
         server.stop()
     }
 }

@@ -9,45 +9,81 @@ import Hummingbird
 /// never given out 403, an ended link or a closed session 410, a body over 2 KiB 413, an unreadable one 400 (415 for
 /// another content type), a score the session refuses 422, a flood 429 or 503. Every failure is an answer, never a crash.
 struct ParticipantResponder: HTTPResponder {
-    typealias Context = BasicRequestContext
+    typealias Context = PageRequestContext
 
     let workspace: Workspace
     let strings: Strings
     let gate: RequestGate
+    /// The links this server answers (its own sessions' only).
+    let links: SharedLinks
     /// The largest request body read; a score needs about 40 bytes.
     static let maxBody = 2048
+    /// How long a body may take to arrive; a slower one is cut off with 408, so it never holds a slot for long.
+    static let bodyTimeout: Duration = .seconds(5)
 
     func respond(to request: Request, context: Context) async throws -> Response {
         let path = request.uri.path
-        guard path.hasPrefix("/p/"), !path.dropFirst(3).contains("/") else { return page(.notFound, .pageNotFound, .pageNotFound) }
-        guard request.method == .get || request.method == .post else {
-            var response = page(.methodNotAllowed, .pageNotFound, .pageMethodNotAllowed)
-            response.headers[.allow] = "GET, POST"
-            return response
+        let hasBody = request.headers[.contentLength].map { $0 != "0" } ?? (request.headers[.transferEncoding] != nil)
+        guard path.hasPrefix("/p/"), !path.dropFirst(3).contains("/") else {
+            return ended(page(.notFound, .pageNotFound, .pageNotFound), context, if: hasBody)
         }
-        guard let token = ParticipantToken(String(path.dropFirst(3))) else { return refusal(.linkNotValid) }
+        let isHead = request.method == .head
+        guard request.method == .get || request.method == .post || isHead else {
+            var response = page(.methodNotAllowed, .pageNotFound, .pageMethodNotAllowed)
+            response.headers[.allow] = "GET, HEAD, POST"
+            return ended(response, context, if: hasBody)
+        }
+        // A link this server does not share is refused before a slot is taken and before its body is read.
+        guard let token = ParticipantToken(String(path.dropFirst(3))) else { return ended(refusal(.linkNotValid), context, if: hasBody) }
+        guard links.contains(token) else { return ended(await foreign(token), context, if: hasBody) }
         if let length = request.headers[.contentLength], (Int(length) ?? Int.max) > Self.maxBody {
-            return closing(page(.contentTooLarge, .pageTooLarge, .pageTooLarge))
+            return ended(page(.contentTooLarge, .pageTooLarge, .pageTooLarge), context, if: true)
+        }
+        if request.method == .post {
+            // An ended link, a closed session or an excluded participant is answered before a slot is taken.
+            let workspace = workspace
+            do {
+                _ = try await BlockingWork.run { try workspace.reader.linkAccess(token) }
+            } catch let error as DomainError {
+                return ended(refusal(error), context, if: hasBody)
+            } catch {
+                return ended(page(.serviceUnavailable, .pageBusy, .pageBusy), context, if: hasBody)
+            }
         }
         do {
             try await gate.enter(link: token.text)
         } catch .busy {
             var response = page(.serviceUnavailable, .pageBusy, .pageBusy)
             response.headers[.retryAfter] = "1"
-            return response
+            return ended(response, context, if: hasBody)
         } catch {
             var response = page(.tooManyRequests, .pageBusy, .pageBusy)
             response.headers[.retryAfter] = "1"
-            return response
+            return ended(response, context, if: hasBody)
         }
         let response: Response
-        if request.method == .get {
-            response = await show(token)
+        if request.method == .post {
+            response = await save(token, request: request, context: context)
         } else {
-            response = await save(token, request: request)
+            response = await show(token)
         }
-        await gate.leave()
-        return response
+        await gate.leave(link: token.text)
+        return isHead ? response.createHeadResponse() : response
+    }
+
+    /// A link this server does not share: 410 when it has ended (or its session closed), so an old link of a session
+    /// shared again says so; "not valid" (403) for every other, above all a link in use of another session.
+    private func foreign(_ token: ParticipantToken) async -> Response {
+        let workspace = workspace
+        do {
+            _ = try await BlockingWork.run { try workspace.reader.linkAccess(token) }
+        } catch let error as DomainError {
+            switch error {
+            case .linkEnded, .sessionClosed: return refusal(error)
+            default: break
+            }
+        } catch {}
+        return refusal(.linkNotValid)
     }
 
     /// The holder's own page, as it is now.
@@ -71,14 +107,16 @@ struct ParticipantResponder: HTTPResponder {
     }
 
     /// Saves one score from the page's form (then back to the page, at the next cell) or from JSON (then the progress).
-    private func save(_ token: ParticipantToken, request: Request) async -> Response {
+    private func save(_ token: ParticipantToken, request: Request, context: Context) async -> Response {
         let body: ByteBuffer
         do {
-            body = try await request.body.collect(upTo: Self.maxBody)
+            body = try await Self.collect(request.body)
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
-            return closing(page(.contentTooLarge, .pageTooLarge, .pageTooLarge))
+            return ended(page(.contentTooLarge, .pageTooLarge, .pageTooLarge), context, if: true)
+        } catch is BodyTimedOut {
+            return ended(page(.requestTimeout, .pageBadRequest, .pageBadRequest), context, if: true)
         } catch {
-            return closing(page(.badRequest, .pageBadRequest, .pageBadRequest))
+            return ended(page(.badRequest, .pageBadRequest, .pageBadRequest), context, if: true)
         }
         let contentType = request.headers[.contentType]
         let score: ScoreRequest
@@ -133,10 +171,35 @@ struct ParticipantResponder: HTTPResponder {
         Self.response(status, html: PageHTML.message(title: strings[title], text: strings[text], language: strings.language))
     }
 
-    /// Asks the client to close the connection (after a body that was not read to its end).
-    private func closing(_ response: Response) -> Response {
+    /// A body that did not arrive within `bodyTimeout`.
+    private struct BodyTimedOut: Error {}
+
+    /// The body, up to `maxBody` bytes, if it arrives within `bodyTimeout`.
+    private static func collect(_ body: RequestBody) async throws -> ByteBuffer {
+        try await withThrowingTaskGroup(of: ByteBuffer.self) { group in
+            group.addTask { try await body.collect(upTo: maxBody) }
+            group.addTask {
+                try await Task.sleep(for: bodyTimeout)
+                throw BodyTimedOut()
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next() else { throw BodyTimedOut() }
+            return first
+        }
+    }
+
+    /// Closes the connection once the answer is sent when the request's body was not read to its end (`unread`): the
+    /// client is told so, and the connection is not left open until the idle timeout.
+    private func ended(_ response: Response, _ context: Context, if unread: Bool) -> Response {
+        guard unread else { return response }
         var response = response
         response.headers[.connection] = "close"
+        let close = context.closeConnection
+        let bytes = response.body
+        response.body = ResponseBody(contentLength: bytes.contentLength) { writer in
+            try await bytes.write(writer)
+            close()
+        }
         return response
     }
 

@@ -38,6 +38,7 @@ public final class ParticipantServer: @unchecked Sendable {
     private let workspace: Workspace
     private let strings: Strings
     private let lock = NSLock()
+    private let links = SharedLinks()
     private var task: Task<Void, Never>?
     private var boundPort: Int?
 
@@ -88,7 +89,7 @@ public final class ParticipantServer: @unchecked Sendable {
         logger.logLevel = .critical
         let address = listen.description
         let application = Application(
-            responder: ParticipantResponder(workspace: workspace, strings: strings, gate: RequestGate()),
+            responder: ParticipantResponder(workspace: workspace, strings: strings, gate: RequestGate(), links: links),
             server: .http1(configuration: .init(
                 idleTimeout: .seconds(10),
                 httpDecoderConfiguration: .init(maxHeaderFieldSize: 8 * 1024, maxHeaderListSize: 16 * 1024, maxHeaderFieldCount: 64))),
@@ -114,6 +115,20 @@ public final class ParticipantServer: @unchecked Sendable {
         }
         lock.withLock { self.task = serverTask }
     }
+
+    /// Answers these links (a session being shared, or shared again) from now on; a server answers no other link, so a
+    /// session shared elsewhere (another program, another address) is never reachable through this one.
+    public func share(_ links: [ParticipantLink]) {
+        self.links.add(links)
+    }
+
+    /// Stops answering a session's links: they are "not valid" here from now on.
+    public func unshare(_ session: SessionID) {
+        links.remove(session: session)
+    }
+
+    /// The sessions whose links this server answers.
+    public var sharedSessions: Set<SessionID> { links.sessions }
 
     /// The port being served, once started.
     public var port: Int? { lock.withLock { boundPort } }

@@ -116,6 +116,7 @@ struct ParticipantServerTests {
         #expect(ended.status == 410)
         #expect(ended.body.contains("This link has ended") && ended.body.contains("Sharing has stopped"))
         let links = try served.board.shareSession(id)
+        served.server.share(links)
         let fresh = "/p/\(links[1].token.text)"
         #expect(try await served.http.request("GET", fresh)?.status == 200)
         // The facilitator confirmed closing with cells still empty.

@@ -54,6 +54,61 @@ struct RawHTTP: Sendable {
         return Self.parse(received)
     }
 
+    /// What a slow sender saw: the answer (nil when none came) and how many seconds until the server closed the
+    /// connection (or `limit` passed).
+    struct Trickle: Sendable {
+        var reply: Reply?
+        var seconds: Double
+        var closed: Bool
+    }
+
+    /// Sends `head`, then one more byte every `interval` seconds (as a slow attacker does), reading whatever comes back,
+    /// until the server closes the connection or `limit` seconds pass.
+    func trickle(_ head: String, interval: Double, limit: Double) async throws -> Trickle {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try blockingTrickle(head, interval: interval, limit: limit) }) }.start()
+        }
+    }
+
+    private func blockingTrickle(_ head: String, interval: Double, limit: Double) throws -> Trickle {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { throw POSIXError(.EIO) }
+        defer { close(socket) }
+        var wait = timeval(tv_sec: Int(interval), tv_usec: Int((interval - interval.rounded(.down)) * 1_000_000))
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
+        let start = Date()
+        let bytes = Array(head.utf8)
+        _ = bytes.withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        var closed = false
+        while Date().timeIntervalSince(start) < limit {
+            let count = recv(socket, &buffer, buffer.count, 0)
+            if count == 0 || (count < 0 && errno != EAGAIN && errno != EWOULDBLOCK) {
+                closed = true
+                break
+            }
+            if count > 0 {
+                received += buffer[0..<count]
+            } else if received.isEmpty {
+                var one: UInt8 = 0x7B  // "{"
+                if Glibc.send(socket, &one, 1, Int32(MSG_NOSIGNAL)) < 0 {
+                    closed = true
+                    break
+                }
+            }
+        }
+        return Trickle(reply: Self.parse(received), seconds: Date().timeIntervalSince(start), closed: closed)
+    }
+
     /// A request with `Connection: close`, so the server ends the connection after answering.
     func request(_ method: String, _ path: String, headers: [String: String] = [:], body: String = "") async throws -> Reply? {
         var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"

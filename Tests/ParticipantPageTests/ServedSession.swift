@@ -27,6 +27,7 @@ final class ServedSession {
         links = try board.shareSession(session.id!)
         server = ParticipantServer(workspace: board.sibling(program: "web"), listen: ListenAddress(host: "127.0.0.1", port: 0),
                                    language: language)
+        server.share(links)
         http = RawHTTP(port: try await port(server))
     }
 
