@@ -169,6 +169,7 @@ enum FormKeys {
         var field = field
         switch state.keymap.command(for: key, in: .filter) {
         case .submit?:
+            state.focusVisibleCard()  // the filter may leave the focused column empty: select a card that shows
             state.mode = .board
             return []
         case .cancel?:

@@ -206,4 +206,6 @@ public enum StringKey: String, CaseIterable, Sendable {
     case helpToggleInbox, helpAcceptIdea, helpDeclineIdea, helpMarkReplySent, messageInboxOn, messageInboxOff, messageNotInInbox
     case messageAccepted, messageDeclined, promptAccept, promptAcceptSuggesting, promptDecline, inboxFilterLabel
     case detailIntake, detailReplySent, detailReplyOwed, detailDeclineReason, detailIntakeLabel, detailReplyLabel, detailReceived
+    // Fixes after the Dutch review at 80×24 (StringTable+IntakeFixes.swift)
+    case undoBarrierAccept, undoBarrierDecline, undoBarrierReply
 }

@@ -602,7 +602,7 @@ inbox_badge_filter_and_accept() {
     if screen $s | grep -qF "#45 ✉"; then echo "  #45 still in the inbox"; return 1; fi
     keys $s X && wait_for $s "#46 afwijzen; reden:" || return 1
     keys $s -l "Past beter bij het buurthuis" && keys $s Enter
-    wait_for $s "#46 afgewezen: het is van het bord" || return 1
+    wait_for $s "#46 afgewezen en van het bord gehaald" || return 1
     wait_for $s "· inbox · ✉3" || return 1
     keys $s i && wait_for $s "Alle ideeën" || return 1
     wait_for $s "Proeftuin · 50 ideeën · ✉3" || return 1
