@@ -29,6 +29,8 @@ enum FormKeys {
         case .advance? where form.focus == FormState.Field.allCases.last:
             return save(form, &state)
         case .advance?, .nextField?:
+            // Tab takes the completion shown in grey (as the accept prompt does) before moving on.
+            if key == .tab, form.focus == .theme { _ = acceptSuggestion(&form, state) }
             canonicalTheme(&form, state)
             form.moveFocus(by: 1)
         case .previousField?:
