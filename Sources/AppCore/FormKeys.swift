@@ -30,7 +30,7 @@ enum FormKeys {
             return save(form, &state)
         case .advance?, .nextField?:
             // Tab takes the completion shown in grey (as the accept prompt does) before moving on.
-            if key == .tab, form.focus == .theme { _ = acceptSuggestion(&form, state) }
+            if key == .tab, form.focus == .theme, form.texts[.theme]?.text.isEmpty == false { _ = acceptSuggestion(&form, state) }
             canonicalTheme(&form, state)
             form.moveFocus(by: 1)
         case .previousField?:
