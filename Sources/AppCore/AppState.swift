@@ -40,6 +40,8 @@ public struct AppState: Equatable, Sendable {
     public var message: StatusMessage?
     /// Changes that `u` takes back, newest last.
     public var undoStack: [AppliedChange] = []
+    /// Why `u` stops here: the last step cannot be undone (a triage step), so nothing before it is undone either.
+    public var undoBarrier: String?
     /// Changes that `U` does again, newest last.
     public var redoStack: [AppliedChange] = []
     public var isLoaded = false
@@ -116,6 +118,16 @@ public struct AppState: Equatable, Sendable {
     public mutating func setInboxOnly(_ on: Bool) {
         inboxOnly = on
         rebuildColumns()
+        focusVisibleCard()
+    }
+
+    /// Moves the focus to the first column with a visible card when the focused column shows none (after a filter).
+    public mutating func focusVisibleCard() {
+        guard cards(in: focusedStage).isEmpty,
+              let stage = Stage.boardOrder.first(where: { !cards(in: $0).isEmpty })
+        else { return }
+        focusedStage = stage
+        clampSelection(in: stage)
     }
 
     private mutating func rebuildColumns() {

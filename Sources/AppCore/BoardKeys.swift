@@ -49,7 +49,7 @@ enum BoardKeys {
             }
         case .undo:
             guard let last = state.undoStack.popLast() else {
-                state.message = StatusMessage(state.strings[.messageNothingToUndo])
+                state.message = StatusMessage(state.undoBarrier ?? state.strings[.messageNothingToUndo])
                 return []
             }
             return [.apply(last.inverse, .undo)]

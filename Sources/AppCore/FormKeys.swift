@@ -29,6 +29,8 @@ enum FormKeys {
         case .advance? where form.focus == FormState.Field.allCases.last:
             return save(form, &state)
         case .advance?, .nextField?:
+            // Tab takes the completion shown in grey (as the accept prompt does) before moving on.
+            if key == .tab, form.focus == .theme, form.texts[.theme]?.text.isEmpty == false { _ = acceptSuggestion(&form, state) }
             canonicalTheme(&form, state)
             form.moveFocus(by: 1)
         case .previousField?:
@@ -169,6 +171,7 @@ enum FormKeys {
         var field = field
         switch state.keymap.command(for: key, in: .filter) {
         case .submit?:
+            state.focusVisibleCard()  // the filter may leave the focused column empty: select a card that shows
             state.mode = .board
             return []
         case .cancel?:

@@ -67,6 +67,18 @@ public enum Reducer {
             case .replyTo: state.message = StatusMessage(strings.format(.cliReplyContact, id))
             case .merged: break
             }
+            // A triage step is not in the undo history: `u` must not reach past it to undo what came before.
+            let barrier: StringKey? = switch step {
+            case .accept: .undoBarrierAccept
+            case .decline: .undoBarrierDecline
+            case .replySent: .undoBarrierReply
+            case .replyTo, .merged: nil
+            }
+            if let barrier {
+                state.undoStack.removeAll()
+                state.redoStack.removeAll()
+                state.undoBarrier = strings.format(barrier, id)
+            }
             return [.loadBoard]
         case .intakeFailed(let failure):
             let text: String

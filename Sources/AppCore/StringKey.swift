@@ -211,4 +211,6 @@ public enum StringKey: String, CaseIterable, Sendable {
     // The room's fixes after a facilitator's review
     case weighingIncompleteOfOne, errorSessionIncompleteOne, cliSessionIncompleteOne, weighingConfirmCloseIncompleteOne
     case minutesIncompleteOne, participantDoneOne, participantRoundOnlyMarked, weighingTooFewToShow, weighingAgreementNoneOne
+    // Fixes after the Dutch review at 80×24 (StringTable+IntakeFixes.swift)
+    case undoBarrierAccept, undoBarrierDecline, undoBarrierReply
 }

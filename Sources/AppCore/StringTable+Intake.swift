@@ -74,7 +74,7 @@ extension Strings {
         .helpMarkReplySent: "Leg vast dat de indiener vandaag antwoord kreeg",
         .messageInboxOn: "Inbox: {1} ideeën wachten op beoordeling (A aannemen · X afwijzen · i alle ideeën)",
         .messageInboxOff: "Alle ideeën", .messageNotInInbox: "{1} staat niet in de inbox",
-        .messageAccepted: "{1} aangenomen op het bord", .messageDeclined: "{1} afgewezen: het is van het bord",
+        .messageAccepted: "{1} aangenomen op het bord", .messageDeclined: "{1} afgewezen en van het bord gehaald",
         .promptAccept: "{1} aannemen met lokale opgave: ", .promptAcceptSuggesting: "{1} aannemen met lokale opgave (Tab: {2}): ",
         .promptDecline: "{1} afwijzen; reden: ", .inboxFilterLabel: "inbox",
         .detailIntake: "Van buiten: {1}, ontvangen {2}; antwoord {3} (aan: {4})", .detailReplySent: "verstuurd op {1}",

@@ -2,9 +2,11 @@ extension Strings {
     /// All interface text, English and Dutch.
     static let table: [Language: [StringKey: String]] = [
         .en: english.merging(englishAdditions) { old, _ in old }.merging(learningEnglish) { old, _ in old }
-            .merging(englishIntake) { old, _ in old }.merging(englishRoomFixes) { old, _ in old },
+            .merging(englishIntake) { old, _ in old }.merging(englishRoomFixes) { old, _ in old }
+            .merging(englishIntakeFixes) { old, _ in old },
         .nl: dutch.merging(dutchAdditions) { old, _ in old }.merging(learningDutch) { old, _ in old }
-            .merging(dutchIntake) { old, _ in old }.merging(dutchRoomFixes) { old, _ in old },
+            .merging(dutchIntake) { old, _ in old }.merging(dutchRoomFixes) { old, _ in old }
+            .merging(dutchIntakeFixes) { old, _ in old },
     ]
 
     static let english: [StringKey: String] = [
@@ -285,7 +287,7 @@ extension Strings {
         .noticeDraftRestored: "Unsaved work restored: Ctrl-S saves it, Esc discards it",
         .emptyBoard: "No ideas yet — n new idea, ? help", .ideaCountOne: "1 idea",
         .messageStoppedReopen: "{1} is the last stage: m reopens the idea (back to {2})", .messageFirstStage: "{1} is the first stage",
-        .formThemes: "Themes: {1}  (→ takes the first)",
+        .formThemes: "Themes: {1}  (Tab or → takes the first)",
         .errorUnknownTheme: "'{1}' is not one of the lokale opgaven (themes): choose from {2}, or add it with proeftuin opgave add",
         .historyUndone: "undone", .historyRedone: "redone", .historyWipOverride: "over the WIP limit: {1}",
         .historyProposalAmended: "proposal amended, was: {1}", .objectionPreviousProposal: "proposal was: {1}",
@@ -738,7 +740,7 @@ extension Strings {
         .emptyBoard: "Nog geen ideeën — n nieuw idee, ? hulp", .ideaCountOne: "1 idee",
         .messageStoppedReopen: "{1} is de laatste fase: m heropent het idee (terug naar {2})",
         .messageFirstStage: "{1} is de eerste fase",
-        .formThemes: "Thema's: {1}  (→ neemt de eerste)",
+        .formThemes: "Thema's: {1}  (Tab of → neemt de eerste)",
         .errorUnknownTheme: "'{1}' is geen van de lokale opgaven (thema's): kies uit {2}, of voeg het toe met proeftuin opgave add",
         .historyUndone: "ongedaan gemaakt", .historyRedone: "opnieuw gedaan", .historyWipOverride: "over de WIP-grens: {1}",
         .historyProposalAmended: "voorstel aangepast, was: {1}", .objectionPreviousProposal: "voorstel was: {1}",

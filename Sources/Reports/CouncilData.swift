@@ -26,7 +26,11 @@ public struct CouncilData: Sendable {
         from database: any StoreReader, today: DayDate, triageDays: Int = LearningCapacity.defaultTriageDays,
         calendarDay: @escaping @Sendable (Date) -> DayDate = DayDate.local
     ) throws -> CouncilData {
-        CouncilData(today: today, ideas: try database.details(), triageDays: triageDays, calendarDay: calendarDay)
+        var intakes: [IdeaID: Intake] = [:]
+        for intake in try database.intakes() { intakes[intake.ideaID] = intake }
+        var details = try database.details()
+        for index in details.indices { details[index].intake = intakes[details[index].idea.id] }
+        return CouncilData(today: today, ideas: details, triageDays: triageDays, calendarDay: calendarDay)
     }
 
     /// Free text with every submitter's name, e-mail address, phone number, BSN and address masked.
@@ -88,6 +92,8 @@ public struct CouncilData: Sendable {
             case .scaling:
                 next.append(strings.format(.councilScaling, name(detail), detail.idea.reviewDate.map(\.description) ?? "—"))
             case .proposed:
+                // Declined, merged or still-waiting inbox ideas are not proposals the team works on.
+                if let intake = detail.intake, intake.status != .accepted { break }
                 next.append(strings.format(.councilProposed, name(detail)))
             case .stopped:
                 break

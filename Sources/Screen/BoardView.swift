@@ -76,8 +76,10 @@ enum BoardView {
         let innerWidth = width - 2
         guard innerWidth > 0 else { return }
         if cards.isEmpty {
-            let note = state.filter.isEmpty ? strings[.emptyColumn] : strings[.noMatches]
-            grid.put(" " + note, x: x + 1, y: top + 1, maxWidth: innerWidth, style: Palette.badge)
+            let note = state.filter.isEmpty && !state.inboxOnly ? strings[.emptyColumn] : strings[.noMatches]
+            // The leading space goes first when the column is narrow, so the note keeps its closing bracket.
+            let shown = DisplayWidth.of(note) < innerWidth ? " " + note : note
+            grid.put(shown, x: x + 1, y: top + 1, maxWidth: innerWidth, style: Palette.badge)
             return
         }
         let visible = BoardLayout.visibleCards(for: state.size)

@@ -68,7 +68,36 @@ struct InboxReducerTests {
         type("Er is al een meldapp", &state)
         #expect(press([.enter], &state) == [.intake(IdeaID(3), .decline(reason: "Er is al een meldapp"))])
         _ = Reducer.reduce(&state, .intakeChanged(IdeaID(3), .decline(reason: "Er is al een meldapp")))
-        #expect(state.mode == .board && state.message?.text == "#3 afgewezen: het is van het bord")
+        #expect(state.mode == .board && state.message?.text == "#3 afgewezen en van het bord gehaald")
         #expect(press([.character("R")], &state) == [.intake(IdeaID(3), .replySent(Self.today))])
+    }
+
+    @Test func undoStopsAtATriageStepInsteadOfUndoingWhatCameBefore() {
+        var state = inboxState()
+        let created = AppliedChange(change: .create(IdeaFields(title: "Nieuw")), inverse: .swap(IdeaID(54), IdeaID(54)),
+                                    focus: IdeaID(54), focusStage: .proposed)
+        _ = Reducer.reduce(&state, .changeApplied(created, .perform))
+        #expect(state.undoStack.count == 1)
+        _ = Reducer.reduce(&state, .intakeChanged(IdeaID(2), .accept(theme: "Wonen en wijk")))
+        #expect(press([.character("u")], &state).isEmpty, "u sends no change: the new idea is not deleted")
+        #expect(state.message?.text == "Aannemen van #2 kan niet ongedaan worden gemaakt; wat ervoor kwam dus ook niet")
+        #expect(press([.character("U")], &state).isEmpty)
+    }
+
+    @Test func theInboxFilterAndATextFilterSelectAVisibleCard() {
+        var state = inboxState()
+        press([.character("l")], &state)  // focus the Experimenteren column: it has no inbox card
+        press([.character("i")], &state)
+        #expect(state.focusedStage == .proposed && state.selectedCard?.id == IdeaID(2))
+        press([.character("A")], &state)
+        guard case .prompt(let prompt) = state.mode, case .acceptTheme(IdeaID(2)) = prompt.purpose else {
+            Issue.record("A opens the accept prompt for the selected inbox card")
+            return
+        }
+        var filtered = inboxState()
+        press([.character("/")], &filtered)
+        type("proef", &filtered)
+        press([.enter], &filtered)
+        #expect(filtered.focusedStage == .experimenting && filtered.selectedCard?.id == IdeaID(4))
     }
 }

@@ -286,6 +286,16 @@ struct GuardRailTests {
         #expect(openForm(state)?.fields.theme == "Wijk", "leaving the field gives a known theme its own spelling")
     }
 
+    @Test func tabTakesTheShownCompletionBeforeMovingOn() {
+        var state = sampleState()
+        press([.character("n")], &state)
+        type("Idee", &state)
+        press([.tab, .tab], &state)
+        type("je", &state)
+        press([.tab], &state)
+        #expect(openForm(state)?.fields.theme == "Jeugd", "Tab keeps what the grey completion showed, not the typed 'je'")
+    }
+
     @Test func aFixedListOfThemesRefusesOthers() {
         var state = sampleState(language: .nl)
         state.themes = ThemeCatalog(fixed: ["Armoede en schulden", "Jeugd en gezin"])

@@ -128,4 +128,25 @@ struct CouncilReportTests {
         #expect(html.contains("class=\"axis-title\">kwartaal</text>"))
         #expect(html.contains("class=\"axis-title\">aandeel (%)</text>"))
     }
+
+    @Test func declinedAndWaitingInboxIdeasAreNotWhatComesNext() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("proeftuin-council-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let clock = MovingClock()
+        clock.set("2026-11-02")
+        let database = try AppDatabase.open(DataDirectory(url: directory), actor: "Griffie", clock: { clock.now })
+        let day = DayDate(year: 2026, month: 11, day: 2)!
+        _ = try database.add(IdeaFields(title: "Eigen voorstel", theme: "Wonen"))
+        let declined = try database.addToInbox(IdeaFields(title: "Afgewezen idee", theme: "Wonen"), receivedOn: day, replyTo: nil).id
+        _ = try database.changeIntake(declined, .decline(reason: "bestaat al"), today: day)
+        _ = try database.addToInbox(IdeaFields(title: "Wacht nog", theme: "Wonen"), receivedOn: day, replyTo: nil)
+        let accepted = try database.addToInbox(IdeaFields(title: "Aangenomen idee", theme: "Wonen"), receivedOn: day, replyTo: nil).id
+        _ = try database.changeIntake(accepted, .accept(theme: "Wonen"), today: day)
+        let data = try CouncilData.load(from: database, today: DayDate(year: 2026, month: 11, day: 30)!, calendarDay: Self.utc)
+        let text = CouncilMarkdownReport.render(data, strings: Strings(.nl))
+        #expect(text.contains("Eigen voorstel: voorgesteld, nog niet geprobeerd."))
+        #expect(text.contains("Aangenomen idee: voorgesteld, nog niet geprobeerd."))
+        #expect(!text.contains("Afgewezen idee: voorgesteld"), "a declined idea is no proposal")
+        #expect(!text.contains("Wacht nog: voorgesteld"), "an idea still in the inbox is not worked on yet")
+    }
 }

@@ -173,7 +173,7 @@ struct CivilServantScreenTests {
         #expect(lines[10] == "││ Thema          jeugd en gezin                                              ││", "the rest shown faintly")
         #expect(grid[18, 10].style == Palette.focusedField)
         #expect(grid[20, 10].style == Palette.completion)
-        #expect(lines[16] == "││ Thema's: Jeugd en gezin  (→ neemt de eerste)                               ││")
+        #expect(lines[16] == "││ Thema's: Jeugd en gezin  (Tab of → neemt de eerste)                        ││")
     }
 
     @Test func helpFitsAndWrapsLongDescriptions() {

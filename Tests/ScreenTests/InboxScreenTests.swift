@@ -35,6 +35,7 @@ struct InboxScreenTests {
         let filtered = render(state)
         #expect(filtered[0].hasPrefix(" Proeftuin · 3 ideeën · inbox · ✉2 │ #2 Speelplek"))
         #expect(filtered[1].hasPrefix("┌ Voorgeste… 2 ┐"))
+        #expect(filtered[2].contains("│(geen treffer)│"), "an empty filtered column keeps its closing bracket")
     }
 
     @Test func theDetailViewSaysHowItCameInAndWhetherItWasAnswered() {

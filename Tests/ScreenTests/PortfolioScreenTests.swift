@@ -68,7 +68,7 @@ struct PortfolioScreenTests {
         #expect(lines.contains("   Mediaan dagen van idee tot eerste experiment: 30 dagen"))
         #expect(lines.contains("   Mediaan dagen van experiment tot leerkaart: 50,5 dagen"))
         #expect(lines.contains("   Afgeronde cycli met een leerkaart: 67% (2 van 3)"))
-        #expect(lines.contains("   Reviews op tijd gehouden: —"))
+        #expect(lines.contains("   Evaluaties op tijd gehouden: —"))
         #expect(lines.contains("   Instroom binnen 14 dagen beantwoord: 25% (1 van 4)"))
     }
 }

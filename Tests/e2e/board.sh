@@ -602,7 +602,7 @@ inbox_badge_filter_and_accept() {
     if screen $s | grep -qF "#45 ✉"; then echo "  #45 still in the inbox"; return 1; fi
     keys $s X && wait_for $s "#46 afwijzen; reden:" || return 1
     keys $s -l "Past beter bij het buurthuis" && keys $s Enter
-    wait_for $s "#46 afgewezen: het is van het bord" || return 1
+    wait_for $s "#46 afgewezen en van het bord gehaald" || return 1
     wait_for $s "· inbox · ✉3" || return 1
     keys $s i && wait_for $s "Alle ideeën" || return 1
     wait_for $s "Proeftuin · 50 ideeën · ✉3" || return 1
@@ -728,7 +728,7 @@ a_case_note_is_masked_before_it_is_saved() {
     keys $s Enter && wait_for $s "Geschiedenis" || return 1
     keys $s C && wait_for $s "Casus bij #1" || return 1
     keys $s Tab && keys $s -l "Mevrouw El Amrani belde met 06-12345678"
-    wait_for $s "Persoonsgegevens: telefoonnummer 06-12345678" || return 1
+    wait_for $s "Gevonden: telefoonnummer 06-12345678" || return 1
     keys $s C-s && wait_for $s "De casus bevat persoonsgegevens (naam, telefoonnummer)" || return 1
     wait_for $s "Mevrouw El Amrani belde met 06-12345678" || return 1   # nothing typed is lost
     keys $s C-k && wait_for $s "Mevrouw [naam] belde met [telefoon]" || return 1
