@@ -32,23 +32,7 @@ public enum CouncilHTMLReport {
             body.append("</figure>")
         }
         body.append("<p class=\"meta\">\(e(strings[.councilDefinitions]))</p></section>")
-        return """
-            <!DOCTYPE html>
-            <html lang="\(strings.language.rawValue)">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(e(strings[.councilTitle]))</title>
-            <style>
-            \(style)
-            </style>
-            </head>
-            <body>
-            \(body.joined(separator: "\n"))
-            </body>
-            </html>
-
-            """
+        return HTMLDocument.page(language: strings.language.rawValue, title: e(strings[.councilTitle]), style: style, body: body)
     }
 
     /// Readable on a phone (one column, charts scale to the width) and printed on A4 (no section split over pages).

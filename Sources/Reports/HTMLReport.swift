@@ -140,23 +140,7 @@ public enum HTMLReport {
                 body.append("</tbody></table>")
             }
         }
-        return """
-            <!DOCTYPE html>
-            <html lang="\(strings.language.rawValue)">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(text.title) \(data.today)</title>
-            <style>
-            \(css)
-            </style>
-            </head>
-            <body>
-            \(body.joined(separator: "\n"))
-            </body>
-            </html>
-
-            """
+        return HTMLDocument.page(language: strings.language.rawValue, title: "\(text.title) \(data.today)", style: css, body: body)
     }
 
     static let css = """
