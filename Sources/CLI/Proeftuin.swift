@@ -100,13 +100,13 @@ struct BoardCommand: ParsableCommand {
         }
         let workspace = try global.openWorkspace(at: directory, program: "board")
         if demo { try workspace.seedDemo(now: Date()) }
-        try workspace.rollingBackup()  // at most once a day, the newest seven kept
         let environment = global.environment
         let configuration = try global.configuration()
         let keymap = try Keymap.standard.overriding(configuration.keys)
         try MainActor.assumeIsolated {
             try BoardApp.run(workspace: workspace, language: language, environment: environment, useMouse: useMouse,
-                             staleDays: configuration.staleDays ?? 30, keymap: keymap)
+                             staleDays: configuration.staleDays ?? 30, keymap: keymap,
+                             dailyBackup: true)  // at most once a day, the newest seven kept, made after the first frame
         }
         if demo { print(Strings(language).format(.cliDemoKept, TextSanitizer.singleLine(workspace.reader.directory.path))) }
     }

@@ -22,8 +22,15 @@ extension AppDatabase {
     /// The copy is written under a temporary name (`.NAME.<pid>.partial`) and renamed when whole, so a copy cut short is
     /// never taken for a backup; left-overs of copies cut short earlier (no program still writing them) are removed
     /// first. A copy made outside the backups folder is recorded (`CopyRegister`), so `forget` can reach it later.
+    /// `snapshot` copies from a reader inside one read transaction (WAL): writes made meanwhile, by this program or
+    /// another, go on without waiting and are not in the copy, which is the database as it was when the copy began;
+    /// without it the copy holds the writer (what a backup before a migration needs).
     @discardableResult
-    public func backup(to url: URL) throws -> URL {
+    public func backup(to url: URL) throws -> URL { try backup(to: url, snapshot: false) }
+
+    /// `backup(to:)`, from a snapshot or holding the writer.
+    @discardableResult
+    public func backup(to url: URL, snapshot: Bool) throws -> URL {
         if FileManager.default.fileExists(atPath: url.path) {
             throw StorageError.fileExists(path: url.path)
         }
@@ -42,8 +49,12 @@ extension AppDatabase {
         do {
             // From the writer connection: a reader opened before a migration would keep the old schema.
             let destination = try DatabaseQueue(path: temporary.path)
-            try pool.writeWithoutTransaction { source in
-                try destination.writeWithoutTransaction { target in try source.backup(to: target) }
+            if snapshot {
+                try pool.backup(to: destination)  // GRDB copies inside one read transaction of the pool
+            } else {
+                try pool.writeWithoutTransaction { source in
+                    try destination.writeWithoutTransaction { target in try source.backup(to: target) }
+                }
             }
             try destination.close()
             CrashPoint.reach("backup-copied")
@@ -76,9 +87,9 @@ extension AppDatabase {
     /// The rolling backups, newest first.
     public func backups() -> [URL] { Doctor.backups(directory) }
 
-    /// Makes today's rolling backup unless one exists, and keeps only the newest seven.
+    /// Makes today's rolling backup unless one exists, and keeps only the newest seven (`snapshot`: see `backup(to:snapshot:)`).
     @discardableResult
-    public func rollingBackup(reason: String = "daily") throws -> URL? {
+    public func rollingBackup(reason: String = "daily", snapshot: Bool = false) throws -> URL? {
         let day = DayDate.local(clock()).description
         if reason == "daily", backups().contains(where: { $0.lastPathComponent.hasPrefix("proeftuin-\(day)") }) { return nil }
         let stamp = Self.stamp(clock())
@@ -89,7 +100,7 @@ extension AppDatabase {
             url = directory.backupsURL.appendingPathComponent("proeftuin-\(stamp)-\(reason)-\(number).sqlite")
             number += 1
         }
-        url = try backup(to: url)
+        url = try backup(to: url, snapshot: snapshot)
         for old in backups().dropFirst(Self.backupsKept) { try? FileManager.default.removeItem(at: old) }
         return url
     }
