@@ -23,16 +23,30 @@ public enum Event: Equatable, Sendable {
     case tick(Date)
     /// The drafts of unsaved forms kept in the data directory (read at start-up).
     case draftsLoaded([FormDraft])
+    /// Titles and themes of every idea, for forms on a windowed board.
+    case catalogLoaded(BoardCatalog)
+    /// Titles of ideas a weighing session shows that the windowed board did not hold.
+    case titlesLoaded([IdeaID: String])
 }
 
-/// What the board reads in one go: the cards, the WIP limits, and what day it is.
+/// What the board reads in one go: the cards (every one, or windows of the columns), the WIP limits, and what day it is.
 public struct BoardData: Equatable, Sendable {
+    /// Every card (a full load); empty when `window` holds the columns.
     public var cards: [IdeaSummary]
+    /// Windows of the columns with their counts (a windowed load), or nil for a full load.
+    public var window: BoardWindow?
     public var wipLimits: [Stage: WipLimit]
     public var today: DayDate
 
     public init(cards: [IdeaSummary], wipLimits: [Stage: WipLimit] = WipLimit.defaults, today: DayDate) {
         self.cards = cards
+        self.wipLimits = wipLimits
+        self.today = today
+    }
+
+    public init(window: BoardWindow, wipLimits: [Stage: WipLimit] = WipLimit.defaults, today: DayDate) {
+        self.cards = []
+        self.window = window
         self.wipLimits = wipLimits
         self.today = today
     }
@@ -65,7 +79,15 @@ public enum ChangeFailure: Equatable, Sendable, Error {
 
 /// Work the reducer asks the runner to do: plain data, performed outside the reducer.
 public enum Effect: Equatable, Sendable {
+    /// Reads the board again as it is shown (every card on a full load; the reducer turns it into `.loadWindow` on a
+    /// windowed board).
     case loadBoard
+    /// Reads windows of the columns and the counts (a windowed board).
+    case loadWindow(BoardQuery)
+    /// Reads the titles and themes of every idea, for a form on a windowed board.
+    case loadCatalog
+    /// Reads the titles of these ideas (a weighing session's ideas the windowed board does not hold).
+    case loadTitles([IdeaID])
     case loadIdea(IdeaID, LoadPurpose)
     case apply(IdeaChange, ChangePurpose)
     case quit

@@ -8,27 +8,13 @@ extension AppDatabase {
     public func summaries() throws -> [IdeaSummary] {
         try read { db in
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT id, title, theme, tags, stage, position, reviewDate, cycleCount, weighScore, weighRank FROM idea
+                SELECT \(Self.summaryColumns) FROM idea
                 ORDER BY CASE stage WHEN 'proposed' THEN 0 WHEN 'experimenting' THEN 1 WHEN 'learning' THEN 2
                 WHEN 'scaling' THEN 3 ELSE 4 END, position, id
                 """)
             var result: [IdeaSummary] = []
             result.reserveCapacity(1024)
-            while let row = try rows.next() {
-                let id: Int64 = (try row.decode(atIndex: 0))
-                let review: String? = (try row.decode(atIndex: 6))
-                let score: Double? = (try row.decode(atIndex: 8))
-                let rank: Int? = (try row.decode(atIndex: 9))
-                result.append(
-                    IdeaSummary(
-                        id: IdeaID(id), title: (try row.decode(atIndex: 1)), theme: (try row.decode(atIndex: 2)),
-                        tagText: try StoredValue.tagText((try row.decode(atIndex: 3)) as String, table: "idea", record: "#\(id)", field: "tags"),
-                        stage: try StoredValue.value(Stage.self, (try row.decode(atIndex: 4)) as String, table: "idea", record: "#\(id)", field: "stage"),
-                        position: (try row.decode(atIndex: 5)),
-                        reviewDate: try StoredValue.day(review, table: "idea", record: "#\(id)", field: "reviewDate"),
-                        cycle: (try row.decode(atIndex: 7)),
-                        weighing: score.flatMap { score in rank.map { WeighingBadge(score: score, rank: $0) } }))
-            }
+            while let row = try rows.next() { result.append(try Self.summary(row)) }
             return result
         }
     }
@@ -128,14 +114,17 @@ extension AppDatabase {
 
     /// Number of ideas per stage.
     public func countsByStage() throws -> [Stage: Int] {
-        try read { db in
-            var counts: [Stage: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT stage, COUNT(*), MIN(id) FROM idea GROUP BY stage") {
-                let stage = try StoredValue.value(Stage.self, (try row.decode(atIndex: 0)) as String, table: "idea", record: "#\(row[2] as DatabaseValue)", field: "stage")
-                counts[stage] = (try row.decode(atIndex: 1))
-            }
-            return counts
+        try read { db in try Self.countsByStage(db) }
+    }
+
+    /// Ideas per stage, counted by SQLite (the stage index), inside a read the caller holds.
+    static func countsByStage(_ db: Database) throws -> [Stage: Int] {
+        var counts: [Stage: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT stage, COUNT(*), MIN(id) FROM idea GROUP BY stage") {
+            let stage = try StoredValue.value(Stage.self, (try row.decode(atIndex: 0)) as String, table: "idea", record: "#\(row[2] as DatabaseValue)", field: "stage")
+            counts[stage] = (try row.decode(atIndex: 1))
         }
+        return counts
     }
 
     /// Number of event-log rows.

@@ -1,0 +1,24 @@
+import Domain
+
+/// What a windowed load brings the board: per column a window of its cards and its count, and the counts per stage.
+public struct BoardWindow: Equatable, Sendable {
+    /// The filter the windows answer.
+    public var filter: String
+    public var columns: [Stage: ColumnWindow]
+    /// Ideas per stage, ignoring the filter (what WIP limits count).
+    public var stageCounts: [Stage: Int]
+    /// The query's focus card where it was found: its column and its index there.
+    public var focus: (id: IdeaID, stage: Stage, index: Int)?
+
+    public init(filter: String, columns: [Stage: ColumnWindow], stageCounts: [Stage: Int], focus: (id: IdeaID, stage: Stage, index: Int)? = nil) {
+        self.filter = filter
+        self.columns = columns
+        self.stageCounts = stageCounts
+        self.focus = focus
+    }
+
+    public static func == (lhs: BoardWindow, rhs: BoardWindow) -> Bool {
+        lhs.filter == rhs.filter && lhs.columns == rhs.columns && lhs.stageCounts == rhs.stageCounts
+            && lhs.focus?.id == rhs.focus?.id && lhs.focus?.stage == rhs.focus?.stage && lhs.focus?.index == rhs.focus?.index
+    }
+}
