@@ -32,6 +32,9 @@ public struct AppState: Equatable, Sendable {
     public private(set) var filter: String = ""
     /// The filter the held windows answer (windowed board).
     private var windowFilter: String = ""
+    /// Set by the reducer after a change that moves no idea between stages (a reorder, an edit): the next reload
+    /// keeps the counts instead of counting again.
+    public var countsUnchanged = false
     /// Whether the catalog was asked for since it was last forgotten (a failed read is not repeated in a loop).
     private var catalogAsked = false
     /// The last window asked for, so a window that cannot be had is not asked for again and again.
@@ -119,10 +122,14 @@ public struct AppState: Equatable, Sendable {
         titleIndex = nil
         isWindowed = true
         isLoaded = true
-        stageCounts = window.stageCounts
+        if let counts = window.stageCounts { stageCounts = counts }
         windowFilter = window.filter
         var result: [Stage: ColumnWindow] = [:]
-        for stage in Stage.boardOrder { result[stage] = window.columns[stage] ?? ColumnWindow() }
+        for stage in Stage.boardOrder {
+            var column = window.columns[stage] ?? ColumnWindow()
+            if window.stageCounts == nil, window.filter.isEmpty { column.total = stageCounts[stage] ?? 0 }  // not counted again
+            result[stage] = column
+        }
         columns = result
         if let focus = window.focus {
             selected[focus.stage] = focus.id
@@ -157,8 +164,10 @@ public struct AppState: Equatable, Sendable {
 
     /// The first windows a board asks for, before anything is loaded.
     public mutating func windowedStart() -> BoardQuery {
-        askedQuery = boardQuery
-        return askedQuery!
+        var query = boardQuery
+        query.counts = true
+        askedQuery = query
+        return query
     }
 
     /// Whether a form needs the catalog and it has not been read (a windowed board).
@@ -181,7 +190,8 @@ public struct AppState: Equatable, Sendable {
             let top = scrollTop[stage] ?? 0
             ranges[stage] = max(0, top - Self.windowMargin)..<(top + max(1, visible) + Self.windowMargin)
         }
-        return BoardQuery(filter: filter, ranges: ranges)
+        // Scrolling leaves the counts as they are; a new filter is counted by its scan.
+        return BoardQuery(filter: filter, ranges: ranges, counts: false)
     }
 
     /// The windows to read when the held ones no longer cover what is shown (plus half the margin), or the filter
@@ -207,6 +217,8 @@ public struct AppState: Equatable, Sendable {
         var query = boardQuery
         query.focus = selected[focusedStage]
         query.around = BoardLayout.visibleCards(for: size) + Self.windowMargin
+        query.counts = !countsUnchanged
+        countsUnchanged = false
         askedQuery = query
         return query
     }

@@ -18,9 +18,12 @@ extension AppDatabase {
     /// The columns of the board for one screenful: counts from aggregate queries, and per asked stage the cards of
     /// `ranges[stage]` (indices in the column's board order, after the filter `words`: folded, every word must occur).
     /// `focus`, when it matches, is found in its column and that column is read `around` cards either side of it.
-    public func boardSlice(ranges: [Stage: Range<Int>], matching words: [String], focus: IdeaID? = nil, around: Int = 0) throws -> BoardSlice {
+    /// Without `counts` the stage counts are not read (empty in the answer; without a filter `matching` is empty too).
+    public func boardSlice(
+        ranges: [Stage: Range<Int>], matching words: [String], focus: IdeaID? = nil, around: Int = 0, counts: Bool = true
+    ) throws -> BoardSlice {
         try read { db in
-            let stageCounts = try Self.countsByStage(db)
+            let stageCounts = counts ? try Self.countsByStage(db) : [:]
             var ranges = ranges
             var windows: [Stage: (offset: Int, cards: [IdeaSummary])] = [:]
             var found: (stage: Stage, index: Int)?
