@@ -44,6 +44,7 @@ public enum FooterHints {
             return ([
                 FooterHint([.addMeasurement], .hintMeasurement), FooterHint([.newDecision], .hintDecision),
                 FooterHint([.continueDecision], .hintObjections), FooterHint([.editIdea], .hintEdit),
+                FooterHint([.addCaseNote], .hintCaseNote),
                 FooterHint([.scrollUp, .scrollDown], joiner: "", .hintScroll),
             ], [FooterHint([.showHelp], .hintHelp), FooterHint([.back], .hintBack)])
         case .form, .entry:

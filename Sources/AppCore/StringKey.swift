@@ -212,5 +212,6 @@ public enum StringKey: String, CaseIterable, Sendable {
     case weighingIncompleteOfOne, errorSessionIncompleteOne, cliSessionIncompleteOne, weighingConfirmCloseIncompleteOne
     case minutesIncompleteOne, participantDoneOne, participantRoundOnlyMarked, weighingTooFewToShow, weighingAgreementNoneOne
     // Fixes after the Dutch review at 80×24 (StringTable+IntakeFixes.swift)
+    case hintCaseNote
     case undoBarrierAccept, undoBarrierDecline, undoBarrierReply
 }

@@ -122,7 +122,11 @@ public struct Strings: Sendable {
         case .unknownSource(let name): format(.errorUnknownSource, clean(name), IdeaSource.allCases.map(source).joined(separator: ", "))
         case .ideaNotFound(let id): format(.errorNotFound, id)
         case .gateIncomplete(_, let missing):
-            format(.errorGateIncomplete, missing.map { self[EntryFieldKey.gate($0).label].lowercased() }.joined(separator: ", "))
+            // Named by their labels without the typing hint in brackets ("maximale duur", not "maximale duur (6w, 30d)").
+            format(.errorGateIncomplete, missing.map { field in
+                let label = self[EntryFieldKey.gate(field).label]
+                return (label.range(of: " (").map { String(label[..<$0.lowerBound]) } ?? label).lowercased()
+            }.joined(separator: ", "))
         case .invalidDate(let text): format(.errorInvalidDate, clean(text))
         case .invalidNumber(let text): format(.errorInvalidNumber, clean(text))
         case .unknownStopCategory(let text):

@@ -26,7 +26,8 @@ enum EntryFormView {
             cursor = at ?? cursor
         }
         grid.cursor = cursor
-        ErrorLines.draw(form.error, x: x + 2, y: y + height - 4, width: width - 4, into: &grid)
+        // Without a notice the error may take the notice's line too (a gate form missing many fields names them all).
+        ErrorLines.draw(form.error, x: x + 2, y: y + height - 4, width: width - 4, lines: form.notice == nil ? 3 : 2, into: &grid)
         if let notice = form.notice {
             grid.putPadded(notice, x: x + 2, y: y + height - 2, width: width - 4, style: Palette.warning)
         }
@@ -52,12 +53,14 @@ enum FieldRow {
     }
 }
 
-/// A refusal in a form, wrapped over up to two lines so the list of missing fields stays readable.
+/// A refusal in a form, wrapped over up to `lines` lines (two unless told) so the list of missing fields stays readable.
 enum ErrorLines {
-    static func draw(_ error: String?, x: Int, y: Int, width: Int, into grid: inout CellGrid) {
-        guard let error, width > 0 else { return }
+    static func draw(_ error: String?, x: Int, y: Int, width: Int, lines count: Int = 2, into grid: inout CellGrid) {
+        guard let error, width > 0, count > 0 else { return }
         var lines = DisplayWidth.wrap(error, to: width)
-        if lines.count > 2 { lines = [lines[0], DisplayWidth.truncate(lines[1...].joined(separator: " "), to: width)] }
+        if lines.count > count {
+            lines = Array(lines.prefix(count - 1)) + [DisplayWidth.truncate(lines[(count - 1)...].joined(separator: " "), to: width)]
+        }
         for (offset, line) in lines.enumerated() {
             grid.putPadded(line, x: x, y: y + offset, width: width, style: Palette.error)
         }

@@ -29,7 +29,7 @@ struct InboxReducerTests {
         press([.character("i")], &state)
         #expect(state.cards(in: .proposed).map(\.id) == [IdeaID(2), IdeaID(3)])
         #expect(state.cards(in: .experimenting).isEmpty)
-        #expect(state.message?.text == "Inbox: 2 ideeën wachten op beoordeling (A aannemen · X afwijzen · i alle ideeën)")
+        #expect(state.message?.text == "Inbox: 2 te beoordelen · A aannemen · X afwijzen · i alles")
         press([.character("i")], &state)
         #expect(state.cards(in: .proposed).count == 3 && state.message?.text == "Alle ideeën")
     }

@@ -127,7 +127,7 @@ struct MoveTests {
             return
         }
         #expect(refused.error == "Still missing: we believe that, to verify, we will, and measure, we are right if, owner, "
-                + "budget cap (€), max duration (6w, 30d), who could be harmed, how we prevent that, we stop at once if")
+                + "budget cap, max duration, who could be harmed, how we prevent that, we stop at once if")
         fill(["buren helpen", "pilot Noord", "deelnemers", "minstens 20", "Sanne", "2026-12-31", "1500", "8w", "buren",
               "vrijwillig meedoen", "iemand zich onveilig voelt", "goed genoeg voor nu"], &state)
         let effects = press([.control("s")], &state)

@@ -81,7 +81,7 @@ struct IntakeCLITests {
         // #3 (10 Nov) is due on the 24th.
         let due = try binary.run(["due", "--now", "2026-11-20"])
         #expect(due.stdout.hasSuffix("""
-            Inbox past its answer deadline (14 days):
+            inbox past its answer deadline (14 days):
               2026-11-15  #4  Meldapp
               2026-11-17  #2  Speelplek Oosterpark
 
@@ -93,7 +93,7 @@ struct IntakeCLITests {
         // With 7 days: #2 (3 Nov) due 10 Nov, #4 (1 Nov) due 8 Nov, #3 (10 Nov) due 17 Nov: all three overdue.
         let late = try binary.run(["due", "--now", "2026-11-20", "--lang", "nl"])
         #expect(late.stdout.hasSuffix("""
-            Inbox over de antwoordtermijn (7 dagen):
+            inbox over de antwoordtermijn (7 dagen):
               2026-11-08  #4  Meldapp
               2026-11-10  #2  Speelplek Oosterpark
               2026-11-17  #3  Samen koken

@@ -24,7 +24,7 @@ struct LearningCLITests {
         #expect(result["pastMaxDuration"]?.first?["kind"] as? String == "max-duration")
         #expect(result["pastMaxDuration"]?.first?["id"] as? Int == 1)
         let text = try binary.run(["due", "--now", "2099-01-01"]).stdout
-        #expect(text.contains("Past their maximum duration (1):\n"))
+        #expect(text.contains("past their maximum duration (1):\n"))
         #expect(try binary.run(["due", "--format", "json"]).stdout.contains("\"pastMaxDuration\" : [\n\n  ]"), "not yet today")
     }
 

@@ -214,7 +214,7 @@ struct CivilServantScreenTests {
     @Test func historyTellsOfUndoRedoAndWipOverrides() {
         let lines = utc.render(detailWithHistory()).lines()
         #expect(lines[19] == "     2026-11-30  9,5", "a decimal comma in Dutch")
-        #expect(lines[23] == " M meting · d besluit · D bezwaren · e wijzig · ↑↓ scroll · ? hulp · q terug")
+        #expect(lines[23] == " M meting · d besluit · D bezwaren · e wijzig · C casus · ? hulp · q terug")
         var scrolled = detailWithHistory()
         for _ in 0..<10 { _ = Reducer.reduce(&scrolled, .key(.down)) }
         let history = utc.render(scrolled).lines().joined(separator: "\n")

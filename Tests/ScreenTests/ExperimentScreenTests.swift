@@ -68,7 +68,8 @@ struct ExperimentScreenTests {
         #expect(text.contains("│ Om dat te toetsen gaan we"))
         #expect(text.contains("│ Evaluatiedatum             2027-01-11"))
         #expect(text.contains("│ Nog niet ingevuld: we geloven dat, om dat te toetsen gaan we, en meten we, we    │"))
-        #expect(text.contains("│ hebben gelijk als, eigenaar, budgetplafond (€), maximale duur (6w, 30d), wie ka… │"))
+        #expect(text.contains("│ hebben gelijk als, eigenaar, budgetplafond, maximale duur, wie kan schade        │"))
+        #expect(text.contains("│ lijden, hoe we dat voorkomen, we stoppen direct als                              │"), "every missing field named")
     }
 
     @Test func detailShowsCycleSparklineTargetAndDecision() {

@@ -585,7 +585,7 @@ inbox_badge_filter_and_accept() {
     cli "$data" demo >/dev/null
     start80 $s "$data"
     wait_for $s "Proeftuin · 51 ideeën · ✉5" || return 1
-    keys $s i && wait_for $s "Inbox: 5 ideeën wachten op beoordeling" || return 1
+    keys $s i && wait_for $s "Inbox: 5 te beoordelen" || return 1
     wait_for $s "Proeftuin · 51 ideeën · inbox · ✉5" || return 1
     screen $s | sed -n 2p | grep -qF "Voorgeste… 5 ┐" || { echo "  column: $(screen $s | sed -n 2p)"; return 1; }
     for badge in "#45 ✉ " "#46 ✉ " "#47 ✉!" "#48 ✉!" "#49 ✉ "; do
