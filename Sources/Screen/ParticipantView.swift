@@ -41,8 +41,13 @@ public enum ParticipantView {
         }
 
         // The grid: the participant's own scores only.
-        let cellWidth = 8
-        let titleWidth = max(14, min(40, grid.width * 4 / 10))
+        // The titles first, as wide as they need up to half the screen; then cells as wide as the longest criterion name
+        // (8 to 13 columns) in what is left; the titles take whatever remains, at least 40 % of the screen.
+        let count = max(1, session.criteria.count)
+        let longest = session.criteria.map { DisplayWidth.of($0.name) }.max() ?? 0
+        let needed = session.ideas.map { DisplayWidth.of(" \($0) \(state.titles[$0] ?? "")") + 1 }.max() ?? 0
+        let cellWidth = max(8, min(min(13, longest + 1), (grid.width - max(30, min(needed, grid.width / 2))) / count))
+        let titleWidth = max(14, min(max(min(40, grid.width * 4 / 10), needed), grid.width - count * cellWidth))
         let top = y + 1
         for (index, criterion) in session.criteria.enumerated() {
             grid.put(DisplayWidth.truncate(criterion.name, to: cellWidth - 1), x: titleWidth + index * cellWidth, y: top,

@@ -84,7 +84,10 @@ enum PortfolioView {
             lines.append(("", .plain))
             lines.append((strings[.learningTitle], Palette.label))
             for (label, value) in strings.learningFigures(learning, triageDays: metrics.triageDays) {
-                lines.append(("  \(label): \(value)", .plain))
+                // A long figure (the starts per quarter) wraps under its label instead of being cut.
+                for (index, line) in DisplayWidth.wrap("\(label): \(value)", to: max(8, width - 4)).enumerated() {
+                    lines.append(((index == 0 ? "  " : "    ") + line, .plain))
+                }
             }
         }
         return lines

@@ -21,6 +21,25 @@ func bramsScreen(size: Size = Size(width: 80, height: 16), language: Language = 
 
 @Suite("Screen: participants")
 struct ParticipantScreenTests {
+    /// Long titles are shown whole first (up to half the screen), then criterion names as far as the cells allow: at 100
+    /// columns the titles are whole, at 120 the names are too.
+    @Test func longCriterionNamesAndTitlesAreWholeWhenThereIsRoom() {
+        let names = ["impact", "haalbaarheid", "draagvlak", "kosten", "risico"]
+        let set = CriteriaSet(name: "sociaal-domein", criteria: names.map { Criterion(name: $0, weight: 1) })
+        var session = WeighingSession(set: set, ideas: [IdeaID(4), IdeaID(11)], participants: ["Anne"], createdAt: Date(timeIntervalSince1970: 0))
+        session.id = SessionID(3)
+        let state = ParticipantState(language: .nl, size: Size(width: 100, height: 20), session: session, participant: 0,
+                                     titles: [IdeaID(4): "Eén loket voor alle toeslagen", IdeaID(11): "Jongerenwerk op straat na 22.00 uur"])
+        let lines = ParticipantView.render(state).lines()
+        #expect(lines[5].hasPrefix(" #4 Eén loket voor alle toeslagen "))
+        #expect(lines[6].hasPrefix(" #11 Jongerenwerk op straat na 22.00 uur "))
+        var wide = state
+        wide.size = Size(width: 120, height: 20)
+        let wider = ParticipantView.render(wide).lines()
+        #expect(wider[4].contains("impact       haalbaarheid draagvlak    kosten       risico"))
+        #expect(!wider[4...6].joined().contains("…"))
+    }
+
     @Test func theParticipantSeesOnlyTheirOwnGridAndWhereTheyAre() {
         var state = bramsScreen(scored: [4])
         state.message = nil

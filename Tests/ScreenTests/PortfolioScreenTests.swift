@@ -71,4 +71,22 @@ struct PortfolioScreenTests {
         #expect(lines.contains("   Evaluaties op tijd gehouden: —"))
         #expect(lines.contains("   Instroom binnen 14 dagen beantwoord: 25% (1 van 4)"))
     }
+
+    /// Eight quarters of starts do not fit 80 columns: the line wraps under its label instead of being cut.
+    @Test func aLongFigureWrapsAt80Columns() {
+        var dutch = state(.nl)
+        guard case .portfolio(let portfolio) = dutch.mode, var metrics = portfolio.metrics else {
+            Issue.record("expected the portfolio view")
+            return
+        }
+        let quarters = (1...4).map { (Quarter(year: 2025, number: $0), $0) } + (1...4).map { (Quarter(year: 2026, number: $0), 5 + $0) }
+        metrics.learning = LearningCapacity(
+            startsPerQuarter: quarters, medianDaysToFirstExperiment: nil, medianDaysToLearningCard: nil,
+            cyclesWithLearningCard: .init(0, of: 0), cyclesWithThreeMeasurements: .init(0, of: 0), stopsWithLearning: .init(0, of: 0),
+            reviewsOnTime: .init(0, of: 0), intakeAnsweredInTime: .init(0, of: 0))
+        dutch.mode = .portfolio(PortfolioState(metrics: metrics, scroll: 25))
+        let lines = Renderer().render(dutch).lines()
+        #expect(lines.contains("   Gestarte experimenten per kwartaal: 2025 K1: 1, 2025 K2: 2, 2025 K3: 3,"))
+        #expect(lines.contains("     2025 K4: 4, 2026 K1: 6, 2026 K2: 7, 2026 K3: 8, 2026 K4: 9"))
+    }
 }

@@ -157,7 +157,7 @@ for _ in $(seq 1 200); do
     grep -q "Stopped [0-9]" <<<"$frame" && break
     sleep 0.05
 done
-grep -q "Stopped [0-9]" <<<"$frame" && grep -q "Proposed 16" <<<"$frame" \
+grep -q "Stopped [0-9]" <<<"$frame" && grep -q "Proposed 23" <<<"$frame" \
     || fail "the board drew no frame with its columns (TERM=$term)" "$frame"
 echo "$frame" | head -n 8 | sed 's/^/  | /'
 tmux -L "$tmux_socket" send-keys -t board q
@@ -193,15 +193,15 @@ complete_bash() {
 words=$(complete_bash "proeftuin ")
 for word in demo list move session report; do grep -qx -- "$word" <<<"$words" || fail "bash does not complete '$word'" "$words"; done
 words=$(complete_bash "proeftuin de")
-[ "$(sort <<<"$words" | tr '\n' ' ')" = "decision demo " ] || fail "bash completes 'proeftuin de' to: $words"
+[ "$(sort <<<"$words" | tr '\n' ' ')" = "decision decline demo " ] || fail "bash completes 'proeftuin de' to: $words"
 words=$(complete_bash "proeftuin session ")
 grep -qx results <<<"$words" || fail "bash does not complete 'proeftuin session results'" "$words"
-ok "bash completes subcommands (proeftuin de<Tab> → decision demo; session <Tab> → … results …)"
+ok "bash completes subcommands (proeftuin de<Tab> → decision decline demo; session <Tab> → … results …)"
 
 if command -v fish >/dev/null; then
     words=$(fish --no-config -c "source '$root/usr/share/fish/vendor_completions.d/proeftuin.fish'; complete -C 'proeftuin de'" | cut -f1)
-    [ "$(sort <<<"$words" | tr '\n' ' ')" = "decision demo " ] || fail "fish completes 'proeftuin de' to: $words"
-    ok "fish completes subcommands (proeftuin de<Tab> → decision demo)"
+    [ "$(sort <<<"$words" | tr '\n' ' ')" = "decision decline demo " ] || fail "fish completes 'proeftuin de' to: $words"
+    ok "fish completes subcommands (proeftuin de<Tab> → decision decline demo)"
 else
     echo "skip - fish is not installed here"
 fi
