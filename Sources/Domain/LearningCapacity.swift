@@ -60,9 +60,6 @@ public struct LearningCapacity: Equatable, Sendable {
             && lhs.intakeAnsweredInTime == rhs.intakeAnsweredInTime
     }
 
-    /// The intake answer deadline in days when none is configured.
-    public static let defaultTriageDays = Intake.defaultTriageDays
-
     /// The targets drawn as lines in the council report's charts.
     public static let startsTargetPerQuarter = 3
     /// The target for every share, in percent.

@@ -61,7 +61,7 @@ public struct PortfolioMetrics: Equatable, Sendable {
     /// The learning-capacity figures, when they were measured with the metrics.
     public var learning: LearningCapacity?
     /// The intake answer deadline the learning figures were measured with, in days.
-    public var triageDays: Int = LearningCapacity.defaultTriageDays
+    public var triageDays: Int = Intake.defaultTriageDays
 
     public init(
         themes: [String], matrix: [String: [Stage: Int]], stageCounts: [Stage: Int], overdue: [DueReview], stale: [Stale],

@@ -23,14 +23,11 @@ public struct CouncilData: Sendable {
 
     /// Reads the whole portfolio for the council report.
     public static func load(
-        from database: any StoreReader, today: DayDate, triageDays: Int = LearningCapacity.defaultTriageDays,
+        from database: any StoreReader, today: DayDate, triageDays: Int = Intake.defaultTriageDays,
         calendarDay: @escaping @Sendable (Date) -> DayDate = DayDate.local
     ) throws -> CouncilData {
-        var intakes: [IdeaID: Intake] = [:]
-        for intake in try database.intakes() { intakes[intake.ideaID] = intake }
-        var details = try database.details()
-        for index in details.indices { details[index].intake = intakes[details[index].idea.id] }
-        return CouncilData(today: today, ideas: details, triageDays: triageDays, calendarDay: calendarDay)
+        // `details()` brings each idea's intake record along (declined and waiting ideas are told apart by it).
+        CouncilData(today: today, ideas: try database.details(), triageDays: triageDays, calendarDay: calendarDay)
     }
 
     /// Free text with every submitter's name, e-mail address, phone number, BSN and address masked.

@@ -24,8 +24,7 @@ public struct ReportData: Sendable {
         calendarDay: @escaping @Sendable (Date) -> DayDate = DayDate.local
     ) throws -> ReportData {
         // Declined ideas left the board: the report leaves them out too (they stay in the history and exports).
-        let declined = Set(try database.intakes().filter { $0.status == .declined }.map(\.ideaID))
-        let ideas = try database.details(theme: theme).filter { !declined.contains($0.idea.id) }
+        let ideas = try database.details(theme: theme).filter { $0.intake?.status != .declined }
         return ReportData(
             today: today, since: since, theme: theme, includePersonal: includePersonal, ideas: ideas,
             metrics: try database.portfolio(today: today, staleDays: staleDays, theme: theme), staleDays: staleDays,
