@@ -30,7 +30,8 @@ public enum BoardApp {
         state.keymap = keymap
         state.themes = try workspace.themeCatalog()
         state.triageDays = triageDays
-        var pending: [Effect] = [.loadBoard, .loadDrafts]
+        // The board reads windows of its columns: what the screen shows plus a margin, never every card.
+        var pending: [Effect] = [.loadWindow(state.windowedStart()), .loadDrafts]
         while true {
             while !pending.isEmpty {
                 let effect = pending.removeFirst()
@@ -66,7 +67,7 @@ public enum BoardApp {
             }
             // Looked at between keys too, so a facilitator typing fast still sees other programs' scores.
             if pending.isEmpty, watcher.poll() {
-                for event in runner.perform(.loadBoard) {
+                for event in runner.perform(Reducer.reload(&state)) {
                     guard case .boardLoaded(let data) = event else {
                         pending += Reducer.reduce(&state, event)  // a failed read is shown, the old cards stay
                         continue
