@@ -38,6 +38,9 @@ public struct AppState: Equatable, Sendable {
     public var triageDays: Int = Intake.defaultTriageDays
     /// The filter the held windows answer (windowed board).
     private var windowFilter: String = ""
+    /// Set by the reducer after a change that moves no idea between stages (a reorder, an edit): the next reload
+    /// keeps the counts instead of counting again.
+    public var countsUnchanged = false
     /// Whether the catalog was asked for since it was last forgotten (a failed read is not repeated in a loop).
     private var catalogAsked = false
     /// The last window asked for, so a window that cannot be had is not asked for again and again.
@@ -135,12 +138,16 @@ public struct AppState: Equatable, Sendable {
         titleIndex = nil
         isWindowed = true
         isLoaded = true
-        stageCounts = window.stageCounts
+        if let counts = window.stageCounts { stageCounts = counts }
         inboxCount = window.inboxCount
         windowFilter = window.filter
         windowInboxOnly = window.inboxOnly
         var result: [Stage: ColumnWindow] = [:]
-        for stage in Stage.boardOrder { result[stage] = window.columns[stage] ?? ColumnWindow() }
+        for stage in Stage.boardOrder {
+            var column = window.columns[stage] ?? ColumnWindow()
+            if window.stageCounts == nil, window.filter.isEmpty, !window.inboxOnly { column.total = stageCounts[stage] ?? 0 }  // not counted again
+            result[stage] = column
+        }
         columns = result
         if let focus = window.focus {
             selected[focus.stage] = focus.id
@@ -204,8 +211,10 @@ public struct AppState: Equatable, Sendable {
 
     /// The first windows a board asks for, before anything is loaded.
     public mutating func windowedStart() -> BoardQuery {
-        askedQuery = boardQuery
-        return askedQuery!
+        var query = boardQuery
+        query.counts = true
+        askedQuery = query
+        return query
     }
 
     /// Whether a form needs the catalog and it has not been read (a windowed board).
@@ -228,7 +237,8 @@ public struct AppState: Equatable, Sendable {
             let top = scrollTop[stage] ?? 0
             ranges[stage] = max(0, top - Self.windowMargin)..<(top + max(1, visible) + Self.windowMargin)
         }
-        return BoardQuery(filter: filter, inboxOnly: inboxOnly, ranges: ranges)
+        // Scrolling leaves the counts as they are; a new filter is counted by its scan.
+        return BoardQuery(filter: filter, inboxOnly: inboxOnly, ranges: ranges, counts: false)
     }
 
     /// The windows to read when the held ones no longer cover what is shown (plus half the margin), or the filter
@@ -254,6 +264,8 @@ public struct AppState: Equatable, Sendable {
         var query = boardQuery
         query.focus = selected[focusedStage]
         query.around = BoardLayout.visibleCards(for: size) + Self.windowMargin
+        query.counts = !countsUnchanged
+        countsUnchanged = false
         askedQuery = query
         return query
     }

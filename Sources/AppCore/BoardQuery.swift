@@ -12,12 +12,18 @@ public struct BoardQuery: Equatable, Sendable {
     /// column's window is read around it (`around` cards either side), so the selection stays on it by id.
     public var focus: IdeaID?
     public var around: Int
+    /// Whether to count the ideas per stage again (an aggregate over the stage index): after a change that may move
+    /// ideas between stages, not when scrolling or after a reorder or an edit, which leave the counts as they are.
+    public var counts: Bool
 
-    public init(filter: String, inboxOnly: Bool = false, ranges: [Stage: Range<Int>], focus: IdeaID? = nil, around: Int = 0) {
+    public init(
+        filter: String, inboxOnly: Bool = false, ranges: [Stage: Range<Int>], focus: IdeaID? = nil, around: Int = 0, counts: Bool = true
+    ) {
         self.filter = filter
         self.inboxOnly = inboxOnly
         self.ranges = ranges
         self.focus = focus
         self.around = around
+        self.counts = counts
     }
 }

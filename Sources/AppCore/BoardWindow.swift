@@ -9,12 +9,16 @@ public struct BoardWindow: Equatable, Sendable {
     /// How many ideas wait in the inbox (ignoring the filters).
     public var inboxCount: Int
     public var columns: [Stage: ColumnWindow]
-    /// Ideas per stage, ignoring the filter (what WIP limits count).
-    public var stageCounts: [Stage: Int]
+    /// Ideas per stage, ignoring the filter (what WIP limits count); nil when not counted again (the board keeps its
+    /// counts, and without a filter they are the columns' counts too).
+    public var stageCounts: [Stage: Int]?
     /// The query's focus card where it was found: its column and its index there.
     public var focus: (id: IdeaID, stage: Stage, index: Int)?
 
-    public init(filter: String, inboxOnly: Bool = false, inboxCount: Int = 0, columns: [Stage: ColumnWindow], stageCounts: [Stage: Int], focus: (id: IdeaID, stage: Stage, index: Int)? = nil) {
+    public init(
+        filter: String, inboxOnly: Bool = false, inboxCount: Int = 0, columns: [Stage: ColumnWindow], stageCounts: [Stage: Int]?,
+        focus: (id: IdeaID, stage: Stage, index: Int)? = nil
+    ) {
         self.filter = filter
         self.inboxOnly = inboxOnly
         self.inboxCount = inboxCount

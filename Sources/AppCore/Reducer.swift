@@ -337,6 +337,10 @@ public enum Reducer {
         let strings = state.strings
         var effects: [Effect] = [.loadBoard]
         state.forgetCatalog()
+        switch applied.change {
+        case .swap, .edit, .editFrom: state.countsUnchanged = true  // no idea changes stage: the counts stay exact
+        default: state.countsUnchanged = false
+        }
         if let subject = state.submittedDraft {
             state.submittedDraft = nil
             state.drafts[subject] = nil

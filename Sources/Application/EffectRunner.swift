@@ -42,7 +42,8 @@ public struct EffectRunner: Sendable {
     /// Windows of the columns, the counts, WIP limits and today: what a windowed board reads for one screenful.
     public func boardData(_ query: BoardQuery) throws -> BoardData {
         let words = TextSearch.fold(query.filter).split(separator: " ").map(String.init)
-        let slice = try reader.boardSlice(ranges: query.ranges, matching: words, inboxOnly: query.inboxOnly, focus: query.focus, around: query.around)
+        let slice = try reader.boardSlice(ranges: query.ranges, matching: words, inboxOnly: query.inboxOnly, focus: query.focus,
+                                          around: query.around, counts: query.counts)
         var columns: [Stage: ColumnWindow] = [:]
         for stage in Stage.boardOrder {
             let window = slice.windows[stage]
@@ -50,7 +51,7 @@ public struct EffectRunner: Sendable {
         }
         let focus = query.focus.flatMap { id in slice.focus.map { (id: id, stage: $0.stage, index: $0.index) } }
         let window = BoardWindow(filter: query.filter, inboxOnly: query.inboxOnly, inboxCount: slice.inboxCount, columns: columns,
-                                 stageCounts: slice.stageCounts, focus: focus)
+                                 stageCounts: query.counts ? slice.stageCounts : nil, focus: focus)
         return BoardData(window: window, wipLimits: try reader.wipLimits(), today: today(), themes: try workspace.themeCatalog())
     }
 

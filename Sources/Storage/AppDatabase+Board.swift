@@ -22,12 +22,14 @@ extension AppDatabase {
     /// `ranges[stage]` (indices in the column's board order, after the filter `words`: folded, every word must occur,
     /// and with `inboxOnly` only ideas waiting in the inbox). Declined ideas are left off, as on a full load.
     /// `focus`, when it matches, is found in its column and that column is read `around` cards either side of it.
+    /// Without `counts` the stage counts are not read (empty in the answer; without a filter `matching` is empty too).
     public func boardSlice(
-        ranges: [Stage: Range<Int>], matching words: [String], inboxOnly: Bool = false, focus: IdeaID? = nil, around: Int = 0
+        ranges: [Stage: Range<Int>], matching words: [String], inboxOnly: Bool = false, focus: IdeaID? = nil, around: Int = 0,
+        counts: Bool = true
     ) throws -> BoardSlice {
         try read { db in
             let open = try Self.openIntake(db)
-            let stageCounts = try Self.boardCountsByStage(db)
+            let stageCounts = counts ? try Self.boardCountsByStage(db) : [:]
             var ranges = ranges
             var windows: [Stage: (offset: Int, cards: [IdeaSummary])] = [:]
             var found: (stage: Stage, index: Int)?

@@ -14,7 +14,9 @@ public protocol StoreReader: Sendable {
     func today() -> DayDate
     func summaries() throws -> [IdeaSummary]
     /// One screenful of the board: counts per stage and, per asked stage, a window of its (filtered) cards.
-    func boardSlice(ranges: [Stage: Range<Int>], matching words: [String], inboxOnly: Bool, focus: IdeaID?, around: Int) throws -> BoardSlice
+    func boardSlice(
+        ranges: [Stage: Range<Int>], matching words: [String], inboxOnly: Bool, focus: IdeaID?, around: Int, counts: Bool
+    ) throws -> BoardSlice
     /// Every idea's id, title and stage, by id.
     func cardTitles() throws -> [(IdeaID, String, Stage)]
     /// The distinct themes of all ideas.
