@@ -189,4 +189,28 @@ struct WindowedBoardTests {
         #expect(windowed.duplicates.map(\.id).contains(far.id), "a card far outside every window")
         #expect(boards.windowed.knownThemes.sorted() == boards.full.knownThemes.sorted())
     }
+
+    @Test func markedCardsFarApartMakeTheSameWeighingSessionWithTheirTitles() throws {
+        let boards = try TwoBoards(ideas: 1_500)
+        boards.press(.character(" "))
+        for _ in 0..<12 { boards.press(.pageDown) }
+        boards.press(.character(" "), .right, .end, .character(" "))
+        #expect(boards.windowed.marked.count == 3)
+        boards.press(.home, .left)  // the marked cards far down are outside the windows now
+        boards.press(.character("w"))
+        guard case .weighingSetup(let full) = boards.full.mode, case .weighingSetup(let windowed) = boards.windowed.mode else {
+            Issue.record("expected the setup on both boards: \(boards.windowed.mode)")
+            return
+        }
+        #expect(windowed.ideas == full.ideas, "the marked cards, in board order")
+        #expect(!windowed.sets.isEmpty, "the benchmark data has a criteria set")
+        for character in "Anne, Bram" { boards.press(.character(character)) }
+        boards.press(.enter)
+        guard case .weighing(let fullRoom) = boards.full.mode, case .weighing(let windowedRoom) = boards.windowed.mode else {
+            Issue.record("expected the weighing screen on both boards: \(boards.windowed.mode)")
+            return
+        }
+        #expect(windowedRoom.titles == fullRoom.titles)
+        #expect(windowedRoom.titles.count == 3)
+    }
 }
