@@ -149,7 +149,18 @@ public struct AppState: Equatable, Sendable {
             result[stage] = column
         }
         columns = result
-        if let focus = window.focus {
+        for (stage, index) in window.kept {
+            // After a new filter: the selection stays on its card where that still shows, else goes to the first card.
+            if let index {
+                selectedRow[stage] = index
+            } else {
+                selected[stage] = nil
+                selectedRow[stage] = 0
+            }
+        }
+        // The focused column's selected card, found where it is; a card another program moved elsewhere is not followed,
+        // as a full load does not follow it.
+        if let focus = window.focus, focus.stage == focusedStage {
             selected[focus.stage] = focus.id
             selectedRow[focus.stage] = focus.index
         }
@@ -252,7 +263,12 @@ public struct AppState: Equatable, Sendable {
             return !window.holds(max(0, top - Self.windowMargin / 2)..<(top + visible + Self.windowMargin / 2))
         }
         guard stale else { return nil }
-        let query = boardQuery
+        var query = boardQuery
+        if windowFilter != filter || windowInboxOnly != inboxOnly {
+            // A new filter keeps each column's selection on its card where that still shows, as a full load does.
+            query.keep = selected
+            query.around = visible + Self.windowMargin
+        }
         guard query != askedQuery else { return nil }
         askedQuery = query
         return query

@@ -12,6 +12,8 @@ public struct BoardQuery: Equatable, Sendable {
     /// column's window is read around it (`around` cards either side), so the selection stays on it by id.
     public var focus: IdeaID?
     public var around: Int
+    /// After a new filter: the selected card per column, kept where it still shows (a full load keeps selections by id).
+    public var keep: [Stage: IdeaID] = [:]
     /// Whether to count the ideas per stage again (an aggregate over the stage index): after a change that may move
     /// ideas between stages, not when scrolling or after a reorder or an edit, which leave the counts as they are.
     public var counts: Bool

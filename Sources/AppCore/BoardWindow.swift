@@ -14,6 +14,8 @@ public struct BoardWindow: Equatable, Sendable {
     public var stageCounts: [Stage: Int]?
     /// The query's focus card where it was found: its column and its index there.
     public var focus: (id: IdeaID, stage: Stage, index: Int)?
+    /// Per column whose selection was to be kept: the selected card's index, or nil when it no longer shows.
+    public var kept: [Stage: Int?] = [:]
 
     public init(
         filter: String, inboxOnly: Bool = false, inboxCount: Int = 0, columns: [Stage: ColumnWindow], stageCounts: [Stage: Int]?,
@@ -29,6 +31,6 @@ public struct BoardWindow: Equatable, Sendable {
 
     public static func == (lhs: BoardWindow, rhs: BoardWindow) -> Bool {
         lhs.filter == rhs.filter && lhs.inboxOnly == rhs.inboxOnly && lhs.inboxCount == rhs.inboxCount && lhs.columns == rhs.columns && lhs.stageCounts == rhs.stageCounts
-            && lhs.focus?.id == rhs.focus?.id && lhs.focus?.stage == rhs.focus?.stage && lhs.focus?.index == rhs.focus?.index
+            && lhs.kept == rhs.kept && lhs.focus?.id == rhs.focus?.id && lhs.focus?.stage == rhs.focus?.stage && lhs.focus?.index == rhs.focus?.index
     }
 }

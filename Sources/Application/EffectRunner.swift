@@ -43,15 +43,16 @@ public struct EffectRunner: Sendable {
     public func boardData(_ query: BoardQuery) throws -> BoardData {
         let words = TextSearch.fold(query.filter).split(separator: " ").map(String.init)
         let slice = try reader.boardSlice(ranges: query.ranges, matching: words, inboxOnly: query.inboxOnly, focus: query.focus,
-                                          around: query.around, counts: query.counts)
+                                          around: query.around, counts: query.counts, keep: query.keep)
         var columns: [Stage: ColumnWindow] = [:]
         for stage in Stage.boardOrder {
             let window = slice.windows[stage]
             columns[stage] = ColumnWindow(offset: window?.offset ?? 0, cards: window?.cards ?? [], total: slice.matching[stage] ?? 0)
         }
         let focus = query.focus.flatMap { id in slice.focus.map { (id: id, stage: $0.stage, index: $0.index) } }
-        let window = BoardWindow(filter: query.filter, inboxOnly: query.inboxOnly, inboxCount: slice.inboxCount, columns: columns,
+        var window = BoardWindow(filter: query.filter, inboxOnly: query.inboxOnly, inboxCount: slice.inboxCount, columns: columns,
                                  stageCounts: query.counts ? slice.stageCounts : nil, focus: focus)
+        window.kept = slice.kept
         return BoardData(window: window, wipLimits: try reader.wipLimits(), today: today(), themes: try workspace.themeCatalog())
     }
 

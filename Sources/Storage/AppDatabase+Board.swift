@@ -22,10 +22,12 @@ extension AppDatabase {
     /// `ranges[stage]` (indices in the column's board order, after the filter `words`: folded, every word must occur,
     /// and with `inboxOnly` only ideas waiting in the inbox). Declined ideas are left off, as on a full load.
     /// `focus`, when it matches, is found in its column and that column is read `around` cards either side of it.
+    /// `keep` (after a new filter) names the selected card per column: where it still shows, its index comes back and its
+    /// column is read around it; where it no longer does, the column is read from its first card, as a full load selects.
     /// Without `counts` the stage counts are not read (empty in the answer; without a filter `matching` is empty too).
     public func boardSlice(
         ranges: [Stage: Range<Int>], matching words: [String], inboxOnly: Bool = false, focus: IdeaID? = nil, around: Int = 0,
-        counts: Bool = true
+        counts: Bool = true, keep: [Stage: IdeaID] = [:]
     ) throws -> BoardSlice {
         try read { db in
             let open = try Self.openIntake(db)
@@ -33,7 +35,22 @@ extension AppDatabase {
             var ranges = ranges
             var windows: [Stage: (offset: Int, cards: [IdeaSummary])] = [:]
             var found: (stage: Stage, index: Int)?
+            var kept: [Stage: Int?] = [:]
             guard !words.isEmpty || inboxOnly else {
+                for (stage, id) in keep {
+                    let row = try Row.fetchOne(db, sql: "SELECT position FROM idea WHERE id = ? AND stage = ? AND \(Self.onBoard)",
+                                               arguments: [id.rawValue, stage.rawValue])
+                    if let position: Int64 = try row?.decode(atIndex: 0) {
+                        let before = try Int.fetchOne(db, sql: """
+                            SELECT COUNT(*) FROM idea WHERE stage = ? AND (position < ? OR (position = ? AND id < ?)) AND \(Self.onBoard)
+                            """, arguments: [stage.rawValue, position, position, id.rawValue]) ?? 0
+                        kept[stage] = before
+                        ranges[stage] = max(0, before - around)..<(before + around + 1)
+                    } else {
+                        kept[stage] = .some(nil)
+                        ranges[stage] = 0..<(2 * around + 1)
+                    }
+                }
                 if let focus, let row = try Row.fetchOne(db, sql: "SELECT stage, position FROM idea WHERE id = ? AND \(Self.onBoard)",
                                                          arguments: [focus.rawValue]) {
                     let stage = try StoredValue.value(Stage.self, (try row.decode(atIndex: 0)) as String, table: "idea", record: "\(focus)", field: "stage")
@@ -53,7 +70,7 @@ extension AppDatabase {
                     windows[stage] = (range.lowerBound, cards)
                 }
                 return BoardSlice(stageCounts: stageCounts, matching: stageCounts, windows: windows, focus: found,
-                                  inboxCount: open.waiting.count)
+                                  inboxCount: open.waiting.count, kept: kept)
             }
             // One scan for the matching ids in board order; the windows are then read by id.
             var matchingIDs: [Stage: [Int64]] = [:]
@@ -71,6 +88,15 @@ extension AppDatabase {
                 let id: Int64 = try row.decode(atIndex: 0)
                 let stage = try StoredValue.value(Stage.self, (try row.decode(atIndex: 1)) as String, table: "idea", record: "#\(id)", field: "stage")
                 matchingIDs[stage, default: []].append(id)
+            }
+            for (stage, id) in keep {
+                if let index = matchingIDs[stage]?.firstIndex(of: id.rawValue) {
+                    kept[stage] = index
+                    ranges[stage] = max(0, index - around)..<(index + around + 1)
+                } else {
+                    kept[stage] = .some(nil)
+                    ranges[stage] = 0..<(2 * around + 1)
+                }
             }
             if let focus {
                 for (stage, ids) in matchingIDs {
@@ -93,7 +119,7 @@ extension AppDatabase {
                 windows[stage] = (range.lowerBound, ids.compactMap { byID[$0] })
             }
             return BoardSlice(stageCounts: stageCounts, matching: matchingIDs.mapValues(\.count), windows: windows, focus: found,
-                              inboxCount: open.waiting.count)
+                              inboxCount: open.waiting.count, kept: kept)
         }
     }
 

@@ -13,12 +13,15 @@ public struct BoardSlice: Equatable, Sendable {
     public var focus: (stage: Stage, index: Int)?
     /// How many ideas wait in the inbox (ignoring the filters).
     public var inboxCount: Int
+    /// Per column asked to keep its selection: the selected card's index, or nil when it no longer shows.
+    public var kept: [Stage: Int?]
 
     public init(
         stageCounts: [Stage: Int], matching: [Stage: Int], windows: [Stage: (offset: Int, cards: [IdeaSummary])],
-        focus: (stage: Stage, index: Int)? = nil, inboxCount: Int = 0
+        focus: (stage: Stage, index: Int)? = nil, inboxCount: Int = 0, kept: [Stage: Int?] = [:]
     ) {
         self.inboxCount = inboxCount
+        self.kept = kept
         self.stageCounts = stageCounts
         self.matching = matching
         self.windows = windows
@@ -26,7 +29,7 @@ public struct BoardSlice: Equatable, Sendable {
     }
 
     public static func == (lhs: BoardSlice, rhs: BoardSlice) -> Bool {
-        lhs.stageCounts == rhs.stageCounts && lhs.inboxCount == rhs.inboxCount && lhs.matching == rhs.matching && lhs.focus?.stage == rhs.focus?.stage
+        lhs.stageCounts == rhs.stageCounts && lhs.inboxCount == rhs.inboxCount && lhs.kept == rhs.kept && lhs.matching == rhs.matching && lhs.focus?.stage == rhs.focus?.stage
             && lhs.focus?.index == rhs.focus?.index
             && lhs.windows.mapValues(\.offset) == rhs.windows.mapValues(\.offset) && lhs.windows.mapValues(\.cards) == rhs.windows.mapValues(\.cards)
     }

@@ -15,7 +15,8 @@ public protocol StoreReader: Sendable {
     func summaries() throws -> [IdeaSummary]
     /// One screenful of the board: counts per stage and, per asked stage, a window of its (filtered) cards.
     func boardSlice(
-        ranges: [Stage: Range<Int>], matching words: [String], inboxOnly: Bool, focus: IdeaID?, around: Int, counts: Bool
+        ranges: [Stage: Range<Int>], matching words: [String], inboxOnly: Bool, focus: IdeaID?, around: Int, counts: Bool,
+        keep: [Stage: IdeaID]
     ) throws -> BoardSlice
     /// Every idea's id, title and stage, by id.
     func cardTitles() throws -> [(IdeaID, String, Stage)]

@@ -69,15 +69,26 @@ private final class TwoBoards {
     /// What a board shows of every column: counts, the visible cards in order, the selection and the scroll.
     static func shown(_ state: AppState) -> [String] {
         let visible = BoardLayout.visibleCards(for: state.size)
-        var lines = ["focus \(state.focusedStage) filter '\(state.filter)' ideas \(state.ideaCount)"]
+        var lines = ["focus \(state.focusedStage) filter '\(state.filter)' inbox only \(state.inboxOnly) ideas \(state.ideaCount) "
+            + "waiting \(state.inboxCount)"]
         for stage in Stage.boardOrder {
             let top = state.scrollTop[stage] ?? 0
-            let cards = (top..<min(state.count(in: stage), top + visible)).map { state.card(at: $0, in: stage).map { "\($0.id)" } ?? "missing" }
+            let cards = (top..<min(state.count(in: stage), top + visible)).map { state.card(at: $0, in: stage).map(describe) ?? "missing" }
             lines.append("\(stage): \(state.count(in: stage)) of \(state.stageCounts[stage] ?? 0), top \(top), selected "
                 + "\(state.selectedIndex(in: stage).map(String.init) ?? "-")=\(state.selected[stage].map { "\($0)" } ?? "-") "
                 + cards.joined(separator: " "))
         }
         return lines
+    }
+
+    /// A card as the board draws it: id, title, badges (inbox, past its maximum duration, weighing, review).
+    static func describe(_ card: IdeaSummary) -> String {
+        var text = "\(card.id) \(card.title) [\(card.theme)]"
+        if let day = card.inboxSince { text += " inbox since \(day)" }
+        if let day = card.lastAllowedDay { text += " allowed until \(day)" }
+        if let badge = card.weighing { text += " weighed \(badge.rank)" }
+        if let review = card.reviewDate { text += " review \(review)" }
+        return text
     }
 
     func expectSame(_ comment: Comment, sourceLocation: SourceLocation = #_sourceLocation) {
@@ -212,5 +223,51 @@ struct WindowedBoardTests {
         }
         #expect(windowedRoom.titles == fullRoom.titles)
         #expect(windowedRoom.titles.count == 3)
+    }
+
+    @Test func theInboxDeclinedIdeasAndCardBadgesShowTheSame() throws {
+        let boards = try TwoBoards(ideas: 600)
+        let today = boards.full.today
+        for colleague in try boards.colleagues() {
+            let bounds = SafeBounds(budgetCap: 500, maxDuration: MaxDuration(count: 6, unit: .weeks), harm: "geen",
+                                    safeguard: "buurtteam kijkt mee", stopRule: "klachten")
+            for card in try colleague.reader.summaries().filter({ $0.stage == .proposed }).prefix(3) {
+                try colleague.perform(.move(MoveRequest(id: card.id, target: .experimenting, reason: "proef", gate: .experiment(
+                    TestCard(hypothesis: "h", action: "a", metric: "m", successCriterion: "s", bounds: bounds), owner: "o",
+                    reviewDate: today.adding(days: 20)), wipOverride: "test", from: .proposed)))
+            }
+            for number in 0..<30 {
+                let idea = try colleague.addToInbox(IdeaFields(title: "Van een inwoner, nummer \(number)"),
+                                                    receivedOn: today.adding(days: -number), replyTo: nil)
+                if number % 3 == 0 {
+                    _ = try colleague.decline(idea.id, reason: "Past niet bij een opgave", today: today)
+                } else if number % 5 == 1 {
+                    _ = try colleague.accept(idea.id, theme: BenchmarkDataSet.themes[0], today: today)
+                }
+            }
+        }
+        TwoBoards.run([.loadBoard], on: &boards.full, boards.fullRunner)
+        TwoBoards.run([Reducer.reload(&boards.windowed)], on: &boards.windowed, boards.runner)
+        #expect(boards.full.inboxCount == 16, "30 arrived, 10 declined, 4 accepted")
+        #expect(boards.full.ideaCount == 620, "declined ideas are off the board")
+        #expect(boards.full.count(in: .experimenting) == boards.full.stageCounts[.experimenting])
+        boards.expectSame("with ideas waiting and declined")
+        boards.press(.end)
+        boards.expectSame("the newest proposals, some waiting in the inbox")
+        boards.press(.character("i"))
+        #expect(boards.windowed.inboxOnly)
+        boards.expectSame("only the inbox")
+        #expect(boards.windowed.count(in: .proposed) == 16)
+        boards.press(.end, .up)
+        boards.expectSame("only the inbox, near its end")
+        boards.press(.character("/"), .character("1"), .enter)
+        boards.expectSame("the inbox, filtered")
+        boards.press(.character("/"), .backspace, .enter, .character("i"))
+        boards.expectSame("every idea again")
+        #expect(Stage.boardOrder.contains { stage in
+            (0..<boards.full.count(in: stage)).contains { boards.full.card(at: $0, in: stage)?.lastAllowedDay != nil }
+        }, "some experiment carries its last allowed day")
+        boards.press(.right, .end)
+        boards.expectSame("experiments with their last allowed day")
     }
 }
