@@ -16,14 +16,18 @@ public struct AppState: Equatable, Sendable {
     public var language: Language
     public var size: Size
     public var mode: Mode = .board
-    /// Every card, in board order; only summaries are held.
+    /// Every card, in board order, when the board holds them all (a full load: tests, the bench); empty on a windowed board.
     public private(set) var allCards: [IdeaSummary] = []
+    /// True once the board holds windows of its columns read from storage (`BoardWindow`) instead of every card.
+    public private(set) var isWindowed = false
     /// Folded search text per card, parallel to `allCards`; built on the first filter, not at start-up.
     private var searchKeys: [String] = []
-    /// Title trigrams of every card, for duplicates; built when the new-idea form first needs it.
+    /// Title trigrams of every card, for duplicates; built when the new-idea form first needs it (full load).
     private var titleIndex: DuplicateIndex<IdeaID>?
-    /// The cards shown per column after filtering, in column order.
-    public private(set) var columns: [Stage: [IdeaSummary]] = [:]
+    /// Titles and themes of every idea on a windowed board, read when a form first needs them.
+    public private(set) var catalog: BoardCatalog?
+    /// The cards held per column after filtering: the whole column on a full load, a window of it on a windowed board.
+    public private(set) var columns: [Stage: ColumnWindow] = [:]
     /// The filter text applied to the board ("" for none).
     public private(set) var filter: String = ""
     /// Whether only ideas waiting in the inbox are shown (`i`).
@@ -32,6 +36,23 @@ public struct AppState: Equatable, Sendable {
     public private(set) var inboxCount = 0
     /// Days within which an idea from outside is triaged and answered (config `triage-days`).
     public var triageDays: Int = Intake.defaultTriageDays
+    /// The filter the held windows answer (windowed board).
+    private var windowFilter: String = ""
+    /// Set by the reducer after a change that moves no idea between stages (a reorder, an edit): the next reload
+    /// keeps the counts instead of counting again.
+    public var countsUnchanged = false
+    /// Whether the catalog was asked for since it was last forgotten (a failed read is not repeated in a loop).
+    private var catalogAsked = false
+    /// The last window asked for, so a window that cannot be had is not asked for again and again.
+    private var askedQuery: BoardQuery?
+    /// The row of the selected card per column: where the selection is while its card is outside the window.
+    private var selectedRow: [Stage: Int] = [:]
+    /// The summaries of marked cards (on a windowed board they may be outside every window).
+    private var markedCards: [IdeaID: IdeaSummary] = [:]
+    /// Whether the held windows answer the inbox filter (windowed board).
+    private var windowInboxOnly = false
+    /// Whether the focus moves to a column with cards once windows of a new filter arrive (windowed board).
+    private var refocusOnWindow = false
     public var focusedStage: Stage = .proposed
     /// The selected card per column, remembered by id so reloads keep it.
     public var selected: [Stage: IdeaID] = [:]
@@ -61,8 +82,8 @@ public struct AppState: Equatable, Sendable {
     public private(set) var stageCounts: [Stage: Int] = [:]
     /// The themes (lokale opgaven) ideas may carry (config.toml may fix the list).
     public var themes: ThemeCatalog = .open
-    /// The distinct themes of all cards, for suggestions while typing a theme.
-    public private(set) var knownThemes: [String] = []
+    /// The distinct themes of all cards, for suggestions while typing a theme (a windowed board: from the catalog).
+    private var cardThemes: [String] = []
     /// Typed work of forms left unsaved (a crash, a lost terminal), offered back when the same form opens.
     public var drafts: [FormDraft.Subject: FormDraft] = [:]
     /// The draft of the form whose change is being applied: discarded once the change succeeds.
@@ -76,12 +97,12 @@ public struct AppState: Equatable, Sendable {
 
     public var strings: Strings { Strings(language, today: today) }
 
-    /// Takes in what the runner read: cards, WIP limits and today.
+    /// Takes in what the runner read: cards (all of them, or windows), WIP limits and today.
     public mutating func setBoard(_ data: BoardData) {
         wipLimits = data.wipLimits
         today = data.today
         if let themes = data.themes { self.themes = themes }
-        setCards(data.cards)
+        if let window = data.window { setWindow(window) } else { setCards(data.cards) }
     }
 
     /// Replaces the cards (after a load) and reapplies the filter, keeping selections by id.
@@ -91,6 +112,8 @@ public struct AppState: Equatable, Sendable {
         }
         let sorted = zip(cards, cards.dropFirst()).allSatisfy { !inOrder($1, $0) }
         allCards = sorted ? cards : cards.sorted(by: inOrder)  // storage already sends board order
+        isWindowed = false
+        catalog = nil
         searchKeys = []
         titleIndex = nil
         isLoaded = true
@@ -104,30 +127,170 @@ public struct AppState: Equatable, Sendable {
         }
         inboxCount = inbox
         stageCounts = counts
-        knownThemes = Array(themes)
+        cardThemes = Array(themes)
         rebuildColumns()
     }
 
-    /// Applies a filter text and rebuilds the visible columns.
+    /// Takes in windows of the columns read from storage (a windowed board), keeping selections by id.
+    public mutating func setWindow(_ window: BoardWindow) {
+        allCards = []
+        searchKeys = []
+        titleIndex = nil
+        isWindowed = true
+        isLoaded = true
+        if let counts = window.stageCounts { stageCounts = counts }
+        inboxCount = window.inboxCount
+        windowFilter = window.filter
+        windowInboxOnly = window.inboxOnly
+        var result: [Stage: ColumnWindow] = [:]
+        for stage in Stage.boardOrder {
+            var column = window.columns[stage] ?? ColumnWindow()
+            if window.stageCounts == nil, window.filter.isEmpty, !window.inboxOnly { column.total = stageCounts[stage] ?? 0 }  // not counted again
+            result[stage] = column
+        }
+        columns = result
+        for (stage, index) in window.kept {
+            // After a new filter: the selection stays on its card where that still shows, else goes to the first card.
+            if let index {
+                selectedRow[stage] = index
+            } else {
+                selected[stage] = nil
+                selectedRow[stage] = 0
+            }
+        }
+        // The focused column's selected card, found where it is; a card another program moved elsewhere is not followed,
+        // as a full load does not follow it.
+        if let focus = window.focus, focus.stage == focusedStage {
+            selected[focus.stage] = focus.id
+            selectedRow[focus.stage] = focus.index
+        }
+        for stage in Stage.boardOrder {
+            for card in columns[stage]!.cards where marked.contains(card.id) { markedCards[card.id] = card }
+            clampSelection(in: stage)
+        }
+        if refocusOnWindow, windowFilter == filter, windowInboxOnly == inboxOnly {
+            refocusOnWindow = false
+            focusVisibleCard()
+        }
+    }
+
+    /// Applies a filter text and rebuilds the visible columns (a windowed board asks for windows of the new filter).
     public mutating func setFilter(_ text: String) {
         filter = text
+        if isWindowed {
+            askedQuery = nil
+            return
+        }
         rebuildColumns()
     }
 
     /// Shows only the ideas waiting in the inbox, or every idea again.
     public mutating func setInboxOnly(_ on: Bool) {
         inboxOnly = on
+        if isWindowed {
+            askedQuery = nil
+            refocusOnWindow = true
+            return
+        }
         rebuildColumns()
         focusVisibleCard()
     }
 
     /// Moves the focus to the first column with a visible card when the focused column shows none (after a filter).
     public mutating func focusVisibleCard() {
-        guard cards(in: focusedStage).isEmpty,
-              let stage = Stage.boardOrder.first(where: { !cards(in: $0).isEmpty })
+        if isWindowed, windowFilter != filter || windowInboxOnly != inboxOnly {
+            refocusOnWindow = true  // the counts of the new filter arrive with its windows
+            return
+        }
+        guard count(in: focusedStage) == 0,
+              let stage = Stage.boardOrder.first(where: { count(in: $0) > 0 })
         else { return }
         focusedStage = stage
         clampSelection(in: stage)
+    }
+
+    /// Forgets the titles and themes read for forms (the portfolio changed); read again when a form needs them.
+    public mutating func forgetCatalog() {
+        catalog = nil
+        catalogAsked = false
+    }
+
+    /// Takes in the titles and themes of every idea, for forms on a windowed board.
+    public mutating func setCatalog(_ catalog: BoardCatalog) {
+        self.catalog = catalog
+    }
+
+    /// The first windows a board asks for, before anything is loaded.
+    public mutating func windowedStart() -> BoardQuery {
+        var query = boardQuery
+        query.counts = true
+        askedQuery = query
+        return query
+    }
+
+    /// Whether a form needs the catalog and it has not been read (a windowed board).
+    public var needsCatalog: Bool {
+        guard isWindowed, catalog == nil else { return false }
+        switch mode {
+        case .form: return true
+        default: return false
+        }
+    }
+
+    /// How many cards a window holds beyond the visible ones, above and below.
+    public static let windowMargin = 40
+
+    /// The windows a windowed board needs for what it shows: per column the visible cards plus a margin.
+    public var boardQuery: BoardQuery {
+        let visible = BoardLayout.visibleCards(for: size)
+        var ranges: [Stage: Range<Int>] = [:]
+        for stage in Stage.boardOrder {
+            let top = scrollTop[stage] ?? 0
+            ranges[stage] = max(0, top - Self.windowMargin)..<(top + max(1, visible) + Self.windowMargin)
+        }
+        // Scrolling leaves the counts as they are; a new filter is counted by its scan.
+        return BoardQuery(filter: filter, inboxOnly: inboxOnly, ranges: ranges, counts: false)
+    }
+
+    /// The windows to read when the held ones no longer cover what is shown (plus half the margin), or the filter
+    /// changed; nil on a full load, when they do, and when the same windows were just asked for.
+    public mutating func windowToLoad() -> BoardQuery? {
+        guard isWindowed else { return nil }
+        let visible = max(1, BoardLayout.visibleCards(for: size))
+        let stale = windowFilter != filter || windowInboxOnly != inboxOnly || Stage.boardOrder.contains { stage in
+            let top = scrollTop[stage] ?? 0
+            let window = columns[stage] ?? ColumnWindow()
+            return !window.holds(max(0, top - Self.windowMargin / 2)..<(top + visible + Self.windowMargin / 2))
+        }
+        guard stale else { return nil }
+        var query = boardQuery
+        if windowFilter != filter || windowInboxOnly != inboxOnly {
+            // A new filter keeps each column's selection on its card where that still shows, as a full load does.
+            query.keep = selected
+            query.around = visible + Self.windowMargin
+        }
+        guard query != askedQuery else { return nil }
+        askedQuery = query
+        return query
+    }
+
+    /// The query that reads the board again as it is shown (after a change, or one seen from another program), finding
+    /// the focused column's selected card wherever it now is.
+    public mutating func reloadQuery() -> BoardQuery {
+        var query = boardQuery
+        query.focus = selected[focusedStage]
+        query.around = BoardLayout.visibleCards(for: size) + Self.windowMargin
+        query.counts = !countsUnchanged
+        countsUnchanged = false
+        askedQuery = query
+        return query
+    }
+
+    /// Whether a form needs the catalog and it was not asked for yet; marks it asked.
+    public mutating func catalogToLoad() -> Bool {
+        guard needsCatalog, !catalogAsked else { return false }
+        catalogAsked = true
+        return true
     }
 
     private mutating func rebuildColumns() {
@@ -139,7 +302,7 @@ public struct AppState: Equatable, Sendable {
         where (!inboxOnly || card.inboxSince != nil) && (words.isEmpty || words.allSatisfy({ searchKeys[index].contains($0) })) {
             result[card.stage, default: []].append(card)
         }
-        columns = result
+        columns = result.mapValues { ColumnWindow(offset: 0, cards: $0, total: $0.count) }
         for stage in Stage.boardOrder { clampSelection(in: stage) }
     }
 
@@ -149,49 +312,99 @@ public struct AppState: Equatable, Sendable {
         searchKeys = allCards.map { TextSearch.fold("\($0.id) \($0.title) \($0.theme) \($0.tagText)") }
     }
 
-    /// Cards whose title looks like `title` by `Similarity`'s formula, most similar first (the index is built on first use).
+    /// Cards whose title looks like `title` by `Similarity`'s formula, most similar first (the index is built on first use;
+    /// a windowed board uses the catalog, whose entries carry id, title and stage).
     public mutating func likelyDuplicates(of title: String, excluding: IdeaID? = nil, limit: Int = 3) -> [IdeaSummary] {
+        if isWindowed {
+            guard let catalog else { return [] }
+            return catalog.index.matches(for: title, limit: limit, skip: { $0 == excluding }).map {
+                let entry = catalog.entries[$0.position]
+                return IdeaSummary(id: entry.id, title: entry.title, theme: "", tags: [], stage: entry.stage, position: 0)
+            }
+        }
         if titleIndex == nil { titleIndex = DuplicateIndex(allCards.lazy.map { ($0.id, $0.title) }) }
         return titleIndex!.matches(for: title, limit: limit, skip: { $0 == excluding }).map { allCards[$0.position] }
     }
 
+    /// The distinct themes of all cards.
+    public var knownThemes: [String] { isWindowed ? catalog?.themes ?? [] : cardThemes }
+
     /// The themes to offer while a theme is typed.
     public var offeredThemes: [String] { themes.offered(known: knownThemes) }
 
-    /// The visible cards of a column.
-    public func cards(in stage: Stage) -> [IdeaSummary] { columns[stage] ?? [] }
+    /// How many ideas there are (every stage, ignoring the filter).
+    public var ideaCount: Int { stageCounts.values.reduce(0, +) }
+
+    /// The held cards of a column (on a full load every visible card; on a windowed board the window).
+    public func cards(in stage: Stage) -> [IdeaSummary] { columns[stage]?.cards ?? [] }
+
+    /// How many cards a column has after filtering, held or not.
+    public func count(in stage: Stage) -> Int { columns[stage]?.total ?? 0 }
+
+    /// The card at a column index, if held.
+    public func card(at index: Int, in stage: Stage) -> IdeaSummary? { columns[stage]?.card(at: index) }
+
+    /// A held card by id (in any column's window, or marked).
+    public func card(id: IdeaID) -> IdeaSummary? {
+        for stage in Stage.boardOrder {
+            if let card = columns[stage]?.cards.first(where: { $0.id == id }) { return card }
+        }
+        return allCards.isEmpty ? markedCards[id] : allCards.first(where: { $0.id == id })
+    }
+
+    /// The marked cards in board order.
+    public var markedSummaries: [IdeaSummary] {
+        if !isWindowed { return allCards.filter { marked.contains($0.id) } }
+        return marked.compactMap { markedCards[$0] ?? card(id: $0) }
+            .sorted { ($0.stage.columnIndex, $0.position, $0.id) < ($1.stage.columnIndex, $1.position, $1.id) }
+    }
+
+    /// Marks or unmarks a card for the next weighing session.
+    public mutating func toggleMark(_ card: IdeaSummary) {
+        if marked.remove(card.id) == nil {
+            marked.insert(card.id)
+            markedCards[card.id] = card
+        } else {
+            markedCards[card.id] = nil
+        }
+    }
 
     /// Index of the selected card in a column's visible cards, if any card is visible.
     public func selectedIndex(in stage: Stage) -> Int? {
-        let cards = cards(in: stage)
-        guard !cards.isEmpty else { return nil }
-        if let id = selected[stage], let index = cards.firstIndex(where: { $0.id == id }) { return index }
+        guard let window = columns[stage], window.total > 0 else { return nil }
+        if let id = selected[stage], let index = window.cards.firstIndex(where: { $0.id == id }) { return window.offset + index }
+        // On a windowed board a selection outside the window keeps its row until its window arrives.
+        if isWindowed, let row = selectedRow[stage], selected[stage] == nil || !window.holds(row..<(row + 1)) {
+            return min(row, window.total - 1)
+        }
         return 0
     }
 
     /// The selected card of the focused column.
     public var selectedCard: IdeaSummary? {
-        selectedIndex(in: focusedStage).map { cards(in: focusedStage)[$0] }
+        selectedIndex(in: focusedStage).flatMap { card(at: $0, in: focusedStage) }
     }
 
     /// Selects the card at an index of a column (clamped) and scrolls it into view.
     public mutating func select(index: Int, in stage: Stage) {
-        let cards = cards(in: stage)
-        guard !cards.isEmpty else {
+        let total = count(in: stage)
+        guard total > 0 else {
             selected[stage] = nil
+            selectedRow[stage] = nil
             scrollTop[stage] = 0
             return
         }
-        let clamped = max(0, min(index, cards.count - 1))
-        selected[stage] = cards[clamped].id
+        let clamped = max(0, min(index, total - 1))
+        selected[stage] = card(at: clamped, in: stage)?.id
+        selectedRow[stage] = clamped
         scrollTop[stage] = BoardLayout.scroll(
-            top: scrollTop[stage] ?? 0, keeping: clamped, count: cards.count, visible: BoardLayout.visibleCards(for: size))
+            top: scrollTop[stage] ?? 0, keeping: clamped, count: total, visible: BoardLayout.visibleCards(for: size))
     }
 
     /// Selects a card by id wherever it is, focusing its column.
     public mutating func select(id: IdeaID, in stage: Stage) {
         focusedStage = stage
-        if let index = cards(in: stage).firstIndex(where: { $0.id == id }) {
+        if let index = columns[stage].flatMap({ window in window.cards.firstIndex(where: { $0.id == id }).map { window.offset + $0 } }) {
             select(index: index, in: stage)
         } else {
             clampSelection(in: stage)

@@ -12,7 +12,7 @@ enum BoardKeys {
         case .selectUp: state.select(index: index - 1, in: stage)
         case .selectDown: state.select(index: index + 1, in: stage)
         case .selectFirst: state.select(index: 0, in: stage)
-        case .selectLast: state.select(index: state.cards(in: stage).count - 1, in: stage)
+        case .selectLast: state.select(index: state.count(in: stage) - 1, in: stage)
         case .pageUp: state.select(index: index - page, in: stage)
         case .pageDown: state.select(index: index + page, in: stage)
         case .selectLeft:
@@ -61,7 +61,7 @@ enum BoardKeys {
             return [.apply(last.inverse, .redo)]
         case .toggleMark:
             guard let card = requireSelection(&state) else { return [] }
-            if state.marked.remove(card.id) == nil { state.marked.insert(card.id) }
+            state.toggleMark(card)
             state.message = StatusMessage(state.strings.format(.messageMarked, state.marked.count))
         case .startWeighing:
             return WeighingKeys.start(&state)
@@ -136,13 +136,12 @@ enum BoardKeys {
     /// `J`/`K`: swaps the card with its visible neighbour.
     private static func reorder(by offset: Int, _ state: inout AppState) -> [Effect] {
         guard let card = requireSelection(&state), let index = state.selectedIndex(in: card.stage) else { return [] }
-        let cards = state.cards(in: card.stage)
         let target = index + offset
-        guard cards.indices.contains(target) else {
+        guard (0..<state.count(in: card.stage)).contains(target), let neighbour = state.card(at: target, in: card.stage) else {
             state.message = StatusMessage(state.strings[.messageEdgeOfColumn])
             return []
         }
-        return [.apply(.swap(card.id, cards[target].id), .perform)]
+        return [.apply(.swap(card.id, neighbour.id), .perform)]
     }
 
     static func handleMoveMenu(_ key: Key, _ menu: MoveMenuState, _ state: inout AppState) -> [Effect] {
@@ -167,7 +166,7 @@ enum BoardKeys {
         let row = y - BoardLayout.boxTop(for: state.size) - 1
         guard row >= 0, row < BoardLayout.innerHeight(for: state.size) else { return [] }
         let index = (state.scrollTop[column.stage] ?? 0) + row / BoardLayout.cardHeight(for: state.size)
-        if index < state.cards(in: column.stage).count { state.select(index: index, in: column.stage) }
+        if index < state.count(in: column.stage) { state.select(index: index, in: column.stage) }
         return []
     }
 }

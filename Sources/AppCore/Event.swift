@@ -38,11 +38,18 @@ public enum Event: Equatable, Sendable {
     case intakeChanged(IdeaID, IntakeStep)
     /// A triage or reply step was refused; the message says why.
     case intakeFailed(ChangeFailure)
+    /// Titles and themes of every idea, for forms on a windowed board.
+    case catalogLoaded(BoardCatalog)
+    /// Titles of ideas a weighing session shows that the windowed board did not hold.
+    case titlesLoaded([IdeaID: String])
 }
 
-/// What the board reads in one go: the cards, the WIP limits, and what day it is.
+/// What the board reads in one go: the cards (every one, or windows of the columns), the WIP limits, and what day it is.
 public struct BoardData: Equatable, Sendable {
+    /// Every card (a full load); empty when `window` holds the columns.
     public var cards: [IdeaSummary]
+    /// Windows of the columns with their counts (a windowed load), or nil for a full load.
+    public var window: BoardWindow?
     public var wipLimits: [Stage: WipLimit]
     public var today: DayDate
     /// The themes ideas may carry (the lokale opgaven), read with the cards; nil keeps what the board had.
@@ -50,6 +57,14 @@ public struct BoardData: Equatable, Sendable {
 
     public init(cards: [IdeaSummary], wipLimits: [Stage: WipLimit] = WipLimit.defaults, today: DayDate, themes: ThemeCatalog? = nil) {
         self.cards = cards
+        self.themes = themes
+        self.wipLimits = wipLimits
+        self.today = today
+    }
+
+    public init(window: BoardWindow, wipLimits: [Stage: WipLimit] = WipLimit.defaults, today: DayDate, themes: ThemeCatalog? = nil) {
+        self.cards = []
+        self.window = window
         self.themes = themes
         self.wipLimits = wipLimits
         self.today = today
@@ -83,9 +98,17 @@ public enum ChangeFailure: Equatable, Sendable, Error {
 
 /// Work the reducer asks the runner to do: plain data, performed outside the reducer.
 public enum Effect: Equatable, Sendable {
+    /// Reads the board again as it is shown (every card on a full load; the reducer turns it into `.loadWindow` on a
+    /// windowed board).
     case loadBoard
     /// Save a case note (refused while it holds personal data).
     case addCaseNote(CaseNote)
+    /// Reads windows of the columns and the counts (a windowed board).
+    case loadWindow(BoardQuery)
+    /// Reads the titles and themes of every idea, for a form on a windowed board.
+    case loadCatalog
+    /// Reads the titles of these ideas (a weighing session's ideas the windowed board does not hold).
+    case loadTitles([IdeaID])
     case loadIdea(IdeaID, LoadPurpose)
     case apply(IdeaChange, ChangePurpose)
     case quit

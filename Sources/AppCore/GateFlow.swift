@@ -126,7 +126,7 @@ enum GateFlow {
     /// Applies a move, first asking for a reason when it goes over a soft WIP limit. `returnTo` is the filled form the
     /// move came from: the reason prompt's Esc goes back to it, and its draft goes once the move is applied.
     static func submit(_ request: MoveRequest, returnTo form: Mode?, _ state: inout AppState) -> [Effect] {
-        if let from = request.from, let card = state.allCards.first(where: { $0.id == request.id }), card.stage != from {
+        if let from = request.from, let card = state.card(id: request.id), card.stage != from {
             // Moved elsewhere meanwhile: no WIP question about a count that already holds it; storage names the other move.
             state.submittedDraft = form?.draft?.subject
             return [.apply(.move(request), .perform)]

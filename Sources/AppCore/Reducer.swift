@@ -3,6 +3,23 @@ import Domain
 /// The pure heart of the app: `(state, event) → effects`. No I/O, no clock.
 public enum Reducer {
     public static func reduce(_ state: inout AppState, _ event: Event) -> [Effect] {
+        var effects = reduceEvent(&state, event)
+        guard state.isWindowed else { return effects }
+        // A windowed board reads what it shows: again after a change, and when scrolling or a filter leaves the window.
+        effects = effects.map { $0 == .loadBoard ? .loadWindow(state.reloadQuery()) : $0 }
+        if !effects.contains(where: { if case .loadWindow = $0 { true } else { false } }), let query = state.windowToLoad() {
+            effects.insert(.loadWindow(query), at: 0)
+        }
+        if state.catalogToLoad() { effects.append(.loadCatalog) }
+        return effects
+    }
+
+    /// The effect that reads the board again as it is shown: every card, or on a windowed board the windows.
+    public static func reload(_ state: inout AppState) -> Effect {
+        state.isWindowed ? .loadWindow(state.reloadQuery()) : .loadBoard
+    }
+
+    private static func reduceEvent(_ state: inout AppState, _ event: Event) -> [Effect] {
         switch event {
         case .key(let key):
             state.message = nil
@@ -18,6 +35,7 @@ public enum Reducer {
             return []
         case .boardChangedElsewhere(let data):
             state.setBoard(data)
+            state.forgetCatalog()
             switch state.mode {
             case .weighing(let weighing):
                 // Scores from participants' own terminals come in quietly: no notice on the projector.
@@ -109,7 +127,15 @@ public enum Reducer {
         case .sessionLoaded(let session):
             if SharingKeys.sessionLoaded(session, &state) { return [] }
             var titles: [IdeaID: String] = [:]
-            for card in state.allCards where session.ideas.contains(card.id) { titles[card.id] = card.title }
+            if state.isWindowed {
+                for id in session.ideas { if let card = state.card(id: id) { titles[id] = card.title } }
+            } else {
+                for card in state.allCards where session.ideas.contains(card.id) { titles[card.id] = card.title }
+            }
+            if case .weighing(let current) = state.mode, current.session.id == session.id {
+                for (id, title) in current.titles where titles[id] == nil { titles[id] = title }
+            }
+            let missing = state.isWindowed ? session.ideas.filter { titles[$0] == nil } : []
             if case .weighing(var current) = state.mode, current.session.id == session.id {
                 current.update { $0 = session }
                 state.mode = .weighing(current)
@@ -130,6 +156,15 @@ public enum Reducer {
                 state.message = StatusMessage(state.strings.format(.messageSessionClosed, session.id.map(\.description) ?? ""))
                 return [.loadBoard]
             }
+            return missing.isEmpty ? [] : [.loadTitles(missing)]
+        case .titlesLoaded(let titles):
+            if case .weighing(var weighing) = state.mode {
+                weighing.titles.merge(titles) { _, new in new }
+                state.mode = .weighing(weighing)
+            }
+            return []
+        case .catalogLoaded(let catalog):
+            state.setCatalog(catalog)
             return []
         case .portfolioLoaded(let metrics):
             if case .portfolio(var portfolio) = state.mode {
@@ -301,6 +336,11 @@ public enum Reducer {
     private static func changeApplied(_ applied: AppliedChange, _ purpose: ChangePurpose, _ state: inout AppState) -> [Effect] {
         let strings = state.strings
         var effects: [Effect] = [.loadBoard]
+        state.forgetCatalog()
+        switch applied.change {
+        case .swap, .edit, .editFrom: state.countsUnchanged = true  // no idea changes stage: the counts stay exact
+        default: state.countsUnchanged = false
+        }
         if let subject = state.submittedDraft {
             state.submittedDraft = nil
             state.drafts[subject] = nil
@@ -323,9 +363,8 @@ public enum Reducer {
         }
         if let current = state.selectedCard, current.id == applied.focus, let target = applied.focusStage, target != current.stage {
             // The card leaves its column: keep the old column's selection on a neighbour.
-            let cards = state.cards(in: current.stage)
-            if let index = cards.firstIndex(where: { $0.id == current.id }) {
-                let neighbour = index + 1 < cards.count ? cards[index + 1] : (index > 0 ? cards[index - 1] : nil)
+            if let index = state.selectedIndex(in: current.stage) {
+                let neighbour = state.card(at: index + 1, in: current.stage) ?? state.card(at: index - 1, in: current.stage)
                 state.selected[current.stage] = neighbour?.id
             }
         }

@@ -5,8 +5,8 @@ import Foundation
 enum WeighingKeys {
     /// `w` on the board: the marked cards, else the visible proposed cards (at most 20).
     static func start(_ state: inout AppState) -> [Effect] {
-        var ideas = state.allCards.filter { state.marked.contains($0.id) }
-        if ideas.isEmpty { ideas = Array(state.cards(in: .proposed).prefix(20)) }
+        var ideas = state.markedSummaries
+        if ideas.isEmpty { ideas = (0..<min(20, state.count(in: .proposed))).compactMap { state.card(at: $0, in: .proposed) } }
         guard !ideas.isEmpty else {
             state.message = StatusMessage(state.strings[.weighingNoIdeas], isError: true)
             return []

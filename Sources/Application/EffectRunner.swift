@@ -39,12 +39,48 @@ public struct EffectRunner: Sendable {
         BoardData(cards: try reader.summaries(), wipLimits: try reader.wipLimits(), today: today(), themes: try workspace.themeCatalog())
     }
 
+    /// Windows of the columns, the counts, WIP limits and today: what a windowed board reads for one screenful.
+    public func boardData(_ query: BoardQuery) throws -> BoardData {
+        let words = TextSearch.fold(query.filter).split(separator: " ").map(String.init)
+        let slice = try reader.boardSlice(ranges: query.ranges, matching: words, inboxOnly: query.inboxOnly, focus: query.focus,
+                                          around: query.around, counts: query.counts, keep: query.keep)
+        var columns: [Stage: ColumnWindow] = [:]
+        for stage in Stage.boardOrder {
+            let window = slice.windows[stage]
+            columns[stage] = ColumnWindow(offset: window?.offset ?? 0, cards: window?.cards ?? [], total: slice.matching[stage] ?? 0)
+        }
+        let focus = query.focus.flatMap { id in slice.focus.map { (id: id, stage: $0.stage, index: $0.index) } }
+        var window = BoardWindow(filter: query.filter, inboxOnly: query.inboxOnly, inboxCount: slice.inboxCount, columns: columns,
+                                 stageCounts: query.counts ? slice.stageCounts : nil, focus: focus)
+        window.kept = slice.kept
+        return BoardData(window: window, wipLimits: try reader.wipLimits(), today: today(), themes: try workspace.themeCatalog())
+    }
+
     /// Carries out one effect (not `.quit`, which the run loop handles) and returns the resulting events.
     public func perform(_ effect: Effect) -> [Event] {
         switch effect {
         case .loadBoard:
             do {
                 return [.boardLoaded(try boardData())]
+            } catch {
+                return [.loadFailed(failure(error))]
+            }
+        case .loadWindow(let query):
+            do {
+                return [.boardLoaded(try boardData(query))]
+            } catch {
+                return [.loadFailed(failure(error))]
+            }
+        case .loadCatalog:
+            do {
+                let entries = try reader.cardTitles().map { (id: $0.0, title: $0.1, stage: $0.2) }
+                return [.catalogLoaded(BoardCatalog(entries: entries, themes: try reader.themes()))]
+            } catch {
+                return [.loadFailed(failure(error))]
+            }
+        case .loadTitles(let ids):
+            do {
+                return [.titlesLoaded(try reader.titles(of: ids))]
             } catch {
                 return [.loadFailed(failure(error))]
             }

@@ -485,10 +485,11 @@ public final class Workspace: Sendable {
         try store.rollingBackup(reason: reason, progress: progress)
     }
 
-    /// The day's rolling backup (at most once a day, seven kept).
+    /// The day's rolling backup (at most once a day, seven kept); `snapshot` copies inside one read transaction, so
+    /// writes made meanwhile never wait for it (the board's backup after its first frame).
     @discardableResult
-    public func rollingBackup(reason: String = "daily") throws -> URL? {
-        try store.rollingBackup(reason: reason)
+    public func rollingBackup(reason: String = "daily", snapshot: Bool = false) throws -> URL? {
+        try store.rollingBackup(reason: reason, snapshot: snapshot)
     }
 
     /// Fills an empty portfolio with the demo; returns how many ideas it added.

@@ -17,7 +17,7 @@ struct BenchBoard {
         runner = EffectRunner(workspace: workspace)
         state = AppState(language: .nl, size: Size(width: 200, height: 60), dataLabel: workspace.reader.directory.path)
         previous = CellGrid(width: 0, height: 0)
-        settle([.loadBoard])
+        settle([.loadWindow(state.windowedStart())])  // windows of the columns, as the board reads them
         previous = renderer.render(state)
     }
 

@@ -195,16 +195,16 @@ struct BenchCommand: ParsableCommand {
         return Figure("move a card (committed with its event)", budget: 10, samples: samples)
     }
 
-    /// Live recompute for 20 ideas × 8 criteria × 15 participants with TOPSIS, spread and Kendall's W.
+    /// Live recompute for 30 ideas × 8 criteria × 20 participants with TOPSIS, spread and Kendall's W (issue 17's session).
     private func weighingRecompute() -> Figure {
         let criteria: [Criterion] = (0..<8).map { (index: Int) -> Criterion in
             let direction: CriterionDirection = index % 3 == 0 ? .cost : .benefit
             let veto: Int? = index == 2 ? 1 : nil
             return Criterion(name: "c\(index)", weight: Double(index + 1), direction: direction, veto: veto)
         }
-        let ideas = (1...20).map { IdeaID(Int64($0)) }
+        let ideas = (1...30).map { IdeaID(Int64($0)) }
         var scores: [ScoreKey: Int] = [:]
-        for participant in 0..<15 {
+        for participant in 0..<20 {
             for (index, idea) in ideas.enumerated() {
                 for criterion in 0..<8 {
                     let value: Int = 1 + (index * 7 + criterion * 3 + participant) % 5
@@ -215,11 +215,11 @@ struct BenchCommand: ParsableCommand {
         var samples: [Double] = []
         for _ in 0..<300 {
             samples.append(milliseconds {
-                _ = Weighing.results(criteria: criteria, ideas: ideas, participants: 15, scores: scores, method: .topsis,
+                _ = Weighing.results(criteria: criteria, ideas: ideas, participants: 20, scores: scores, method: .topsis,
                                      normalization: .vector, aggregate: .mean)
             })
         }
-        return Figure("weighing recompute 20×8×15 (TOPSIS, spread, W)", budget: 1, samples: samples)
+        return Figure("weighing recompute 30×8×20 (TOPSIS, spread, W)", budget: 1, samples: samples)
     }
 
     /// `proeftuin import FILE.csv` as a person runs it: a new process on a generated file (one row per idea of the data
@@ -299,21 +299,32 @@ struct BenchFrameCommand: ParsableCommand {
 
     func run() throws {
         var workspace: Workspace!
-        var cards: [IdeaSummary] = []
+        var runner: EffectRunner!
         var state = AppState(language: .nl, size: Size(width: 200, height: 60))
         var grid = CellGrid(width: 0, height: 0)
         let open = try milliseconds {
             workspace = try global.openWorkspace()
-            if dailyBackup { try workspace.rollingBackup() }  // as `Proeftuin.open` does before the board starts
+            runner = EffectRunner(workspace: workspace)
+            state.themes = try workspace.themeCatalog()
         }
-        let load = try milliseconds { cards = try workspace.reader.summaries() }
-        let build = try milliseconds {
-            state.setBoard(BoardData(cards: cards, wipLimits: try workspace.reader.wipLimits(), today: workspace.reader.today()))
+        // As the board does: windows of the columns (what the screen shows plus a margin) through the effect runner.
+        let load = milliseconds {
+            var pending: [Effect] = [.loadWindow(state.windowedStart())]
+            while !pending.isEmpty {
+                for event in runner.perform(pending.removeFirst()) { pending += Reducer.reduce(&state, event) }
+            }
         }
         let render = milliseconds { grid = Renderer().render(state) }
-        guard grid.lines().count == 60 else { throw ExitCode(1) }
+        guard state.isLoaded, grid.lines().count == 60 else { throw ExitCode(1) }
         if frameClock { print(DispatchTime.now().uptimeNanoseconds) }
-        if phases { print(String(format: "open %.1f ms, load %.1f ms, state %.1f ms, render %.1f ms", open, load, build, render)) }
+        if phases { print(String(format: "open %.1f ms, load %.1f ms, render %.1f ms", open, load, render)) }
+        if dailyBackup {
+            // Where the board makes the day's backup: after the first frame, on a thread of its own, finished before the end.
+            let backup = DailyBackup()
+            backup.start(workspace, language: .nl)
+            backup.wait()
+            if let failure = backup.takeFailure() { throw ValidationError(failure) }
+        }
         if memory { print(AppDatabase.peakMemory() ?? 0) }
     }
 }

@@ -108,7 +108,6 @@ struct BoardCommand: ParsableCommand {
         }
         let workspace = try global.openWorkspace(at: directory, program: "board")
         if demo { try workspace.seedDemo(now: Date()) }
-        try workspace.rollingBackup()  // at most once a day, the newest seven kept
         let environment = global.environment
         let configuration = try global.configuration()
         let keymap = try Keymap.standard.overriding(configuration.keys)
@@ -120,7 +119,8 @@ struct BoardCommand: ParsableCommand {
         try MainActor.assumeIsolated {
             try BoardApp.run(workspace: workspace, language: language, environment: environment, useMouse: useMouse,
                              staleDays: configuration.staleDays ?? 30, keymap: keymap, sharing: sharing,
-                             triageDays: configuration.triageDaysOrDefault)
+                             triageDays: configuration.triageDaysOrDefault,
+                             dailyBackup: true)  // at most once a day, the newest seven kept, made after the first frame
         }
         if demo { print(Strings(language).format(.cliDemoKept, TextSanitizer.singleLine(workspace.reader.directory.path))) }
     }

@@ -206,6 +206,12 @@ public enum TextSearch {
     public static func fold(_ text: String) -> String {
         text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
+
+    /// The board's filter rule: the folded text contains every one of the (already folded) words.
+    public static func matches(_ text: String, words: [Substring]) -> Bool {
+        let folded = fold(text)
+        return words.allSatisfy { folded.contains($0) }
+    }
 }
 
 /// The latest weighing result of an idea, shown as a badge on its card.

@@ -11,14 +11,14 @@ enum BoardView {
         for column in columns {
             drawColumn(column.stage, x: column.x, width: column.width, state: state, into: &grid)
         }
-        if state.isLoaded, state.allCards.isEmpty { drawEmptyHint(state, into: &grid) }
+        if state.isLoaded, state.ideaCount == 0 { drawEmptyHint(state, into: &grid) }
     }
 
     /// The top line: app name, count, filter, the selected card's full title, and the data directory.
     private static func drawHeader(_ state: AppState, into grid: inout CellGrid) {
         let strings = state.strings
         grid.fill(x: 0, y: 0, width: grid.width, height: 1, style: Palette.header)
-        var left = " \(strings[.appName]) · \(strings.ideas(state.allCards.count))"
+        var left = " \(strings[.appName]) · \(strings.ideas(state.ideaCount))"
         if state.inboxOnly { left += " · " + strings[.inboxFilterLabel] }
         if state.inboxCount > 0 { left += " · ✉\(state.inboxCount)" }
         if !state.filter.isEmpty { left += " · " + strings.format(.filterLabel, state.filter) }
@@ -33,11 +33,11 @@ enum BoardView {
 
     private static func drawTabs(_ state: AppState, into grid: inout CellGrid) {
         let strings = state.strings
-        let full = Stage.boardOrder.map { "\(strings.stage($0)) \(state.cards(in: $0).count)" }
+        let full = Stage.boardOrder.map { "\(strings.stage($0)) \(state.count(in: $0))" }
         let total = full.reduce(0) { $0 + DisplayWidth.of($1) + 3 }
         let labels = total <= grid.width
             ? full
-            : Stage.boardOrder.map { "\(String(strings.stage($0).prefix(3))) \(state.cards(in: $0).count)" }
+            : Stage.boardOrder.map { "\(String(strings.stage($0).prefix(3))) \(state.count(in: $0))" }
         var x = 0
         for (stage, label) in zip(Stage.boardOrder, labels) {
             let style = stage == state.focusedStage ? Palette.focusedTab : Palette.tab
@@ -49,7 +49,7 @@ enum BoardView {
     /// A column's title: the stage name, shortened when it must be, and its count (with the WIP limit) whole.
     static func columnTitle(_ stage: Stage, state: AppState, room: Int) -> String {
         let strings = state.strings
-        let visible = state.cards(in: stage).count
+        let visible = state.count(in: stage)
         var count = "\(visible)"
         if let limit = state.wipLimits[stage] {
             count = "\(state.filter.isEmpty ? "" : "\(visible)·")\(state.stageCounts[stage] ?? 0)/\(limit.limit)"
@@ -63,7 +63,7 @@ enum BoardView {
         let focused = stage == state.focusedStage
         let top = BoardLayout.boxTop(for: state.size)
         let inner = BoardLayout.innerHeight(for: state.size)
-        let cards = state.cards(in: stage)
+        let count = state.count(in: stage)
         let title = columnTitle(stage, state: state, room: width - 4)
         var titleStyle = focused ? Palette.focusedColumnTitle : Palette.columnTitle
         if let limit = state.wipLimits[stage] {
@@ -75,7 +75,7 @@ enum BoardView {
             style: focused ? Palette.focusedBorder : Palette.border, titleStyle: titleStyle, into: &grid)
         let innerWidth = width - 2
         guard innerWidth > 0 else { return }
-        if cards.isEmpty {
+        if count == 0 {
             let note = state.filter.isEmpty && !state.inboxOnly ? strings[.emptyColumn] : strings[.noMatches]
             // The leading space goes first when the column is narrow, so the note keeps its closing bracket.
             let shown = DisplayWidth.of(note) < innerWidth ? " " + note : note
@@ -84,18 +84,20 @@ enum BoardView {
         }
         let visible = BoardLayout.visibleCards(for: state.size)
         let height = BoardLayout.cardHeight(for: state.size)
-        let scroll = min(state.scrollTop[stage] ?? 0, max(0, cards.count - visible))
+        let scroll = min(state.scrollTop[stage] ?? 0, max(0, count - visible))
         let selectedIndex = focused ? state.selectedIndex(in: stage) : nil
-        for index in scroll..<min(cards.count, scroll + visible) {
+        for index in scroll..<min(count, scroll + visible) {
+            // A windowed board holds what it shows; a card not held (its window still being read) stays blank.
+            guard let card = state.card(at: index, in: stage) else { continue }
             let y = top + 1 + (index - scroll) * height
-            CardView.draw(cards[index], x: x + 1, y: y, width: innerWidth, titleLines: height - 1, selected: index == selectedIndex,
-                          marked: state.marked.contains(cards[index].id), today: state.today, triageDays: state.triageDays, into: &grid)
+            CardView.draw(card, x: x + 1, y: y, width: innerWidth, titleLines: height - 1, selected: index == selectedIndex,
+                          marked: state.marked.contains(card.id), today: state.today, triageDays: state.triageDays, into: &grid)
         }
         if scroll > 0 {
             drawMarker(" \(strings.format(.moreAbove, scroll)) ", compact: "▲\(scroll)", x: x, y: top, width: width,
                        reserved: min(width - 4, DisplayWidth.of(title)) + 2, into: &grid)
         }
-        let below = cards.count - scroll - visible
+        let below = count - scroll - visible
         if below > 0 {
             drawMarker(" \(strings.format(.moreBelow, below)) ", compact: "▼\(below)", x: x, y: top + inner + 1,
                        width: width, reserved: 0, into: &grid)

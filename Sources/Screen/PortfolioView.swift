@@ -5,7 +5,7 @@ import Domain
 enum PortfolioView {
     static func draw(_ portfolio: PortfolioState, state: AppState, into grid: inout CellGrid) {
         let strings = state.strings
-        grid.putPadded(" \(strings[.portfolioTitle]) · \(strings.ideas(state.allCards.count)) · \(state.today)",
+        grid.putPadded(" \(strings[.portfolioTitle]) · \(strings.ideas(state.ideaCount)) · \(state.today)",
                        x: 0, y: 0, width: grid.width, style: Palette.header)
         guard let metrics = portfolio.metrics else {
             grid.put(" " + strings[.loading], x: 0, y: 2)

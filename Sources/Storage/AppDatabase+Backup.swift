@@ -22,14 +22,23 @@ extension AppDatabase {
     /// The copy is written under a temporary name (`.NAME.<pid>.partial`) and renamed when whole, so a copy cut short is
     /// never taken for a backup; left-overs of copies cut short earlier (no program still writing them) are removed
     /// first. A copy made outside the backups folder is recorded (`CopyRegister`), so `forget` can reach it later.
+    /// `snapshot` copies from a reader inside one read transaction (WAL): writes made meanwhile, by this program or
+    /// another, go on without waiting and are not in the copy, which is the database as it was when the copy began;
+    /// without it the copy holds the writer (what a backup before a migration needs).
     @discardableResult
     public func backup(to url: URL) throws -> URL {
-        try backup(to: url) { _, _ in }
+        try backup(to: url, snapshot: false) { _, _ in }
     }
 
     /// The same, copying 1,024 pages a step and telling `progress` how many of how many pages are copied.
     @discardableResult
     public func backup(to url: URL, progress: (Int, Int) -> Void) throws -> URL {
+        try backup(to: url, snapshot: false, progress: progress)
+    }
+
+    /// The same, from a snapshot or holding the writer.
+    @discardableResult
+    public func backup(to url: URL, snapshot: Bool, progress: (Int, Int) -> Void) throws -> URL {
         if FileManager.default.fileExists(atPath: url.path) {
             throw StorageError.fileExists(path: url.path)
         }
@@ -48,10 +57,15 @@ extension AppDatabase {
         do {
             // From the writer connection: a reader opened before a migration would keep the old schema.
             let destination = try DatabaseQueue(path: temporary.path)
-            try pool.writeWithoutTransaction { source in
-                try withoutActuallyEscaping(progress) { progress in
-                    try destination.writeWithoutTransaction { target in
-                        try source.backup(to: target, pagesPerStep: 1_024) { step in progress(step.completedPageCount, step.totalPageCount) }
+            try withoutActuallyEscaping(progress) { progress in
+                if snapshot {
+                    // GRDB copies inside one read transaction of the pool.
+                    try pool.backup(to: destination, pagesPerStep: 1_024) { step in progress(step.completedPageCount, step.totalPageCount) }
+                } else {
+                    try pool.writeWithoutTransaction { source in
+                        try destination.writeWithoutTransaction { target in
+                            try source.backup(to: target, pagesPerStep: 1_024) { step in progress(step.completedPageCount, step.totalPageCount) }
+                        }
                     }
                 }
             }
@@ -86,15 +100,21 @@ extension AppDatabase {
     /// The rolling backups, newest first.
     public func backups() -> [URL] { Doctor.backups(directory) }
 
-    /// Makes today's rolling backup unless one exists, and keeps only the newest seven.
+    /// Makes today's rolling backup unless one exists, and keeps only the newest seven (`snapshot`: see `backup(to:snapshot:)`).
     @discardableResult
-    public func rollingBackup(reason: String = "daily") throws -> URL? {
-        try rollingBackup(reason: reason) { _, _ in }
+    public func rollingBackup(reason: String = "daily", snapshot: Bool = false) throws -> URL? {
+        try rollingBackup(reason: reason, snapshot: snapshot) { _, _ in }
     }
 
     /// The same, telling `progress` how many of how many pages are copied.
     @discardableResult
     public func rollingBackup(reason: String, progress: (Int, Int) -> Void) throws -> URL? {
+        try rollingBackup(reason: reason, snapshot: false, progress: progress)
+    }
+
+    /// The same, from a snapshot or holding the writer.
+    @discardableResult
+    public func rollingBackup(reason: String, snapshot: Bool, progress: (Int, Int) -> Void) throws -> URL? {
         let day = DayDate.local(clock()).description
         if reason == "daily", backups().contains(where: { $0.lastPathComponent.hasPrefix("proeftuin-\(day)") }) { return nil }
         let stamp = Self.stamp(clock())
@@ -105,7 +125,7 @@ extension AppDatabase {
             url = directory.backupsURL.appendingPathComponent("proeftuin-\(stamp)-\(reason)-\(number).sqlite")
             number += 1
         }
-        url = try backup(to: url, progress: progress)
+        url = try backup(to: url, snapshot: snapshot, progress: progress)
         for old in backups().dropFirst(Self.backupsKept) { try? FileManager.default.removeItem(at: old) }
         return url
     }

@@ -9,57 +9,73 @@ extension AppDatabase {
     public func summaries() throws -> [IdeaSummary] {
         try read { db in
             // The few ideas waiting in the inbox or declined, read apart: a join would cost every card of a large board.
-            // Read strictly: a status that is none of the four is named, never taken for "accepted".
-            var waiting: [Int64: DayDate] = [:]
-            var declined = Set<Int64>()
-            for row in try Row.fetchAll(db, sql: "SELECT ideaId, status, receivedOn FROM intake WHERE status NOT IN ('accepted', 'merged')") {
-                let id: Int64 = try row.decode(atIndex: 0)
-                let record = "intake of #\(id)"
-                switch try StoredValue.value(IntakeStatus.self, (try row.decode(atIndex: 1)) as String, table: "intake", record: record, field: "status") {
-                case .declined: declined.insert(id)
-                case .inbox:
-                    let received: String = try row.decode(atIndex: 2)
-                    let day: DayDate = try StoredValue.day(received, table: "intake", record: record, field: "receivedOn")
-                    waiting[id] = day
-                case .accepted, .merged: break
-                }
-            }
+            let open = try Self.openIntake(db)
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT idea.id, title, theme, tags, stage, position, idea.reviewDate, cycleCount, weighScore, weighRank,
-                cycle.startedAt, cycle.maxDuration FROM idea
-                LEFT JOIN cycle ON cycle.ideaId = idea.id AND cycle.number = idea.cycleCount AND idea.stage = 'experimenting'
+                \(Self.summarySelect)
                 ORDER BY CASE idea.stage WHEN 'proposed' THEN 0 WHEN 'experimenting' THEN 1 WHEN 'learning' THEN 2
-                WHEN 'scaling' THEN 3 ELSE 4 END, position, idea.id
+                WHEN 'scaling' THEN 3 ELSE 4 END, idea.position, idea.id
                 """)
             var result: [IdeaSummary] = []
             result.reserveCapacity(1024)
             while let row = try rows.next() {
                 let id: Int64 = (try row.decode(atIndex: 0))
-                if !declined.isEmpty, declined.contains(id) { continue }
-                let review: String? = (try row.decode(atIndex: 6))
-                let score: Double? = (try row.decode(atIndex: 8))
-                let rank: Int? = (try row.decode(atIndex: 9))
-                var lastDay: DayDate? = nil
-                if let started: Date = (try row.decode(atIndex: 10)), let text: String = (try row.decode(atIndex: 11)) {
-                    guard let duration = MaxDuration(parsing: text) else {
-                        throw StorageError.unreadableValue(table: "cycle", record: "cycle of #\(id)", field: "maxDuration", value: text)
-                    }
-                    lastDay = DayDate.local(started).adding(days: duration.days)
-                }
-                let received = waiting.isEmpty ? nil : waiting[id]
-                result.append(
-                    IdeaSummary(
-                        id: IdeaID(id), title: (try row.decode(atIndex: 1)), theme: (try row.decode(atIndex: 2)),
-                        tagText: try StoredValue.tagText((try row.decode(atIndex: 3)) as String, table: "idea", record: "#\(id)", field: "tags"),
-                        stage: try StoredValue.value(Stage.self, (try row.decode(atIndex: 4)) as String, table: "idea", record: "#\(id)", field: "stage"),
-                        position: (try row.decode(atIndex: 5)),
-                        reviewDate: try StoredValue.day(review, table: "idea", record: "#\(id)", field: "reviewDate"),
-                        cycle: (try row.decode(atIndex: 7)),
-                        weighing: score.flatMap { score in rank.map { WeighingBadge(score: score, rank: $0) } }, lastAllowedDay: lastDay,
-                        inboxSince: received))
+                if !open.declined.isEmpty, open.declined.contains(id) { continue }
+                result.append(try Self.summary(row, waiting: open.waiting))
             }
             return result
         }
+    }
+
+    /// The ideas waiting in the inbox (with the day each arrived) and those declined, read strictly: a status that is
+    /// none of the four is named, never taken for "accepted".
+    static func openIntake(_ db: Database) throws -> (waiting: [Int64: DayDate], declined: Set<Int64>) {
+        var waiting: [Int64: DayDate] = [:]
+        var declined = Set<Int64>()
+        for row in try Row.fetchAll(db, sql: "SELECT ideaId, status, receivedOn FROM intake WHERE status NOT IN ('accepted', 'merged')") {
+            let id: Int64 = try row.decode(atIndex: 0)
+            let record = "intake of #\(id)"
+            switch try StoredValue.value(IntakeStatus.self, (try row.decode(atIndex: 1)) as String, table: "intake", record: record, field: "status") {
+            case .declined: declined.insert(id)
+            case .inbox:
+                let received: String = try row.decode(atIndex: 2)
+                let day: DayDate = try StoredValue.day(received, table: "intake", record: record, field: "receivedOn")
+                waiting[id] = day
+            case .accepted, .merged: break
+            }
+        }
+        return (waiting, declined)
+    }
+
+    /// The query a card summary is read with (`summary(_:waiting:)` decodes its columns): the idea and, for an idea
+    /// experimenting, its current cycle's start and maximum duration.
+    static let summarySelect = """
+        SELECT idea.id, idea.title, idea.theme, idea.tags, idea.stage, idea.position, idea.reviewDate, idea.cycleCount,
+        idea.weighScore, idea.weighRank, cycle.startedAt, cycle.maxDuration FROM idea
+        LEFT JOIN cycle ON cycle.ideaId = idea.id AND cycle.number = idea.cycleCount AND idea.stage = 'experimenting'
+        """
+
+    /// A card summary from a row of `summarySelect`, read strictly; `waiting` gives the day an inbox idea arrived.
+    static func summary(_ row: Row, waiting: [Int64: DayDate]) throws -> IdeaSummary {
+        let id: Int64 = (try row.decode(atIndex: 0))
+        let review: String? = (try row.decode(atIndex: 6))
+        let score: Double? = (try row.decode(atIndex: 8))
+        let rank: Int? = (try row.decode(atIndex: 9))
+        var lastDay: DayDate? = nil
+        if let started: Date = (try row.decode(atIndex: 10)), let text: String = (try row.decode(atIndex: 11)) {
+            guard let duration = MaxDuration(parsing: text) else {
+                throw StorageError.unreadableValue(table: "cycle", record: "cycle of #\(id)", field: "maxDuration", value: text)
+            }
+            lastDay = DayDate.local(started).adding(days: duration.days)
+        }
+        return IdeaSummary(
+            id: IdeaID(id), title: (try row.decode(atIndex: 1)), theme: (try row.decode(atIndex: 2)),
+            tagText: try StoredValue.tagText((try row.decode(atIndex: 3)) as String, table: "idea", record: "#\(id)", field: "tags"),
+            stage: try StoredValue.value(Stage.self, (try row.decode(atIndex: 4)) as String, table: "idea", record: "#\(id)", field: "stage"),
+            position: (try row.decode(atIndex: 5)),
+            reviewDate: try StoredValue.day(review, table: "idea", record: "#\(id)", field: "reviewDate"),
+            cycle: (try row.decode(atIndex: 7)),
+            weighing: score.flatMap { score in rank.map { WeighingBadge(score: score, rank: $0) } }, lastAllowedDay: lastDay,
+            inboxSince: waiting.isEmpty ? nil : waiting[id])
     }
 
     /// One idea in full.
@@ -173,14 +189,17 @@ extension AppDatabase {
 
     /// Number of ideas per stage.
     public func countsByStage() throws -> [Stage: Int] {
-        try read { db in
-            var counts: [Stage: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT stage, COUNT(*), MIN(id) FROM idea GROUP BY stage") {
-                let stage = try StoredValue.value(Stage.self, (try row.decode(atIndex: 0)) as String, table: "idea", record: "#\(row[2] as DatabaseValue)", field: "stage")
-                counts[stage] = (try row.decode(atIndex: 1))
-            }
-            return counts
+        try read { db in try Self.countsByStage(db) }
+    }
+
+    /// Ideas per stage, counted by SQLite (the stage index), inside a read the caller holds.
+    static func countsByStage(_ db: Database) throws -> [Stage: Int] {
+        var counts: [Stage: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT stage, COUNT(*), MIN(id) FROM idea GROUP BY stage") {
+            let stage = try StoredValue.value(Stage.self, (try row.decode(atIndex: 0)) as String, table: "idea", record: "#\(row[2] as DatabaseValue)", field: "stage")
+            counts[stage] = (try row.decode(atIndex: 1))
         }
+        return counts
     }
 
     /// Number of event-log rows.

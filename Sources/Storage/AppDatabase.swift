@@ -70,6 +70,7 @@ public final class AppDatabase: Sendable {
         let maximumPages = CrashPoint.maximumPages
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
+            db.add(function: AppDatabase.matchesFunction)  // the board's filter
             // The tests of full-disk messages cap the database's size instead of filling a disk.
             if let maximumPages { _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(maximumPages)") }
         }

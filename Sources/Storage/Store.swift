@@ -49,7 +49,7 @@ public protocol Store: StoreReader {
     /// so `forget` can reach it later.
     func recordCopy(_ url: URL)
     func backup(to url: URL) throws -> URL
-    func rollingBackup(reason: String) throws -> URL?
+    func rollingBackup(reason: String, snapshot: Bool) throws -> URL?
     func seedDemo(now: Date) throws -> Int
     func generateBenchmarkData(_ set: BenchmarkDataSet, now: Date, progress: (Int) -> Void) throws
     func backup(to url: URL, progress: (Int, Int) -> Void) throws -> URL

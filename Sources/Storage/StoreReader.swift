@@ -13,6 +13,17 @@ public protocol StoreReader: Sendable {
     /// Today in the local calendar, by the store's clock.
     func today() -> DayDate
     func summaries() throws -> [IdeaSummary]
+    /// One screenful of the board: counts per stage and, per asked stage, a window of its (filtered) cards.
+    func boardSlice(
+        ranges: [Stage: Range<Int>], matching words: [String], inboxOnly: Bool, focus: IdeaID?, around: Int, counts: Bool,
+        keep: [Stage: IdeaID]
+    ) throws -> BoardSlice
+    /// Every idea's id, title and stage, by id.
+    func cardTitles() throws -> [(IdeaID, String, Stage)]
+    /// The distinct themes of all ideas.
+    func themes() throws -> [String]
+    /// Titles of the given ideas (those that exist).
+    func titles(of ids: [IdeaID]) throws -> [IdeaID: String]
     func idea(_ id: IdeaID) throws -> Idea
     func ideas(stage: Stage?, theme: String?) throws -> [Idea]
     func detail(_ id: IdeaID) throws -> IdeaDetail

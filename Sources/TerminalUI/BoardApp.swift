@@ -12,8 +12,12 @@ public enum BoardApp {
 
     public static func run(
         workspace: Workspace, language: Language, environment: [String: String], useMouse: Bool = true, staleDays: Int = 30,
-        keymap: Keymap = .standard, sharing: (any SessionSharing)? = nil, triageDays: Int = Intake.defaultTriageDays
+        keymap: Keymap = .standard, sharing: (any SessionSharing)? = nil, triageDays: Int = Intake.defaultTriageDays,
+        dailyBackup: Bool = false
     ) throws {
+        // The day's backup starts after the first frame and is finished before the program ends (after the terminal is back).
+        let backup = DailyBackup()
+        defer { backup.wait() }
         let terminal = try Terminal.start(environment: environment, useMouse: useMouse)
         defer { terminal.stop() }
         let drafts = DraftStore(directory: workspace.reader.directory, actor: workspace.reader.actor)
@@ -26,7 +30,8 @@ public enum BoardApp {
         state.keymap = keymap
         state.themes = try workspace.themeCatalog()
         state.triageDays = triageDays
-        var pending: [Effect] = [.loadBoard, .loadDrafts]
+        // The board reads windows of its columns: what the screen shows plus a margin, never every card.
+        var pending: [Effect] = [.loadWindow(state.windowedStart()), .loadDrafts]
         while true {
             while !pending.isEmpty {
                 let effect = pending.removeFirst()
@@ -36,6 +41,7 @@ public enum BoardApp {
                 }
             }
             terminal.draw(renderer.render(state))
+            if dailyBackup, state.isLoaded { backup.start(workspace, language: language) }
             if environment["PROEFTUIN_TEST_CRASH"] == "after-first-frame", state.isLoaded {
                 // Lets the end-to-end tests prove that a crash restores the terminal.
                 fatalError("crash requested by PROEFTUIN_TEST_CRASH")
@@ -56,9 +62,12 @@ public enum BoardApp {
             case .timeout:
                 break
             }
+            if let failure = backup.takeFailure() {
+                pending += Reducer.reduce(&state, .loadFailed(.storage(failure)))
+            }
             // Looked at between keys too, so a facilitator typing fast still sees other programs' scores.
             if pending.isEmpty, watcher.poll() {
-                for event in runner.perform(.loadBoard) {
+                for event in runner.perform(Reducer.reload(&state)) {
                     guard case .boardLoaded(let data) = event else {
                         pending += Reducer.reduce(&state, event)  // a failed read is shown, the old cards stay
                         continue

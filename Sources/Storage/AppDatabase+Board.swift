@@ -1,0 +1,168 @@
+import Domain
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// The SQL function the board's filter runs in: `proeftuin_matches(id, title, theme, tags, words)` is 1 when the
+    /// folded text of the card (`TextSearch.fold` of its id, title, theme and tags) contains every space-separated word
+    /// of `words` (already folded), as the board filters a full load.
+    static let matchesFunction = DatabaseFunction("proeftuin_matches", argumentCount: 5, pure: true) { values in
+        guard let id = Int64.fromDatabaseValue(values[0]), let title = String.fromDatabaseValue(values[1]),
+              let theme = String.fromDatabaseValue(values[2]), let tags = String.fromDatabaseValue(values[3]),
+              let words = String.fromDatabaseValue(values[4])
+        else { return false }
+        let tagText = try StoredValue.tagText(tags, table: "idea", record: "#\(id)", field: "tags")
+        return TextSearch.matches("\(IdeaID(id)) \(title) \(theme) \(tagText)", words: words.split(separator: " "))
+    }
+
+    /// Ideas left off the board: those declined in triage.
+    static let onBoard = "idea.id NOT IN (SELECT ideaId FROM intake WHERE status = 'declined')"
+
+    /// The columns of the board for one screenful: counts from aggregate queries, and per asked stage the cards of
+    /// `ranges[stage]` (indices in the column's board order, after the filter `words`: folded, every word must occur,
+    /// and with `inboxOnly` only ideas waiting in the inbox). Declined ideas are left off, as on a full load.
+    /// `focus`, when it matches, is found in its column and that column is read `around` cards either side of it.
+    /// `keep` (after a new filter) names the selected card per column: where it still shows, its index comes back and its
+    /// column is read around it; where it no longer does, the column is read from its first card, as a full load selects.
+    /// Without `counts` the stage counts are not read (empty in the answer; without a filter `matching` is empty too).
+    public func boardSlice(
+        ranges: [Stage: Range<Int>], matching words: [String], inboxOnly: Bool = false, focus: IdeaID? = nil, around: Int = 0,
+        counts: Bool = true, keep: [Stage: IdeaID] = [:]
+    ) throws -> BoardSlice {
+        try read { db in
+            let open = try Self.openIntake(db)
+            let stageCounts = counts ? try Self.boardCountsByStage(db) : [:]
+            var ranges = ranges
+            var windows: [Stage: (offset: Int, cards: [IdeaSummary])] = [:]
+            var found: (stage: Stage, index: Int)?
+            var kept: [Stage: Int?] = [:]
+            guard !words.isEmpty || inboxOnly else {
+                for (stage, id) in keep {
+                    let row = try Row.fetchOne(db, sql: "SELECT position FROM idea WHERE id = ? AND stage = ? AND \(Self.onBoard)",
+                                               arguments: [id.rawValue, stage.rawValue])
+                    if let position: Int64 = try row?.decode(atIndex: 0) {
+                        let before = try Int.fetchOne(db, sql: """
+                            SELECT COUNT(*) FROM idea WHERE stage = ? AND (position < ? OR (position = ? AND id < ?)) AND \(Self.onBoard)
+                            """, arguments: [stage.rawValue, position, position, id.rawValue]) ?? 0
+                        kept[stage] = before
+                        ranges[stage] = max(0, before - around)..<(before + around + 1)
+                    } else {
+                        kept[stage] = .some(nil)
+                        ranges[stage] = 0..<(2 * around + 1)
+                    }
+                }
+                if let focus, let row = try Row.fetchOne(db, sql: "SELECT stage, position FROM idea WHERE id = ? AND \(Self.onBoard)",
+                                                         arguments: [focus.rawValue]) {
+                    let stage = try StoredValue.value(Stage.self, (try row.decode(atIndex: 0)) as String, table: "idea", record: "\(focus)", field: "stage")
+                    let position: Int64 = try row.decode(atIndex: 1)
+                    let before = try Int.fetchOne(db, sql: """
+                        SELECT COUNT(*) FROM idea WHERE stage = ? AND (position < ? OR (position = ? AND id < ?)) AND \(Self.onBoard)
+                        """, arguments: [stage.rawValue, position, position, focus.rawValue]) ?? 0
+                    found = (stage, before)
+                    ranges[stage] = max(0, before - around)..<(before + around + 1)
+                }
+                for (stage, range) in ranges {
+                    let rows = try Row.fetchCursor(db, sql: """
+                        \(Self.summarySelect) WHERE idea.stage = ? AND \(Self.onBoard) ORDER BY idea.position, idea.id LIMIT ? OFFSET ?
+                        """, arguments: [stage.rawValue, range.count, range.lowerBound])
+                    var cards: [IdeaSummary] = []
+                    while let row = try rows.next() { cards.append(try Self.summary(row, waiting: open.waiting)) }
+                    windows[stage] = (range.lowerBound, cards)
+                }
+                return BoardSlice(stageCounts: stageCounts, matching: stageCounts, windows: windows, focus: found,
+                                  inboxCount: open.waiting.count, kept: kept)
+            }
+            // One scan for the matching ids in board order; the windows are then read by id.
+            var matchingIDs: [Stage: [Int64]] = [:]
+            var conditions = [Self.onBoard]
+            var arguments: StatementArguments = []
+            if !words.isEmpty {
+                conditions.append("proeftuin_matches(id, title, theme, tags, ?)")
+                arguments += [words.joined(separator: " ")]
+            }
+            if inboxOnly { conditions.append("idea.id IN (SELECT ideaId FROM intake WHERE status = 'inbox')") }
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT id, stage FROM idea WHERE \(conditions.joined(separator: " AND ")) ORDER BY stage, position, id
+                """, arguments: arguments)
+            while let row = try rows.next() {
+                let id: Int64 = try row.decode(atIndex: 0)
+                let stage = try StoredValue.value(Stage.self, (try row.decode(atIndex: 1)) as String, table: "idea", record: "#\(id)", field: "stage")
+                matchingIDs[stage, default: []].append(id)
+            }
+            for (stage, id) in keep {
+                if let index = matchingIDs[stage]?.firstIndex(of: id.rawValue) {
+                    kept[stage] = index
+                    ranges[stage] = max(0, index - around)..<(index + around + 1)
+                } else {
+                    kept[stage] = .some(nil)
+                    ranges[stage] = 0..<(2 * around + 1)
+                }
+            }
+            if let focus {
+                for (stage, ids) in matchingIDs {
+                    guard let index = ids.firstIndex(of: focus.rawValue) else { continue }
+                    found = (stage, index)
+                    ranges[stage] = max(0, index - around)..<(index + around + 1)
+                }
+            }
+            for (stage, range) in ranges {
+                let all = matchingIDs[stage] ?? []
+                let ids = Array(all[min(range.lowerBound, all.count)..<min(range.upperBound, all.count)])
+                var byID: [Int64: IdeaSummary] = [:]
+                for chunk in stride(from: 0, to: ids.count, by: 500) {
+                    let list = ids[chunk..<min(chunk + 500, ids.count)].map(String.init).joined(separator: ",")
+                    for row in try Row.fetchAll(db, sql: "\(Self.summarySelect) WHERE idea.id IN (\(list))") {
+                        let summary = try Self.summary(row, waiting: open.waiting)
+                        byID[summary.id.rawValue] = summary
+                    }
+                }
+                windows[stage] = (range.lowerBound, ids.compactMap { byID[$0] })
+            }
+            return BoardSlice(stageCounts: stageCounts, matching: matchingIDs.mapValues(\.count), windows: windows, focus: found,
+                              inboxCount: open.waiting.count, kept: kept)
+        }
+    }
+
+    /// Ideas per stage on the board (declined ideas left off), counted by SQLite, inside a read the caller holds.
+    static func boardCountsByStage(_ db: Database) throws -> [Stage: Int] {
+        var counts: [Stage: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT stage, COUNT(*), MIN(id) FROM idea WHERE \(onBoard) GROUP BY stage") {
+            let stage = try StoredValue.value(Stage.self, (try row.decode(atIndex: 0)) as String, table: "idea", record: "#\(row[2] as DatabaseValue)", field: "stage")
+            counts[stage] = (try row.decode(atIndex: 1))
+        }
+        return counts
+    }
+
+    /// Every idea's id, title and stage, by id: what the board's likely-duplicate index is built from.
+    public func cardTitles() throws -> [(IdeaID, String, Stage)] {
+        try read { db in
+            var titles: [(IdeaID, String, Stage)] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, title, stage FROM idea WHERE \(Self.onBoard) ORDER BY id")
+            while let row = try rows.next() {
+                let id: Int64 = try row.decode(atIndex: 0)
+                titles.append((IdeaID(id), try row.decode(atIndex: 1),
+                               try StoredValue.value(Stage.self, (try row.decode(atIndex: 2)) as String, table: "idea", record: "#\(id)", field: "stage")))
+            }
+            return titles
+        }
+    }
+
+    /// The distinct themes of all ideas, for suggestions while a theme is typed.
+    public func themes() throws -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT theme FROM idea WHERE \(Self.onBoard)") }
+    }
+
+    /// Titles of the given ideas (those that exist).
+    public func titles(of ids: [IdeaID]) throws -> [IdeaID: String] {
+        try read { db in
+            var titles: [IdeaID: String] = [:]
+            for chunk in stride(from: 0, to: ids.count, by: 500) {
+                let list = ids[chunk..<min(chunk + 500, ids.count)].map { String($0.rawValue) }.joined(separator: ",")
+                for row in try Row.fetchAll(db, sql: "SELECT id, title FROM idea WHERE id IN (\(list))") {
+                    titles[IdeaID((try row.decode(atIndex: 0)) as Int64)] = try row.decode(atIndex: 1)
+                }
+            }
+            return titles
+        }
+    }
+}
