@@ -7,8 +7,9 @@ enum PortfolioView {
         let strings = state.strings
         grid.putPadded(" \(strings[.portfolioTitle]) · \(strings.ideas(state.allCards.count)) · \(state.today)",
                        x: 0, y: 0, width: grid.width, style: Palette.header)
-        guard let metrics = portfolio.metrics else {
-            grid.put(" " + strings[.loading], x: 0, y: 2)
+        // Figures computed in the background are shown only for the data as it is now; until then the view says so.
+        guard let metrics = portfolio.metrics ?? state.portfolioFigures.current else {
+            grid.putPadded(" " + strings[.portfolioComputing], x: 0, y: 2, width: grid.width, style: Palette.info)
             return
         }
         let lines = self.lines(metrics, state: state, width: grid.width - 2)
