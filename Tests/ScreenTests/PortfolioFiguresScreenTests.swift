@@ -105,6 +105,24 @@ struct PortfolioFiguresScreenTests {
         #expect(state.portfolioFigures.current == metrics(proposed: 6), "older figures arriving late replace nothing")
     }
 
+    /// At 100,000 ideas the stale list holds tens of thousands: the view makes only the lines on screen, and scrolled to
+    /// the end it shows the list's last lines as the whole list would.
+    @Test func aLongListScrolledToItsEnd() {
+        var state = board(.en)
+        var long = metrics(proposed: 1000)
+        long.stale = (1...1000).map { PortfolioMetrics.Stale(idea: IdeaID(Int64($0)), title: "Idea \($0)", stage: .proposed, days: 45) }
+        state.mode = .portfolio(PortfolioState(metrics: long, scroll: 1_000_000))
+        let shown = lines(state)
+        #expect(shown[1] == "     45 d  #979  Proposed  Idea 979")
+        #expect(shown[22] == "     45 d  #1000  Proposed  Idea 1000")
+        state.mode = .portfolio(PortfolioState(metrics: long, scroll: 18))
+        let top = lines(state)
+        #expect(top[1] == " Reviews overdue (0)")
+        #expect(top[3] == " Untouched for more than 30 days (1000)")
+        #expect(top[4] == "     45 d  #1  Proposed  Idea 1")
+        #expect(top[22] == "     45 d  #19  Proposed  Idea 19")
+    }
+
     @Test func withoutABackgroundWorkerPReadsTheFiguresItself() {
         var state = board(.en)
         #expect(Reducer.reduce(&state, .key(.character("p"))) == [.loadPortfolio])
