@@ -26,6 +26,8 @@ struct PortfolioFiguresStorageTests {
         let moved = try database.apply(.move(MoveRequest(id: proposed[2].id, target: .stopped, reason: "past",
                                                          gate: .stop(.noEffect, learned: "niets"))))
         try database.apply(moved.inverse, undoing: true)
+        #expect(try database.stageChanges().contains { $0.isUndo }, "an undone move to leave out")
+        #expect(!(try database.declinedIdeas()).isEmpty, "a declined idea to leave out")
         return database
     }
 
