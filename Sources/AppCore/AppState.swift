@@ -76,6 +76,8 @@ public struct AppState: Equatable, Sendable {
     public var keymap: Keymap = .standard
     /// Days after which an untouched idea counts as stale (config `stale-days`).
     public var staleDays: Int = 30
+    /// The portfolio view's figures, computed in the background and kept while the data stays as it is.
+    public var portfolioFigures = PortfolioFiguresState()
     /// Cards marked with Space for the next weighing session.
     public var marked: Set<IdeaID> = []
     /// Number of ideas per stage, ignoring the filter (what WIP limits count).

@@ -68,8 +68,7 @@ enum BoardKeys {
         case .listSessions:
             return [.loadSessions]
         case .showPortfolio:
-            state.mode = .portfolio(PortfolioState())
-            return [.loadPortfolio]
+            return PortfolioFigureEvents.show(&state)
         case .showHelp:
             state.mode = .help(HelpState(scroll: 0, returnToDetail: nil))
         case .refresh:

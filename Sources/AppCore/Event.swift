@@ -17,6 +17,10 @@ public enum Event: Equatable, Sendable {
     case sessionLoaded(WeighingSession)
     case sessionsLoaded([SessionSummary])
     case portfolioLoaded(PortfolioMetrics)
+    /// The run loop saw the data in this state (its change counter and today): after the first frame and every change.
+    case dataSeen(PortfolioFiguresKey)
+    /// The portfolio's figures, computed in the background for one state of the data.
+    case portfolioComputed(PortfolioFigures)
     /// A weighing write failed; the message says why.
     case weighingFailed(ChangeFailure)
     /// The time now, from the run loop (the reducer has no clock): drives the weighing timer.
@@ -123,6 +127,8 @@ public enum Effect: Equatable, Sendable {
     case saveSessionSettings(WeighingSession)
     case closeSession(SessionID)
     case loadPortfolio
+    /// Computes the portfolio's figures for this state of the data in the background; `.portfolioComputed` follows.
+    case computePortfolio(PortfolioFiguresKey)
     /// A change to a live session (an abstention, a participant, a note, a re-vote); the runner reloads the session.
     case changeSession(SessionID, SessionChange)
     /// Reads the drafts of unsaved forms from the data directory.

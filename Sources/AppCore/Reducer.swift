@@ -172,6 +172,10 @@ public enum Reducer {
                 state.mode = .portfolio(portfolio)
             }
             return []
+        case .dataSeen(let key):
+            return PortfolioFigureEvents.dataSeen(key, &state)
+        case .portfolioComputed(let figures):
+            return PortfolioFigureEvents.computed(figures, &state)
         case .sessionsLoaded(let sessions):
             state.mode = .sessionList(SessionListState(sessions: sessions))
             return []

@@ -214,4 +214,6 @@ public enum StringKey: String, CaseIterable, Sendable {
     // Fixes after the Dutch review at 80×24 (StringTable+IntakeFixes.swift)
     case hintCaseNote
     case undoBarrierAccept, undoBarrierDecline, undoBarrierReply
+    // The portfolio's figures computed in the background (StringTable+Portfolio.swift)
+    case portfolioComputing
 }

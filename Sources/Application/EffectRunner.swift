@@ -18,6 +18,8 @@ public struct EffectRunner: Sendable {
     public let drafts: DraftStore?
     /// Serves participants' own pages when a session is shared (nil: sharing is not available).
     public let sharing: (any SessionSharing)?
+    /// Computes the portfolio's figures in the background (nil: `.computePortfolio` computes them on the spot).
+    public var portfolioWorker: PortfolioWorker?
 
     public init(
         workspace: Workspace, staleDays: Int = 30, triageDays: Int = Intake.defaultTriageDays, language: Language = .en,
@@ -131,13 +133,9 @@ public struct EffectRunner: Sendable {
         case .changeSession(let id, let change):
             return weighing { [.sessionLoaded(try workspace.changeSession(id, change))] }
         case .loadPortfolio:
-            return weighing {
-                // The learning figures read every idea's history: only the portfolio view asks for them.
-                var metrics = try reader.portfolio(today: today(), staleDays: staleDays)
-                metrics.triageDays = triageDays
-                metrics.learning = try reader.learningCapacity(today: today(), triageDays: metrics.triageDays, theme: nil)
-                return [.portfolioLoaded(metrics)]
-            }
+            return weighing { [.portfolioLoaded(try portfolioMetrics(today: today()))] }
+        case .computePortfolio(let key):
+            return computePortfolio(key)
         case .loadDrafts:
             return [.draftsLoaded(drafts?.load() ?? [])]
         case .saveDraft(let draft):
@@ -193,7 +191,7 @@ public struct EffectRunner: Sendable {
         do { return try body() } catch { return [.weighingFailed(failure(error))] }
     }
 
-    private func failure(_ error: any Error) -> ChangeFailure {
+    func failure(_ error: any Error) -> ChangeFailure {
         if let domain = error as? DomainError { return .domain(domain) }
         if let storage = error as? StorageError { return .storage(storage.message(in: Strings(language))) }
         return .storage(TextSanitizer.singleLine("\(error)"))

@@ -7,19 +7,24 @@ enum PortfolioView {
         let strings = state.strings
         grid.putPadded(" \(strings[.portfolioTitle]) · \(strings.ideas(state.ideaCount)) · \(state.today)",
                        x: 0, y: 0, width: grid.width, style: Palette.header)
-        guard let metrics = portfolio.metrics else {
-            grid.put(" " + strings[.loading], x: 0, y: 2)
+        // Figures computed in the background are shown only for the data as it is now; until then the view says so.
+        guard let metrics = portfolio.metrics ?? state.portfolioFigures.current else {
+            grid.putPadded(" " + strings[.portfolioComputing], x: 0, y: 2, width: grid.width, style: Palette.info)
             return
         }
-        let lines = self.lines(metrics, state: state, width: grid.width - 2)
         let room = grid.height - 2
-        let scroll = min(portfolio.scroll, max(0, lines.count - room))
+        // The lists of overdue and stale ideas can hold tens of thousands: only the lines up to the screen's end are made.
+        let total = self.lines(metrics, state: state, width: grid.width - 2, listLimit: 0).count + metrics.overdue.count + metrics.stale.count
+        let scroll = min(portfolio.scroll, max(0, total - room))
+        let lines = self.lines(metrics, state: state, width: grid.width - 2, listLimit: scroll + room)
         for (offset, line) in lines.dropFirst(scroll).prefix(room).enumerated() {
             grid.putPadded(line.0, x: 1, y: 1 + offset, width: grid.width - 2, style: line.1)
         }
     }
 
-    static func lines(_ metrics: PortfolioMetrics, state: AppState, width: Int) -> [(String, Style)] {
+    /// The view's lines; each list (overdue, stale) holds at most `listLimit` ideas: a list cut there reaches below the
+    /// screen's end, so every line above it is the same as without the limit.
+    static func lines(_ metrics: PortfolioMetrics, state: AppState, width: Int, listLimit: Int = .max) -> [(String, Style)] {
         let strings = state.strings
         var lines: [(String, Style)] = []
         // Each stage column as wide as its name (at least 6), so no name is cut while there is room; the theme takes the
@@ -72,12 +77,12 @@ enum PortfolioView {
         lines.append(("\(strings[.portfolioLeadTime]): " + (lead.isEmpty ? strings[.portfolioNone] : lead.joined(separator: " · ")), .plain))
         lines.append(("", .plain))
         lines.append((strings.format(.portfolioOverdue, metrics.overdue.count), metrics.overdue.isEmpty ? Palette.label : Palette.error))
-        for review in metrics.overdue {
+        for review in metrics.overdue.prefix(listLimit) {
             lines.append(("  \(review.reviewDate)  \(review.idea)  \(strings.stage(review.stage))  \(review.title)", .plain))
         }
         lines.append(("", .plain))
         lines.append((strings.format(.portfolioStale, state.staleDays, metrics.stale.count), metrics.stale.isEmpty ? Palette.label : Palette.warning))
-        for stale in metrics.stale {
+        for stale in metrics.stale.prefix(listLimit) {
             lines.append(("  \(right(strings.format(.portfolioDays, stale.days), 6))  \(stale.idea)  \(strings.stage(stale.stage))  \(stale.title)", .plain))
         }
         if let learning = metrics.learning {

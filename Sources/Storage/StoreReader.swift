@@ -70,6 +70,8 @@ public protocol StoreReader: Sendable {
     func challenges() throws -> [LocalChallenge]
     /// The criteria set marked as the council's values, if any.
     func valuesSetName() throws -> String?
+    /// The data's version (the change counter): the same as long as nothing was written, here or elsewhere.
+    func dataVersion() throws -> Int64
 }
 
 extension StoreReader {

@@ -21,7 +21,11 @@ public enum BoardApp {
         let terminal = try Terminal.start(environment: environment, useMouse: useMouse)
         defer { terminal.stop() }
         let drafts = DraftStore(directory: workspace.reader.directory, actor: workspace.reader.actor)
-        let runner = EffectRunner(workspace: workspace, staleDays: staleDays, triageDays: triageDays, language: language, drafts: drafts, sharing: sharing)
+        var runner = EffectRunner(workspace: workspace, staleDays: staleDays, triageDays: triageDays, language: language, drafts: drafts, sharing: sharing)
+        // The portfolio's figures are computed in the background after the first frame and after each change.
+        let figures = PortfolioWorker()
+        runner.portfolioWorker = figures
+        figures.attach(runner)
         var watcher = ChangeWatcher(workspace: workspace)
         let renderer = Renderer()
         var state = AppState(language: language, size: terminal.size,
@@ -46,6 +50,8 @@ public enum BoardApp {
                 // Lets the end-to-end tests prove that a crash restores the terminal.
                 fatalError("crash requested by PROEFTUIN_TEST_CRASH")
             }
+            // What the background computations delivered, and a new one when the data changed; drawn at once when shown.
+            if figures.deliver(into: &state, runner: runner) { continue }
             let input = terminal.read(timeout: pollInterval)
             if case .weighing = state.mode {
                 // The reducer has no clock: the weighing timer learns the time here, before the key is handled.

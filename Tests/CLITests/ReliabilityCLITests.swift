@@ -93,7 +93,8 @@ struct BenchCLITests {
         #expect(names == [
             "start to first board frame (new process)", "first start of the day (daily backup) to first frame",
             "navigation key to updated frame", "a change (reorder) key to redrawn frame", "portfolio view key to frame",
-            "peak memory of a board process", "move a card (committed with its event)", "weighing recompute 30×8×20 (TOPSIS, spread, W)",
+            "portfolio figures after a change (background)", "peak memory of a board process", "move a card (committed with its event)",
+            "weighing recompute 30×8×20 (TOPSIS, spread, W)",
             "import 300 ideas from CSV (the command, new process)", "report of the whole portfolio (md + html)",
         ])
         #expect(figures.allSatisfy { ($0["median"] as? Double ?? -1) >= 0 && ($0["budget"] as? Double ?? 0) > 0 })

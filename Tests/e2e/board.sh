@@ -159,6 +159,10 @@ dutch_demo() {
     wait_for $s "Voorgesteld" || return 1
     wait_for $s "ideeën" || return 1
     wait_for $s "Opschalen" || return 1
+    # The portfolio view opens at once; its figures, computed in the background, fill it in.
+    keys $s p && wait_for $s "Ideeën per thema en fase" || return 1
+    wait_for $s "Trechter" || return 1
+    keys $s q && wait_for $s "Opschalen" || return 1
     keys $s "?" && wait_for $s "Hulp: toetsen" || return 1
     keys $s Escape q && wait_for $s "Het demoportfolio blijft bewaard in"
 }
