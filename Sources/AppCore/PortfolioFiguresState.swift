@@ -8,6 +8,8 @@ public struct PortfolioFiguresState: Equatable, Sendable {
     public private(set) var wanted: PortfolioFiguresKey?
     /// The last figures that arrived, perhaps for older data.
     public private(set) var latest: PortfolioFigures?
+    /// Whether the figures for `wanted` were left to be asked for when the view opens (the data changed in the room).
+    public private(set) var deferred = false
 
     public init() {}
 
@@ -20,11 +22,25 @@ public struct PortfolioFiguresState: Equatable, Sendable {
     /// Whether the figures are computed in the background, so the view waits for them instead of reading them.
     public var inBackground: Bool { wanted != nil }
 
-    /// The data is now in this state: true when figures for it must be computed (they are neither there nor on their way).
-    mutating func want(_ key: PortfolioFiguresKey) -> Bool {
-        guard key != wanted else { return false }
+    /// The data is now in this state: true when figures for it must be computed now (they are neither there nor on their
+    /// way). Without `now` they are left until the view opens (`takeDeferred`).
+    mutating func want(_ key: PortfolioFiguresKey, now: Bool = true) -> Bool {
+        if key == wanted {
+            guard deferred, now else { return false }
+            deferred = false
+            return latest?.key != key
+        }
         wanted = key
-        return latest?.key != key
+        let needed = latest?.key != key
+        deferred = needed && !now
+        return needed && now
+    }
+
+    /// The data whose figures were left until the view opens, once (nil when nothing was left).
+    mutating func takeDeferred() -> PortfolioFiguresKey? {
+        guard deferred, let wanted else { return nil }
+        deferred = false
+        return wanted
     }
 
     /// Figures arrived; kept when they are for the data as it is now, or for newer data the run loop has not reported yet

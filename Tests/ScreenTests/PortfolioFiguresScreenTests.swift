@@ -81,6 +81,21 @@ struct PortfolioFiguresScreenTests {
         #expect(lines(state)[2] == " The figures are being computed… they appear here when they are ready")
     }
 
+    /// In a weighing session every score changes the data: the figures wait until the portfolio view opens.
+    @Test func inTheRoomTheFiguresWaitUntilTheViewOpens() {
+        var state = RoomFixture.state(size: Size(width: 80, height: 24), language: .en, revealed: false, projector: true)
+        #expect(Reducer.reduce(&state, .dataSeen(first)).isEmpty, "a score in the room computes nothing")
+        #expect(Reducer.reduce(&state, .dataSeen(second)).isEmpty)
+        state.mode = .board
+        #expect(Reducer.reduce(&state, .key(.character("p"))) == [.computePortfolio(second)], "asked for when the view opens")
+        #expect(lines(state)[2] == " The figures are being computed… they appear here when they are ready")
+        #expect(Reducer.reduce(&state, .dataSeen(second)).isEmpty, "and only once")
+        _ = Reducer.reduce(&state, .portfolioComputed(PortfolioFigures(key: second, metrics: metrics(proposed: 5))))
+        #expect(state.portfolioFigures.current == metrics(proposed: 5))
+        let third = PortfolioFiguresKey(version: 9, today: november30)
+        #expect(Reducer.reduce(&state, .dataSeen(third)) == [.computePortfolio(third)], "outside the room, at once again")
+    }
+
     @Test func aNewDayComputesTheFiguresAgain() {
         var state = board(.en)
         _ = Reducer.reduce(&state, .dataSeen(first))
