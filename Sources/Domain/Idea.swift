@@ -209,8 +209,12 @@ public enum TextSearch {
 
     /// The board's filter rule: the folded text contains every one of the (already folded) words.
     public static func matches(_ text: String, words: [Substring]) -> Bool {
-        let folded = fold(text)
-        return words.allSatisfy { folded.contains($0) }
+        contains(fold(text), every: words)
+    }
+
+    /// Whether an already folded text contains every one of the (already folded) words.
+    public static func contains(_ folded: String, every words: [Substring]) -> Bool {
+        words.allSatisfy { folded.contains($0) }
     }
 }
 

@@ -3,18 +3,6 @@ import Foundation
 import GRDB
 
 extension AppDatabase {
-    /// The SQL function the board's filter runs in: `proeftuin_matches(id, title, theme, tags, words)` is 1 when the
-    /// folded text of the card (`TextSearch.fold` of its id, title, theme and tags) contains every space-separated word
-    /// of `words` (already folded), as the board filters a full load.
-    static let matchesFunction = DatabaseFunction("proeftuin_matches", argumentCount: 5, pure: true) { values in
-        guard let id = Int64.fromDatabaseValue(values[0]), let title = String.fromDatabaseValue(values[1]),
-              let theme = String.fromDatabaseValue(values[2]), let tags = String.fromDatabaseValue(values[3]),
-              let words = String.fromDatabaseValue(values[4])
-        else { return false }
-        let tagText = try StoredValue.tagText(tags, table: "idea", record: "#\(id)", field: "tags")
-        return TextSearch.matches("\(IdeaID(id)) \(title) \(theme) \(tagText)", words: words.split(separator: " "))
-    }
-
     /// Ideas left off the board: those declined in triage.
     static let onBoard = "idea.id NOT IN (SELECT ideaId FROM intake WHERE status = 'declined')"
 
@@ -72,22 +60,19 @@ extension AppDatabase {
                 return BoardSlice(stageCounts: stageCounts, matching: stageCounts, windows: windows, focus: found,
                                   inboxCount: open.waiting.count, kept: kept)
             }
-            // One scan for the matching ids in board order; the windows are then read by id.
+            // The matching ids in board order, from the folded texts kept for this state of the data; the windows are then
+            // read by id.
+            let version = try Self.changeCounter(db)
+            let entries = try searchCache.entries(version: version) { try Self.searchEntries(db) }
+            let waiting = inboxOnly ? Set(open.waiting.keys) : nil
+            let wanted = words.map { Substring($0) }
             var matchingIDs: [Stage: [Int64]] = [:]
-            var conditions = [Self.onBoard]
-            var arguments: StatementArguments = []
-            if !words.isEmpty {
-                conditions.append("proeftuin_matches(id, title, theme, tags, ?)")
-                arguments += [words.joined(separator: " ")]
-            }
-            if inboxOnly { conditions.append("idea.id IN (SELECT ideaId FROM intake WHERE status = 'inbox')") }
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT id, stage FROM idea WHERE \(conditions.joined(separator: " AND ")) ORDER BY stage, position, id
-                """, arguments: arguments)
-            while let row = try rows.next() {
-                let id: Int64 = try row.decode(atIndex: 0)
-                let stage = try StoredValue.value(Stage.self, (try row.decode(atIndex: 1)) as String, table: "idea", record: "#\(id)", field: "stage")
-                matchingIDs[stage, default: []].append(id)
+            for (stage, list) in entries {
+                var ids: [Int64] = []
+                for entry in list where waiting.map({ $0.contains(entry.id) }) ?? true && TextSearch.contains(entry.text, every: wanted) {
+                    ids.append(entry.id)
+                }
+                if !ids.isEmpty { matchingIDs[stage] = ids }
             }
             for (stage, id) in keep {
                 if let index = matchingIDs[stage]?.firstIndex(of: id.rawValue) {
@@ -131,6 +116,23 @@ extension AppDatabase {
             counts[stage] = (try row.decode(atIndex: 1))
         }
         return counts
+    }
+
+    /// Every idea on the board with the folded text the filter looks in, per stage in board order.
+    static func searchEntries(_ db: Database) throws -> [Stage: [BoardSearchCache.Entry]] {
+        var entries: [Stage: [BoardSearchCache.Entry]] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT id, stage, title, theme, tags FROM idea WHERE \(onBoard) ORDER BY stage, position, id
+            """)
+        while let row = try rows.next() {
+            let id: Int64 = try row.decode(atIndex: 0)
+            let stage = try StoredValue.value(Stage.self, (try row.decode(atIndex: 1)) as String, table: "idea", record: "#\(id)", field: "stage")
+            let title: String = try row.decode(atIndex: 2)
+            let theme: String = try row.decode(atIndex: 3)
+            let tags = try StoredValue.tagText((try row.decode(atIndex: 4)) as String, table: "idea", record: "#\(id)", field: "tags")
+            entries[stage, default: []].append(BoardSearchCache.Entry(id: id, text: TextSearch.fold("\(IdeaID(id)) \(title) \(theme) \(tags)")))
+        }
+        return entries
     }
 
     /// Every idea's id, title and stage, by id: what the board's likely-duplicate index is built from.

@@ -14,6 +14,8 @@ public final class AppDatabase: Sendable {
     let pool: DatabasePool
     /// The change counter as this program last knew it: moved on by its own writes, and by `outsideChange()`.
     let knownChanges = ChangeCounterMark()
+    /// The board filter's folded texts, kept while the data does not change.
+    let searchCache = BoardSearchCache()
     let clock: @Sendable () -> Date
     /// WIP limits used where none was stored with `wip set`: the brief's defaults, overridden by the config file.
     let defaultWipLimits: [Stage: WipLimit]
@@ -70,7 +72,6 @@ public final class AppDatabase: Sendable {
         let maximumPages = CrashPoint.maximumPages
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
-            db.add(function: AppDatabase.matchesFunction)  // the board's filter
             // The tests of full-disk messages cap the database's size instead of filling a disk.
             if let maximumPages { _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(maximumPages)") }
         }

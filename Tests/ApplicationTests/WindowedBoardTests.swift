@@ -270,4 +270,20 @@ struct WindowedBoardTests {
         boards.press(.right, .end)
         boards.expectSame("experiments with their last allowed day")
     }
+
+    @Test func aFilterSeesAnotherProgramsChangeAtOnce() throws {
+        let boards = try TwoBoards(ideas: 600)
+        boards.press(.character("/"), .character("k"), .character("w"), .character("a"), .character("r"), .character("t"), .enter)
+        boards.expectSame("filtered before the change")
+        let before = boards.windowed.count(in: .proposed)
+        for colleague in try boards.colleagues() {
+            _ = try colleague.add(IdeaFields(title: "Kwartiermaker voor de wijk"))
+            let card = try #require(try colleague.reader.summaries().first { $0.stage == .proposed })
+            _ = try colleague.perform(.edit(card.id, IdeaFields(title: "Kwartet met buren", theme: card.theme)))
+        }
+        TwoBoards.run([.loadBoard], on: &boards.full, boards.fullRunner)
+        TwoBoards.run([Reducer.reload(&boards.windowed)], on: &boards.windowed, boards.runner)
+        boards.expectSame("the new and the renamed idea match the filter")
+        #expect(boards.windowed.count(in: .proposed) == before + 2)
+    }
 }
