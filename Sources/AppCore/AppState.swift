@@ -235,6 +235,10 @@ public struct AppState: Equatable, Sendable {
         guard isWindowed, catalog == nil else { return false }
         switch mode {
         case .form: return true
+        case .prompt(let prompt):
+            // Accepting from the inbox offers the themes ideas carry, as the new-idea form does.
+            if case .acceptTheme = prompt.purpose { return true }
+            return false
         default: return false
         }
     }

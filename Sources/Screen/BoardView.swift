@@ -52,7 +52,9 @@ enum BoardView {
         let visible = state.count(in: stage)
         var count = "\(visible)"
         if let limit = state.wipLimits[stage] {
-            count = "\(state.filter.isEmpty ? "" : "\(visible)·")\(state.stageCounts[stage] ?? 0)/\(limit.limit)"
+            // Filtered (text or inbox): how many show, then the stage's whole count against its limit.
+            let filtered = !state.filter.isEmpty || state.inboxOnly
+            count = "\(filtered ? "\(visible)·" : "")\(state.stageCounts[stage] ?? 0)/\(limit.limit)"
         }
         let name = DisplayWidth.truncate(strings.stage(stage), to: max(1, room - DisplayWidth.of(count) - 1))
         return name + " " + count

@@ -286,4 +286,19 @@ struct WindowedBoardTests {
         boards.expectSame("the new and the renamed idea match the filter")
         #expect(boards.windowed.count(in: .proposed) == before + 2)
     }
+
+    @Test func acceptingFromTheInboxOffersTheThemesIdeasCarry() throws {
+        let boards = try TwoBoards(ideas: 300)
+        for colleague in try boards.colleagues() {
+            _ = try colleague.addToInbox(IdeaFields(title: "Buurtmoestuin"), receivedOn: boards.full.today, replyTo: nil)
+        }
+        TwoBoards.run([.loadBoard], on: &boards.full, boards.fullRunner)
+        TwoBoards.run([Reducer.reload(&boards.windowed)], on: &boards.windowed, boards.runner)
+        boards.press(.character("i"))
+        let read = boards.press(.character("A"))
+        #expect(read.contains(.loadCatalog), "the accept prompt reads the themes on a windowed board")
+        #expect(!boards.full.knownThemes.isEmpty)
+        #expect(boards.windowed.knownThemes.sorted() == boards.full.knownThemes.sorted())
+        #expect(boards.windowed.offeredThemes == boards.full.offeredThemes)
+    }
 }

@@ -36,6 +36,7 @@ struct InboxScreenTests {
         #expect(filtered[0].hasPrefix(" Proeftuin · 3 ideeën · inbox · ✉2 │ #2 Speelplek"))
         #expect(filtered[1].hasPrefix("┌ Voorgeste… 2 ┐"))
         #expect(filtered[2].contains("│(geen treffer)│"), "an empty filtered column keeps its closing bracket")
+        #expect(filtered[1].contains("┌ Exper… 0·0/5 ┐"), "a limited column says how many of its ideas show")
     }
 
     @Test func theDetailViewSaysHowItCameInAndWhetherItWasAnswered() {
