@@ -45,7 +45,7 @@ enum DetailKeys {
     static func handleHelp(_ key: Key, _ help: HelpState, _ state: inout AppState) -> [Effect] {
         guard let command = state.keymap.command(for: key, in: .help) else { return [] }
         var help = help
-        let page = max(1, state.size.height - 4)
+        let page = HelpState.rows(for: state.size)
         switch command {
         case .scrollUp: help.scroll = max(0, help.scroll - 1)
         case .scrollDown: help.scroll += 1

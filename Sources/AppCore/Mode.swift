@@ -99,6 +99,9 @@ public struct HelpState: Equatable, Sendable {
         self.returnTo = returnTo
     }
 
+    /// How many lines of help show at once on a screen of this size (what a page scrolls).
+    public static func rows(for size: Size) -> Int { max(1, size.height - 5) }
+
     /// The view help covers and returns to.
     public var covered: Mode {
         returnTo ?? returnToWeighing.map(Mode.weighing) ?? returnToDetail.map(Mode.detail) ?? .board

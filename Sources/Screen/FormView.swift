@@ -97,7 +97,7 @@ enum HelpView {
         let height = grid.height - 2
         Box.overlay(x: x, y: y, width: width, height: height, title: strings[.helpTitle], into: &grid)
         let lines = helpLines(strings, keymap: state.keymap, first: help.covered.keyContext, width: width - 4)
-        let room = height - 3
+        let room = HelpState.rows(for: Size(width: grid.width, height: grid.height))
         let scroll = min(help.scroll, max(0, lines.count - room))
         for (offset, line) in lines.dropFirst(scroll).prefix(room).enumerated() {
             let row = y + 1 + offset

@@ -224,6 +224,23 @@ struct OverlayScreenTests {
         #expect(scrolled.contains("Idea detail"))
     }
 
+    /// A page of help ends where the next begins: no line is skipped between pages.
+    @Test func helpPagesFollowOnWithoutSkippingALine() {
+        var state = boardState(size: Size(width: 80, height: 24))
+        _ = Reducer.reduce(&state, .key(.character("?")))
+        let first = render(state)
+        #expect(first[21].contains("1–19/"), "\(first[21])")
+        let lastOfFirst = first[20]
+        _ = Reducer.reduce(&state, .key(.pageDown))
+        let second = render(state)
+        #expect(second[21].contains("20–38/"), "\(second[21])")
+        _ = Reducer.reduce(&state, .key(.pageUp))
+        #expect(render(state)[20] == lastOfFirst)
+        _ = Reducer.reduce(&state, .key(.pageDown))
+        _ = Reducer.reduce(&state, .key(.up))
+        #expect(render(state)[2] == lastOfFirst, "one line back from the second page shows the first page's last line")
+    }
+
     @Test func moveMenuListsAllowedStages() {
         var state = boardState(size: Size(width: 80, height: 16))
         _ = Reducer.reduce(&state, .key(.character("m")))
