@@ -183,7 +183,7 @@ public struct AppState: Equatable, Sendable {
             askedQuery = nil
             return
         }
-        rebuildColumns()
+        rebuildColumns(newFilter: true)
     }
 
     /// Shows only the ideas waiting in the inbox, or every idea again.
@@ -194,7 +194,7 @@ public struct AppState: Equatable, Sendable {
             refocusOnWindow = true
             return
         }
-        rebuildColumns()
+        rebuildColumns(newFilter: true)
         focusVisibleCard()
     }
 
@@ -299,7 +299,8 @@ public struct AppState: Equatable, Sendable {
         return true
     }
 
-    private mutating func rebuildColumns() {
+    /// `newFilter`: a selection the filter hides goes to the column's first card (its row means nothing in the new list).
+    private mutating func rebuildColumns(newFilter: Bool = false) {
         let words = TextSearch.fold(filter).split(separator: " ")
         if !words.isEmpty { buildSearchKeys() }
         var result: [Stage: [IdeaSummary]] = [:]
@@ -309,6 +310,11 @@ public struct AppState: Equatable, Sendable {
             result[card.stage, default: []].append(card)
         }
         columns = result.mapValues { ColumnWindow(offset: 0, cards: $0, total: $0.count) }
+        if newFilter {
+            for stage in Stage.boardOrder where !(result[stage] ?? []).contains(where: { $0.id == selected[stage] }) {
+                selectedRow[stage] = nil
+            }
+        }
         for stage in Stage.boardOrder { clampSelection(in: stage) }
     }
 
@@ -379,10 +385,10 @@ public struct AppState: Equatable, Sendable {
     public func selectedIndex(in stage: Stage) -> Int? {
         guard let window = columns[stage], window.total > 0 else { return nil }
         if let id = selected[stage], let index = window.cards.firstIndex(where: { $0.id == id }) { return window.offset + index }
-        // On a windowed board a selection outside the window keeps its row until its window arrives.
-        if isWindowed, let row = selectedRow[stage], selected[stage] == nil || !window.holds(row..<(row + 1)) {
-            return min(row, window.total - 1)
-        }
+        // A selection not among the held cards keeps its row: on a windowed board its card may lie outside the window
+        // until that arrives, and a card that left the column (declined, moved or deleted, here or by another program)
+        // leaves the selection on the card that took its place, not on the column's first.
+        if let row = selectedRow[stage] { return min(row, window.total - 1) }
         return 0
     }
 

@@ -301,4 +301,21 @@ struct WindowedBoardTests {
         #expect(boards.windowed.knownThemes.sorted() == boards.full.knownThemes.sorted())
         #expect(boards.windowed.offeredThemes == boards.full.offeredThemes)
     }
+
+    @Test func aCardThatLeavesItsColumnLeavesTheSelectionOnTheNextCard() throws {
+        let boards = try TwoBoards(ideas: 600)
+        boards.press(.pageDown, .pageDown, .down, .down)
+        let gone = try #require(boards.full.selectedCard)
+        let index = try #require(boards.full.selectedIndex(in: .proposed))
+        let next = try #require(boards.full.card(at: index + 1, in: .proposed))
+        for colleague in try boards.colleagues() {
+            try colleague.perform(.move(MoveRequest(id: gone.id, target: .stopped, reason: "elders", gate: .stop(.other, learned: "niet nodig"),
+                                                    wipOverride: "test", from: .proposed)))
+        }
+        TwoBoards.run([.loadBoard], on: &boards.full, boards.fullRunner)
+        TwoBoards.run([Reducer.reload(&boards.windowed)], on: &boards.windowed, boards.runner)
+        boards.expectSame("another program moved the selected card away")
+        #expect(boards.windowed.selectedCard?.id == next.id, "the card that took its place is selected, not the column's first")
+        #expect(boards.full.selectedCard?.id == next.id)
+    }
 }
