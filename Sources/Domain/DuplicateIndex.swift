@@ -13,6 +13,8 @@ public struct DuplicateIndex<Key: Hashable & Comparable & Sendable>: Equatable, 
     private var trigramIDs: [UInt64: Int32] = [:]
     /// Entries (by position) holding each trigram (by dense id), in ascending order.
     private var postings: [[Int32]] = []
+    /// The most trigrams any entry has.
+    private var largest = 0
     /// Whether every key was larger than the one before (an import's are): ties can then be settled by position.
     private var keysAscend = true
     /// Scratch kept between the queries of `nearest(to:limit:)` and `nearestThenInsert`: per entry and per trigram, the
@@ -105,7 +107,8 @@ public struct DuplicateIndex<Key: Hashable & Comparable & Sendable>: Equatable, 
                 own.append(id)
             }
         }
-        own.sort { (postings[Int($0)].count, $0) < (postings[Int($1)].count, $1) }
+        own = Self.rarestFirst(own, postings)
+        largest = max(largest, own.count)
         for id in own { postings[Int(id)].append(position) }
         entryTrigrams += own
         starts.append(Int32(entryTrigrams.count))
@@ -151,8 +154,12 @@ public struct DuplicateIndex<Key: Hashable & Comparable & Sendable>: Equatable, 
         let a = codes.count
         var lists: [Int32] = []
         lists.reserveCapacity(a)
-        for id in ids { if let id { lists.append(id); inQuery[Int(id)] = query } }
-        lists.sort { (postings[Int($0)].count, $0) < (postings[Int($1)].count, $1) }
+        for id in ids {
+            guard let id else { continue }
+            lists.append(id)
+            inQuery[Int(id)] = query
+        }
+        lists = Self.rarestFirst(lists, postings)
         let m = lists.count
         var best: [(shared: Int, size: Int, position: Int)] = []  // best first, at most `limit`
         /// The score of sharing `shared` trigrams with an entry of `size`, by `Similarity`'s formula.
@@ -164,6 +171,18 @@ public struct DuplicateIndex<Key: Hashable & Comparable & Sendable>: Equatable, 
             guard best.count == limit, let last = best.last else { return true }
             return value >= score(last.shared, last.size)
         }
+        /// The fewest trigrams an entry of each size has to share to be among the answers (more than its size: none), by
+        /// `reaches`, worked out again whenever the answers change.
+        var need = [Int](repeating: 0, count: largest + 1)
+        func settle() {
+            for size in need.indices {
+                var shared = max(0, Int(Double(a + size) * Similarity.threshold / 2) - 1)
+                if best.count == limit, let last = best.last { shared = max(0, Int(Double(a + size) * score(last.shared, last.size) / 2) - 1) }
+                while shared <= size && !reaches(shared, size) { shared += 1 }
+                need[size] = shared
+            }
+        }
+        settle()
         func ranksBefore(_ shared: Int, _ size: Int, _ position: Int, _ other: (shared: Int, size: Int, position: Int)) -> Bool {
             let mine = score(shared, size), theirs = score(other.shared, other.size)
             return mine > theirs || (mine == theirs && keys[position] < keys[other.position])
@@ -179,7 +198,7 @@ public struct DuplicateIndex<Key: Hashable & Comparable & Sendable>: Equatable, 
                             if seen[position] == query { continue }
                             seen[position] = query
                             let start = Int(starts[position]), size = Int(starts[position + 1]) - start
-                            guard reaches(min(most, size), size) else { continue }
+                            guard min(most, size) >= need[size] else { continue }
                             // With ascending keys, a later entry that can at most tie the last answer ranks after it.
                             if keysAscend, best.count == limit, let last = best.last, position > last.position,
                                score(min(most, size), size) <= score(last.shared, last.size) { continue }
@@ -190,7 +209,7 @@ public struct DuplicateIndex<Key: Hashable & Comparable & Sendable>: Equatable, 
                                     shared += 1
                                 } else {
                                     missing += 1
-                                    if !reaches(min(most, size - missing), size) {
+                                    if size - missing < need[size] {
                                         compared = false
                                         break
                                     }
@@ -202,6 +221,7 @@ public struct DuplicateIndex<Key: Hashable & Comparable & Sendable>: Equatable, 
                             let place = best.firstIndex(where: { ranksBefore(shared, size, position, $0) }) ?? best.count
                             best.insert((shared, size, position), at: place)
                             if best.count > limit { best.removeLast() }
+                            if best.count == limit { settle() }
                         }
                     }
                 }
@@ -210,6 +230,13 @@ public struct DuplicateIndex<Key: Hashable & Comparable & Sendable>: Equatable, 
         return best.map {
             DuplicateMatch(key: keys[$0.position], title: titles[$0.position], similarity: score($0.shared, $0.size), position: $0.position)
         }
+    }
+
+    /// Trigram ids ordered by how many entries hold each, fewest first (ties: lower id first).
+    private static func rarestFirst(_ ids: [Int32], _ postings: [[Int32]]) -> [Int32] {
+        var packed = ids.map { UInt64(postings[Int($0)].count) << 32 | UInt64(UInt32(bitPattern: $0)) }
+        packed.sort()
+        return packed.map { Int32(bitPattern: UInt32(truncatingIfNeeded: $0)) }
     }
 
     /// Equal when they hold the same entries in the same order (everything else follows from them, or is scratch).
