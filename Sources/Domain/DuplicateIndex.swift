@@ -9,6 +9,9 @@ public struct DuplicateIndex<Key: Hashable & Comparable & Sendable>: Equatable, 
     /// Every entry's distinct trigrams as dense ids, one entry after another, each entry's rarest first (as rare as they
     /// were when it was added; the order only makes a mismatch show early). Empty for titles too short to compare.
     private var entryTrigrams: [Int32] = []
+    /// Four words per entry: bit `id % 256` set for each of its trigrams' ids. A bit an entry has and a query lacks is a
+    /// trigram of the entry the query lacks, so the bits count missing trigrams from below without reading the entry.
+    private var signatures: [UInt64] = []
     /// The dense id of every trigram any entry has.
     private var trigramIDs: [UInt64: Int32] = [:]
     /// Entries (by position) holding each trigram (by dense id), in ascending order.
@@ -109,7 +112,12 @@ public struct DuplicateIndex<Key: Hashable & Comparable & Sendable>: Equatable, 
         }
         own = Self.rarestFirst(own, postings)
         largest = max(largest, own.count)
-        for id in own { postings[Int(id)].append(position) }
+        var signature: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        for id in own {
+            postings[Int(id)].append(position)
+            Self.mark(&signature, id)
+        }
+        signatures += [signature.0, signature.1, signature.2, signature.3]
         entryTrigrams += own
         starts.append(Int32(entryTrigrams.count))
     }
@@ -143,7 +151,8 @@ public struct DuplicateIndex<Key: Hashable & Comparable & Sendable>: Equatable, 
     /// The query's posting lists are walked rarest first. An entry first met in the `i`-th list is in none of the `i` lists
     /// before it, so it shares at most `m − i` of the query's `a` trigrams (`m` of them have a list) and at most its own
     /// size `b`: its score is at most 2·min(m − i, b)/(a + b). Only an entry whose bound reaches the score it has to beat
-    /// (the threshold, or the `limit`-th best found so far, which it could still tie and pass with a lower key) is compared,
+    /// (the threshold, or the `limit`-th best found so far, which it could still tie and pass with a lower key), also after
+    /// the trigrams its signature shows the query lacks, is compared,
     /// trigram by trigram, and that comparison stops as soon as too many of its trigrams are missing from the query. Once
     /// no entry first met in a list could reach that score (2·(m − i)/(a + m − i) below it), the walk stops. So every
     /// entry that could be among the answers is compared exactly, and the answer is the full comparison's.
@@ -154,11 +163,14 @@ public struct DuplicateIndex<Key: Hashable & Comparable & Sendable>: Equatable, 
         let a = codes.count
         var lists: [Int32] = []
         lists.reserveCapacity(a)
+        var signature: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         for id in ids {
             guard let id else { continue }
             lists.append(id)
             inQuery[Int(id)] = query
+            Self.mark(&signature, id)
         }
+        let lacking = (~signature.0, ~signature.1, ~signature.2, ~signature.3)
         lists = Self.rarestFirst(lists, postings)
         let m = lists.count
         var best: [(shared: Int, size: Int, position: Int)] = []  // best first, at most `limit`
@@ -189,39 +201,45 @@ public struct DuplicateIndex<Key: Hashable & Comparable & Sendable>: Equatable, 
         }
         entryTrigrams.withUnsafeBufferPointer { trigrams in
             starts.withUnsafeBufferPointer { starts in
-                for (i, list) in lists.enumerated() {
-                    let most = m - i  // what an entry first met here can share at most
-                    guard reaches(most, most) else { break }
-                    postings[Int(list)].withUnsafeBufferPointer { positions in
-                        for entry in positions {
-                            let position = Int(entry)
-                            if seen[position] == query { continue }
-                            seen[position] = query
-                            let start = Int(starts[position]), size = Int(starts[position + 1]) - start
-                            guard min(most, size) >= need[size] else { continue }
-                            // With ascending keys, a later entry that can at most tie the last answer ranks after it.
-                            if keysAscend, best.count == limit, let last = best.last, position > last.position,
-                               score(min(most, size), size) <= score(last.shared, last.size) { continue }
-                            var shared = 0, missing = 0
-                            var compared = true
-                            for offset in start..<(start + size) {
-                                if inQuery[Int(trigrams[offset])] == query {
-                                    shared += 1
-                                } else {
-                                    missing += 1
-                                    if size - missing < need[size] {
-                                        compared = false
-                                        break
+                signatures.withUnsafeBufferPointer { signatures in
+                    for (i, list) in lists.enumerated() {
+                        let most = m - i  // what an entry first met here can share at most
+                        guard reaches(most, most) else { break }
+                        postings[Int(list)].withUnsafeBufferPointer { positions in
+                            for entry in positions {
+                                let position = Int(entry)
+                                if seen[position] == query { continue }
+                                seen[position] = query
+                                let start = Int(starts[position]), size = Int(starts[position + 1]) - start
+                                guard min(most, size) >= need[size] else { continue }
+                                let words = position * 4
+                                let missingAtLeast = (signatures[words] & lacking.0).nonzeroBitCount + (signatures[words + 1] & lacking.1).nonzeroBitCount
+                                    + (signatures[words + 2] & lacking.2).nonzeroBitCount + (signatures[words + 3] & lacking.3).nonzeroBitCount
+                                guard size - missingAtLeast >= need[size] else { continue }
+                                // With ascending keys, a later entry that can at most tie the last answer ranks after it.
+                                if keysAscend, best.count == limit, let last = best.last, position > last.position,
+                                   score(min(most, size), size) <= score(last.shared, last.size) { continue }
+                                var shared = 0, missing = 0
+                                var compared = true
+                                for offset in start..<(start + size) {
+                                    if inQuery[Int(trigrams[offset])] == query {
+                                        shared += 1
+                                    } else {
+                                        missing += 1
+                                        if size - missing < need[size] {
+                                            compared = false
+                                            break
+                                        }
                                     }
                                 }
+                                guard compared, shared > 0, score(shared, size) >= Similarity.threshold else { continue }
+                                if best.count == limit, let last = best.last, !ranksBefore(shared, size, position, last) { continue }
+                                guard !skip(keys[position]) else { continue }
+                                let place = best.firstIndex(where: { ranksBefore(shared, size, position, $0) }) ?? best.count
+                                best.insert((shared, size, position), at: place)
+                                if best.count > limit { best.removeLast() }
+                                if best.count == limit { settle() }
                             }
-                            guard compared, shared > 0, score(shared, size) >= Similarity.threshold else { continue }
-                            if best.count == limit, let last = best.last, !ranksBefore(shared, size, position, last) { continue }
-                            guard !skip(keys[position]) else { continue }
-                            let place = best.firstIndex(where: { ranksBefore(shared, size, position, $0) }) ?? best.count
-                            best.insert((shared, size, position), at: place)
-                            if best.count > limit { best.removeLast() }
-                            if best.count == limit { settle() }
                         }
                     }
                 }
@@ -229,6 +247,17 @@ public struct DuplicateIndex<Key: Hashable & Comparable & Sendable>: Equatable, 
         }
         return best.map {
             DuplicateMatch(key: keys[$0.position], title: titles[$0.position], similarity: score($0.shared, $0.size), position: $0.position)
+        }
+    }
+
+    /// Sets the bit of a trigram id in a signature.
+    private static func mark(_ signature: inout (UInt64, UInt64, UInt64, UInt64), _ id: Int32) {
+        let bit = UInt64(1) << UInt64(id & 63)
+        switch (id >> 6) & 3 {
+        case 0: signature.0 |= bit
+        case 1: signature.1 |= bit
+        case 2: signature.2 |= bit
+        default: signature.3 |= bit
         }
     }
 
