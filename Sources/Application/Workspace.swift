@@ -447,8 +447,8 @@ public final class Workspace: Sendable {
                     if problems.isEmpty {
                         try writer.add(draft, arrival: draft.inbox ? Arrival(receivedOn: draft.receivedOn ?? today, replyTo: draft.replyTo) : nil)
                     }
-                    let found = index.nearest(to: draft.fields.title, limit: 1).map { ImportDuplicate(location: draft.location, match: $0) }
-                    index.insert(.row(draft.location), title: draft.fields.title)
+                    let found = index.nearestThenInsert(.row(draft.location), title: draft.fields.title, limit: 1)
+                        .map { ImportDuplicate(location: draft.location, match: $0) }
                     row(draft, found)
                 }
             }

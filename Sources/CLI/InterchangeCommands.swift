@@ -192,7 +192,12 @@ struct ImportCommand: ParsableCommand {
         var rows = 0
         do {
             try workspace.importCSV(reading: input.next, dryRun: dryRun, today: workspace.reader.today()) { draft, duplicates in
-                warnings.add(Warnings.imported([draft], duplicates: duplicates, strings: strings))
+                // Past the lines that are printed, only their number matters.
+                if warnings.isFull {
+                    warnings.count(Warnings.importedCount(draft, duplicates: duplicates))
+                } else {
+                    warnings.add(Warnings.imported([draft], duplicates: duplicates, strings: strings))
+                }
                 let placement = ImportPlacement(requested: draft.stage)
                 if placement.isHeldBack {
                     heldBack.add([strings.format(.cliHeldBack, strings.location(draft.location), strings.stage(draft.stage).lowercased())])

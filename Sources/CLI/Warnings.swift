@@ -61,6 +61,12 @@ enum Warnings {
         return lines
     }
 
+    /// How many lines `imported([draft], duplicates:strings:)` gives, without making them.
+    static func importedCount(_ draft: IdeaDraft, duplicates: [ImportDuplicate]) -> Int {
+        (draft.wasCleaned ? 1 : 0) + Privacy.possibleBSNs(inTexts: draft.fields.freeTexts).count
+            + duplicates.lazy.filter { $0.location == draft.location }.count
+    }
+
     private static func duplicate(of source: DuplicateSource, title: String, similarity: Double, strings: Strings) -> String {
         let rounded = strings.number((similarity * 100).rounded() / 100)
         switch source {

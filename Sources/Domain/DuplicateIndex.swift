@@ -1,15 +1,31 @@
 /// An inverted index of title trigrams, built once and extended as rows arrive, that answers "which titles
-/// look like this one" with `Similarity`'s formula, by counting shared trigrams instead of comparing every
-/// title (fast enough per keystroke over 100,000 cards).
+/// look like this one" with `Similarity`'s formula exactly, by looking only at titles that share a trigram with it and
+/// could still score high enough (fast enough per keystroke over 100,000 cards, and for an import of 100,000 rows).
 public struct DuplicateIndex<Key: Hashable & Comparable & Sendable>: Equatable, Sendable {
     private var keys: [Key] = []
     private var titles: [String] = []
-    /// Number of distinct trigrams per entry (0 for titles too short to compare).
-    private var sizes: [Int32] = []
-    /// Entries (by position) holding each trigram, in ascending order.
-    private var postings: [UInt64: [Int32]] = [:]
-    /// Shared-trigram counts per entry, all zero between queries, reused by `nearest(to:limit:)`.
-    private var counting: [UInt16] = []
+    /// Where each entry's trigrams start in `entryTrigrams`; one more element than entries.
+    private var starts: [Int32] = [0]
+    /// Every entry's distinct trigrams as dense ids, one entry after another, each entry's rarest first (as rare as they
+    /// were when it was added; the order only makes a mismatch show early). Empty for titles too short to compare.
+    private var entryTrigrams: [Int32] = []
+    /// Four words per entry: bit `id % 256` set for each of its trigrams' ids. A bit an entry has and a query lacks is a
+    /// trigram of the entry the query lacks, so the bits count missing trigrams from below without reading the entry.
+    private var signatures: [UInt64] = []
+    /// The dense id of every trigram any entry has.
+    private var trigramIDs: [UInt64: Int32] = [:]
+    /// Entries (by position) holding each trigram (by dense id), in ascending order.
+    private var postings: [[Int32]] = []
+    /// The most trigrams any entry has.
+    private var largest = 0
+    /// Whether every key was larger than the one before (an import's are): ties can then be settled by position.
+    private var keysAscend = true
+    /// Scratch kept between the queries of `nearest(to:limit:)` and `nearestThenInsert`: per entry and per trigram, the
+    /// number of the query that last looked at it, so nothing has to be cleared between queries.
+    private var seen: [UInt32] = []
+    private var inQuery: [UInt32] = []
+    private var query: UInt32 = 0
+    private var codes: [UInt64] = []
 
     public init() {}
 
@@ -23,105 +39,237 @@ public struct DuplicateIndex<Key: Hashable & Comparable & Sendable>: Equatable, 
 
     /// Adds one entry; later queries can find it.
     public mutating func insert(_ key: Key, title: String) {
-        let position = Int32(keys.count)
-        keys.append(key)
-        titles.append(title)
-        guard Similarity.isComparable(title) else {
-            sizes.append(0)
-            return
-        }
-        let trigrams = Similarity.trigrams(title)
-        sizes.append(Int32(trigrams.count))
-        for trigram in trigrams { postings[trigram, default: []].append(position) }
+        var codes = self.codes
+        self.codes = []
+        defer { self.codes = codes }
+        let comparable = Similarity.isComparable(title)
+        if comparable { Similarity.sortedTrigrams(of: title, into: &codes) } else { codes.removeAll() }
+        add(key, title: title, codes: codes)
     }
 
     /// Entries whose title is at least `Similarity.threshold` similar to `title`, most similar first (ties: lower
     /// key first), at most `limit`, leaving out those `skip` accepts.
     public func matches(for title: String, limit: Int = 3, skip: (Key) -> Bool = { _ in false }) -> [DuplicateMatch<Key>] {
-        var counts = [UInt16](repeating: 0, count: keys.count)
-        return counts.withUnsafeMutableBufferPointer { search(title, limit: limit, skip: skip, counts: $0) }
-    }
-
-    /// The same answer as `matches(for:limit:)`, for a run of queries (an import compares every row): the counting
-    /// buffer is kept in the index and only the entries a query touched are reset, so a query costs what its shared
-    /// trigrams cost, not the size of the index.
-    public mutating func nearest(to title: String, limit: Int = 1) -> [DuplicateMatch<Key>] {
-        if counting.count < keys.count { counting.append(contentsOf: repeatElement(0, count: keys.count - counting.count)) }
-        var counts = counting
-        counting = []  // one owner while searching, so the buffer is not copied
-        defer { counting = counts }
-        return counts.withUnsafeMutableBufferPointer { search(title, limit: limit, skip: { _ in false }, counts: $0) }
-    }
-
-    /// Counts shared trigrams in `counts` (all zero on entry, all zero again on return) and keeps the best matches.
-    ///
-    /// Prefix filtering: a title with `b` trigrams reaches the threshold `t` only when it shares at least
-    /// `t·a/(2−t)` of the query's `a` trigrams, so it shares at least one of any `a − m + 1` of them (`m` that minimum,
-    /// rounded down). Candidates are taken from the rarest lists only; the common ones (`" de"`, `"wij"`) are then
-    /// consulted for those candidates alone, by binary search or, when a list is short next to the candidates, by one
-    /// scan. Every entry that could reach the threshold is counted exactly, so the answer is the full comparison's.
-    private func search(
-        _ title: String, limit: Int, skip: (Key) -> Bool, counts: UnsafeMutableBufferPointer<UInt16>
-    ) -> [DuplicateMatch<Key>] {
         guard limit > 0, !keys.isEmpty, Similarity.isComparable(title) else { return [] }
-        let query = Similarity.trigrams(title)
-        let lists = query.compactMap { postings[$0] }.sorted { $0.count < $1.count }
-        let t = Similarity.threshold
-        let minimumShared = max(1, Int((t * Double(query.count) / (2 - t)).rounded(.down)))
-        // Trigrams no entry has are shared by none: they count towards the `a − m + 1` for free.
-        let prefix = query.count - minimumShared + 1 - (query.count - lists.count)
-        guard prefix > 0 else { return [] }
-        var best: [(score: Double, position: Int)] = []  // best first, at most `limit`
-        var touched: [Int32] = []
-        for list in lists.prefix(prefix) {
-            list.withUnsafeBufferPointer { positions in
-                for position in positions {
-                    let index = Int(position)
-                    if counts[index] == 0 { touched.append(position) }
-                    counts[index] &+= 1
+        var codes: [UInt64] = []
+        Similarity.sortedTrigrams(of: title, into: &codes)
+        var seen = [UInt32](repeating: 0, count: keys.count)
+        var inQuery = [UInt32](repeating: 0, count: postings.count)
+        return seen.withUnsafeMutableBufferPointer { seen in
+            inQuery.withUnsafeMutableBufferPointer { inQuery in
+                search(codes, ids: codes.map { trigramIDs[$0] }, limit: limit, skip: skip, seen: seen, inQuery: inQuery, query: 1)
+            }
+        }
+    }
+
+    /// The same answer as `matches(for:limit:)`, for a run of queries (an import compares every row): the scratch is kept
+    /// in the index, so a query costs what the titles it looks at cost, not the size of the index.
+    public mutating func nearest(to title: String, limit: Int = 1) -> [DuplicateMatch<Key>] {
+        guard limit > 0, !keys.isEmpty, Similarity.isComparable(title) else { return [] }
+        var codes = self.codes
+        self.codes = []
+        defer { self.codes = codes }
+        Similarity.sortedTrigrams(of: title, into: &codes)
+        return nearest(codes, ids: codes.map { trigramIDs[$0] }, limit: limit)
+    }
+
+    /// `nearest(to: title, limit: limit)`, then `insert(key, title: title)`, with the title's trigrams worked out once: what
+    /// an import does with each row.
+    public mutating func nearestThenInsert(_ key: Key, title: String, limit: Int = 1) -> [DuplicateMatch<Key>] {
+        var codes = self.codes
+        self.codes = []
+        defer { self.codes = codes }
+        guard Similarity.isComparable(title) else {
+            add(key, title: title, codes: [])
+            return []
+        }
+        Similarity.sortedTrigrams(of: title, into: &codes)
+        let ids = codes.map { trigramIDs[$0] }
+        let found = limit > 0 && !keys.isEmpty ? nearest(codes, ids: ids, limit: limit) : []
+        add(key, title: title, codes: codes, ids: ids)
+        return found
+    }
+
+    /// Adds an entry with its distinct trigrams (`ids`: their dense ids where known, worked out when nil).
+    private mutating func add(_ key: Key, title: String, codes: [UInt64], ids: [Int32?]? = nil) {
+        let position = Int32(keys.count)
+        if let last = keys.last, !(last < key) { keysAscend = false }
+        keys.append(key)
+        titles.append(title)
+        seen.append(0)
+        var own: [Int32] = []
+        own.reserveCapacity(codes.count)
+        for (offset, code) in codes.enumerated() {
+            if let id = ids?[offset] ?? trigramIDs[code] {
+                own.append(id)
+            } else {
+                let id = Int32(postings.count)
+                trigramIDs[code] = id
+                postings.append([])
+                inQuery.append(0)
+                own.append(id)
+            }
+        }
+        own = Self.rarestFirst(own, postings)
+        largest = max(largest, own.count)
+        var signature: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        for id in own {
+            postings[Int(id)].append(position)
+            Self.mark(&signature, id)
+        }
+        signatures += [signature.0, signature.1, signature.2, signature.3]
+        entryTrigrams += own
+        starts.append(Int32(entryTrigrams.count))
+    }
+
+    /// A query with the scratch kept in the index.
+    private mutating func nearest(_ codes: [UInt64], ids: [Int32?], limit: Int) -> [DuplicateMatch<Key>] {
+        if query == UInt32.max {
+            for index in seen.indices { seen[index] = 0 }
+            for index in inQuery.indices { inQuery[index] = 0 }
+            query = 0
+        }
+        query += 1
+        var seen = self.seen, inQuery = self.inQuery
+        self.seen = []
+        self.inQuery = []  // one owner while searching, so the buffers are not copied
+        defer {
+            self.seen = seen
+            self.inQuery = inQuery
+        }
+        let query = self.query
+        return seen.withUnsafeMutableBufferPointer { seen in
+            inQuery.withUnsafeMutableBufferPointer { inQuery in
+                search(codes, ids: ids, limit: limit, skip: { _ in false }, seen: seen, inQuery: inQuery, query: query)
+            }
+        }
+    }
+
+    /// The best matches of a query of `codes.count` distinct trigrams (`ids`: their dense ids, nil for those no entry has),
+    /// exactly as comparing every entry would rank them.
+    ///
+    /// The query's posting lists are walked rarest first. An entry first met in the `i`-th list is in none of the `i` lists
+    /// before it, so it shares at most `m − i` of the query's `a` trigrams (`m` of them have a list) and at most its own
+    /// size `b`: its score is at most 2·min(m − i, b)/(a + b). Only an entry whose bound reaches the score it has to beat
+    /// (the threshold, or the `limit`-th best found so far, which it could still tie and pass with a lower key), also after
+    /// the trigrams its signature shows the query lacks, is compared,
+    /// trigram by trigram, and that comparison stops as soon as too many of its trigrams are missing from the query. Once
+    /// no entry first met in a list could reach that score (2·(m − i)/(a + m − i) below it), the walk stops. So every
+    /// entry that could be among the answers is compared exactly, and the answer is the full comparison's.
+    private func search(
+        _ codes: [UInt64], ids: [Int32?], limit: Int, skip: (Key) -> Bool,
+        seen: UnsafeMutableBufferPointer<UInt32>, inQuery: UnsafeMutableBufferPointer<UInt32>, query: UInt32
+    ) -> [DuplicateMatch<Key>] {
+        let a = codes.count
+        var lists: [Int32] = []
+        lists.reserveCapacity(a)
+        var signature: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        for id in ids {
+            guard let id else { continue }
+            lists.append(id)
+            inQuery[Int(id)] = query
+            Self.mark(&signature, id)
+        }
+        let lacking = (~signature.0, ~signature.1, ~signature.2, ~signature.3)
+        lists = Self.rarestFirst(lists, postings)
+        let m = lists.count
+        var best: [(shared: Int, size: Int, position: Int)] = []  // best first, at most `limit`
+        /// The score of sharing `shared` trigrams with an entry of `size`, by `Similarity`'s formula.
+        func score(_ shared: Int, _ size: Int) -> Double { 2 * Double(shared) / Double(a + size) }
+        /// Whether an entry sharing at most `shared` trigrams, of `size`, could still be among the answers.
+        func reaches(_ shared: Int, _ size: Int) -> Bool {
+            let value = score(shared, size)
+            guard value >= Similarity.threshold else { return false }
+            guard best.count == limit, let last = best.last else { return true }
+            return value >= score(last.shared, last.size)
+        }
+        /// The fewest trigrams an entry of each size has to share to be among the answers (more than its size: none), by
+        /// `reaches`, worked out again whenever the answers change.
+        var need = [Int](repeating: 0, count: largest + 1)
+        func settle() {
+            for size in need.indices {
+                var shared = max(0, Int(Double(a + size) * Similarity.threshold / 2) - 1)
+                if best.count == limit, let last = best.last { shared = max(0, Int(Double(a + size) * score(last.shared, last.size) / 2) - 1) }
+                while shared <= size && !reaches(shared, size) { shared += 1 }
+                need[size] = shared
+            }
+        }
+        settle()
+        func ranksBefore(_ shared: Int, _ size: Int, _ position: Int, _ other: (shared: Int, size: Int, position: Int)) -> Bool {
+            let mine = score(shared, size), theirs = score(other.shared, other.size)
+            return mine > theirs || (mine == theirs && keys[position] < keys[other.position])
+        }
+        entryTrigrams.withUnsafeBufferPointer { trigrams in
+            starts.withUnsafeBufferPointer { starts in
+                signatures.withUnsafeBufferPointer { signatures in
+                    for (i, list) in lists.enumerated() {
+                        let most = m - i  // what an entry first met here can share at most
+                        guard reaches(most, most) else { break }
+                        postings[Int(list)].withUnsafeBufferPointer { positions in
+                            for entry in positions {
+                                let position = Int(entry)
+                                if seen[position] == query { continue }
+                                seen[position] = query
+                                let start = Int(starts[position]), size = Int(starts[position + 1]) - start
+                                guard min(most, size) >= need[size] else { continue }
+                                let words = position * 4
+                                let missingAtLeast = (signatures[words] & lacking.0).nonzeroBitCount + (signatures[words + 1] & lacking.1).nonzeroBitCount
+                                    + (signatures[words + 2] & lacking.2).nonzeroBitCount + (signatures[words + 3] & lacking.3).nonzeroBitCount
+                                guard size - missingAtLeast >= need[size] else { continue }
+                                // With ascending keys, a later entry that can at most tie the last answer ranks after it.
+                                if keysAscend, best.count == limit, let last = best.last, position > last.position,
+                                   score(min(most, size), size) <= score(last.shared, last.size) { continue }
+                                var shared = 0, missing = 0
+                                var compared = true
+                                for offset in start..<(start + size) {
+                                    if inQuery[Int(trigrams[offset])] == query {
+                                        shared += 1
+                                    } else {
+                                        missing += 1
+                                        if size - missing < need[size] {
+                                            compared = false
+                                            break
+                                        }
+                                    }
+                                }
+                                guard compared, shared > 0, score(shared, size) >= Similarity.threshold else { continue }
+                                if best.count == limit, let last = best.last, !ranksBefore(shared, size, position, last) { continue }
+                                guard !skip(keys[position]) else { continue }
+                                let place = best.firstIndex(where: { ranksBefore(shared, size, position, $0) }) ?? best.count
+                                best.insert((shared, size, position), at: place)
+                                if best.count > limit { best.removeLast() }
+                                if best.count == limit { settle() }
+                            }
+                        }
+                    }
                 }
             }
         }
-        // Sizes that could reach the threshold at all: 2·min(a, b)/(a + b) ≥ t.
-        let smallest = t * Double(query.count) / (2 - t), largest = (2 - t) * Double(query.count) / t
-        for list in lists.dropFirst(prefix) where list.count <= touched.count * 16 {
-            list.withUnsafeBufferPointer { positions in
-                for position in positions where counts[Int(position)] > 0 { counts[Int(position)] &+= 1 }
-            }
+        return best.map {
+            DuplicateMatch(key: keys[$0.position], title: titles[$0.position], similarity: score($0.shared, $0.size), position: $0.position)
         }
-        let searched = lists.dropFirst(prefix).filter { $0.count > touched.count * 16 }
-        for position in touched {
-            let index = Int(position)
-            let size = Double(sizes[index])
-            var shared = Int(counts[index])
-            counts[index] = 0
-            guard size >= smallest - 1e-9, size <= largest + 1e-9 else { continue }
-            for list in searched where Self.contains(list, position) { shared += 1 }
-            let score = 2 * Double(shared) / Double(query.count + Int(sizes[index]))
-            guard score >= Similarity.threshold else { continue }
-            func ranksBefore(_ other: (score: Double, position: Int)) -> Bool {
-                score > other.score || (score == other.score && keys[index] < keys[other.position])
-            }
-            if best.count == limit, let last = best.last, !ranksBefore(last) { continue }
-            guard !skip(keys[index]) else { continue }
-            best.insert((score, index), at: best.firstIndex(where: { ranksBefore($0) }) ?? best.count)
-            if best.count > limit { best.removeLast() }
-        }
-        return best.map { DuplicateMatch(key: keys[$0.position], title: titles[$0.position], similarity: $0.score, position: $0.position) }
     }
 
-    /// Whether an ascending list holds a position (binary search).
-    private static func contains(_ list: [Int32], _ position: Int32) -> Bool {
-        var low = 0, high = list.count
-        while low < high {
-            let middle = (low + high) / 2
-            if list[middle] < position { low = middle + 1 } else { high = middle }
+    /// Sets the bit of a trigram id in a signature.
+    private static func mark(_ signature: inout (UInt64, UInt64, UInt64, UInt64), _ id: Int32) {
+        let bit = UInt64(1) << UInt64(id & 63)
+        switch (id >> 6) & 3 {
+        case 0: signature.0 |= bit
+        case 1: signature.1 |= bit
+        case 2: signature.2 |= bit
+        default: signature.3 |= bit
         }
-        return low < list.count && list[low] == position
     }
 
-    /// Equal when they hold the same entries in the same order (the counting buffer is scratch).
+    /// Trigram ids ordered by how many entries hold each, fewest first (ties: lower id first).
+    private static func rarestFirst(_ ids: [Int32], _ postings: [[Int32]]) -> [Int32] {
+        var packed = ids.map { UInt64(postings[Int($0)].count) << 32 | UInt64(UInt32(bitPattern: $0)) }
+        packed.sort()
+        return packed.map { Int32(bitPattern: UInt32(truncatingIfNeeded: $0)) }
+    }
+
+    /// Equal when they hold the same entries in the same order (everything else follows from them, or is scratch).
     public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.keys == rhs.keys && lhs.titles == rhs.titles && lhs.sizes == rhs.sizes && lhs.postings == rhs.postings
+        lhs.keys == rhs.keys && lhs.titles == rhs.titles
     }
 }

@@ -71,8 +71,8 @@ public enum IdeaImport {
         var index = DuplicateIndex(stored.lazy.map { (DuplicateSource.stored($0.0), $0.1) })
         var found: [ImportDuplicate] = []
         for draft in drafts {
-            found += index.nearest(to: draft.fields.title, limit: limit).map { ImportDuplicate(location: draft.location, match: $0) }
-            index.insert(.row(draft.location), title: draft.fields.title)
+            found += index.nearestThenInsert(.row(draft.location), title: draft.fields.title, limit: limit)
+                .map { ImportDuplicate(location: draft.location, match: $0) }
         }
         return found
     }

@@ -33,6 +33,10 @@ public enum Privacy {
     /// Nine-digit runs in a text that pass the Dutch "elfproef" for a citizen service number (BSN):
     /// 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is divisible by 11 (and the number is not all zeros).
     public static func possibleBSNs(in text: String) -> [String] {
+        // Nine ASCII digits are needed at least; most texts have far fewer, and counting bytes is cheap.
+        var digits = 0
+        for byte in text.utf8 where byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { digits += 1 }
+        guard digits >= 9 else { return [] }
         var found: [String] = []
         var run = ""
         func flush() {

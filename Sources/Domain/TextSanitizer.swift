@@ -17,6 +17,8 @@ public enum TextSanitizer {
     }
 
     private static func clean(_ text: String, keepNewlines: Bool) -> String {
+        // Every case below starts at a control character: without any, the text comes out as it went in.
+        guard containsControlCharacters(text) else { return text }
         var output = String.UnicodeScalarView()
         var scalars = text.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar? = nil

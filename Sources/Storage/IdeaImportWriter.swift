@@ -2,8 +2,8 @@ import Domain
 import Foundation
 import GRDB
 
-/// Writes imported ideas one at a time inside one open transaction (`AppDatabase.importIdeas(dryRun:_:)`): two prepared
-/// statements, the moment and its texts worked out once, each idea's `imported` event written without an encoder. In a
+/// Writes imported ideas one at a time inside one open transaction (`AppDatabase.importIdeas(dryRun:_:)`): three prepared
+/// statements (idea, event, intake), the moment and its texts worked out once, each idea's `imported` event written without an encoder. In a
 /// dry run it writes nothing and only counts.
 public final class IdeaImportWriter {
     /// Every stored idea's id and title, by id, read in the same transaction: what the duplicate index starts from.
@@ -11,7 +11,7 @@ public final class IdeaImportWriter {
     /// How many ideas were added (or, in a dry run, would have been).
     public private(set) var count = 0
 
-    private let statements: (idea: Statement, event: Statement)?
+    private let statements: (idea: Statement, event: Statement, intake: Statement)?
     /// The connection of the open transaction.
     private let db: Database
     private let now: Date
@@ -46,6 +46,9 @@ public final class IdeaImportWriter {
                 """),
             try db.makeStatement(sql: """
                 INSERT INTO event (at, actor, ideaId, kind, reason, before, after, program) VALUES (?, ?, ?, ?, ?, NULL, ?, ?)
+                """),
+            try db.makeStatement(sql: """
+                INSERT INTO intake (ideaId, receivedOn, status, triagedOn, declineReason, replyTo, replySentOn) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """))
     }
 
@@ -70,7 +73,10 @@ public final class IdeaImportWriter {
             nowValue, actor, id, EventKind.imported.rawValue, placement.note, SnapshotJSON.newIdea(idea, date: nowText), program,
         ])
         if let arrival {
-            try IntakeRecord(Intake(ideaID: IdeaID(id), receivedOn: arrival.receivedOn, replyTo: arrival.replyTo)).insert(db)
+            let record = IntakeRecord(Intake(ideaID: IdeaID(id), receivedOn: arrival.receivedOn, replyTo: arrival.replyTo))
+            try statements.intake.execute(arguments: [
+                record.ideaId, record.receivedOn, record.status, record.triagedOn, record.declineReason, record.replyTo, record.replySentOn,
+            ])
         }
     }
 

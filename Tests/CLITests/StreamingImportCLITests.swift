@@ -48,4 +48,27 @@ struct StreamingImportCLITests {
 
             """)
     }
+
+    /// Past the fifty warnings that are printed, the rest are only counted: likely duplicates, BSN-like numbers and cleaned
+    /// text alike, as if every warning had been made.
+    @Test func warningsPastTheFiftyPrintedAreCountedAllTheSame() throws {
+        let binary = Binary()
+        defer { binary.cleanUp() }
+        let file = binary.files.appendingPathComponent("many.csv")
+        var text = "title,description\n"
+        for number in 1...60 {
+            // Every row after the first looks like an earlier one (59 warnings); row 58 also holds a BSN-like number and
+            // row 60 a tab, which is cleaned: 61 warnings, of which 50 are printed.
+            let description = number == 58 ? "bel 111222333" : number == 60 ? "met\ttab" : "gewoon"
+            text += "Idee nummer \(number) over iets,\(description)\n"
+        }
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let result = try binary.run(["import", file.path, "--lang", "en"])
+        #expect(result.status == 0)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 51, "\(result.stderr)")
+        #expect(lines.dropLast().allSatisfy { $0.hasPrefix("warning: line ") && $0.contains("likely duplicate of line") })
+        #expect(lines.last == "warning: … and 11 more warnings")
+        #expect(result.stdout == "imported 60 ideas (60 in the inbox)\n")
+    }
 }
