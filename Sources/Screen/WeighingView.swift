@@ -286,7 +286,8 @@ enum SetupView {
             row += 1
         }
         if setup.ideas.count > ideaLines {
-            grid.put("  … +\(setup.ideas.count - ideaLines)", x: x + 2, y: row - 1, style: Palette.badge)
+            // The last line says how many more there are (those not listed above it), over the whole line.
+            grid.putPadded("  … +\(setup.ideas.count - ideaLines + 1)", x: x + 2, y: row - 1, width: width - 4, style: Palette.badge)
         }
         grid.put(strings[.setupSet], x: x + 2, y: row, style: Palette.label)
         row += 1

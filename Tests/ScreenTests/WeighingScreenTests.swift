@@ -32,6 +32,23 @@ func weighingScreen(size: Size, language: Language = .en, revealed: Bool = false
 
 @Suite("Screen: weighing")
 struct WeighingScreenTests {
+    /// More ideas than the set-up lists: the last line says how many more, over the whole line.
+    @Test func theSetUpSaysHowManyMoreIdeasOverAWholeLine() {
+        var state = AppState(language: .nl, size: Size(width: 80, height: 24))
+        let cards = (1...20).map {
+            IdeaSummary(id: IdeaID(Int64($0)), title: "Een lang idee over de buurt nummer \($0)", theme: "", tags: [], stage: .proposed,
+                        position: $0)
+        }
+        state.setBoard(BoardData(cards: cards, today: november30))
+        state.mode = .weighingSetup(SetupState(ideas: cards, sets: [CriteriaSet(name: "sociaal", criteria: [Criterion(name: "impact", weight: 1)])]))
+        let lines = Renderer().render(state).lines()
+        #expect(lines.contains { $0.contains("Ideeën (20)") })
+        #expect(lines.contains { $0.contains("#5 Een lang idee over de buurt nummer 5") })
+        #expect(!lines.contains { $0.contains("nummer 6") }, "the sixth line says how many more instead")
+        let more = lines.first { $0.contains("… +") } ?? ""
+        #expect(more.contains("  … +15 "), "\(more)")
+        #expect(!more.contains("Idee"), "nothing of an idea's title is left on that line: \(more)")
+    }
     @Test func blindGridShowsOnlyTheCurrentParticipantAndProgress() {
         let lines = Renderer().render(weighingScreen(size: Size(width: 110, height: 20))).lines()
         #expect(lines[0].hasPrefix(" Weighing S4 · sociaal v1 │ Participant 1/2: Anne │ blind"))
