@@ -185,6 +185,7 @@ enum FormKeys {
             field.insert(character)
         }
         state.setFilter(field.text)
+        state.focusVisibleCard()  // while typing too: the cursor never waits in a column the filter emptied
         state.mode = .filter(field)
         return []
     }

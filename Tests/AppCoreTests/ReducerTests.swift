@@ -504,6 +504,8 @@ struct FormTests {
         type("proef", &state)
         #expect(state.cards(in: .proposed).isEmpty)
         #expect(state.cards(in: .experimenting).map(\.id) == [IdeaID(10)])
+        #expect(state.focusedStage == .experimenting, "while typing, the cursor goes to a column with a match")
+        #expect(state.selectedCard?.id == IdeaID(10))
         press([.enter], &state)
         #expect(state.mode == .board)
         #expect(state.filter == "proef")
