@@ -151,6 +151,17 @@ public struct AppState: Equatable, Sendable {
             result[stage] = column
         }
         columns = result
+        if let fresh = window.marked {
+            // Marked cards as they are now: renamed or moved while outside every window, or gone from the board.
+            for id in marked {
+                if let card = fresh[id] {
+                    markedCards[id] = card
+                } else {
+                    marked.remove(id)
+                    markedCards[id] = nil
+                }
+            }
+        }
         for (stage, index) in window.kept {
             // After a new filter: the selection stays on its card where that still shows, else goes to the first card.
             if let index {
@@ -286,6 +297,7 @@ public struct AppState: Equatable, Sendable {
         var query = boardQuery
         query.focus = selected[focusedStage]
         query.around = BoardLayout.visibleCards(for: size) + Self.windowMargin
+        query.marked = marked.sorted()
         query.counts = !countsUnchanged
         countsUnchanged = false
         askedQuery = query

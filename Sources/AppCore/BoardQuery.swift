@@ -14,6 +14,8 @@ public struct BoardQuery: Equatable, Sendable {
     public var around: Int
     /// After a new filter: the selected card per column, kept where it still shows (a full load keeps selections by id).
     public var keep: [Stage: IdeaID] = [:]
+    /// Marked cards to read again (after a change: their title or stage may have changed while outside every window).
+    public var marked: [IdeaID] = []
     /// Whether to count the ideas per stage again (an aggregate over the stage index): after a change that may move
     /// ideas between stages, not when scrolling or after a reorder or an edit, which leave the counts as they are.
     public var counts: Bool

@@ -16,6 +16,8 @@ public struct BoardWindow: Equatable, Sendable {
     public var focus: (id: IdeaID, stage: Stage, index: Int)?
     /// Per column whose selection was to be kept: the selected card's index, or nil when it no longer shows.
     public var kept: [Stage: Int?] = [:]
+    /// The marked cards read again, as they are now; a marked idea missing here no longer shows on the board.
+    public var marked: [IdeaID: IdeaSummary]?
 
     public init(
         filter: String, inboxOnly: Bool = false, inboxCount: Int = 0, columns: [Stage: ColumnWindow], stageCounts: [Stage: Int]?,
@@ -31,6 +33,6 @@ public struct BoardWindow: Equatable, Sendable {
 
     public static func == (lhs: BoardWindow, rhs: BoardWindow) -> Bool {
         lhs.filter == rhs.filter && lhs.inboxOnly == rhs.inboxOnly && lhs.inboxCount == rhs.inboxCount && lhs.columns == rhs.columns && lhs.stageCounts == rhs.stageCounts
-            && lhs.kept == rhs.kept && lhs.focus?.id == rhs.focus?.id && lhs.focus?.stage == rhs.focus?.stage && lhs.focus?.index == rhs.focus?.index
+            && lhs.kept == rhs.kept && lhs.marked == rhs.marked && lhs.focus?.id == rhs.focus?.id && lhs.focus?.stage == rhs.focus?.stage && lhs.focus?.index == rhs.focus?.index
     }
 }

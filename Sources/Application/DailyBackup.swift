@@ -12,6 +12,7 @@ public final class DailyBackup: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
     private var started = false
     private var failure: String?
+    private var done = false
 
     public init() {}
 
@@ -31,9 +32,26 @@ public final class DailyBackup: @unchecked Sendable {
                 failure = text
                 lock.unlock()
             }
+            lock.lock()
+            done = true
+            lock.unlock()
             finished.signal()
         }
         thread.start()
+    }
+
+    /// Whether the backup was started (it starts once).
+    public var hasStarted: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return started
+    }
+
+    /// Whether a started backup is still being made.
+    public var isRunning: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return started && !done
     }
 
     /// Why the backup failed, once (nil while it runs, after it succeeded, and after the failure was taken).

@@ -45,7 +45,8 @@ public struct EffectRunner: Sendable {
     public func boardData(_ query: BoardQuery) throws -> BoardData {
         let words = TextSearch.fold(query.filter).split(separator: " ").map(String.init)
         let slice = try reader.boardSlice(ranges: query.ranges, matching: words, inboxOnly: query.inboxOnly, focus: query.focus,
-                                          around: query.around, counts: query.counts, keep: query.keep)
+                                          around: query.around, counts: query.counts, keep: query.keep,
+                                          marked: query.marked)
         var columns: [Stage: ColumnWindow] = [:]
         for stage in Stage.boardOrder {
             let window = slice.windows[stage]
@@ -55,6 +56,7 @@ public struct EffectRunner: Sendable {
         var window = BoardWindow(filter: query.filter, inboxOnly: query.inboxOnly, inboxCount: slice.inboxCount, columns: columns,
                                  stageCounts: query.counts ? slice.stageCounts : nil, focus: focus)
         window.kept = slice.kept
+        window.marked = slice.marked
         return BoardData(window: window, wipLimits: try reader.wipLimits(), today: today(), themes: try workspace.themeCatalog())
     }
 

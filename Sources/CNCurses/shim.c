@@ -94,9 +94,19 @@ void pt_stop(void) {
 static struct sigaction pt_old_actions[NSIG];
 static const int pt_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP};
 
+static volatile sig_atomic_t pt_deferring = 0;
+static volatile sig_atomic_t pt_remembered = 0;
+
+void pt_defer_termination(int on) { pt_deferring = on; }
+int pt_deferred_signal(void) { return pt_remembered; }
+
 static void pt_on_signal(int signal_number) {
     pt_stop();
     sigaction(signal_number, &pt_old_actions[signal_number], NULL);
+    if (pt_deferring && (signal_number == SIGTERM || signal_number == SIGHUP) && !pt_remembered) {
+        pt_remembered = signal_number;  /* the program ends itself once its work is done */
+        return;
+    }
     raise(signal_number);
 }
 

@@ -125,7 +125,18 @@ extension AppDatabase {
             url = directory.backupsURL.appendingPathComponent("proeftuin-\(stamp)-\(reason)-\(number).sqlite")
             number += 1
         }
-        url = try backup(to: url, snapshot: snapshot, progress: progress)
+        while true {
+            do {
+                url = try backup(to: url, snapshot: snapshot, progress: progress)
+                break
+            } catch where FileManager.default.fileExists(atPath: url.path) {
+                // Another program (a second board starting the same second) finished a copy under this name first: that
+                // is today's backup; any other backup takes the next name.
+                if reason == "daily" { return nil }
+                url = directory.backupsURL.appendingPathComponent("proeftuin-\(stamp)-\(reason)-\(number).sqlite")
+                number += 1
+            }
+        }
         for old in backups().dropFirst(Self.backupsKept) { try? FileManager.default.removeItem(at: old) }
         return url
     }

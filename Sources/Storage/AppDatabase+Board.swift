@@ -15,7 +15,7 @@ extension AppDatabase {
     /// Without `counts` the stage counts are not read (empty in the answer; without a filter `matching` is empty too).
     public func boardSlice(
         ranges: [Stage: Range<Int>], matching words: [String], inboxOnly: Bool = false, focus: IdeaID? = nil, around: Int = 0,
-        counts: Bool = true, keep: [Stage: IdeaID] = [:]
+        counts: Bool = true, keep: [Stage: IdeaID] = [:], marked: [IdeaID] = []
     ) throws -> BoardSlice {
         try read { db in
             let open = try Self.openIntake(db)
@@ -24,6 +24,7 @@ extension AppDatabase {
             var windows: [Stage: (offset: Int, cards: [IdeaSummary])] = [:]
             var found: (stage: Stage, index: Int)?
             var kept: [Stage: Int?] = [:]
+            let markedCards = try Self.summaries(of: marked, in: db, waiting: open.waiting)
             guard !words.isEmpty || inboxOnly else {
                 for (stage, id) in keep {
                     let row = try Row.fetchOne(db, sql: "SELECT position FROM idea WHERE id = ? AND stage = ? AND \(Self.onBoard)",
@@ -58,7 +59,8 @@ extension AppDatabase {
                     windows[stage] = (range.lowerBound, cards)
                 }
                 return BoardSlice(stageCounts: stageCounts, matching: stageCounts, windows: windows, focus: found,
-                                  inboxCount: open.waiting.count, kept: kept)
+                                  inboxCount: open.waiting.count, kept: kept,
+                                  marked: markedCards)
             }
             // The matching ids in board order, from the folded texts kept for this state of the data; the windows are then
             // read by id.
@@ -104,8 +106,23 @@ extension AppDatabase {
                 windows[stage] = (range.lowerBound, ids.compactMap { byID[$0] })
             }
             return BoardSlice(stageCounts: stageCounts, matching: matchingIDs.mapValues(\.count), windows: windows, focus: found,
-                              inboxCount: open.waiting.count, kept: kept)
+                              inboxCount: open.waiting.count, kept: kept,
+                                  marked: markedCards)
         }
+    }
+
+    /// The summaries of these ideas that are on the board (none asked: nil).
+    static func summaries(of ids: [IdeaID], in db: Database, waiting: [Int64: DayDate]) throws -> [IdeaID: IdeaSummary]? {
+        guard !ids.isEmpty else { return nil }
+        var found: [IdeaID: IdeaSummary] = [:]
+        for chunk in stride(from: 0, to: ids.count, by: 500) {
+            let list = ids[chunk..<min(chunk + 500, ids.count)].map { String($0.rawValue) }.joined(separator: ",")
+            for row in try Row.fetchAll(db, sql: "\(summarySelect) WHERE idea.id IN (\(list)) AND \(onBoard)") {
+                let summary = try summary(row, waiting: waiting)
+                found[summary.id] = summary
+            }
+        }
+        return found
     }
 
     /// Ideas per stage on the board (declined ideas left off), counted by SQLite, inside a read the caller holds.

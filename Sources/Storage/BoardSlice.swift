@@ -15,11 +15,15 @@ public struct BoardSlice: Equatable, Sendable {
     public var inboxCount: Int
     /// Per column asked to keep its selection: the selected card's index, or nil when it no longer shows.
     public var kept: [Stage: Int?]
+    /// The marked cards asked for, as they are now (nil when none were asked).
+    public var marked: [IdeaID: IdeaSummary]?
 
     public init(
         stageCounts: [Stage: Int], matching: [Stage: Int], windows: [Stage: (offset: Int, cards: [IdeaSummary])],
-        focus: (stage: Stage, index: Int)? = nil, inboxCount: Int = 0, kept: [Stage: Int?] = [:]
+        focus: (stage: Stage, index: Int)? = nil, inboxCount: Int = 0, kept: [Stage: Int?] = [:],
+        marked: [IdeaID: IdeaSummary]? = nil
     ) {
+        self.marked = marked
         self.inboxCount = inboxCount
         self.kept = kept
         self.stageCounts = stageCounts
@@ -29,7 +33,7 @@ public struct BoardSlice: Equatable, Sendable {
     }
 
     public static func == (lhs: BoardSlice, rhs: BoardSlice) -> Bool {
-        lhs.stageCounts == rhs.stageCounts && lhs.inboxCount == rhs.inboxCount && lhs.kept == rhs.kept && lhs.matching == rhs.matching && lhs.focus?.stage == rhs.focus?.stage
+        lhs.stageCounts == rhs.stageCounts && lhs.inboxCount == rhs.inboxCount && lhs.kept == rhs.kept && lhs.marked == rhs.marked && lhs.matching == rhs.matching && lhs.focus?.stage == rhs.focus?.stage
             && lhs.focus?.index == rhs.focus?.index
             && lhs.windows.mapValues(\.offset) == rhs.windows.mapValues(\.offset) && lhs.windows.mapValues(\.cards) == rhs.windows.mapValues(\.cards)
     }

@@ -16,7 +16,7 @@ public protocol StoreReader: Sendable {
     /// One screenful of the board: counts per stage and, per asked stage, a window of its (filtered) cards.
     func boardSlice(
         ranges: [Stage: Range<Int>], matching words: [String], inboxOnly: Bool, focus: IdeaID?, around: Int, counts: Bool,
-        keep: [Stage: IdeaID]
+        keep: [Stage: IdeaID], marked: [IdeaID]
     ) throws -> BoardSlice
     /// Every idea's id, title and stage, by id.
     func cardTitles() throws -> [(IdeaID, String, Stage)]

@@ -44,8 +44,15 @@ public enum BoardApp {
                     pending += Reducer.reduce(&state, event)
                 }
             }
+            endIfSignalled(terminal, backup)
             terminal.draw(renderer.render(state))
-            if dailyBackup, state.isLoaded { backup.start(workspace, language: language) }
+            if dailyBackup, state.isLoaded, !backup.hasStarted {
+                // A closed terminal window (HUP) or a TERM while the copy is made waits for it: a board opened and closed
+                // at once still leaves the day's backup.
+                Terminal.deferTermination(true)
+                backup.start(workspace, language: language)
+            }
+            if !backup.isRunning { Terminal.deferTermination(false) }
             if environment["PROEFTUIN_TEST_CRASH"] == "after-first-frame", state.isLoaded {
                 // Lets the end-to-end tests prove that a crash restores the terminal.
                 fatalError("crash requested by PROEFTUIN_TEST_CRASH")
@@ -53,6 +60,7 @@ public enum BoardApp {
             // What the background computations delivered, and a new one when the data changed; drawn at once when shown.
             if figures.deliver(into: &state, runner: runner) { continue }
             let input = terminal.read(timeout: pollInterval)
+            endIfSignalled(terminal, backup)
             if case .weighing = state.mode {
                 // The reducer has no clock: the weighing timer learns the time here, before the key is handled.
                 pending += Reducer.reduce(&state, .tick(Date()))
@@ -82,6 +90,14 @@ public enum BoardApp {
                 }
             }
         }
+    }
+
+    /// Ends the program for a TERM or HUP that waited for the day's backup: once the copy is whole, as the signal would have.
+    private static func endIfSignalled(_ terminal: Terminal, _ backup: DailyBackup) {
+        guard let signal = terminal.endingSignal else { return }
+        backup.wait()
+        raise(signal)  // its own action now: the program ends as that signal ends it
+        exit(128 + signal)
     }
 
     /// A path as people write it in the header: `~/.local/share/proeftuin` rather than `/home/anne/.local/share/proeftuin`.

@@ -45,6 +45,16 @@ public final class Terminal {
 
     public var size: Size { Size(width: Int(pt_cols()), height: Int(pt_lines())) }
 
+    /// While `on`, TERM and HUP (a closed terminal window) restore the terminal and are remembered instead of ending the
+    /// program at once, so it can finish what must not be cut short; a second such signal ends it at once.
+    public static func deferTermination(_ on: Bool) { pt_defer_termination(on ? 1 : 0) }
+
+    /// The TERM or HUP signal that arrived while termination was deferred (the terminal is already restored), if any.
+    public var endingSignal: Int32? {
+        let number = pt_deferred_signal()
+        return number == 0 ? nil : number
+    }
+
     /// Draws a grid, writing only the rows that differ from the previous frame, in runs of equal style.
     public func draw(_ grid: CellGrid) {
         let full = previous.map { $0.width != grid.width || $0.height != grid.height } ?? true

@@ -318,4 +318,21 @@ struct WindowedBoardTests {
         #expect(boards.windowed.selectedCard?.id == next.id, "the card that took its place is selected, not the column's first")
         #expect(boards.full.selectedCard?.id == next.id)
     }
+
+    @Test func aMarkedCardRenamedOrMovedElsewhereIsWeighedAsItIsNow() throws {
+        let boards = try TwoBoards(ideas: 1_500)
+        boards.press(.character(" "), .down, .character(" "), .end)
+        let first = try #require(boards.full.markedSummaries.first)
+        let second = try #require(boards.full.markedSummaries.last)
+        for colleague in try boards.colleagues() {
+            _ = try colleague.perform(.edit(first.id, IdeaFields(title: "Hernoemd door een collega", theme: first.theme)))
+            try colleague.perform(.move(MoveRequest(id: second.id, target: .stopped, reason: "elders", gate: .stop(.other, learned: "niet nodig"),
+                                                    wipOverride: "test", from: .proposed)))
+        }
+        TwoBoards.run([.loadBoard], on: &boards.full, boards.fullRunner)
+        TwoBoards.run([Reducer.reload(&boards.windowed)], on: &boards.windowed, boards.runner)
+        #expect(boards.windowed.markedSummaries == boards.full.markedSummaries)
+        #expect(boards.windowed.markedSummaries.map(\.title).contains("Hernoemd door een collega"))
+        #expect(boards.windowed.markedSummaries.first { $0.id == second.id }?.stage == .stopped)
+    }
 }

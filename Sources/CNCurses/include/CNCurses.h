@@ -30,6 +30,13 @@ void pt_stop(void);
 /* Installs handlers for INT, TERM, HUP, QUIT and fatal signals that end curses mode, then re-raise. */
 void pt_install_signal_handlers(void);
 
+/* While set (1), TERM and HUP end curses mode and are remembered instead of ending the program at once, so it can
+   finish work that must not be cut short (the day's backup) and then end itself; a second such signal ends it at once. */
+void pt_defer_termination(int on);
+
+/* The TERM or HUP signal remembered while termination was deferred, or 0. */
+int pt_deferred_signal(void);
+
 int pt_lines(void);
 int pt_cols(void);
 
