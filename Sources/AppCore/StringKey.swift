@@ -216,4 +216,6 @@ public enum StringKey: String, CaseIterable, Sendable {
     case undoBarrierAccept, undoBarrierDecline, undoBarrierReply
     // The portfolio's figures computed in the background (StringTable+Portfolio.swift)
     case portfolioComputing
+    /// The day's backup, made in the background after the first frame, failed (StringTable+Portfolio.swift).
+    case dailyBackupFailed
 }

@@ -27,7 +27,8 @@ public final class DailyBackup: @unchecked Sendable {
                 try workspace.rollingBackup(snapshot: true)
             } catch {
                 let strings = Strings(language)
-                let text = (error as? StorageError)?.message(in: strings) ?? TextSanitizer.singleLine("\(error)")
+                let reason = (error as? StorageError)?.message(in: strings) ?? TextSanitizer.singleLine("\(error)")
+                let text = strings.format(.dailyBackupFailed, reason)
                 lock.lock()
                 failure = text
                 lock.unlock()
