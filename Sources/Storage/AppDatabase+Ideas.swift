@@ -78,6 +78,25 @@ extension AppDatabase {
             inboxSince: waiting.isEmpty ? nil : waiting[id])
     }
 
+    /// Every intake record by idea, read strictly.
+    static func intakesByIdea(_ db: Database) throws -> [Int64: Intake] {
+        var intakes: [Int64: Intake] = [:]
+        for record in try IntakeRecord.fetchAll(db) {
+            let intake = try record.intake
+            intakes[intake.ideaID.rawValue] = intake
+        }
+        return intakes
+    }
+
+    /// Which idea each merged idea went into.
+    static func mergedInto(_ db: Database) throws -> [Int64: Int64] {
+        var merged: [Int64: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, mergedInto FROM idea WHERE mergedInto IS NOT NULL") {
+            merged[(try row.decode(atIndex: 0))] = (try row.decode(atIndex: 1))
+        }
+        return merged
+    }
+
     /// One idea in full.
     public func idea(_ id: IdeaID) throws -> Idea {
         try read { db in
@@ -144,15 +163,8 @@ extension AppDatabase {
             for record in try CaseNoteRecord.order(Column("date"), Column("id")).fetchAll(db) {
                 cases[record.ideaId, default: []].append(try record.note)
             }
-            var intakes: [Int64: Intake] = [:]
-            for record in try IntakeRecord.fetchAll(db) {
-                let intake = try record.intake
-                intakes[intake.ideaID.rawValue] = intake
-            }
-            var mergedInto: [Int64: Int64] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, mergedInto FROM idea WHERE mergedInto IS NOT NULL") {
-                mergedInto[(try row.decode(atIndex: 0))] = (try row.decode(atIndex: 1))
-            }
+            let intakes = try Self.intakesByIdea(db)
+            let mergedInto = try Self.mergedInto(db)
             var history: [Int64: [HistoryEntry]] = [:]
             let cursor = try Row.fetchCursor(
                 db, sql: "SELECT at, actor, ideaId, kind, reason, before, after, id, program FROM event WHERE ideaId IS NOT NULL ORDER BY id")

@@ -37,15 +37,8 @@ extension AppDatabase {
             for record in try CycleRecord.order(Column("ideaId"), Column("number")).fetchAll(db) {
                 cycles[record.ideaId, default: []].append(try record.cycle(measurements: measurements[record.id!] ?? []))
             }
-            var intakes: [Int64: Intake] = [:]
-            for record in try IntakeRecord.fetchAll(db) {
-                let intake = try record.intake
-                intakes[intake.ideaID.rawValue] = intake
-            }
-            var mergedInto: [Int64: Int64] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, mergedInto FROM idea WHERE mergedInto IS NOT NULL") {
-                mergedInto[(try row.decode(atIndex: 0))] = (try row.decode(atIndex: 1))
-            }
+            let intakes = try Self.intakesByIdea(db)
+            let mergedInto = try Self.mergedInto(db)
             var history: [Int64: [HistoryEntry]] = [:]
             let events = try Row.fetchCursor(db, sql: """
                 SELECT at, ideaId, kind, reason, after FROM event
