@@ -228,6 +228,20 @@ public struct AppState: Equatable, Sendable {
         catalogAsked = false
     }
 
+    /// Keeps the catalog through a change that leaves every title and theme as it was (a reorder, a move, a measurement, a
+    /// decision), so the next form opens without reading every title again; any other change forgets it.
+    public mutating func keepCatalog(through applied: AppliedChange) {
+        switch applied.change {
+        case .swap, .addMeasurement, .removeMeasurement, .saveDecision, .saveDecisionFrom, .amendDecision, .deleteDecision:
+            break
+        case .move, .revertMove:
+            guard let id = applied.focus, let stage = applied.focusStage else { return forgetCatalog() }
+            catalog?.move(id, to: stage)
+        case .create, .edit, .editFrom, .delete, .restore:
+            forgetCatalog()
+        }
+    }
+
     /// Takes in the titles and themes of every idea, for forms on a windowed board.
     public mutating func setCatalog(_ catalog: BoardCatalog) {
         self.catalog = catalog

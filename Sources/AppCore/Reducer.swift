@@ -340,7 +340,7 @@ public enum Reducer {
     private static func changeApplied(_ applied: AppliedChange, _ purpose: ChangePurpose, _ state: inout AppState) -> [Effect] {
         let strings = state.strings
         var effects: [Effect] = [.loadBoard]
-        state.forgetCatalog()
+        state.keepCatalog(through: applied)
         switch applied.change {
         case .swap, .edit, .editFrom: state.countsUnchanged = true  // no idea changes stage: the counts stay exact
         default: state.countsUnchanged = false

@@ -65,7 +65,7 @@ extension AppDatabase {
             // The matching ids in board order, from the folded texts kept for this state of the data; the windows are then
             // read by id.
             let version = try Self.changeCounter(db)
-            let entries = try searchCache.entries(version: version) { try Self.searchEntries(db) }
+            let entries = try searchCache.entries(version: version) { fold in try Self.searchEntries(db, fold: fold) }
             let waiting = inboxOnly ? Set(open.waiting.keys) : nil
             let wanted = words.map { Substring($0) }
             var matchingIDs: [Stage: [Int64]] = [:]
@@ -135,8 +135,11 @@ extension AppDatabase {
         return counts
     }
 
-    /// Every idea on the board with the folded text the filter looks in, per stage in board order.
-    static func searchEntries(_ db: Database) throws -> [Stage: [BoardSearchCache.Entry]] {
+    /// Every idea on the board with the folded text the filter looks in, per stage in board order; `fold` gives an idea's
+    /// folded text from its stored text (kept from an earlier read when that is unchanged).
+    static func searchEntries(
+        _ db: Database, fold: (Int64, String, () throws -> String) throws -> String
+    ) throws -> [Stage: [BoardSearchCache.Entry]] {
         var entries: [Stage: [BoardSearchCache.Entry]] = [:]
         let rows = try Row.fetchCursor(db, sql: """
             SELECT id, stage, title, theme, tags FROM idea WHERE \(onBoard) ORDER BY stage, position, id
@@ -146,8 +149,12 @@ extension AppDatabase {
             let stage = try StoredValue.value(Stage.self, (try row.decode(atIndex: 1)) as String, table: "idea", record: "#\(id)", field: "stage")
             let title: String = try row.decode(atIndex: 2)
             let theme: String = try row.decode(atIndex: 3)
-            let tags = try StoredValue.tagText((try row.decode(atIndex: 4)) as String, table: "idea", record: "#\(id)", field: "tags")
-            entries[stage, default: []].append(BoardSearchCache.Entry(id: id, text: TextSearch.fold("\(IdeaID(id)) \(title) \(theme) \(tags)")))
+            let tags: String = try row.decode(atIndex: 4)
+            let text = try fold(id, "\(title)\u{1}\(theme)\u{1}\(tags)") {
+                let tagText = try StoredValue.tagText(tags, table: "idea", record: "#\(id)", field: "tags")
+                return TextSearch.fold("\(IdeaID(id)) \(title) \(theme) \(tagText)")
+            }
+            entries[stage, default: []].append(BoardSearchCache.Entry(id: id, text: text))
         }
         return entries
     }

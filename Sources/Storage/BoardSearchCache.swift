@@ -2,7 +2,8 @@ import Domain
 import Foundation
 
 /// The board filter's folded text of every idea on the board, in board order per stage, kept for one state of the data
-/// (the change counter): folding every title once per change instead of once per keystroke.
+/// (the change counter). A new state reads the rows again but folds only the texts that changed (a move or a reorder
+/// folds nothing), so the first filter key after a change costs a read, not folding every title again.
 final class BoardSearchCache: @unchecked Sendable {
     /// One idea as the filter sees it: its id and the folded text of its id, title, theme and tags.
     struct Entry {
@@ -10,22 +11,44 @@ final class BoardSearchCache: @unchecked Sendable {
         let text: String
     }
 
+    /// The stored text a folded text was made from (title, theme and tags as stored), and the folded text.
+    private struct Folded {
+        let source: String
+        let text: String
+    }
+
     private let lock = NSLock()
     private var version: Int64?
     private var entries: [Stage: [Entry]] = [:]
+    private var folded: [Int64: Folded] = [:]
 
-    /// The entries for the data at `version`, built by `build` when the held ones are for another state of the data.
-    func entries(version: Int64, build: () throws -> [Stage: [Entry]]) rethrows -> [Stage: [Entry]] {
+    /// The entries for the data at `version`. When the held ones are for another state, `build` reads every row and asks
+    /// `fold(id, source, make)` for each idea's folded text: the one kept when its stored text is the same, else `make()`.
+    func entries(
+        version: Int64, build: (_ fold: (Int64, String, () throws -> String) throws -> String) throws -> [Stage: [Entry]]
+    ) rethrows -> [Stage: [Entry]] {
         lock.lock()
         if self.version == version {
             defer { lock.unlock() }
             return entries
         }
+        let previous = folded
         lock.unlock()
-        let built = try build()
+        var next: [Int64: Folded] = [:]
+        next.reserveCapacity(previous.count)
+        let built = try build { id, source, make in
+            if let kept = previous[id], kept.source == source {
+                next[id] = kept
+                return kept.text
+            }
+            let text = try make()
+            next[id] = Folded(source: source, text: text)
+            return text
+        }
         lock.lock()
         self.version = version
         entries = built
+        folded = next
         lock.unlock()
         return built
     }

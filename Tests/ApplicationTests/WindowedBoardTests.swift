@@ -335,4 +335,19 @@ struct WindowedBoardTests {
         #expect(boards.windowed.markedSummaries.map(\.title).contains("Hernoemd door een collega"))
         #expect(boards.windowed.markedSummaries.first { $0.id == second.id }?.stage == .stopped)
     }
+
+    @Test func aReorderKeepsTheTitlesFormsReadAndAnEditReadsThemAgain() throws {
+        let boards = try TwoBoards(ideas: 600)
+        #expect(boards.press(.character("n")).contains(.loadCatalog))
+        boards.press(.escape)
+        #expect(boards.windowed.mode == .board)
+        boards.press(.down, .character("J"))
+        boards.expectSame("after a reorder")
+        #expect(!boards.press(.character("n")).contains(.loadCatalog), "a reorder leaves every title as it was")
+        boards.press(.escape)
+        let card = try #require(boards.windowed.selectedCard)
+        boards.apply(.edit(card.id, IdeaFields(title: "Een nieuwe titel voor de buurt", theme: card.theme)))
+        #expect(boards.press(.character("n")).contains(.loadCatalog), "an edit may change a title: read again")
+        #expect(boards.windowed.likelyDuplicates(of: "Een nieuwe titel voor de buurt").first?.id == card.id)
+    }
 }
