@@ -6,17 +6,15 @@ public struct DuplicateIndex<Key: Hashable & Comparable & Sendable>: Equatable, 
     private var titles: [String] = []
     /// Where each entry's trigrams start in `entryTrigrams`; one more element than entries.
     private var starts: [Int32] = [0]
-    /// Every entry's distinct trigrams as dense ids, one entry after another, each entry's in the index's one order
-    /// (highest id first: a trigram first seen later is, as a rule, rarer). Empty for titles too short to compare.
+    /// Every entry's distinct trigrams as dense ids, one entry after another, each entry's rarest first (as rare as they
+    /// were when it was added; the order only makes a mismatch show early). Empty for titles too short to compare.
     private var entryTrigrams: [Int32] = []
     /// Four words per entry: bit `id % 256` set for each of its trigrams' ids. A bit an entry has and a query lacks is a
     /// trigram of the entry the query lacks, so the bits count missing trigrams from below without reading the entry.
     private var signatures: [UInt64] = []
     /// The dense id of every trigram any entry has.
     private var trigramIDs: [UInt64: Int32] = [:]
-    /// Entries (by position), in ascending order, holding each trigram (by dense id) among the first of their trigrams in
-    /// the index's order: only as many as `prefixLength` says (prefix filtering: two titles that reach the threshold
-    /// share a trigram among the first ones of both), so a common trigram, last in that order, has a short list.
+    /// Entries (by position) holding each trigram (by dense id), in ascending order.
     private var postings: [[Int32]] = []
     /// The most trigrams any entry has.
     private var largest = 0
@@ -112,12 +110,11 @@ public struct DuplicateIndex<Key: Hashable & Comparable & Sendable>: Equatable, 
                 own.append(id)
             }
         }
-        own.sort(by: >)
+        own = Self.rarestFirst(own, postings)
         largest = max(largest, own.count)
         var signature: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        let indexed = Self.prefixLength(own.count)
-        for (offset, id) in own.enumerated() {
-            if offset < indexed { postings[Int(id)].append(position) }
+        for id in own {
+            postings[Int(id)].append(position)
             Self.mark(&signature, id)
         }
         signatures += [signature.0, signature.1, signature.2, signature.3]
@@ -151,13 +148,9 @@ public struct DuplicateIndex<Key: Hashable & Comparable & Sendable>: Equatable, 
     /// The best matches of a query of `codes.count` distinct trigrams (`ids`: their dense ids, nil for those no entry has),
     /// exactly as comparing every entry would rank them.
     ///
-    /// The query's posting lists are walked in the index's order (highest id first). An entry that is among the answers
-    /// shares at least a trigram with the query, and the first shared one in that order, `w`, is among the entry's first
-    /// `prefixLength(b)`, so the entry is in `w`'s list, and it is met there first (the query's trigrams before `w` are not
-    /// the entry's): it shares at most `m − i` of the query's `a` trigrams (`m` of them have a list) when `w`'s list is the
-    /// `i`-th, and at most its own size `b`: its score is at most 2·min(m − i, b)/(a + b). (An entry met in a list that
-    /// is not its first shared trigram is no answer: the bound may be wrong for it, and it is compared or passed over
-    /// without harm.) Only an entry whose bound reaches the score it has to beat
+    /// The query's posting lists are walked rarest first. An entry first met in the `i`-th list is in none of the `i` lists
+    /// before it, so it shares at most `m − i` of the query's `a` trigrams (`m` of them have a list) and at most its own
+    /// size `b`: its score is at most 2·min(m − i, b)/(a + b). Only an entry whose bound reaches the score it has to beat
     /// (the threshold, or the `limit`-th best found so far, which it could still tie and pass with a lower key), also after
     /// the trigrams its signature shows the query lacks, is compared,
     /// trigram by trigram, and that comparison stops as soon as too many of its trigrams are missing from the query. Once
@@ -178,7 +171,7 @@ public struct DuplicateIndex<Key: Hashable & Comparable & Sendable>: Equatable, 
             Self.mark(&signature, id)
         }
         let lacking = (~signature.0, ~signature.1, ~signature.2, ~signature.3)
-        lists.sort(by: >)
+        lists = Self.rarestFirst(lists, postings)
         let m = lists.count
         var best: [(shared: Int, size: Int, position: Int)] = []  // best first, at most `limit`
         /// The score of sharing `shared` trigrams with an entry of `size`, by `Similarity`'s formula.
@@ -268,16 +261,11 @@ public struct DuplicateIndex<Key: Hashable & Comparable & Sendable>: Equatable, 
         }
     }
 
-    /// How many of the first trigrams (in the index's order) of an entry of `size` trigrams go into the posting lists:
-    /// `size − o + 1`, where `o` is the fewest trigrams it shares with any title it reaches the threshold with (a title of
-    /// `o` trigrams, all of them the entry's, scores 2·o/(o + size), the most any title sharing `o` can). A title that
-    /// reaches the threshold with it shares `s ≥ o` trigrams, and the first of them in the index's order is at most the
-    /// `(size − s + 1)`-th of the entry's.
-    static func prefixLength(_ size: Int) -> Int {
-        guard size > 0 else { return 0 }
-        var fewest = 1
-        while fewest < size && 2 * Double(fewest) / Double(fewest + size) < Similarity.threshold { fewest += 1 }
-        return size - fewest + 1
+    /// Trigram ids ordered by how many entries hold each, fewest first (ties: lower id first).
+    private static func rarestFirst(_ ids: [Int32], _ postings: [[Int32]]) -> [Int32] {
+        var packed = ids.map { UInt64(postings[Int($0)].count) << 32 | UInt64(UInt32(bitPattern: $0)) }
+        packed.sort()
+        return packed.map { Int32(bitPattern: UInt32(truncatingIfNeeded: $0)) }
     }
 
     /// Equal when they hold the same entries in the same order (everything else follows from them, or is scratch).
