@@ -23,6 +23,7 @@ public final class DailyBackup: @unchecked Sendable {
         guard !started else { return }
         started = true
         let thread = Thread { [self] in
+            BackgroundPriority.lowerCurrentThread()
             do {
                 try workspace.rollingBackup(snapshot: true)
             } catch {

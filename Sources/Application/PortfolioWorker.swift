@@ -24,12 +24,16 @@ public final class PortfolioWorker: @unchecked Sendable {
         lock.withLock { self.runner = runner }
     }
 
+    /// How long a computation waits after it is asked for, so a run of changes (reorders typed one after another) is
+    /// computed once, after it, and never competes with the keys that make it.
+    static let settle: DispatchTimeInterval = .milliseconds(300)
+
     /// Starts computing the figures for this state of the data, unless that is what runs now.
     public func start(_ key: PortfolioFiguresKey) {
         lock.withLock {
             if running == nil {
                 running = key
-                queue.async { self.run(key) }
+                queue.asyncAfter(deadline: .now() + Self.settle) { self.run(key) }
             } else if running != key {
                 waiting = key
             }
@@ -74,14 +78,22 @@ public final class PortfolioWorker: @unchecked Sendable {
     /// Whether a computation runs or waits.
     public var isBusy: Bool { lock.withLock { running != nil || waiting != nil } }
 
-    private func run(_ key: PortfolioFiguresKey) {
+    private func run(_ asked: PortfolioFiguresKey) {
+        BackgroundPriority.lowerCurrentThread()
+        // Asked for again while settling: compute the newest state only.
+        let key = lock.withLock {
+            guard let newer = waiting else { return asked }
+            running = newer
+            waiting = nil
+            return newer
+        }
         guard let runner = lock.withLock({ self.runner }) else { return }
         let events = Self.outcome(of: runner, key)
         lock.withLock {
             mailbox += events
             if let next = waiting, next != key {
                 running = next
-                queue.async { self.run(next) }
+                queue.asyncAfter(deadline: .now() + Self.settle) { self.run(next) }
             } else {
                 running = nil
             }
