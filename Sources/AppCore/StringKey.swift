@@ -218,4 +218,6 @@ public enum StringKey: String, CaseIterable, Sendable {
     case portfolioComputing
     /// The day's backup, made in the background after the first frame, failed (StringTable+Portfolio.swift).
     case dailyBackupFailed
+    /// `--demo --data-dir DIR` on a directory that already holds ideas.
+    case cliDemoBoardNotEmpty
 }

@@ -36,7 +36,7 @@ public struct Proeftuin: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(name: .long, help: "Open the board on a fresh temporary data directory filled with the demo portfolio.")
+    @Flag(name: .long, help: "Open the board on the demo portfolio: in a fresh temporary data directory, or in --data-dir when that holds no ideas.")
     var demo = false
 
     @Flag(name: .long, help: "Do not capture mouse clicks (keeps the terminal's own text selection).")
@@ -86,7 +86,7 @@ struct BoardCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(name: .long, help: "Open the board on a fresh temporary data directory filled with the demo portfolio.")
+    @Flag(name: .long, help: "Open the board on the demo portfolio: in a fresh temporary data directory, or in --data-dir when that holds no ideas.")
     var demo = false
 
     @Flag(name: .long, help: "Do not capture mouse clicks.")
@@ -101,13 +101,19 @@ struct BoardCommand: ParsableCommand {
     static func open(global: GlobalOptions, demo: Bool, useMouse: Bool, listen: ListenAddress = .standard) throws {
         let language = try global.language()
         var directory: DataDirectory? = nil
-        if demo {
+        if demo, global.dataDir == nil {
             let url = FileManager.default.temporaryDirectory
                 .appendingPathComponent("proeftuin-demo-\(ProcessInfo.processInfo.processIdentifier)-\(Int(Date().timeIntervalSince1970))")
             directory = DataDirectory(url: url)
         }
         let workspace = try global.openWorkspace(at: directory, program: "board")
-        if demo { try workspace.seedDemo(now: Date()) }
+        if demo {
+            // `--demo --data-dir DIR` fills DIR with the demo, as `demo` would, and never mixes it into ideas already there.
+            guard try workspace.reader.isEmpty() else {
+                throw CLIError.usage(.cliDemoBoardNotEmpty, [TextSanitizer.singleLine(workspace.reader.directory.path)])
+            }
+            try workspace.seedDemo(now: Date())
+        }
         let environment = global.environment
         let configuration = try global.configuration()
         let keymap = try Keymap.standard.overriding(configuration.keys)
