@@ -218,6 +218,8 @@ public enum StringKey: String, CaseIterable, Sendable {
     case portfolioComputing
     /// The day's backup, made in the background after the first frame, failed (StringTable+Portfolio.swift).
     case dailyBackupFailed
+    /// The portfolio view shows the figures from before the last change while new ones are computed.
+    case portfolioUpdating
     /// `--demo --data-dir DIR` on a directory that already holds ideas.
     case cliDemoBoardNotEmpty
 }

@@ -5,10 +5,13 @@ import Domain
 enum PortfolioView {
     static func draw(_ portfolio: PortfolioState, state: AppState, into grid: inout CellGrid) {
         let strings = state.strings
-        grid.putPadded(" \(strings[.portfolioTitle]) · \(strings.ideas(state.ideaCount)) · \(state.today)",
-                       x: 0, y: 0, width: grid.width, style: Palette.header)
-        // Figures computed in the background are shown only for the data as it is now; until then the view says so.
-        guard let metrics = portfolio.metrics ?? state.portfolioFigures.current else {
+        // Figures computed in the background are current only for the data as it is now; while new ones are computed the
+        // last ones stay on screen, marked as being updated (a reorder changes no figure), or the view says they come.
+        let current = portfolio.metrics ?? state.portfolioFigures.current
+        var header = " \(strings[.portfolioTitle]) · \(strings.ideas(state.ideaCount)) · \(state.today)"
+        if current == nil, state.portfolioFigures.latest != nil { header += " · " + strings[.portfolioUpdating] }
+        grid.putPadded(header, x: 0, y: 0, width: grid.width, style: Palette.header)
+        guard let metrics = current ?? state.portfolioFigures.latest?.metrics else {
             grid.putPadded(" " + strings[.portfolioComputing], x: 0, y: 2, width: grid.width, style: Palette.info)
             return
         }

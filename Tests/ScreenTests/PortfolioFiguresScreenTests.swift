@@ -75,10 +75,17 @@ struct PortfolioFiguresScreenTests {
         _ = Reducer.reduce(&state, .portfolioComputed(PortfolioFigures(key: second, metrics: metrics(proposed: 5))))
         #expect(lines(state)[2] == " Jeugd                             5              0         0        0        0")
 
-        // Shown figures are taken away when the data changes again, until the new ones arrive.
+        // When the data changes again the shown figures stay, marked as being updated, until the new ones arrive.
         let third = PortfolioFiguresKey(version: 9, today: november30)
         #expect(Reducer.reduce(&state, .dataSeen(third)) == [.computePortfolio(third)])
-        #expect(lines(state)[2] == " The figures are being computed… they appear here when they are ready")
+        #expect(state.portfolioFigures.current == nil, "they are not current")
+        var shown = lines(state)
+        #expect(shown[0] == " Portfolio · 0 ideas · 2026-11-30 · updating… (figures from before the change)")
+        #expect(shown[2] == " Jeugd                             5              0         0        0        0")
+        _ = Reducer.reduce(&state, .portfolioComputed(PortfolioFigures(key: third, metrics: metrics(proposed: 6))))
+        shown = lines(state)
+        #expect(shown[0] == " Portfolio · 0 ideas · 2026-11-30")
+        #expect(shown[2] == " Jeugd                             6              0         0        0        0")
     }
 
     /// In a weighing session every score changes the data: the figures wait until the portfolio view opens.
