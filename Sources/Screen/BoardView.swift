@@ -55,6 +55,9 @@ enum BoardView {
             // Filtered (text or inbox): how many show, then the stage's whole count against its limit.
             let filtered = !state.filter.isEmpty || state.inboxOnly
             count = "\(filtered ? "\(visible)·" : "")\(state.stageCounts[stage] ?? 0)/\(limit.limit)"
+            // A narrow column keeps at least four letters of its name: filtered, it then says only how many show (the
+            // colour still tells a limit reached or passed).
+            if filtered, room - DisplayWidth.of(count) - 1 < 4 { count = "\(visible)" }
         }
         let name = DisplayWidth.truncate(strings.stage(stage), to: max(1, room - DisplayWidth.of(count) - 1))
         return name + " " + count

@@ -37,6 +37,17 @@ struct InboxScreenTests {
         #expect(filtered[1].hasPrefix("┌ Voorgeste… 2 ┐"))
         #expect(filtered[2].contains("│(geen treffer)│"), "an empty filtered column keeps its closing bracket")
         #expect(filtered[1].contains("┌ Exper… 0·0/5 ┐"), "a limited column says how many of its ideas show")
+
+        // Thousands of ideas in a narrow column: the name keeps four letters, the title says how many show.
+        var big: [IdeaSummary] = []
+        for number in 1...4_000 {
+            big.append(IdeaSummary(id: IdeaID(Int64(10 + number)), title: "Idee \(number)", theme: "", tags: [], stage: .experimenting,
+                                   position: Int64(number), inboxSince: number <= 834 ? Self.today : nil))
+        }
+        var crowded = AppState(language: .nl, size: Size(width: 80, height: 24))
+        crowded.setBoard(BoardData(cards: big, today: Self.today))
+        _ = Reducer.reduce(&crowded, .key(.character("i")))
+        #expect(render(crowded)[1].contains("┌ Experim… 834 ┐"), "\(render(crowded)[1])")
     }
 
     @Test func theDetailViewSaysHowItCameInAndWhetherItWasAnswered() {
