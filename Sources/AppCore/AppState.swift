@@ -146,7 +146,8 @@ public struct AppState: Equatable, Sendable {
         windowInboxOnly = window.inboxOnly
         var result: [Stage: ColumnWindow] = [:]
         for stage in Stage.boardOrder {
-            var column = window.columns[stage] ?? ColumnWindow()
+            // A column not read (scrolling read only the others) keeps its window.
+            var column = window.columns[stage] ?? columns[stage] ?? ColumnWindow()
             if window.stageCounts == nil, window.filter.isEmpty, !window.inboxOnly { column.total = stageCounts[stage] ?? 0 }  // not counted again
             result[stage] = column
         }
@@ -288,17 +289,21 @@ public struct AppState: Equatable, Sendable {
     public mutating func windowToLoad() -> BoardQuery? {
         guard isWindowed else { return nil }
         let visible = max(1, BoardLayout.visibleCards(for: size))
-        let stale = windowFilter != filter || windowInboxOnly != inboxOnly || Stage.boardOrder.contains { stage in
+        let newFilter = windowFilter != filter || windowInboxOnly != inboxOnly
+        let staleStages = Stage.boardOrder.filter { stage in
             let top = scrollTop[stage] ?? 0
             let window = columns[stage] ?? ColumnWindow()
             return !window.holds(max(0, top - Self.windowMargin / 2)..<(top + visible + Self.windowMargin / 2))
         }
-        guard stale else { return nil }
+        guard newFilter || !staleStages.isEmpty else { return nil }
         var query = boardQuery
-        if windowFilter != filter || windowInboxOnly != inboxOnly {
+        if newFilter {
             // A new filter keeps each column's selection on its card where that still shows, as a full load does.
             query.keep = selected
             query.around = visible + Self.windowMargin
+        } else {
+            // Scrolling: only the columns that left their windows are read; the others keep theirs.
+            query.ranges = query.ranges.filter { staleStages.contains($0.key) }
         }
         guard query != askedQuery else { return nil }
         askedQuery = query

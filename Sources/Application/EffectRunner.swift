@@ -48,9 +48,10 @@ public struct EffectRunner: Sendable {
                                           around: query.around, counts: query.counts, keep: query.keep,
                                           marked: query.marked)
         var columns: [Stage: ColumnWindow] = [:]
+        // Only the columns read: a column left out (scrolling read the others) keeps the window the board holds.
         for stage in Stage.boardOrder {
-            let window = slice.windows[stage]
-            columns[stage] = ColumnWindow(offset: window?.offset ?? 0, cards: window?.cards ?? [], total: slice.matching[stage] ?? 0)
+            guard let window = slice.windows[stage] else { continue }
+            columns[stage] = ColumnWindow(offset: window.offset, cards: window.cards, total: slice.matching[stage] ?? 0)
         }
         let focus = query.focus.flatMap { id in slice.focus.map { (id: id, stage: $0.stage, index: $0.index) } }
         var window = BoardWindow(filter: query.filter, inboxOnly: query.inboxOnly, inboxCount: slice.inboxCount, columns: columns,

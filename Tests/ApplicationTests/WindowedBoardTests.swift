@@ -350,4 +350,29 @@ struct WindowedBoardTests {
         #expect(boards.press(.character("n")).contains(.loadCatalog), "an edit may change a title: read again")
         #expect(boards.windowed.likelyDuplicates(of: "Een nieuwe titel voor de buurt").first?.id == card.id)
     }
+
+    @Test func scrollingReadsOnlyTheColumnThatLeftItsWindow() throws {
+        let boards = try TwoBoards(ideas: 1_500)
+        let read = boards.press(.pageDown, .pageDown, .pageDown, .pageDown, .pageDown, .pageDown, .pageDown, .pageDown)
+        let queries = read.compactMap { effect -> BoardQuery? in if case .loadWindow(let query) = effect { query } else { nil } }
+        #expect(!queries.isEmpty, "scrolling past the window reads the next one")
+        #expect(queries.allSatisfy { Set($0.ranges.keys) == [.proposed] }, "\(queries.map { $0.ranges.keys.sorted { $0.columnIndex < $1.columnIndex } })")
+        boards.expectSame("the other columns keep their windows")
+        boards.press(.right, .end, .left)
+        boards.expectSame("back in the first column after the end of the second")
+    }
+
+    /// A column of thousands is read from its end backwards near its end: the same cards in the same order.
+    @Test func theEndOfAColumnOfThousandsShowsTheSameCards() throws {
+        let boards = try TwoBoards(ideas: 6_000)
+        #expect(boards.full.count(in: .proposed) > 2_000)
+        boards.press(.end)
+        boards.expectSame("the last card of a long column")
+        boards.press(.up, .up, .up, .pageUp, .pageUp)
+        boards.expectSame("pages up from the end")
+        for _ in 0..<30 { boards.press(.pageUp) }
+        boards.expectSame("halfway up")
+        boards.press(.character("J"))
+        boards.expectSame("a reorder near the middle")
+    }
 }
