@@ -24,32 +24,22 @@ extension AppDatabase {
             var windows: [Stage: (offset: Int, cards: [IdeaSummary])] = [:]
             var found: (stage: Stage, index: Int)?
             var kept: [Stage: Int?] = [:]
-            let markedCards = try Self.summaries(of: marked, in: db, waiting: open.waiting)
+            let markedCards = marked.isEmpty ? nil : try Self.summaries(of: marked, in: db, waiting: open.waiting)
+            /// A kept selection's column is read around its card, or from its first card when the card no longer shows.
+            func keepSelection(_ stage: Stage, at index: Int?) {
+                kept[stage] = .some(index)
+                ranges[stage] = index.map { max(0, $0 - around)..<($0 + around + 1) } ?? 0..<(2 * around + 1)
+            }
+            /// The focus card's column is read around it.
+            func focusOn(_ stage: Stage, at index: Int) {
+                found = (stage, index)
+                ranges[stage] = max(0, index - around)..<(index + around + 1)
+            }
             guard !words.isEmpty || inboxOnly else {
                 for (stage, id) in keep {
-                    let row = try Row.fetchOne(db, sql: "SELECT position FROM idea WHERE id = ? AND stage = ? AND \(Self.onBoard)",
-                                               arguments: [id.rawValue, stage.rawValue])
-                    if let position: Int64 = try row?.decode(atIndex: 0) {
-                        let before = try Int.fetchOne(db, sql: """
-                            SELECT COUNT(*) FROM idea WHERE stage = ? AND (position < ? OR (position = ? AND id < ?)) AND \(Self.onBoard)
-                            """, arguments: [stage.rawValue, position, position, id.rawValue]) ?? 0
-                        kept[stage] = before
-                        ranges[stage] = max(0, before - around)..<(before + around + 1)
-                    } else {
-                        kept[stage] = .some(nil)
-                        ranges[stage] = 0..<(2 * around + 1)
-                    }
+                    keepSelection(stage, at: try Self.boardIndex(of: id, in: stage, db)?.index)
                 }
-                if let focus, let row = try Row.fetchOne(db, sql: "SELECT stage, position FROM idea WHERE id = ? AND \(Self.onBoard)",
-                                                         arguments: [focus.rawValue]) {
-                    let stage = try StoredValue.value(Stage.self, (try row.decode(atIndex: 0)) as String, table: "idea", record: "\(focus)", field: "stage")
-                    let position: Int64 = try row.decode(atIndex: 1)
-                    let before = try Int.fetchOne(db, sql: """
-                        SELECT COUNT(*) FROM idea WHERE stage = ? AND (position < ? OR (position = ? AND id < ?)) AND \(Self.onBoard)
-                        """, arguments: [stage.rawValue, position, position, focus.rawValue]) ?? 0
-                    found = (stage, before)
-                    ranges[stage] = max(0, before - around)..<(before + around + 1)
-                }
+                if let focus, let place = try Self.boardIndex(of: focus, in: nil, db) { focusOn(place.stage, at: place.index) }
                 for (stage, range) in ranges {
                     windows[stage] = (range.lowerBound, try Self.window(range, of: stage, in: db, counts: stageCounts, waiting: open.waiting))
                 }
@@ -72,37 +62,21 @@ extension AppDatabase {
                 if !ids.isEmpty { matchingIDs[stage] = ids }
             }
             for (stage, id) in keep {
-                if let index = matchingIDs[stage]?.firstIndex(of: id.rawValue) {
-                    kept[stage] = index
-                    ranges[stage] = max(0, index - around)..<(index + around + 1)
-                } else {
-                    kept[stage] = .some(nil)
-                    ranges[stage] = 0..<(2 * around + 1)
-                }
+                keepSelection(stage, at: matchingIDs[stage]?.firstIndex(of: id.rawValue))
             }
             if let focus {
                 for (stage, ids) in matchingIDs {
-                    guard let index = ids.firstIndex(of: focus.rawValue) else { continue }
-                    found = (stage, index)
-                    ranges[stage] = max(0, index - around)..<(index + around + 1)
+                    if let index = ids.firstIndex(of: focus.rawValue) { focusOn(stage, at: index) }
                 }
             }
             for (stage, range) in ranges {
                 let all = matchingIDs[stage] ?? []
-                let ids = Array(all[min(range.lowerBound, all.count)..<min(range.upperBound, all.count)])
-                var byID: [Int64: IdeaSummary] = [:]
-                for chunk in stride(from: 0, to: ids.count, by: 500) {
-                    let list = ids[chunk..<min(chunk + 500, ids.count)].map(String.init).joined(separator: ",")
-                    for row in try Row.fetchAll(db, sql: "\(Self.summarySelect) WHERE idea.id IN (\(list))") {
-                        let summary = try Self.summary(row, waiting: open.waiting)
-                        byID[summary.id.rawValue] = summary
-                    }
-                }
+                let ids = all[min(range.lowerBound, all.count)..<min(range.upperBound, all.count)].map(IdeaID.init)
+                let byID = try Self.summaries(of: ids, in: db, waiting: open.waiting)
                 windows[stage] = (range.lowerBound, ids.compactMap { byID[$0] })
             }
             return BoardSlice(stageCounts: stageCounts, matching: matchingIDs.mapValues(\.count), windows: windows, focus: found,
-                              inboxCount: open.waiting.count, kept: kept,
-                                  marked: markedCards)
+                              inboxCount: open.waiting.count, kept: kept, marked: markedCards)
         }
     }
 
@@ -133,18 +107,35 @@ extension AppDatabase {
         return cards
     }
 
-    /// The summaries of these ideas that are on the board (none asked: nil).
-    static func summaries(of ids: [IdeaID], in db: Database, waiting: [Int64: DayDate]) throws -> [IdeaID: IdeaSummary]? {
-        guard !ids.isEmpty else { return nil }
+    /// The summaries of these ideas that are on the board.
+    static func summaries(of ids: [IdeaID], in db: Database, waiting: [Int64: DayDate]) throws -> [IdeaID: IdeaSummary] {
         var found: [IdeaID: IdeaSummary] = [:]
-        for chunk in stride(from: 0, to: ids.count, by: 500) {
-            let list = ids[chunk..<min(chunk + 500, ids.count)].map { String($0.rawValue) }.joined(separator: ",")
-            for row in try Row.fetchAll(db, sql: "\(summarySelect) WHERE idea.id IN (\(list)) AND \(onBoard)") {
-                let summary = try summary(row, waiting: waiting)
-                found[summary.id] = summary
-            }
+        try forEachRow(of: ids, sql: "\(summarySelect) WHERE \(onBoard) AND idea.id IN", in: db) { row in
+            let summary = try summary(row, waiting: waiting)
+            found[summary.id] = summary
         }
         return found
+    }
+
+    /// Runs `sql` followed by a list of the ids (in chunks of 500, within SQLite's limits) and hands over every row.
+    static func forEachRow(of ids: [IdeaID], sql: String, in db: Database, _ body: (Row) throws -> Void) throws {
+        for chunk in stride(from: 0, to: ids.count, by: 500) {
+            let list = ids[chunk..<min(chunk + 500, ids.count)].map { String($0.rawValue) }.joined(separator: ",")
+            for row in try Row.fetchAll(db, sql: "\(sql) (\(list))") { try body(row) }
+        }
+    }
+
+    /// Where an idea on the board stands: its column (`stage`, when given, must be it) and its index there in board order.
+    static func boardIndex(of id: IdeaID, in stage: Stage?, _ db: Database) throws -> (stage: Stage, index: Int)? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT stage, position FROM idea WHERE id = ? AND \(onBoard)", arguments: [id.rawValue])
+        else { return nil }
+        let column = try StoredValue.value(Stage.self, (try row.decode(atIndex: 0)) as String, table: "idea", record: "\(id)", field: "stage")
+        guard stage == nil || stage == column else { return nil }
+        let position: Int64 = try row.decode(atIndex: 1)
+        let before = try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM idea WHERE stage = ? AND (position < ? OR (position = ? AND id < ?)) AND \(onBoard)
+            """, arguments: [column.rawValue, position, position, id.rawValue]) ?? 0
+        return (column, before)
     }
 
     /// Ideas per stage on the board (declined ideas left off), counted by SQLite, inside a read the caller holds.
@@ -204,11 +195,8 @@ extension AppDatabase {
     public func titles(of ids: [IdeaID]) throws -> [IdeaID: String] {
         try read { db in
             var titles: [IdeaID: String] = [:]
-            for chunk in stride(from: 0, to: ids.count, by: 500) {
-                let list = ids[chunk..<min(chunk + 500, ids.count)].map { String($0.rawValue) }.joined(separator: ",")
-                for row in try Row.fetchAll(db, sql: "SELECT id, title FROM idea WHERE id IN (\(list))") {
-                    titles[IdeaID((try row.decode(atIndex: 0)) as Int64)] = try row.decode(atIndex: 1)
-                }
+            try Self.forEachRow(of: ids, sql: "SELECT id, title FROM idea WHERE id IN", in: db) { row in
+                titles[IdeaID((try row.decode(atIndex: 0)) as Int64)] = try row.decode(atIndex: 1)
             }
             return titles
         }
