@@ -140,12 +140,7 @@ extension AppDatabase {
 
     /// Ideas per stage on the board (declined ideas left off), counted by SQLite, inside a read the caller holds.
     static func boardCountsByStage(_ db: Database) throws -> [Stage: Int] {
-        var counts: [Stage: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT stage, COUNT(*), MIN(id) FROM idea WHERE \(onBoard) GROUP BY stage") {
-            let stage = try StoredValue.value(Stage.self, (try row.decode(atIndex: 0)) as String, table: "idea", record: "#\(row[2] as DatabaseValue)", field: "stage")
-            counts[stage] = (try row.decode(atIndex: 1))
-        }
-        return counts
+        try countsByStage(db, where: onBoard)
     }
 
     /// Every idea on the board with the folded text the filter looks in, per stage in board order; `fold` gives an idea's

@@ -205,9 +205,10 @@ extension AppDatabase {
     }
 
     /// Ideas per stage, counted by SQLite (the stage index), inside a read the caller holds.
-    static func countsByStage(_ db: Database) throws -> [Stage: Int] {
+    /// `condition` (SQL over `idea`) narrows the ideas counted.
+    static func countsByStage(_ db: Database, where condition: String = "1") throws -> [Stage: Int] {
         var counts: [Stage: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT stage, COUNT(*), MIN(id) FROM idea GROUP BY stage") {
+        for row in try Row.fetchAll(db, sql: "SELECT stage, COUNT(*), MIN(id) FROM idea WHERE \(condition) GROUP BY stage") {
             let stage = try StoredValue.value(Stage.self, (try row.decode(atIndex: 0)) as String, table: "idea", record: "#\(row[2] as DatabaseValue)", field: "stage")
             counts[stage] = (try row.decode(atIndex: 1))
         }
