@@ -337,7 +337,7 @@ public struct AppState: Equatable, Sendable {
         var result: [Stage: [IdeaSummary]] = [:]
         for stage in Stage.boardOrder { result[stage] = [] }
         for (index, card) in allCards.enumerated()
-        where (!inboxOnly || card.inboxSince != nil) && (words.isEmpty || words.allSatisfy({ searchKeys[index].contains($0) })) {
+        where (!inboxOnly || card.inboxSince != nil) && (words.isEmpty || TextSearch.contains(searchKeys[index], every: words)) {
             result[card.stage, default: []].append(card)
         }
         columns = result.mapValues { ColumnWindow(offset: 0, cards: $0, total: $0.count) }
@@ -352,7 +352,7 @@ public struct AppState: Equatable, Sendable {
     /// Folds every card's searchable text once.
     private mutating func buildSearchKeys() {
         guard searchKeys.count != allCards.count else { return }
-        searchKeys = allCards.map { TextSearch.fold("\($0.id) \($0.title) \($0.theme) \($0.tagText)") }
+        searchKeys = allCards.map { TextSearch.key(id: $0.id, title: $0.title, theme: $0.theme, tagText: $0.tagText) }
     }
 
     /// Cards whose title looks like `title` by `Similarity`'s formula, most similar first (the index is built on first use;

@@ -207,12 +207,12 @@ public enum TextSearch {
         text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 
-    /// The board's filter rule: the folded text contains every one of the (already folded) words.
-    public static func matches(_ text: String, words: [Substring]) -> Bool {
-        contains(fold(text), every: words)
+    /// What the board's filter looks in for a card: its id, title, theme and tags, folded.
+    public static func key(id: IdeaID, title: String, theme: String, tagText: String) -> String {
+        fold("\(id) \(title) \(theme) \(tagText)")
     }
 
-    /// Whether an already folded text contains every one of the (already folded) words.
+    /// The board's filter rule: an already folded text contains every one of the (already folded) words.
     public static func contains(_ folded: String, every words: [Substring]) -> Bool {
         words.allSatisfy { folded.contains($0) }
     }

@@ -160,7 +160,7 @@ extension AppDatabase {
             let tags: String = try row.decode(atIndex: 4)
             let text = try fold(id, "\(title)\u{1}\(theme)\u{1}\(tags)") {
                 let tagText = try StoredValue.tagText(tags, table: "idea", record: "#\(id)", field: "tags")
-                return TextSearch.fold("\(IdeaID(id)) \(title) \(theme) \(tagText)")
+                return TextSearch.key(id: IdeaID(id), title: title, theme: theme, tagText: tagText)
             }
             entries[stage, default: []].append(BoardSearchCache.Entry(id: id, text: text))
         }

@@ -13,51 +13,14 @@ passed=0
 failed=0
 trap 'tmux -L "$SOCKET" kill-server 2>/dev/null; rm -rf "$WORK"' EXIT
 
-tm() { tmux -u -L "$SOCKET" "$@"; }
-
-# One idle session for the whole run, so the server never exits between scenarios (a new client racing a
-# server that is shutting down gets "server exited unexpectedly").
-tm new-session -d -s keepalive "sleep 100000"
+. "$(dirname "$0")/tmux-lib.sh"
 
 # start NAME DATA_DIR COMMAND...: runs a command in a fresh 120x35 pane that stays after exit.
 start() {
     local name=$1 data=$2
     shift 2
-    tm new-session -d -x 120 -y 35 -s "$name" \
-        "cd '$WORK'; env TERM=tmux-256color PROEFTUIN_DATA_DIR='$data' XDG_CONFIG_HOME='$WORK/config' $*; echo EXIT=\$?; sleep 60"
+    start_pane "$name" "$data" 120 35 "$@"
 }
-
-screen() { tm capture-pane -p -t "$1" 2>&1; }
-
-# wait_for NAME TEXT [SECONDS]: polls the screen until TEXT appears.
-wait_for() {
-    local name=$1 text=$2 limit=${3:-10} i
-    for ((i = 0; i < limit * 20; i++)); do
-        screen "$name" | grep -qF -- "$text" && return 0
-        sleep 0.05
-    done
-    echo "  waited ${limit}s for: $text"
-    echo "  ---- screen of $name ----"
-    screen "$name" | sed 's/^/  | /'
-    return 1
-}
-
-keys() { tm send-keys -t "$@"; }
-
-# run_test NAME FUNCTION: runs one scenario and counts it.
-run_test() {
-    if "$2"; then
-        passed=$((passed + 1))
-        echo "ok - $1"
-    else
-        failed=$((failed + 1))
-        echo "not ok - $1"
-    fi
-    tm kill-session -t "$2" 2>/dev/null
-    return 0
-}
-
-cli() { env PROEFTUIN_DATA_DIR="$1" XDG_CONFIG_HOME="$WORK/config" "$BIN" "${@:2}"; }
 
 add_move_quit_reopen() {
     local data="$WORK/flow" s=add_move_quit_reopen
@@ -710,7 +673,7 @@ typed_work_survives_a_crash() {
     wait_for $s "na een crash" || return 1
     sleep 0.3
     pkill -KILL -f -- "$BIN --lang nl" || { echo "  no board to kill"; return 1; }
-    wait_for $s "EXIT=137" || return 1
+    wait_for_wrapped $s "EXIT=137" || return 1
     tm kill-session -t $s
     start80 $s "$data"
     wait_for $s "Eerste" || return 1

@@ -18,47 +18,14 @@ passed=0
 failed=0
 trap 'tmux -L "$SOCKET" kill-server 2>/dev/null; rm -rf "$WORK"' EXIT
 
-tm() { tmux -u -L "$SOCKET" "$@"; }
-tm new-session -d -s keepalive "sleep 100000"
-
-# start NAME DATA_DIR WIDTH HEIGHT COMMAND...: runs a command in a fresh pane that stays after exit.
-start() {
-    local name=$1 data=$2 width=$3 height=$4
-    shift 4
-    tm new-session -d -x "$width" -y "$height" -s "$name" \
-        "cd '$WORK'; env TERM=tmux-256color PROEFTUIN_DATA_DIR='$data' XDG_CONFIG_HOME='$WORK/config' $*; echo EXIT=\$?; sleep 60"
-}
-screen() { tm capture-pane -p -t "$1" 2>&1; }
-wait_for() {
-    local name=$1 text=$2 limit=${3:-10} i
-    for ((i = 0; i < limit * 20; i++)); do
-        screen "$name" | grep -qF -- "$text" && return 0
-        sleep 0.05
-    done
-    echo "  waited ${limit}s for: $text"
-    echo "  ---- screen of $name ----"
-    screen "$name" | sed 's/^/  | /'
-    return 1
-}
-keys() { tm send-keys -t "$@"; }
-cli() { env PROEFTUIN_DATA_DIR="$1" XDG_CONFIG_HOME="$WORK/config" "$BIN" "${@:2}"; }
+EXTRA_PANES="anne bram page"
+. "$HERE/tmux-lib.sh"
+start() { start_pane "$@"; }
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 status() { curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$@"; }
 # link_of PANE NAME: the participant's link as the pane shows it.
 link_of() { screen "$1" | grep -F " $2 " | grep -o 'http://[0-9.:]*/p/[A-Za-z0-9_-]*' | head -n 1; }
 
-run_test() {
-    if "$2"; then
-        passed=$((passed + 1))
-        echo "ok - $1"
-    else
-        failed=$((failed + 1))
-        echo "not ok - $1"
-    fi
-    tm kill-session -t "$2" 2>/dev/null
-    for pane in anne bram page; do tm kill-session -t "$2-$pane" 2>/dev/null; done
-    return 0
-}
 
 # A session S1 of three ideas × impact and kosten for Anne and Bram.
 prepare() {
