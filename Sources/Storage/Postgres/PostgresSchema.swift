@@ -232,7 +232,7 @@ enum PostgresSchema {
             AS $$ BEGIN PERFORM pg_notify('\(channel)', current_schema()); RETURN NULL; END $$;
         CREATE TRIGGER changeCounter_notifies AFTER UPDATE ON changeCounter
             FOR EACH STATEMENT EXECUTE FUNCTION proeftuin_notify_change();
-        """ + countedTables.map { table in
+        """ + "\n" + countedTables.map { table in
             "CREATE TRIGGER \(table)_counts AFTER INSERT OR UPDATE OR DELETE ON \(table) FOR EACH ROW EXECUTE FUNCTION proeftuin_count_change();"
         }.joined(separator: "\n")
 

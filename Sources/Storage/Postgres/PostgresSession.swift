@@ -13,6 +13,7 @@ final class PostgresSession: @unchecked Sendable {
     private let connection: PostgresConnection
     private let logger: Logger
     private let lock = NSRecursiveLock()
+    private var closed = false
     /// How often a transaction is tried when the server finds it in conflict with another one (SQLSTATE 40001, 40P01).
     static let attempts = 30
 
@@ -56,18 +57,17 @@ final class PostgresSession: @unchecked Sendable {
         }
     }
 
-    /// Closes the connection and stops the event loop.
+    /// Closes the connection and stops the event loop (once).
     func close() {
         lock.withLock {
+            guard !closed else { return }
+            closed = true
             try? connection.close().wait()
             try? group.syncShutdownGracefully()
         }
     }
 
-    deinit {
-        try? connection.close().wait()
-        try? group.syncShutdownGracefully()
-    }
+    deinit { close() }
 
     // MARK: Queries
 

@@ -1,0 +1,97 @@
+import Domain
+import Foundation
+@testable import Storage
+
+/// The part of `Store` the PostgreSQL store implements so far: what the store contract tests run against both stores.
+/// Grows with each operation `PostgresStore` gains; once it has all of `Store`, the contract runs against `any Store`.
+protocol ContractStore: Sendable {
+    var actor: String { get }
+    func today() -> DayDate
+    func apply(_ change: IdeaChange, undoing: Bool) throws -> AppliedChange
+    func applyAll(_ changes: [IdeaChange]) throws -> [AppliedChange]
+    func summaries() throws -> [IdeaSummary]
+    func idea(_ id: IdeaID) throws -> Idea
+    func ideas(stage: Stage?, theme: String?) throws -> [Idea]
+    func history(_ id: IdeaID) throws -> [HistoryEntry]
+    func countsByStage() throws -> [Stage: Int]
+    func eventCount() throws -> Int
+    func isEmpty() throws -> Bool
+    func dataVersion() throws -> Int64
+    func outsideChange() throws -> Bool
+    func wipLimits() throws -> [Stage: WipLimit]
+    func setWipLimit(_ limit: WipLimit) throws
+}
+
+extension ContractStore {
+    /// Adds an idea and returns it.
+    @discardableResult
+    func add(_ fields: IdeaFields) throws -> Idea {
+        try idea(try apply(.create(fields), undoing: false).focus!)
+    }
+
+    /// Carries out one change that is not an undo.
+    @discardableResult
+    func apply(_ change: IdeaChange) throws -> AppliedChange { try apply(change, undoing: false) }
+
+    /// Takes a change back (an undo or redo).
+    @discardableResult
+    func undo(_ change: IdeaChange) throws -> AppliedChange { try apply(change, undoing: true) }
+}
+
+extension AppDatabase: ContractStore {}
+extension PostgresStore: ContractStore {}
+
+/// Where the PostgreSQL tests run: `PROEFTUIN_TEST_DATABASE_URL` (see scripts/pg-test-cluster.sh); nil skips them.
+enum PostgresTestDatabase {
+    static let url = ProcessInfo.processInfo.environment["PROEFTUIN_TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    static var available: Bool { url != nil }
+
+    static func location() throws -> PostgresLocation {
+        try PostgresLocation.parse(url ?? "", environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// A schema name no other test uses.
+    static func freshSchema() -> String {
+        "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
+    }
+}
+
+/// Opens the stores of one test: each opening is another program on the same portfolio (own connection or pool).
+protocol StoreOpener: Sendable {
+    var name: String { get }
+    func open(actor: String, program: String, clock: TestClock) throws -> any ContractStore
+}
+
+/// A SQLite portfolio in its own temporary data directory.
+final class SQLiteOpener: StoreOpener, @unchecked Sendable {
+    let temporary = TemporaryDirectory()
+    var name: String { "SQLite" }
+
+    func open(actor: String, program: String, clock: TestClock) throws -> any ContractStore {
+        try AppDatabase.open(temporary.dataDirectory, actor: actor, program: program, clock: { clock.now })
+    }
+}
+
+/// A PostgreSQL portfolio in its own schema of the test database, dropped when the test ends.
+final class PostgresOpener: StoreOpener, @unchecked Sendable {
+    let schema = PostgresTestDatabase.freshSchema()
+    private var opened: [PostgresStore] = []
+    private let lock = NSLock()
+    var name: String { "PostgreSQL" }
+
+    func open(actor: String, program: String, clock: TestClock) throws -> any ContractStore {
+        try openStore(actor: actor, program: program, clock: clock)
+    }
+
+    func openStore(actor: String = "tester", program: String = "cli", clock: TestClock = TestClock()) throws -> PostgresStore {
+        let store = try PostgresStore.open(try PostgresTestDatabase.location(), actor: actor, program: program, clock: { clock.now },
+                                           schema: schema)
+        lock.withLock { opened.append(store) }
+        return store
+    }
+
+    deinit {
+        if let first = opened.first { try? first.session.execute("DROP SCHEMA \(unescaped: PostgresSession.quoted(schema)) CASCADE") }
+        for store in opened { store.close() }
+    }
+}

@@ -1,0 +1,246 @@
+import Domain
+import Foundation
+import Testing
+
+/// The same assertions for every store: the SQLite store always, the PostgreSQL store when a server is available.
+/// Each test opens its stores through `opener` (a fresh portfolio per test).
+struct StoreContract {
+    let opener: any StoreOpener
+    let clock = TestClock()
+
+    func open(actor: String = "tester", program: String = "cli") throws -> any ContractStore {
+        try opener.open(actor: actor, program: program, clock: clock)
+    }
+
+    static let fields = IdeaFields(title: "Buurtkamer", description: "Samen eten", source: .resident, submitter: "Els",
+                                   theme: "Eenzaamheid", tags: ["ouderen", "wijk"])
+
+    func addWritesTheIdeaAndItsEventTogether() throws {
+        let store = try open()
+        #expect(try store.isEmpty())
+        let idea = try store.add(Self.fields)
+        #expect(idea.stage == .proposed)
+        #expect(idea.position == 1)
+        #expect(idea.fields == Self.fields)
+        #expect(idea.createdAt == clock.now)
+        #expect(try !store.isEmpty())
+        let history = try store.history(idea.id)
+        #expect(history.map(\.kind) == [.created])
+        #expect(history[0].actor == "tester")
+        #expect(history[0].program == "cli")
+        #expect(history[0].at == clock.now)
+        #expect(history[0].after == #"{"createdAt":"2026-09-21T14:13:20Z","cycleCount":0,"fields":{"description":"Samen eten","source":"resident","submitter":"Els","tags":["ouderen","wijk"],"theme":"Eenzaamheid","title":"Buurtkamer"},"id":1,"position":1,"stage":"proposed","updatedAt":"2026-09-21T14:13:20Z"}"#)
+        #expect(try store.eventCount() == 1)
+    }
+
+    func refusesAnInvalidIdeaAndWritesNothing() throws {
+        let store = try open()
+        #expect(throws: DomainError.emptyTitle) { try store.add(IdeaFields(title: "   ")) }
+        #expect(try store.isEmpty())
+        #expect(try store.eventCount() == 0)
+        #expect(throws: DomainError.ideaNotFound(IdeaID(7))) { try store.idea(IdeaID(7)) }
+    }
+
+    func keepsMillisecondsOfTimesAsSQLiteDoes() throws {
+        let store = try open()
+        clock.now = Date(timeIntervalSince1970: 1_790_000_000.123_456)
+        let idea = try store.add(IdeaFields(title: "Tijd"))
+        #expect(Self.milliseconds(idea.createdAt) == 1_790_000_000_123)
+        #expect(Self.milliseconds(try store.history(idea.id)[0].at) == 1_790_000_000_123)
+        #expect(try store.idea(idea.id).createdAt == idea.createdAt)
+    }
+
+    func summariesAndCountsFollowTheBoardsOrder() throws {
+        let store = try open()
+        let first = try store.add(IdeaFields(title: "Eerste", theme: "Wonen", tags: ["a"]))
+        let second = try store.add(IdeaFields(title: "Tweede"))
+        let third = try store.add(IdeaFields(title: "Derde"))
+        try store.apply(.move(MoveRequest(id: second.id, target: .experimenting, reason: "start", gate: experimentGate)))
+        try store.apply(.swap(third.id, first.id))
+        let summaries = try store.summaries()
+        #expect(summaries.map(\.title) == ["Derde", "Eerste", "Tweede"])
+        #expect(summaries.map(\.position) == [1, 3, 1])
+        #expect(summaries[1].tags == ["a"])
+        #expect(summaries[1].theme == "Wonen")
+        #expect(summaries[2].stage == .experimenting)
+        #expect(summaries[2].cycle == 1)
+        #expect(summaries[2].reviewDate == DayDate(year: 2026, month: 12, day: 31))
+        #expect(try store.countsByStage() == [.proposed: 2, .experimenting: 1])
+        #expect(try store.ideas(stage: .proposed, theme: nil).map(\.fields.title) == ["Derde", "Eerste"])
+        #expect(try store.history(third.id).map(\.kind) == [.created, .reordered])
+        #expect(try store.history(third.id)[1].before == #"{"position":3,"stage":"proposed"}"#)
+        #expect(try store.history(third.id)[1].after == #"{"position":1,"stage":"proposed"}"#)
+    }
+
+    func comparesThemesIgnoringASCIICaseOnly() throws {
+        let store = try open()
+        try store.add(IdeaFields(title: "A", theme: "Eenzaamheid"))
+        try store.add(IdeaFields(title: "B", theme: "Épicerie"))
+        try store.add(IdeaFields(title: "C", theme: "eenzaamheid"))
+        #expect(try store.ideas(stage: nil, theme: "EENZAAMHEID").map(\.fields.title) == ["A", "C"])
+        #expect(try store.ideas(stage: nil, theme: "épicerie").map(\.fields.title) == [])
+        #expect(try store.ideas(stage: nil, theme: "ÉPICERIE").map(\.fields.title) == ["B"])
+    }
+
+    func movesThroughTheGateAndUndoesExactly() throws {
+        let store = try open()
+        let idea = try store.add(Self.fields)
+        clock.advance(60)
+        let applied = try store.apply(.move(MoveRequest(id: idea.id, target: .experimenting, reason: "pilot", gate: experimentGate)))
+        let moved = try store.idea(idea.id)
+        #expect(moved.stage == .experimenting)
+        #expect(moved.cycleCount == 1)
+        #expect(moved.reviewDate == DayDate(year: 2026, month: 12, day: 31))
+        #expect(moved.updatedAt == clock.now)
+        let event = try store.history(idea.id).last!
+        #expect(event.kind == .moved)
+        #expect(event.reason == "pilot")
+        #expect(event.before == #"{"position":1,"stage":"proposed"}"#)
+        try store.undo(applied.inverse)
+        let back = try store.idea(idea.id)
+        #expect(back.stage == .proposed)
+        #expect(back.cycleCount == 0)
+        #expect(back.reviewDate == nil)
+        #expect(try store.history(idea.id).last?.after == #"{"position":1,"stage":"proposed","takeBack":"undo"}"#)
+        #expect(try store.history(idea.id).map(\.kind) == [.created, .moved, .moved])
+    }
+
+    func refusesMovesTheRulesForbid() throws {
+        let store = try open()
+        let idea = try store.add(Self.fields)
+        #expect(throws: DomainError.transitionNotAllowed(from: .proposed, to: .scaling, allowed: Stage.proposed.allowedTargets)) {
+            try store.apply(.move(MoveRequest(id: idea.id, target: .scaling, reason: "waarom niet")))
+        }
+        #expect(throws: DomainError.reasonRequired) {
+            try store.apply(.move(MoveRequest(id: idea.id, target: .experimenting, reason: "  ", gate: experimentGate)))
+        }
+        #expect(throws: DomainError.ideaNotFound(IdeaID(99))) {
+            try store.apply(.move(MoveRequest(id: IdeaID(99), target: .stopped, reason: "x", gate: .stop(.other, learned: "x"))))
+        }
+        #expect(try store.eventCount() == 1)
+    }
+
+    func aHardWipLimitStopsTheMoveThatWouldPassIt() throws {
+        let store = try open()
+        #expect(try store.wipLimits()[.experimenting] == WipLimit(stage: .experimenting, limit: 5))
+        try store.setWipLimit(WipLimit(stage: .experimenting, limit: 1, hard: true))
+        #expect(try store.wipLimits()[.experimenting] == WipLimit(stage: .experimenting, limit: 1, hard: true))
+        let first = try store.add(IdeaFields(title: "Eerste"))
+        let second = try store.add(IdeaFields(title: "Tweede"))
+        try store.apply(.move(MoveRequest(id: first.id, target: .experimenting, reason: "start", gate: experimentGate)))
+        #expect(throws: DomainError.wipLimitReached(.experimenting, limit: 1, hard: true)) {
+            try store.apply(.move(MoveRequest(id: second.id, target: .experimenting, reason: "ook", gate: experimentGate,
+                                              wipOverride: "toch")))
+        }
+        #expect(try store.idea(second.id).stage == .proposed)
+        try store.setWipLimit(WipLimit(stage: .experimenting, limit: 2))
+        #expect(throws: DomainError.invalidLimit(0)) { try store.setWipLimit(WipLimit(stage: .learning, limit: 0)) }
+        try store.apply(.move(MoveRequest(id: second.id, target: .experimenting, reason: "ook", gate: experimentGate)))
+        #expect(try store.countsByStage() == [.experimenting: 2])
+        #expect(try store.eventCount() == 6)
+    }
+
+    func undoOfAnEditKeepsWhatOthersChangedAndRefusesConflicts() throws {
+        let board = try open(program: "board")
+        let other = try open(actor: "collega", program: "cli")
+        let idea = try board.add(Self.fields)
+        var edited = Self.fields
+        edited.title = "Buurtkamer Noord"
+        let applied = try board.apply(.edit(idea.id, edited))
+        var theirs = edited
+        theirs.description = "Samen koken"
+        try other.apply(.edit(idea.id, theirs))
+        try board.undo(applied.inverse)
+        #expect(try board.idea(idea.id).fields.title == "Buurtkamer")
+        #expect(try board.idea(idea.id).fields.description == "Samen koken")
+
+        let renamed = try board.apply(.edit(idea.id, { var f = theirs; f.title = "Eetkamer"; return f }()))
+        try other.apply(.edit(idea.id, { var f = theirs; f.title = "Kookclub"; return f }()))
+        do {
+            try board.undo(renamed.inverse)
+            Issue.record("a conflicting undo was carried out")
+        } catch let DomainError.changedSince(id, fields, notice, undoing) {
+            #expect(id == idea.id)
+            #expect(fields == ["title"])
+            #expect(undoing)
+            #expect(notice?.kind == .edited)
+            #expect(notice?.actor == "collega")
+            #expect(notice?.program == "cli")
+        }
+        #expect(try board.idea(idea.id).fields.title == "Kookclub")
+    }
+
+    func undoOfACreationDeletesAndRedoRestores() throws {
+        let store = try open()
+        let created = try store.apply(.create(Self.fields))
+        let idea = try store.idea(created.focus!)
+        let undone = try store.undo(created.inverse)
+        #expect(throws: DomainError.ideaNotFound(idea.id)) { try store.idea(idea.id) }
+        try store.undo(undone.inverse)
+        #expect(try store.idea(idea.id) == idea)
+        #expect(try store.history(idea.id).map(\.kind) == [.created, .deleted, .restored])
+    }
+
+    func applyAllWritesAllOrNothing() throws {
+        let store = try open()
+        let missing = IdeaID(42)
+        #expect(throws: DomainError.ideaNotFound(missing)) {
+            try store.applyAll([.create(IdeaFields(title: "Een")), .create(IdeaFields(title: "Twee")), .swap(missing, missing)])
+        }
+        #expect(try store.isEmpty())
+        #expect(try store.eventCount() == 0)
+        let applied = try store.applyAll([.create(IdeaFields(title: "Een")), .create(IdeaFields(title: "Twee"))])
+        #expect(applied.count == 2)
+        #expect(try store.summaries().map(\.title) == ["Een", "Twee"])
+    }
+
+    func measurementsAndDecisionsAreWrittenAndTakenBack() throws {
+        let store = try open()
+        let idea = try store.add(Self.fields)
+        try store.apply(.move(MoveRequest(id: idea.id, target: .experimenting, reason: "start", gate: experimentGate)))
+        let measurement = MetricMeasurement(date: DayDate(year: 2026, month: 10, day: 1)!, value: 12.5, note: " eerste\tweek ")
+        let measured = try store.apply(.addMeasurement(idea.id, measurement))
+        #expect(try store.history(idea.id).last?.after == #"{"cycle":1,"measurement":{"date":"2026-10-01","note":"eerste week","value":12.5}}"#)
+        try store.undo(measured.inverse)
+        #expect(try store.history(idea.id).last?.kind == .measurementRemoved)
+        let decision = ConsentDecision(ideaID: idea.id, kind: .scale, proposal: "Opschalen naar Zuid", responsible: "Sanne",
+                                       reviewDate: DayDate(year: 2027, month: 3, day: 1)!)
+        let saved = try store.apply(.saveDecision(decision))
+        guard case .deleteDecision(let id) = saved.inverse else {
+            Issue.record("a new decision's undo is not its deletion: \(saved.inverse)")
+            return
+        }
+        #expect(id.rawValue == 1)
+        try store.undo(saved.inverse)
+        #expect(try store.history(idea.id).map(\.kind) == [.created, .moved, .measured, .measurementRemoved, .decisionSaved, .decisionDeleted])
+    }
+
+    func ownChangesAreNotOutsideChangesButAnotherProgramsAre() throws {
+        let board = try open(program: "board")
+        let cli = try open(program: "cli")
+        let version = try board.dataVersion()
+        #expect(try !board.outsideChange())
+        try board.add(IdeaFields(title: "Eigen"))
+        #expect(try !board.outsideChange())
+        #expect(try board.dataVersion() != version)
+        let before = try board.dataVersion()
+        #expect(try board.dataVersion() == before)
+        try cli.add(IdeaFields(title: "Van elders"))
+        #expect(try Self.eventually { try board.outsideChange() })
+        #expect(try !board.outsideChange())
+        #expect(try board.dataVersion() != before)
+    }
+
+    /// A time in whole milliseconds since 1970 (what both stores keep).
+    static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
+
+    /// Whether `condition` holds within a second (a notification from another connection takes a moment to arrive).
+    static func eventually(_ condition: () throws -> Bool) throws -> Bool {
+        let deadline = Date().addingTimeInterval(1)
+        repeat {
+            if try condition() { return true }
+            usleep(10_000)
+        } while Date() < deadline
+        return false
+    }
+}

@@ -1,0 +1,49 @@
+import Testing
+
+/// The store contract against the SQLite store (`AppDatabase`), always.
+@Suite("Store contract: SQLite")
+struct SQLiteStoreContractTests {
+    let contract = StoreContract(opener: SQLiteOpener())
+
+    @Test func addWritesTheIdeaAndItsEventTogether() throws { try contract.addWritesTheIdeaAndItsEventTogether() }
+    @Test func refusesAnInvalidIdeaAndWritesNothing() throws { try contract.refusesAnInvalidIdeaAndWritesNothing() }
+    @Test func keepsMillisecondsOfTimesAsSQLiteDoes() throws { try contract.keepsMillisecondsOfTimesAsSQLiteDoes() }
+    @Test func summariesAndCountsFollowTheBoardsOrder() throws { try contract.summariesAndCountsFollowTheBoardsOrder() }
+    @Test func comparesThemesIgnoringASCIICaseOnly() throws { try contract.comparesThemesIgnoringASCIICaseOnly() }
+    @Test func movesThroughTheGateAndUndoesExactly() throws { try contract.movesThroughTheGateAndUndoesExactly() }
+    @Test func refusesMovesTheRulesForbid() throws { try contract.refusesMovesTheRulesForbid() }
+    @Test func aHardWipLimitStopsTheMoveThatWouldPassIt() throws { try contract.aHardWipLimitStopsTheMoveThatWouldPassIt() }
+    @Test func undoOfAnEditKeepsWhatOthersChangedAndRefusesConflicts() throws {
+        try contract.undoOfAnEditKeepsWhatOthersChangedAndRefusesConflicts()
+    }
+    @Test func undoOfACreationDeletesAndRedoRestores() throws { try contract.undoOfACreationDeletesAndRedoRestores() }
+    @Test func applyAllWritesAllOrNothing() throws { try contract.applyAllWritesAllOrNothing() }
+    @Test func measurementsAndDecisionsAreWrittenAndTakenBack() throws { try contract.measurementsAndDecisionsAreWrittenAndTakenBack() }
+    @Test func ownChangesAreNotOutsideChangesButAnotherProgramsAre() throws {
+        try contract.ownChangesAreNotOutsideChangesButAnotherProgramsAre()
+    }
+}
+
+/// The same store contract against the PostgreSQL store, when `PROEFTUIN_TEST_DATABASE_URL` names a server.
+@Suite("Store contract: PostgreSQL", .enabled(if: PostgresTestDatabase.available, "no PostgreSQL (set PROEFTUIN_TEST_DATABASE_URL, see scripts/pg-test-cluster.sh)"))
+struct PostgresStoreContractTests {
+    let contract = StoreContract(opener: PostgresOpener())
+
+    @Test func addWritesTheIdeaAndItsEventTogether() throws { try contract.addWritesTheIdeaAndItsEventTogether() }
+    @Test func refusesAnInvalidIdeaAndWritesNothing() throws { try contract.refusesAnInvalidIdeaAndWritesNothing() }
+    @Test func keepsMillisecondsOfTimesAsSQLiteDoes() throws { try contract.keepsMillisecondsOfTimesAsSQLiteDoes() }
+    @Test func summariesAndCountsFollowTheBoardsOrder() throws { try contract.summariesAndCountsFollowTheBoardsOrder() }
+    @Test func comparesThemesIgnoringASCIICaseOnly() throws { try contract.comparesThemesIgnoringASCIICaseOnly() }
+    @Test func movesThroughTheGateAndUndoesExactly() throws { try contract.movesThroughTheGateAndUndoesExactly() }
+    @Test func refusesMovesTheRulesForbid() throws { try contract.refusesMovesTheRulesForbid() }
+    @Test func aHardWipLimitStopsTheMoveThatWouldPassIt() throws { try contract.aHardWipLimitStopsTheMoveThatWouldPassIt() }
+    @Test func undoOfAnEditKeepsWhatOthersChangedAndRefusesConflicts() throws {
+        try contract.undoOfAnEditKeepsWhatOthersChangedAndRefusesConflicts()
+    }
+    @Test func undoOfACreationDeletesAndRedoRestores() throws { try contract.undoOfACreationDeletesAndRedoRestores() }
+    @Test func applyAllWritesAllOrNothing() throws { try contract.applyAllWritesAllOrNothing() }
+    @Test func measurementsAndDecisionsAreWrittenAndTakenBack() throws { try contract.measurementsAndDecisionsAreWrittenAndTakenBack() }
+    @Test func ownChangesAreNotOutsideChangesButAnotherProgramsAre() throws {
+        try contract.ownChangesAreNotOutsideChangesButAnotherProgramsAre()
+    }
+}
