@@ -129,3 +129,19 @@ struct PostgresLocationTests {
         #expect(!PostgresLocation.isServerURL("/home/anna/proeftuin"))
     }
 }
+
+@Suite("PostgreSQL connection")
+struct PostgresConnectionTests {
+    @Test func aServerThatIsNotThereIsNamedWithoutThePassword() throws {
+        let location = try PostgresLocation.parse("postgresql://anna:geheim@127.0.0.1:1/portfolio?sslmode=disable&connect_timeout=2",
+                                                  environment: ["HOME": "/nonexistent"])
+        do {
+            _ = try PostgresStore.open(location, actor: "tester")
+            Issue.record("a store opened on a port where no server listens")
+        } catch let PostgresError.cannotConnect(server, detail) {
+            #expect(server == "postgresql://anna@127.0.0.1:1/portfolio?sslmode=disable&connect_timeout=2")
+            #expect(!detail.contains("geheim"))
+            #expect(!detail.isEmpty)
+        }
+    }
+}

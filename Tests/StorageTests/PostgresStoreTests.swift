@@ -1,0 +1,105 @@
+import Domain
+import Foundation
+@testable import Storage
+import Testing
+
+/// What only the PostgreSQL store has: its schema's migrations, the server's guard of the event log, many programs
+/// writing at once, and the same bytes as the SQLite store.
+@Suite("PostgreSQL store", .enabled(if: PostgresTestDatabase.available, "no PostgreSQL (set PROEFTUIN_TEST_DATABASE_URL, see scripts/pg-test-cluster.sh)"))
+struct PostgresStoreTests {
+    let opener = PostgresOpener()
+
+    @Test func migratesOnceWhileManyProgramsOpenAtOnce() throws {
+        let results = ResultBox()
+        DispatchQueue.concurrentPerform(iterations: 6) { _ in
+            do { _ = try opener.openStore() } catch { results.add("\(error)") }
+        }
+        #expect(results.all == [])
+        let store = try opener.openStore()
+        let rows = try store.session.query("SELECT id, version FROM proeftuin_schema")
+        #expect(rows.count == 1)
+        #expect(try rows.first?[1].decode(Int.self) == PostgresSchema.version)
+        #expect(try store.session.query("SELECT value FROM changeCounter").count == 1)
+    }
+
+    @Test func refusesASchemaNewerThanTheProgramAndChangesNothing() throws {
+        let store = try opener.openStore()
+        try store.add(IdeaFields(title: "Blijft"))
+        try store.session.execute("UPDATE proeftuin_schema SET version = \(PostgresSchema.version + 1)")
+        #expect(throws: PostgresError.schemaFromNewerVersion(server: try PostgresTestDatabase.location().redacted,
+                                                             found: PostgresSchema.version + 1, known: PostgresSchema.version)) {
+            try opener.openStore()
+        }
+        #expect(try store.session.query("SELECT version FROM proeftuin_schema").first?[0].decode(Int.self) == PostgresSchema.version + 1)
+        #expect(try store.summaries().map(\.title) == ["Blijft"])
+    }
+
+    @Test func theServerKeepsTheEventLogAppendOnly() throws {
+        let store = try opener.openStore()
+        try store.add(IdeaFields(title: "Spoor"))
+        let server = try PostgresTestDatabase.location().redacted
+        let refusal = PostgresError.serverError(server: server, code: "P0001", detail: "the event log is append-only")
+        #expect(throws: refusal) { try store.session.execute("UPDATE event SET actor = 'iemand anders'") }
+        #expect(throws: refusal) { try store.session.execute("DELETE FROM event") }
+        #expect(throws: refusal) { try store.session.execute("TRUNCATE event") }
+        #expect(try store.history(IdeaID(1)).map(\.actor) == ["tester"])
+    }
+
+    @Test func manyProgramsAddingAtOnceLoseNothing() throws {
+        let stores = try (0..<4).map { try opener.openStore(actor: "schrijver \($0)") }
+        let results = ResultBox()
+        DispatchQueue.concurrentPerform(iterations: stores.count) { writer in
+            for number in 0..<25 {
+                do { try stores[writer].add(IdeaFields(title: "Idee \(writer)-\(number)")) } catch { results.add("\(error)") }
+            }
+        }
+        #expect(results.all == [])
+        let summaries = try stores[0].summaries()
+        #expect(summaries.count == 100)
+        #expect(summaries.map(\.position) == Array(1...100))
+        #expect(Set(summaries.map(\.title)).count == 100)
+        #expect(try stores[0].eventCount() == 100)
+    }
+
+    @Test func writesTheSameBytesAsTheSQLiteStore() throws {
+        let sqlite = SQLiteOpener()
+        let clock = TestClock()
+        let stores: [any ContractStore] = [try sqlite.open(actor: "anna", program: "board", clock: clock),
+                                           try opener.openStore(actor: "anna", program: "board", clock: clock)]
+        let start = clock.now
+        for store in stores {
+            clock.now = start
+            let first = try store.add(StoreContract.fields)
+            clock.advance(0.5)
+            let second = try store.add(IdeaFields(title: "Tweede", description: "regel 1\nregel 2", theme: "Wonen", tags: ["ü", "\""]))
+            clock.advance(61.25)
+            let moved = try store.apply(.move(MoveRequest(id: first.id, target: .experimenting, reason: "pilot", gate: experimentGate)))
+            try store.apply(.addMeasurement(first.id, MetricMeasurement(date: DayDate(year: 2026, month: 10, day: 2)!, value: 0.1, note: "")))
+            try store.apply(.swap(second.id, second.id))
+            var edited = StoreContract.fields
+            edited.tags = []
+            edited.submitter = nil
+            try store.apply(.edit(first.id, edited))
+            #expect(throws: DomainError.self) { try store.undo(moved.inverse) }
+            try store.setWipLimit(WipLimit(stage: .learning, limit: 2, hard: true))
+        }
+        #expect(try stores[1].ideas(stage: nil, theme: nil) == stores[0].ideas(stage: nil, theme: nil))
+        #expect(try stores[1].summaries() == stores[0].summaries())
+        #expect(try stores[1].countsByStage() == stores[0].countsByStage())
+        #expect(try stores[1].wipLimits() == stores[0].wipLimits())
+        #expect(try stores[1].eventCount() == stores[0].eventCount())
+        for id in [IdeaID(1), IdeaID(2)] {
+            let expected = try stores[0].history(id)
+            #expect(expected.count >= 2)
+            #expect(try stores[1].history(id) == expected)
+        }
+    }
+}
+
+/// Errors collected from several threads.
+final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String] = []
+    func add(_ item: String) { lock.withLock { items.append(item) } }
+    var all: [String] { lock.withLock { items } }
+}
