@@ -222,4 +222,10 @@ public enum StringKey: String, CaseIterable, Sendable {
     case portfolioUpdating
     /// `--demo --data-dir DIR` on a directory that already holds ideas.
     case cliDemoBoardNotEmpty
+    // A portfolio on a PostgreSQL server (StringTable+Postgres.swift)
+    case postgresInvalidURL, postgresProblemWrongScheme, postgresProblemMissingHost, postgresProblemSeveralHosts
+    case postgresProblemBadPort, postgresProblemBadEncoding, postgresProblemBadDatabase, postgresProblemFragment
+    case postgresProblemUnknownParameter, postgresProblemRepeatedParameter, postgresProblemBadSSLMode
+    case postgresProblemBadConnectTimeout, postgresPasswordFileTooOpen, postgresCannotConnect, postgresSchemaFromNewerVersion
+    case postgresSchemaVersionUnreadable, postgresTooBusy, postgresServerError
 }

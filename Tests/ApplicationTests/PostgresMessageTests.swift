@@ -1,0 +1,46 @@
+import AppCore
+import Application
+import Storage
+import Testing
+
+/// A PostgreSQL store's refusals in the user's language, safe for the terminal, never with a password.
+@Suite("PostgreSQL messages")
+struct PostgresMessageTests {
+    @Test func aBadURLIsExplainedInBothLanguages() {
+        let error = PostgresError.invalidURL(.badSSLMode("nee"))
+        #expect(error.message(in: Strings(.en)) == "The PostgreSQL URL cannot be read: sslmode=nee is not one of disable, prefer, require, "
+            + "verify-ca, verify-full. Write it as postgresql://user@host:port/database?sslmode=require")
+        #expect(error.message(in: Strings(.nl)) == "De PostgreSQL-URL is onleesbaar: sslmode=nee is niet een van disable, prefer, require, "
+            + "verify-ca, verify-full. Schrijf hem als postgresql://gebruiker@host:poort/database?sslmode=require")
+        #expect(PostgresError.invalidURL(.badEncoding(part: "password")).message(in: Strings(.nl))
+            == "De PostgreSQL-URL is onleesbaar: het wachtwoord is geen geldige procentcodering. "
+            + "Schrijf hem als postgresql://gebruiker@host:poort/database?sslmode=require")
+        #expect(PostgresError.invalidURL(.badEncoding(part: "database")).message(in: Strings(.en))
+            == "The PostgreSQL URL cannot be read: the database is not valid percent-encoding. "
+            + "Write it as postgresql://user@host:port/database?sslmode=require")
+    }
+
+    @Test func aNewerSchemaNamesBothVersions() {
+        let error = PostgresError.schemaFromNewerVersion(server: "postgresql://anna@db:5432/portfolio", found: 3, known: 1)
+        #expect(error.message(in: Strings(.nl)) == "De database postgresql://anna@db:5432/portfolio is ingericht door een nieuwere versie van "
+            + "Proeftuin (schema 3, dit programma kent tot en met 1): werk proeftuin bij om hem te openen; er is niets gewijzigd")
+        #expect(error.message(in: Strings(.en)) == "The database postgresql://anna@db:5432/portfolio was set up by a newer version of "
+            + "Proeftuin (schema 3, this program knows up to 1): upgrade proeftuin to open it; nothing was changed")
+    }
+
+    @Test func everyMessageIsSafeForTheTerminal() {
+        let hostile = "db\u{1B}[2J\u{202E}x"
+        let errors: [PostgresError] = [
+            .invalidURL(.unknownParameter(hostile)), .invalidURL(.badPort(hostile)), .passwordFileTooOpen(path: hostile),
+            .cannotConnect(server: hostile, detail: hostile), .schemaVersionUnreadable(server: hostile, detail: hostile),
+            .tooBusy(server: hostile, attempts: 30), .serverError(server: hostile, code: hostile, detail: hostile),
+        ]
+        for language in [Language.en, .nl] {
+            for error in errors {
+                let message = error.message(in: Strings(language))
+                #expect(TerminalTextTests.isSafe(message), "\(message)")
+                #expect(!message.contains("{"), "\(message)")
+            }
+        }
+    }
+}
