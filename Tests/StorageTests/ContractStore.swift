@@ -20,6 +20,19 @@ protocol ContractStore: Sendable {
     func outsideChange() throws -> Bool
     func wipLimits() throws -> [Stage: WipLimit]
     func setWipLimit(_ limit: WipLimit) throws
+    func criteriaSets() throws -> [CriteriaSet]
+    func criteriaSet(_ name: String) throws -> CriteriaSet
+    func createCriteriaSet(_ name: String) throws
+    func saveCriteriaSet(_ set: CriteriaSet, creating: Bool) throws
+    func changeCriteria(_ name: String, _ change: CriteriaChange) throws -> CriteriaSet
+    func valuesSetName() throws -> String?
+    func markValuesSet(_ name: String) throws
+    func createSession(_ session: WeighingSession) throws -> WeighingSession
+    func session(_ id: SessionID) throws -> WeighingSession
+    func sessions() throws -> [SessionSummary]
+    func changeSession(_ id: SessionID, _ changes: [SessionChange]) throws -> WeighingSession
+    func updateSession(_ session: WeighingSession) throws
+    func closeSession(_ id: SessionID, allowIncomplete: Bool) throws -> WeighingSession
 }
 
 extension ContractStore {
@@ -32,6 +45,12 @@ extension ContractStore {
     /// Carries out one change that is not an undo.
     @discardableResult
     func apply(_ change: IdeaChange) throws -> AppliedChange { try apply(change, undoing: false) }
+
+    /// Sets or clears scores, entered on the board.
+    @discardableResult
+    func setScores(_ id: SessionID, _ changes: [(ScoreKey, Int?)]) throws -> WeighingSession {
+        try changeSession(id, [.enter(changes.map { ScoreInput($0.0, $0.1.map(CellEntry.score), channel: .board) })])
+    }
 
     /// Takes a change back (an undo or redo).
     @discardableResult

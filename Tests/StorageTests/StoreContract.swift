@@ -231,6 +231,89 @@ struct StoreContract {
         #expect(try board.dataVersion() != before)
     }
 
+    func criteriaSetsAreVersionedAndNamedIgnoringCase() throws {
+        let store = try open()
+        try store.createCriteriaSet(" set ")
+        #expect(throws: DomainError.criteriaSetExists("SET")) { try store.createCriteriaSet("SET") }
+        #expect(throws: DomainError.emptyName) { try store.createCriteriaSet("  ") }
+        try store.saveCriteriaSet(try store.criteriaSet("set").adding(Criterion(name: "impact", weight: 3)), creating: false)
+        let v3 = try store.criteriaSet("Set").adding(Criterion(name: "kosten", weight: 1, direction: .cost, scaleMin: 1, scaleMax: 10))
+        try store.saveCriteriaSet(v3, creating: false)
+        #expect(throws: DomainError.criteriaSetChangedSince("set", version: 3)) { try store.saveCriteriaSet(v3, creating: false) }
+        let stored = try store.criteriaSet("SET")
+        #expect(stored.version == 3)
+        #expect(stored.criteria.map(\.name) == ["impact", "kosten"])
+        #expect(throws: DomainError.unknownCriteriaSet("nope")) { try store.criteriaSet("nope") }
+        let edited = try store.changeCriteria("S" + "ET", .edit("Kosten", CriterionEdit(weight: 3, veto: .set(4, nil))))
+        #expect(edited.version == 4 && edited.criteria[1].veto == Veto(4, .atLeast))
+        #expect(try store.criteriaSet("set") == edited)
+        #expect(throws: DomainError.unknownCriterion("nope")) { try store.changeCriteria("set", .remove("nope")) }
+        #expect(throws: DomainError.unknownCriteriaSet("x")) { try store.changeCriteria("x", .remove("impact")) }
+        try store.saveCriteriaSet(.socialDomain, creating: true)
+        try store.createCriteriaSet("Zorg")
+        try store.createCriteriaSet("armoede")
+        #expect(try store.criteriaSets().map(\.name) == ["armoede", "set", "sociaal-domein", "Zorg"])
+        #expect(try store.valuesSetName() == nil)
+        try store.markValuesSet("ZORG")
+        try store.markValuesSet("Sociaal-Domein")
+        #expect(try store.valuesSetName() == "sociaal-domein")
+        #expect(throws: DomainError.unknownCriteriaSet("x")) { try store.markValuesSet("x") }
+        #expect(try store.eventCount() == 9)
+    }
+
+    func sessionsSnapshotTheSetKeepScoresAndCloseWithBadges() throws {
+        let store = try open()
+        let ideas = try (1...3).map { try store.add(IdeaFields(title: "Idee \($0)")).id }
+        try store.createCriteriaSet("set")
+        try store.saveCriteriaSet(try store.criteriaSet("set").adding(Criterion(name: "impact", weight: 1)), creating: false)
+        #expect(throws: DomainError.ideaNotFound(IdeaID(9))) {
+            try store.createSession(WeighingSession(set: try store.criteriaSet("set"), ideas: [IdeaID(9)], participants: ["An"], createdAt: clock.now))
+        }
+        let session = try store.createSession(WeighingSession(set: try store.criteriaSet("set"), ideas: ideas,
+                                                              participants: ["An", "Bo"], createdAt: clock.now))
+        let id = try #require(session.id)
+        try store.saveCriteriaSet(try store.criteriaSet("set").adding(Criterion(name: "kosten", weight: 1, direction: .cost)), creating: false)
+        try store.setScores(id, [(ScoreKey(participant: 0, idea: ideas[0], criterion: 0), 5), (ScoreKey(participant: 1, idea: ideas[0], criterion: 0), 3)])
+        let loaded = try store.session(id)
+        #expect(loaded.criteria.count == 1)
+        #expect(loaded.setVersion == 2)
+        #expect(loaded.scores[ScoreKey(participant: 1, idea: ideas[0], criterion: 0)] == 3)
+        #expect(loaded.channels[ScoreKey(participant: 1, idea: ideas[0], criterion: 0)] == .board)
+        #expect(throws: DomainError.scoreOutOfScale(9, min: 1, max: 5)) {
+            try store.setScores(id, [(ScoreKey(participant: 0, idea: ideas[1], criterion: 0), 4), (ScoreKey(participant: 0, idea: ideas[2], criterion: 0), 9)])
+        }
+        #expect(try store.session(id).scores.count == 2, "a batch with a bad score writes nothing")
+        _ = try store.changeSession(id, [.enter([ScoreInput(ScoreKey(participant: 1, idea: ideas[1], criterion: 0), .abstain, channel: .commandLine)]),
+                                     .note(SessionCell(idea: ideas[1], criterion: 0), "twijfel")])
+        let noted = try store.session(id)
+        #expect(noted.abstentions == [ScoreKey(participant: 1, idea: ideas[1], criterion: 0)])
+        #expect(noted.notes[SessionCell(idea: ideas[1], criterion: 0)] == "twijfel")
+        #expect(try store.history(ideas[0]).filter { $0.kind == .scored }.count == 1, "two scores, one line")
+        #expect(try store.history(ideas[2]).filter { $0.kind == .scored }.isEmpty)
+
+        var revealed = try store.session(id)
+        revealed.status = .revealed
+        revealed.method = .topsis
+        try store.updateSession(revealed)
+        #expect(try store.session(id).method == .topsis)
+        #expect(throws: DomainError.self) { try store.closeSession(id, allowIncomplete: false) }
+        clock.advance(30)
+        let closed = try store.closeSession(id, allowIncomplete: true)
+        #expect(closed.status == .closed)
+        #expect(closed.closedAt == clock.now)
+        #expect(try store.session(id).closedAt == clock.now)
+        #expect(throws: DomainError.sessionClosed) { try store.setScores(id, [(ScoreKey(participant: 0, idea: ideas[0], criterion: 0), 1)]) }
+        #expect(throws: DomainError.sessionClosed) { try store.updateSession(revealed) }
+        #expect(throws: DomainError.sessionNotFound("S9")) { try store.session(SessionID(9)) }
+        let badges = try store.summaries().map(\.weighing)
+        #expect(badges[0]?.rank == 1)
+        #expect(badges[2] == nil, "an idea nobody scored gets no badge")
+        let second = try store.createSession(WeighingSession(set: .socialDomain, ideas: [ideas[2]], participants: ["An"], createdAt: clock.now))
+        #expect(try store.sessions().map(\.id) == [second.id!, id])
+        #expect(try store.sessions().map(\.status) == [.open, .closed])
+        #expect(try store.sessions().map(\.participants) == [1, 2])
+    }
+
     /// A time in whole milliseconds since 1970 (what both stores keep).
     static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
 

@@ -22,6 +22,10 @@ struct SQLiteStoreContractTests {
     @Test func ownChangesAreNotOutsideChangesButAnotherProgramsAre() throws {
         try contract.ownChangesAreNotOutsideChangesButAnotherProgramsAre()
     }
+    @Test func criteriaSetsAreVersionedAndNamedIgnoringCase() throws { try contract.criteriaSetsAreVersionedAndNamedIgnoringCase() }
+    @Test func sessionsSnapshotTheSetKeepScoresAndCloseWithBadges() throws {
+        try contract.sessionsSnapshotTheSetKeepScoresAndCloseWithBadges()
+    }
 }
 
 /// The same store contract against the PostgreSQL store, when `PROEFTUIN_TEST_DATABASE_URL` names a server.
@@ -45,5 +49,9 @@ struct PostgresStoreContractTests {
     @Test func measurementsAndDecisionsAreWrittenAndTakenBack() throws { try contract.measurementsAndDecisionsAreWrittenAndTakenBack() }
     @Test func ownChangesAreNotOutsideChangesButAnotherProgramsAre() throws {
         try contract.ownChangesAreNotOutsideChangesButAnotherProgramsAre()
+    }
+    @Test func criteriaSetsAreVersionedAndNamedIgnoringCase() throws { try contract.criteriaSetsAreVersionedAndNamedIgnoringCase() }
+    @Test func sessionsSnapshotTheSetKeepScoresAndCloseWithBadges() throws {
+        try contract.sessionsSnapshotTheSetKeepScoresAndCloseWithBadges()
     }
 }
