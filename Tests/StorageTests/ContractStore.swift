@@ -33,6 +33,17 @@ protocol ContractStore: Sendable {
     func changeSession(_ id: SessionID, _ changes: [SessionChange]) throws -> WeighingSession
     func updateSession(_ session: WeighingSession) throws
     func closeSession(_ id: SessionID, allowIncomplete: Bool) throws -> WeighingSession
+    func cardTitles() throws -> [(IdeaID, String, Stage)]
+    func themes() throws -> [String]
+    func titles(of ids: [IdeaID]) throws -> [IdeaID: String]
+    func ideaTitles() throws -> [(IdeaID, String)]
+    func reviews(today: DayDate, within days: Int) throws -> (overdue: [DueReview], upcoming: [DueReview])
+    func decision(_ id: DecisionID) throws -> ConsentDecision
+    func decisions(idea: IdeaID?) throws -> [ConsentDecision]
+    func caseNotes(idea: IdeaID?) throws -> [CaseNote]
+    func submitterNames() throws -> [String]
+    func pastMaxDuration(today: DayDate) throws -> [DueReview]
+    func addCaseNote(_ note: CaseNote) throws -> CaseNote
 }
 
 extension ContractStore {

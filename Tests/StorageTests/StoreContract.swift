@@ -314,6 +314,56 @@ struct StoreContract {
         #expect(try store.sessions().map(\.participants) == [1, 2])
     }
 
+    func readsTitlesThemesAndDecisions() throws {
+        let store = try open()
+        let first = try store.add(IdeaFields(title: "Buurtkamer", submitter: "Els", theme: "Wonen"))
+        let second = try store.add(IdeaFields(title: "Taalcafé", submitter: "Anna", theme: "Armoede"))
+        try store.add(IdeaFields(title: "Maaltijd", submitter: "", theme: "Wonen"))
+        try store.apply(.move(MoveRequest(id: second.id, target: .experimenting, reason: "start", gate: experimentGate)))
+        #expect(try store.titles(of: [first.id, IdeaID(3), IdeaID(99)]) == [first.id: "Buurtkamer", IdeaID(3): "Maaltijd"])
+        #expect(try store.ideaTitles().map(\.1) == ["Buurtkamer", "Taalcafé", "Maaltijd"])
+        #expect(try store.cardTitles().map { "\($0.0)|\($0.1)|\($0.2)" } == ["#1|Buurtkamer|proposed", "#2|Taalcafé|experimenting", "#3|Maaltijd|proposed"])
+        #expect(try Set(store.themes()) == ["Wonen", "Armoede"])
+        #expect(try store.submitterNames() == ["Anna", "Els"])
+        let decision = ConsentDecision(ideaID: second.id, kind: .continue, proposal: "Bijsturen", responsible: "Sanne",
+                                       reviewDate: DayDate(year: 2026, month: 10, day: 1)!, outcome: .consented)
+        try store.apply(.saveDecision(decision))
+        try store.apply(.saveDecision(ConsentDecision(ideaID: first.id, kind: .scale, proposal: "Later", responsible: "Piet",
+                                                      reviewDate: DayDate(year: 2027, month: 1, day: 1)!)))
+        #expect(try store.decision(DecisionID(1)).proposal == "Bijsturen")
+        #expect(throws: DomainError.decisionNotFound("D9")) { try store.decision(DecisionID(9)) }
+        #expect(try store.decisions(idea: nil).map(\.proposal) == ["Bijsturen", "Later"])
+        #expect(try store.decisions(idea: first.id).map(\.proposal) == ["Later"])
+        let reviews = try store.reviews(today: DayDate(year: 2026, month: 11, day: 1)!, within: 60)
+        #expect(reviews.overdue.map { "\($0.idea) \($0.reviewDate) \($0.kind)" } == ["#2 2026-10-01 decision"])
+        #expect(reviews.upcoming.map { "\($0.idea) \($0.reviewDate) \($0.kind)" } == ["#2 2026-12-31 experiment"])
+    }
+
+    func caseNotesKeepNoPersonalDataAndLateExperimentsAreFound() throws {
+        let store = try open()
+        let bounds = SafeBounds(budgetCap: 1250.5, maxDuration: MaxDuration(count: 30, unit: .days), harm: "buren",
+                                safeguard: "vooraf gevraagd", stopRule: "iemand klaagt")
+        let id = try store.add(IdeaFields(title: "Pilot", submitter: "Fatima El Amrani")).id
+        try store.apply(.move(MoveRequest(id: id, target: .experimenting, reason: "start", gate: .experiment(
+            TestCard(hypothesis: "h", action: "a", metric: "m", successCriterion: "s", bounds: bounds), owner: "o",
+            reviewDate: DayDate(year: 2027, month: 6, day: 1)!))))
+        let day = DayDate(year: 2026, month: 11, day: 2)!
+        #expect(throws: DomainError.personalDataInCase([.name])) {
+            try store.addCaseNote(CaseNote(idea: id, cycle: nil, date: day, text: "fatima el amrani belde"))
+        }
+        #expect(try store.caseNotes(idea: id).isEmpty)
+        let saved = try store.addCaseNote(CaseNote(idea: id, cycle: nil, date: day, text: "Een moeder belde", publishable: true))
+        #expect(saved.cycle == 1)
+        #expect(saved.id == 1)
+        #expect(try store.caseNotes(idea: id) == [saved])
+        #expect(try store.caseNotes(idea: nil) == [saved])
+        #expect(try store.history(id).last?.after == #"{"caseNote":1,"cycle":1,"publishable":true}"#)
+        let start = DayDate.local(clock.now)
+        #expect(try store.pastMaxDuration(today: start.adding(days: 30)).isEmpty)
+        let late = try store.pastMaxDuration(today: start.adding(days: 31))
+        #expect(late.map { "\($0.idea) \($0.reviewDate) \($0.kind)" } == ["#1 \(start.adding(days: 30)) maxDuration"])
+    }
+
     /// A time in whole milliseconds since 1970 (what both stores keep).
     static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
 

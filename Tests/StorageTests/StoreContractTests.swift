@@ -26,6 +26,10 @@ struct SQLiteStoreContractTests {
     @Test func sessionsSnapshotTheSetKeepScoresAndCloseWithBadges() throws {
         try contract.sessionsSnapshotTheSetKeepScoresAndCloseWithBadges()
     }
+    @Test func readsTitlesThemesAndDecisions() throws { try contract.readsTitlesThemesAndDecisions() }
+    @Test func caseNotesKeepNoPersonalDataAndLateExperimentsAreFound() throws {
+        try contract.caseNotesKeepNoPersonalDataAndLateExperimentsAreFound()
+    }
 }
 
 /// The same store contract against the PostgreSQL store, when `PROEFTUIN_TEST_DATABASE_URL` names a server.
@@ -53,5 +57,9 @@ struct PostgresStoreContractTests {
     @Test func criteriaSetsAreVersionedAndNamedIgnoringCase() throws { try contract.criteriaSetsAreVersionedAndNamedIgnoringCase() }
     @Test func sessionsSnapshotTheSetKeepScoresAndCloseWithBadges() throws {
         try contract.sessionsSnapshotTheSetKeepScoresAndCloseWithBadges()
+    }
+    @Test func readsTitlesThemesAndDecisions() throws { try contract.readsTitlesThemesAndDecisions() }
+    @Test func caseNotesKeepNoPersonalDataAndLateExperimentsAreFound() throws {
+        try contract.caseNotesKeepNoPersonalDataAndLateExperimentsAreFound()
     }
 }
