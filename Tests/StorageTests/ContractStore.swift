@@ -44,6 +44,14 @@ protocol ContractStore: Sendable {
     func submitterNames() throws -> [String]
     func pastMaxDuration(today: DayDate) throws -> [DueReview]
     func addCaseNote(_ note: CaseNote) throws -> CaseNote
+    func addToInbox(_ fields: IdeaFields, receivedOn: DayDate, replyTo: String?) throws -> Idea
+    func intake(_ id: IdeaID) throws -> Intake?
+    func intakes() throws -> [Intake]
+    func changeIntake(_ id: IdeaID, _ step: IntakeStep, today: DayDate) throws -> Intake
+    func challenges() throws -> [LocalChallenge]
+    func addChallenges(_ list: [LocalChallenge], skipExisting: Bool) throws
+    func editChallenge(_ name: String, to edited: LocalChallenge) throws
+    func removeChallenge(_ name: String) throws
 }
 
 extension ContractStore {

@@ -364,6 +364,50 @@ struct StoreContract {
         #expect(late.map { "\($0.idea) \($0.reviewDate) \($0.kind)" } == ["#1 \(start.adding(days: 30)) maxDuration"])
     }
 
+    func theInboxMarksIdeasUntilTriagedAndADeclinedOneLeavesTheBoard() throws {
+        let store = try open()
+        func day(_ d: Int) -> DayDate { DayDate(year: 2026, month: 11, day: d)! }
+        try store.add(IdeaFields(title: "Van het team"))
+        let waiting = try store.addToInbox(IdeaFields(title: "Speelplek", source: .resident), receivedOn: day(3), replyTo: "via wijkteam Oost")
+        let other = try store.addToInbox(IdeaFields(title: "Meldapp", source: .resident), receivedOn: day(4), replyTo: nil)
+        #expect(try store.summaries().map(\.inboxSince) == [nil, day(3), day(4)])
+        #expect(try store.intake(waiting.id)?.replyTo == "via wijkteam Oost")
+        #expect(try store.intake(IdeaID(1)) == nil)
+        _ = try store.changeIntake(waiting.id, .accept(theme: "Wonen en wijk"), today: day(10))
+        #expect(try store.idea(waiting.id).fields.theme == "Wonen en wijk")
+        _ = try store.changeIntake(other.id, .decline(reason: "Er is al een meldapp"), today: day(11))
+        #expect(try store.summaries().map(\.title) == ["Van het team", "Speelplek"], "declined: off the board")
+        #expect(try store.cardTitles().map(\.1) == ["Van het team", "Speelplek"])
+        #expect(try store.history(other.id).last?.reason == "Er is al een meldapp")
+        #expect(try store.intakes().map(\.status) == [.accepted, .declined])
+        #expect(throws: DomainError.notInInbox(other.id, status: "declined")) {
+            try store.changeIntake(other.id, .accept(theme: "x"), today: day(12))
+        }
+        #expect(throws: DomainError.noIntake(IdeaID(1))) { try store.changeIntake(IdeaID(1), .accept(theme: "x"), today: day(12)) }
+        _ = try store.changeIntake(IdeaID(1), .replySent(day(12)), today: day(12))
+        #expect(try store.intake(IdeaID(1))?.replySentOn == day(12))
+        #expect(try store.history(waiting.id).map(\.kind) == [.created, .edited, .accepted])
+    }
+
+    func lokaleOpgavenAreAListWhoseRenamesReachTheirIdeas() throws {
+        let store = try open()
+        try store.addChallenges([LocalChallenge(name: "Armoede"), LocalChallenge(name: "Wonen", summary: "betaalbaar", dataSource: "CBS")],
+                                skipExisting: false)
+        #expect(throws: DomainError.challengeExists("armoede")) { try store.addChallenges([LocalChallenge(name: "armoede")], skipExisting: false) }
+        try store.addChallenges([LocalChallenge(name: "ARMOEDE"), LocalChallenge(name: "Jeugd")], skipExisting: true)
+        #expect(try store.challenges() == [LocalChallenge(name: "Armoede"), LocalChallenge(name: "Wonen", summary: "betaalbaar", dataSource: "CBS"),
+                                           LocalChallenge(name: "Jeugd")])
+        let idea = try store.add(IdeaFields(title: "Schuldhulp", theme: "armoede"))
+        try store.editChallenge("ARMOEDE", to: LocalChallenge(name: "Armoede en schulden"))
+        #expect(try store.idea(idea.id).fields.theme == "Armoede en schulden")
+        #expect(throws: DomainError.challengeExists("Wonen")) { try store.editChallenge("Jeugd", to: LocalChallenge(name: "Wonen")) }
+        #expect(throws: DomainError.challengeInUse("Armoede en schulden", ideas: 1)) { try store.removeChallenge("armoede en schulden") }
+        #expect(throws: DomainError.challengeNotFound("x", known: ["Armoede en schulden", "Wonen", "Jeugd"])) { try store.removeChallenge("x") }
+        try store.removeChallenge("jeugd")
+        #expect(try store.challenges().map(\.name) == ["Armoede en schulden", "Wonen"])
+        #expect(try store.history(idea.id).map(\.kind) == [.created, .edited])
+    }
+
     /// A time in whole milliseconds since 1970 (what both stores keep).
     static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
 

@@ -30,6 +30,10 @@ struct SQLiteStoreContractTests {
     @Test func caseNotesKeepNoPersonalDataAndLateExperimentsAreFound() throws {
         try contract.caseNotesKeepNoPersonalDataAndLateExperimentsAreFound()
     }
+    @Test func theInboxMarksIdeasUntilTriagedAndADeclinedOneLeavesTheBoard() throws {
+        try contract.theInboxMarksIdeasUntilTriagedAndADeclinedOneLeavesTheBoard()
+    }
+    @Test func lokaleOpgavenAreAListWhoseRenamesReachTheirIdeas() throws { try contract.lokaleOpgavenAreAListWhoseRenamesReachTheirIdeas() }
 }
 
 /// The same store contract against the PostgreSQL store, when `PROEFTUIN_TEST_DATABASE_URL` names a server.
@@ -62,4 +66,8 @@ struct PostgresStoreContractTests {
     @Test func caseNotesKeepNoPersonalDataAndLateExperimentsAreFound() throws {
         try contract.caseNotesKeepNoPersonalDataAndLateExperimentsAreFound()
     }
+    @Test func theInboxMarksIdeasUntilTriagedAndADeclinedOneLeavesTheBoard() throws {
+        try contract.theInboxMarksIdeasUntilTriagedAndADeclinedOneLeavesTheBoard()
+    }
+    @Test func lokaleOpgavenAreAListWhoseRenamesReachTheirIdeas() throws { try contract.lokaleOpgavenAreAListWhoseRenamesReachTheirIdeas() }
 }
