@@ -52,6 +52,9 @@ protocol ContractStore: Sendable {
     func addChallenges(_ list: [LocalChallenge], skipExisting: Bool) throws
     func editChallenge(_ name: String, to edited: LocalChallenge) throws
     func removeChallenge(_ name: String) throws
+    func detail(_ id: IdeaID) throws -> IdeaDetail
+    func details(theme: String?) throws -> [IdeaDetail]
+    func stageChanges() throws -> [StageChange]
 }
 
 extension ContractStore {

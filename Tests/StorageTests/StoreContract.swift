@@ -408,6 +408,35 @@ struct StoreContract {
         #expect(try store.history(idea.id).map(\.kind) == [.created, .edited])
     }
 
+    func detailsGatherCyclesMeasurementsDecisionsAndStageChanges() throws {
+        let store = try open()
+        let first = try store.add(IdeaFields(title: "Buurtkamer", theme: "Wonen"))
+        let second = try store.addToInbox(IdeaFields(title: "Speelplek", theme: "Jeugd"), receivedOn: DayDate(year: 2026, month: 11, day: 3)!,
+                                          replyTo: nil)
+        clock.advance(3600)
+        let moved = try store.apply(.move(MoveRequest(id: first.id, target: .experimenting, reason: "start", gate: experimentGate)))
+        try store.apply(.addMeasurement(first.id, MetricMeasurement(date: DayDate(year: 2026, month: 10, day: 2)!, value: 3, note: "b")))
+        try store.apply(.addMeasurement(first.id, MetricMeasurement(date: DayDate(year: 2026, month: 10, day: 1)!, value: 2, note: "a")))
+        try store.apply(.saveDecision(ConsentDecision(ideaID: first.id, kind: .scale, proposal: "Later", responsible: "Piet",
+                                                      reviewDate: DayDate(year: 2027, month: 1, day: 1)!)))
+        let detail = try store.detail(first.id)
+        #expect(detail.cycles.map(\.number) == [1])
+        #expect(detail.cycles.first?.measurements.map(\.note) == ["a", "b"])
+        #expect(detail.cycles.first?.startedOn == DayDate.local(clock.now))
+        #expect(detail.decisions.map(\.proposal) == ["Later"])
+        #expect(detail.history.map(\.kind) == [.created, .moved, .measured, .measured, .decisionSaved])
+        #expect(detail.intake == nil)
+        #expect(try store.detail(second.id).intake?.receivedOn == DayDate(year: 2026, month: 11, day: 3)!)
+        #expect(throws: DomainError.ideaNotFound(IdeaID(9))) { try store.detail(IdeaID(9)) }
+        #expect(try store.details(theme: nil) == [try store.detail(second.id), detail], "board order: proposed first")
+        #expect(try store.details(theme: "JEUGD").map(\.idea.fields.title) == ["Speelplek"])
+        _ = moved
+        let changes = try store.stageChanges()
+        #expect(changes.map { "\($0.idea) \($0.from.map(\.rawValue) ?? "-") \($0.to) \($0.isUndo)" }
+                == ["#1 - proposed false", "#2 - proposed false", "#1 proposed experimenting false"])
+        #expect(changes.last?.at == clock.now)
+    }
+
     /// A time in whole milliseconds since 1970 (what both stores keep).
     static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
 

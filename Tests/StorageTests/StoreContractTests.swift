@@ -34,6 +34,9 @@ struct SQLiteStoreContractTests {
         try contract.theInboxMarksIdeasUntilTriagedAndADeclinedOneLeavesTheBoard()
     }
     @Test func lokaleOpgavenAreAListWhoseRenamesReachTheirIdeas() throws { try contract.lokaleOpgavenAreAListWhoseRenamesReachTheirIdeas() }
+    @Test func detailsGatherCyclesMeasurementsDecisionsAndStageChanges() throws {
+        try contract.detailsGatherCyclesMeasurementsDecisionsAndStageChanges()
+    }
 }
 
 /// The same store contract against the PostgreSQL store, when `PROEFTUIN_TEST_DATABASE_URL` names a server.
@@ -70,4 +73,7 @@ struct PostgresStoreContractTests {
         try contract.theInboxMarksIdeasUntilTriagedAndADeclinedOneLeavesTheBoard()
     }
     @Test func lokaleOpgavenAreAListWhoseRenamesReachTheirIdeas() throws { try contract.lokaleOpgavenAreAListWhoseRenamesReachTheirIdeas() }
+    @Test func detailsGatherCyclesMeasurementsDecisionsAndStageChanges() throws {
+        try contract.detailsGatherCyclesMeasurementsDecisionsAndStageChanges()
+    }
 }

@@ -14,6 +14,8 @@ final class PostgresSession: @unchecked Sendable {
     private let logger: Logger
     private let lock = NSRecursiveLock()
     private var closed = false
+    /// Whether a transaction is open on this connection (guarded by `lock`).
+    private var inTransaction = false
     /// How often a transaction is tried when the server finds it in conflict with another one (SQLSTATE 40001, 40P01).
     static let attempts = 30
 
@@ -91,8 +93,12 @@ final class PostgresSession: @unchecked Sendable {
     /// Runs `body` in one transaction, committed when it returns and rolled back when it throws. A transaction the server
     /// aborts for a conflict with another one is tried again from the start (`body` must hold no state across tries).
     /// Errors `body` throws itself (a refused change) come out unchanged.
+    /// A transaction asked for inside another joins it (the outer one decides the isolation, commits and retries).
     func transaction<T>(_ isolation: PostgresIsolation, _ body: () throws -> T) throws -> T {
         try lock.withLock {
+            if inTransaction { return try body() }
+            inTransaction = true
+            defer { inTransaction = false }
             for attempt in 1...Self.attempts {
                 do {
                     try execute("BEGIN ISOLATION LEVEL \(unescaped: isolation.sql)")
