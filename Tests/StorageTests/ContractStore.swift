@@ -55,6 +55,13 @@ protocol ContractStore: Sendable {
     func detail(_ id: IdeaID) throws -> IdeaDetail
     func details(theme: String?) throws -> [IdeaDetail]
     func stageChanges() throws -> [StageChange]
+    func shareSession(_ id: SessionID, tokens: [ParticipantToken]) throws -> [ParticipantLink]
+    func stopSharing(_ id: SessionID) throws -> Int
+    func participantLinks(_ id: SessionID) throws -> [ParticipantLink]
+    func linkAccess(_ token: ParticipantToken) throws -> (session: WeighingSession, participant: Int)
+    func enter(
+        through token: ParticipantToken, _ entries: [(idea: IdeaID, criterion: Int, entry: CellEntry?)], channel: ScoreChannel
+    ) throws -> (session: WeighingSession, participant: Int)
 }
 
 extension ContractStore {

@@ -437,6 +437,40 @@ struct StoreContract {
         #expect(changes.last?.at == clock.now)
     }
 
+    func participantsScoreThroughTheirOwnLinksUntilSharingStops() throws {
+        let store = try open()
+        func token(_ seed: UInt8) -> ParticipantToken { ParticipantToken(bytes: (0..<18).map { seed &+ UInt8($0) }) }
+        let ideas = try (1...2).map { try store.add(IdeaFields(title: "Idee \($0)")).id }
+        try store.createCriteriaSet("set")
+        try store.saveCriteriaSet(try store.criteriaSet("set").adding(Criterion(name: "impact", weight: 1)), creating: false)
+        let id = try #require(try store.createSession(
+            WeighingSession(set: try store.criteriaSet("set"), ideas: ideas, participants: ["Anne", "Bram"], createdAt: clock.now)).id)
+        let links = try store.shareSession(id, tokens: [token(1), token(50), token(100)])
+        #expect(links.map(\.participant) == [0, 1])
+        #expect(links.map(\.token) == [token(1), token(50)])
+        #expect(links.map(\.createdAt) == [clock.now, clock.now])
+        #expect(try store.shareSession(id, tokens: [token(150), token(200)]) == links, "links in use are kept")
+        #expect(try store.participantLinks(id) == links)
+        #expect(try store.linkAccess(token(50)).participant == 1)
+        #expect(throws: DomainError.linkNotValid) { try store.linkAccess(token(150)) }
+        let entered = try store.enter(through: token(50), [(ideas[0], 0, .score(4)), (ideas[1], 0, .abstain)], channel: .web)
+        #expect(entered.participant == 1)
+        #expect(entered.session.scores == [ScoreKey(participant: 1, idea: ideas[0], criterion: 0): 4])
+        #expect(try store.session(id).channels[ScoreKey(participant: 1, idea: ideas[1], criterion: 0)] == .web)
+        #expect(throws: DomainError.scoreOutOfScale(9, min: 1, max: 5)) {
+            try store.enter(through: token(1), [(ideas[0], 0, .score(2)), (ideas[1], 0, .score(9))], channel: .web)
+        }
+        #expect(try store.session(id).scores.count == 1, "all or nothing")
+        clock.advance(60)
+        #expect(try store.stopSharing(id) == 2)
+        #expect(try store.stopSharing(id) == 0)
+        #expect(throws: DomainError.linkEnded) { try store.linkAccess(token(1)) }
+        #expect(throws: DomainError.linkEnded) { try store.enter(through: token(1), [(ideas[0], 0, .score(2))], channel: .web) }
+        #expect(try store.shareSession(id, tokens: [token(150), token(200)]).map(\.token) == [token(150), token(200)])
+        // 2 ideas, 2 set versions, the session, 2 shares, 1 stop, and the entry: its audit row and one line per idea.
+        #expect(try store.eventCount() == 11)
+    }
+
     /// A time in whole milliseconds since 1970 (what both stores keep).
     static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
 

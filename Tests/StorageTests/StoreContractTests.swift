@@ -37,6 +37,9 @@ struct SQLiteStoreContractTests {
     @Test func detailsGatherCyclesMeasurementsDecisionsAndStageChanges() throws {
         try contract.detailsGatherCyclesMeasurementsDecisionsAndStageChanges()
     }
+    @Test func participantsScoreThroughTheirOwnLinksUntilSharingStops() throws {
+        try contract.participantsScoreThroughTheirOwnLinksUntilSharingStops()
+    }
 }
 
 /// The same store contract against the PostgreSQL store, when `PROEFTUIN_TEST_DATABASE_URL` names a server.
@@ -75,5 +78,8 @@ struct PostgresStoreContractTests {
     @Test func lokaleOpgavenAreAListWhoseRenamesReachTheirIdeas() throws { try contract.lokaleOpgavenAreAListWhoseRenamesReachTheirIdeas() }
     @Test func detailsGatherCyclesMeasurementsDecisionsAndStageChanges() throws {
         try contract.detailsGatherCyclesMeasurementsDecisionsAndStageChanges()
+    }
+    @Test func participantsScoreThroughTheirOwnLinksUntilSharingStops() throws {
+        try contract.participantsScoreThroughTheirOwnLinksUntilSharingStops()
     }
 }

@@ -137,7 +137,7 @@ extension PostgresStore {
 
     /// Writes one session change (checked by the session's rules first) inside an open transaction: the same rows and
     /// events as `AppDatabase.apply(_:to:db:at:)`.
-    private func apply(_ change: SessionChange, to stored: WeighingSession, at now: Date) throws -> WeighingSession {
+    func apply(_ change: SessionChange, to stored: WeighingSession, at now: Date) throws -> WeighingSession {
         let id = stored.id!
         let changed = try stored.applying(change)
         let sessionID = id.rawValue
