@@ -62,6 +62,9 @@ protocol ContractStore: Sendable {
     func enter(
         through token: ParticipantToken, _ entries: [(idea: IdeaID, criterion: Int, entry: CellEntry?)], channel: ScoreChannel
     ) throws -> (session: WeighingSession, participant: Int)
+    func merge(_ source: IdeaID, into target: IdeaID) throws
+    func portfolio(today: DayDate, staleDays: Int, theme: String?) throws -> PortfolioMetrics
+    func learningCapacity(today: DayDate, triageDays: Int, theme: String?) throws -> LearningCapacity
 }
 
 extension ContractStore {

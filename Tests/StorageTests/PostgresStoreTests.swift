@@ -82,13 +82,22 @@ struct PostgresStoreTests {
             try store.apply(.edit(first.id, edited))
             #expect(throws: DomainError.self) { try store.undo(moved.inverse) }
             try store.setWipLimit(WipLimit(stage: .learning, limit: 2, hard: true))
+            let third = try store.addToInbox(IdeaFields(title: "Derde", tags: ["wijk"]), receivedOn: DayDate(year: 2026, month: 9, day: 20)!,
+                                             replyTo: "balie")
+            try store.merge(third.id, into: second.id)
         }
+        let today = DayDate(year: 2026, month: 12, day: 1)!
+        #expect(try stores[1].portfolio(today: today, staleDays: 14, theme: nil) == stores[0].portfolio(today: today, staleDays: 14, theme: nil))
+        #expect(try stores[1].learningCapacity(today: today, triageDays: 7, theme: nil)
+                == stores[0].learningCapacity(today: today, triageDays: 7, theme: nil))
+        #expect(try stores[1].details(theme: nil) == stores[0].details(theme: nil))
+        #expect(try stores[1].stageChanges() == stores[0].stageChanges())
         #expect(try stores[1].ideas(stage: nil, theme: nil) == stores[0].ideas(stage: nil, theme: nil))
         #expect(try stores[1].summaries() == stores[0].summaries())
         #expect(try stores[1].countsByStage() == stores[0].countsByStage())
         #expect(try stores[1].wipLimits() == stores[0].wipLimits())
         #expect(try stores[1].eventCount() == stores[0].eventCount())
-        for id in [IdeaID(1), IdeaID(2)] {
+        for id in [IdeaID(1), IdeaID(2), IdeaID(3)] {
             let expected = try stores[0].history(id)
             #expect(expected.count >= 2)
             #expect(try stores[1].history(id) == expected)

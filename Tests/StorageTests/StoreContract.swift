@@ -471,6 +471,45 @@ struct StoreContract {
         #expect(try store.eventCount() == 11)
     }
 
+    func mergingMovesTagsAndSessionsAndStopsTheSource() throws {
+        let store = try open()
+        let target = try store.add(IdeaFields(title: "Buurtkamer", tags: ["wijk"]))
+        let source = try store.addToInbox(IdeaFields(title: "Eettafel", tags: ["ouderen", "wijk"]), receivedOn: DayDate(year: 2026, month: 9, day: 1)!,
+                                          replyTo: nil)
+        let third = try store.add(IdeaFields(title: "Derde"))
+        try store.saveCriteriaSet(.socialDomain, creating: true)
+        let session = try store.createSession(WeighingSession(set: .socialDomain, ideas: [source.id, third.id], participants: ["An"], createdAt: clock.now))
+        try store.setScores(session.id!, [(ScoreKey(participant: 0, idea: source.id, criterion: 0), 4)])
+        #expect(throws: DomainError.mergeIntoItself) { try store.merge(source.id, into: source.id) }
+        try store.merge(source.id, into: target.id)
+        #expect(try store.idea(target.id).fields.tags == ["wijk", "ouderen"])
+        let merged = try store.idea(source.id)
+        #expect(merged.stage == .stopped)
+        #expect(merged.stopCategory == .merged)
+        #expect(merged.stopLearned == "merged into #1")
+        #expect(try store.session(session.id!).ideas == [target.id, third.id])
+        #expect(try store.session(session.id!).scores == [ScoreKey(participant: 0, idea: target.id, criterion: 0): 4])
+        #expect(try store.intake(source.id)?.status == .merged)
+        #expect(try store.history(target.id).map(\.kind) == [.created, .created, .scored, .moved, .merged])
+        #expect(try store.history(target.id).last?.after == #"{"merged":["Eettafel"],"tags":["wijk","ouderen"]}"#)
+        #expect(throws: DomainError.alreadyMerged(source.id, target.id)) { try store.merge(source.id, into: third.id) }
+        #expect(throws: DomainError.mergeIntoMerged(source.id, into: target.id)) { try store.merge(third.id, into: source.id) }
+        let today = DayDate.local(clock.now).adding(days: 40)
+        let figures = try store.portfolio(today: today, staleDays: 30, theme: nil)
+        #expect(figures == PortfolioMetrics.compute(
+            ideas: try store.ideas(stage: nil, theme: nil).sorted { $0.id.rawValue < $1.id.rawValue }.map {
+                ($0.id, $0.fields.title, $0.fields.theme, $0.stage, DayDate.local($0.updatedAt), $0.reviewDate)
+            },
+            changes: try store.stageChanges(), today: today, staleDays: 30, calendarDay: DayDate.local))
+        let capacity = try store.learningCapacity(today: today, triageDays: 14, theme: nil)
+        #expect(capacity == LearningCapacity.measure(
+            try store.details(theme: nil).sorted { $0.idea.id.rawValue < $1.idea.id.rawValue }.map { detail in
+                var measured = detail
+                measured.history = detail.history.filter { [.moved, .merged, .decisionSaved].contains($0.kind) }
+                return measured
+            }, today: today, triageDays: 14, day: DayDate.local))
+    }
+
     /// A time in whole milliseconds since 1970 (what both stores keep).
     static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
 

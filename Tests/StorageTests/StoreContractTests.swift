@@ -40,6 +40,7 @@ struct SQLiteStoreContractTests {
     @Test func participantsScoreThroughTheirOwnLinksUntilSharingStops() throws {
         try contract.participantsScoreThroughTheirOwnLinksUntilSharingStops()
     }
+    @Test func mergingMovesTagsAndSessionsAndStopsTheSource() throws { try contract.mergingMovesTagsAndSessionsAndStopsTheSource() }
 }
 
 /// The same store contract against the PostgreSQL store, when `PROEFTUIN_TEST_DATABASE_URL` names a server.
@@ -82,4 +83,5 @@ struct PostgresStoreContractTests {
     @Test func participantsScoreThroughTheirOwnLinksUntilSharingStops() throws {
         try contract.participantsScoreThroughTheirOwnLinksUntilSharingStops()
     }
+    @Test func mergingMovesTagsAndSessionsAndStopsTheSource() throws { try contract.mergingMovesTagsAndSessionsAndStopsTheSource() }
 }

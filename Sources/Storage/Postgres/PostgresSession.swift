@@ -46,7 +46,7 @@ final class PostgresSession: @unchecked Sendable {
             let session = PostgresSession(location: location, schema: schema ?? "public", backendPID: pid, group: group,
                                           connection: connection, logger: logger)
             if let schema {
-                try session.execute("CREATE SCHEMA IF NOT EXISTS \(unescaped: quoted(schema))")
+                try session.createSchema(schema)
                 try session.execute("SET search_path TO \(unescaped: quoted(schema))")
             }
             return session
@@ -56,6 +56,18 @@ final class PostgresSession: @unchecked Sendable {
         } catch {
             try? group.syncShutdownGracefully()
             throw .cannotConnect(server: location.redacted, detail: detail(of: error))
+        }
+    }
+
+    /// Creates a schema unless it exists; another program creating it at the same moment is fine (`IF NOT EXISTS` alone
+    /// does not guard against that race).
+    private func createSchema(_ schema: String) throws {
+        // Through an untyped closure: a `catch … where` on this typed-throwing call crashes the Swift 6.3 compiler.
+        let create: () throws -> Void = { try self.execute("CREATE SCHEMA IF NOT EXISTS \(unescaped: Self.quoted(schema))") }
+        do {
+            try create()
+        } catch let error where Self.sqlState(of: error) == "23505" || Self.sqlState(of: error) == "42P06" {
+            return
         }
     }
 
@@ -131,6 +143,12 @@ final class PostgresSession: @unchecked Sendable {
     }
 
     // MARK: Errors
+
+    /// The SQLSTATE of an error the server reported; nil for any other error.
+    static func sqlState(of error: any Error) -> String? {
+        if case .serverError(_, let code, _)? = error as? PostgresError { return code }
+        return nil
+    }
 
     /// Whether the server aborted a transaction for a conflict with a concurrent one: trying again may succeed.
     static func isConflict(_ error: PostgresError) -> Bool {
