@@ -65,6 +65,7 @@ protocol ContractStore: Sendable {
     func merge(_ source: IdeaID, into target: IdeaID) throws
     func portfolio(today: DayDate, staleDays: Int, theme: String?) throws -> PortfolioMetrics
     func learningCapacity(today: DayDate, triageDays: Int, theme: String?) throws -> LearningCapacity
+    func importIdeas(_ rows: [(IdeaFields, Stage)], arrivals: [Arrival?]) throws
 }
 
 extension ContractStore {

@@ -41,6 +41,7 @@ struct SQLiteStoreContractTests {
         try contract.participantsScoreThroughTheirOwnLinksUntilSharingStops()
     }
     @Test func mergingMovesTagsAndSessionsAndStopsTheSource() throws { try contract.mergingMovesTagsAndSessionsAndStopsTheSource() }
+    @Test func importedIdeasArriveProposedAllOrNothing() throws { try contract.importedIdeasArriveProposedAllOrNothing() }
 }
 
 /// The same store contract against the PostgreSQL store, when `PROEFTUIN_TEST_DATABASE_URL` names a server.
@@ -84,4 +85,5 @@ struct PostgresStoreContractTests {
         try contract.participantsScoreThroughTheirOwnLinksUntilSharingStops()
     }
     @Test func mergingMovesTagsAndSessionsAndStopsTheSource() throws { try contract.mergingMovesTagsAndSessionsAndStopsTheSource() }
+    @Test func importedIdeasArriveProposedAllOrNothing() throws { try contract.importedIdeasArriveProposedAllOrNothing() }
 }

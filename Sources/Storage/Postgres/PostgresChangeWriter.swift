@@ -406,7 +406,7 @@ struct PostgresChangeWriter {
     }
 
     /// One past the highest position in a column; a position at the very top of the range is a damaged value.
-    private func nextPosition(in stage: Stage) throws -> Int64 {
+    func nextPosition(in stage: Stage) throws -> Int64 {
         guard let row = try session.query("SELECT id, position FROM idea WHERE stage = \(stage.rawValue) ORDER BY position DESC LIMIT 1").first
         else { return 1 }
         let position = try row[1].decode(Int64.self)

@@ -1,0 +1,39 @@
+import Domain
+import Foundation
+import PostgresNIO
+
+extension PostgresStore {
+    /// Adds many ideas in one transaction (all or nothing), each placed in its stage with an `imported` event; a row with
+    /// an arrival lands in the inbox (as `AppDatabase.importIdeas(_:arrivals:)`).
+    public func importIdeas(_ rows: [(IdeaFields, Stage)], arrivals: [Arrival?] = []) throws {
+        let now = clock()
+        try write {
+            var positions: [Stage: Int64] = [:]
+            let writer = PostgresChangeWriter(store: self, now: now)
+            for stage in Stage.allCases { positions[stage] = try writer.nextPosition(in: stage) - 1 }
+            // Hardening: gates are never skipped (every row arrives as proposed) and a hard limit is never exceeded.
+            if let limit = try wipLimitsInTransaction()[.proposed], limit.hard {
+                let count = try session.query("SELECT COUNT(*) FROM idea WHERE stage = 'proposed'").first?[0].decode(Int.self) ?? 0
+                try limit.check(countAfter: count + rows.count, override: nil)
+            }
+            for (offset, (fields, requested)) in rows.enumerated() {
+                let placement = ImportPlacement(requested: requested)
+                let stage = placement.stage
+                let clean = try fields.validated()
+                positions[stage, default: 0] += 1
+                var record = IdeaRecord(Idea(id: IdeaID(0), fields: clean, stage: stage, position: positions[stage]!, createdAt: now, updatedAt: now))
+                record.id = nil
+                guard let row = try session.query(PostgresRecordEncoder.insert(record, into: "idea", omitting: ["id"], returning: "id")).first else {
+                    throw PostgresError.serverError(server: location.redacted, code: "?", detail: "no id returned for an imported idea")
+                }
+                var idea = try record.idea
+                idea.id = IdeaID(try row[0].decode(Int64.self))
+                try appendEvent(idea: idea.id, kind: .imported, reason: placement.note, after: EventJSON.encode(idea), at: now)
+                if offset < arrivals.count, let arrival = arrivals[offset] {
+                    let intake = IntakeRecord(Intake(ideaID: idea.id, receivedOn: arrival.receivedOn, replyTo: arrival.replyTo))
+                    try session.execute(PostgresRecordEncoder.insert(intake, into: "intake"))
+                }
+            }
+        }
+    }
+}
