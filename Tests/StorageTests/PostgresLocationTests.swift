@@ -49,6 +49,10 @@ struct PostgresLocationTests {
         #expect(location.port == 5433)
         #expect(location.database == "proef-tuin")
         #expect(location.redacted == "postgresql://beleid%20team@[::1]:5433/proef-tuin")
+        let dutch = try PostgresLocation.parse("postgresql://Ren%C3%A9e@host/co%C3%B6peratie", environment: bare)
+        #expect(dutch.user == "Renée")
+        #expect(dutch.database == "coöperatie")
+        #expect(dutch.redacted == "postgresql://Ren%C3%A9e@host:5432/co%C3%B6peratie")
     }
 
     @Test(arguments: [

@@ -1,5 +1,7 @@
 import Domain
 import Foundation
+import GRDB
+import PostgresNIO
 @testable import Storage
 import Testing
 
@@ -102,6 +104,36 @@ struct PostgresStoreTests {
             #expect(expected.count >= 2)
             #expect(try stores[1].history(id) == expected)
         }
+    }
+}
+
+extension PostgresStoreTests {
+    @Test(arguments: [("stage", "doing"), ("createdAt", "gisteren"), ("tags", "[kapot"), ("reviewDate", "2026-13-01")])
+    func aDamagedValueIsNamedAsOnSQLite(column: String, value: String) throws {
+        let sqlite = SQLiteOpener()
+        let clock = TestClock()
+        let stores: [any ContractStore] = [try sqlite.open(actor: "t", program: "cli", clock: clock), try opener.openStore(clock: clock)]
+        for store in stores { try store.add(IdeaFields(title: "Beschadigd")) }
+        let queue = try DatabaseQueue(path: sqlite.temporary.dataDirectory.databaseURL.path)
+        try queue.write { db in try db.execute(sql: "UPDATE idea SET \(column) = ?", arguments: [value]) }
+        try queue.close()
+        try opener.openStore().session.execute(PostgresQuery(unsafeSQL: "UPDATE idea SET \(column) = $1", binds: {
+            var binds = PostgresBindings()
+            binds.append(value)
+            return binds
+        }()))
+        var errors: [String] = []
+        for store in stores {
+            do {
+                _ = try store.idea(IdeaID(1))
+                Issue.record("a damaged \(column) was read")
+            } catch {
+                errors.append("\(error)")
+            }
+        }
+        #expect(errors.count == 2)
+        #expect(errors.first?.contains("\(column)") == true, "\(errors)")
+        #expect(errors.first == errors.last)
     }
 }
 

@@ -148,9 +148,9 @@ public struct PostgresLocation: Equatable, Sendable, CustomStringConvertible, Cu
         return value
     }
 
+    /// Percent-encoded for a URL: everything but ASCII letters, digits and `-._~` (RFC 3986's unreserved characters).
     private static func encoded(_ text: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
+        let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
         return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
     }
 }

@@ -49,10 +49,18 @@ struct PostgresRowDecoder: Decoder {
             return decoder.row[index]
         }
 
-        /// A stored value that cannot be read, named like the SQLite store names it.
+        /// A stored value that cannot be read, named like the SQLite store names it (`#12`, `D3`, `session 2`, `cycle 7`).
         private func unreadable(_ key: Key, _ cell: PostgresCell) -> StorageError {
             let text = cell.bytes.map { String(decoding: $0.readableBytesView, as: UTF8.self) } ?? "NULL"
-            return .unreadableValue(table: decoder.table, record: decoder.table, field: key.stringValue, value: text)
+            let id = columns["id"].flatMap { try? decoder.row[$0].decode(Int64.self) }
+            let table = decoder.table
+            let record = switch (table, id) {
+            case ("idea", let id?): "#\(id)"
+            case ("decision", let id?): "D\(id)"
+            case (_, let id?): "\(table) \(id)"
+            case (_, nil): table
+            }
+            return .unreadableValue(table: table, record: record, field: key.stringValue, value: text)
         }
 
         func decodeNil(forKey key: Key) throws -> Bool { try cell(key).bytes == nil }
