@@ -7,21 +7,21 @@ import Testing
 @Suite("PostgreSQL messages")
 struct PostgresMessageTests {
     @Test func aBadURLIsExplainedInBothLanguages() {
-        let error = PostgresError.invalidURL(.badSSLMode("nee"))
+        let error = PostgresStoreError.invalidURL(.badSSLMode("nee"))
         #expect(error.message(in: Strings(.en)) == "The PostgreSQL URL cannot be read: sslmode=nee is not one of disable, prefer, require, "
             + "verify-ca, verify-full. Write it as postgresql://user@host:port/database?sslmode=require")
         #expect(error.message(in: Strings(.nl)) == "De PostgreSQL-URL is onleesbaar: sslmode=nee is niet een van disable, prefer, require, "
             + "verify-ca, verify-full. Schrijf hem als postgresql://gebruiker@host:poort/database?sslmode=require")
-        #expect(PostgresError.invalidURL(.badEncoding(part: "password")).message(in: Strings(.nl))
+        #expect(PostgresStoreError.invalidURL(.badEncoding(part: "password")).message(in: Strings(.nl))
             == "De PostgreSQL-URL is onleesbaar: het wachtwoord is geen geldige procentcodering. "
             + "Schrijf hem als postgresql://gebruiker@host:poort/database?sslmode=require")
-        #expect(PostgresError.invalidURL(.badEncoding(part: "database")).message(in: Strings(.en))
+        #expect(PostgresStoreError.invalidURL(.badEncoding(part: "database")).message(in: Strings(.en))
             == "The PostgreSQL URL cannot be read: the database is not valid percent-encoding. "
             + "Write it as postgresql://user@host:port/database?sslmode=require")
     }
 
     @Test func aNewerSchemaNamesBothVersions() {
-        let error = PostgresError.schemaFromNewerVersion(server: "postgresql://anna@db:5432/portfolio", found: 3, known: 1)
+        let error = PostgresStoreError.schemaFromNewerVersion(server: "postgresql://anna@db:5432/portfolio", found: 3, known: 1)
         #expect(error.message(in: Strings(.nl)) == "De database postgresql://anna@db:5432/portfolio is ingericht door een nieuwere versie van "
             + "Proeftuin (schema 3, dit programma kent tot en met 1): werk proeftuin bij om hem te openen; er is niets gewijzigd")
         #expect(error.message(in: Strings(.en)) == "The database postgresql://anna@db:5432/portfolio was set up by a newer version of "
@@ -30,7 +30,7 @@ struct PostgresMessageTests {
 
     @Test func everyMessageIsSafeForTheTerminal() {
         let hostile = "db\u{1B}[2J\u{202E}x"
-        let errors: [PostgresError] = [
+        let errors: [PostgresStoreError] = [
             .invalidURL(.unknownParameter(hostile)), .invalidURL(.badPort(hostile)), .passwordFileTooOpen(path: hostile),
             .cannotConnect(server: hostile, detail: hostile), .schemaVersionUnreadable(server: hostile, detail: hostile),
             .tooBusy(server: hostile, attempts: 30), .serverError(server: hostile, code: hostile, detail: hostile),

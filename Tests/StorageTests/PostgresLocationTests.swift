@@ -79,7 +79,7 @@ struct PostgresLocationTests {
         ("postgresql://host/db?connect_timeout=soon", .badConnectTimeout("soon")),
     ])
     func refusesWithTheProblemNamed(url: String, problem: PostgresURLProblem) {
-        #expect(throws: PostgresError.invalidURL(problem)) { try PostgresLocation.parse(url, environment: bare) }
+        #expect(throws: PostgresStoreError.invalidURL(problem)) { try PostgresLocation.parse(url, environment: bare) }
     }
 
     @Test func refusalsNeverRepeatThePassword() {
@@ -122,7 +122,7 @@ struct PostgresLocationTests {
         let file = temporary.url.appendingPathComponent("pgpass")
         try "*:*:*:*:x\n".write(to: file, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
-        #expect(throws: PostgresError.passwordFileTooOpen(path: file.path)) {
+        #expect(throws: PostgresStoreError.passwordFileTooOpen(path: file.path)) {
             try PostgresLocation.parse("postgresql://anna@host/db", environment: bare.merging(["PGPASSFILE": file.path]) { $1 })
         }
     }
@@ -142,7 +142,7 @@ struct PostgresConnectionTests {
         do {
             _ = try PostgresStore.open(location, actor: "tester")
             Issue.record("a store opened on a port where no server listens")
-        } catch let PostgresError.cannotConnect(server, detail) {
+        } catch let PostgresStoreError.cannotConnect(server, detail) {
             #expect(server == "postgresql://anna@127.0.0.1:1/portfolio?sslmode=disable&connect_timeout=2")
             #expect(!detail.contains("geheim"))
             #expect(!detail.isEmpty)

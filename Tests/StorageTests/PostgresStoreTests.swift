@@ -28,7 +28,7 @@ struct PostgresStoreTests {
         let store = try opener.openStore()
         try store.add(IdeaFields(title: "Blijft"))
         try store.session.execute("UPDATE proeftuin_schema SET version = \(PostgresSchema.version + 1)")
-        #expect(throws: PostgresError.schemaFromNewerVersion(server: try PostgresTestDatabase.location().redacted,
+        #expect(throws: PostgresStoreError.schemaFromNewerVersion(server: try PostgresTestDatabase.location().redacted,
                                                              found: PostgresSchema.version + 1, known: PostgresSchema.version)) {
             try opener.openStore()
         }
@@ -40,7 +40,7 @@ struct PostgresStoreTests {
         let store = try opener.openStore()
         try store.add(IdeaFields(title: "Spoor"))
         let server = try PostgresTestDatabase.location().redacted
-        let refusal = PostgresError.serverError(server: server, code: "P0001", detail: "the event log is append-only")
+        let refusal = PostgresStoreError.serverError(server: server, code: "P0001", detail: "the event log is append-only")
         #expect(throws: refusal) { try store.session.execute("UPDATE event SET actor = 'iemand anders'") }
         #expect(throws: refusal) { try store.session.execute("DELETE FROM event") }
         #expect(throws: refusal) { try store.session.execute("TRUNCATE event") }
@@ -134,6 +134,35 @@ extension PostgresStoreTests {
         #expect(errors.count == 2)
         #expect(errors.first?.contains("\(column)") == true, "\(errors)")
         #expect(errors.first == errors.last)
+    }
+}
+
+extension PostgresStoreTests {
+    @Test func aLostConnectionIsACleanErrorNeverAHang() throws {
+        let store = try opener.openStore()
+        try store.add(IdeaFields(title: "Bewaard"))
+        let admin = try opener.openStore()
+        try admin.session.execute("SELECT pg_terminate_backend(\(store.session.backendPID))")
+        let started = Date()
+        var failures: [PostgresStoreError] = []
+        for _ in 0..<2 {
+            do {
+                _ = try store.add(IdeaFields(title: "Verloren"))
+                Issue.record("a write on a closed connection succeeded")
+            } catch let error as PostgresStoreError {
+                failures.append(error)
+            }
+        }
+        #expect(Date().timeIntervalSince(started) < 5)
+        let server = try PostgresTestDatabase.location().redacted
+        for failure in failures {
+            switch failure {
+            case .cannotConnect(let named, _), .serverError(let named, _, _): #expect(named == server)
+            default: Issue.record("unexpected \(failure)")
+            }
+        }
+        #expect(failures.count == 2)
+        #expect(try admin.summaries().map(\.title) == ["Bewaard"], "nothing half-written")
     }
 }
 

@@ -390,7 +390,7 @@ struct PostgresChangeWriter {
     /// Inserts a record whose id the server numbers; returns that id.
     private func insertReturningID<T: Encodable>(_ record: T, into table: String) throws -> Int64 {
         guard let id = try session.query(PostgresRecordEncoder.insert(record, into: table, omitting: ["id"], returning: "id")).first else {
-            throw PostgresError.serverError(server: store.location.redacted, code: "?", detail: "no id returned for a new \(table) row")
+            throw PostgresStoreError.serverError(server: store.location.redacted, code: "?", detail: "no id returned for a new \(table) row")
         }
         return try id[0].decode(Int64.self)
     }

@@ -16,7 +16,7 @@ public struct PostgresLocation: Equatable, Sendable, CustomStringConvertible, Cu
     let password: String?
 
     /// Reads a URL; `environment` supplies `PGUSER`, `PGPASSWORD`, `PGPASSFILE`, `HOME` and `USER` as libpq uses them.
-    public static func parse(_ text: String, environment: [String: String]) throws(PostgresError) -> PostgresLocation {
+    public static func parse(_ text: String, environment: [String: String]) throws(PostgresStoreError) -> PostgresLocation {
         let lowered = text.lowercased()
         guard let scheme = ["postgresql://", "postgres://"].first(where: { lowered.hasPrefix($0) }) else {
             throw .invalidURL(.wrongScheme)
@@ -112,7 +112,7 @@ public struct PostgresLocation: Equatable, Sendable, CustomStringConvertible, Cu
     /// Whether a password was found (in the URL, the environment or the password file).
     public var hasPassword: Bool { password != nil }
 
-    private static func hostAndPort(_ text: Substring) throws(PostgresError) -> (String, Int) {
+    private static func hostAndPort(_ text: Substring) throws(PostgresStoreError) -> (String, Int) {
         var hostText: Substring
         var portText: Substring? = nil
         if text.hasPrefix("[") {
@@ -143,7 +143,7 @@ public struct PostgresLocation: Equatable, Sendable, CustomStringConvertible, Cu
         return (host, port)
     }
 
-    private static func decoded(_ text: Substring, part: String) throws(PostgresError) -> String {
+    private static func decoded(_ text: Substring, part: String) throws(PostgresStoreError) -> String {
         guard let value = String(text).removingPercentEncoding else { throw .invalidURL(.badEncoding(part: part)) }
         return value
     }

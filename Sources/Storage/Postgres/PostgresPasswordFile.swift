@@ -8,7 +8,7 @@ struct PostgresPasswordFile {
 
     /// The file for `environment` (`PGPASSFILE`, else `$HOME/.pgpass`); nil when there is none.
     /// Throws when others may read it: libpq ignores such a file, and so the password in it must not be relied on.
-    static func load(environment: [String: String]) throws(PostgresError) -> PostgresPasswordFile? {
+    static func load(environment: [String: String]) throws(PostgresStoreError) -> PostgresPasswordFile? {
         let path: String
         if let file = environment["PGPASSFILE"], !file.isEmpty {
             path = file

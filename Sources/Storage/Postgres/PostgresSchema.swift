@@ -254,7 +254,7 @@ enum PostgresSchema {
             if try exists.first?[0].decode(Bool.self) == true {
                 let rows = try session.query("SELECT version FROM proeftuin_schema")
                 guard rows.count == 1, let found = try? rows[0][0].decode(Int.self) else {
-                    throw PostgresError.schemaVersionUnreadable(server: session.location.redacted, detail: "\(rows.count) rows")
+                    throw PostgresStoreError.schemaVersionUnreadable(server: session.location.redacted, detail: "\(rows.count) rows")
                 }
                 current = found
             } else {
@@ -262,7 +262,7 @@ enum PostgresSchema {
                 try session.execute("INSERT INTO proeftuin_schema (id, version) VALUES (1, 0)")
             }
             if current > version {
-                throw PostgresError.schemaFromNewerVersion(server: session.location.redacted, found: current, known: version)
+                throw PostgresStoreError.schemaFromNewerVersion(server: session.location.redacted, found: current, known: version)
             }
             for (index, script) in migrations.enumerated().dropFirst(current) {
                 for statement in statements(script) { try session.execute(PostgresQuery(unsafeSQL: statement)) }

@@ -30,7 +30,7 @@ final class PostgresSession: @unchecked Sendable {
     }
 
     /// Connects and sets the schema (`public` when nil); a schema that does not exist yet is created.
-    static func connect(_ location: PostgresLocation, schema: String?) throws(PostgresError) -> PostgresSession {
+    static func connect(_ location: PostgresLocation, schema: String?) throws(PostgresStoreError) -> PostgresSession {
         var logger = Logger(label: "proeftuin.postgres")
         logger.logLevel = .critical
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
@@ -50,7 +50,7 @@ final class PostgresSession: @unchecked Sendable {
                 try session.execute("SET search_path TO \(unescaped: quoted(schema))")
             }
             return session
-        } catch let error as PostgresError {
+        } catch let error as PostgresStoreError {
             try? group.syncShutdownGracefully()
             throw error
         } catch {
@@ -76,7 +76,7 @@ final class PostgresSession: @unchecked Sendable {
         lock.withLock {
             guard !closed else { return }
             closed = true
-            try? connection.close().wait()
+            if !connection.isClosed { _ = try? waitWatchingConnection(connection.close()) }
             try? group.syncShutdownGracefully()
         }
     }
@@ -87,18 +87,40 @@ final class PostgresSession: @unchecked Sendable {
 
     /// Runs one statement and returns its rows.
     @discardableResult
-    func query(_ query: PostgresQuery) throws(PostgresError) -> [PostgresRandomAccessRow] {
+    func query(_ query: PostgresQuery) throws(PostgresStoreError) -> [PostgresRandomAccessRow] {
         do {
             return try lock.withLock {
-                try connection.query(query, logger: logger).wait().rows.map { $0.makeRandomAccess() }
+                guard !connection.isClosed else { throw PostgresStoreError.cannotConnect(server: location.redacted, detail: "connection lost") }
+                return try waitWatchingConnection(connection.query(query, logger: logger)).rows.map { $0.makeRandomAccess() }
             }
         } catch {
             throw translated(error)
         }
     }
 
+    /// The result of a query, waiting as long as it takes while the connection lives: a query sent just as the server
+    /// closed the connection is never answered (postgres-nio drops it), so the wait looks at the connection every
+    /// second and gives up with `cannotConnect` once it is gone, instead of waiting for ever.
+    private func waitWatchingConnection<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
+        let done = DispatchSemaphore(value: 0)
+        let outcome = PostgresResultSlot<T>()
+        future.whenComplete { result in
+            outcome.fill(result)
+            done.signal()
+        }
+        while done.wait(timeout: .now() + 1) == .timedOut {
+            if connection.isClosed, outcome.result == nil {
+                throw PostgresStoreError.cannotConnect(server: location.redacted, detail: "connection lost")
+            }
+        }
+        guard let result = outcome.result else {
+            throw PostgresStoreError.cannotConnect(server: location.redacted, detail: "connection lost")
+        }
+        return try result.get()
+    }
+
     /// Runs one statement whose rows do not matter.
-    func execute(_ query: PostgresQuery) throws(PostgresError) {
+    func execute(_ query: PostgresQuery) throws(PostgresStoreError) {
         try self.query(query)
     }
 
@@ -123,19 +145,19 @@ final class PostgresSession: @unchecked Sendable {
                     }
                     try execute("COMMIT")
                     return result
-                } catch let error as PostgresError where Self.isConflict(error) {
+                } catch let error as PostgresStoreError where Self.isConflict(error) {
                     try? execute("ROLLBACK")
                     if attempt == Self.attempts { break }
                     // Wait a little, longer each time and never in step with the other program.
                     usleep(UInt32.random(in: 1_000...(5_000 * UInt32(min(attempt, 20)))))
                 }
             }
-            throw PostgresError.tooBusy(server: location.redacted, attempts: Self.attempts)
+            throw PostgresStoreError.tooBusy(server: location.redacted, attempts: Self.attempts)
         }
     }
 
     /// Listens for notifications on `channel`; `handler` runs on the event loop with the sending server process and the payload.
-    func listen(_ channel: String, handler: @escaping @Sendable (Int32, String) -> Void) throws(PostgresError) {
+    func listen(_ channel: String, handler: @escaping @Sendable (Int32, String) -> Void) throws(PostgresStoreError) {
         connection.addListener(channel: channel) { _, notification in
             handler(notification.backendPID, notification.payload)
         }
@@ -146,19 +168,19 @@ final class PostgresSession: @unchecked Sendable {
 
     /// The SQLSTATE of an error the server reported; nil for any other error.
     static func sqlState(of error: any Error) -> String? {
-        if case .serverError(_, let code, _)? = error as? PostgresError { return code }
+        if case .serverError(_, let code, _)? = error as? PostgresStoreError { return code }
         return nil
     }
 
     /// Whether the server aborted a transaction for a conflict with a concurrent one: trying again may succeed.
-    static func isConflict(_ error: PostgresError) -> Bool {
+    static func isConflict(_ error: PostgresStoreError) -> Bool {
         if case .serverError(_, let code, _) = error { return code == "40001" || code == "40P01" }
         return false
     }
 
-    /// A server's error as a `PostgresError` with its SQLSTATE; a lost connection as `cannotConnect`.
-    private func translated(_ error: any Error) -> PostgresError {
-        if let error = error as? PostgresError { return error }
+    /// A server's error as a `PostgresStoreError` with its SQLSTATE; a lost connection as `cannotConnect`.
+    private func translated(_ error: any Error) -> PostgresStoreError {
+        if let error = error as? PostgresStoreError { return error }
         if let error = error as? PSQLError, let info = error.serverInfo {
             return .serverError(server: location.redacted, code: info[.sqlState] ?? "?", detail: info[.message] ?? "?")
         }

@@ -24,7 +24,7 @@ extension PostgresStore {
                 var record = IdeaRecord(Idea(id: IdeaID(0), fields: clean, stage: stage, position: positions[stage]!, createdAt: now, updatedAt: now))
                 record.id = nil
                 guard let row = try session.query(PostgresRecordEncoder.insert(record, into: "idea", omitting: ["id"], returning: "id")).first else {
-                    throw PostgresError.serverError(server: location.redacted, code: "?", detail: "no id returned for an imported idea")
+                    throw PostgresStoreError.serverError(server: location.redacted, code: "?", detail: "no id returned for an imported idea")
                 }
                 var idea = try record.idea
                 idea.id = IdeaID(try row[0].decode(Int64.self))

@@ -129,7 +129,7 @@ extension PostgresStore {
             var record = CaseNoteRecord(clean, createdAt: now)
             record.id = nil
             guard let row = try session.query(PostgresRecordEncoder.insert(record, into: "caseNote", omitting: ["id"], returning: "id")).first else {
-                throw PostgresError.serverError(server: location.redacted, code: "?", detail: "no id returned for a new case note")
+                throw PostgresStoreError.serverError(server: location.redacted, code: "?", detail: "no id returned for a new case note")
             }
             clean.id = try row[0].decode(Int64.self)
             try appendEvent(idea: note.idea, kind: .caseNoted,

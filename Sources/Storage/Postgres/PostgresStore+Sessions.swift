@@ -16,7 +16,7 @@ extension PostgresStore {
                 \(valid.normalization.rawValue), \(valid.aggregate.rawValue), \(PostgresTime.text(now)))
                 RETURNING id
                 """).first else {
-                throw PostgresError.serverError(server: location.redacted, code: "?", detail: "no id returned for a new session")
+                throw PostgresStoreError.serverError(server: location.redacted, code: "?", detail: "no id returned for a new session")
             }
             var stored = valid
             stored.id = SessionID(try row[0].decode(Int64.self))

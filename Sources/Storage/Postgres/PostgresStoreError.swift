@@ -1,8 +1,8 @@
 /// Why a PostgreSQL server could not be used, phrased with what to do about it; never holds a password.
 ///
 /// `server` is always the location's `redacted` text. The messages in Dutch and English are in the application layer's
-/// string table (`PostgresError.message(in:)`); `description` is the English one for logs and tests.
-public enum PostgresError: Error, Equatable, Sendable, CustomStringConvertible {
+/// string table (`PostgresStoreError.message(in:)`); `description` is the English one for logs and tests.
+public enum PostgresStoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The connection URL cannot be read.
     case invalidURL(PostgresURLProblem)
     /// A `.pgpass` file others may read, which libpq also ignores: it is refused instead, so the wrong password is never tried.

@@ -2,7 +2,7 @@ import AppCore
 import Domain
 import Storage
 
-extension PostgresError {
+extension PostgresStoreError {
     /// The message in the language of `strings`; servers and details are cleaned for the terminal.
     public func message(in strings: Strings) -> String {
         let clean = TextSanitizer.singleLine
