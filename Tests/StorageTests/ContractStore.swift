@@ -143,7 +143,10 @@ final class PostgresOpener: StoreOpener, @unchecked Sendable {
     }
 
     deinit {
-        if let first = opened.first { try? first.session.execute("DROP SCHEMA \(unescaped: PostgresSession.quoted(schema)) CASCADE") }
+        // Through the first store whose connection still lives (a test may have had one ended by the server).
+        for store in opened where (try? store.session.execute("DROP SCHEMA \(unescaped: PostgresSession.quoted(schema)) CASCADE")) != nil {
+            break
+        }
         for store in opened { store.close() }
     }
 }
