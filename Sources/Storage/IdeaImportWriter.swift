@@ -99,7 +99,7 @@ extension AppDatabase {
         if dryRun {
             return try read { db in try body(IdeaImportWriter(db, writing: false, now: now, actor: actor, program: program)) }
         }
-        return try write { db in
+        return try bulkWrite { db in
             let writer = try IdeaImportWriter(db, writing: true, now: now, actor: actor, program: program)
             let result = try body(writer)
             do { try writer.checkLimit(self, db) } catch let error as DomainError { throw DomainErrorBox(error: error) }
