@@ -222,4 +222,6 @@ public enum StringKey: String, CaseIterable, Sendable {
     case portfolioUpdating
     /// `--demo --data-dir DIR` on a directory that already holds ideas.
     case cliDemoBoardNotEmpty
+    /// `info`: ideas declined at intake, counted apart from the board's columns.
+    case cliInfoDeclined
 }

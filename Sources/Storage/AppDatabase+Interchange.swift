@@ -227,7 +227,7 @@ extension AppDatabase {
                 }
                 // Hardening: gates are never skipped (every row arrives as proposed) and a hard limit is never exceeded.
                 if let limit = try wipLimit(for: .proposed, in: db), limit.hard {
-                    let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM idea WHERE stage = 'proposed'") ?? 0
+                    let count = try Self.boardCount(of: .proposed, db)
                     try limit.check(countAfter: count + rows.count, override: nil)
                 }
                 for (offset, (fields, requested)) in rows.enumerated() {

@@ -165,7 +165,7 @@ struct ChangeWriter {
             try TextLimit.check(override ?? "", field: "reason", limit: TextLimit.text)
             try request.gate.check(for: request.target)
             if let limit = try database.wipLimit(for: request.target, in: db) {
-                let count = try IdeaRecord.filter(IdeaRecord.Columns.stage == request.target.rawValue).fetchCount(db)
+                let count = try AppDatabase.boardCount(of: request.target, db)
                 try limit.check(countAfter: count + 1, override: override)
             }
         }

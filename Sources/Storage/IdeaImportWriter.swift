@@ -84,7 +84,7 @@ public final class IdeaImportWriter {
     /// row arrives as proposed, and a hard limit is never exceeded).
     func checkLimit(_ database: AppDatabase, _ db: Database) throws {
         guard statements != nil, let limit = try database.wipLimit(for: .proposed, in: db), limit.hard else { return }
-        let stored = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM idea WHERE stage = 'proposed'") ?? 0
+        let stored = try AppDatabase.boardCount(of: .proposed, db)
         // The rows just added are in the column already.
         try limit.check(countAfter: stored, override: nil)
     }
