@@ -69,7 +69,11 @@ enum BoardView {
         let top = BoardLayout.boxTop(for: state.size)
         let inner = BoardLayout.innerHeight(for: state.size)
         let count = state.count(in: stage)
-        let title = columnTitle(stage, state: state, room: width - 4)
+        let visible = BoardLayout.visibleCards(for: state.size)
+        let scroll = min(state.scrollTop[stage] ?? 0, max(0, count - visible))
+        // Cards scrolled away above are always told: the title gives up room for at least the short "▲n".
+        let above = scroll > 0 ? DisplayWidth.of("▲\(scroll)") : 0
+        let title = columnTitle(stage, state: state, room: width - 4 - above)
         var titleStyle = focused ? Palette.focusedColumnTitle : Palette.columnTitle
         if let limit = state.wipLimits[stage] {
             let count = state.stageCounts[stage] ?? 0
@@ -87,9 +91,7 @@ enum BoardView {
             grid.put(shown, x: x + 1, y: top + 1, maxWidth: innerWidth, style: Palette.badge)
             return
         }
-        let visible = BoardLayout.visibleCards(for: state.size)
         let height = BoardLayout.cardHeight(for: state.size)
-        let scroll = min(state.scrollTop[stage] ?? 0, max(0, count - visible))
         let selectedIndex = focused ? state.selectedIndex(in: stage) : nil
         for index in scroll..<min(count, scroll + visible) {
             // A windowed board holds what it shows; a card not held (its window still being read) stays blank.
@@ -100,7 +102,7 @@ enum BoardView {
         }
         if scroll > 0 {
             drawMarker(" \(strings.format(.moreAbove, scroll)) ", compact: "▲\(scroll)", x: x, y: top, width: width,
-                       reserved: min(width - 4, DisplayWidth.of(title)) + 2, into: &grid)
+                       reserved: min(width - 4 - above, DisplayWidth.of(title)) + 2, into: &grid)
         }
         let below = count - scroll - visible
         if below > 0 {

@@ -69,6 +69,19 @@ struct BoardScreenTests {
         #expect(roomy[13].hasPrefix("└──────────────────── ▼ 4 more ┘└"), "columns of 30 and more keep two-line cards")
     }
 
+    /// A column title too long to leave room for the marker gives up room for "▲n": cards scrolled away above are always
+    /// told, in Dutch at 80 columns too.
+    @Test func aLongColumnTitleMakesRoomForTheMarkerAbove() {
+        var state = boardState(size: Size(width: 80, height: 15), language: .nl, titles: (1...23).map { "Idee \($0)" })
+        #expect(render(state)[1].hasPrefix("┌ Voorgest… 23 ┐"), "nothing scrolled away: the whole room for the title")
+        for _ in 0..<5 { _ = Reducer.reduce(&state, .key(.down)) }
+        let lines = render(state)
+        #expect(lines[1].hasPrefix("┌ Voorge… 23 ▲3┐"))
+        #expect(lines[2].hasPrefix("│ Idee 4       │"))
+        for _ in 0..<14 { _ = Reducer.reduce(&state, .key(.down)) }
+        #expect(render(state)[1].hasPrefix("┌ Voorg… 23 ▲17┐"))
+    }
+
     @Test func narrowBoardShowsOneColumnWithTabs() {
         let lines = render(boardState(size: Size(width: 50, height: 12)))
         #expect(lines == [
