@@ -224,4 +224,6 @@ public enum StringKey: String, CaseIterable, Sendable {
     case cliDemoBoardNotEmpty
     /// `info`: ideas declined at intake, counted apart from the board's columns.
     case cliInfoDeclined
+    /// A move, reorder or merge of an idea declined at intake.
+    case errorIdeaDeclined
 }

@@ -54,6 +54,16 @@ struct IntakeStorageTests {
                 try writer.add(IdeaDraft(location: .line(2), fields: IdeaFields(title: "Nog een idee"), stage: .proposed))
             }
         }
+        // Off the board for good: not moved through a gate, reordered or merged, either way (the history keeps it).
+        let onBoard = try #require(try database.summaries().first)
+        #expect(throws: DomainError.ideaDeclined(declined.id)) {
+            try database.apply(.move(MoveRequest(id: declined.id, target: .experimenting, reason: "toch", gate: experimentGate,
+                                                 wipOverride: "test")))
+        }
+        #expect(throws: DomainError.ideaDeclined(declined.id)) { try database.apply(.swap(onBoard.id, declined.id)) }
+        #expect(throws: DomainError.ideaDeclined(declined.id)) { try database.merge(declined.id, into: onBoard.id) }
+        #expect(throws: DomainError.ideaDeclined(declined.id)) { try database.merge(onBoard.id, into: declined.id) }
+        #expect(try database.idea(declined.id).stage == .proposed)
     }
 
     @Test func anInboxIdeaIsMarkedOnTheBoardUntilTriagedAndADeclinedOneLeavesIt() throws {
