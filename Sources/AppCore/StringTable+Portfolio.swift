@@ -5,6 +5,7 @@ extension Strings {
         .portfolioUpdating: "updating… (figures from before the change)",
         .dailyBackupFailed: "The day's backup was not made (your work is saved): {1}",
         .cliDemoBoardNotEmpty: "The data directory {1} already holds ideas: open it without --demo, or give --demo an empty directory",
+        .cliInfoDeclined: "declined",
     ]
 
     static let dutchPortfolio: [StringKey: String] = [
@@ -12,5 +13,6 @@ extension Strings {
         .portfolioUpdating: "bijwerken… (cijfers van vóór de wijziging)",
         .dailyBackupFailed: "De dagelijkse back-up is niet gemaakt (uw werk is bewaard): {1}",
         .cliDemoBoardNotEmpty: "De gegevensmap {1} bevat al ideeën: open hem zonder --demo, of geef --demo een lege map",
+        .cliInfoDeclined: "afgewezen",
     ]
 }

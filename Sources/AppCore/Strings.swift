@@ -189,6 +189,7 @@ public struct Strings: Sendable {
         case .sessionIncomplete(let complete, let total): format(counted(complete, .errorSessionIncomplete, one: .errorSessionIncompleteOne), complete, total)
         case .unknownTheme(let theme, let allowed): format(.errorUnknownTheme, clean(theme), allowed.map(clean).joined(separator: ", "))
         case .notInInbox(let id, let status): format(.errorNotInInbox, id, intakeStatus(status))
+        case .ideaDeclined(let id): format(.errorIdeaDeclined, id)
         case .declineNeedsReason: self[.errorDeclineNeedsReason]
         case .acceptNeedsTheme: self[.errorAcceptNeedsTheme]
         case .noIntake(let id): format(.errorNoIntake, id)

@@ -416,50 +416,36 @@ public final class Workspace: Sendable {
     }
 
     /// Imports ideas from CSV read in one pass, chunk by chunk (`next` gives the next bytes, nil at the end), in one
-    /// transaction: each record is checked once as it arrives (`IdeaCSVReader`, then the theme against the lokale
-    /// opgaven), written with prepared statements, and compared with the stored titles and the rows before it through one
-    /// `DuplicateIndex` built once and extended row by row. A row without a stage lands in the inbox, received on the
-    /// file's date or `today` (the store's day when not given). `row` hears every checked row with its likely duplicates (at most one), in file order, as
-    /// it is read. All or none: any problem (`ImportFailure` names every one; a syntax error alone, as the file cannot be
-    /// read past it) or error from `next` leaves the portfolio as it was. A dry run writes nothing. Returns how many
-    /// ideas were imported.
+    /// transaction. Two threads share the work: one reads, checks and compares each record once as it arrives
+    /// (`CSVImportReader`: `IdeaCSVReader`, the theme against the lokale opgaven, one `DuplicateIndex` of the stored
+    /// titles and the rows before it), while this one writes the rows with prepared statements, a few batches behind.
+    /// A row without a stage lands in the inbox, received on the file's date or `today` (the store's day when not given).
+    /// `row` hears every checked row with its likely duplicates (at most one), in file order, as it is written. All or
+    /// none: any problem (`ImportFailure` names every one; a syntax error alone, as the file cannot be read past it) or
+    /// error from `next` leaves the portfolio as it was. A dry run writes nothing. Returns how many ideas were imported.
     @discardableResult
     public func importCSV(
-        reading next: () throws -> [UInt8]?, dryRun: Bool, today: DayDate? = nil, row: (IdeaDraft, [ImportDuplicate]) -> Void
+        reading next: @escaping () throws -> [UInt8]?, dryRun: Bool, today: DayDate? = nil,
+        row: (IdeaDraft, [ImportDuplicate]) -> Void
     ) throws -> Int {
         let catalog = try themeCatalog()
         let today = today ?? store.today()
+        let source = ChunkSource(next: next)
         return try store.importIdeas(dryRun: dryRun) { writer in
-            var index = DuplicateIndex(writer.storedTitles.lazy.map { (DuplicateSource.stored($0.0), $0.1) })
-            var stream = CSVStream()
-            var reader = IdeaCSVReader()
-            var problems: [ImportProblem] = []
-            func take(_ record: CSVRecord) throws {
-                switch reader.read(record) {
-                case .header: break
-                case .unusableHeader(let problem): throw ImportFailure([problem])
-                case .problems(let found): problems += found
-                case .draft(var draft):
-                    do { draft.fields = try catalog.checked(draft.fields) } catch {
-                        problems.append(ImportProblem(draft.location, field: "theme", .rule(error)))
-                        return
-                    }
-                    if problems.isEmpty {
-                        try writer.add(draft, arrival: draft.inbox ? Arrival(receivedOn: draft.receivedOn ?? today, replyTo: draft.replyTo) : nil)
-                    }
-                    let found = index.nearestThenInsert(.row(draft.location), title: draft.fields.title, limit: 1)
-                        .map { ImportDuplicate(location: draft.location, match: $0) }
-                    row(draft, found)
-                }
-            }
+            let reader = CSVImportReader(storedTitles: writer.storedTitles, catalog: catalog, today: today)
+            let handOver = ImportHandOver<ImportStep>()
+            Thread { reader.run(source.next, into: handOver) }.start()
             do {
-                while let chunk = try next() { try stream.feed(chunk, take) }
-                try stream.finish(take)
-            } catch let error as CSV.ParseError {
-                throw ImportFailure([ImportProblem(.line(error.line), .syntax(error.message))])
+                while let batch = try handOver.take() {
+                    for step in batch {
+                        if step.write { try writer.add(step.draft, arrival: step.arrival) }
+                        row(step.draft, step.duplicates)
+                    }
+                }
+            } catch {
+                handOver.cancel()
+                throw error
             }
-            guard reader.hasHeader else { throw ImportFailure([ImportProblem(.line(1), .emptyFile)]) }
-            guard problems.isEmpty else { throw ImportFailure(problems) }
             return writer.count
         }
     }

@@ -67,6 +67,8 @@ struct InfoCommand: ParsableCommand {
         for stage in Stage.boardOrder {
             rows.append(["  " + strings.stage(stage), "\(counts[stage] ?? 0)"])
         }
+        let declined = try workspace?.reader.intakes().filter { $0.status == .declined }.count ?? 0
+        rows.append([strings[.cliInfoDeclined], "\(declined)"])
         rows.append([strings[.cliInfoEvents], "\(try workspace?.reader.eventCount() ?? 0)"])
         print(Output.table(rows))
     }

@@ -34,6 +34,13 @@ public struct CSVStream: Sendable {
         for byte in bytes { try take(byte, record) }
     }
 
+    /// Reads more bytes, as `feed(_:_:)` does, from an array (a file's chunk): the bytes are read from its buffer.
+    public mutating func feed(_ bytes: [UInt8], _ record: (CSVRecord) throws -> Void) throws {
+        try bytes.withUnsafeBufferPointer { buffer in
+            for byte in buffer { try take(byte, record) }
+        }
+    }
+
     /// Ends the input: the last record, if any, goes to `record`; an unclosed quote is an error.
     public mutating func finish(_ record: (CSVRecord) throws -> Void) throws {
         if !startChecked { try settleStart(record) }

@@ -66,6 +66,8 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
     // Intake and lokale opgaven
     /// Triage (accept or decline) of an idea that is not waiting in the inbox; `status` is its intake status.
     case notInInbox(IdeaID, status: String)
+    /// A move, reorder or merge of an idea declined at intake: it is off the board for good (its history keeps it).
+    case ideaDeclined(IdeaID)
     /// Declining an idea needs a reason for its submitter and the history.
     case declineNeedsReason
     /// Accepting an idea onto the board needs a lokale opgave (theme).
@@ -228,6 +230,8 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
                 + " (or add it with proeftuin opgave add)"
         case .notInInbox(let id, let status):
             "idea \(id) is not in the inbox (it is \(status)): only ideas in the inbox are triaged"
+        case .ideaDeclined(let id):
+            "idea \(id) was declined at intake and is off the board: it is not moved, reordered or merged (its history keeps it)"
         case .declineNeedsReason:
             "declining an idea needs a reason: give one"
         case .acceptNeedsTheme:

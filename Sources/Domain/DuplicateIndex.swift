@@ -184,17 +184,19 @@ public struct DuplicateIndex<Key: Hashable & Comparable & Sendable>: Equatable, 
             return value >= score(last.shared, last.size)
         }
         /// The fewest trigrams an entry of each size has to share to be among the answers (more than its size: none), by
-        /// `reaches`, worked out again whenever the answers change.
+        /// `reaches`, worked out for a size when first needed after the answers changed (`settled` counts the changes).
         var need = [Int](repeating: 0, count: largest + 1)
-        func settle() {
-            for size in need.indices {
-                var shared = max(0, Int(Double(a + size) * Similarity.threshold / 2) - 1)
-                if best.count == limit, let last = best.last { shared = max(0, Int(Double(a + size) * score(last.shared, last.size) / 2) - 1) }
-                while shared <= size && !reaches(shared, size) { shared += 1 }
-                need[size] = shared
-            }
+        var worked = [Int](repeating: -1, count: largest + 1)
+        var settled = 0
+        func needed(_ size: Int) -> Int {
+            if worked[size] == settled { return need[size] }
+            var shared = max(0, Int(Double(a + size) * Similarity.threshold / 2) - 1)
+            if best.count == limit, let last = best.last { shared = max(0, Int(Double(a + size) * score(last.shared, last.size) / 2) - 1) }
+            while shared <= size && !reaches(shared, size) { shared += 1 }
+            need[size] = shared
+            worked[size] = settled
+            return shared
         }
-        settle()
         func ranksBefore(_ shared: Int, _ size: Int, _ position: Int, _ other: (shared: Int, size: Int, position: Int)) -> Bool {
             let mine = score(shared, size), theirs = score(other.shared, other.size)
             return mine > theirs || (mine == theirs && keys[position] < keys[other.position])
@@ -211,11 +213,12 @@ public struct DuplicateIndex<Key: Hashable & Comparable & Sendable>: Equatable, 
                                 if seen[position] == query { continue }
                                 seen[position] = query
                                 let start = Int(starts[position]), size = Int(starts[position + 1]) - start
-                                guard min(most, size) >= need[size] else { continue }
+                                let required = needed(size)
+                                guard min(most, size) >= required else { continue }
                                 let words = position * 4
                                 let missingAtLeast = (signatures[words] & lacking.0).nonzeroBitCount + (signatures[words + 1] & lacking.1).nonzeroBitCount
                                     + (signatures[words + 2] & lacking.2).nonzeroBitCount + (signatures[words + 3] & lacking.3).nonzeroBitCount
-                                guard size - missingAtLeast >= need[size] else { continue }
+                                guard size - missingAtLeast >= required else { continue }
                                 // With ascending keys, a later entry that can at most tie the last answer ranks after it.
                                 if keysAscend, best.count == limit, let last = best.last, position > last.position,
                                    score(min(most, size), size) <= score(last.shared, last.size) { continue }
@@ -226,7 +229,7 @@ public struct DuplicateIndex<Key: Hashable & Comparable & Sendable>: Equatable, 
                                         shared += 1
                                     } else {
                                         missing += 1
-                                        if size - missing < need[size] {
+                                        if size - missing < required {
                                             compared = false
                                             break
                                         }
@@ -238,7 +241,7 @@ public struct DuplicateIndex<Key: Hashable & Comparable & Sendable>: Equatable, 
                                 let place = best.firstIndex(where: { ranksBefore(shared, size, position, $0) }) ?? best.count
                                 best.insert((shared, size, position), at: place)
                                 if best.count > limit { best.removeLast() }
-                                if best.count == limit { settle() }
+                                if best.count == limit { settled += 1 }
                             }
                         }
                     }

@@ -190,14 +190,6 @@ public struct IdeaSummary: Equatable, Sendable, Identifiable {
         guard let inboxSince else { return false }
         return inboxSince.adding(days: triageDays) < today
     }
-
-    /// Whether the card matches a filter text: every word must occur in the title, theme, tags or id.
-    public func matches(filter: String) -> Bool {
-        let words = TextSearch.fold(filter).split(separator: " ")
-        guard !words.isEmpty else { return true }
-        let haystack = TextSearch.fold("\(id) \(title) \(theme) \(tags.joined(separator: " "))")
-        return words.allSatisfy { haystack.contains($0) }
-    }
 }
 
 /// Case- and accent-insensitive text matching (so "een" finds "één").

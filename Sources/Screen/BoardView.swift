@@ -48,7 +48,13 @@ enum BoardView {
 
     /// A column's title: the stage name, shortened when it must be, and its count (with the WIP limit) whole.
     static func columnTitle(_ stage: Stage, state: AppState, room: Int) -> String {
-        let strings = state.strings
+        let count = columnCount(stage, state: state, room: room)
+        let name = DisplayWidth.truncate(state.strings.stage(stage), to: max(1, room - DisplayWidth.of(count) - 1))
+        return name + " " + count
+    }
+
+    /// The count a column's title shows in `room`: its cards, or with a WIP limit the stage's count against it.
+    static func columnCount(_ stage: Stage, state: AppState, room: Int) -> String {
         let visible = state.count(in: stage)
         var count = "\(visible)"
         if let limit = state.wipLimits[stage] {
@@ -59,8 +65,7 @@ enum BoardView {
             // colour still tells a limit reached or passed).
             if filtered, room - DisplayWidth.of(count) - 1 < 4 { count = "\(visible)" }
         }
-        let name = DisplayWidth.truncate(strings.stage(stage), to: max(1, room - DisplayWidth.of(count) - 1))
-        return name + " " + count
+        return count
     }
 
     private static func drawColumn(_ stage: Stage, x: Int, width: Int, state: AppState, into grid: inout CellGrid) {
@@ -69,7 +74,16 @@ enum BoardView {
         let top = BoardLayout.boxTop(for: state.size)
         let inner = BoardLayout.innerHeight(for: state.size)
         let count = state.count(in: stage)
-        let title = columnTitle(stage, state: state, room: width - 4)
+        let visible = BoardLayout.visibleCards(for: state.size)
+        let scroll = min(state.scrollTop[stage] ?? 0, max(0, count - visible))
+        // Cards scrolled away above are told: the title gives up room for at least the short "▲n", as long as its count
+        // stays whole and its name keeps three letters; else the bottom border tells them, beside those below.
+        var above = scroll > 0 ? DisplayWidth.of("▲\(scroll)") : 0
+        if above > 0 {
+            let nameRoom = width - 4 - above - DisplayWidth.of(columnCount(stage, state: state, room: width - 4 - above)) - 1
+            if nameRoom < min(4, DisplayWidth.of(strings.stage(stage))) { above = 0 }
+        }
+        let title = columnTitle(stage, state: state, room: width - 4 - above)
         var titleStyle = focused ? Palette.focusedColumnTitle : Palette.columnTitle
         if let limit = state.wipLimits[stage] {
             let count = state.stageCounts[stage] ?? 0
@@ -87,9 +101,7 @@ enum BoardView {
             grid.put(shown, x: x + 1, y: top + 1, maxWidth: innerWidth, style: Palette.badge)
             return
         }
-        let visible = BoardLayout.visibleCards(for: state.size)
         let height = BoardLayout.cardHeight(for: state.size)
-        let scroll = min(state.scrollTop[stage] ?? 0, max(0, count - visible))
         let selectedIndex = focused ? state.selectedIndex(in: stage) : nil
         for index in scroll..<min(count, scroll + visible) {
             // A windowed board holds what it shows; a card not held (its window still being read) stays blank.
@@ -98,12 +110,15 @@ enum BoardView {
             CardView.draw(card, x: x + 1, y: y, width: innerWidth, titleLines: height - 1, selected: index == selectedIndex,
                           marked: state.marked.contains(card.id), today: state.today, triageDays: state.triageDays, into: &grid)
         }
-        if scroll > 0 {
+        if above > 0 {
             drawMarker(" \(strings.format(.moreAbove, scroll)) ", compact: "▲\(scroll)", x: x, y: top, width: width,
-                       reserved: min(width - 4, DisplayWidth.of(title)) + 2, into: &grid)
+                       reserved: min(width - 4 - above, DisplayWidth.of(title)) + 2, into: &grid)
         }
         let below = count - scroll - visible
-        if below > 0 {
+        if scroll > 0, above == 0 {
+            let both = "▲\(scroll)" + (below > 0 ? " ▼\(below)" : "")
+            drawMarker(" \(both) ", compact: both, x: x, y: top + inner + 1, width: width, reserved: 0, into: &grid)
+        } else if below > 0 {
             drawMarker(" \(strings.format(.moreBelow, below)) ", compact: "▼\(below)", x: x, y: top + inner + 1,
                        width: width, reserved: 0, into: &grid)
         }

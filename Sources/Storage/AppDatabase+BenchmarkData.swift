@@ -39,7 +39,7 @@ extension AppDatabase {
             return String(text.prefix(200))
         }
         let stages: [Stage] = [.proposed, .proposed, .proposed, .proposed, .experimenting, .experimenting, .learning, .scaling, .stopped, .stopped]
-        try write { db in
+        try bulkWrite { db in
             let insertIdea = try db.makeStatement(sql: """
                 INSERT INTO idea (id, title, description, source, theme, tags, stage, position, createdAt, updatedAt, reviewDate, cycleCount)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -88,8 +88,7 @@ extension AppDatabase {
     ) throws -> [IdeaSummary] {
         var cards: [IdeaSummary] = []
         if range.lowerBound > 1_000 {
-            let total = try counts[stage] ?? Int.fetchOne(db, sql: "SELECT COUNT(*) FROM idea WHERE stage = ? AND \(onBoard)",
-                                                          arguments: [stage.rawValue]) ?? 0
+            let total = try counts[stage] ?? boardCount(of: stage, db)
             let end = min(range.upperBound, total)
             guard range.lowerBound < end else { return [] }
             if range.lowerBound > total / 2 {
@@ -141,6 +140,11 @@ extension AppDatabase {
     /// Ideas per stage on the board (declined ideas left off), counted by SQLite, inside a read the caller holds.
     static func boardCountsByStage(_ db: Database) throws -> [Stage: Int] {
         try countsByStage(db, where: onBoard)
+    }
+
+    /// The ideas of one column of the board (declined ideas left off): what its WIP limit counts.
+    static func boardCount(of stage: Stage, _ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM idea WHERE stage = ? AND \(onBoard)", arguments: [stage.rawValue]) ?? 0
     }
 
     /// Every idea on the board with the folded text the filter looks in, per stage in board order; `fold` gives an idea's

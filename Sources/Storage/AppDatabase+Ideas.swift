@@ -199,9 +199,9 @@ extension AppDatabase {
         ).map { try $0.entry }
     }
 
-    /// Number of ideas per stage.
+    /// Number of ideas per stage as the board and the WIP limits count them: ideas declined at intake left out.
     public func countsByStage() throws -> [Stage: Int] {
-        try read { db in try Self.countsByStage(db) }
+        try read { db in try Self.boardCountsByStage(db) }
     }
 
     /// Ideas per stage, counted by SQLite (the stage index), inside a read the caller holds.

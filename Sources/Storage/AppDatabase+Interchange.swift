@@ -105,7 +105,7 @@ extension AppDatabase {
     @discardableResult
     public func importAll(_ export: PortfolioExport) throws -> [IdeaDraft] {
         guard export.format == PortfolioExport.formatName else { throw InterchangeError.notAnExport }
-        return try write { db in
+        return try bulkWrite { db in
             try Self.checkSchema(of: export, in: db)
             try checkEmpty(db)
             let drafts = try PortfolioImport.check(export.tables).get()
@@ -219,7 +219,7 @@ extension AppDatabase {
     /// an arrival lands in the inbox.
     public func importIdeas(_ rows: [(IdeaFields, Stage)], arrivals: [Arrival?] = []) throws {
         let now = clock()
-        try write { db in
+        try bulkWrite { db in
             do {
                 var positions: [Stage: Int64] = [:]
                 for stage in Stage.allCases {
@@ -227,7 +227,7 @@ extension AppDatabase {
                 }
                 // Hardening: gates are never skipped (every row arrives as proposed) and a hard limit is never exceeded.
                 if let limit = try wipLimit(for: .proposed, in: db), limit.hard {
-                    let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM idea WHERE stage = 'proposed'") ?? 0
+                    let count = try Self.boardCount(of: .proposed, db)
                     try limit.check(countAfter: count + rows.count, override: nil)
                 }
                 for (offset, (fields, requested)) in rows.enumerated() {

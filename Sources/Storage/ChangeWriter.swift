@@ -57,6 +57,7 @@ struct ChangeWriter {
         case .swap(let firstID, let secondID):
             var first = try fetch(firstID)
             var second = try fetch(secondID)
+            try Self.refuseDeclined([firstID, secondID], db)
             guard first.stage == second.stage else { throw try changedSince(secondID, fields: [], kinds: [.moved]) }
             let before = PlacementSnapshot(stage: first.stage.rawValue, position: first.position)
             (first.position, second.position) = (second.position, first.position)
@@ -149,10 +150,19 @@ struct ChangeWriter {
         }
     }
 
+    /// Refuses a change to the board's order of ideas declined at intake: they are off the board for good.
+    static func refuseDeclined(_ ids: [IdeaID], _ db: Database) throws {
+        for id in ids where try Bool.fetchOne(
+            db, sql: "SELECT 1 FROM intake WHERE ideaId = ? AND status = 'declined'", arguments: [id.rawValue]) == true {
+            throw DomainError.ideaDeclined(id)
+        }
+    }
+
     // MARK: Moves
 
     private func move(_ request: MoveRequest, change: IdeaChange) throws -> AppliedChange {
         let idea = try fetch(request.id)
+        try Self.refuseDeclined([request.id], db)
         let reason = TextSanitizer.singleLine(request.reason).trimmingCharactersInWhitespace()
         let override = request.wipOverride.map { TextSanitizer.singleLine($0).trimmingCharactersInWhitespace() }
         if let from = request.from, idea.stage != from {
@@ -165,7 +175,7 @@ struct ChangeWriter {
             try TextLimit.check(override ?? "", field: "reason", limit: TextLimit.text)
             try request.gate.check(for: request.target)
             if let limit = try database.wipLimit(for: request.target, in: db) {
-                let count = try IdeaRecord.filter(IdeaRecord.Columns.stage == request.target.rawValue).fetchCount(db)
+                let count = try AppDatabase.boardCount(of: request.target, db)
                 try limit.check(countAfter: count + 1, override: override)
             }
         }

@@ -84,7 +84,7 @@ public final class IdeaImportWriter {
     /// row arrives as proposed, and a hard limit is never exceeded).
     func checkLimit(_ database: AppDatabase, _ db: Database) throws {
         guard statements != nil, let limit = try database.wipLimit(for: .proposed, in: db), limit.hard else { return }
-        let stored = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM idea WHERE stage = 'proposed'") ?? 0
+        let stored = try AppDatabase.boardCount(of: .proposed, db)
         // The rows just added are in the column already.
         try limit.check(countAfter: stored, override: nil)
     }
@@ -99,7 +99,7 @@ extension AppDatabase {
         if dryRun {
             return try read { db in try body(IdeaImportWriter(db, writing: false, now: now, actor: actor, program: program)) }
         }
-        return try write { db in
+        return try bulkWrite { db in
             let writer = try IdeaImportWriter(db, writing: true, now: now, actor: actor, program: program)
             let result = try body(writer)
             do { try writer.checkLimit(self, db) } catch let error as DomainError { throw DomainErrorBox(error: error) }

@@ -21,11 +21,7 @@ public enum BoardApp {
         let terminal = try Terminal.start(environment: environment, useMouse: useMouse)
         defer { terminal.stop() }
         let drafts = DraftStore(directory: workspace.reader.directory, actor: workspace.reader.actor)
-        var runner = EffectRunner(workspace: workspace, staleDays: staleDays, triageDays: triageDays, language: language, drafts: drafts, sharing: sharing)
-        // The portfolio's figures are computed in the background after the first frame and after each change.
-        let figures = PortfolioWorker()
-        runner.portfolioWorker = figures
-        figures.attach(runner)
+        let runner = EffectRunner(workspace: workspace, staleDays: staleDays, triageDays: triageDays, language: language, drafts: drafts, sharing: sharing)
         var watcher = ChangeWatcher(workspace: workspace)
         let renderer = Renderer()
         var state = AppState(language: language, size: terminal.size,
@@ -34,59 +30,56 @@ public enum BoardApp {
         state.keymap = keymap
         state.themes = try workspace.themeCatalog()
         state.triageDays = triageDays
-        // The board reads windows of its columns: what the screen shows plus a margin, never every card.
+        // The board reads windows of its columns: what the screen shows plus a margin, never every card. The portfolio's
+        // figures are computed in the background after the first frame and after each change.
         var pending: [Effect] = [.loadWindow(state.windowedStart()), .loadDrafts]
+        var loop = BoardLoop(state: state, runner: runner)
         while true {
-            while !pending.isEmpty {
-                let effect = pending.removeFirst()
-                if effect == .quit { return }
-                for event in runner.perform(effect) {
-                    pending += Reducer.reduce(&state, event)
-                }
-            }
+            guard loop.perform(pending) else { return }
+            pending = []
             endIfSignalled(terminal, backup)
-            terminal.draw(renderer.render(state))
-            if dailyBackup, state.isLoaded, !backup.hasStarted {
+            terminal.draw(renderer.render(loop.state))
+            if dailyBackup, loop.state.isLoaded, !backup.hasStarted {
                 // A closed terminal window (HUP) or a TERM while the copy is made waits for it: a board opened and closed
                 // at once still leaves the day's backup.
                 Terminal.deferTermination(true)
                 backup.start(workspace, language: language)
             }
             if !backup.isRunning { Terminal.deferTermination(false) }
-            if environment["PROEFTUIN_TEST_CRASH"] == "after-first-frame", state.isLoaded {
+            if environment["PROEFTUIN_TEST_CRASH"] == "after-first-frame", loop.state.isLoaded {
                 // Lets the end-to-end tests prove that a crash restores the terminal.
                 fatalError("crash requested by PROEFTUIN_TEST_CRASH")
             }
             // What the background computations delivered, and a new one when the data changed; drawn at once when shown.
-            if figures.deliver(into: &state, runner: runner) { continue }
+            if loop.deliverFigures() { continue }
             let input = terminal.read(timeout: pollInterval)
             endIfSignalled(terminal, backup)
-            if case .weighing = state.mode {
+            if case .weighing = loop.state.mode {
                 // The reducer has no clock: the weighing timer learns the time here, before the key is handled.
-                pending += Reducer.reduce(&state, .tick(Date()))
+                pending += loop.reduce(.tick(Date()))
             }
             switch input {
             case .key(.control("l")):
                 terminal.invalidate()
-                pending += Reducer.reduce(&state, .key(.control("l")))
+                pending += loop.reduce(.key(.control("l")))
             case .key(let key):
-                pending += Reducer.reduce(&state, .key(key))
+                pending += loop.reduce(.key(key))
             case .resized(let size):
-                pending += Reducer.reduce(&state, .resized(size))
+                pending += loop.reduce(.resized(size))
             case .timeout:
                 break
             }
             if let failure = backup.takeFailure() {
-                pending += Reducer.reduce(&state, .loadFailed(.storage(failure)))
+                pending += loop.reduce(.loadFailed(.storage(failure)))
             }
             // Looked at between keys too, so a facilitator typing fast still sees other programs' scores.
             if pending.isEmpty, watcher.poll() {
-                for event in runner.perform(Reducer.reload(&state)) {
+                for event in loop.runner.perform(Reducer.reload(&loop.state)) {
                     guard case .boardLoaded(let data) = event else {
-                        pending += Reducer.reduce(&state, event)  // a failed read is shown, the old cards stay
+                        pending += loop.reduce(event)  // a failed read is shown, the old cards stay
                         continue
                     }
-                    pending += Reducer.reduce(&state, .boardChangedElsewhere(data))
+                    pending += loop.reduce(.boardChangedElsewhere(data))
                 }
             }
         }

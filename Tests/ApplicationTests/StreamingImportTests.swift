@@ -1,4 +1,4 @@
-import Application
+@testable import Application
 import Domain
 import Foundation
 import GRDB
@@ -112,5 +112,68 @@ struct StreamingImportTests {
             }, dryRun: false) { _, _ in }
         }
         #expect(try workspace.reader.summaries().count == 1)
+    }
+
+    /// A file of many batches is read on one thread and written on another: every row arrives once, in file order, and
+    /// an error from the reader after several batches were written still leaves the portfolio as it was.
+    @Test func manyBatchesArriveInFileOrderAndALateErrorKeepsNothing() throws {
+        defer { try? FileManager.default.removeItem(at: url) }
+        let workspace = try open("batches")
+        let rows = 10 * 256 + 7
+        let titles = (1...rows).map { "Idee nummer \($0) voor de wijk \($0 % 13)" }
+        let text = "title\n" + titles.joined(separator: "\n") + "\n"
+        var heard: [String] = []
+        var chunks = Array(text.utf8).chunked(4096)
+        let count = try workspace.importCSV(reading: { chunks.isEmpty ? nil : chunks.removeFirst() }, dryRun: false) { draft, _ in
+            heard.append(draft.fields.title)
+        }
+        #expect(count == rows)
+        #expect(heard == titles)
+        #expect(try workspace.reader.summaries().map(\.title) == ["Fietsenstalling bij station"] + titles)
+
+        struct Unreadable: Error {}
+        var left = Array(text.utf8).chunked(4096)
+        var given = 0
+        #expect(throws: Unreadable.self) {
+            try workspace.importCSV(reading: {
+                given += 1
+                guard given < left.count else { throw Unreadable() }
+                return left.removeFirst()
+            }, dryRun: false) { _, _ in }
+        }
+        #expect(try workspace.reader.summaries().count == rows + 1)
+    }
+
+    /// The writer giving up (a failed write) stops the reader, even while it waits to hand over a batch.
+    @Test func theWriterGivingUpStopsTheReader() throws {
+        let handOver = ImportHandOver<Int>(ahead: 1)
+        let stopped = DispatchSemaphore(value: 0)
+        let outcome = Outcome()
+        Thread {
+            var handed = 0
+            while handOver.put([handed]) { handed += 1 }
+            outcome.set(handed)
+            handOver.finish(.success(()))
+            stopped.signal()
+        }.start()
+        #expect(try handOver.take() == [0])
+        handOver.cancel()
+        #expect(stopped.wait(timeout: .now() + 5) == .success)
+        #expect((1...2).contains(outcome.value))
+    }
+}
+
+/// A value set on one thread and read on another.
+private final class Outcome: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored = 0
+    var value: Int { lock.withLock { stored } }
+    func set(_ value: Int) { lock.withLock { stored = value } }
+}
+
+extension Array {
+    /// The elements in pieces of `size` (the last one shorter).
+    fileprivate func chunked(_ size: Int) -> [[Element]] {
+        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
     }
 }

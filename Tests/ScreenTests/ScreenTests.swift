@@ -69,6 +69,39 @@ struct BoardScreenTests {
         #expect(roomy[13].hasPrefix("└──────────────────── ▼ 4 more ┘└"), "columns of 30 and more keep two-line cards")
     }
 
+    /// A column title too long to leave room for the marker gives up room for "▲n": cards scrolled away above are always
+    /// told, in Dutch at 80 columns too.
+    @Test func aLongColumnTitleMakesRoomForTheMarkerAbove() {
+        var state = boardState(size: Size(width: 80, height: 15), language: .nl, titles: (1...23).map { "Idee \($0)" })
+        #expect(render(state)[1].hasPrefix("┌ Voorgest… 23 ┐"), "nothing scrolled away: the whole room for the title")
+        for _ in 0..<5 { _ = Reducer.reduce(&state, .key(.down)) }
+        let lines = render(state)
+        #expect(lines[1].hasPrefix("┌ Voorge… 23 ▲3┐"))
+        #expect(lines[2].hasPrefix("│ Idee 4       │"))
+        for _ in 0..<14 { _ = Reducer.reduce(&state, .key(.down)) }
+        #expect(render(state)[1].hasPrefix("┌ Voorg… 23 ▲17┐"))
+    }
+
+    /// The count and WIP limit are never cut for the marker: where the name would keep fewer than three letters, the
+    /// bottom border tells the cards above beside those below.
+    @Test func theMarkerAboveNeverCutsTheCountOrLimit() {
+        var state = boardState(size: Size(width: 80, height: 15), language: .nl, titles: (1...2_000).map { "Idee \($0)" })
+        state.wipLimits[.proposed] = WipLimit(stage: .proposed, limit: 5)
+        for _ in 0..<400 { _ = Reducer.reduce(&state, .key(.down)) }
+        var lines = render(state)
+        #expect(lines[1].hasPrefix("┌ Voor… 2000/5 ┐"))
+        #expect(lines[13].hasPrefix("└── ▲398 ▼1599 ┘"))
+        state.wipLimits[.proposed] = nil
+        lines = render(state)
+        #expect(lines[1].hasPrefix("┌ Voorge… 2000 ┐"))
+        #expect(lines[13].hasPrefix("└── ▲398 ▼1599 ┘"))
+        // Near the top the short marker fits beside three letters of the name.
+        for _ in 0..<390 { _ = Reducer.reduce(&state, .key(.up)) }
+        lines = render(state)
+        #expect(lines[1].hasPrefix("┌ Voo… 2000 ▲10┐"))
+        #expect(lines[13].hasPrefix("└── ▼ nog 1987 ┘"))
+    }
+
     @Test func narrowBoardShowsOneColumnWithTabs() {
         let lines = render(boardState(size: Size(width: 50, height: 12)))
         #expect(lines == [

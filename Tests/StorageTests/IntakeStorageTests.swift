@@ -36,6 +36,36 @@ struct IntakeStorageTests {
         #expect(try database.intakes().isEmpty, "ideas from before the inbox are not in it")
     }
 
+    /// A declined idea is off the board, so it no longer counts: not in the stage counts (`info`, `wip`) and not
+    /// against a hard WIP limit of its column, as the board's column count shows.
+    @Test func aDeclinedIdeaCountsNowhereOnTheBoardNorAgainstALimit() throws {
+        let database = try open()
+        try database.add(IdeaFields(title: "Van het team"))
+        let declined = try database.addToInbox(IdeaFields(title: "Meldapp"), receivedOn: Self.day(2026, 11, 4), replyTo: nil)
+        try database.changeIntake(declined.id, .decline(reason: "bestaat al"), today: Self.day(2026, 11, 5))
+        #expect(try database.countsByStage() == [.proposed: 1])
+        try database.setWipLimit(WipLimit(stage: .proposed, limit: 2, hard: true))
+        try database.importIdeas(dryRun: false) { writer in
+            try writer.add(IdeaDraft(location: .line(2), fields: IdeaFields(title: "Speelplek in het park"), stage: .proposed))
+        }
+        #expect(try database.countsByStage() == [.proposed: 2])
+        #expect(throws: DomainError.self) {
+            try database.importIdeas(dryRun: false) { writer in
+                try writer.add(IdeaDraft(location: .line(2), fields: IdeaFields(title: "Nog een idee"), stage: .proposed))
+            }
+        }
+        // Off the board for good: not moved through a gate, reordered or merged, either way (the history keeps it).
+        let onBoard = try #require(try database.summaries().first)
+        #expect(throws: DomainError.ideaDeclined(declined.id)) {
+            try database.apply(.move(MoveRequest(id: declined.id, target: .experimenting, reason: "toch", gate: experimentGate,
+                                                 wipOverride: "test")))
+        }
+        #expect(throws: DomainError.ideaDeclined(declined.id)) { try database.apply(.swap(onBoard.id, declined.id)) }
+        #expect(throws: DomainError.ideaDeclined(declined.id)) { try database.merge(declined.id, into: onBoard.id) }
+        #expect(throws: DomainError.ideaDeclined(declined.id)) { try database.merge(onBoard.id, into: declined.id) }
+        #expect(try database.idea(declined.id).stage == .proposed)
+    }
+
     @Test func anInboxIdeaIsMarkedOnTheBoardUntilTriagedAndADeclinedOneLeavesIt() throws {
         let database = try open()
         try database.add(IdeaFields(title: "Van het team"))

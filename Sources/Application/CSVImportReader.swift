@@ -1,0 +1,65 @@
+import Domain
+
+/// The reading half of a CSV import: reads the file in one pass, checks each record once (`IdeaCSVReader`, then the
+/// theme against the lokale opgaven) and compares its title with the stored titles and the rows before it through one
+/// `DuplicateIndex`, handing the rows over in batches, in file order, to the thread that writes them.
+struct CSVImportReader: Sendable {
+    let storedTitles: [(IdeaID, String)]
+    let catalog: ThemeCatalog
+    /// The day inbox rows without a date of their own are received on.
+    let today: DayDate
+    static let batchSize = 256
+
+    /// The writer stopped taking rows: stop reading.
+    private struct WriterStopped: Error {}
+
+    /// Reads everything `next` gives into `handOver`, then finishes it with the outcome: a syntax error, an unusable
+    /// header, an empty file or the rows' problems (all of them) end it as an `ImportFailure`.
+    func run(_ next: () throws -> [UInt8]?, into handOver: ImportHandOver<ImportStep>) {
+        do {
+            try read(next, into: handOver)
+            handOver.finish(.success(()))
+        } catch {
+            handOver.finish(.failure(error))
+        }
+    }
+
+    private func read(_ next: () throws -> [UInt8]?, into handOver: ImportHandOver<ImportStep>) throws {
+        var index = DuplicateIndex(storedTitles.lazy.map { (DuplicateSource.stored($0.0), $0.1) })
+        var stream = CSVStream()
+        var reader = IdeaCSVReader()
+        var problems: [ImportProblem] = []
+        var batch: [ImportStep] = []
+        batch.reserveCapacity(Self.batchSize)
+        func handOverBatch() throws {
+            guard handOver.put(batch) else { throw WriterStopped() }
+            batch.removeAll(keepingCapacity: true)
+        }
+        func take(_ record: CSVRecord) throws {
+            switch reader.read(record) {
+            case .header: break
+            case .unusableHeader(let problem): throw ImportFailure([problem])
+            case .problems(let found): problems += found
+            case .draft(var draft):
+                do { draft.fields = try catalog.checked(draft.fields) } catch {
+                    problems.append(ImportProblem(draft.location, field: "theme", .rule(error)))
+                    return
+                }
+                let found = index.nearestThenInsert(.row(draft.location), title: draft.fields.title, limit: 1)
+                    .map { ImportDuplicate(location: draft.location, match: $0) }
+                let arrival = draft.inbox ? Arrival(receivedOn: draft.receivedOn ?? today, replyTo: draft.replyTo) : nil
+                batch.append(ImportStep(draft: draft, write: problems.isEmpty, arrival: arrival, duplicates: found))
+                if batch.count == Self.batchSize { try handOverBatch() }
+            }
+        }
+        do {
+            while let chunk = try next() { try stream.feed(chunk, take) }
+            try stream.finish(take)
+        } catch let error as CSV.ParseError {
+            throw ImportFailure([ImportProblem(.line(error.line), .syntax(error.message))])
+        }
+        if !batch.isEmpty { try handOverBatch() }
+        guard reader.hasHeader else { throw ImportFailure([ImportProblem(.line(1), .emptyFile)]) }
+        guard problems.isEmpty else { throw ImportFailure(problems) }
+    }
+}
