@@ -389,6 +389,36 @@ struct StoreContract {
         #expect(try store.history(waiting.id).map(\.kind) == [.created, .edited, .accepted])
     }
 
+    /// A declined idea is off the board for good: not in the stage counts, not against a hard WIP limit of its column
+    /// (a reopened idea and an import row count only the ideas the column shows), and never moved, reordered or merged.
+    func aDeclinedIdeaCountsNowhereOnTheBoardNorAgainstALimit() throws {
+        let store = try open()
+        let onBoard = try store.add(IdeaFields(title: "Van het team"))
+        let stopped = try store.add(IdeaFields(title: "Gestopt"))
+        try store.apply(.move(MoveRequest(id: stopped.id, target: .stopped, reason: "past niet", gate: .stop(.other, learned: "x"))))
+        let declined = try store.addToInbox(IdeaFields(title: "Meldapp"), receivedOn: DayDate(year: 2026, month: 11, day: 4)!, replyTo: nil)
+        _ = try store.changeIntake(declined.id, .decline(reason: "bestaat al"), today: DayDate(year: 2026, month: 11, day: 5)!)
+        #expect(try store.countsByStage() == [.proposed: 1, .stopped: 1])
+        try store.setWipLimit(WipLimit(stage: .proposed, limit: 3, hard: true))
+        try store.apply(.move(MoveRequest(id: stopped.id, target: .proposed, reason: "nieuwe kans")))
+        try store.importIdeas([(IdeaFields(title: "Speelplek in het park"), .proposed)], arrivals: [])
+        #expect(try store.countsByStage() == [.proposed: 3])
+        #expect(throws: DomainError.wipLimitReached(.proposed, limit: 3, hard: true)) {
+            try store.importIdeas([(IdeaFields(title: "Nog een idee"), .proposed)], arrivals: [])
+        }
+        #expect(throws: DomainError.ideaDeclined(declined.id)) {
+            try store.apply(.move(MoveRequest(id: declined.id, target: .experimenting, reason: "toch", gate: experimentGate,
+                                              wipOverride: "test")))
+        }
+        #expect(throws: DomainError.ideaDeclined(declined.id)) { try store.apply(.swap(onBoard.id, declined.id)) }
+        #expect(throws: DomainError.ideaDeclined(declined.id)) { try store.apply(.swap(declined.id, onBoard.id)) }
+        #expect(throws: DomainError.ideaDeclined(declined.id)) { try store.merge(declined.id, into: onBoard.id) }
+        #expect(throws: DomainError.ideaDeclined(declined.id)) { try store.merge(onBoard.id, into: declined.id) }
+        #expect(try store.idea(declined.id).stage == .proposed)
+        #expect(try store.idea(onBoard.id).position == 1)
+        #expect(try store.history(declined.id).map(\.kind) == [.created, .declined])
+    }
+
     func lokaleOpgavenAreAListWhoseRenamesReachTheirIdeas() throws {
         let store = try open()
         try store.addChallenges([LocalChallenge(name: "Armoede"), LocalChallenge(name: "Wonen", summary: "betaalbaar", dataSource: "CBS")],

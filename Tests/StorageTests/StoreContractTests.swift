@@ -33,6 +33,9 @@ struct SQLiteStoreContractTests {
     @Test func theInboxMarksIdeasUntilTriagedAndADeclinedOneLeavesTheBoard() throws {
         try contract.theInboxMarksIdeasUntilTriagedAndADeclinedOneLeavesTheBoard()
     }
+    @Test func aDeclinedIdeaCountsNowhereOnTheBoardNorAgainstALimit() throws {
+        try contract.aDeclinedIdeaCountsNowhereOnTheBoardNorAgainstALimit()
+    }
     @Test func lokaleOpgavenAreAListWhoseRenamesReachTheirIdeas() throws { try contract.lokaleOpgavenAreAListWhoseRenamesReachTheirIdeas() }
     @Test func detailsGatherCyclesMeasurementsDecisionsAndStageChanges() throws {
         try contract.detailsGatherCyclesMeasurementsDecisionsAndStageChanges()
@@ -76,6 +79,9 @@ struct PostgresStoreContractTests {
     }
     @Test func theInboxMarksIdeasUntilTriagedAndADeclinedOneLeavesTheBoard() throws {
         try contract.theInboxMarksIdeasUntilTriagedAndADeclinedOneLeavesTheBoard()
+    }
+    @Test func aDeclinedIdeaCountsNowhereOnTheBoardNorAgainstALimit() throws {
+        try contract.aDeclinedIdeaCountsNowhereOnTheBoardNorAgainstALimit()
     }
     @Test func lokaleOpgavenAreAListWhoseRenamesReachTheirIdeas() throws { try contract.lokaleOpgavenAreAListWhoseRenamesReachTheirIdeas() }
     @Test func detailsGatherCyclesMeasurementsDecisionsAndStageChanges() throws {

@@ -58,6 +58,7 @@ struct PostgresChangeWriter {
         case .swap(let firstID, let secondID):
             var first = try fetch(firstID)
             var second = try fetch(secondID)
+            try store.refuseDeclined([firstID, secondID])
             guard first.stage == second.stage else { throw try changedSince(secondID, fields: [], kinds: [.moved]) }
             let before = PlacementSnapshot(stage: first.stage.rawValue, position: first.position)
             (first.position, second.position) = (second.position, first.position)
@@ -153,6 +154,7 @@ struct PostgresChangeWriter {
 
     private func move(_ request: MoveRequest, change: IdeaChange) throws -> AppliedChange {
         let idea = try fetch(request.id)
+        try store.refuseDeclined([request.id])
         let reason = TextSanitizer.singleLine(request.reason).trimmingCharactersInWhitespace()
         let override = request.wipOverride.map { TextSanitizer.singleLine($0).trimmingCharactersInWhitespace() }
         if let from = request.from, idea.stage != from {
@@ -165,7 +167,7 @@ struct PostgresChangeWriter {
             try TextLimit.check(override ?? "", field: "reason", limit: TextLimit.text)
             try request.gate.check(for: request.target)
             if let limit = try store.wipLimitsInTransaction()[request.target] {
-                let count = try count("SELECT COUNT(*) FROM idea WHERE stage = \(request.target.rawValue)")
+                let count = try store.boardCount(of: request.target)
                 try limit.check(countAfter: count + 1, override: override)
             }
         }

@@ -105,15 +105,38 @@ extension PostgresStore {
             """).map { try PostgresRowDecoder.decode(EventRecord.self, $0, table: "event").entry }
     }
 
-    /// Number of ideas per stage.
+    /// Number of ideas per stage as the board and the WIP limits count them: ideas declined at intake left out (as
+    /// `AppDatabase.countsByStage`).
     public func countsByStage() throws -> [Stage: Int] {
         var counts: [Stage: Int] = [:]
-        for row in try session.query("SELECT stage, COUNT(*), MIN(id) FROM idea GROUP BY stage") {
+        for row in try session.query("""
+            SELECT stage, COUNT(*), MIN(id) FROM idea
+            WHERE id NOT IN (SELECT ideaId FROM intake WHERE status = 'declined') GROUP BY stage
+            """) {
             let stage = try StoredValue.value(Stage.self, try row[0].decode(String.self), table: "idea",
                                               record: "#\((try? row[2].decode(Int64.self)) ?? 0)", field: "stage")
             counts[stage] = try row[1].decode(Int.self)
         }
         return counts
+    }
+
+    /// The ideas of one column of the board (declined ideas left off): what its WIP limit counts (as
+    /// `AppDatabase.boardCount(of:_:)`), inside the caller's transaction.
+    func boardCount(of stage: Stage) throws -> Int {
+        try session.query("""
+            SELECT COUNT(*) FROM idea
+            WHERE stage = \(stage.rawValue) AND id NOT IN (SELECT ideaId FROM intake WHERE status = 'declined')
+            """).first?[0].decode(Int.self) ?? 0
+    }
+
+    /// Refuses a change to the board's order of ideas declined at intake: they are off the board for good (as
+    /// `ChangeWriter.refuseDeclined`).
+    func refuseDeclined(_ ids: [IdeaID]) throws {
+        for id in ids where try !session.query("""
+            SELECT 1 FROM intake WHERE ideaId = \(id.rawValue) AND status = 'declined'
+            """).isEmpty {
+            throw DomainError.ideaDeclined(id)
+        }
     }
 
     /// Number of event-log rows.

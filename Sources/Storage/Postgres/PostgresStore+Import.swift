@@ -13,7 +13,7 @@ extension PostgresStore {
             for stage in Stage.allCases { positions[stage] = try writer.nextPosition(in: stage) - 1 }
             // Hardening: gates are never skipped (every row arrives as proposed) and a hard limit is never exceeded.
             if let limit = try wipLimitsInTransaction()[.proposed], limit.hard {
-                let count = try session.query("SELECT COUNT(*) FROM idea WHERE stage = 'proposed'").first?[0].decode(Int.self) ?? 0
+                let count = try boardCount(of: .proposed)
                 try limit.check(countAfter: count + rows.count, override: nil)
             }
             for (offset, (fields, requested)) in rows.enumerated() {

@@ -56,6 +56,7 @@ extension PostgresStore {
         try write {
             guard var from = try fetchIdea(source) else { throw DomainError.ideaNotFound(source) }
             guard var into = try fetchIdea(target) else { throw DomainError.ideaNotFound(target) }
+            try refuseDeclined([source, target])
             func mergedInto(_ id: IdeaID) throws -> Int64? {
                 try session.query("SELECT mergedInto FROM idea WHERE id = \(id.rawValue)").first?[0].decode(Int64?.self)
             }
