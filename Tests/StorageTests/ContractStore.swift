@@ -66,6 +66,10 @@ protocol ContractStore: Sendable {
     func portfolio(today: DayDate, staleDays: Int, theme: String?) throws -> PortfolioMetrics
     func learningCapacity(today: DayDate, triageDays: Int, theme: String?) throws -> LearningCapacity
     func importIdeas(_ rows: [(IdeaFields, Stage)], arrivals: [Arrival?]) throws
+    func boardSlice(
+        ranges: [Stage: Range<Int>], matching words: [String], inboxOnly: Bool, focus: IdeaID?, around: Int, counts: Bool,
+        keep: [Stage: IdeaID], marked: [IdeaID]
+    ) throws -> BoardSlice
 }
 
 extension ContractStore {
@@ -83,6 +87,15 @@ extension ContractStore {
     @discardableResult
     func setScores(_ id: SessionID, _ changes: [(ScoreKey, Int?)]) throws -> WeighingSession {
         try changeSession(id, [.enter(changes.map { ScoreInput($0.0, $0.1.map(CellEntry.score), channel: .board) })])
+    }
+
+    /// One screenful of the board, without a filter unless `words` are given.
+    func slice(
+        _ ranges: [Stage: Range<Int>], words: [String] = [], inboxOnly: Bool = false, focus: IdeaID? = nil, around: Int = 0,
+        counts: Bool = true, keep: [Stage: IdeaID] = [:], marked: [IdeaID] = []
+    ) throws -> BoardSlice {
+        try boardSlice(ranges: ranges, matching: words, inboxOnly: inboxOnly, focus: focus, around: around, counts: counts, keep: keep,
+                       marked: marked)
     }
 
     /// Takes a change back (an undo or redo).

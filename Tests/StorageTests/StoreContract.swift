@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Testing
+import Storage
 
 /// The same assertions for every store: the SQLite store always, the PostgreSQL store when a server is available.
 /// Each test opens its stores through `opener` (a fresh portfolio per test).
@@ -417,6 +418,94 @@ struct StoreContract {
         #expect(try store.idea(declined.id).stage == .proposed)
         #expect(try store.idea(onBoard.id).position == 1)
         #expect(try store.history(declined.id).map(\.kind) == [.created, .declined])
+    }
+
+    /// The windowed board's one-screen read: windows in board order, counts without declined ideas, the filter over every
+    /// idea's folded text, the inbox filter, a focus card, kept selections and marked cards.
+    func aBoardSliceShowsWindowsCountsFilterFocusAndKeptCards() throws {
+        let store = try open()
+        func titles(_ slice: BoardSlice, _ stage: Stage) -> [String] { slice.windows[stage]?.cards.map(\.title) ?? [] }
+        for title in ["Buurtkamer", "Speeltuin", "Moestuin", "Repaircafé", "Taalmaatje"] {
+            try store.add(IdeaFields(title: title, theme: title == "Moestuin" ? "Groen" : "", tags: title == "Taalmaatje" ? ["tuin"] : []))
+        }
+        let ideas = try store.summaries()
+        let moestuin = try #require(ideas.first { $0.title == "Moestuin" })
+        let taal = try #require(ideas.first { $0.title == "Taalmaatje" })
+        try store.apply(.move(MoveRequest(id: moestuin.id, target: .experimenting, reason: "start", gate: experimentGate)))
+        try store.apply(.swap(taal.id, ideas[0].id))
+        let waiting = try store.addToInbox(IdeaFields(title: "Tuinbank"), receivedOn: DayDate(year: 2026, month: 11, day: 3)!, replyTo: nil)
+        let declined = try store.addToInbox(IdeaFields(title: "Tuinfeest"), receivedOn: DayDate(year: 2026, month: 11, day: 4)!, replyTo: nil)
+        _ = try store.changeIntake(declined.id, .decline(reason: "te duur"), today: DayDate(year: 2026, month: 11, day: 5)!)
+
+        let all = try store.slice([.proposed: 0..<10, .experimenting: 0..<10])
+        #expect(titles(all, .proposed) == ["Taalmaatje", "Speeltuin", "Repaircafé", "Buurtkamer", "Tuinbank"])
+        #expect(all.windows[.proposed]?.cards == (try store.summaries()).filter { $0.stage == .proposed })
+        #expect(titles(all, .experimenting) == ["Moestuin"])
+        #expect(all.stageCounts == [.proposed: 5, .experimenting: 1])
+        #expect(all.matching == all.stageCounts)
+        #expect(all.inboxCount == 1)
+        #expect(all.windows[.proposed]?.cards.last?.inboxSince == DayDate(year: 2026, month: 11, day: 3))
+        let middle = try store.slice([.proposed: 1..<3], counts: false)
+        #expect(middle.windows[.proposed]?.offset == 1)
+        #expect(titles(middle, .proposed) == ["Speeltuin", "Repaircafé"])
+        #expect(middle.stageCounts.isEmpty)
+
+        // The filter: every word in the folded id, title, theme or tags; declined ideas never match.
+        let tuin = try store.slice([.proposed: 0..<10, .experimenting: 0..<10], words: ["tuin"])
+        #expect(titles(tuin, .proposed) == ["Taalmaatje", "Speeltuin", "Tuinbank"])
+        #expect(titles(tuin, .experimenting) == ["Moestuin"])
+        #expect(tuin.matching == [.proposed: 3, .experimenting: 1])
+        #expect(tuin.stageCounts == [.proposed: 5, .experimenting: 1])
+        #expect(titles(try store.slice([.proposed: 0..<10], words: ["repaircafe"]), .proposed) == ["Repaircafé"])
+        #expect(titles(try store.slice([.experimenting: 0..<10], words: ["groen", "moes"]), .experimenting) == ["Moestuin"])
+        let inbox = try store.slice([.proposed: 0..<10], inboxOnly: true)
+        #expect(titles(inbox, .proposed) == ["Tuinbank"])
+        #expect(inbox.matching == [.proposed: 1])
+
+        // A focus card is found in its column and read around it; a declined one is not on the board.
+        let focused = try store.slice([.proposed: 0..<1], focus: waiting.id, around: 1)
+        #expect(focused.focus?.stage == .proposed)
+        #expect(focused.focus?.index == 4)
+        #expect(focused.windows[.proposed]?.offset == 3)
+        #expect(titles(focused, .proposed) == ["Buurtkamer", "Tuinbank"])
+        #expect(try store.slice([.proposed: 0..<1], focus: declined.id).focus == nil)
+        let filteredFocus = try store.slice([.proposed: 0..<1], words: ["tuin"], focus: waiting.id)
+        #expect(filteredFocus.focus?.index == 2)
+        #expect(titles(filteredFocus, .proposed) == ["Tuinbank"])
+
+        // A kept selection: its index when it still shows, nil (and the column from its start) when it does not.
+        let speeltuin = try #require(ideas.first { $0.title == "Speeltuin" })
+        let buurtkamer = try #require(ideas.first { $0.title == "Buurtkamer" })
+        let kept = try store.slice([:], words: ["tuin"], keep: [.proposed: speeltuin.id])
+        #expect(kept.kept == [.proposed: .some(1)])
+        #expect(titles(kept, .proposed) == ["Speeltuin"])
+        let lost = try store.slice([:], words: ["tuin"], around: 1, keep: [.proposed: buurtkamer.id])
+        #expect(lost.kept == [Stage.proposed: Int?.none])
+        #expect(titles(lost, .proposed) == ["Taalmaatje", "Speeltuin", "Tuinbank"])
+        #expect(try store.slice([:], keep: [.proposed: buurtkamer.id]).kept == [.proposed: .some(3)])
+
+        // Marked cards as they are now, wherever they stand; a declined one is left out.
+        let marked = try store.slice([:], marked: [moestuin.id, declined.id, buurtkamer.id])
+        #expect(marked.marked?.mapValues(\.title) == [moestuin.id: "Moestuin", buurtkamer.id: "Buurtkamer"])
+        #expect(marked.marked?[moestuin.id]?.stage == .experimenting)
+        #expect(try store.slice([:]).marked == nil)
+    }
+
+    /// A window far down a long column (read from the column's end backwards) holds the cards a full read has there.
+    func aWindowFarDownALongColumnHoldsTheSameCards() throws {
+        let store = try open()
+        try store.importIdeas((1...1_500).map { (IdeaFields(title: "Idee \($0)"), Stage.proposed) }, arrivals: [])
+        let proposed = try store.summaries()
+        for range in [1_001..<1_011, 1_490..<1_510, 1_200..<1_205] {
+            let slice = try store.slice([.proposed: range])
+            #expect(slice.windows[.proposed]?.offset == range.lowerBound)
+            #expect(slice.windows[.proposed]?.cards == Array(proposed[range.lowerBound..<min(range.upperBound, proposed.count)]))
+        }
+        #expect(try store.slice([.proposed: 1_600..<1_610]).windows[.proposed]?.cards == [])
+        let focus = proposed[1_400]
+        let focused = try store.slice([.proposed: 0..<1], focus: focus.id, around: 2)
+        #expect(focused.focus?.index == 1_400)
+        #expect(focused.windows[.proposed]?.cards.map(\.title) == ["Idee 1399", "Idee 1400", "Idee 1401", "Idee 1402", "Idee 1403"])
     }
 
     func lokaleOpgavenAreAListWhoseRenamesReachTheirIdeas() throws {

@@ -36,6 +36,10 @@ struct SQLiteStoreContractTests {
     @Test func aDeclinedIdeaCountsNowhereOnTheBoardNorAgainstALimit() throws {
         try contract.aDeclinedIdeaCountsNowhereOnTheBoardNorAgainstALimit()
     }
+    @Test func aBoardSliceShowsWindowsCountsFilterFocusAndKeptCards() throws {
+        try contract.aBoardSliceShowsWindowsCountsFilterFocusAndKeptCards()
+    }
+    @Test func aWindowFarDownALongColumnHoldsTheSameCards() throws { try contract.aWindowFarDownALongColumnHoldsTheSameCards() }
     @Test func lokaleOpgavenAreAListWhoseRenamesReachTheirIdeas() throws { try contract.lokaleOpgavenAreAListWhoseRenamesReachTheirIdeas() }
     @Test func detailsGatherCyclesMeasurementsDecisionsAndStageChanges() throws {
         try contract.detailsGatherCyclesMeasurementsDecisionsAndStageChanges()
@@ -83,6 +87,10 @@ struct PostgresStoreContractTests {
     @Test func aDeclinedIdeaCountsNowhereOnTheBoardNorAgainstALimit() throws {
         try contract.aDeclinedIdeaCountsNowhereOnTheBoardNorAgainstALimit()
     }
+    @Test func aBoardSliceShowsWindowsCountsFilterFocusAndKeptCards() throws {
+        try contract.aBoardSliceShowsWindowsCountsFilterFocusAndKeptCards()
+    }
+    @Test func aWindowFarDownALongColumnHoldsTheSameCards() throws { try contract.aWindowFarDownALongColumnHoldsTheSameCards() }
     @Test func lokaleOpgavenAreAListWhoseRenamesReachTheirIdeas() throws { try contract.lokaleOpgavenAreAListWhoseRenamesReachTheirIdeas() }
     @Test func detailsGatherCyclesMeasurementsDecisionsAndStageChanges() throws {
         try contract.detailsGatherCyclesMeasurementsDecisionsAndStageChanges()

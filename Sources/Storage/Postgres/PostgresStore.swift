@@ -21,6 +21,8 @@ public final class PostgresStore: Sendable {
     let knownChanges = ChangeCounterMark()
     /// Set when another connection's change to this schema was notified, cleared by `outsideChange()`.
     let notified = NotificationFlag()
+    /// The board filter's folded texts, kept for one state of the data (as on SQLite).
+    let searchCache = BoardSearchCache()
 
     private init(location: PostgresLocation, session: PostgresSession, actor: String, program: String,
                  clock: @escaping @Sendable () -> Date, defaultWipLimits: [Stage: WipLimit]) {
