@@ -491,6 +491,21 @@ struct StoreContract {
         #expect(try store.slice([:]).marked == nil)
     }
 
+    /// The filter's folded texts are kept per state of the data: another program's new idea and move show at once.
+    func aFilterSeesAnotherProgramsChangeAtOnce() throws {
+        let board = try open(program: "board")
+        let cli = try open(program: "cli")
+        func tuin() throws -> [Stage: [String]] {
+            try board.slice([.proposed: 0..<10, .experimenting: 0..<10], words: ["tuin"]).windows.mapValues { $0.cards.map(\.title) }
+        }
+        try board.add(IdeaFields(title: "Speeltuin"))
+        #expect(try tuin() == [.proposed: ["Speeltuin"], .experimenting: []])
+        let moestuin = try cli.add(IdeaFields(title: "Moestuin"))
+        #expect(try tuin() == [.proposed: ["Speeltuin", "Moestuin"], .experimenting: []])
+        try cli.apply(.move(MoveRequest(id: moestuin.id, target: .experimenting, reason: "start", gate: experimentGate)))
+        #expect(try tuin() == [.proposed: ["Speeltuin"], .experimenting: ["Moestuin"]])
+    }
+
     /// A window far down a long column (read from the column's end backwards) holds the cards a full read has there.
     func aWindowFarDownALongColumnHoldsTheSameCards() throws {
         let store = try open()

@@ -39,6 +39,7 @@ struct SQLiteStoreContractTests {
     @Test func aBoardSliceShowsWindowsCountsFilterFocusAndKeptCards() throws {
         try contract.aBoardSliceShowsWindowsCountsFilterFocusAndKeptCards()
     }
+    @Test func aFilterSeesAnotherProgramsChangeAtOnce() throws { try contract.aFilterSeesAnotherProgramsChangeAtOnce() }
     @Test func aWindowFarDownALongColumnHoldsTheSameCards() throws { try contract.aWindowFarDownALongColumnHoldsTheSameCards() }
     @Test func lokaleOpgavenAreAListWhoseRenamesReachTheirIdeas() throws { try contract.lokaleOpgavenAreAListWhoseRenamesReachTheirIdeas() }
     @Test func detailsGatherCyclesMeasurementsDecisionsAndStageChanges() throws {
@@ -90,6 +91,7 @@ struct PostgresStoreContractTests {
     @Test func aBoardSliceShowsWindowsCountsFilterFocusAndKeptCards() throws {
         try contract.aBoardSliceShowsWindowsCountsFilterFocusAndKeptCards()
     }
+    @Test func aFilterSeesAnotherProgramsChangeAtOnce() throws { try contract.aFilterSeesAnotherProgramsChangeAtOnce() }
     @Test func aWindowFarDownALongColumnHoldsTheSameCards() throws { try contract.aWindowFarDownALongColumnHoldsTheSameCards() }
     @Test func lokaleOpgavenAreAListWhoseRenamesReachTheirIdeas() throws { try contract.lokaleOpgavenAreAListWhoseRenamesReachTheirIdeas() }
     @Test func detailsGatherCyclesMeasurementsDecisionsAndStageChanges() throws {
