@@ -97,6 +97,14 @@ struct PostgresStoreTests {
         #expect(try stores[1].ideas(stage: nil, theme: nil) == stores[0].ideas(stage: nil, theme: nil))
         #expect(try stores[1].summaries() == stores[0].summaries())
         #expect(try stores[1].countsByStage() == stores[0].countsByStage())
+        let everyColumn = Dictionary(uniqueKeysWithValues: Stage.allCases.map { ($0, 0..<10) })
+        for words in [[], ["wijk"], ["tweede"]] {
+            let expected = try stores[0].slice(everyColumn, words: words, focus: IdeaID(2), around: 1, keep: [.proposed: IdeaID(2)],
+                                               marked: [IdeaID(1), IdeaID(3)])
+            #expect(expected.windows.values.map(\.cards.count).reduce(0, +) > 0)
+            #expect(try stores[1].slice(everyColumn, words: words, focus: IdeaID(2), around: 1, keep: [.proposed: IdeaID(2)],
+                                        marked: [IdeaID(1), IdeaID(3)]) == expected)
+        }
         #expect(try stores[1].wipLimits() == stores[0].wipLimits())
         #expect(try stores[1].eventCount() == stores[0].eventCount())
         for id in [IdeaID(1), IdeaID(2), IdeaID(3)] {
