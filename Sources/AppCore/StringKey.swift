@@ -226,4 +226,6 @@ public enum StringKey: String, CaseIterable, Sendable {
     case cliInfoDeclined
     /// A move, reorder or merge of an idea declined at intake.
     case errorIdeaDeclined
+    /// An import that would bring a stage past its hard WIP limit.
+    case errorWipPassedByImport
 }
