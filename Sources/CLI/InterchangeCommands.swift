@@ -216,7 +216,9 @@ struct ImportCommand: ParsableCommand {
         let summary = (Stage.boardOrder.compactMap { stage in
             byStage[stage].map { "\($0) \(strings.language == .en ? stage.rawValue : strings.stage(stage).lowercased())" }
         } + (inbox > 0 ? ["\(inbox) \(strings[.intakeInbox])"] : [])).joined(separator: ", ")
-        print(strings.format(dryRun ? .cliWouldImportCSV : .cliImportedCSV, strings.ideas(rows), summary))
+        // A file of only a header imports nothing: no stages to name.
+        let line = strings.format(dryRun ? .cliWouldImportCSV : .cliImportedCSV, strings.ideas(rows), summary)
+        print(summary.isEmpty ? line.replacingOccurrences(of: " ()", with: "") : line)
     }
 }
 
