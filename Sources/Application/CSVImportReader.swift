@@ -13,8 +13,9 @@ struct CSVImportReader: Sendable {
     /// The writer stopped taking rows: stop reading.
     private struct WriterStopped: Error {}
 
-    /// Reads everything `next` gives into `handOver`, then finishes it with the outcome: a syntax error, an unusable
-    /// header, an empty file or the rows' problems (all of them) end it as an `ImportFailure`.
+    /// Reads everything `next` gives into `handOver`, then finishes it with the outcome: a syntax error (with the rows'
+    /// problems before it), an unusable header, an empty file or the rows' problems (all of them) end it as an
+    /// `ImportFailure`.
     func run(_ next: () throws -> [UInt8]?, into handOver: ImportHandOver<ImportStep>) {
         do {
             try read(next, into: handOver)
@@ -56,7 +57,8 @@ struct CSVImportReader: Sendable {
             while let chunk = try next() { try stream.feed(chunk, take) }
             try stream.finish(take)
         } catch let error as CSV.ParseError {
-            throw ImportFailure([ImportProblem(.line(error.line), .syntax(error.message))])
+            // The rows' problems found before it are named too: the file cannot be read past the syntax error.
+            throw ImportFailure(problems + [ImportProblem(.line(error.line), .syntax(error.message))])
         }
         if !batch.isEmpty { try handOverBatch() }
         guard reader.hasHeader else { throw ImportFailure([ImportProblem(.line(1), .emptyFile)]) }

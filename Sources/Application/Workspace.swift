@@ -421,7 +421,7 @@ public final class Workspace: Sendable {
     /// titles and the rows before it), while this one writes the rows with prepared statements, a few batches behind.
     /// A row without a stage lands in the inbox, received on the file's date or `today` (the store's day when not given).
     /// `row` hears every checked row with its likely duplicates (at most one), in file order, as it is written. All or
-    /// none: any problem (`ImportFailure` names every one; a syntax error alone, as the file cannot be read past it) or
+    /// none: any problem (`ImportFailure` names every one; a syntax error ends the reading: the problems before it and the syntax error) or
     /// error from `next` leaves the portfolio as it was. A dry run writes nothing. Returns how many ideas were imported.
     @discardableResult
     public func importCSV(

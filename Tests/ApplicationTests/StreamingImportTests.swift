@@ -102,6 +102,13 @@ struct StreamingImportTests {
         #expect(throws: ImportFailure([ImportProblem(.line(3), .syntax("a quoted field is never closed: add the closing quote"))])) {
             try workspace.importCSV(_: "title\nGoed idee\n\"open\n", dryRun: false)
         }
+        // The rows' problems before a syntax error are named with it.
+        #expect(throws: ImportFailure([
+            ImportProblem(.line(3), field: "title", .rule(.emptyTitle)),
+            ImportProblem(.line(5), .syntax("a quoted field is never closed: add the closing quote")),
+        ])) {
+            try workspace.importCSV(_: "title\nGoed idee\n \nNog een\n\"open\n", dryRun: false)
+        }
         struct Unreadable: Error {}
         var calls = 0
         #expect(throws: Unreadable.self) {
