@@ -228,6 +228,8 @@ public enum StringKey: String, CaseIterable, Sendable {
     case errorIdeaDeclined
     /// An import that would bring a stage past its hard WIP limit.
     case errorWipPassedByImport
+    /// A CSV header's column that names no field of an idea.
+    case cliWarningUnknownColumn
     // The command line's help, read by CLI's `HelpLanguage` (StringTable+Help.swift); every key starts with `cliHelp`.
     case cliHelpBenchAbstract, cliHelpBenchIdeas, cliHelpCommonFormat, cliHelpBenchKeep, cliHelpBenchLang
     case cliHelpBenchFrameAbstract, cliHelpBenchFrameMemory, cliHelpBenchFramePhases, cliHelpBenchFrameFrameClock

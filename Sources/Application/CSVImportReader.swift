@@ -13,19 +13,19 @@ struct CSVImportReader: Sendable {
     /// The writer stopped taking rows: stop reading.
     private struct WriterStopped: Error {}
 
-    /// Reads everything `next` gives into `handOver`, then finishes it with the outcome: a syntax error (with the rows'
-    /// problems before it), an unusable header, an empty file or the rows' problems (all of them) end it as an
-    /// `ImportFailure`.
-    func run(_ next: () throws -> [UInt8]?, into handOver: ImportHandOver<ImportStep>) {
+    /// Reads everything `next` gives into `handOver`, then finishes it with the outcome: the header's columns that name no
+    /// field, or, ending it as an `ImportFailure`, a syntax error (with the rows' problems before it), an unusable header,
+    /// an empty file or the rows' problems (all of them).
+    func run(_ next: () throws -> [UInt8]?, into handOver: ImportHandOver<ImportStep, [String]>) {
         do {
-            try read(next, into: handOver)
-            handOver.finish(.success(()))
+            handOver.finish(.success(try read(next, into: handOver)))
         } catch {
             handOver.finish(.failure(error))
         }
     }
 
-    private func read(_ next: () throws -> [UInt8]?, into handOver: ImportHandOver<ImportStep>) throws {
+    /// Reads the file; returns the header's columns that name no field.
+    private func read(_ next: () throws -> [UInt8]?, into handOver: ImportHandOver<ImportStep, [String]>) throws -> [String] {
         var index = DuplicateIndex(storedTitles.lazy.map { (DuplicateSource.stored($0.0), $0.1) })
         var stream = CSVStream()
         var reader = IdeaCSVReader()
@@ -63,5 +63,6 @@ struct CSVImportReader: Sendable {
         if !batch.isEmpty { try handOverBatch() }
         guard reader.hasHeader else { throw ImportFailure([ImportProblem(.line(1), .emptyFile)]) }
         guard problems.isEmpty else { throw ImportFailure(problems) }
+        return reader.unknownColumns
     }
 }

@@ -190,8 +190,11 @@ struct ImportCommand: ParsableCommand {
         var byStage: [Stage: Int] = [:]
         var inbox = 0  // rows without a stage: ideas from outside, waiting for triage
         var rows = 0
+        var skipped: [String] = []
         do {
-            try workspace.importCSV(reading: input.next, dryRun: dryRun, today: workspace.reader.today()) { draft, duplicates in
+            try workspace.importCSV(reading: input.next, dryRun: dryRun, today: workspace.reader.today(), unknownColumns: { columns in
+                skipped = columns.map { strings.format(.cliWarningUnknownColumn, ImportProblem.echo($0)) }
+            }) { draft, duplicates in
                 // Past the lines that are printed, only their number matters.
                 if warnings.isFull {
                     warnings.count(Warnings.importedCount(draft, duplicates: duplicates))
@@ -210,6 +213,7 @@ struct ImportCommand: ParsableCommand {
             throw CLIError.badFile(file, failure.problems.map(strings.importProblem))
         }
         progress.finish()
+        Warnings.print(skipped, strings: strings)
         Warnings.print(warnings, strings: strings)
         Warnings.print(heldBack, strings: strings)
         // The stage's own name in English (`2 proposed`, as before), its column title in Dutch (`2 voorgesteld`).

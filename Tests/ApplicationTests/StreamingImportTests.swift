@@ -153,7 +153,7 @@ struct StreamingImportTests {
 
     /// The writer giving up (a failed write) stops the reader, even while it waits to hand over a batch.
     @Test func theWriterGivingUpStopsTheReader() throws {
-        let handOver = ImportHandOver<Int>(ahead: 1)
+        let handOver = ImportHandOver<Int, Void>(ahead: 1)
         let stopped = DispatchSemaphore(value: 0)
         let outcome = Outcome()
         Thread {

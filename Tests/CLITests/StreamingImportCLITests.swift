@@ -58,6 +58,18 @@ struct StreamingImportCLITests {
         #expect(refused.stderr.contains("line 2, description: "), "\(refused.stderr)")
     }
 
+    /// A column the import does not know is named in a warning, in the user's language, and its values are not read.
+    @Test func anUnknownColumnIsNamedNotSilentlyDropped() throws {
+        let binary = Binary()
+        defer { binary.cleanUp() }
+        let file = binary.files.appendingPathComponent("columns.csv")
+        try "titel;beschrijving;thema\nBuurtkamer open;Een plek voor iedereen;\n".write(to: file, atomically: true, encoding: .utf8)
+        let result = try binary.run(["import", file.path, "--lang", "nl"])
+        #expect(result.stdout == "1 idee geïmporteerd (1 in de inbox)\n")
+        #expect(result.stderr == "waarschuwing: de import kent kolom 'beschrijving' niet en heeft hem overgeslagen (bekende kolommen: "
+            + "titel, omschrijving, thema, labels, bron, indiener, fase, antwoord aan, ontvangen, of hun Engelse namen)\n")
+    }
+
     @Test func warningsStageNotesAndTheSummaryAreAsBefore() throws {
         let binary = Binary()
         defer { binary.cleanUp() }
