@@ -232,4 +232,70 @@ public enum StringKey: String, CaseIterable, Sendable {
     case cliInfoDeclined
     /// A move, reorder or merge of an idea declined at intake.
     case errorIdeaDeclined
+    /// An import that would bring a stage past its hard WIP limit.
+    case errorWipPassedByImport
+    /// A CSV header's column that names no field of an idea.
+    case cliWarningUnknownColumn
+    // The command line's help, read by CLI's `HelpLanguage` (StringTable+Help.swift); every key starts with `cliHelp`.
+    case cliHelpBenchAbstract, cliHelpBenchIdeas, cliHelpCommonFormat, cliHelpBenchKeep, cliHelpBenchLang
+    case cliHelpBenchFrameAbstract, cliHelpBenchFrameMemory, cliHelpBenchFramePhases, cliHelpBenchFrameFrameClock
+    case cliHelpBenchFrameDailyBackup, cliHelpCaseAbstract, cliHelpCaseAddAbstract, cliHelpCommonId, cliHelpCaseAddText
+    case cliHelpCaseAddShows, cliHelpCaseAddDate, cliHelpCaseAddPublishable, cliHelpCaseAddMask, cliHelpCaseListAbstract
+    case cliHelpCaseListId, cliHelpChallengeAbstract, cliHelpChallengeDiscussion, cliHelpChallengeAddAbstract
+    case cliHelpChallengeAddName, cliHelpChallengeAddDescription, cliHelpChallengeAddDataSource
+    case cliHelpChallengeListAbstract, cliHelpChallengeListFormat, cliHelpChallengeEditAbstract
+    case cliHelpChallengeEditName, cliHelpCommonRename, cliHelpCommonDescription, cliHelpChallengeEditDataSource
+    case cliHelpChallengeRemoveAbstract, cliHelpChallengeRemoveName, cliHelpCriteriaAbstract
+    case cliHelpCriteriaCreateAbstract, cliHelpCriteriaCreateSet, cliHelpCriteriaCreateValues
+    case cliHelpCriteriaAddAbstract, cliHelpCommonSet, cliHelpCriteriaAddName, cliHelpCriteriaAddWeight
+    case cliHelpCommonCost, cliHelpCriteriaAddScale, cliHelpCriteriaAddVeto, cliHelpCriteriaAddDescription
+    case cliHelpCriteriaEditAbstract, cliHelpCommonName, cliHelpCriteriaEditWeight, cliHelpCriteriaEditScale
+    case cliHelpCriteriaEditBenefit, cliHelpCriteriaEditVeto, cliHelpCriteriaRemoveAbstract, cliHelpCriteriaShowAbstract
+    case cliHelpCriteriaListAbstract, cliHelpCriteriaWeightsAbstract, cliHelpCriteriaWeightsPercent
+    case cliHelpCriteriaROCAbstract, cliHelpCriteriaROCOrder, cliHelpCriteriaAHPAbstract, cliHelpCriteriaAHPMatrix
+    case cliHelpCriteriaAHPApply, cliHelpCriteriaAHPAcceptInconsistent, cliHelpDecisionAbstract
+    case cliHelpDecisionNewAbstract, cliHelpDecisionNewKind, cliHelpDecisionNewProposal, cliHelpDecisionNewResponsible
+    case cliHelpCommonReviewDate, cliHelpDecisionNewEvaluation, cliHelpDecisionObjectAbstract, cliHelpCommonDecision
+    case cliHelpDecisionObjectWho, cliHelpDecisionObjectText, cliHelpDecisionJudgeAbstract, cliHelpCommonNumber
+    case cliHelpDecisionJudgeQualified, cliHelpDecisionJudgeNotQualified, cliHelpDecisionResolveAbstract
+    case cliHelpDecisionResolveAmended, cliHelpDecisionResolveProposal, cliHelpDecisionResolveWithdrawn
+    case cliHelpDecisionConcernAbstract, cliHelpDecisionConcernWho, cliHelpDecisionConcernText
+    case cliHelpDecisionConsentAbstract, cliHelpDecisionShowAbstract, cliHelpDecisionListAbstract
+    case cliHelpDecisionListIdea, cliHelpMeasureAbstract, cliHelpMeasureAddAbstract, cliHelpMeasureAddDate
+    case cliHelpMeasureAddValue, cliHelpMeasureAddNote, cliHelpMeasureImportAbstract, cliHelpCommonFile
+    case cliHelpWipAbstract, cliHelpWipShowAbstract, cliHelpWipSetAbstract, cliHelpWipSetStage, cliHelpWipSetLimit
+    case cliHelpWipSetHard, cliHelpDueAbstract, cliHelpDueWithin, cliHelpCommonNow, cliHelpGlobalOptionsDataDir
+    case cliHelpGlobalOptionsLang, cliHelpAddAbstract, cliHelpAddTitle, cliHelpAddDescription, cliHelpAddTheme
+    case cliHelpAddTags, cliHelpAddSource, cliHelpAddSubmitter, cliHelpAddInbox, cliHelpAddContact, cliHelpAddReceived
+    case cliHelpListAbstract, cliHelpListStage, cliHelpCommonTheme, cliHelpListInbox, cliHelpListDeclined
+    case cliHelpShowAbstract, cliHelpShowIncludePersonal, cliHelpMoveAbstract, cliHelpMoveDiscussion, cliHelpMoveStage
+    case cliHelpMoveReason, cliHelpMoveOverride, cliHelpMoveHypothesis, cliHelpMoveAction, cliHelpMoveMetric
+    case cliHelpMoveSuccess, cliHelpMoveOwner, cliHelpMoveBudget, cliHelpMoveMaxDuration, cliHelpMoveHarm
+    case cliHelpMoveSafeguard, cliHelpMoveStopRule, cliHelpMoveObserved, cliHelpMoveLearned, cliHelpMoveTherefore
+    case cliHelpMoveCategory, cliHelpMoveDecision, cliHelpMoveProposal, cliHelpMoveResponsible, cliHelpMoveEvaluation
+    case cliHelpMoveConsent, cliHelpEditAbstract, cliHelpEditTitle, cliHelpEditDescription, cliHelpEditTheme
+    case cliHelpEditTags, cliHelpEditSource, cliHelpEditSubmitter, cliHelpHistoryAbstract, cliHelpHistoryIncludePersonal
+    case cliHelpDemoAbstract, cliHelpDemoForce, cliHelpDemoIdeas, cliHelpInfoAbstract, cliHelpKeysAbstract
+    case cliHelpAcceptAbstract, cliHelpAcceptTheme, cliHelpDeclineAbstract, cliHelpDeclineReason, cliHelpReplyAbstract
+    case cliHelpReplyTo, cliHelpReplySent, cliHelpReplyOn, cliHelpReplyNotSent, cliHelpReplyListAbstract
+    case cliHelpReplyListDiscussion, cliHelpReplyListWithContacts, cliHelpReportAbstract, cliHelpReportFormat
+    case cliHelpCommonOutput, cliHelpCommonForce, cliHelpReportSince, cliHelpReportNow, cliHelpCommonIncludePersonal
+    case cliHelpReportAudience, cliHelpExportAbstract, cliHelpExportFormat, cliHelpExportCsvDialect
+    case cliHelpImportAbstract, cliHelpImportFile, cliHelpImportDryRun, cliHelpMergeAbstract, cliHelpMergeId
+    case cliHelpMergeInto, cliHelpForgetAbstract, cliHelpForgetSubmitter, cliHelpForgetDeleteUnrewritableCopies
+    case cliHelpBackupAbstract, cliHelpBackupOutput, cliHelpDoctorAbstract, cliHelpDoctorRestore, cliHelpDoctorFrom
+    case cliHelpListenOptionsListen, cliHelpSessionJoinAbstract, cliHelpSessionJoinDiscussion, cliHelpCommonSession
+    case cliHelpSessionJoinName, cliHelpSessionServeAbstract, cliHelpSessionServeDiscussion, cliHelpRootAbstract
+    case cliHelpRootDiscussion, cliHelpCommonDemo, cliHelpRootNoMouse, cliHelpBoardAbstract, cliHelpBoardNoMouse
+    case cliHelpSessionAbstract, cliHelpSessionNewAbstract, cliHelpSessionNewSet, cliHelpSessionNewIdeas
+    case cliHelpSessionNewParticipants, cliHelpSessionScoreAbstract, cliHelpSessionScoreParticipant, cliHelpCommonIdea
+    case cliHelpCommonCriterion, cliHelpSessionScoreScore, cliHelpSessionScoreClear, cliHelpSessionScoreAbstain
+    case cliHelpSessionImportAbstract, cliHelpSessionImportDiscussion, cliHelpSessionImportAddParticipants
+    case cliHelpSessionParticipantAbstract, cliHelpSessionParticipantAddAbstract, cliHelpSessionParticipantAddName
+    case cliHelpSessionParticipantExcludeAbstract, cliHelpSessionParticipantExcludeName
+    case cliHelpSessionParticipantExcludeReason, cliHelpSessionNoteAbstract, cliHelpSessionNoteText
+    case cliHelpSessionRevoteAbstract, cliHelpSessionRevoteCells, cliHelpSessionResultsAbstract
+    case cliHelpSessionResultsMethod, cliHelpSessionResultsNormalization, cliHelpSessionResultsAggregate
+    case cliHelpSessionCloseAbstract, cliHelpSessionCloseAllowIncomplete, cliHelpSessionListAbstract
+    case cliHelpSessionMinutesAbstract, cliHelpSessionMinutesFormat, cliHelpSessionMinutesOutput
 }

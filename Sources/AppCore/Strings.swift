@@ -137,6 +137,7 @@ public struct Strings: Sendable {
         case .consentMissing: self[.errorConsentMissing]
         case .openObjections(let who): format(.errorOpenObjections, who.map(clean).joined(separator: ", "))
         case .wipLimitReached(let target, let limit, let hard): format(hard ? .errorWipHard : .errorWipSoft, stage(target), limit)
+        case .wipLimitPassedByImport(let target, let limit, let countAfter): format(.errorWipPassedByImport, stage(target), countAfter, limit)
         case .noCycle(let id): format(.errorNoCycle, id, stage(.experimenting))
         case .invalidLimit(let value): format(.errorInvalidLimit, value)
         case .emptyName: self[.errorEmptyName]

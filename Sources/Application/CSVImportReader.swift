@@ -13,18 +13,19 @@ struct CSVImportReader: Sendable {
     /// The writer stopped taking rows: stop reading.
     private struct WriterStopped: Error {}
 
-    /// Reads everything `next` gives into `handOver`, then finishes it with the outcome: a syntax error, an unusable
-    /// header, an empty file or the rows' problems (all of them) end it as an `ImportFailure`.
-    func run(_ next: () throws -> [UInt8]?, into handOver: ImportHandOver<ImportStep>) {
+    /// Reads everything `next` gives into `handOver`, then finishes it with the outcome: the header's columns that name no
+    /// field, or, ending it as an `ImportFailure`, a syntax error (with the rows' problems before it), an unusable header,
+    /// an empty file or the rows' problems (all of them).
+    func run(_ next: () throws -> [UInt8]?, into handOver: ImportHandOver<ImportStep, [String]>) {
         do {
-            try read(next, into: handOver)
-            handOver.finish(.success(()))
+            handOver.finish(.success(try read(next, into: handOver)))
         } catch {
             handOver.finish(.failure(error))
         }
     }
 
-    private func read(_ next: () throws -> [UInt8]?, into handOver: ImportHandOver<ImportStep>) throws {
+    /// Reads the file; returns the header's columns that name no field.
+    private func read(_ next: () throws -> [UInt8]?, into handOver: ImportHandOver<ImportStep, [String]>) throws -> [String] {
         var index = DuplicateIndex(storedTitles.lazy.map { (DuplicateSource.stored($0.0), $0.1) })
         var stream = CSVStream()
         var reader = IdeaCSVReader()
@@ -56,10 +57,12 @@ struct CSVImportReader: Sendable {
             while let chunk = try next() { try stream.feed(chunk, take) }
             try stream.finish(take)
         } catch let error as CSV.ParseError {
-            throw ImportFailure([ImportProblem(.line(error.line), .syntax(error.message))])
+            // The rows' problems found before it are named too: the file cannot be read past the syntax error.
+            throw ImportFailure(problems + [ImportProblem(.line(error.line), .syntax(error.message))])
         }
         if !batch.isEmpty { try handOverBatch() }
         guard reader.hasHeader else { throw ImportFailure([ImportProblem(.line(1), .emptyFile)]) }
         guard problems.isEmpty else { throw ImportFailure(problems) }
+        return reader.unknownColumns
     }
 }

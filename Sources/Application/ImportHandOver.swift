@@ -3,10 +3,10 @@ import Foundation
 /// Hands batches from an import's reading thread to its writing thread, at most a few batches ahead: the file is read,
 /// checked and compared with the other titles on one core while the rows are written on the other, and memory stays
 /// flat in the file's size.
-final class ImportHandOver<Item: Sendable>: @unchecked Sendable {
+final class ImportHandOver<Item: Sendable, Outcome: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var batches: [[Item]] = []
-    private var end: Result<Void, any Error>?
+    private var end: Result<Outcome, any Error>?
     private var cancelled = false
     private let ahead: Int
 
@@ -26,8 +26,8 @@ final class ImportHandOver<Item: Sendable>: @unchecked Sendable {
         return true
     }
 
-    /// The reader's last word, once: it read everything, or why it stopped.
-    func finish(_ result: Result<Void, any Error>) {
+    /// The reader's last word, once: what it read everything into, or why it stopped.
+    func finish(_ result: Result<Outcome, any Error>) {
         condition.lock()
         defer { condition.unlock() }
         end = result
@@ -43,8 +43,15 @@ final class ImportHandOver<Item: Sendable>: @unchecked Sendable {
             condition.broadcast()
             return batches.removeFirst()
         }
-        try end?.get()
+        _ = try end?.get()
         return nil
+    }
+
+    /// What the reader finished with, once `take()` returned nil.
+    var outcome: Outcome? {
+        condition.lock()
+        defer { condition.unlock() }
+        return try? end?.get()
     }
 
     /// The writer gives up: the reader stops at its next hand-over; returns once the reader has finished.

@@ -420,20 +420,21 @@ public final class Workspace: Sendable {
     /// (`CSVImportReader`: `IdeaCSVReader`, the theme against the lokale opgaven, one `DuplicateIndex` of the stored
     /// titles and the rows before it), while this one writes the rows with prepared statements, a few batches behind.
     /// A row without a stage lands in the inbox, received on the file's date or `today` (the store's day when not given).
-    /// `row` hears every checked row with its likely duplicates (at most one), in file order, as it is written. All or
-    /// none: any problem (`ImportFailure` names every one; a syntax error alone, as the file cannot be read past it) or
+    /// `row` hears every checked row with its likely duplicates (at most one), in file order, as it is written, and
+    /// `unknownColumns` the header's columns that name no field (their values are not read), at the end. All or
+    /// none: any problem (`ImportFailure` names every one; a syntax error ends the reading: the problems before it and the syntax error) or
     /// error from `next` leaves the portfolio as it was. A dry run writes nothing. Returns how many ideas were imported.
     @discardableResult
     public func importCSV(
         reading next: @escaping () throws -> [UInt8]?, dryRun: Bool, today: DayDate? = nil,
-        row: (IdeaDraft, [ImportDuplicate]) -> Void
+        unknownColumns: ([String]) -> Void = { _ in }, row: (IdeaDraft, [ImportDuplicate]) -> Void
     ) throws -> Int {
         let catalog = try themeCatalog()
         let today = today ?? store.today()
         let source = ChunkSource(next: next)
         return try store.importIdeas(dryRun: dryRun) { writer in
             let reader = CSVImportReader(storedTitles: writer.storedTitles, catalog: catalog, today: today)
-            let handOver = ImportHandOver<ImportStep>()
+            let handOver = ImportHandOver<ImportStep, [String]>()
             Thread { reader.run(source.next, into: handOver) }.start()
             do {
                 while let batch = try handOver.take() {
@@ -446,6 +447,7 @@ public final class Workspace: Sendable {
                 handOver.cancel()
                 throw error
             }
+            unknownColumns(handOver.outcome ?? [])
             return writer.count
         }
     }

@@ -50,12 +50,12 @@ func milliseconds(_ body: () throws -> Void) rethrows -> Double {
 /// `proeftuin bench`: generates the budget data set and prints each figure next to its budget.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Measure the performance budgets on a generated portfolio (release build recommended).")
+        commandName: "bench", abstract: HelpLanguage.text(.cliHelpBenchAbstract))
 
-    @Option(help: "How many ideas to generate (the budgets are for 10,000).") var ideas: Int = 10_000
-    @Option(help: "text or json.") var format: TextFormat = .text
-    @Option(help: "Keep the generated data directory here instead of a temporary one.") var keep: String?
-    @Option(help: "Language of the text output: nl or en (default: config file, then LC_ALL/LC_MESSAGES/LANG).") var lang: String?
+    @Option(help: HelpLanguage.help(.cliHelpBenchIdeas)) var ideas: Int = 10_000
+    @Option(help: HelpLanguage.help(.cliHelpCommonFormat)) var format: TextFormat = .text
+    @Option(help: HelpLanguage.help(.cliHelpBenchKeep)) var keep: String?
+    @Option(help: HelpLanguage.help(.cliHelpBenchLang)) var lang: String?
 
     func run() throws {
         var global = GlobalOptions()
@@ -299,14 +299,14 @@ enum Proeftuin_JSON {
 
 /// `proeftuin bench-frame`: loads the board and renders one frame without a terminal (used by `bench`).
 struct BenchFrameCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bench-frame", abstract: "Render one board frame without a terminal.",
+    static let configuration = CommandConfiguration(commandName: "bench-frame", abstract: HelpLanguage.text(.cliHelpBenchFrameAbstract),
                                                     shouldDisplay: false)
 
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Print the peak resident memory in bytes.") var memory = false
-    @Flag(help: "Print how long each phase took.") var phases = false
-    @Flag(help: "Print the monotonic clock (ns) when the frame is complete.") var frameClock = false
-    @Flag(help: "Make the day's backup where the board makes it (unless there is one).") var dailyBackup = false
+    @Flag(help: HelpLanguage.help(.cliHelpBenchFrameMemory)) var memory = false
+    @Flag(help: HelpLanguage.help(.cliHelpBenchFramePhases)) var phases = false
+    @Flag(help: HelpLanguage.help(.cliHelpBenchFrameFrameClock)) var frameClock = false
+    @Flag(help: HelpLanguage.help(.cliHelpBenchFrameDailyBackup)) var dailyBackup = false
 
     func run() throws {
         var workspace: Workspace!

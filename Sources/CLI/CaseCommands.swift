@@ -8,22 +8,22 @@ import Storage
 /// `proeftuin case add|list`: casework (casuïstiek) linked to an idea and its current cycle, without personal data.
 struct CaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "case", abstract: "Case notes (casuïstiek): what happened to a resident or professional, and what it shows.",
+        commandName: "case", abstract: HelpLanguage.text(.cliHelpCaseAbstract),
         subcommands: [CaseAddCommand.self, CaseListCommand.self])
 }
 
 /// Adds one case note; refused while it holds personal data, unless `--mask` replaces what was found.
 struct CaseAddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "add", abstract: "Add a case note to an idea's current cycle (refused while it holds personal data).")
+        commandName: "add", abstract: HelpLanguage.text(.cliHelpCaseAddAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The idea id.") var id: IdeaIDArgument
-    @Option(help: "What happened to a resident or a professional.") var text: String
-    @Option(help: "What it shows.") var shows: String = ""
-    @Option(help: "Date, YYYY-MM-DD or DD-MM-YYYY; default: today.") var date: String?
-    @Flag(help: "May leave the team: exports and the council report include it.") var publishable = false
-    @Flag(help: "Replace the personal data found by [naam], [e-mail], [telefoon], [BSN], [adres] before saving.") var mask = false
+    @Argument(help: HelpLanguage.help(.cliHelpCommonId)) var id: IdeaIDArgument
+    @Option(help: HelpLanguage.help(.cliHelpCaseAddText)) var text: String
+    @Option(help: HelpLanguage.help(.cliHelpCaseAddShows)) var shows: String = ""
+    @Option(help: HelpLanguage.help(.cliHelpCaseAddDate)) var date: String?
+    @Flag(help: HelpLanguage.help(.cliHelpCaseAddPublishable)) var publishable = false
+    @Flag(help: HelpLanguage.help(.cliHelpCaseAddMask)) var mask = false
 
     func run() throws {
         let strings = Strings(try global.language())
@@ -49,11 +49,11 @@ struct CaseAddCommand: ParsableCommand {
 
 /// Lists case notes, of one idea or all.
 struct CaseListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List case notes (of one idea, or all).")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: HelpLanguage.text(.cliHelpCaseListAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The idea id (default: all ideas).") var id: IdeaIDArgument?
-    @Option(help: "text or json.") var format: TextFormat = .text
+    @Argument(help: HelpLanguage.help(.cliHelpCaseListId)) var id: IdeaIDArgument?
+    @Option(help: HelpLanguage.help(.cliHelpCommonFormat)) var format: TextFormat = .text
 
     struct Item: Encodable {
         var id: Int64

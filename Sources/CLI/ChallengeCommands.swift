@@ -8,22 +8,19 @@ import Storage
 /// `proeftuin opgave …` (also `proeftuin theme …`): the managed list of lokale opgaven that ideas pick their theme from.
 struct ChallengeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "opgave", abstract: "Manage the lokale opgaven (local challenges) ideas pick their theme from.",
-        discussion: """
-            Once the list holds a lokale opgave, an idea's theme must be one of them (typed in any case, stored as \
-            listed); a new portfolio with an empty list takes any theme. "theme" is another name for this command.
-            """,
+        commandName: "opgave", abstract: HelpLanguage.text(.cliHelpChallengeAbstract),
+        discussion: HelpLanguage.text(.cliHelpChallengeDiscussion),
         subcommands: [ChallengeAddCommand.self, ChallengeListCommand.self, ChallengeEditCommand.self, ChallengeRemoveCommand.self],
         aliases: ["theme"])
 }
 
 struct ChallengeAddCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a lokale opgave.")
+    static let configuration = CommandConfiguration(commandName: "add", abstract: HelpLanguage.text(.cliHelpChallengeAddAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Its name (what ideas carry as their theme).") var name: String
-    @Option(help: "A short description of the challenge.") var description: String = ""
-    @Option(help: "Where the figures on it come from (a monitor, a dashboard).") var dataSource: String?
+    @Argument(help: HelpLanguage.help(.cliHelpChallengeAddName)) var name: String
+    @Option(help: HelpLanguage.help(.cliHelpChallengeAddDescription)) var description: String = ""
+    @Option(help: HelpLanguage.help(.cliHelpChallengeAddDataSource)) var dataSource: String?
 
     func run() throws {
         try global.openWorkspace().addChallenge(LocalChallenge(name: name, summary: description, dataSource: dataSource))
@@ -32,10 +29,10 @@ struct ChallengeAddCommand: ParsableCommand {
 }
 
 struct ChallengeListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the lokale opgaven with their ideas.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: HelpLanguage.text(.cliHelpChallengeListAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "table, json or csv.") var format: ListFormat = .table
+    @Option(help: HelpLanguage.help(.cliHelpChallengeListFormat)) var format: ListFormat = .table
 
     struct Item: Encodable {
         var name: String
@@ -71,13 +68,13 @@ struct ChallengeListCommand: ParsableCommand {
 
 struct ChallengeEditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "edit", abstract: "Change a lokale opgave; a new name is carried over to its ideas.")
+        commandName: "edit", abstract: HelpLanguage.text(.cliHelpChallengeEditAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Its current name.") var name: String
-    @Option(help: "A new name.") var rename: String?
-    @Option(help: "A new description.") var description: String?
-    @Option(help: "A new data source (empty clears it).") var dataSource: String?
+    @Argument(help: HelpLanguage.help(.cliHelpChallengeEditName)) var name: String
+    @Option(help: HelpLanguage.help(.cliHelpCommonRename)) var rename: String?
+    @Option(help: HelpLanguage.help(.cliHelpCommonDescription)) var description: String?
+    @Option(help: HelpLanguage.help(.cliHelpChallengeEditDataSource)) var dataSource: String?
 
     func run() throws {
         try global.openWorkspace().editChallenge(name) { challenge in
@@ -90,10 +87,10 @@ struct ChallengeEditCommand: ParsableCommand {
 }
 
 struct ChallengeRemoveCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a lokale opgave no idea carries.")
+    static let configuration = CommandConfiguration(commandName: "remove", abstract: HelpLanguage.text(.cliHelpChallengeRemoveAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Its name.") var name: String
+    @Argument(help: HelpLanguage.help(.cliHelpChallengeRemoveName)) var name: String
 
     func run() throws {
         try global.openWorkspace().removeChallenge(name)

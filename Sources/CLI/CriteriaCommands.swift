@@ -8,7 +8,7 @@ import Storage
 /// `proeftuin criteria …`: named, versioned criteria sets and their weights.
 struct CriteriaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "criteria", abstract: "Manage criteria sets: criteria, scales, directions, weights (direct, ROC, AHP).",
+        commandName: "criteria", abstract: HelpLanguage.text(.cliHelpCriteriaAbstract),
         subcommands: [
             CriteriaCreateCommand.self, CriteriaAddCommand.self, CriteriaEditCommand.self, CriteriaRemoveCommand.self,
             CriteriaShowCommand.self, CriteriaListCommand.self,
@@ -48,11 +48,11 @@ struct CriteriaSetJSON: Encodable {
 }
 
 struct CriteriaCreateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "create", abstract: "Create an empty criteria set.")
+    static let configuration = CommandConfiguration(commandName: "create", abstract: HelpLanguage.text(.cliHelpCriteriaCreateAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The set's name.") var set: String
-    @Flag(help: "It holds the council's values: the report shows how ideas and experiments score on it.") var values = false
+    @Argument(help: HelpLanguage.help(.cliHelpCriteriaCreateSet)) var set: String
+    @Flag(help: HelpLanguage.help(.cliHelpCriteriaCreateValues)) var values = false
 
     func run() throws {
         let strings = Strings(try global.language())
@@ -67,18 +67,18 @@ struct CriteriaCreateCommand: ParsableCommand {
 }
 
 struct CriteriaAddCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a criterion to a set.")
+    static let configuration = CommandConfiguration(commandName: "add", abstract: HelpLanguage.text(.cliHelpCriteriaAddAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The set.") var set: String
-    @Argument(help: "The criterion's name.") var name: String
-    @Option(help: "Its weight (a number from 0 to 1000000, decimal point or comma; results use the weights normalised to sum 1).")
+    @Argument(help: HelpLanguage.help(.cliHelpCommonSet)) var set: String
+    @Argument(help: HelpLanguage.help(.cliHelpCriteriaAddName)) var name: String
+    @Option(help: HelpLanguage.help(.cliHelpCriteriaAddWeight))
     var weight: String
-    @Flag(help: "Lower scores are better (a cost, a risk).") var cost = false
-    @Option(help: "The scale, MIN-MAX (default 1-5).") var scale: String = "1-5"
-    @Option(help: "Veto threshold: \"<=N\" (vetoed at or below N), \">=N\" (at or above), or N (<= for a benefit, >= for a cost).")
+    @Flag(help: HelpLanguage.help(.cliHelpCommonCost)) var cost = false
+    @Option(help: HelpLanguage.help(.cliHelpCriteriaAddScale)) var scale: String = "1-5"
+    @Option(help: HelpLanguage.help(.cliHelpCriteriaAddVeto))
     var veto: String?
-    @Option(help: "What the criterion means.") var description: String = ""
+    @Option(help: HelpLanguage.help(.cliHelpCriteriaAddDescription)) var description: String = ""
 
     func run() throws {
         let strings = Strings(try global.language())
@@ -99,18 +99,18 @@ struct CriteriaAddCommand: ParsableCommand {
 /// `criteria edit`: renames, re-weights, rescales, turns around or re-vetoes one criterion, as a new version of the set.
 struct CriteriaEditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "edit", abstract: "Change one criterion (a new version of the set; sessions keep the version they started with).")
+        commandName: "edit", abstract: HelpLanguage.text(.cliHelpCriteriaEditAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The set.") var set: String
-    @Argument(help: "The criterion (any case).") var name: String
-    @Option(help: "A new name.") var rename: String?
-    @Option(help: "A new weight.") var weight: Double?
-    @Option(help: "A new scale, MIN-MAX.") var scale: String?
-    @Flag(help: "Lower scores are better (a cost, a risk).") var cost = false
-    @Flag(help: "Higher scores are better.") var benefit = false
-    @Option(help: "Veto: \"<=N\", \">=N\", N (<= for a benefit, >= for a cost) or none.") var veto: String?
-    @Option(help: "A new description.") var description: String?
+    @Argument(help: HelpLanguage.help(.cliHelpCommonSet)) var set: String
+    @Argument(help: HelpLanguage.help(.cliHelpCommonName)) var name: String
+    @Option(help: HelpLanguage.help(.cliHelpCommonRename)) var rename: String?
+    @Option(help: HelpLanguage.help(.cliHelpCriteriaEditWeight)) var weight: Double?
+    @Option(help: HelpLanguage.help(.cliHelpCriteriaEditScale)) var scale: String?
+    @Flag(help: HelpLanguage.help(.cliHelpCommonCost)) var cost = false
+    @Flag(help: HelpLanguage.help(.cliHelpCriteriaEditBenefit)) var benefit = false
+    @Option(help: HelpLanguage.help(.cliHelpCriteriaEditVeto)) var veto: String?
+    @Option(help: HelpLanguage.help(.cliHelpCommonDescription)) var description: String?
 
     func run() throws {
         let strings = Strings(try global.language())
@@ -131,11 +131,11 @@ struct CriteriaEditCommand: ParsableCommand {
 /// `criteria remove`: removes one criterion, as a new version of the set.
 struct CriteriaRemoveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "remove", abstract: "Remove one criterion (a new version of the set; sessions keep the version they started with).")
+        commandName: "remove", abstract: HelpLanguage.text(.cliHelpCriteriaRemoveAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The set.") var set: String
-    @Argument(help: "The criterion (any case).") var name: String
+    @Argument(help: HelpLanguage.help(.cliHelpCommonSet)) var set: String
+    @Argument(help: HelpLanguage.help(.cliHelpCommonName)) var name: String
 
     func run() throws {
         let strings = Strings(try global.language())
@@ -146,11 +146,11 @@ struct CriteriaRemoveCommand: ParsableCommand {
 }
 
 struct CriteriaShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a criteria set.")
+    static let configuration = CommandConfiguration(commandName: "show", abstract: HelpLanguage.text(.cliHelpCriteriaShowAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The set.") var set: String
-    @Option(help: "text or json.") var format: TextFormat = .text
+    @Argument(help: HelpLanguage.help(.cliHelpCommonSet)) var set: String
+    @Option(help: HelpLanguage.help(.cliHelpCommonFormat)) var format: TextFormat = .text
 
     func run() throws {
         let strings = Strings(try global.language())
@@ -172,7 +172,7 @@ struct CriteriaShowCommand: ParsableCommand {
 }
 
 struct CriteriaListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List criteria sets.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: HelpLanguage.text(.cliHelpCriteriaListAbstract))
 
     @OptionGroup var global: GlobalOptions
 
@@ -185,11 +185,11 @@ struct CriteriaListCommand: ParsableCommand {
 
 struct CriteriaWeightsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "weights", abstract: "Set direct weights as percentages: NAME=P,NAME=P,… (normalised with a notice if not 100).")
+        commandName: "weights", abstract: HelpLanguage.text(.cliHelpCriteriaWeightsAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The set.") var set: String
-    @Option(help: "Percentages per criterion, e.g. impact=40,kosten=20.") var percent: String
+    @Argument(help: HelpLanguage.help(.cliHelpCommonSet)) var set: String
+    @Option(help: HelpLanguage.help(.cliHelpCriteriaWeightsPercent)) var percent: String
 
     func run() throws {
         let strings = Strings(try global.language())
@@ -213,11 +213,11 @@ struct CriteriaWeightsCommand: ParsableCommand {
 }
 
 struct CriteriaROCCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "roc", abstract: "Set rank-order-centroid weights from an order, most important first.")
+    static let configuration = CommandConfiguration(commandName: "roc", abstract: HelpLanguage.text(.cliHelpCriteriaROCAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The set.") var set: String
-    @Option(help: "The criteria by importance: NAME,NAME,… (all of them).") var order: String
+    @Argument(help: HelpLanguage.help(.cliHelpCommonSet)) var set: String
+    @Option(help: HelpLanguage.help(.cliHelpCriteriaROCOrder)) var order: String
 
     func run() throws {
         let strings = Strings(try global.language())
@@ -241,14 +241,14 @@ struct CriteriaROCCommand: ParsableCommand {
 
 struct CriteriaAHPCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "ahp", abstract: "Weights from a pairwise comparison matrix (Saaty 1–9), with λmax, CI and CR.")
+        commandName: "ahp", abstract: HelpLanguage.text(.cliHelpCriteriaAHPAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The set.") var set: String
-    @Option(help: "Rows separated by ';', entries by ',', in the set's criterion order; fractions allowed (1/3).") var matrix: String
-    @Flag(help: "Store the weights in the set.") var apply = false
-    @Flag(help: "With --apply: store them even when CR ≥ 0.10.") var acceptInconsistent = false
-    @Option(help: "text or json.") var format: TextFormat = .text
+    @Argument(help: HelpLanguage.help(.cliHelpCommonSet)) var set: String
+    @Option(help: HelpLanguage.help(.cliHelpCriteriaAHPMatrix)) var matrix: String
+    @Flag(help: HelpLanguage.help(.cliHelpCriteriaAHPApply)) var apply = false
+    @Flag(help: HelpLanguage.help(.cliHelpCriteriaAHPAcceptInconsistent)) var acceptInconsistent = false
+    @Option(help: HelpLanguage.help(.cliHelpCommonFormat)) var format: TextFormat = .text
 
     func run() throws {
         let strings = Strings(try global.language())

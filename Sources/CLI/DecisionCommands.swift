@@ -33,7 +33,7 @@ struct DecisionKindArgument: ExpressibleByArgument {
 /// `proeftuin decision …`: consent decisions and their objection rounds.
 struct DecisionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "decision", abstract: "Record consent decisions: proposal, objections, concerns, consent.",
+        commandName: "decision", abstract: HelpLanguage.text(.cliHelpDecisionAbstract),
         subcommands: [
             DecisionNewCommand.self, DecisionObjectCommand.self, DecisionJudgeCommand.self, DecisionResolveCommand.self,
             DecisionConcernCommand.self, DecisionConsentCommand.self, DecisionShowCommand.self, DecisionListCommand.self,
@@ -49,15 +49,15 @@ private func amend(_ global: GlobalOptions, _ id: DecisionID, _ amendment: Decis
 }
 
 struct DecisionNewCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "new", abstract: "Propose a decision about an idea; prints its id.")
+    static let configuration = CommandConfiguration(commandName: "new", abstract: HelpLanguage.text(.cliHelpDecisionNewAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The idea id.") var idea: IdeaIDArgument
-    @Option(help: "start, scale, stop or continue.") var kind: DecisionKindArgument
-    @Option(help: "The proposal.") var proposal: String
-    @Option(help: "Who is responsible.") var responsible: String
-    @Option(help: "Review date, YYYY-MM-DD or DD-MM-YYYY.") var reviewDate: String
-    @Option(help: "How it will be evaluated.") var evaluation: String = ""
+    @Argument(help: HelpLanguage.help(.cliHelpCommonId)) var idea: IdeaIDArgument
+    @Option(help: HelpLanguage.help(.cliHelpDecisionNewKind)) var kind: DecisionKindArgument
+    @Option(help: HelpLanguage.help(.cliHelpDecisionNewProposal)) var proposal: String
+    @Option(help: HelpLanguage.help(.cliHelpDecisionNewResponsible)) var responsible: String
+    @Option(help: HelpLanguage.help(.cliHelpCommonReviewDate)) var reviewDate: String
+    @Option(help: HelpLanguage.help(.cliHelpDecisionNewEvaluation)) var evaluation: String = ""
 
     func run() throws {
         guard let review = DayDate(parsing: reviewDate) else { throw DomainError.invalidDate(reviewDate) }
@@ -73,12 +73,12 @@ struct DecisionNewCommand: ParsableCommand {
 }
 
 struct DecisionObjectCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "object", abstract: "Record an objection; prints its number.")
+    static let configuration = CommandConfiguration(commandName: "object", abstract: HelpLanguage.text(.cliHelpDecisionObjectAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The decision id.") var decision: DecisionIDArgument
-    @Option(help: "Who objects.") var who: String
-    @Option(help: "The objection.") var text: String
+    @Argument(help: HelpLanguage.help(.cliHelpCommonDecision)) var decision: DecisionIDArgument
+    @Option(help: HelpLanguage.help(.cliHelpDecisionObjectWho)) var who: String
+    @Option(help: HelpLanguage.help(.cliHelpDecisionObjectText)) var text: String
 
     func run() throws {
         let saved = try amend(global, decision.id, .object(Objection(who: who, text: text)))
@@ -87,13 +87,13 @@ struct DecisionObjectCommand: ParsableCommand {
 }
 
 struct DecisionJudgeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "judge", abstract: "Say whether an objection qualifies.")
+    static let configuration = CommandConfiguration(commandName: "judge", abstract: HelpLanguage.text(.cliHelpDecisionJudgeAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The decision id.") var decision: DecisionIDArgument
-    @Argument(help: "The objection number.") var number: Int
-    @Flag(help: "It qualifies (a reasoned objection: it must be resolved).") var qualified = false
-    @Flag(help: "It does not qualify.") var notQualified = false
+    @Argument(help: HelpLanguage.help(.cliHelpCommonDecision)) var decision: DecisionIDArgument
+    @Argument(help: HelpLanguage.help(.cliHelpCommonNumber)) var number: Int
+    @Flag(help: HelpLanguage.help(.cliHelpDecisionJudgeQualified)) var qualified = false
+    @Flag(help: HelpLanguage.help(.cliHelpDecisionJudgeNotQualified)) var notQualified = false
 
     func validate() throws {
         guard qualified != notQualified else { throw CLIError.usage(.cliUsageQualified, []) }
@@ -107,15 +107,15 @@ struct DecisionJudgeCommand: ParsableCommand {
 }
 
 struct DecisionResolveCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "resolve", abstract: "Record how an objection was resolved.")
+    static let configuration = CommandConfiguration(commandName: "resolve", abstract: HelpLanguage.text(.cliHelpDecisionResolveAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The decision id.") var decision: DecisionIDArgument
-    @Argument(help: "The objection number.") var number: Int
-    @Option(help: "The proposal was amended: how (with --proposal, the amended proposal).") var amended: String?
-    @Option(help: "The amended proposal: replaces the proposal; the old text stays with the objection and in the history.")
+    @Argument(help: HelpLanguage.help(.cliHelpCommonDecision)) var decision: DecisionIDArgument
+    @Argument(help: HelpLanguage.help(.cliHelpCommonNumber)) var number: Int
+    @Option(help: HelpLanguage.help(.cliHelpDecisionResolveAmended)) var amended: String?
+    @Option(help: HelpLanguage.help(.cliHelpDecisionResolveProposal))
     var proposal: String?
-    @Option(help: "The objection was withdrawn: why.") var withdrawn: String?
+    @Option(help: HelpLanguage.help(.cliHelpDecisionResolveWithdrawn)) var withdrawn: String?
 
     func validate() throws {
         guard (amended == nil) != (withdrawn == nil) else { throw CLIError.usage(.cliUsageAmendedWithdrawn, []) }
@@ -137,12 +137,12 @@ struct DecisionResolveCommand: ParsableCommand {
 }
 
 struct DecisionConcernCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "concern", abstract: "Record a concern (does not block consent).")
+    static let configuration = CommandConfiguration(commandName: "concern", abstract: HelpLanguage.text(.cliHelpDecisionConcernAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The decision id.") var decision: DecisionIDArgument
-    @Option(help: "Whose concern.") var who: String
-    @Option(help: "The concern.") var text: String
+    @Argument(help: HelpLanguage.help(.cliHelpCommonDecision)) var decision: DecisionIDArgument
+    @Option(help: HelpLanguage.help(.cliHelpDecisionConcernWho)) var who: String
+    @Option(help: HelpLanguage.help(.cliHelpDecisionConcernText)) var text: String
 
     func run() throws {
         let saved = try amend(global, decision.id, .concern(Concern(who: who, text: text)))
@@ -152,10 +152,10 @@ struct DecisionConcernCommand: ParsableCommand {
 
 struct DecisionConsentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "consent", abstract: "Record consent: refused while a qualified or unjudged objection is open.")
+        commandName: "consent", abstract: HelpLanguage.text(.cliHelpDecisionConsentAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The decision id.") var decision: DecisionIDArgument
+    @Argument(help: HelpLanguage.help(.cliHelpCommonDecision)) var decision: DecisionIDArgument
 
     func run() throws {
         _ = try amend(global, decision.id, .consent)
@@ -191,11 +191,11 @@ struct DecisionJSON: Encodable {
 }
 
 struct DecisionShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a decision.")
+    static let configuration = CommandConfiguration(commandName: "show", abstract: HelpLanguage.text(.cliHelpDecisionShowAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The decision id.") var decision: DecisionIDArgument
-    @Option(help: "text or json.") var format: TextFormat = .text
+    @Argument(help: HelpLanguage.help(.cliHelpCommonDecision)) var decision: DecisionIDArgument
+    @Option(help: HelpLanguage.help(.cliHelpCommonFormat)) var format: TextFormat = .text
 
     func run() throws {
         let value = try global.openForReading().reader.decision(decision.id)
@@ -207,11 +207,11 @@ struct DecisionShowCommand: ParsableCommand {
 }
 
 struct DecisionListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List decisions.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: HelpLanguage.text(.cliHelpDecisionListAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Only decisions about this idea.") var idea: IdeaIDArgument?
-    @Option(help: "text or json.") var format: TextFormat = .text
+    @Option(help: HelpLanguage.help(.cliHelpDecisionListIdea)) var idea: IdeaIDArgument?
+    @Option(help: HelpLanguage.help(.cliHelpCommonFormat)) var format: TextFormat = .text
 
     func run() throws {
         let decisions = try global.openForReading().reader.decisions(idea: idea?.id)

@@ -41,9 +41,6 @@ enum ErrorReport {
     /// an unknown `--lang` or an unreadable configuration file leaves the rest of the resolution.
     static func language(of command: any ParsableCommand) -> Language {
         let global = Mirror(reflecting: command).children.lazy.compactMap { ($0.value as? OptionGroup<GlobalOptions>)?.wrappedValue }.first
-        if let global, let language = try? global.language() { return language }
-        let environment = ProcessInfo.processInfo.environment
-        return Language.resolve(flag: global?.lang, configured: (try? UserConfiguration.load(environment: environment))?.language,
-                                environment: environment)
+        return GlobalOptions.lenientLanguage(flag: global?.lang, environment: ProcessInfo.processInfo.environment)
     }
 }

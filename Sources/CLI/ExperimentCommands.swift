@@ -8,19 +8,19 @@ import Storage
 /// `proeftuin measure ID --date D --value V [--note N]`, and `measure import ID FILE.csv`.
 struct MeasureCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "measure", abstract: "Record measurements in an idea's current experiment cycle.",
+        commandName: "measure", abstract: HelpLanguage.text(.cliHelpMeasureAbstract),
         subcommands: [MeasureAddCommand.self, MeasureImportCommand.self], defaultSubcommand: MeasureAddCommand.self)
 }
 
 /// Adds one measurement.
 struct MeasureAddCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add one measurement (the default).")
+    static let configuration = CommandConfiguration(commandName: "add", abstract: HelpLanguage.text(.cliHelpMeasureAddAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The idea id.") var id: IdeaIDArgument
-    @Option(help: "Date, YYYY-MM-DD or DD-MM-YYYY.") var date: String
-    @Option(help: "The metric's value (decimal point or comma).") var value: String
-    @Option(help: "A note.") var note: String = ""
+    @Argument(help: HelpLanguage.help(.cliHelpCommonId)) var id: IdeaIDArgument
+    @Option(help: HelpLanguage.help(.cliHelpMeasureAddDate)) var date: String
+    @Option(help: HelpLanguage.help(.cliHelpMeasureAddValue)) var value: String
+    @Option(help: HelpLanguage.help(.cliHelpMeasureAddNote)) var note: String = ""
 
     func run() throws {
         let measurement = try MeasurementEntry.parse(date: date, value: value, note: note)
@@ -36,11 +36,11 @@ struct MeasureAddCommand: ParsableCommand {
 /// Imports measurements from a CSV file: `date,value,note`; all or nothing.
 struct MeasureImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import measurements from CSV (date,value,note); a file with any error imports nothing.")
+        commandName: "import", abstract: HelpLanguage.text(.cliHelpMeasureImportAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The idea id.") var id: IdeaIDArgument
-    @Argument(help: "The CSV file.") var file: String
+    @Argument(help: HelpLanguage.help(.cliHelpCommonId)) var id: IdeaIDArgument
+    @Argument(help: HelpLanguage.help(.cliHelpCommonFile)) var file: String
 
     func run() throws {
         let text = try InputFile.readText(file)
@@ -79,15 +79,15 @@ struct MeasureImportCommand: ParsableCommand {
 /// `proeftuin wip set STAGE N [--hard]`, `proeftuin wip show`.
 struct WipCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "wip", abstract: "Show or set limits on work in progress.", subcommands: [WipShowCommand.self, WipSetCommand.self],
+        commandName: "wip", abstract: HelpLanguage.text(.cliHelpWipAbstract), subcommands: [WipShowCommand.self, WipSetCommand.self],
         defaultSubcommand: WipShowCommand.self)
 }
 
 struct WipShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show the WIP limits and counts.")
+    static let configuration = CommandConfiguration(commandName: "show", abstract: HelpLanguage.text(.cliHelpWipShowAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "text or json.") var format: TextFormat = .text
+    @Option(help: HelpLanguage.help(.cliHelpCommonFormat)) var format: TextFormat = .text
 
     struct Row: Encodable {
         var stage: String
@@ -117,12 +117,12 @@ struct WipShowCommand: ParsableCommand {
 }
 
 struct WipSetCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "set", abstract: "Set a stage's WIP limit.")
+    static let configuration = CommandConfiguration(commandName: "set", abstract: HelpLanguage.text(.cliHelpWipSetAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The stage.") var stage: StageArgument
-    @Argument(help: "The limit (1 or more).") var limit: Int
-    @Flag(help: "Refuse moves over the limit instead of asking for a reason.") var hard = false
+    @Argument(help: HelpLanguage.help(.cliHelpWipSetStage)) var stage: StageArgument
+    @Argument(help: HelpLanguage.help(.cliHelpWipSetLimit)) var limit: Int
+    @Flag(help: HelpLanguage.help(.cliHelpWipSetHard)) var hard = false
 
     func run() throws {
         try global.openWorkspace().setWipLimit(WipLimit(stage: stage.stage, limit: limit, hard: hard))
@@ -133,12 +133,12 @@ struct WipSetCommand: ParsableCommand {
 
 /// `proeftuin due [--within DAYS]`: reviews that are overdue or coming up.
 struct DueCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "due", abstract: "List overdue and upcoming reviews.")
+    static let configuration = CommandConfiguration(commandName: "due", abstract: HelpLanguage.text(.cliHelpDueAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "How many days ahead count as upcoming.") var within: Int = 7
-    @Option(help: "The date to treat as today (YYYY-MM-DD); default: the real date.") var now: String?
-    @Option(help: "text or json.") var format: TextFormat = .text
+    @Option(help: HelpLanguage.help(.cliHelpDueWithin)) var within: Int = 7
+    @Option(help: HelpLanguage.help(.cliHelpCommonNow)) var now: String?
+    @Option(help: HelpLanguage.help(.cliHelpCommonFormat)) var format: TextFormat = .text
 
     struct Item: Encodable {
         var id: Int64

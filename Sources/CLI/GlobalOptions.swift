@@ -7,10 +7,10 @@ import Storage
 
 /// Options every command takes: where the data lives and which language to speak.
 public struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "The data directory (default: $PROEFTUIN_DATA_DIR, else $XDG_DATA_HOME/proeftuin).")
+    @Option(name: .long, help: HelpLanguage.help(.cliHelpGlobalOptionsDataDir))
     var dataDir: String?
 
-    @Option(name: .long, help: "Interface language: nl or en (default: config file, then LC_ALL/LC_MESSAGES/LANG).")
+    @Option(name: .long, help: HelpLanguage.help(.cliHelpGlobalOptionsLang))
     var lang: String?
 
     public init() {}
@@ -28,6 +28,13 @@ public struct GlobalOptions: ParsableArguments {
             throw CLIError.usage(.cliUsageUnknownLanguage, [lang])
         }
         return Language.resolve(flag: lang, configured: try configuration().language, environment: environment)
+    }
+
+    /// The language `language()` chooses, without failing: an unknown `--lang` or an unreadable configuration file is
+    /// passed over for the rest of the rule (for help and error reports, which must speak even then).
+    static func lenientLanguage(flag: String?, environment: [String: String]) -> Language {
+        Language.resolve(flag: flag, configured: (try? UserConfiguration.load(environment: environment))?.language,
+                         environment: environment)
     }
 
     /// Opens the portfolio in the chosen data directory through the application layer; `program` is recorded with

@@ -39,20 +39,20 @@ struct SourceArgument: ExpressibleByArgument {
 
 /// `proeftuin add TITLE …`: adds an idea to the proposed column and prints its id.
 struct AddCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add an idea; prints its id.")
+    static let configuration = CommandConfiguration(commandName: "add", abstract: HelpLanguage.text(.cliHelpAddAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The title of the idea.") var title: String
-    @Option(help: "A description.") var description: String = ""
-    @Option(help: "The theme (lokale opgave).") var theme: String = ""
-    @Option(name: .customLong("tag"), help: "A tag; repeat for more.") var tags: [String] = []
-    @Option(help: "Where it came from: resident, professional, partner or internal (or inwoner, intern).")
+    @Argument(help: HelpLanguage.help(.cliHelpAddTitle)) var title: String
+    @Option(help: HelpLanguage.help(.cliHelpAddDescription)) var description: String = ""
+    @Option(help: HelpLanguage.help(.cliHelpAddTheme)) var theme: String = ""
+    @Option(name: .customLong("tag"), help: HelpLanguage.help(.cliHelpAddTags)) var tags: [String] = []
+    @Option(help: HelpLanguage.help(.cliHelpAddSource))
     var source: SourceArgument?
-    @Option(help: "Who brought it in (personal data).") var submitter: String?
-    @Flag(help: "It comes from outside the team: it waits in the inbox until it is accepted, merged or declined.")
+    @Option(help: HelpLanguage.help(.cliHelpAddSubmitter)) var submitter: String?
+    @Flag(help: HelpLanguage.help(.cliHelpAddInbox))
     var inbox = false
-    @Option(help: "With --inbox: who gets a reply and how (personal data; may be left out).") var contact: String?
-    @Option(help: "With --inbox: the day it was sent in (YYYY-MM-DD or DD-MM-YYYY; default today).") var received: String?
+    @Option(help: HelpLanguage.help(.cliHelpAddContact)) var contact: String?
+    @Option(help: HelpLanguage.help(.cliHelpAddReceived)) var received: String?
 
     func run() throws {
         // Checked here rather than in validate(), so the message is in the user's language.
@@ -72,14 +72,14 @@ struct AddCommand: ParsableCommand {
 
 /// `proeftuin list`: the ideas in board order.
 struct ListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List ideas in board order.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: HelpLanguage.text(.cliHelpListAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Only this stage (English or Dutch name).") var stage: StageArgument?
-    @Option(help: "Only this theme.") var theme: String?
-    @Option(help: "table, json or csv.") var format: ListFormat = .table
-    @Flag(help: "Only ideas waiting in the inbox for triage.") var inbox = false
-    @Flag(help: "Only declined ideas (they are left off the board and other listings).") var declined = false
+    @Option(help: HelpLanguage.help(.cliHelpListStage)) var stage: StageArgument?
+    @Option(help: HelpLanguage.help(.cliHelpCommonTheme)) var theme: String?
+    @Option(help: HelpLanguage.help(.cliHelpChallengeListFormat)) var format: ListFormat = .table
+    @Flag(help: HelpLanguage.help(.cliHelpListInbox)) var inbox = false
+    @Flag(help: HelpLanguage.help(.cliHelpListDeclined)) var declined = false
 
     func run() throws {
         let reader = try global.openForReading().reader
@@ -114,12 +114,12 @@ struct ListCommand: ParsableCommand {
 
 /// `proeftuin show ID`: one idea in full.
 struct ShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one idea.")
+    static let configuration = CommandConfiguration(commandName: "show", abstract: HelpLanguage.text(.cliHelpShowAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The idea id.") var id: IdeaIDArgument
-    @Option(help: "text or json.") var format: TextFormat = .text
-    @Flag(help: "Include the submitter's name (personal data).") var includePersonal = false
+    @Argument(help: HelpLanguage.help(.cliHelpCommonId)) var id: IdeaIDArgument
+    @Option(help: HelpLanguage.help(.cliHelpCommonFormat)) var format: TextFormat = .text
+    @Flag(help: HelpLanguage.help(.cliHelpShowIncludePersonal)) var includePersonal = false
 
     func run() throws {
         let reader = try global.openForReading().reader
@@ -188,42 +188,35 @@ struct ShowCommand: ParsableCommand {
 /// `proeftuin move ID STAGE --reason TEXT` with the fields the target stage's gate asks for.
 struct MoveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "move", abstract: "Move an idea to another stage through its gate (a decision: give a reason).",
-        discussion: """
-            experimenting: --hypothesis --action --metric --success --owner --review-date
-                           and its bounds: --budget --max-duration --harm --safeguard --stop-rule
-            learning:      --observed --learned --therefore
-            scaling:       --decision ID, or --proposal --responsible --review-date [--evaluation] --consent
-            stopped:       --category (no-effect, not-feasible, no-capacity, merged, superseded, other) --learned
-            proposed:      (reopen a stopped idea) nothing more
-            """)
+        commandName: "move", abstract: HelpLanguage.text(.cliHelpMoveAbstract),
+        discussion: HelpLanguage.text(.cliHelpMoveDiscussion))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The idea id.") var id: IdeaIDArgument
-    @Argument(help: "The target stage: proposed, experimenting, learning, scaling, stopped (or the Dutch names).")
+    @Argument(help: HelpLanguage.help(.cliHelpCommonId)) var id: IdeaIDArgument
+    @Argument(help: HelpLanguage.help(.cliHelpMoveStage))
     var stage: String
-    @Option(help: "Why: recorded in the history.") var reason: String
-    @Option(help: "Over a soft WIP limit: why it is worth it (recorded).") var override: String?
-    @Option(help: "Test card: we believe that …") var hypothesis: String?
-    @Option(help: "Test card: to verify that, we will …") var action: String?
-    @Option(help: "Test card: and measure …") var metric: String?
-    @Option(help: "Test card: we are right if …") var success: String?
-    @Option(help: "Who owns the experiment.") var owner: String?
-    @Option(help: "Review date, YYYY-MM-DD or DD-MM-YYYY.") var reviewDate: String?
-    @Option(help: "Safe to try: budget cap in euros (2500, € 2.500).") var budget: String?
-    @Option(help: "Safe to try: maximum duration in weeks or days (6w, 6 weken, 30d, 30 dagen).") var maxDuration: String?
-    @Option(help: "Safe to try: who could be harmed.") var harm: String?
-    @Option(help: "Safe to try: how that harm is prevented.") var safeguard: String?
-    @Option(help: "Safe to try: we stop at once if …") var stopRule: String?
-    @Option(help: "Learning card: we observed …") var observed: String?
-    @Option(help: "Learning card: we learned … (also what was learned when stopping)") var learned: String?
-    @Option(help: "Learning card: therefore we will …") var therefore: String?
-    @Option(help: "Why it stops: no-effect, not-feasible, no-capacity, merged, superseded, other.") var category: String?
-    @Option(help: "A consented decision to scale on.") var decision: String?
-    @Option(help: "Inline consent decision: the proposal.") var proposal: String?
-    @Option(help: "Inline consent decision: who is responsible.") var responsible: String?
-    @Option(help: "Inline consent decision: how it will be evaluated.") var evaluation: String?
-    @Flag(help: "Inline consent decision: consent was given (no qualified objection open).") var consent = false
+    @Option(help: HelpLanguage.help(.cliHelpMoveReason)) var reason: String
+    @Option(help: HelpLanguage.help(.cliHelpMoveOverride)) var override: String?
+    @Option(help: HelpLanguage.help(.cliHelpMoveHypothesis)) var hypothesis: String?
+    @Option(help: HelpLanguage.help(.cliHelpMoveAction)) var action: String?
+    @Option(help: HelpLanguage.help(.cliHelpMoveMetric)) var metric: String?
+    @Option(help: HelpLanguage.help(.cliHelpMoveSuccess)) var success: String?
+    @Option(help: HelpLanguage.help(.cliHelpMoveOwner)) var owner: String?
+    @Option(help: HelpLanguage.help(.cliHelpCommonReviewDate)) var reviewDate: String?
+    @Option(help: HelpLanguage.help(.cliHelpMoveBudget)) var budget: String?
+    @Option(help: HelpLanguage.help(.cliHelpMoveMaxDuration)) var maxDuration: String?
+    @Option(help: HelpLanguage.help(.cliHelpMoveHarm)) var harm: String?
+    @Option(help: HelpLanguage.help(.cliHelpMoveSafeguard)) var safeguard: String?
+    @Option(help: HelpLanguage.help(.cliHelpMoveStopRule)) var stopRule: String?
+    @Option(help: HelpLanguage.help(.cliHelpMoveObserved)) var observed: String?
+    @Option(help: HelpLanguage.help(.cliHelpMoveLearned)) var learned: String?
+    @Option(help: HelpLanguage.help(.cliHelpMoveTherefore)) var therefore: String?
+    @Option(help: HelpLanguage.help(.cliHelpMoveCategory)) var category: String?
+    @Option(help: HelpLanguage.help(.cliHelpMoveDecision)) var decision: String?
+    @Option(help: HelpLanguage.help(.cliHelpMoveProposal)) var proposal: String?
+    @Option(help: HelpLanguage.help(.cliHelpMoveResponsible)) var responsible: String?
+    @Option(help: HelpLanguage.help(.cliHelpMoveEvaluation)) var evaluation: String?
+    @Flag(help: HelpLanguage.help(.cliHelpMoveConsent)) var consent = false
 
     func run() throws {
         guard let target = Stage(name: stage) else { throw DomainError.unknownStage(stage) }
@@ -248,16 +241,16 @@ struct MoveCommand: ParsableCommand {
 
 /// `proeftuin edit ID …`: changes the given fields, keeps the rest.
 struct EditCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change fields of an idea.")
+    static let configuration = CommandConfiguration(commandName: "edit", abstract: HelpLanguage.text(.cliHelpEditAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The idea id.") var id: IdeaIDArgument
-    @Option(help: "New title.") var title: String?
-    @Option(help: "New description.") var description: String?
-    @Option(help: "New theme.") var theme: String?
-    @Option(name: .customLong("tag"), help: "Replaces the tags; repeat for more.") var tags: [String] = []
-    @Option(help: "New source.") var source: SourceArgument?
-    @Option(help: "New submitter (personal data).") var submitter: String?
+    @Argument(help: HelpLanguage.help(.cliHelpCommonId)) var id: IdeaIDArgument
+    @Option(help: HelpLanguage.help(.cliHelpEditTitle)) var title: String?
+    @Option(help: HelpLanguage.help(.cliHelpEditDescription)) var description: String?
+    @Option(help: HelpLanguage.help(.cliHelpEditTheme)) var theme: String?
+    @Option(name: .customLong("tag"), help: HelpLanguage.help(.cliHelpEditTags)) var tags: [String] = []
+    @Option(help: HelpLanguage.help(.cliHelpEditSource)) var source: SourceArgument?
+    @Option(help: HelpLanguage.help(.cliHelpEditSubmitter)) var submitter: String?
 
     func run() throws {
         var edited = IdeaFields(title: "")
@@ -278,12 +271,12 @@ struct EditCommand: ParsableCommand {
 
 /// `proeftuin history ID`: the event log of one idea.
 struct HistoryCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "history", abstract: "Show the history of an idea.")
+    static let configuration = CommandConfiguration(commandName: "history", abstract: HelpLanguage.text(.cliHelpHistoryAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The idea id.") var id: IdeaIDArgument
-    @Option(help: "text or json.") var format: TextFormat = .text
-    @Flag(help: "Keep submitters' names in the JSON snapshots (personal data).") var includePersonal = false
+    @Argument(help: HelpLanguage.help(.cliHelpCommonId)) var id: IdeaIDArgument
+    @Option(help: HelpLanguage.help(.cliHelpCommonFormat)) var format: TextFormat = .text
+    @Flag(help: HelpLanguage.help(.cliHelpHistoryIncludePersonal)) var includePersonal = false
 
     func run() throws {
         let workspace = try global.openForReading()

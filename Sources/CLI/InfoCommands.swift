@@ -8,11 +8,11 @@ import Storage
 /// `proeftuin demo`: fills the data directory with the demo portfolio.
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "demo", abstract: "Fill the data directory with a realistic Dutch demo portfolio.")
+        commandName: "demo", abstract: HelpLanguage.text(.cliHelpDemoAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Add the demo even when the data directory already holds data.") var force = false
-    @Option(help: "Instead of the demo portfolio, generate the benchmark data set with this many ideas (see proeftuin bench).")
+    @Flag(help: HelpLanguage.help(.cliHelpDemoForce)) var force = false
+    @Option(help: HelpLanguage.help(.cliHelpDemoIdeas))
     var ideas: Int?
 
     func run() throws {
@@ -41,7 +41,7 @@ struct DemoCommand: ParsableCommand {
 
 /// `proeftuin info`: where things are and how much there is.
 struct InfoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "info", abstract: "Show paths, version and counts.")
+    static let configuration = CommandConfiguration(commandName: "info", abstract: HelpLanguage.text(.cliHelpInfoAbstract))
 
     @OptionGroup var global: GlobalOptions
 
@@ -77,7 +77,7 @@ struct InfoCommand: ParsableCommand {
 /// `proeftuin keys`: the keybinding reference generated from the key table.
 struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "keys", abstract: "Print the keybinding reference (Markdown) from the key table.")
+        commandName: "keys", abstract: HelpLanguage.text(.cliHelpKeysAbstract))
 
     @OptionGroup var global: GlobalOptions
 

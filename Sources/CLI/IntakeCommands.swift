@@ -17,11 +17,11 @@ enum DayArgument {
 /// `proeftuin accept ID --theme T`: takes an idea out of the inbox onto the board, with a lokale opgave.
 struct AcceptCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "accept", abstract: "Accept an idea from the inbox onto the board with a lokale opgave (theme).")
+        commandName: "accept", abstract: HelpLanguage.text(.cliHelpAcceptAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The idea id.") var id: IdeaIDArgument
-    @Option(help: "The lokale opgave it serves (default: the theme it already has).") var theme: String?
+    @Argument(help: HelpLanguage.help(.cliHelpCommonId)) var id: IdeaIDArgument
+    @Option(help: HelpLanguage.help(.cliHelpAcceptTheme)) var theme: String?
 
     func run() throws {
         let workspace = try global.openWorkspace()
@@ -36,11 +36,11 @@ struct AcceptCommand: ParsableCommand {
 /// `proeftuin decline ID --reason R`: declines an idea from the inbox; it leaves the board, the reason stays.
 struct DeclineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "decline", abstract: "Decline an idea from the inbox, with a reason (kept in its history and exports).")
+        commandName: "decline", abstract: HelpLanguage.text(.cliHelpDeclineAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The idea id.") var id: IdeaIDArgument
-    @Option(help: "Why: recorded in the history and owed to the submitter.") var reason: String
+    @Argument(help: HelpLanguage.help(.cliHelpCommonId)) var id: IdeaIDArgument
+    @Option(help: HelpLanguage.help(.cliHelpDeclineReason)) var reason: String
 
     func run() throws {
         let workspace = try global.openWorkspace()
@@ -54,15 +54,15 @@ struct DeclineCommand: ParsableCommand {
 /// `proeftuin reply ID [--to CONTACT] [--sent [--on DATE] | --not-sent]`: who gets a reply, and whether they got it.
 struct ReplyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "reply", abstract: "Record who gets a reply to an idea and whether it was sent.")
+        commandName: "reply", abstract: HelpLanguage.text(.cliHelpReplyAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The idea id.") var id: IdeaIDArgument
-    @Option(help: "Who gets the reply and how (e-mail, phone, \"via wijkteam Noord\"); personal data; empty clears it.")
+    @Argument(help: HelpLanguage.help(.cliHelpCommonId)) var id: IdeaIDArgument
+    @Option(help: HelpLanguage.help(.cliHelpReplyTo))
     var to: String?
-    @Flag(help: "The reply was sent.") var sent = false
-    @Option(help: "The day it was sent (YYYY-MM-DD or DD-MM-YYYY; default today).") var on: String?
-    @Flag(help: "The reply was not sent after all (clears the day).") var notSent = false
+    @Flag(help: HelpLanguage.help(.cliHelpReplySent)) var sent = false
+    @Option(help: HelpLanguage.help(.cliHelpReplyOn)) var on: String?
+    @Flag(help: HelpLanguage.help(.cliHelpReplyNotSent)) var notSent = false
 
     func run() throws {
         // Checked here rather than in validate(), so the message is in the user's language.
@@ -90,13 +90,13 @@ struct ReplyCommand: ParsableCommand {
 /// `proeftuin reply-list`: the replies owed and sent to people who brought ideas in, without contacts unless asked.
 struct ReplyListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "reply-list", abstract: "List the replies owed and sent to those who brought ideas in.",
-        discussion: "Owed replies come first, earliest deadline first (received plus triage-days in config.toml, default 14).")
+        commandName: "reply-list", abstract: HelpLanguage.text(.cliHelpReplyListAbstract),
+        discussion: HelpLanguage.text(.cliHelpReplyListDiscussion))
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "table, json or csv.") var format: ListFormat = .table
-    @Flag(help: "Include who gets each reply (personal data).") var withContacts = false
-    @Option(help: "The date to treat as today (YYYY-MM-DD); default: the real date.") var now: String?
+    @Option(help: HelpLanguage.help(.cliHelpChallengeListFormat)) var format: ListFormat = .table
+    @Flag(help: HelpLanguage.help(.cliHelpReplyListWithContacts)) var withContacts = false
+    @Option(help: HelpLanguage.help(.cliHelpCommonNow)) var now: String?
 
     struct Line: Encodable {
         var id: Int64

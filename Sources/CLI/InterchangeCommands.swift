@@ -34,17 +34,17 @@ func emit(_ text: String, to output: String?, force: Bool, protecting directory:
 /// `proeftuin report`: the portfolio report for the council.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Write a portfolio report (Markdown, or one self-contained HTML file for print).")
+        commandName: "report", abstract: HelpLanguage.text(.cliHelpReportAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "md or html.") var format: ReportFormat = .md
-    @Option(help: "Write to this file (default: standard output).") var output: String?
-    @Flag(help: "Overwrite --output if it exists.") var force = false
-    @Option(help: "Only this theme.") var theme: String?
-    @Option(help: "Only activity (moves, measurements) from this date on.") var since: String?
-    @Option(help: "The date the report treats as today (YYYY-MM-DD); default: the real date.") var now: String?
-    @Flag(help: "Include submitters' names (personal data).") var includePersonal = false
-    @Option(name: .customLong("for"), help: "council: the report the council can question (Dutch unless --lang en; never personal data).")
+    @Option(help: HelpLanguage.help(.cliHelpReportFormat)) var format: ReportFormat = .md
+    @Option(help: HelpLanguage.help(.cliHelpCommonOutput)) var output: String?
+    @Flag(help: HelpLanguage.help(.cliHelpCommonForce)) var force = false
+    @Option(help: HelpLanguage.help(.cliHelpCommonTheme)) var theme: String?
+    @Option(help: HelpLanguage.help(.cliHelpReportSince)) var since: String?
+    @Option(help: HelpLanguage.help(.cliHelpReportNow)) var now: String?
+    @Flag(help: HelpLanguage.help(.cliHelpCommonIncludePersonal)) var includePersonal = false
+    @Option(name: .customLong("for"), help: HelpLanguage.help(.cliHelpReportAudience))
     var audience: ReportAudience?
 
     func run() throws {
@@ -79,14 +79,14 @@ struct ReportCommand: ParsableCommand {
 /// `proeftuin export`: everything as JSON, the ideas as CSV, or a Markdown listing.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Export the portfolio: json (everything, round-trips), csv (one row per idea) or md.")
+        commandName: "export", abstract: HelpLanguage.text(.cliHelpExportAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "json, csv or md.") var format: ExportFormat = .json
-    @Option(help: "Write to this file (default: standard output).") var output: String?
-    @Flag(help: "Overwrite --output if it exists.") var force = false
-    @Flag(help: "Include submitters' names (personal data).") var includePersonal = false
-    @Option(help: "CSV: rfc4180 (commas) or excel-nl (semicolons, decimal commas, UTF-8 BOM).") var csvDialect: CSVDialect = .rfc4180
+    @Option(help: HelpLanguage.help(.cliHelpExportFormat)) var format: ExportFormat = .json
+    @Option(help: HelpLanguage.help(.cliHelpCommonOutput)) var output: String?
+    @Flag(help: HelpLanguage.help(.cliHelpCommonForce)) var force = false
+    @Flag(help: HelpLanguage.help(.cliHelpCommonIncludePersonal)) var includePersonal = false
+    @Option(help: HelpLanguage.help(.cliHelpExportCsvDialect)) var csvDialect: CSVDialect = .rfc4180
 
     func run() throws {
         let workspace = try global.openForReading()
@@ -140,11 +140,11 @@ enum IdeaCSV {
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a JSON export (into an empty data directory) or ideas from CSV (title, description, theme, tags, source, submitter, stage).")
+        abstract: HelpLanguage.text(.cliHelpImportAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The .json or .csv file.") var file: String
-    @Flag(help: "Check the file and report what would be imported; change nothing.") var dryRun = false
+    @Argument(help: HelpLanguage.help(.cliHelpImportFile)) var file: String
+    @Flag(help: HelpLanguage.help(.cliHelpImportDryRun)) var dryRun = false
 
     func run() throws {
         let input = try InputFileReader(file)
@@ -190,8 +190,11 @@ struct ImportCommand: ParsableCommand {
         var byStage: [Stage: Int] = [:]
         var inbox = 0  // rows without a stage: ideas from outside, waiting for triage
         var rows = 0
+        var skipped: [String] = []
         do {
-            try workspace.importCSV(reading: input.next, dryRun: dryRun, today: workspace.reader.today()) { draft, duplicates in
+            try workspace.importCSV(reading: input.next, dryRun: dryRun, today: workspace.reader.today(), unknownColumns: { columns in
+                skipped = columns.map { strings.format(.cliWarningUnknownColumn, ImportProblem.echo($0)) }
+            }) { draft, duplicates in
                 // Past the lines that are printed, only their number matters.
                 if warnings.isFull {
                     warnings.count(Warnings.importedCount(draft, duplicates: duplicates))
@@ -210,24 +213,27 @@ struct ImportCommand: ParsableCommand {
             throw CLIError.badFile(file, failure.problems.map(strings.importProblem))
         }
         progress.finish()
+        Warnings.print(skipped, strings: strings)
         Warnings.print(warnings, strings: strings)
         Warnings.print(heldBack, strings: strings)
         // The stage's own name in English (`2 proposed`, as before), its column title in Dutch (`2 voorgesteld`).
         let summary = (Stage.boardOrder.compactMap { stage in
             byStage[stage].map { "\($0) \(strings.language == .en ? stage.rawValue : strings.stage(stage).lowercased())" }
         } + (inbox > 0 ? ["\(inbox) \(strings[.intakeInbox])"] : [])).joined(separator: ", ")
-        print(strings.format(dryRun ? .cliWouldImportCSV : .cliImportedCSV, strings.ideas(rows), summary))
+        // A file of only a header imports nothing: no stages to name.
+        let line = strings.format(dryRun ? .cliWouldImportCSV : .cliImportedCSV, strings.ideas(rows), summary)
+        print(summary.isEmpty ? line.replacingOccurrences(of: " ()", with: "") : line)
     }
 }
 
 /// `proeftuin merge ID --into ID`.
 struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "merge", abstract: "Merge a duplicate into another idea: tags, history and sessions follow; the duplicate is stopped as merged.")
+        commandName: "merge", abstract: HelpLanguage.text(.cliHelpMergeAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The duplicate.") var id: IdeaIDArgument
-    @Option(help: "The idea to keep.") var into: IdeaIDArgument
+    @Argument(help: HelpLanguage.help(.cliHelpMergeId)) var id: IdeaIDArgument
+    @Option(help: HelpLanguage.help(.cliHelpMergeInto)) var into: IdeaIDArgument
 
     func run() throws {
         let strings = Strings(try global.language())
@@ -239,11 +245,11 @@ struct MergeCommand: ParsableCommand {
 /// `proeftuin forget --submitter NAME`.
 struct ForgetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "forget", abstract: "Erase a submitter's personal data from every idea and from the event log (AVG/GDPR).")
+        commandName: "forget", abstract: HelpLanguage.text(.cliHelpForgetAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The submitter's name as recorded (case and accents are ignored).") var submitter: String
-    @Flag(help: "Delete the copies (backups, files set aside) that could not be rewritten, since they may still hold the name.")
+    @Option(help: HelpLanguage.help(.cliHelpForgetSubmitter)) var submitter: String
+    @Flag(help: HelpLanguage.help(.cliHelpForgetDeleteUnrewritableCopies))
     var deleteUnrewritableCopies = false
 
     func run() throws {

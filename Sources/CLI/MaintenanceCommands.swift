@@ -7,10 +7,10 @@ import Storage
 
 /// `proeftuin backup [--output FILE]`: a consistent copy made with SQLite's online backup API.
 struct BackupCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "backup", abstract: "Back up the database (also while boards are open).")
+    static let configuration = CommandConfiguration(commandName: "backup", abstract: HelpLanguage.text(.cliHelpBackupAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Where to write the copy (default: the backups folder of the data directory).") var output: String?
+    @Option(help: HelpLanguage.help(.cliHelpBackupOutput)) var output: String?
 
     func run() throws {
         let workspace = try global.openWorkspace()
@@ -26,11 +26,11 @@ struct BackupCommand: ParsableCommand {
 /// `proeftuin doctor [--restore [BACKUP]]`: checks the database, and can put a backup back.
 struct DoctorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "doctor", abstract: "Check the database's integrity; with --restore, replace it with the latest (or a given) backup.")
+        commandName: "doctor", abstract: HelpLanguage.text(.cliHelpDoctorAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Restore the latest backup (the current file is kept beside it as .damaged-…).") var restore = false
-    @Option(help: "Restore this backup file instead of the latest.") var from: String?
+    @Flag(help: HelpLanguage.help(.cliHelpDoctorRestore)) var restore = false
+    @Option(help: HelpLanguage.help(.cliHelpDoctorFrom)) var from: String?
 
     func run() throws {
         let strings = Strings(try global.language())

@@ -16,7 +16,7 @@ extension ListenAddress: ExpressibleByArgument {
 
 /// Where participants' pages are served: `--listen HOST:PORT`, for the board and `session serve`.
 struct ListenOptions: ParsableArguments {
-    @Option(help: "Where participants' pages are served: HOST:PORT (default 127.0.0.1:8470, this machine only; 0.0.0.0:PORT for phones on the local network, unencrypted; port 0 picks a free one).")
+    @Option(help: HelpLanguage.help(.cliHelpListenOptionsListen))
     var listen: ListenAddress = .standard
 }
 
@@ -24,12 +24,12 @@ struct ListenOptions: ParsableArguments {
 struct SessionJoinCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "join",
-        abstract: "Score a session yourself on this terminal: your own grid, one key per score, blind to everyone else.",
-        discussion: "Every score is stored at once; the facilitator's board shows how far you are, not your scores, until the reveal.")
+        abstract: HelpLanguage.text(.cliHelpSessionJoinAbstract),
+        discussion: HelpLanguage.text(.cliHelpSessionJoinDiscussion))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The session id.") var session: SessionIDArgument
-    @Option(name: .customLong("as"), help: "Your name as the session lists it (case-insensitive).") var name: String
+    @Argument(help: HelpLanguage.help(.cliHelpCommonSession)) var session: SessionIDArgument
+    @Option(name: .customLong("as"), help: HelpLanguage.help(.cliHelpSessionJoinName)) var name: String
 
     func run() throws {
         let language = try global.language()
@@ -47,15 +47,11 @@ struct SessionJoinCommand: ParsableCommand {
 struct SessionServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Share a session: serve each participant's own scoring page, with links and QR codes, until Ctrl-C.",
-        discussion: """
-            Listens on 127.0.0.1 (this machine only) unless --listen says otherwise; --listen 0.0.0.0:PORT serves the local \
-            network, without encryption. Ctrl-C (or SIGTERM) stops sharing: the links end, unless another running program \
-            (the board, another serve) shares the session too; then both serve the same links.
-            """)
+        abstract: HelpLanguage.text(.cliHelpSessionServeAbstract),
+        discussion: HelpLanguage.text(.cliHelpSessionServeDiscussion))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The session id.") var session: SessionIDArgument
+    @Argument(help: HelpLanguage.help(.cliHelpCommonSession)) var session: SessionIDArgument
     @OptionGroup var sharing: ListenOptions
 
     func run() throws {

@@ -15,14 +15,8 @@ public struct Proeftuin: ParsableCommand {
 
     public static let configuration = CommandConfiguration(
         commandName: "proeftuin",
-        abstract: "A portfolio board for municipal experiments: propose, try small, learn, then scale or stop.",
-        discussion: """
-            Without a subcommand, opens the full-screen board on the data directory. Each user's data lives in \
-            $PROEFTUIN_DATA_DIR, else $XDG_DATA_HOME/proeftuin, else ~/.local/share/proeftuin (the database \
-            proeftuin.sqlite, with its backups in backups/); settings in $XDG_CONFIG_HOME/proeftuin/config.toml, \
-            else ~/.config/proeftuin/config.toml. "proeftuin info" shows the paths in use. The README and the other \
-            docs are in /usr/share/doc/proeftuin when installed from the Debian package.
-            """,
+        abstract: HelpLanguage.text(.cliHelpRootAbstract),
+        discussion: HelpLanguage.text(.cliHelpRootDiscussion),
         version: version,
         subcommands: [
             BoardCommand.self, DemoCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self,
@@ -36,10 +30,10 @@ public struct Proeftuin: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(name: .long, help: "Open the board on the demo portfolio: in a fresh temporary data directory, or in --data-dir when that holds no ideas.")
+    @Flag(name: .long, help: HelpLanguage.help(.cliHelpCommonDemo))
     var demo = false
 
-    @Flag(name: .long, help: "Do not capture mouse clicks (keeps the terminal's own text selection).")
+    @Flag(name: .long, help: HelpLanguage.help(.cliHelpRootNoMouse))
     var noMouse = false
 
     @OptionGroup var sharing: ListenOptions
@@ -53,6 +47,8 @@ public struct Proeftuin: ParsableCommand {
     /// Parses and runs a command; a failure is reported in the user's language and exits non-zero.
     /// Usage errors, `--help` and `--version` are left to ArgumentParser.
     public static func runReportingErrors(_ arguments: [String]? = nil) -> Never {
+        // Before ArgumentParser reads any command's help texts: they are written in this language.
+        HelpLanguage.choose(for: arguments ?? Array(CommandLine.arguments.dropFirst()))
         var command: any ParsableCommand
         do { command = try parseAsRoot(arguments) } catch { exitCleanly(withError: error) }
         do {
@@ -82,14 +78,14 @@ public struct Proeftuin: ParsableCommand {
 
 /// `proeftuin board`: the full-screen board (also what `proeftuin` alone does).
 struct BoardCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "board", abstract: "Open the full-screen board.")
+    static let configuration = CommandConfiguration(commandName: "board", abstract: HelpLanguage.text(.cliHelpBoardAbstract))
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(name: .long, help: "Open the board on the demo portfolio: in a fresh temporary data directory, or in --data-dir when that holds no ideas.")
+    @Flag(name: .long, help: HelpLanguage.help(.cliHelpCommonDemo))
     var demo = false
 
-    @Flag(name: .long, help: "Do not capture mouse clicks.")
+    @Flag(name: .long, help: HelpLanguage.help(.cliHelpBoardNoMouse))
     var noMouse = false
 
     @OptionGroup var sharing: ListenOptions

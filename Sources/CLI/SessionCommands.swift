@@ -23,7 +23,7 @@ extension Aggregate: ExpressibleByArgument {}
 struct SessionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "session",
-        abstract: "Weighing sessions: create, enter or import scores, join or share for participants' own scores, results, close, minutes.",
+        abstract: HelpLanguage.text(.cliHelpSessionAbstract),
         subcommands: [
             SessionNewCommand.self, SessionScoreCommand.self, SessionImportCommand.self, SessionParticipantCommand.self,
             SessionNoteCommand.self, SessionRevoteCommand.self,
@@ -33,12 +33,12 @@ struct SessionCommand: ParsableCommand {
 }
 
 struct SessionNewCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "new", abstract: "Start a weighing session; prints its id.")
+    static let configuration = CommandConfiguration(commandName: "new", abstract: HelpLanguage.text(.cliHelpSessionNewAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The criteria set (its current version is snapshotted).") var set: String
-    @Option(help: "The ideas: ID,ID,…") var ideas: String
-    @Option(help: "Participants: NAME,NAME,… or a number for anonymous 1…n (default 1).") var participants: String = "1"
+    @Option(help: HelpLanguage.help(.cliHelpSessionNewSet)) var set: String
+    @Option(help: HelpLanguage.help(.cliHelpSessionNewIdeas)) var ideas: String
+    @Option(help: HelpLanguage.help(.cliHelpSessionNewParticipants)) var participants: String = "1"
 
     func run() throws {
         let ids = try ideas.split(separator: ",").map { text in
@@ -59,16 +59,16 @@ struct SessionNewCommand: ParsableCommand {
 struct SessionScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
-        abstract: "Enter one score, an abstention (--abstain), or remove it with --clear; nothing is stored when anything is wrong.")
+        abstract: HelpLanguage.text(.cliHelpSessionScoreAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The session id.") var session: SessionIDArgument
-    @Option(help: "The participant's name (case-insensitive).") var participant: String
-    @Option(help: "The idea: 3 or #3.") var idea: IdeaIDArgument
-    @Option(help: "The criterion's name (case-insensitive).") var criterion: String
-    @Option(parsing: .unconditional, help: "The score, on the criterion's scale.") var score: Int?
-    @Flag(help: "Remove the score instead of entering one.") var clear = false
-    @Flag(help: "Abstain on this cell: left out of the results, counted in the minutes.") var abstain = false
+    @Argument(help: HelpLanguage.help(.cliHelpCommonSession)) var session: SessionIDArgument
+    @Option(help: HelpLanguage.help(.cliHelpSessionScoreParticipant)) var participant: String
+    @Option(help: HelpLanguage.help(.cliHelpCommonIdea)) var idea: IdeaIDArgument
+    @Option(help: HelpLanguage.help(.cliHelpCommonCriterion)) var criterion: String
+    @Option(parsing: .unconditional, help: HelpLanguage.help(.cliHelpSessionScoreScore)) var score: Int?
+    @Flag(help: HelpLanguage.help(.cliHelpSessionScoreClear)) var clear = false
+    @Flag(help: HelpLanguage.help(.cliHelpSessionScoreAbstain)) var abstain = false
 
     func run() throws {
         guard [score != nil, clear, abstain].filter({ $0 }).count == 1 else { throw CLIError.usage(.cliUsageScoreAbstainClear, []) }
@@ -91,13 +91,13 @@ struct SessionScoreCommand: ParsableCommand {
 struct SessionImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import scores from CSV (participant,idea,criterion,score); a file with any error imports nothing.",
-        discussion: "A score may be 'abstain' (or 'onthouden'). With --add-participants, names the session does not know yet join it.")
+        abstract: HelpLanguage.text(.cliHelpSessionImportAbstract),
+        discussion: HelpLanguage.text(.cliHelpSessionImportDiscussion))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The session id.") var session: SessionIDArgument
-    @Argument(help: "The CSV file.") var file: String
-    @Flag(help: "Add participants the file names and the session does not know yet (late arrivals).") var addParticipants = false
+    @Argument(help: HelpLanguage.help(.cliHelpCommonSession)) var session: SessionIDArgument
+    @Argument(help: HelpLanguage.help(.cliHelpCommonFile)) var file: String
+    @Flag(help: HelpLanguage.help(.cliHelpSessionImportAddParticipants)) var addParticipants = false
 
     func run() throws {
         let strings = Strings(try global.language())
@@ -183,16 +183,16 @@ struct SessionImportCommand: ParsableCommand {
 /// `proeftuin session participant …`: people who join late or leave.
 struct SessionParticipantCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "participant", abstract: "Participants who join late or leave a session.",
+        commandName: "participant", abstract: HelpLanguage.text(.cliHelpSessionParticipantAbstract),
         subcommands: [SessionParticipantAddCommand.self, SessionParticipantExcludeCommand.self])
 }
 
 struct SessionParticipantAddCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a participant who joins a session late.")
+    static let configuration = CommandConfiguration(commandName: "add", abstract: HelpLanguage.text(.cliHelpSessionParticipantAddAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The session id.") var session: SessionIDArgument
-    @Argument(help: "The participant's name.") var name: String
+    @Argument(help: HelpLanguage.help(.cliHelpCommonSession)) var session: SessionIDArgument
+    @Argument(help: HelpLanguage.help(.cliHelpSessionParticipantAddName)) var name: String
 
     func run() throws {
         let updated = try global.openWorkspace().addParticipant(session.id, name)
@@ -203,12 +203,12 @@ struct SessionParticipantAddCommand: ParsableCommand {
 
 struct SessionParticipantExcludeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "exclude", abstract: "Exclude a participant who leaves: their scores stay stored but count nowhere; the reason goes into the minutes.")
+        commandName: "exclude", abstract: HelpLanguage.text(.cliHelpSessionParticipantExcludeAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The session id.") var session: SessionIDArgument
-    @Argument(help: "The participant's name (any case).") var name: String
-    @Option(help: "Why (kept in the minutes).") var reason: String
+    @Argument(help: HelpLanguage.help(.cliHelpCommonSession)) var session: SessionIDArgument
+    @Argument(help: HelpLanguage.help(.cliHelpSessionParticipantExcludeName)) var name: String
+    @Option(help: HelpLanguage.help(.cliHelpSessionParticipantExcludeReason)) var reason: String
 
     func run() throws {
         let updated = try global.openWorkspace().excludeParticipant(session.id, name, reason: reason)
@@ -220,13 +220,13 @@ struct SessionParticipantExcludeCommand: ParsableCommand {
 
 /// `session note`: a note on one cell, as the board's `N` writes it.
 struct SessionNoteCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "note", abstract: "Write (or with an empty --text remove) a note on one cell.")
+    static let configuration = CommandConfiguration(commandName: "note", abstract: HelpLanguage.text(.cliHelpSessionNoteAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The session id.") var session: SessionIDArgument
-    @Option(help: "The idea: 3 or #3.") var idea: IdeaIDArgument
-    @Option(help: "The criterion's name (case-insensitive).") var criterion: String
-    @Option(help: "The note.") var text: String
+    @Argument(help: HelpLanguage.help(.cliHelpCommonSession)) var session: SessionIDArgument
+    @Option(help: HelpLanguage.help(.cliHelpCommonIdea)) var idea: IdeaIDArgument
+    @Option(help: HelpLanguage.help(.cliHelpCommonCriterion)) var criterion: String
+    @Option(help: HelpLanguage.help(.cliHelpSessionNoteText)) var text: String
 
     func run() throws {
         let workspace = try global.openWorkspace()
@@ -240,11 +240,11 @@ struct SessionNoteCommand: ParsableCommand {
 struct SessionRevoteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "revote",
-        abstract: "Start the re-vote round on chosen cells: round 1 is kept, the cells are emptied and the session is blind again.")
+        abstract: HelpLanguage.text(.cliHelpSessionRevoteAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The session id.") var session: SessionIDArgument
-    @Option(name: .customLong("cell"), help: "A cell as IDEA:CRITERION, e.g. 3:impact (repeat for more).") var cells: [String]
+    @Argument(help: HelpLanguage.help(.cliHelpCommonSession)) var session: SessionIDArgument
+    @Option(name: .customLong("cell"), help: HelpLanguage.help(.cliHelpSessionRevoteCells)) var cells: [String]
 
     func run() throws {
         let workspace = try global.openWorkspace()
@@ -378,14 +378,14 @@ struct ResultsOutput: Encodable {
 }
 
 struct SessionResultsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "results", abstract: "Rank the ideas of a session.")
+    static let configuration = CommandConfiguration(commandName: "results", abstract: HelpLanguage.text(.cliHelpSessionResultsAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The session id.") var session: SessionIDArgument
-    @Option(help: "weighted-sum or topsis (default: the session's).") var method: WeighingMethod?
-    @Option(help: "min-max, max, sum or vector (weighted sum only; TOPSIS always uses vector).") var normalization: Normalization?
-    @Option(help: "mean or median.") var aggregate: Aggregate?
-    @Option(help: "text or json.") var format: TextFormat = .text
+    @Argument(help: HelpLanguage.help(.cliHelpCommonSession)) var session: SessionIDArgument
+    @Option(help: HelpLanguage.help(.cliHelpSessionResultsMethod)) var method: WeighingMethod?
+    @Option(help: HelpLanguage.help(.cliHelpSessionResultsNormalization)) var normalization: Normalization?
+    @Option(help: HelpLanguage.help(.cliHelpSessionResultsAggregate)) var aggregate: Aggregate?
+    @Option(help: HelpLanguage.help(.cliHelpCommonFormat)) var format: TextFormat = .text
 
     func run() throws {
         let strings = Strings(try global.language())
@@ -415,11 +415,11 @@ struct SessionResultsCommand: ParsableCommand {
 }
 
 struct SessionCloseCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "close", abstract: "Close and lock a session; ideas get their score and rank.")
+    static let configuration = CommandConfiguration(commandName: "close", abstract: HelpLanguage.text(.cliHelpSessionCloseAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The session id.") var session: SessionIDArgument
-    @Flag(help: "Lock the session even when not every participant filled in every cell.") var allowIncomplete = false
+    @Argument(help: HelpLanguage.help(.cliHelpCommonSession)) var session: SessionIDArgument
+    @Flag(help: HelpLanguage.help(.cliHelpSessionCloseAllowIncomplete)) var allowIncomplete = false
 
     func run() throws {
         let strings = Strings(try global.language())
@@ -429,7 +429,7 @@ struct SessionCloseCommand: ParsableCommand {
 }
 
 struct SessionListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List weighing sessions.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: HelpLanguage.text(.cliHelpSessionListAbstract))
 
     @OptionGroup var global: GlobalOptions
 
@@ -446,13 +446,13 @@ struct SessionListCommand: ParsableCommand {
 enum MinutesFormat: String, ExpressibleByArgument { case md }
 
 struct SessionMinutesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "minutes", abstract: "Write the decision list (besluitenlijst) of a session.")
+    static let configuration = CommandConfiguration(commandName: "minutes", abstract: HelpLanguage.text(.cliHelpSessionMinutesAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The session id.") var session: SessionIDArgument
-    @Option(help: "md (Markdown).") var format: MinutesFormat = .md
-    @Option(help: "Write to this file instead of standard output.") var output: String?
-    @Flag(help: "Overwrite --output if it exists.") var force = false
+    @Argument(help: HelpLanguage.help(.cliHelpCommonSession)) var session: SessionIDArgument
+    @Option(help: HelpLanguage.help(.cliHelpSessionMinutesFormat)) var format: MinutesFormat = .md
+    @Option(help: HelpLanguage.help(.cliHelpSessionMinutesOutput)) var output: String?
+    @Flag(help: HelpLanguage.help(.cliHelpCommonForce)) var force = false
 
     func run() throws {
         let workspace = try global.openForReading()

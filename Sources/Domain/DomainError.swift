@@ -18,6 +18,8 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
     case consentMissing
     case openObjections([String])
     case wipLimitReached(Stage, limit: Int, hard: Bool)
+    /// Ideas added at once (an import) would bring a stage to `countAfter`, past its hard WIP limit.
+    case wipLimitPassedByImport(Stage, limit: Int, countAfter: Int)
     case noCycle(IdeaID)
     case invalidLimit(Int)
     case emptyName
@@ -147,6 +149,8 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
             "scaling needs a consent decision: pass --decision ID, or the proposal fields with --consent"
         case .openObjections(let who):
             "consent needs every objection judged and qualified ones resolved; still open: " + who.joined(separator: ", ")
+        case .wipLimitPassedByImport(let stage, let limit, let countAfter):
+            "the import would bring \(stage.rawValue) to \(countAfter) ideas, past its hard WIP limit of \(limit): nothing was imported"
         case .wipLimitReached(let stage, let limit, let hard):
             hard
                 ? "\(stage.rawValue) is at its hard WIP limit of \(limit): finish or stop something first"

@@ -190,6 +190,12 @@ public struct WipLimit: Equatable, Sendable, Codable {
         .scaling: WipLimit(stage: .scaling, limit: 3),
     ]
 
+    /// Checks ideas added at once (an import) that would make the stage hold `countAfter`: only a hard limit refuses them.
+    public func checkImport(countAfter: Int) throws(DomainError) {
+        guard hard, countAfter > limit else { return }
+        throw .wipLimitPassedByImport(stage, limit: limit, countAfter: countAfter)
+    }
+
     /// Checks a move that would make the stage hold `countAfter` ideas.
     public func check(countAfter: Int, override: String?) throws(DomainError) {
         guard countAfter > limit else { return }

@@ -27,6 +27,12 @@ public struct IdeaCSVReader: Sendable {
 
     /// Whether the header was read.
     public var hasHeader: Bool { columns != nil }
+    /// The header's columns that name no field (as the file spells them): their values are not read.
+    public private(set) var unknownColumns: [String] = []
+    /// Every column name a header may use, English and Dutch.
+    public static let knownColumns = ["title", "titel", "description", "omschrijving", "theme", "thema", "tags", "labels",
+                                      "source", "bron", "submitter", "indiener", "stage", "fase", "contact", "antwoord aan",
+                                      "reply-to", "antwoord-aan", "received", "ontvangen"]
 
     /// Reads the next record of the file.
     public mutating func read(_ record: CSVRecord) -> Outcome {
@@ -61,6 +67,8 @@ public struct IdeaCSVReader: Sendable {
             tags: column("tags", "labels"), source: column("source", "bron"), submitter: column("submitter", "indiener"),
             stage: column("stage", "fase"),
             contact: column("contact", "antwoord aan") ?? column("reply-to", "antwoord-aan"), received: column("received", "ontvangen"))
+        unknownColumns = header.fields.map { $0.trimmingCharactersInWhitespace() }
+            .filter { !$0.isEmpty && !Self.knownColumns.contains($0.lowercased()) }
         return .header
     }
 }

@@ -23,7 +23,10 @@ public enum IdeaImport {
         do {
             clean = try fields.validated()
         } catch {
-            problems.insert(ImportProblem(row.location, field: "title", .rule(error)), at: 0)
+            // Named by the field it is about: a description too long is not the title's problem.
+            var field = "title"
+            if case .textTooLong(let name, _) = error { field = name == "tag" ? "tags" : name }
+            problems.insert(ImportProblem(row.location, field: field, .rule(error)), at: 0)
         }
         var receivedOn: DayDate? = nil
         if let text = row.received?.trimmingCharactersInWhitespace(), !text.isEmpty {

@@ -31,8 +31,10 @@ public struct IdeaRow: Equatable, Sendable {
         self.stage = stage
     }
 
-    /// Whether any of its text holds control characters or escape codes (which the check removes).
+    /// Whether any of its text holds control characters or escape codes (which the check removes); the description's
+    /// line ends are kept, so they are none.
     public var containsControlCharacters: Bool {
-        ([title, description, theme, submitter ?? "", replyTo ?? ""] + tags).contains(where: TextSanitizer.containsControlCharacters)
+        ([title, theme, submitter ?? "", replyTo ?? ""] + tags).contains(where: TextSanitizer.containsControlCharacters)
+            || TextSanitizer.containsControlCharactersBesideLineEnds(description)
     }
 }

@@ -16,6 +16,11 @@ public enum TextSanitizer {
         text.unicodeScalars.contains { isControl($0) || isBidiControl($0) }
     }
 
+    /// Whether text that may span lines holds anything `multiLine` removes: its line ends (LF or CRLF) are kept.
+    public static func containsControlCharactersBesideLineEnds(_ text: String) -> Bool {
+        text.unicodeScalars.contains { ($0 != "\n" && $0 != "\r" && isControl($0)) || isBidiControl($0) }
+    }
+
     private static func clean(_ text: String, keepNewlines: Bool) -> String {
         // Every case below starts at a control character: without any, the text comes out as it went in.
         guard containsControlCharacters(text) else { return text }

@@ -226,9 +226,8 @@ extension AppDatabase {
                     positions[stage] = try ChangeWriter.nextPosition(in: stage, db) - 1
                 }
                 // Hardening: gates are never skipped (every row arrives as proposed) and a hard limit is never exceeded.
-                if let limit = try wipLimit(for: .proposed, in: db), limit.hard {
-                    let count = try Self.boardCount(of: .proposed, db)
-                    try limit.check(countAfter: count + rows.count, override: nil)
+                if let limit = try wipLimit(for: .proposed, in: db) {
+                    try limit.checkImport(countAfter: try Self.boardCount(of: .proposed, db) + rows.count)
                 }
                 for (offset, (fields, requested)) in rows.enumerated() {
                     let placement = ImportPlacement(requested: requested)

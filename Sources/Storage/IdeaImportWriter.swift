@@ -81,12 +81,12 @@ public final class IdeaImportWriter {
     }
 
     /// Checks what the whole import adds against a hard WIP limit of the proposed column (gates are never skipped: every
-    /// row arrives as proposed, and a hard limit is never exceeded).
+    /// row arrives as proposed, and a hard limit is never exceeded), a dry run as the import itself.
     func checkLimit(_ database: AppDatabase, _ db: Database) throws {
-        guard statements != nil, let limit = try database.wipLimit(for: .proposed, in: db), limit.hard else { return }
-        let stored = try AppDatabase.boardCount(of: .proposed, db)
-        // The rows just added are in the column already.
-        try limit.check(countAfter: stored, override: nil)
+        guard let limit = try database.wipLimit(for: .proposed, in: db) else { return }
+        // Written, the rows are in the column already; in a dry run they would come on top.
+        let countAfter = try AppDatabase.boardCount(of: .proposed, db) + (statements == nil ? count : 0)
+        try limit.checkImport(countAfter: countAfter)
     }
 }
 
@@ -97,7 +97,12 @@ extension AppDatabase {
     public func importIdeas<T>(dryRun: Bool, _ body: (IdeaImportWriter) throws -> T) throws -> T {
         let now = clock()
         if dryRun {
-            return try read { db in try body(IdeaImportWriter(db, writing: false, now: now, actor: actor, program: program)) }
+            return try read { db in
+                let writer = try IdeaImportWriter(db, writing: false, now: now, actor: actor, program: program)
+                let result = try body(writer)
+                do { try writer.checkLimit(self, db) } catch let error as DomainError { throw DomainErrorBox(error: error) }
+                return result
+            }
         }
         return try bulkWrite { db in
             let writer = try IdeaImportWriter(db, writing: true, now: now, actor: actor, program: program)

@@ -102,6 +102,13 @@ struct StreamingImportTests {
         #expect(throws: ImportFailure([ImportProblem(.line(3), .syntax("a quoted field is never closed: add the closing quote"))])) {
             try workspace.importCSV(_: "title\nGoed idee\n\"open\n", dryRun: false)
         }
+        // The rows' problems before a syntax error are named with it.
+        #expect(throws: ImportFailure([
+            ImportProblem(.line(3), field: "title", .rule(.emptyTitle)),
+            ImportProblem(.line(5), .syntax("a quoted field is never closed: add the closing quote")),
+        ])) {
+            try workspace.importCSV(_: "title\nGoed idee\n \nNog een\n\"open\n", dryRun: false)
+        }
         struct Unreadable: Error {}
         var calls = 0
         #expect(throws: Unreadable.self) {
@@ -146,7 +153,7 @@ struct StreamingImportTests {
 
     /// The writer giving up (a failed write) stops the reader, even while it waits to hand over a batch.
     @Test func theWriterGivingUpStopsTheReader() throws {
-        let handOver = ImportHandOver<Int>(ahead: 1)
+        let handOver = ImportHandOver<Int, Void>(ahead: 1)
         let stopped = DispatchSemaphore(value: 0)
         let outcome = Outcome()
         Thread {

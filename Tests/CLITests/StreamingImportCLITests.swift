@@ -1,4 +1,5 @@
 @testable import CLI
+import Domain
 import Foundation
 import Testing
 
@@ -29,6 +30,44 @@ struct StreamingImportCLITests {
         #expect(refused.stderr == "Error: \(file.path) has 1 error; nothing was imported:\n  line 303: not valid UTF-8 text\n")
         let list = try binary.run(["list", "--format", "json"])
         #expect(list.stdout.filter { !$0.isWhitespace } == "[]", "\(list.stdout)")
+    }
+
+    @Test func aFileOfOnlyAHeaderSaysSoWithoutEmptyParentheses() throws {
+        let binary = Binary()
+        defer { binary.cleanUp() }
+        let file = binary.files.appendingPathComponent("header.csv")
+        try "title;description\n".write(to: file, atomically: true, encoding: .utf8)
+        #expect(try binary.run(["import", file.path, "--lang", "en"]).stdout == "imported 0 ideas\n")
+        #expect(try binary.run(["import", file.path, "--dry-run", "--lang", "nl"]).stdout == "zou 0 ideeën importeren; er is niets veranderd\n")
+    }
+
+    /// A description over several lines (LF or a spreadsheet's CRLF) keeps its lines and is no "cleaned" text; an escape
+    /// code is; a description too long is named as the description's problem, not the title's.
+    @Test func lineEndsInADescriptionAreNoControlCharacters() throws {
+        let binary = Binary()
+        defer { binary.cleanUp() }
+        let file = binary.files.appendingPathComponent("lines.csv")
+        try "title;description\r\nBuurtkamer open;\"twee\r\nregels\"\r\nSchuldhulp thuis;\"nog\ntwee\"\r\nEnergiecoach;\"rood \u{1B}[31m\"\r\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let result = try binary.run(["import", file.path, "--lang", "en"])
+        #expect(result.stdout == "imported 3 ideas (3 in the inbox)\n")
+        #expect(result.stderr == "warning: line 6: control characters and escape codes were removed\n")
+        let long = binary.files.appendingPathComponent("long.csv")
+        try ("title;description\nKort;" + String(repeating: "a", count: TextLimit.description + 1) + "\n").write(to: long, atomically: true, encoding: .utf8)
+        let refused = try binary.run(["import", long.path, "--lang", "en"])
+        #expect(refused.stderr.contains("line 2, description: "), "\(refused.stderr)")
+    }
+
+    /// A column the import does not know is named in a warning, in the user's language, and its values are not read.
+    @Test func anUnknownColumnIsNamedNotSilentlyDropped() throws {
+        let binary = Binary()
+        defer { binary.cleanUp() }
+        let file = binary.files.appendingPathComponent("columns.csv")
+        try "titel;beschrijving;thema\nBuurtkamer open;Een plek voor iedereen;\n".write(to: file, atomically: true, encoding: .utf8)
+        let result = try binary.run(["import", file.path, "--lang", "nl"])
+        #expect(result.stdout == "1 idee geïmporteerd (1 in de inbox)\n")
+        #expect(result.stderr == "waarschuwing: de import kent kolom 'beschrijving' niet en heeft hem overgeslagen (bekende kolommen: "
+            + "titel, omschrijving, thema, labels, bron, indiener, fase, antwoord aan, ontvangen, of hun Engelse namen)\n")
     }
 
     @Test func warningsStageNotesAndTheSummaryAreAsBefore() throws {

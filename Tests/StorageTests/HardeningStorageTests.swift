@@ -199,7 +199,7 @@ struct HardeningStorageTests {
         let database = try open()
         try database.setWipLimit(WipLimit(stage: .proposed, limit: 2, hard: true))
         try database.add(IdeaFields(title: "Al voorgesteld"))
-        #expect(throws: DomainError.wipLimitReached(.proposed, limit: 2, hard: true)) {
+        #expect(throws: DomainError.wipLimitPassedByImport(.proposed, limit: 2, countAfter: 3)) {
             try database.importIdeas([(IdeaFields(title: "Een"), .proposed), (IdeaFields(title: "Twee"), .scaling)])
         }
         #expect(try database.summaries().count == 1, "nothing was imported")

@@ -49,11 +49,19 @@ struct IntakeStorageTests {
             try writer.add(IdeaDraft(location: .line(2), fields: IdeaFields(title: "Speelplek in het park"), stage: .proposed))
         }
         #expect(try database.countsByStage() == [.proposed: 2])
-        #expect(throws: DomainError.self) {
-            try database.importIdeas(dryRun: false) { writer in
-                try writer.add(IdeaDraft(location: .line(2), fields: IdeaFields(title: "Nog een idee"), stage: .proposed))
+        // A full column refuses every way in alike: an import (a dry run too, telling the count it would reach), a new idea
+        // and one arriving in the inbox.
+        let oneMore = IdeaDraft(location: .line(2), fields: IdeaFields(title: "Nog een idee"), stage: .proposed)
+        for dryRun in [true, false] {
+            #expect(throws: DomainError.wipLimitPassedByImport(.proposed, limit: 2, countAfter: 3)) {
+                try database.importIdeas(dryRun: dryRun) { writer in try writer.add(oneMore) }
             }
         }
+        #expect(throws: DomainError.wipLimitReached(.proposed, limit: 2, hard: true)) { try database.add(IdeaFields(title: "Nieuw")) }
+        #expect(throws: DomainError.wipLimitReached(.proposed, limit: 2, hard: true)) {
+            try database.addToInbox(IdeaFields(title: "Van een inwoner"), receivedOn: Self.day(2026, 11, 6), replyTo: nil)
+        }
+        #expect(try database.countsByStage() == [.proposed: 2])
         // Off the board for good: not moved through a gate, reordered or merged, either way (the history keeps it).
         let onBoard = try #require(try database.summaries().first)
         #expect(throws: DomainError.ideaDeclined(declined.id)) {
