@@ -391,7 +391,8 @@ struct StoreContract {
     }
 
     /// A declined idea is off the board for good: not in the stage counts, not against a hard WIP limit of its column
-    /// (a reopened idea and an import row count only the ideas the column shows), and never moved, reordered or merged.
+    /// (a reopened idea, an import row, a new idea and an arrival in the inbox count only the ideas the column shows; a
+    /// full hard-limited column refuses all of them alike), and never moved, reordered or merged.
     func aDeclinedIdeaCountsNowhereOnTheBoardNorAgainstALimit() throws {
         let store = try open()
         let onBoard = try store.add(IdeaFields(title: "Van het team"))
@@ -404,9 +405,17 @@ struct StoreContract {
         try store.apply(.move(MoveRequest(id: stopped.id, target: .proposed, reason: "nieuwe kans")))
         try store.importIdeas([(IdeaFields(title: "Speelplek in het park"), .proposed)], arrivals: [])
         #expect(try store.countsByStage() == [.proposed: 3])
-        #expect(throws: DomainError.wipLimitReached(.proposed, limit: 3, hard: true)) {
+        // A full column refuses every way in alike: an import (naming the count it would reach), a new idea and one
+        // arriving in the inbox.
+        #expect(throws: DomainError.wipLimitPassedByImport(.proposed, limit: 3, countAfter: 4)) {
             try store.importIdeas([(IdeaFields(title: "Nog een idee"), .proposed)], arrivals: [])
         }
+        #expect(throws: DomainError.wipLimitReached(.proposed, limit: 3, hard: true)) { try store.add(IdeaFields(title: "Nieuw")) }
+        #expect(throws: DomainError.wipLimitReached(.proposed, limit: 3, hard: true)) {
+            try store.addToInbox(IdeaFields(title: "Van een inwoner"), receivedOn: DayDate(year: 2026, month: 11, day: 6)!, replyTo: nil)
+        }
+        #expect(try store.countsByStage() == [.proposed: 3])
+        #expect(try store.intakes().map(\.ideaID) == [declined.id], "nothing of the refused arrival is kept")
         #expect(throws: DomainError.ideaDeclined(declined.id)) {
             try store.apply(.move(MoveRequest(id: declined.id, target: .experimenting, reason: "toch", gate: experimentGate,
                                               wipOverride: "test")))
@@ -664,7 +673,7 @@ struct StoreContract {
         #expect(imported.map(\.kind) == [.imported])
         #expect(imported.first?.reason != nil, "the stage the file asked for is named")
         try store.setWipLimit(WipLimit(stage: .proposed, limit: 5, hard: true))
-        #expect(throws: DomainError.wipLimitReached(.proposed, limit: 5, hard: true)) {
+        #expect(throws: DomainError.wipLimitPassedByImport(.proposed, limit: 5, countAfter: 6)) {
             try store.importIdeas([(IdeaFields(title: "Vijf"), .proposed), (IdeaFields(title: "Zes"), .proposed)], arrivals: [])
         }
         #expect(try store.countsByStage() == [.proposed: 4])

@@ -16,6 +16,10 @@ struct PostgresChangeWriter {
         switch change {
         case .create(let fields):
             let clean = try fields.validated()
+            // A new idea lands in proposed: a hard limit there refuses it, as it refuses a move or an import into it.
+            if let limit = try store.wipLimitsInTransaction()[.proposed], limit.hard {
+                try limit.check(countAfter: try store.boardCount(of: .proposed) + 1, override: nil)
+            }
             var record = IdeaRecord(
                 Idea(id: IdeaID(0), fields: clean, stage: .proposed, position: try nextPosition(in: .proposed),
                      createdAt: now, updatedAt: now))

@@ -12,9 +12,8 @@ extension PostgresStore {
             let writer = PostgresChangeWriter(store: self, now: now)
             for stage in Stage.allCases { positions[stage] = try writer.nextPosition(in: stage) - 1 }
             // Hardening: gates are never skipped (every row arrives as proposed) and a hard limit is never exceeded.
-            if let limit = try wipLimitsInTransaction()[.proposed], limit.hard {
-                let count = try boardCount(of: .proposed)
-                try limit.check(countAfter: count + rows.count, override: nil)
+            if let limit = try wipLimitsInTransaction()[.proposed] {
+                try limit.checkImport(countAfter: try boardCount(of: .proposed) + rows.count)
             }
             for (offset, (fields, requested)) in rows.enumerated() {
                 let placement = ImportPlacement(requested: requested)
