@@ -216,13 +216,13 @@ struct ImportCommand: ParsableCommand {
         Warnings.print(skipped, strings: strings)
         Warnings.print(warnings, strings: strings)
         Warnings.print(heldBack, strings: strings)
-        // The stage's own name in English (`2 proposed`, as before), its column title in Dutch (`2 voorgesteld`).
-        let summary = (Stage.boardOrder.compactMap { stage in
+        // The stage's own name in English (`2 proposed`, as before), its column title in Dutch (`2 voorgesteld`), in
+        // parentheses; a file of only a header imports nothing and names no stage.
+        let parts = Stage.boardOrder.compactMap { stage in
             byStage[stage].map { "\($0) \(strings.language == .en ? stage.rawValue : strings.stage(stage).lowercased())" }
-        } + (inbox > 0 ? ["\(inbox) \(strings[.intakeInbox])"] : [])).joined(separator: ", ")
-        // A file of only a header imports nothing: no stages to name.
-        let line = strings.format(dryRun ? .cliWouldImportCSV : .cliImportedCSV, strings.ideas(rows), summary)
-        print(summary.isEmpty ? line.replacingOccurrences(of: " ()", with: "") : line)
+        } + (inbox > 0 ? ["\(inbox) \(strings[.intakeInbox])"] : [])
+        let summary = parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"
+        print(strings.format(dryRun ? .cliWouldImportCSV : .cliImportedCSV, strings.ideas(rows), summary))
     }
 }
 

@@ -34,7 +34,7 @@ public struct IdeaRow: Equatable, Sendable {
     /// Whether any of its text holds control characters or escape codes (which the check removes); the description's
     /// line ends are kept, so they are none.
     public var containsControlCharacters: Bool {
-        ([title, theme, submitter ?? "", replyTo ?? ""] + tags).contains(where: TextSanitizer.containsControlCharacters)
-            || TextSanitizer.containsControlCharactersBesideLineEnds(description)
+        ([title, theme, submitter ?? "", replyTo ?? ""] + tags).contains { TextSanitizer.containsControlCharacters($0) }
+            || TextSanitizer.containsControlCharacters(description, keepingLineEnds: true)
     }
 }

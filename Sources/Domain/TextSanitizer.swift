@@ -11,14 +11,13 @@ public enum TextSanitizer {
         clean(text, keepNewlines: true)
     }
 
-    /// Whether the text holds anything `singleLine` would change apart from spacing.
-    public static func containsControlCharacters(_ text: String) -> Bool {
-        text.unicodeScalars.contains { isControl($0) || isBidiControl($0) }
-    }
-
-    /// Whether text that may span lines holds anything `multiLine` removes: its line ends (LF or CRLF) are kept.
-    public static func containsControlCharactersBesideLineEnds(_ text: String) -> Bool {
-        text.unicodeScalars.contains { ($0 != "\n" && $0 != "\r" && isControl($0)) || isBidiControl($0) }
+    /// Whether the text holds anything `singleLine` would change apart from spacing; `keepingLineEnds`: anything
+    /// `multiLine` removes (its line ends, LF or CRLF, are kept).
+    public static func containsControlCharacters(_ text: String, keepingLineEnds: Bool = false) -> Bool {
+        text.unicodeScalars.contains { scalar in
+            if keepingLineEnds, scalar == "\n" || scalar == "\r" { return false }
+            return isControl(scalar) || isBidiControl(scalar)
+        }
     }
 
     private static func clean(_ text: String, keepNewlines: Bool) -> String {

@@ -3,8 +3,11 @@ import Foundation
 import GRDB
 
 extension AppDatabase {
+    /// The ids of the ideas declined in triage (SQL).
+    static let declinedIDs = "SELECT ideaId FROM intake WHERE status = 'declined'"
+
     /// Ideas left off the board: those declined in triage.
-    static let onBoard = "idea.id NOT IN (SELECT ideaId FROM intake WHERE status = 'declined')"
+    static let onBoard = "idea.id NOT IN (\(declinedIDs))"
 
     /// The columns of the board for one screenful: counts from aggregate queries, and per asked stage the cards of
     /// `ranges[stage]` (indices in the column's board order, after the filter `words`: folded, every word must occur,

@@ -40,7 +40,7 @@ extension AppDatabase {
     /// the board). `PortfolioMetrics.compute` defines them; this reads only the columns it uses, in one transaction.
     public func portfolio(today: DayDate, staleDays: Int, theme: String? = nil) throws -> PortfolioMetrics {
         try read { db in
-            let declined = Set(try Int64.fetchAll(db, sql: "SELECT ideaId FROM intake WHERE status = 'declined'"))
+            let declined = Set(try Int64.fetchAll(db, sql: Self.declinedIDs))
             var sql = "SELECT id, title, theme, stage, updatedAt, reviewDate FROM idea"
             var arguments: StatementArguments = []
             if let theme {
@@ -78,7 +78,7 @@ extension AppDatabase {
     /// The ideas declined in triage: off the board, in the history and exports.
     public func declinedIdeas() throws -> Set<IdeaID> {
         try read { db in
-            Set(try Int64.fetchAll(db, sql: "SELECT ideaId FROM intake WHERE status = 'declined'").map(IdeaID.init))
+            Set(try Int64.fetchAll(db, sql: Self.declinedIDs).map(IdeaID.init))
         }
     }
 

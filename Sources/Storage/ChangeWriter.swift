@@ -156,8 +156,7 @@ struct ChangeWriter {
 
     /// Refuses a change to the board's order of ideas declined at intake: they are off the board for good.
     static func refuseDeclined(_ ids: [IdeaID], _ db: Database) throws {
-        for id in ids where try Bool.fetchOne(
-            db, sql: "SELECT 1 FROM intake WHERE ideaId = ? AND status = 'declined'", arguments: [id.rawValue]) == true {
+        for id in ids where try Int64.fetchOne(db, sql: "\(AppDatabase.declinedIDs) AND ideaId = ?", arguments: [id.rawValue]) != nil {
             throw DomainError.ideaDeclined(id)
         }
     }

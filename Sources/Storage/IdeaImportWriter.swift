@@ -96,19 +96,13 @@ extension AppDatabase {
     /// A dry run reads in one read transaction and writes nothing.
     public func importIdeas<T>(dryRun: Bool, _ body: (IdeaImportWriter) throws -> T) throws -> T {
         let now = clock()
-        if dryRun {
-            return try read { db in
-                let writer = try IdeaImportWriter(db, writing: false, now: now, actor: actor, program: program)
-                let result = try body(writer)
-                do { try writer.checkLimit(self, db) } catch let error as DomainError { throw DomainErrorBox(error: error) }
-                return result
-            }
-        }
-        return try bulkWrite { db in
-            let writer = try IdeaImportWriter(db, writing: true, now: now, actor: actor, program: program)
+        /// The import inside the transaction: the rows, then the limit over all of them.
+        func run(_ db: Database) throws -> T {
+            let writer = try IdeaImportWriter(db, writing: !dryRun, now: now, actor: actor, program: program)
             let result = try body(writer)
             do { try writer.checkLimit(self, db) } catch let error as DomainError { throw DomainErrorBox(error: error) }
             return result
         }
+        return try dryRun ? read(run) : bulkWrite(run)
     }
 }
