@@ -298,4 +298,6 @@ public enum StringKey: String, CaseIterable, Sendable {
     case cliHelpSessionResultsMethod, cliHelpSessionResultsNormalization, cliHelpSessionResultsAggregate
     case cliHelpSessionCloseAbstract, cliHelpSessionCloseAllowIncomplete, cliHelpSessionListAbstract
     case cliHelpSessionMinutesAbstract, cliHelpSessionMinutesFormat, cliHelpSessionMinutesOutput
+    // A lost connection to the database server
+    case offlineLabel, offlineNotice, messageReconnected
 }

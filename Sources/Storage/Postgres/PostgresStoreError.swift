@@ -18,6 +18,11 @@ public enum PostgresStoreError: Error, Equatable, Sendable, CustomStringConverti
     /// Any other error the server reported (its SQLSTATE code and message).
     case serverError(server: String, code: String, detail: String)
 
+    /// True when the server cannot be reached (or no longer can): work may go on read-only and connect again later.
+    public var isLostConnection: Bool {
+        if case .cannotConnect = self { true } else { false }
+    }
+
     public var description: String {
         switch self {
         case .invalidURL(let problem):
