@@ -300,4 +300,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case cliHelpSessionMinutesAbstract, cliHelpSessionMinutesFormat, cliHelpSessionMinutesOutput
     // A lost connection to the database server
     case offlineLabel, offlineNotice, messageReconnected
+    case cliHelpGlobalOptionsDatabase
+    case cliDemoDatabaseNotEmpty
+    case cliDoctorServerRestore, cliDoctorServerBackups
 }

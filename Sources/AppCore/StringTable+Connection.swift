@@ -1,14 +1,26 @@
-/// The words of a board whose connection to the database server is lost and comes back, in both languages.
+/// The words of choosing a database server, and of a board whose connection to it is lost and comes back, in both languages.
 extension Strings {
     static let englishConnection: [StringKey: String] = [
         .offlineLabel: "read-only: no connection",
         .offlineNotice: "{1}. The board stays open read-only and connects again by itself; what you typed is kept",
         .messageReconnected: "Connected to the database again: the board shows its latest state",
+        .cliDemoDatabaseNotEmpty: "The database {1} already holds a portfolio: use --force to add the demo to it, or choose an empty database",
+        .cliDoctorServerRestore: "The portfolio is on the PostgreSQL server {1}: its administrator restores it from a pg_dump backup "
+            + "with pg_restore (see the README); nothing was changed",
+        .cliDoctorServerBackups: "backups: made on the server with pg_dump (see the README), not in the data directory",
+        .cliHelpGlobalOptionsDatabase: "The PostgreSQL server holding the portfolio, as postgresql://user@host:port/database?sslmode=require "
+            + "(default: $PROEFTUIN_DATABASE_URL, else database = in config.toml, else the SQLite file in the data directory).",
     ]
 
     static let dutchConnection: [StringKey: String] = [
         .offlineLabel: "alleen-lezen: geen verbinding",
         .offlineNotice: "{1}. Het bord blijft alleen-lezen open en verbindt vanzelf opnieuw; wat u typte blijft bewaard",
         .messageReconnected: "Weer verbonden met de database: het bord toont de nieuwste stand",
+        .cliDemoDatabaseNotEmpty: "De database {1} bevat al een portfolio: gebruik --force om de demo eraan toe te voegen, of kies een lege database",
+        .cliDoctorServerRestore: "Het portfolio staat op de PostgreSQL-server {1}: de beheerder zet het terug uit een pg_dump-back-up "
+            + "met pg_restore (zie de README); er is niets veranderd",
+        .cliDoctorServerBackups: "back-ups: op de server gemaakt met pg_dump (zie de README), niet in de gegevensmap",
+        .cliHelpGlobalOptionsDatabase: "De PostgreSQL-server met de portfolio, als postgresql://gebruiker@host:poort/database?sslmode=require "
+            + "(standaard: $PROEFTUIN_DATABASE_URL, anders database = in config.toml, anders het SQLite-bestand in de gegevensmap).",
     ]
 }
