@@ -303,4 +303,5 @@ public enum StringKey: String, CaseIterable, Sendable {
     case cliHelpGlobalOptionsDatabase
     case cliDemoDatabaseNotEmpty
     case cliDoctorServerRestore, cliDoctorServerBackups
+    case migrateNoLocalPortfolio, migrateCopyDiffers, cliMigrated, cliMigratedNext, cliHelpMigrateAbstract, cliHelpMigrateTo
 }

@@ -8,6 +8,14 @@ extension Strings {
         .cliDoctorServerRestore: "The portfolio is on the PostgreSQL server {1}: its administrator restores it from a pg_dump backup "
             + "with pg_restore (see the README); nothing was changed",
         .cliDoctorServerBackups: "backups: made on the server with pg_dump (see the README), not in the data directory",
+        .migrateNoLocalPortfolio: "The data directory {1} holds no portfolio to copy: name the right one with --data-dir",
+        .migrateCopyDiffers: "The copy on {1} differs from the portfolio in: {2}. The local portfolio is untouched; "
+            + "empty the server database before trying again, and report this as a bug",
+        .cliMigrated: "Copied {1} and {2} events to {3}: the copy read back is identical",
+        .cliMigratedNext: "To work on the server from now on, put database = \"{1}\" in config.toml or set PROEFTUIN_DATABASE_URL "
+            + "(the password in ~/.pgpass or PGPASSWORD); the local portfolio stays as it was",
+        .cliHelpMigrateAbstract: "Copy the portfolio of the data directory into an empty database on a PostgreSQL server.",
+        .cliHelpMigrateTo: "The server database, as postgresql://user@host:port/database?sslmode=require.",
         .cliHelpGlobalOptionsDatabase: "The PostgreSQL server holding the portfolio, as postgresql://user@host:port/database?sslmode=require "
             + "(default: $PROEFTUIN_DATABASE_URL, else database = in config.toml, else the SQLite file in the data directory).",
     ]
@@ -20,7 +28,15 @@ extension Strings {
         .cliDoctorServerRestore: "Het portfolio staat op de PostgreSQL-server {1}: de beheerder zet het terug uit een pg_dump-back-up "
             + "met pg_restore (zie de README); er is niets veranderd",
         .cliDoctorServerBackups: "back-ups: op de server gemaakt met pg_dump (zie de README), niet in de gegevensmap",
-        .cliHelpGlobalOptionsDatabase: "De PostgreSQL-server met de portfolio, als postgresql://gebruiker@host:poort/database?sslmode=require "
+        .migrateNoLocalPortfolio: "De gegevensmap {1} bevat geen portfolio om te kopiëren: noem de goede met --data-dir",
+        .migrateCopyDiffers: "De kopie op {1} wijkt af van het portfolio in: {2}. Het lokale portfolio is niet aangeraakt; "
+            + "maak de serverdatabase leeg voor u het opnieuw probeert, en meld dit als fout",
+        .cliMigrated: "{1} en {2} gebeurtenissen gekopieerd naar {3}: de teruggelezen kopie is gelijk",
+        .cliMigratedNext: "Om voortaan op de server te werken: zet database = \"{1}\" in config.toml of stel PROEFTUIN_DATABASE_URL in "
+            + "(het wachtwoord in ~/.pgpass of PGPASSWORD); het lokale portfolio blijft zoals het was",
+        .cliHelpMigrateAbstract: "Kopieer het portfolio van de gegevensmap naar een lege database op een PostgreSQL-server.",
+        .cliHelpMigrateTo: "De serverdatabase, als postgresql://gebruiker@host:poort/database?sslmode=require.",
+        .cliHelpGlobalOptionsDatabase: "De PostgreSQL-server met het portfolio, als postgresql://gebruiker@host:poort/database?sslmode=require "
             + "(standaard: $PROEFTUIN_DATABASE_URL, anders database = in config.toml, anders het SQLite-bestand in de gegevensmap).",
     ]
 }

@@ -25,6 +25,7 @@ public struct Proeftuin: ParsableCommand {
             MergeCommand.self, ForgetCommand.self, BackupCommand.self, DoctorCommand.self, InfoCommand.self, KeysCommand.self,
             BenchCommand.self, BenchFrameCommand.self, CaseCommand.self,
             AcceptCommand.self, DeclineCommand.self, ReplyCommand.self, ReplyListCommand.self, ChallengeCommand.self,
+            MigrateCommand.self,
         ]
     )
 
