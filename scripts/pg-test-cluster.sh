@@ -3,6 +3,8 @@
 #   scripts/pg-test-cluster.sh start   creates and starts it (once), prints its URL
 #   scripts/pg-test-cluster.sh url     prints the URL of the running cluster
 #   scripts/pg-test-cluster.sh stop    stops it and removes its directory
+#   scripts/pg-test-cluster.sh pause   stops the server, keeping its data (a server that went away, for the tests)
+#   scripts/pg-test-cluster.sh resume  starts it again on the same port
 # Tests read the URL from PROEFTUIN_TEST_DATABASE_URL:
 #   export PROEFTUIN_TEST_DATABASE_URL=$(scripts/pg-test-cluster.sh start)
 # The cluster lives in PROEFTUIN_PG_CLUSTER_DIR (default: proeftuin-pg-test in the temp directory). Run as root, the server
@@ -33,6 +35,13 @@ running() {
     [ -f "$dir/data/postmaster.pid" ] && as_server "$(tool pg_ctl)" -D "$dir/data" status >/dev/null 2>&1
 }
 
+# Starts the server of the cluster in $dir on its port.
+launch() {
+    as_server "$(tool pg_ctl)" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+        -o "-p $(cat "$dir/port") -k $dir/socket -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200" \
+        start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+}
+
 case "${1:-}" in
 start)
     if running; then url; exit 0; fi
@@ -41,12 +50,15 @@ start)
     if [ "$(id -u)" = 0 ]; then chown -R postgres: "$dir"; fi
     as_server "$(tool initdb)" -D "$dir/data" --auth=trust --username=postgres --encoding=UTF8 --locale=C.UTF-8 \
         --no-sync >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
-    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-    echo "$port" >"$dir/port"
-    as_server "$(tool pg_ctl)" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-p $port -k $dir/socket -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200" \
-        start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()' >"$dir/port"
+    launch
     url
+    ;;
+pause)
+    if running; then as_server "$(tool pg_ctl)" -D "$dir/data" -m fast -w stop >/dev/null; fi
+    ;;
+resume)
+    if ! running; then launch; fi
     ;;
 url)
     url
@@ -56,7 +68,7 @@ stop)
     rm -rf "$dir"
     ;;
 *)
-    echo "usage: $0 start|url|stop" >&2
+    echo "usage: $0 start|url|stop|pause|resume" >&2
     exit 2
     ;;
 esac
