@@ -304,4 +304,5 @@ public enum StringKey: String, CaseIterable, Sendable {
     case cliDemoDatabaseNotEmpty
     case cliDoctorServerRestore, cliDoctorServerBackups
     case migrateNoLocalPortfolio, migrateCopyDiffers, cliMigrated, cliMigratedNext, cliHelpMigrateAbstract, cliHelpMigrateTo
+    case cliHelpBenchDatabase, cliUsageBenchKeepServer
 }

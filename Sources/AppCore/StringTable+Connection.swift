@@ -16,6 +16,9 @@ extension Strings {
             + "(the password in ~/.pgpass or PGPASSWORD); the local portfolio stays as it was",
         .cliHelpMigrateAbstract: "Copy the portfolio of the data directory into an empty database on a PostgreSQL server.",
         .cliHelpMigrateTo: "The server database, as postgresql://user@host:port/database?sslmode=require.",
+        .cliHelpBenchDatabase: "Measure on this PostgreSQL server instead of SQLite: the bench makes databases of its own there "
+            + "(the login must be allowed to create databases) and drops them when done.",
+        .cliUsageBenchKeepServer: "--keep keeps a SQLite data directory: leave it out when measuring on a server (--database)",
         .cliHelpGlobalOptionsDatabase: "The PostgreSQL server holding the portfolio, as postgresql://user@host:port/database?sslmode=require "
             + "(default: $PROEFTUIN_DATABASE_URL, else database = in config.toml, else the SQLite file in the data directory).",
     ]
@@ -36,6 +39,9 @@ extension Strings {
             + "(het wachtwoord in ~/.pgpass of PGPASSWORD); het lokale portfolio blijft zoals het was",
         .cliHelpMigrateAbstract: "Kopieer het portfolio van de gegevensmap naar een lege database op een PostgreSQL-server.",
         .cliHelpMigrateTo: "De serverdatabase, als postgresql://gebruiker@host:poort/database?sslmode=require.",
+        .cliHelpBenchDatabase: "Meet op deze PostgreSQL-server in plaats van SQLite: de bench maakt daar eigen databases "
+            + "(de login moet databases mogen aanmaken) en verwijdert ze na afloop.",
+        .cliUsageBenchKeepServer: "--keep bewaart een SQLite-gegevensmap: laat het weg bij meten op een server (--database)",
         .cliHelpGlobalOptionsDatabase: "De PostgreSQL-server met het portfolio, als postgresql://gebruiker@host:poort/database?sslmode=require "
             + "(standaard: $PROEFTUIN_DATABASE_URL, anders database = in config.toml, anders het SQLite-bestand in de gegevensmap).",
     ]

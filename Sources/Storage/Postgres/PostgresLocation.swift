@@ -95,6 +95,18 @@ public struct PostgresLocation: Equatable, Sendable, CustomStringConvertible, Cu
         return lowered.hasPrefix("postgresql://") || lowered.hasPrefix("postgres://")
     }
 
+    /// The same server, login and settings for another database on it.
+    public func on(database name: String) -> PostgresLocation {
+        PostgresLocation(host: host, port: port, user: user, database: name, sslMode: sslMode, connectTimeout: connectTimeout,
+                         password: password)
+    }
+
+    /// What a child process needs besides `redacted` to log in as this location does: the password, through the
+    /// environment (never on a command line others can read).
+    public var childEnvironment: [String: String] {
+        password.map { ["PGPASSWORD": $0] } ?? [:]
+    }
+
     /// The URL without the password: what `info` and messages show.
     public var redacted: String {
         let hostText = host.contains(":") ? "[\(host)]" : host
