@@ -116,6 +116,7 @@ extension StoreContract {
         #expect(try store.eventCount() == 1, "a dry run writes nothing")
         #expect(try store.dataVersion() == version)
         #expect(try store.importIdeas(dryRun: false, load) == 2)
+        #expect(try store.dataVersion() != version, "other programs see the import")
         let summaries = try store.summaries()
         #expect(summaries.map { "\($0.id) \($0.title) \($0.stage) \($0.position)" } == ["#1 Al daar proposed 1", "#2 Een proposed 2",
                                                                                          "#3 Twee proposed 3"])

@@ -53,7 +53,7 @@ extension PostgresStore {
             try buffer?.flush(into: self, now: now)
             try writer.checkLimit(try wipLimitsInTransaction()[.proposed], boardCount: try boardCount(of: .proposed))
         }
-        if dryRun { try read(finish) } else { try write(finish) }
+        if dryRun { try read(finish) } else { try bulkWrite(finish) }
         return result
     }
 }

@@ -68,7 +68,7 @@ extension PostgresStore {
         guard export.format == PortfolioExport.formatName else { throw InterchangeError.notAnExport }
         try Self.checkSchema(of: export)
         let names = try Self.sqliteColumns.get()
-        return try write {
+        return try bulkWrite {
             try checkEmpty()
             let drafts = try PortfolioImport.check(export.tables).get()
             let types = try columnTypes()
