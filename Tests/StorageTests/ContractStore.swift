@@ -66,6 +66,11 @@ protocol ContractStore: Sendable {
     func portfolio(today: DayDate, staleDays: Int, theme: String?) throws -> PortfolioMetrics
     func learningCapacity(today: DayDate, triageDays: Int, theme: String?) throws -> LearningCapacity
     func importIdeas(_ rows: [(IdeaFields, Stage)], arrivals: [Arrival?]) throws
+    func importIdeas<T>(dryRun: Bool, _ body: (IdeaImportWriter) throws -> T) throws -> T
+    func exportAll(includePersonal: Bool) throws -> PortfolioExport
+    func exportAll(includePersonal: Bool, progress: (Int) -> Void) throws -> PortfolioExport
+    func checkImport(_ export: PortfolioExport) throws -> [IdeaDraft]
+    func importAll(_ export: PortfolioExport) throws -> [IdeaDraft]
     func boardSlice(
         ranges: [Stage: Range<Int>], matching words: [String], inboxOnly: Bool, focus: IdeaID?, around: Int, counts: Bool,
         keep: [Stage: IdeaID], marked: [IdeaID]
@@ -125,12 +130,15 @@ enum PostgresTestDatabase {
 protocol StoreOpener: Sendable {
     var name: String { get }
     func open(actor: String, program: String, clock: TestClock) throws -> any ContractStore
+    /// An opener of another, empty portfolio on the same kind of store (kept alive as long as its stores are used).
+    func another() -> any StoreOpener
 }
 
 /// A SQLite portfolio in its own temporary data directory.
 final class SQLiteOpener: StoreOpener, @unchecked Sendable {
     let temporary = TemporaryDirectory()
     var name: String { "SQLite" }
+    func another() -> any StoreOpener { SQLiteOpener() }
 
     func open(actor: String, program: String, clock: TestClock) throws -> any ContractStore {
         try AppDatabase.open(temporary.dataDirectory, actor: actor, program: program, clock: { clock.now })
@@ -143,6 +151,7 @@ final class PostgresOpener: StoreOpener, @unchecked Sendable {
     private var opened: [PostgresStore] = []
     private let lock = NSLock()
     var name: String { "PostgreSQL" }
+    func another() -> any StoreOpener { PostgresOpener() }
 
     func open(actor: String, program: String, clock: TestClock) throws -> any ContractStore {
         try openStore(actor: actor, program: program, clock: clock)

@@ -50,6 +50,11 @@ struct SQLiteStoreContractTests {
     }
     @Test func mergingMovesTagsAndSessionsAndStopsTheSource() throws { try contract.mergingMovesTagsAndSessionsAndStopsTheSource() }
     @Test func importedIdeasArriveProposedAllOrNothing() throws { try contract.importedIdeasArriveProposedAllOrNothing() }
+    @Test func anExportImportedIntoAnEmptyStoreExportsTheSame() throws { try contract.anExportImportedIntoAnEmptyStoreExportsTheSame() }
+    @Test func aCSVImportWritesIdeasEventsAndIntakesAndADryRunNothing() throws {
+        try contract.aCSVImportWritesIdeasEventsAndIntakesAndADryRunNothing()
+    }
+    @Test func aRefusedImportLeavesNothing() throws { try contract.aRefusedImportLeavesNothing() }
 }
 
 /// The same store contract against the PostgreSQL store, when `PROEFTUIN_TEST_DATABASE_URL` names a server.
@@ -102,4 +107,9 @@ struct PostgresStoreContractTests {
     }
     @Test func mergingMovesTagsAndSessionsAndStopsTheSource() throws { try contract.mergingMovesTagsAndSessionsAndStopsTheSource() }
     @Test func importedIdeasArriveProposedAllOrNothing() throws { try contract.importedIdeasArriveProposedAllOrNothing() }
+    @Test func anExportImportedIntoAnEmptyStoreExportsTheSame() throws { try contract.anExportImportedIntoAnEmptyStoreExportsTheSame() }
+    @Test func aCSVImportWritesIdeasEventsAndIntakesAndADryRunNothing() throws {
+        try contract.aCSVImportWritesIdeasEventsAndIntakesAndADryRunNothing()
+    }
+    @Test func aRefusedImportLeavesNothing() throws { try contract.aRefusedImportLeavesNothing() }
 }

@@ -46,11 +46,13 @@ extension PostgresStore {
                 // A new version is made from the one the person saw: another program's version in between is not overwritten.
                 guard stored == set.version - 1 else { throw DomainError.criteriaSetChangedSince(set.name, version: stored) }
             }
+            // A saved set moves to the end of the table's order, as SQLite's INSERT OR REPLACE gives it a new rowid (the export's order).
             try session.execute("""
                 INSERT INTO criteriaSet (name, version, criteria, updatedAt)
                 VALUES (\(set.name), \(set.version), \(EventJSON.encode(set.criteria)), \(PostgresTime.text(now)))
                 ON CONFLICT (proeftuin_nocase(name)) DO UPDATE
-                SET name = excluded.name, version = excluded.version, criteria = excluded.criteria, updatedAt = excluded.updatedAt
+                SET name = excluded.name, version = excluded.version, criteria = excluded.criteria, updatedAt = excluded.updatedAt,
+                    rowOrder = nextval('proeftuin_row_order')
                 """)
             try appendEvent(idea: nil, kind: .criteriaChanged, after: EventJSON.encode(set), at: now)
         }

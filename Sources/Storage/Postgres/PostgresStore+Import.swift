@@ -36,3 +36,24 @@ extension PostgresStore {
         }
     }
 }
+
+extension PostgresStore {
+    /// An import of many ideas as one operation (as `AppDatabase.importIdeas(dryRun:_:)`): `body` reads the rows (a file,
+    /// chunk by chunk) and hands each checked one to the writer, which keeps them (`PostgresIdeaImportBuffer`); then all
+    /// are written in one transaction, with the hard WIP limit checked over all of them: all or nothing, and when `body`
+    /// throws nothing is written. A dry run writes nothing. The stored titles the duplicates are found against are read
+    /// before the rows.
+    public func importIdeas<T>(dryRun: Bool, _ body: (IdeaImportWriter) throws -> T) throws -> T {
+        let now = clock()
+        let buffer = dryRun ? nil : PostgresIdeaImportBuffer()
+        let writer = IdeaImportWriter(storedTitles: try read { try ideaTitles() }, storage: buffer)
+        let result = try body(writer)
+        /// The rows, then the limit over all of them.
+        func finish() throws {
+            try buffer?.flush(into: self, now: now)
+            try writer.checkLimit(try wipLimitsInTransaction()[.proposed], boardCount: try boardCount(of: .proposed))
+        }
+        if dryRun { try read(finish) } else { try bulkWrite(finish) }
+        return result
+    }
+}

@@ -88,6 +88,18 @@ public final class PostgresStore: Sendable {
         return result
     }
 
+    /// Runs a write of many rows (an import) as `write` does, counting it as one change: the row triggers leave the
+    /// change counter alone for this transaction (`PostgresSchema.bulkWriteSetting`) and it is moved on once at the end.
+    func bulkWrite<T>(_ body: () throws -> T) throws -> T {
+        try write {
+            try session.execute("SELECT set_config(\(PostgresSchema.bulkWriteSetting), 'on', true)")
+            let result = try body()
+            try session.execute("SELECT set_config(\(PostgresSchema.bulkWriteSetting), 'off', true)")
+            try session.execute("UPDATE changeCounter SET value = value + 1 WHERE id = 1")
+            return result
+        }
+    }
+
     /// The value of the change counter that every write to a counted table moves on.
     func changeCounter() throws -> Int64 {
         let rows = try session.query("SELECT value FROM changeCounter WHERE id = 1")
