@@ -137,6 +137,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case errorMatrixEmpty, errorMatrixRowLength, errorMatrixEmptyEntry, errorMatrixSize, detailTruncated
     case terminalNotATerminal, terminalTermNotSet, terminalUnknown, terminalUnsuitable, interchangeNotAnExport
     case interchangeSchemaMismatch, interchangeNotEmpty, cliUnexpected, personalLeftOut, infoNotCreated
+    case interchangeServerNotEmpty
     case storageDatabaseInUse, storageDatabaseMissing, storageNotRestorable, restoreNotAFile, restoreTheLiveDatabase
     case restoreNotSQLite, restoreDamaged, restoreNotProeftuin, restoreNewerVersion, storageDatabaseReplaced
     case storageDiskFull, cliInsideDataDirectory, forgetCopiesRewritten, forgetLeftoversRemoved, forgetCopiesNotRewritten

@@ -20,6 +20,8 @@ public enum InterchangeError: Error, Equatable, CustomStringConvertible, Localiz
     case notAnExport
     case schemaMismatch(found: String, expected: String)
     case notEmpty(path: String)
+    /// The PostgreSQL database (named by its URL without the password) already holds a portfolio.
+    case serverNotEmpty(server: String)
 
     public var description: String {
         switch self {
@@ -28,6 +30,8 @@ public enum InterchangeError: Error, Equatable, CustomStringConvertible, Localiz
             "the export follows schema '\(found)' but this version expects '\(expected)': import it with the matching version"
         case .notEmpty(let path):
             "the data directory \(path) already holds data: import a JSON export into an empty data directory (use --data-dir)"
+        case .serverNotEmpty(let server):
+            "the database \(server) already holds a portfolio: import a JSON export into an empty database"
         }
     }
 

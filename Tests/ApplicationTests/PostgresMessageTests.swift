@@ -28,6 +28,14 @@ struct PostgresMessageTests {
             + "Proeftuin (schema 3, this program knows up to 1): upgrade proeftuin to open it; nothing was changed")
     }
 
+    @Test func aPortfolioOnTheServerIsNotImportedOver() {
+        let error = InterchangeError.serverNotEmpty(server: "postgresql://anna@db:5432/portfolio")
+        #expect(error.message(in: Strings(.en)) == "The database postgresql://anna@db:5432/portfolio already holds a portfolio: "
+            + "import a JSON export into an empty database")
+        #expect(error.message(in: Strings(.nl)) == "De database postgresql://anna@db:5432/portfolio bevat al een portfolio: "
+            + "importeer een JSON-export in een lege database")
+    }
+
     @Test func everyMessageIsSafeForTheTerminal() {
         let hostile = "db\u{1B}[2J\u{202E}x"
         let errors: [PostgresStoreError] = [

@@ -165,6 +165,15 @@ extension StoreContract {
         let other = opener.another()
         let empty = try other.open(actor: "tester", program: "cli", clock: clock)
         #expect(throws: InterchangeError.self) { try store.importAll(export) }
+        do {
+            _ = try store.checkImport(export)
+            Issue.record("an import into a portfolio with ideas was allowed")
+        } catch let error as InterchangeError {
+            switch (opener.name, error) {
+            case ("SQLite", .notEmpty), ("PostgreSQL", .serverNotEmpty): break
+            default: Issue.record("\(opener.name): \(error)")
+            }
+        }
         var older = export
         older.schema = "v8-intake: inbox, replies, lokale opgaven, values sets"
         #expect(throws: InterchangeError.schemaMismatch(found: older.schema, expected: export.schema)) { try empty.importAll(older) }

@@ -182,6 +182,6 @@ extension PostgresStore {
     private func checkEmpty() throws {
         let rows = try session.query("SELECT (SELECT COUNT(*) FROM idea), (SELECT COUNT(*) FROM event), (SELECT COUNT(*) FROM criteriaSet)")
         let counts = try rows.first.map { [try $0[0].decode(Int.self), try $0[1].decode(Int.self), try $0[2].decode(Int.self)] } ?? []
-        guard counts.allSatisfy({ $0 == 0 }) else { throw InterchangeError.notEmpty(path: location.redacted) }
+        guard counts.allSatisfy({ $0 == 0 }) else { throw InterchangeError.serverNotEmpty(server: location.redacted) }
     }
 }
