@@ -50,6 +50,10 @@ struct SQLiteStoreContractTests {
     }
     @Test func mergingMovesTagsAndSessionsAndStopsTheSource() throws { try contract.mergingMovesTagsAndSessionsAndStopsTheSource() }
     @Test func importedIdeasArriveProposedAllOrNothing() throws { try contract.importedIdeasArriveProposedAllOrNothing() }
+    @Test func forgetLeavesTheNameInNoTableAndReachesLocalCopies() throws { try contract.forgetLeavesTheNameInNoTableAndReachesLocalCopies() }
+    @Test func theDemoIsTheSameAsOnSQLite() throws { try contract.theDemoIsTheSameAsOnSQLite() }
+    @Test func theBenchmarkDataIsTheSameAsOnSQLite() throws { try contract.theBenchmarkDataIsTheSameAsOnSQLite() }
+    @Test func aSiblingAndItsParentSeeEachOthersChangesAsOutside() throws { try contract.aSiblingAndItsParentSeeEachOthersChangesAsOutside() }
 }
 
 /// The same store contract against the PostgreSQL store, when `PROEFTUIN_TEST_DATABASE_URL` names a server.
@@ -102,4 +106,8 @@ struct PostgresStoreContractTests {
     }
     @Test func mergingMovesTagsAndSessionsAndStopsTheSource() throws { try contract.mergingMovesTagsAndSessionsAndStopsTheSource() }
     @Test func importedIdeasArriveProposedAllOrNothing() throws { try contract.importedIdeasArriveProposedAllOrNothing() }
+    @Test func forgetLeavesTheNameInNoTableAndReachesLocalCopies() throws { try contract.forgetLeavesTheNameInNoTableAndReachesLocalCopies() }
+    @Test func theDemoIsTheSameAsOnSQLite() throws { try contract.theDemoIsTheSameAsOnSQLite() }
+    @Test func theBenchmarkDataIsTheSameAsOnSQLite() throws { try contract.theBenchmarkDataIsTheSameAsOnSQLite() }
+    @Test func aSiblingAndItsParentSeeEachOthersChangesAsOutside() throws { try contract.aSiblingAndItsParentSeeEachOthersChangesAsOutside() }
 }
