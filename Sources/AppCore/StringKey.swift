@@ -229,6 +229,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case postgresProblemUnknownParameter, postgresProblemRepeatedParameter, postgresProblemBadSSLMode
     case postgresProblemBadConnectTimeout, postgresPasswordFileTooOpen, postgresCannotConnect, postgresSchemaFromNewerVersion
     case postgresSchemaVersionUnreadable, postgresTooBusy, postgresServerError
+    case postgresBackupOnServer, postgresCommitUnknown
     /// `info`: ideas declined at intake, counted apart from the board's columns.
     case cliInfoDeclined
     /// A move, reorder or merge of an idea declined at intake.

@@ -20,6 +20,10 @@ extension Strings {
         .postgresSchemaVersionUnreadable: "The schema version in {1} cannot be read ({2}): nothing was changed",
         .postgresTooBusy: "Other programs kept changing the same data on {1}: the change was tried {2} times and not made; try again",
         .postgresServerError: "The PostgreSQL server {1} reported an error ({2}: {3}); nothing was changed",
+        .postgresBackupOnServer: "The portfolio is on the PostgreSQL server {1}: its administrator backs it up with pg_dump, so no copy "
+            + "is made on this machine. For a copy of the portfolio: proeftuin export --output FILE.json",
+        .postgresCommitUnknown: "The connection to the PostgreSQL server {1} was lost while a change was being saved: it may or may "
+            + "not have been made. Look at the portfolio before you make it again; the next step connects again",
     ]
 
     static let dutchPostgres: [StringKey: String] = [
@@ -42,5 +46,9 @@ extension Strings {
         .postgresSchemaVersionUnreadable: "De schemaversie in {1} is onleesbaar ({2}): er is niets gewijzigd",
         .postgresTooBusy: "Andere programma's bleven dezelfde gegevens op {1} wijzigen: de wijziging is {2} keer geprobeerd en niet gedaan; probeer het opnieuw",
         .postgresServerError: "De PostgreSQL-server {1} meldde een fout ({2}: {3}); er is niets gewijzigd",
+        .postgresBackupOnServer: "Het portfolio staat op de PostgreSQL-server {1}: de beheerder maakt de back-ups met pg_dump, dus er "
+            + "komt geen kopie op deze computer. Een kopie van het portfolio: proeftuin export --output BESTAND.json",
+        .postgresCommitUnknown: "De verbinding met de PostgreSQL-server {1} viel weg terwijl een wijziging werd opgeslagen: misschien is "
+            + "die gedaan, misschien niet. Kijk in het portfolio voordat u hem opnieuw doet; de volgende stap maakt opnieuw verbinding",
     ]
 }

@@ -36,12 +36,33 @@ struct PostgresMessageTests {
             + "importeer een JSON-export in een lege database")
     }
 
+    @Test func aBackupIsThePgDumpOfTheAdministratorAndAnExportACopy() {
+        let error = PostgresStoreError.backupOnServer(server: "postgresql://anna@db:5432/portfolio")
+        #expect(error.message(in: Strings(.en)) == "The portfolio is on the PostgreSQL server postgresql://anna@db:5432/portfolio: its "
+            + "administrator backs it up with pg_dump, so no copy is made on this machine. For a copy of the portfolio: "
+            + "proeftuin export --output FILE.json")
+        #expect(error.message(in: Strings(.nl)) == "Het portfolio staat op de PostgreSQL-server postgresql://anna@db:5432/portfolio: de "
+            + "beheerder maakt de back-ups met pg_dump, dus er komt geen kopie op deze computer. Een kopie van het portfolio: "
+            + "proeftuin export --output BESTAND.json")
+    }
+
+    @Test func aChangeCutShortIsNeitherSaidDoneNorUndone() {
+        let error = PostgresStoreError.commitUnknown(server: "postgresql://anna@db:5432/portfolio")
+        #expect(error.message(in: Strings(.en)) == "The connection to the PostgreSQL server postgresql://anna@db:5432/portfolio was lost "
+            + "while a change was being saved: it may or may not have been made. Look at the portfolio before you make it again; "
+            + "the next step connects again")
+        #expect(error.message(in: Strings(.nl)) == "De verbinding met de PostgreSQL-server postgresql://anna@db:5432/portfolio viel weg "
+            + "terwijl een wijziging werd opgeslagen: misschien is die gedaan, misschien niet. Kijk in het portfolio voordat u hem "
+            + "opnieuw doet; de volgende stap maakt opnieuw verbinding")
+    }
+
     @Test func everyMessageIsSafeForTheTerminal() {
         let hostile = "db\u{1B}[2J\u{202E}x"
         let errors: [PostgresStoreError] = [
             .invalidURL(.unknownParameter(hostile)), .invalidURL(.badPort(hostile)), .passwordFileTooOpen(path: hostile),
             .cannotConnect(server: hostile, detail: hostile), .schemaVersionUnreadable(server: hostile, detail: hostile),
             .tooBusy(server: hostile, attempts: 30), .serverError(server: hostile, code: hostile, detail: hostile),
+            .backupOnServer(server: hostile), .commitUnknown(server: hostile),
         ]
         for language in [Language.en, .nl] {
             for error in errors {

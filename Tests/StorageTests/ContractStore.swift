@@ -1,11 +1,14 @@
 import Domain
 import Foundation
+import GRDB
+import PostgresNIO
 @testable import Storage
 
 /// The part of `Store` the PostgreSQL store implements so far: what the store contract tests run against both stores.
 /// Grows with each operation `PostgresStore` gains; once it has all of `Store`, the contract runs against `any Store`.
 protocol ContractStore: Sendable {
     var actor: String { get }
+    var directory: DataDirectory { get }
     func today() -> DayDate
     func apply(_ change: IdeaChange, undoing: Bool) throws -> AppliedChange
     func applyAll(_ changes: [IdeaChange]) throws -> [AppliedChange]
@@ -75,6 +78,17 @@ protocol ContractStore: Sendable {
         ranges: [Stage: Range<Int>], matching words: [String], inboxOnly: Bool, focus: IdeaID?, around: Int, counts: Bool,
         keep: [Stage: IdeaID], marked: [IdeaID]
     ) throws -> BoardSlice
+    func forget(submitter name: String) throws -> ForgetReport
+    func recordCopy(_ url: URL)
+    func deleteCopies(_ paths: [String]) throws -> [String]
+    func seedDemo(now: Date) throws -> Int
+    func generateBenchmarkData(_ set: BenchmarkDataSet, now: Date, progress: (Int) -> Void) throws
+    func health() throws -> HealthReport
+    func backups() -> [URL]
+    /// `sibling(program:)`, as the contract's own kind of store.
+    func contractSibling(program: String) -> any ContractStore
+    /// Every value of every text column in every table: where a name may still be.
+    func everyStoredText() throws -> [String]
 }
 
 extension ContractStore {
@@ -108,8 +122,45 @@ extension ContractStore {
     func undo(_ change: IdeaChange) throws -> AppliedChange { try apply(change, undoing: true) }
 }
 
-extension AppDatabase: ContractStore {}
-extension PostgresStore: ContractStore {}
+extension AppDatabase: ContractStore {
+    func contractSibling(program: String) -> any ContractStore {
+        sibling(program: program) as! AppDatabase
+    }
+
+    func everyStoredText() throws -> [String] {
+        try pool.read { db in
+            var texts: [String] = []
+            for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") {
+                for column in try db.columns(in: table) where column.type.uppercased().contains("TEXT") {
+                    let name = column.name.quotedDatabaseIdentifier
+                    texts += try String.fetchAll(db, sql: "SELECT \(name) FROM \(table.quotedDatabaseIdentifier) WHERE \(name) IS NOT NULL")
+                }
+            }
+            return texts
+        }
+    }
+}
+
+extension PostgresStore: ContractStore {
+    func contractSibling(program: String) -> any ContractStore {
+        sibling(program: program)
+    }
+
+    func everyStoredText() throws -> [String] {
+        let columns = try session.query("""
+            SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() AND data_type = 'text'
+            """)
+        var texts: [String] = []
+        for column in columns {
+            let table = PostgresSession.quoted(try column[0].decode(String.self))
+            let name = PostgresSession.quoted(try column[1].decode(String.self))
+            texts += try session.query(PostgresQuery(unsafeSQL: "SELECT \(name) FROM \(table) WHERE \(name) IS NOT NULL")).map {
+                try $0[0].decode(String.self)
+            }
+        }
+        return texts
+    }
+}
 
 /// Where the PostgreSQL tests run: `PROEFTUIN_TEST_DATABASE_URL` (see scripts/pg-test-cluster.sh); nil skips them.
 enum PostgresTestDatabase {
@@ -148,6 +199,8 @@ final class SQLiteOpener: StoreOpener, @unchecked Sendable {
 /// A PostgreSQL portfolio in its own schema of the test database, dropped when the test ends.
 final class PostgresOpener: StoreOpener, @unchecked Sendable {
     let schema = PostgresTestDatabase.freshSchema()
+    /// The user's local data directory (drafts, exported copies), one per test.
+    let temporary = TemporaryDirectory()
     private var opened: [PostgresStore] = []
     private let lock = NSLock()
     var name: String { "PostgreSQL" }
@@ -158,8 +211,8 @@ final class PostgresOpener: StoreOpener, @unchecked Sendable {
     }
 
     func openStore(actor: String = "tester", program: String = "cli", clock: TestClock = TestClock()) throws -> PostgresStore {
-        let store = try PostgresStore.open(try PostgresTestDatabase.location(), actor: actor, program: program, clock: { clock.now },
-                                           schema: schema)
+        let store = try PostgresStore.open(try PostgresTestDatabase.location(), directory: temporary.dataDirectory, actor: actor,
+                                           program: program, clock: { clock.now }, schema: schema)
         lock.withLock { opened.append(store) }
         return store
     }

@@ -140,7 +140,7 @@ struct PostgresConnectionTests {
         let location = try PostgresLocation.parse("postgresql://anna:geheim@127.0.0.1:1/portfolio?sslmode=disable&connect_timeout=2",
                                                   environment: ["HOME": "/nonexistent"])
         do {
-            _ = try PostgresStore.open(location, actor: "tester")
+            _ = try PostgresStore.open(location, directory: TemporaryDirectory().dataDirectory, actor: "tester")
             Issue.record("a store opened on a port where no server listens")
         } catch let PostgresStoreError.cannotConnect(server, detail) {
             #expect(server == "postgresql://anna@127.0.0.1:1/portfolio?sslmode=disable&connect_timeout=2")

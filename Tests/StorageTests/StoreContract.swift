@@ -679,6 +679,98 @@ struct StoreContract {
         #expect(try store.countsByStage() == [.proposed: 4])
     }
 
+    func forgetLeavesTheNameInNoTableAndReachesLocalCopies() throws {
+        let store = try open()
+        let soup = try store.add(IdeaFields(title: "Soep", description: "Zwaantje Quist kookt", submitter: "Zwaantje Quist"))
+        try store.apply(.edit(soup.id, IdeaFields(title: "Soep op woensdag", description: "Zwaantje Quist kookt", submitter: "Zwaantje Quist")))
+        let kept = try store.add(IdeaFields(title: "Tuin", submitter: "Jan Smit"))
+        let inbox = try store.addToInbox(IdeaFields(title: "Bankje", submitter: "ZWAANTJE  quist"), receivedOn: DayDate(year: 2026, month: 9, day: 1)!,
+                                         replyTo: "Zwaantje Quist")
+        _ = try store.addToInbox(IdeaFields(title: "Lantaarn"), receivedOn: DayDate(year: 2026, month: 9, day: 2)!, replyTo: "balie")
+        let copy = store.directory.url.appendingPathComponent("kopie.csv")
+        try Data("Zwaantje Quist\n".utf8).write(to: copy)
+        store.recordCopy(copy)
+        #expect(try store.everyStoredText().contains { $0.contains("Zwaantje") }, "the scan sees the name before")
+        let report = try store.forget(submitter: "zwaantje quist")
+        #expect(report.ideasChanged == 2)
+        #expect(report.eventsChanged == 3)
+        #expect(report.stillMentioned.map(\.title) == ["Soep op woensdag"])
+        #expect(report.copiesRewritten == [])
+        #expect(report.copiesNotRewritten == [UnrewritableCopy(path: copy.path, problem: .textCopy)])
+        let left = try store.everyStoredText().filter { $0.lowercased().contains("zwaantje") && !$0.contains("Zwaantje Quist kookt") }
+        #expect(left == [])
+        #expect(try store.everyStoredText().contains("Jan Smit"), "another person's name stays")
+        #expect(try store.idea(soup.id).fields.submitter == nil)
+        #expect(try store.idea(inbox.id).fields.submitter == nil)
+        #expect(try store.idea(kept.id).fields.submitter == "Jan Smit")
+        #expect(try store.intakes().map { $0.replyTo } == [nil, "balie"])
+        #expect(try store.history(soup.id).map(\.kind) == [.created, .edited], "the log keeps its rows")
+        #expect(try store.eventCount() == 6)
+        #expect(try store.deleteCopies([copy.path, "/elders/niet-van-ons"]) == [copy.path])
+        #expect(!FileManager.default.fileExists(atPath: copy.path))
+        #expect(try store.forget(submitter: "zwaantje quist").copiesNotRewritten == [])
+        #expect(throws: DomainError.emptyName) { try store.forget(submitter: " \u{7} ") }
+    }
+
+    func theDemoIsTheSameAsOnSQLite() throws {
+        let store = try open()
+        let referenceOpener = SQLiteOpener()
+        let reference = try referenceOpener.open(actor: "tester", program: "cli", clock: clock)
+        let now = clock.now
+        let added = try store.seedDemo(now: now)
+        #expect(added == 53)
+        #expect(try reference.seedDemo(now: now) == added)
+        let summaries = try store.summaries()
+        #expect(summaries.count == 51)
+        #expect(summaries == (try reference.summaries()))
+        #expect(try store.countsByStage() == (try reference.countsByStage()))
+        for summary in summaries {
+            #expect(try store.history(summary.id) == (try reference.history(summary.id)), "history of \(summary.id)")
+        }
+        #expect(try store.eventCount() == (try reference.eventCount()))
+        #expect(try store.details(theme: nil) == (try reference.details(theme: nil)))
+        #expect(try store.sessions() == (try reference.sessions()))
+        #expect(try store.intakes() == (try reference.intakes()))
+        #expect(try store.challenges() == (try reference.challenges()))
+        #expect(try store.caseNotes(idea: nil) == (try reference.caseNotes(idea: nil)))
+        #expect(try store.wipLimits() == (try reference.wipLimits()))
+        #expect(try store.valuesSetName() == (try reference.valuesSetName()))
+    }
+
+    func theBenchmarkDataIsTheSameAsOnSQLite() throws {
+        let store = try open()
+        let referenceOpener = SQLiteOpener()
+        let reference = try referenceOpener.open(actor: "tester", program: "cli", clock: clock)
+        let set = BenchmarkDataSet(ideas: 50)
+        var heard: [Int] = []
+        try store.generateBenchmarkData(set, now: clock.now) { heard.append($0) }
+        try reference.generateBenchmarkData(set, now: clock.now) { _ in }
+        #expect(heard.last == 500)
+        #expect(try store.eventCount() == 500)
+        #expect(try store.countsByStage() == [.proposed: 20, .experimenting: 10, .learning: 5, .scaling: 5, .stopped: 10])
+        #expect(try store.summaries() == (try reference.summaries()))
+        #expect(try store.details(theme: nil) == (try reference.details(theme: nil)))
+        #expect(try store.sessions() == (try reference.sessions()))
+        #expect(try store.session(SessionID(1)) == (try reference.session(SessionID(1))))
+        #expect(try store.add(IdeaFields(title: "Na de bench")).id == IdeaID(51), "new ids follow the generated ones")
+    }
+
+    func aSiblingAndItsParentSeeEachOthersChangesAsOutside() throws {
+        let store = try open(program: "board")
+        try store.add(IdeaFields(title: "Op het bord"))
+        let sibling = store.contractSibling(program: "web")
+        #expect(try !sibling.outsideChange(), "it starts from the data as it is")
+        let page = try sibling.add(IdeaFields(title: "Van de pagina"))
+        #expect(try sibling.history(page.id).first?.program == "web")
+        #expect(try Self.eventually { try store.outsideChange() })
+        #expect(try !sibling.outsideChange(), "its own change")
+        try store.add(IdeaFields(title: "Weer op het bord"))
+        #expect(try Self.eventually { try sibling.outsideChange() })
+        #expect(try !store.outsideChange(), "its own change")
+        #expect(try sibling.summaries().map(\.title) == ["Op het bord", "Van de pagina", "Weer op het bord"])
+        #expect(sibling.directory == store.directory)
+    }
+
     /// A time in whole milliseconds since 1970 (what both stores keep).
     static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
 

@@ -55,6 +55,10 @@ struct SQLiteStoreContractTests {
         try contract.aCSVImportWritesIdeasEventsAndIntakesAndADryRunNothing()
     }
     @Test func aRefusedImportLeavesNothing() throws { try contract.aRefusedImportLeavesNothing() }
+    @Test func forgetLeavesTheNameInNoTableAndReachesLocalCopies() throws { try contract.forgetLeavesTheNameInNoTableAndReachesLocalCopies() }
+    @Test func theDemoIsTheSameAsOnSQLite() throws { try contract.theDemoIsTheSameAsOnSQLite() }
+    @Test func theBenchmarkDataIsTheSameAsOnSQLite() throws { try contract.theBenchmarkDataIsTheSameAsOnSQLite() }
+    @Test func aSiblingAndItsParentSeeEachOthersChangesAsOutside() throws { try contract.aSiblingAndItsParentSeeEachOthersChangesAsOutside() }
 }
 
 /// The same store contract against the PostgreSQL store, when `PROEFTUIN_TEST_DATABASE_URL` names a server.
@@ -112,4 +116,8 @@ struct PostgresStoreContractTests {
         try contract.aCSVImportWritesIdeasEventsAndIntakesAndADryRunNothing()
     }
     @Test func aRefusedImportLeavesNothing() throws { try contract.aRefusedImportLeavesNothing() }
+    @Test func forgetLeavesTheNameInNoTableAndReachesLocalCopies() throws { try contract.forgetLeavesTheNameInNoTableAndReachesLocalCopies() }
+    @Test func theDemoIsTheSameAsOnSQLite() throws { try contract.theDemoIsTheSameAsOnSQLite() }
+    @Test func theBenchmarkDataIsTheSameAsOnSQLite() throws { try contract.theBenchmarkDataIsTheSameAsOnSQLite() }
+    @Test func aSiblingAndItsParentSeeEachOthersChangesAsOutside() throws { try contract.aSiblingAndItsParentSeeEachOthersChangesAsOutside() }
 }

@@ -23,7 +23,7 @@ enum PostgresSchema {
     static let channel = "proeftuin_changes"
 
     /// One entry per schema version, oldest first.
-    static let migrations: [String] = [version1, version2]
+    static let migrations: [String] = [version1, version2, forgetThroughTheEventLog]
 
     /// The SQLite schema (GRDB's last migration identifier, `Migrations`) whose tables and columns this schema mirrors:
     /// what an export names as its `schema`, so an export from either store can be imported into the other.
@@ -48,6 +48,14 @@ enum PostgresSchema {
 
     /// The transaction-local setting that makes the row triggers leave the counting to a bulk write (version 2).
     static let bulkWriteSetting = "proeftuin.bulk_write"
+
+    /// Version 3 (`forgetThroughTheEventLog`): the event log's guard lets an UPDATE through only in a transaction that set
+    /// `proeftuin.erasing` to `on` for itself (`SET LOCAL`): `forget` erasing a person's name from the snapshots. A
+    /// DELETE or TRUNCATE is refused always, as is every UPDATE outside such a transaction.
+    private static let forgetThroughTheEventLog = """
+        CREATE OR REPLACE FUNCTION proeftuin_event_append_only() RETURNS trigger LANGUAGE plpgsql
+            AS $$ BEGIN IF TG_OP = 'UPDATE' AND current_setting('proeftuin.erasing', true) = 'on' THEN RETURN NEW; END IF; RAISE EXCEPTION 'the event log is append-only'; END $$;
+        """
 
     /// Version 1: everything the SQLite migrations v1 to v9 built.
     private static let version1 = """

@@ -3,60 +3,118 @@ import PostgresNIO
 
 /// One connection to a PostgreSQL server, used synchronously from ordinary threads (never from an event loop): it owns a
 /// one-thread event loop group and waits for each query's result. One query or transaction runs at a time.
+///
+/// A connection that was lost (or never made: a sibling connects at its first query) is made again by the next query
+/// or transaction that starts, once, within a short timeout; its listeners are set up again and `onConnect` hears of it.
+/// A statement already sent when the connection went is never sent again: it fails with `cannotConnect`, or with
+/// `commitUnknown` when it was the COMMIT of a change.
 final class PostgresSession: @unchecked Sendable {
     let location: PostgresLocation
     /// The schema every query of this session works in (`public` unless a test asked for its own).
     let schema: String
-    /// The server process serving this connection: notifications it sent itself are told apart by it.
-    let backendPID: Int32
     private let group: MultiThreadedEventLoopGroup
-    private let connection: PostgresConnection
+    /// The connection; nil before the first and after a lost one until the next query connects (guarded by `lock`).
+    private var connection: PostgresConnection?
     private let logger: Logger
     private let lock = NSRecursiveLock()
     private var closed = false
     /// Whether a transaction is open on this connection (guarded by `lock`).
     private var inTransaction = false
+    /// The channels listened to, set up again on each new connection (guarded by `lock`).
+    private var listeners: [(channel: String, handler: @Sendable (Int32, String) -> Void)] = []
+    /// Whether a connection was made before: the next one is a reconnection (guarded by `lock`).
+    private var everConnected = false
+    /// Told after each connection made by a query (`true`: it replaces a lost one; `false`: a session made
+    /// `unconnected` connected for the first time), with the lock held.
+    var onConnect: (@Sendable (_ again: Bool) -> Void)?
+    /// The server process serving the connection, under a lock of its own: the listener reads it on the event loop
+    /// while a query holds `lock` and waits for that loop.
+    private let pidLock = NSLock()
+    private var pid: Int32 = 0
     /// How often a transaction is tried when the server finds it in conflict with another one (SQLSTATE 40001, 40P01).
     static let attempts = 30
+    /// The longest a reconnection waits for the server, in seconds (the URL's `connect_timeout` when shorter).
+    static let reconnectTimeout = 3
 
-    private init(location: PostgresLocation, schema: String, backendPID: Int32, group: MultiThreadedEventLoopGroup,
-                 connection: PostgresConnection, logger: Logger) {
+    private init(location: PostgresLocation, schema: String, group: MultiThreadedEventLoopGroup, logger: Logger) {
         self.location = location
         self.schema = schema
-        self.backendPID = backendPID
         self.group = group
-        self.connection = connection
         self.logger = logger
     }
 
+    /// The server process serving this connection: notifications it sent itself are told apart by it.
+    var backendPID: Int32 { pidLock.withLock { pid } }
+
+    /// Whether a connection is open (false once the server ended it, until the next query connects again).
+    var isConnected: Bool { lock.withLock { connection.map { !$0.isClosed } ?? false } }
+
     /// Connects and sets the schema (`public` when nil); a schema that does not exist yet is created.
     static func connect(_ location: PostgresLocation, schema: String?) throws(PostgresStoreError) -> PostgresSession {
+        let session = unconnected(location, schema: schema ?? "public")
+        do {
+            try session.lock.withLock {
+                try session.open(timeout: location.connectTimeout)
+                session.everConnected = true
+                if let schema {
+                    try session.createSchema(schema)
+                    try session.execute("SET search_path TO \(unescaped: quoted(schema))")
+                }
+            }
+            return session
+        } catch {
+            session.close()
+            throw error as? PostgresStoreError ?? .cannotConnect(server: location.redacted, detail: detail(of: error))
+        }
+    }
+
+    /// A session that connects at its first query (in `schema`, which must exist).
+    static func unconnected(_ location: PostgresLocation, schema: String) -> PostgresSession {
         var logger = Logger(label: "proeftuin.postgres")
         logger.logLevel = .critical
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        return PostgresSession(location: location, schema: schema, group: MultiThreadedEventLoopGroup(numberOfThreads: 1), logger: logger)
+    }
+
+    /// Makes the connection (with the lock held) and learns its server process.
+    private func open(timeout: Int) throws(PostgresStoreError) {
         do {
             var configuration = PostgresConnection.Configuration(
                 host: location.host, port: location.port, username: location.user, password: location.password,
-                database: location.database, tls: try tls(location.sslMode))
-            configuration.options.connectTimeout = .seconds(Int64(location.connectTimeout))
+                database: location.database, tls: try Self.tls(location.sslMode))
+            configuration.options.connectTimeout = .seconds(Int64(timeout))
             configuration.options.additionalStartupParameters = [("application_name", "proeftuin")]
-            let connection = try PostgresConnection.connect(on: group.next(), configuration: configuration, id: 1, logger: logger).wait()
-            let rows = try connection.query("SELECT pg_backend_pid()", logger: logger).wait().rows
-            let pid = try rows.first.map { try $0.makeRandomAccess()[0].decode(Int32.self) } ?? 0
-            let session = PostgresSession(location: location, schema: schema ?? "public", backendPID: pid, group: group,
-                                          connection: connection, logger: logger)
-            if let schema {
-                try session.createSchema(schema)
-                try session.execute("SET search_path TO \(unescaped: quoted(schema))")
-            }
-            return session
+            let made = try PostgresConnection.connect(on: group.next(), configuration: configuration, id: 1, logger: logger).wait()
+            let rows = try made.query("SELECT pg_backend_pid()", logger: logger).wait().rows
+            let backend = try rows.first.map { try $0.makeRandomAccess()[0].decode(Int32.self) } ?? 0
+            pidLock.withLock { pid = backend }
+            connection = made
         } catch let error as PostgresStoreError {
-            try? group.syncShutdownGracefully()
             throw error
         } catch {
-            try? group.syncShutdownGracefully()
-            throw .cannotConnect(server: location.redacted, detail: detail(of: error))
+            throw .cannotConnect(server: location.redacted, detail: Self.detail(of: error))
         }
+    }
+
+    /// Connects again when there is no open connection and no transaction is under way (with the lock held): sets the
+    /// schema and the listeners up again and tells `onConnect`. One try, within `reconnectTimeout`.
+    private func connectIfNeeded() throws(PostgresStoreError) {
+        guard !closed else { throw .cannotConnect(server: location.redacted, detail: "connection closed") }
+        if let connection, !connection.isClosed { return }
+        guard !inTransaction else { throw .cannotConnect(server: location.redacted, detail: "connection lost") }
+        connection = nil
+        try open(timeout: min(location.connectTimeout, Self.reconnectTimeout))
+        do {
+            try execute("SET search_path TO \(unescaped: Self.quoted(schema))")
+            for listener in listeners { try startListening(listener.channel, listener.handler) }
+        } catch {
+            // Half set up is not connected: the next query tries again from the start.
+            if let connection { _ = try? waitWatchingConnection(connection.close(), on: connection) }
+            connection = nil
+            throw error
+        }
+        let again = everConnected
+        everConnected = true
+        onConnect?(again)
     }
 
     /// Creates a schema unless it exists; another program creating it at the same moment is fine (`IF NOT EXISTS` alone
@@ -76,7 +134,8 @@ final class PostgresSession: @unchecked Sendable {
         lock.withLock {
             guard !closed else { return }
             closed = true
-            if !connection.isClosed { _ = try? waitWatchingConnection(connection.close()) }
+            if let connection, !connection.isClosed { _ = try? waitWatchingConnection(connection.close(), on: connection) }
+            connection = nil
             try? group.syncShutdownGracefully()
         }
     }
@@ -90,8 +149,9 @@ final class PostgresSession: @unchecked Sendable {
     func query(_ query: PostgresQuery) throws(PostgresStoreError) -> [PostgresRandomAccessRow] {
         do {
             return try lock.withLock {
-                guard !connection.isClosed else { throw PostgresStoreError.cannotConnect(server: location.redacted, detail: "connection lost") }
-                return try waitWatchingConnection(connection.query(query, logger: logger)).rows.map { $0.makeRandomAccess() }
+                try connectIfNeeded()
+                guard let connection else { throw PostgresStoreError.cannotConnect(server: location.redacted, detail: "connection lost") }
+                return try waitWatchingConnection(connection.query(query, logger: logger), on: connection).rows.map { $0.makeRandomAccess() }
             }
         } catch {
             throw translated(error)
@@ -101,7 +161,7 @@ final class PostgresSession: @unchecked Sendable {
     /// The result of a query, waiting as long as it takes while the connection lives: a query sent just as the server
     /// closed the connection is never answered (postgres-nio drops it), so the wait looks at the connection every
     /// second and gives up with `cannotConnect` once it is gone, instead of waiting for ever.
-    private func waitWatchingConnection<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
+    private func waitWatchingConnection<T: Sendable>(_ future: EventLoopFuture<T>, on connection: PostgresConnection) throws -> T {
         let done = DispatchSemaphore(value: 0)
         let outcome = PostgresResultSlot<T>()
         future.whenComplete { result in
@@ -131,6 +191,7 @@ final class PostgresSession: @unchecked Sendable {
     func transaction<T>(_ isolation: PostgresIsolation, _ body: () throws -> T) throws -> T {
         try lock.withLock {
             if inTransaction { return try body() }
+            try connectIfNeeded()
             inTransaction = true
             defer { inTransaction = false }
             for attempt in 1...Self.attempts {
@@ -143,7 +204,7 @@ final class PostgresSession: @unchecked Sendable {
                         try? execute("ROLLBACK")
                         throw error
                     }
-                    try execute("COMMIT")
+                    try commit(isolation)
                     return result
                 } catch let error as PostgresStoreError where Self.isConflict(error) {
                     try? execute("ROLLBACK")
@@ -156,8 +217,35 @@ final class PostgresSession: @unchecked Sendable {
         }
     }
 
-    /// Listens for notifications on `channel`; `handler` runs on the event loop with the sending server process and the payload.
+    /// Commits the open transaction. A connection lost while the COMMIT was on its way leaves it unknown whether the
+    /// change was made: that is said (`commitUnknown`), and the change is never tried again blindly.
+    /// A read that loses its connection at the COMMIT changed nothing: that is a plain `cannotConnect`.
+    private func commit(_ isolation: PostgresIsolation) throws(PostgresStoreError) {
+        guard let connection, !connection.isClosed else {
+            // Lost before the COMMIT was sent: the server rolled the transaction back.
+            throw .cannotConnect(server: location.redacted, detail: "connection lost")
+        }
+        do {
+            try execute("COMMIT")
+        } catch {
+            if case .cannotConnect = error, isolation != .readOnlySnapshot { throw .commitUnknown(server: location.redacted) }
+            throw error
+        }
+    }
+
+    /// Listens for notifications on `channel`, on this connection and every later one; `handler` runs on the event loop
+    /// with the sending server process and the payload.
     func listen(_ channel: String, handler: @escaping @Sendable (Int32, String) -> Void) throws(PostgresStoreError) {
+        lock.lock()
+        defer { lock.unlock() }
+        listeners.append((channel, handler))
+        // A session not connected yet (or any more) starts listening when it connects.
+        if let connection, !connection.isClosed { try startListening(channel, handler) }
+    }
+
+    /// Sets one listener up on the current connection.
+    private func startListening(_ channel: String, _ handler: @escaping @Sendable (Int32, String) -> Void) throws(PostgresStoreError) {
+        guard let connection else { throw .cannotConnect(server: location.redacted, detail: "connection lost") }
         connection.addListener(channel: channel) { _, notification in
             handler(notification.backendPID, notification.payload)
         }

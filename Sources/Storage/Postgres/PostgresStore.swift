@@ -9,6 +9,9 @@ import PostgresNIO
 /// lists what is done and what is left.
 public final class PostgresStore: Sendable {
     public let location: PostgresLocation
+    /// The user's local data directory: the data is on the server, but config.toml, drafts of typed text and the
+    /// copies the user exports stay here (and `forget` reaches those copies through it).
+    public let directory: DataDirectory
     /// Recorded as the actor of every event this store writes.
     public let actor: String
     /// Recorded as the program of every event this store writes (`board`, `cli` …).
@@ -21,12 +24,15 @@ public final class PostgresStore: Sendable {
     let knownChanges = ChangeCounterMark()
     /// Set when another connection's change to this schema was notified, cleared by `outsideChange()`.
     let notified = NotificationFlag()
+    /// Set when a lost connection was made again (changes may have been missed meanwhile), cleared by `outsideChange()`.
+    let reconnected = NotificationFlag()
     /// The board filter's folded texts, kept for one state of the data (as on SQLite).
     let searchCache = BoardSearchCache()
 
-    private init(location: PostgresLocation, session: PostgresSession, actor: String, program: String,
+    private init(location: PostgresLocation, directory: DataDirectory, session: PostgresSession, actor: String, program: String,
                  clock: @escaping @Sendable () -> Date, defaultWipLimits: [Stage: WipLimit]) {
         self.location = location
+        self.directory = directory
         self.session = session
         self.actor = actor
         self.program = program
@@ -35,27 +41,53 @@ public final class PostgresStore: Sendable {
     }
 
     /// Connects, brings the schema up to date (once, whoever else opens it at the same time) and listens for other
-    /// programs' changes. `schema` (created when missing) keeps tests apart; people use the database's `public` schema.
+    /// programs' changes. `directory` is the user's local data directory (created when missing). `schema` (created when
+    /// missing) keeps tests apart; people use the database's `public` schema.
     public static func open(
-        _ location: PostgresLocation, actor: String, program: String = "cli", clock: @escaping @Sendable () -> Date = { Date() },
-        defaultWipLimits: [Stage: WipLimit] = [:], schema: String? = nil
+        _ location: PostgresLocation, directory: DataDirectory, actor: String, program: String = "cli",
+        clock: @escaping @Sendable () -> Date = { Date() }, defaultWipLimits: [Stage: WipLimit] = [:], schema: String? = nil
     ) throws -> PostgresStore {
+        try directory.create()
         let session = try PostgresSession.connect(location, schema: schema)
         do {
             try PostgresSchema.migrate(session)
-            let store = PostgresStore(location: location, session: session, actor: actor, program: program, clock: clock,
-                                      defaultWipLimits: WipLimit.defaults.merging(defaultWipLimits) { $1 })
-            let own = session.backendPID
-            let schemaName = session.schema
-            let flag = store.notified
-            try session.listen(PostgresSchema.channel) { sender, payload in
-                if sender != own, payload == schemaName { flag.raise() }
-            }
+            let store = PostgresStore(location: location, directory: directory, session: session, actor: actor, program: program,
+                                      clock: clock, defaultWipLimits: WipLimit.defaults.merging(defaultWipLimits) { $1 })
+            try store.listen()
             store.knownChanges.set(try store.changeCounter())
             return store
         } catch {
             session.close()
             throw error
+        }
+    }
+
+    /// The same portfolio for a second front end in this process (the participants' page beside the board), on a
+    /// connection of its own, made at its first query: its changes are recorded with `program`, and each store sees the
+    /// other's changes as made elsewhere. It starts from the change counter as it is now.
+    public func sibling(program: String) -> PostgresStore {
+        let sibling = PostgresStore(location: location, directory: directory, session: .unconnected(location, schema: session.schema),
+                                    actor: actor, program: program, clock: clock, defaultWipLimits: defaultWipLimits)
+        sibling.knownChanges.set((try? changeCounter()) ?? 0)
+        // Listening starts when it connects; the first `outsideChange()` then compares the counter (nothing is missed).
+        try? sibling.listen()
+        return sibling
+    }
+
+    /// Listens for other connections' changes to this schema, on every connection the session makes, and learns of a
+    /// connection made again.
+    private func listen() throws {
+        let flag = notified
+        let again = reconnected
+        let session = session
+        let schemaName = session.schema
+        session.onConnect = { replacing in
+            // Whatever happened while there was no listener: a reconnection reports a change, a first connection
+            // (a sibling's) compares the counter.
+            if replacing { again.raise() } else { flag.raise() }
+        }
+        try session.listen(PostgresSchema.channel) { [weak session] sender, payload in
+            if sender != session?.backendPID, payload == schemaName { flag.raise() }
         }
     }
 
@@ -118,7 +150,16 @@ public final class PostgresStore: Sendable {
     /// Whether another program changed anything since this store last looked or wrote; its own writes never count.
     /// Costs nothing until the server notifies a change by another connection (LISTEN/NOTIFY); then the change counter
     /// is read once, so a notified change this store has already seen through its own write is not reported twice.
+    ///
+    /// A lost connection is made again here (once): on success it reports a change, since changes made meanwhile were
+    /// not notified (a board then reloads); on failure it throws `cannotConnect`.
     public func outsideChange() throws -> Bool {
+        if !session.isConnected { _ = try changeCounter() }
+        if reconnected.lower() {
+            _ = notified.lower()
+            knownChanges.set(try changeCounter())
+            return true
+        }
         guard notified.lower() else { return false }
         return knownChanges.take(try changeCounter())
     }

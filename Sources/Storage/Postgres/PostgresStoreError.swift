@@ -17,6 +17,12 @@ public enum PostgresStoreError: Error, Equatable, Sendable, CustomStringConverti
     case tooBusy(server: String, attempts: Int)
     /// Any other error the server reported (its SQLSTATE code and message).
     case serverError(server: String, code: String, detail: String)
+    /// A backup asked of a server database: its administrator makes those with `pg_dump` (personal data would otherwise
+    /// spread to every machine); `export` makes a copy of the portfolio.
+    case backupOnServer(server: String)
+    /// The connection was lost while a change's COMMIT was on its way: the change may or may not have been made, so it
+    /// is not tried again.
+    case commitUnknown(server: String)
 
     /// True when the server cannot be reached (or no longer can): work may go on read-only and connect again later.
     public var isLostConnection: Bool {
@@ -40,6 +46,12 @@ public enum PostgresStoreError: Error, Equatable, Sendable, CustomStringConverti
             "other programs kept changing the same data on \(server): the change was tried \(attempts) times and not made; try again"
         case .serverError(let server, let code, let detail):
             "the PostgreSQL server \(server) reported an error (\(code): \(detail)); nothing was changed"
+        case .backupOnServer(let server):
+            "the portfolio is on the PostgreSQL server \(server): its administrator backs it up with pg_dump, so no copy is made on "
+                + "this machine. For a copy of the portfolio: proeftuin export --output FILE.json"
+        case .commitUnknown(let server):
+            "the connection to the PostgreSQL server \(server) was lost while a change was being saved: it may or may not have been "
+                + "made. Look at the portfolio before you make it again; the next step connects again"
         }
     }
 }
