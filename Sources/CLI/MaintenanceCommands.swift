@@ -13,6 +13,8 @@ struct BackupCommand: ParsableCommand {
     @Option(help: HelpLanguage.help(.cliHelpBackupOutput)) var output: String?
 
     func run() throws {
+        // A server's backups are its administrator's (pg_dump): refused before anything is opened, with what to do.
+        if let server = try global.server() { throw PostgresStoreError.backupOnServer(server: server.redacted) }
         let workspace = try global.openWorkspace()
         let progress = ProgressBar.onStandardError(.progressCopying, counting: .progressPages, strings: Strings(try global.language()))
         let report: (Int, Int) -> Void = { progress.update($0, done: $1 > 0 ? Double($0) / Double($1) : nil) }

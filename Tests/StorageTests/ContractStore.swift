@@ -143,7 +143,7 @@ extension AppDatabase: ContractStore {
 
 extension PostgresStore: ContractStore {
     func contractSibling(program: String) -> any ContractStore {
-        sibling(program: program)
+        sibling(program: program) as! PostgresStore
     }
 
     func everyStoredText() throws -> [String] {

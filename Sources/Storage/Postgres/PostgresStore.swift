@@ -5,9 +5,9 @@ import PostgresNIO
 /// The portfolio on a PostgreSQL server: the same reads and changes as the SQLite store (`AppDatabase`), each change in one
 /// serializable transaction with its event-log row.
 ///
-/// Work in progress (issue 12): it does not yet implement all of `Store`, so it is not offered to users; docs/postgresql.md
-/// lists what is done and what is left.
-public final class PostgresStore: Sendable {
+/// Chosen with `--database`, `PROEFTUIN_DATABASE_URL` or `database =` in config.toml (`Workspace.open(_:server:…)`);
+/// docs/postgresql.md has the design.
+public final class PostgresStore: Store, Sendable {
     public let location: PostgresLocation
     /// The user's local data directory: the data is on the server, but config.toml, drafts of typed text and the
     /// copies the user exports stay here (and `forget` reaches those copies through it).
@@ -65,7 +65,7 @@ public final class PostgresStore: Sendable {
     /// The same portfolio for a second front end in this process (the participants' page beside the board), on a
     /// connection of its own, made at its first query: its changes are recorded with `program`, and each store sees the
     /// other's changes as made elsewhere. It starts from the change counter as it is now.
-    public func sibling(program: String) -> PostgresStore {
+    public func sibling(program: String) -> any Store {
         let sibling = PostgresStore(location: location, directory: directory, session: .unconnected(location, schema: session.schema),
                                     actor: actor, program: program, clock: clock, defaultWipLimits: defaultWipLimits)
         sibling.knownChanges.set((try? changeCounter()) ?? 0)

@@ -24,9 +24,13 @@ public enum PostgresStoreError: Error, Equatable, Sendable, CustomStringConverti
     /// is not tried again.
     case commitUnknown(server: String)
 
-    /// True when the server cannot be reached (or no longer can): work may go on read-only and connect again later.
+    /// True when the server cannot be reached (or no longer can, a change's COMMIT included): work may go on read-only
+    /// and connect again later.
     public var isLostConnection: Bool {
-        if case .cannotConnect = self { true } else { false }
+        switch self {
+        case .cannotConnect, .commitUnknown: true
+        default: false
+        }
     }
 
     public var description: String {
