@@ -107,6 +107,9 @@ public struct PostgresLocation: Equatable, Sendable, CustomStringConvertible, Cu
         password.map { ["PGPASSWORD": $0] } ?? [:]
     }
 
+    /// The database and its host (`proeftuin@db.gemeente.nl`): where the board says its data is.
+    public var shortName: String { "\(database)@\(host)" }
+
     /// The URL without the password: what `info` and messages show.
     public var redacted: String {
         let hostText = host.contains(":") ? "[\(host)]" : host
