@@ -227,7 +227,8 @@ extension PostgresStoreTests {
         _ = try store.addToInbox(IdeaFields(title: "Bankje"), receivedOn: DayDate(year: 2026, month: 9, day: 1)!, replyTo: name)
         #expect(try fileHolds(name, store: store) == ["event", "idea", "intake"], "the check sees the bytes")
         _ = try store.forget(submitter: name)
-        #expect(try fileHolds(name, store: store) == [])
+        let holding = try fileHolds(name, store: store)
+        #expect(holding == [])
         #expect(try store.history(idea.id).map(\.kind) == [.created, .edited])
         let refusal = PostgresStoreError.serverError(server: try PostgresTestDatabase.location().redacted, code: "P0001",
                                                      detail: "the event log is append-only")
@@ -238,6 +239,60 @@ extension PostgresStoreTests {
                 try store.session.execute("DELETE FROM event")
             }
         }
+    }
+
+    @Test func aServerOutOfReachIsCannotConnectUntilItIsBack() throws {
+        let (proxy, location) = try throughProxy()
+        let other = try opener.openStore()
+        let store = try PostgresStore.open(location, directory: opener.temporary.dataDirectory, actor: "tester", schema: opener.schema)
+        defer { store.close() }
+        try store.add(IdeaFields(title: "Eerste"))
+        proxy.refuse(true)
+        proxy.cutAll()
+        #expect(try Self.eventually(seconds: 5) { !store.session.isConnected })
+        let started = Date()
+        #expect(Self.cannotConnect { _ = try store.summaries() } == location.redacted)
+        #expect(Self.cannotConnect { _ = try store.outsideChange() } == location.redacted)
+        #expect(Self.cannotConnect { try store.add(IdeaFields(title: "Niet nu")) } == location.redacted)
+        #expect(Date().timeIntervalSince(started) < 10, "each call tries once, briefly")
+        try other.add(IdeaFields(title: "Intussen"))
+        proxy.refuse(false)
+        #expect(try store.outsideChange(), "back: what happened meanwhile is reported")
+        #expect(try store.summaries().map(\.title) == ["Eerste", "Intussen"])
+    }
+
+    @Test func aChangeWhoseCommitWasCutIsNeitherSaidDoneNorTriedAgain() throws {
+        let (proxy, location) = try throughProxy()
+        let other = try opener.openStore()
+        let store = try PostgresStore.open(location, directory: opener.temporary.dataDirectory, actor: "tester", schema: opener.schema)
+        defer { store.close() }
+        try store.add(IdeaFields(title: "Eerste"))
+        proxy.cutAtNextCommit()
+        #expect(throws: PostgresStoreError.commitUnknown(server: location.redacted)) { try store.add(IdeaFields(title: "Misschien")) }
+        // Here the server did commit it: the message could not have said "nothing was changed", nor may it be made twice.
+        #expect(try Self.eventually(seconds: 5) { try other.summaries().map(\.title) == ["Eerste", "Misschien"] })
+        #expect(try store.summaries().map(\.title) == ["Eerste", "Misschien"], "the next call connects again")
+        #expect(try store.eventCount() == 2)
+    }
+
+    /// The test server through a proxy that can lose connections.
+    func throughProxy() throws -> (FlakyProxy, PostgresLocation) {
+        let direct = try PostgresTestDatabase.location()
+        let proxy = try FlakyProxy(targetPort: direct.port)
+        let url = (PostgresTestDatabase.url ?? "").replacingOccurrences(of: ":\(direct.port)/", with: ":\(proxy.port)/")
+        return (proxy, try PostgresLocation.parse(url, environment: ProcessInfo.processInfo.environment))
+    }
+
+    /// The server a call's `cannotConnect` names; nil when it threw something else or nothing.
+    static func cannotConnect(_ body: () throws -> Void) -> String? {
+        do {
+            try body()
+        } catch let PostgresStoreError.cannotConnect(server, _) {
+            return server
+        } catch {
+            return nil
+        }
+        return nil
     }
 
     /// The erased tables whose files on the server (flushed by a checkpoint) hold `text`'s bytes.

@@ -22,6 +22,8 @@ final class PostgresSession: @unchecked Sendable {
     private var inTransaction = false
     /// The channels listened to, set up again on each new connection (guarded by `lock`).
     private var listeners: [(channel: String, handler: @Sendable (Int32, String) -> Void)] = []
+    /// Connections given up on while they were still closing, kept until they are closed (guarded by `lock`).
+    private var retired: [PostgresConnection] = []
     /// Whether a connection was made before: the next one is a reconnection (guarded by `lock`).
     private var everConnected = false
     /// Told after each connection made by a query (`true`: it replaces a lost one; `false`: a session made
@@ -84,8 +86,15 @@ final class PostgresSession: @unchecked Sendable {
             configuration.options.connectTimeout = .seconds(Int64(timeout))
             configuration.options.additionalStartupParameters = [("application_name", "proeftuin")]
             let made = try PostgresConnection.connect(on: group.next(), configuration: configuration, id: 1, logger: logger).wait()
-            let rows = try made.query("SELECT pg_backend_pid()", logger: logger).wait().rows
-            let backend = try rows.first.map { try $0.makeRandomAccess()[0].decode(Int32.self) } ?? 0
+            let backend: Int32
+            do {
+                let rows = try made.query("SELECT pg_backend_pid()", logger: logger).wait().rows
+                backend = try rows.first.map { try $0.makeRandomAccess()[0].decode(Int32.self) } ?? 0
+            } catch {
+                // postgres-nio requires a connection to be closed before it is released.
+                try? made.close().wait()
+                throw error
+            }
             pidLock.withLock { pid = backend }
             connection = made
         } catch let error as PostgresStoreError {
@@ -102,6 +111,7 @@ final class PostgresSession: @unchecked Sendable {
         if let connection, !connection.isClosed { return }
         guard !inTransaction else { throw .cannotConnect(server: location.redacted, detail: "connection lost") }
         connection = nil
+        retired.removeAll { $0.isClosed }
         try open(timeout: min(location.connectTimeout, Self.reconnectTimeout))
         do {
             try execute("SET search_path TO \(unescaped: Self.quoted(schema))")
@@ -136,6 +146,8 @@ final class PostgresSession: @unchecked Sendable {
             closed = true
             if let connection, !connection.isClosed { _ = try? waitWatchingConnection(connection.close(), on: connection) }
             connection = nil
+            for old in retired where !old.isClosed { _ = try? waitWatchingConnection(old.close(), on: old) }
+            retired = []
             try? group.syncShutdownGracefully()
         }
     }
@@ -151,7 +163,17 @@ final class PostgresSession: @unchecked Sendable {
             return try lock.withLock {
                 try connectIfNeeded()
                 guard let connection else { throw PostgresStoreError.cannotConnect(server: location.redacted, detail: "connection lost") }
-                return try waitWatchingConnection(connection.query(query, logger: logger), on: connection).rows.map { $0.makeRandomAccess() }
+                do {
+                    return try waitWatchingConnection(connection.query(query, logger: logger), on: connection).rows.map { $0.makeRandomAccess() }
+                } catch {
+                    guard Self.losesConnection(error, connection) else { throw error }
+                    // Gone or going (the server may say so before it closes): never used again; the next call connects anew.
+                    // Kept until closed: postgres-nio requires a connection to be closed before it is released.
+                    retired.append(connection)
+                    connection.close().whenComplete { _ in }
+                    self.connection = nil
+                    throw PostgresStoreError.cannotConnect(server: location.redacted, detail: Self.detail(of: error))
+                }
             }
         } catch {
             throw translated(error)
@@ -258,6 +280,17 @@ final class PostgresSession: @unchecked Sendable {
     static func sqlState(of error: any Error) -> String? {
         if case .serverError(_, let code, _)? = error as? PostgresStoreError { return code }
         return nil
+    }
+
+    /// Whether a query's error means the connection is lost: it closed, the server ended the session (SQLSTATE class
+    /// 57P: shut down, terminated) or the connection itself failed (closed, broken, unreadable).
+    private static func losesConnection(_ error: any Error, _ connection: PostgresConnection) -> Bool {
+        if connection.isClosed { return true }
+        if case .cannotConnect? = error as? PostgresStoreError { return true }
+        guard let error = error as? PSQLError else { return false }
+        if let code = error.serverInfo?[.sqlState] { return code.hasPrefix("57P") }
+        return [.serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown, .messageDecodingFailure,
+                .unexpectedBackendMessage].contains(error.code)
     }
 
     /// Whether the server aborted a transaction for a conflict with a concurrent one: trying again may succeed.

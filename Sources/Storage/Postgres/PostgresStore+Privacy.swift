@@ -17,6 +17,7 @@ extension PostgresStore {
         guard !clean.isEmpty else { throw DomainError.emptyName }
         let erasure = SubmitterErasure(name: clean)
         let now = clock()
+        var erasing: String?
         var report = try write { () throws -> ForgetReport in
             try session.execute("SET LOCAL proeftuin.erasing = 'on'")
             var ideas: [Int64] = []
@@ -46,8 +47,10 @@ extension PostgresStore {
                 events += 1
             }
             try appendEvent(idea: nil, kind: .forgotten, after: "{\"ideas\":\(ideas.count),\"events\":\(events)}", at: now)
+            erasing = try session.query("SELECT backend_xid::text FROM pg_stat_activity WHERE pid = pg_backend_pid()").first?[0].decode(String?.self)
             return ForgetReport(ideasChanged: ideas.count, eventsChanged: events, stillMentioned: try stillMentioned(erasure))
         }
+        if let erasing { try waitForOlderSnapshots(than: erasing) }
         try compact()
         for copy in AppDatabase.copies(in: directory) {
             if let problem = AppDatabase.erase(erasure, inCopyAt: copy) {
@@ -67,6 +70,26 @@ extension PostgresStore {
             let id = try row[0].decode(Int64.self)
             let stage = try StoredValue.value(Stage.self, try row[3].decode(String.self), table: "idea", record: "#\(id)", field: "stage")
             return IdeaSummary(id: IdeaID(id), title: title, theme: "", tags: [], stage: stage, position: 0)
+        }
+    }
+
+    /// How long `forget` waits for transactions that may still see the erased rows' old versions.
+    static let snapshotWait: TimeInterval = 30
+
+    /// Waits (up to `snapshotWait`) until no other session of this database holds a snapshot taken before the erasure's
+    /// transaction `xid` committed, or a transaction older than it (which holds the server's horizon back as well, even
+    /// between statements): `VACUUM FULL` must keep the old row versions such a session may still read. Sessions
+    /// of other roles are seen only with `pg_read_all_stats` (docs/postgresql.md).
+    private func waitForOlderSnapshots(than xid: String) throws {
+        let deadline = Date().addingTimeInterval(Self.snapshotWait)
+        while Date() < deadline {
+            let rows = try session.query("""
+                SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+                AND ((backend_xmin IS NOT NULL AND age(backend_xmin) >= age(\(xid)::xid))
+                    OR (backend_xid IS NOT NULL AND age(backend_xid) > age(\(xid)::xid)))
+                """)
+            if try rows.first?[0].decode(Int.self) == 0 { return }
+            usleep(20_000)
         }
     }
 
