@@ -255,8 +255,12 @@ extension PostgresStoreTests {
         #expect(Self.cannotConnect { _ = try store.outsideChange() } == location.redacted)
         #expect(Self.cannotConnect { try store.add(IdeaFields(title: "Niet nu")) } == location.redacted)
         #expect(Date().timeIntervalSince(started) < 10, "each call tries once, briefly")
+        let again = Date()
+        for _ in 0..<20 { #expect(Self.cannotConnect { _ = try store.summaries() } == location.redacted) }
+        #expect(Date().timeIntervalSince(again) < 0.5, "right after a failed try, calls fail at once instead of trying again")
         try other.add(IdeaFields(title: "Intussen"))
         proxy.refuse(false)
+        usleep(UInt32(PostgresSession.retryPause * 1_000_000))
         #expect(try store.outsideChange(), "back: what happened meanwhile is reported")
         #expect(try store.summaries().map(\.title) == ["Eerste", "Intussen"])
     }

@@ -37,6 +37,11 @@ final class PostgresSession: @unchecked Sendable {
     static let attempts = 30
     /// The longest a reconnection waits for the server, in seconds (the URL's `connect_timeout` when shorter).
     static let reconnectTimeout = 3
+    /// After a try to connect again failed, calls within this many seconds fail at once the same way instead of trying
+    /// again: a board without its server does not wait for the server at every key.
+    static let retryPause = 1.0
+    /// When the last try to connect again failed, and how (guarded by `lock`).
+    private var lastFailedConnect: (at: Date, error: PostgresStoreError)?
 
     private init(location: PostgresLocation, schema: String, group: MultiThreadedEventLoopGroup, logger: Logger) {
         self.location = location
@@ -112,7 +117,14 @@ final class PostgresSession: @unchecked Sendable {
         guard !inTransaction else { throw .cannotConnect(server: location.redacted, detail: "connection lost") }
         connection = nil
         retired.removeAll { $0.isClosed }
-        try open(timeout: min(location.connectTimeout, Self.reconnectTimeout))
+        if let lastFailedConnect, Date().timeIntervalSince(lastFailedConnect.at) < Self.retryPause { throw lastFailedConnect.error }
+        do {
+            try open(timeout: min(location.connectTimeout, Self.reconnectTimeout))
+            lastFailedConnect = nil
+        } catch {
+            lastFailedConnect = (Date(), error)
+            throw error
+        }
         do {
             try execute("SET search_path TO \(unescaped: Self.quoted(schema))")
             for listener in listeners { try startListening(listener.channel, listener.handler) }
