@@ -5,7 +5,7 @@ public enum Reducer {
     public static func reduce(_ state: inout AppState, _ event: Event) -> [Effect] {
         let reconnected = noteConnection(event, &state)
         var effects = reduceEvent(&state, event)
-        if reconnected { state.message = StatusMessage(state.strings[.messageReconnected]) }
+        if reconnected { connectionBack(&state) }
         guard state.isWindowed else { return effects }
         // A windowed board reads what it shows: again after a change, and when scrolling or a filter leaves the window.
         effects = effects.map { $0 == .loadBoard ? .loadWindow(state.reloadQuery()) : $0 }
@@ -26,6 +26,25 @@ public enum Reducer {
         default:
             if case .offline? = event.failure { state.offline = true }
             return false
+        }
+    }
+
+    /// Says the connection is back, and takes the notice that it was lost off an open form (a save can be tried again).
+    private static func connectionBack(_ state: inout AppState) {
+        state.message = StatusMessage(state.strings[.messageReconnected])
+        let notice = state.strings[.offlineNotice]
+        switch state.mode {
+        case .form(var form) where form.error == notice:
+            form.error = nil
+            state.mode = .form(form)
+        case .entry(var form) where form.error == notice:
+            form.error = nil
+            state.mode = .entry(form)
+        case .decision(var decision) where decision.error == notice:
+            decision.error = nil
+            state.mode = .decision(decision)
+        default:
+            break
         }
     }
 

@@ -2,7 +2,7 @@
 extension Strings {
     static let englishConnection: [StringKey: String] = [
         .offlineLabel: "read-only: no connection",
-        .offlineNotice: "No connection to the database: the board is read-only and connects again by itself; what you typed is kept ({1})",
+        .offlineNotice: "No connection to the database: the board is read-only and connects again by itself; what you typed is kept",
         .messageReconnected: "Connected to the database again: the board shows its latest state",
         .cliDemoDatabaseNotEmpty: "The database {1} already holds a portfolio: use --force to add the demo to it, or choose an empty database",
         .cliDoctorServerRestore: "The portfolio is on the PostgreSQL server {1}: its administrator restores it from a pg_dump backup "
@@ -25,7 +25,7 @@ extension Strings {
 
     static let dutchConnection: [StringKey: String] = [
         .offlineLabel: "alleen-lezen: geen verbinding",
-        .offlineNotice: "Geen verbinding met de database: het bord is alleen-lezen en verbindt vanzelf opnieuw; wat u typte blijft bewaard ({1})",
+        .offlineNotice: "Geen verbinding met de database: het bord is alleen-lezen en verbindt vanzelf opnieuw; wat u typte blijft bewaard",
         .messageReconnected: "Weer verbonden met de database: het bord toont de nieuwste stand",
         .cliDemoDatabaseNotEmpty: "De database {1} bevat al een portfolio: gebruik --force om de demo eraan toe te voegen, of kies een lege database",
         .cliDoctorServerRestore: "Het portfolio staat op de PostgreSQL-server {1}: de beheerder zet het terug uit een pg_dump-back-up "

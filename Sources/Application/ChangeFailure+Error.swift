@@ -12,9 +12,9 @@ extension ChangeFailure {
             self = .domain(domain)
         case let storage as StorageError:
             self = .storage(storage.message(in: strings))
-        case PostgresStoreError.cannotConnect(_, let detail):
-            // Short enough for the status line at 80 columns: what it means first; the server is in the header's place.
-            self = .offline(strings.format(.offlineNotice, TextSanitizer.singleLine(detail)))
+        case PostgresStoreError.cannotConnect:
+            // What it means, not the driver's words: the command line names the server and the cause.
+            self = .offline(strings[.offlineNotice])
         case let server as PostgresStoreError where server.isLostConnection:
             self = .offline(server.message(in: strings))  // a cut COMMIT: says the change may or may not have been made
         case let server as PostgresStoreError:

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Reducer: a lost connection to the database server")
 struct OfflineBoardTests {
-    static let lost = "Geen verbinding met de PostgreSQL-server postgresql://an@db:5432/proeftuin (connection refused)"
+    static let lost = Strings(.nl)[.offlineNotice]
 
     @Test func aFailedSaveWithoutConnectionKeepsTheFormAndMakesTheBoardReadOnly() {
         var state = sampleState(language: .nl)
@@ -16,6 +16,10 @@ struct OfflineBoardTests {
         #expect(openForm(state)?.fields.title == "Fietsmaatjes", "what was typed stays in the open form")
         #expect(openForm(state)?.error == Self.lost)
         #expect(effects == [.loadBoard], "the board tries to read again, which is how it connects again")
+        let data = BoardData(cards: state.allCards, today: DayDate(year: 2026, month: 11, day: 30)!)
+        _ = Reducer.reduce(&state, .boardChangedElsewhere(data))
+        #expect(openForm(state)?.error == nil, "once connected again the form no longer says it cannot save")
+        #expect(openForm(state)?.fields.title == "Fietsmaatjes")
     }
 
     @Test func theFirstBoardReadThatSucceedsSaysTheConnectionIsBack() {

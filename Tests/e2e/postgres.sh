@@ -81,9 +81,10 @@ a_board_whose_server_goes_away_stays_open_read_only_and_reconnects() {
     wait_for $s "Titel" || { echo "  the form was closed"; return 1; }
     screen $s | grep -q "Fietsmaatjes" || { echo "  the typed title is gone"; screen $s; return 1; }
     "$CLUSTER" resume
+    wait_for $s "Weer verbonden met de database" 10 || return 1
+    if screen $s | grep -q "Geen verbinding"; then echo "  the form still says it cannot save"; screen $s; return 1; fi
     keys $s C-s
     wait_for $s "#2 Fietsmaatjes" 10 || return 1
-    wait_for $s "Weer verbonden met de database" 10 || return 1
     if screen $s | grep -q "alleen-lezen"; then echo "  still read-only after the server came back"; screen $s; return 1; fi
     keys $s q && wait_for $s "EXIT=0" || return 1
     cli "$WORK/c" --database "$db" list --format csv | grep -q "Fietsmaatjes" || { echo "  the idea typed while the server was away was lost"; return 1; }
