@@ -34,17 +34,6 @@ database() {
 # now_ms: milliseconds since the epoch.
 now_ms() { date +%s%3N; }
 
-type_fields() {
-    local s=$1 first=1
-    shift
-    for text in "$@"; do
-        [ $first -eq 1 ] || keys $s Tab
-        first=0
-        [ -n "$text" ] && keys $s -l "$text"
-    done
-    return 0
-}
-
 a_move_on_one_board_shows_on_the_other_within_a_second() {
     local s=a_move_on_one_board_shows_on_the_other_within_a_second db started elapsed
     db=$(database twoboards) || return 1
