@@ -239,7 +239,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     /// A CSV header's column that names no field of an idea.
     case cliWarningUnknownColumn
     // The command line's help, read by CLI's `HelpLanguage` (StringTable+Help.swift); every key starts with `cliHelp`.
-    case cliHelpBenchAbstract, cliHelpBenchIdeas, cliHelpCommonFormat, cliHelpBenchKeep, cliHelpBenchLang
+    case cliHelpBenchAbstract, cliHelpBenchIdeas, cliHelpCommonFormat, cliHelpBenchKeep
     case cliHelpBenchFrameAbstract, cliHelpBenchFrameMemory, cliHelpBenchFramePhases, cliHelpBenchFrameFrameClock
     case cliHelpBenchFrameDailyBackup, cliHelpCaseAbstract, cliHelpCaseAddAbstract, cliHelpCommonId, cliHelpCaseAddText
     case cliHelpCaseAddShows, cliHelpCaseAddDate, cliHelpCaseAddPublishable, cliHelpCaseAddMask, cliHelpCaseListAbstract
@@ -306,5 +306,5 @@ public enum StringKey: String, CaseIterable, Sendable {
     case cliDemoDatabaseNotEmpty
     case cliDoctorServerRestore, cliDoctorServerBackups
     case migrateNoLocalPortfolio, migrateCopyDiffers, cliMigrated, cliMigratedNext, cliHelpMigrateAbstract, cliHelpMigrateTo
-    case cliHelpBenchDatabase, cliUsageBenchKeepServer
+    case cliHelpBenchDiscussion, cliUsageBenchKeepServer
 }

@@ -16,8 +16,9 @@ extension Strings {
             + "(the password in ~/.pgpass or PGPASSWORD); the local portfolio stays as it was",
         .cliHelpMigrateAbstract: "Copy the portfolio of the data directory into an empty database on a PostgreSQL server.",
         .cliHelpMigrateTo: "The server database, as postgresql://user@host:port/database?sslmode=require.",
-        .cliHelpBenchDatabase: "Measure on this PostgreSQL server instead of SQLite: the bench makes databases of its own there "
-            + "(the login must be allowed to create databases) and drops them when done.",
+        .cliHelpBenchDiscussion: "With --database the bench measures on that PostgreSQL server instead of SQLite (only when given "
+            + "on the command line, never the configured server): it makes databases of its own there (the login must be allowed to "
+            + "create databases) and drops them when done. --data-dir is not used: see --keep.",
         .cliUsageBenchKeepServer: "--keep keeps a SQLite data directory: leave it out when measuring on a server (--database)",
         .cliHelpGlobalOptionsDatabase: "The PostgreSQL server holding the portfolio, as postgresql://user@host:port/database?sslmode=require "
             + "(default: $PROEFTUIN_DATABASE_URL, else database = in config.toml, else the SQLite file in the data directory).",
@@ -39,8 +40,9 @@ extension Strings {
             + "(het wachtwoord in ~/.pgpass of PGPASSWORD); het lokale portfolio blijft zoals het was",
         .cliHelpMigrateAbstract: "Kopieer het portfolio van de gegevensmap naar een lege database op een PostgreSQL-server.",
         .cliHelpMigrateTo: "De serverdatabase, als postgresql://gebruiker@host:poort/database?sslmode=require.",
-        .cliHelpBenchDatabase: "Meet op deze PostgreSQL-server in plaats van SQLite: de bench maakt daar eigen databases "
-            + "(de login moet databases mogen aanmaken) en verwijdert ze na afloop.",
+        .cliHelpBenchDiscussion: "Met --database meet de bench op die PostgreSQL-server in plaats van SQLite (alleen als die op de "
+            + "opdrachtregel staat, nooit de ingestelde server): hij maakt daar eigen databases (de login moet databases mogen "
+            + "aanmaken) en verwijdert ze na afloop. --data-dir wordt niet gebruikt: zie --keep.",
         .cliUsageBenchKeepServer: "--keep bewaart een SQLite-gegevensmap: laat het weg bij meten op een server (--database)",
         .cliHelpGlobalOptionsDatabase: "De PostgreSQL-server met het portfolio, als postgresql://gebruiker@host:poort/database?sslmode=require "
             + "(standaard: $PROEFTUIN_DATABASE_URL, anders database = in config.toml, anders het SQLite-bestand in de gegevensmap).",

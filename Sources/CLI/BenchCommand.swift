@@ -50,19 +50,19 @@ func milliseconds(_ body: () throws -> Void) rethrows -> Double {
 /// `proeftuin bench`: generates the budget data set and prints each figure next to its budget.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: HelpLanguage.text(.cliHelpBenchAbstract))
+        commandName: "bench", abstract: HelpLanguage.text(.cliHelpBenchAbstract),
+        discussion: HelpLanguage.text(.cliHelpBenchDiscussion))
 
     @Option(help: HelpLanguage.help(.cliHelpBenchIdeas)) var ideas: Int = 10_000
     @Option(help: HelpLanguage.help(.cliHelpCommonFormat)) var format: TextFormat = .text
     @Option(help: HelpLanguage.help(.cliHelpBenchKeep)) var keep: String?
-    @Option(help: HelpLanguage.help(.cliHelpBenchLang)) var lang: String?
-    @Option(help: HelpLanguage.help(.cliHelpBenchDatabase)) var database: String?
+    /// `--lang`, and `--database`: only given on the command line (never the configured server) the bench measures on
+    /// that server, in databases it makes for itself. `--data-dir` is not used (see `--keep`).
+    @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        var global = GlobalOptions()
-        global.lang = lang
         let strings = Strings(try global.language())
-        let server = try database.map { try PostgresLocation.parse($0, environment: ProcessInfo.processInfo.environment) }
+        let server = try global.database.map { try PostgresLocation.parse($0, environment: global.environment) }
         guard keep == nil || server == nil else { throw CLIError.usage(.cliUsageBenchKeepServer, []) }
         let folder = FileManager.default.temporaryDirectory
         let name = "bench-\(ProcessInfo.processInfo.processIdentifier)"
