@@ -96,6 +96,8 @@ migrate_copies_a_portfolio_losslessly() {
 four_times_250_writers_lose_nothing() {
     local db writer i count
     db=$(database writers) || return 1
+    local started
+    started=$(now_ms)
     for writer in 1 2 3 4; do
         (for ((i = 1; i <= 250; i++)); do
             # Warnings (a likely duplicate) go to standard error; only a failed command counts.
@@ -104,6 +106,7 @@ four_times_250_writers_lose_nothing() {
         done) &
     done
     wait
+    echo "  1,000 adds from 4 processes took $(( $(now_ms) - started )) ms"
     if [ -s "$WORK/writers.err" ]; then echo "  some writes failed:"; head -5 "$WORK/writers.err"; return 1; fi
     count=$(cli "$WORK/w1" --database "$db" list --format csv | tail -n +2 | grep -c "Schrijver [1-4] idee [0-9]*")
     [ "$count" -eq 1000 ] || { echo "  $count of 1000 ideas stored"; return 1; }
