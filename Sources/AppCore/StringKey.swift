@@ -307,4 +307,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case cliDoctorServerRestore, cliDoctorServerBackups
     case migrateNoLocalPortfolio, migrateCopyDiffers, cliMigrated, cliMigratedNext, cliHelpMigrateAbstract, cliHelpMigrateTo
     case cliHelpBenchDiscussion, cliUsageBenchKeepServer
+    case postgresCannotConnectBecause, postgresReasonRefused, postgresReasonSilent, postgresReasonLost, postgresReasonNoTLS
+    case postgresReasonNeedsPassword, postgresReasonWrongPassword, postgresReasonNoDatabase, postgresReasonNoRole
+    case cliInfoUnreachable, migrateServerNotEmpty, migrateWrittenMeanwhile
 }

@@ -9,7 +9,9 @@ extension PostgresStoreError {
         return switch self {
         case .invalidURL(let problem): strings.format(.postgresInvalidURL, Self.problem(problem, strings: strings))
         case .passwordFileTooOpen(let path): strings.format(.postgresPasswordFileTooOpen, clean(path))
-        case .cannotConnect(let server, let detail): strings.format(.postgresCannotConnect, clean(server), clean(detail))
+        case .cannotConnect(let server, let detail):
+            Self.connectReason(detail).map { strings.format(.postgresCannotConnectBecause, clean(server), strings[$0]) }
+                ?? strings.format(.postgresCannotConnect, clean(server), clean(detail))
         case .schemaFromNewerVersion(let server, let found, let known):
             strings.format(.postgresSchemaFromNewerVersion, clean(server), found, known)
         case .schemaVersionUnreadable(let server, let detail): strings.format(.postgresSchemaVersionUnreadable, clean(server), clean(detail))
@@ -18,6 +20,23 @@ extension PostgresStoreError {
         case .backupOnServer(let server): strings.format(.postgresBackupOnServer, clean(server))
         case .commitUnknown(let server): strings.format(.postgresCommitUnknown, clean(server))
         }
+    }
+
+    /// Why a connection failed, in words a person can act on, for the causes that are common (the driver's own text
+    /// otherwise, with the general advice).
+    static func connectReason(_ detail: String) -> StringKey? {
+        let lowered = detail.lowercased()
+        if lowered.contains("connection refused") { return .postgresReasonRefused }
+        if lowered.contains("connect timeout") || lowered.contains("no answer within") { return .postgresReasonSilent }
+        if lowered == "connection lost" || lowered.contains("connection reset") || lowered.contains("closed connection") {
+            return .postgresReasonLost
+        }
+        if lowered.contains("sslunsupported") { return .postgresReasonNoTLS }
+        if lowered.contains("requirespassword") { return .postgresReasonNeedsPassword }
+        if lowered.contains("password authentication failed") { return .postgresReasonWrongPassword }
+        if lowered.contains("does not exist") && lowered.contains("database") { return .postgresReasonNoDatabase }
+        if lowered.contains("does not exist") && lowered.contains("role") { return .postgresReasonNoRole }
+        return nil
     }
 
     /// What is wrong with a URL, in the interface's language.

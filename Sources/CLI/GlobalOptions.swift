@@ -44,7 +44,14 @@ public struct GlobalOptions: ParsableArguments {
     /// config.toml; nil keeps it in the data directory's SQLite file. An unreadable URL is refused, never passed over.
     func server() throws -> PostgresLocation? {
         let variable = environment["PROEFTUIN_DATABASE_URL"].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
-        guard let text = try database ?? variable ?? configuration().database else { return nil }
+        if let text = database ?? variable { return try PostgresLocation.parse(text, environment: environment) }
+        let configuration = try configuration()
+        guard let text = configuration.database else { return nil }
+        // A password in config.toml is as secret as one in ~/.pgpass: refused while others may read the file.
+        if PostgresLocation.holdsPassword(text), let mode = try? FileManager.default.attributesOfItem(atPath: configuration.path)[.posixPermissions] as? Int,
+           mode & 0o077 != 0 {
+            throw PostgresStoreError.passwordFileTooOpen(path: configuration.path)
+        }
         return try PostgresLocation.parse(text, environment: environment)
     }
 

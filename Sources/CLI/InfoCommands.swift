@@ -57,14 +57,23 @@ struct InfoCommand: ParsableCommand {
         let directory = global.directory
         let server = try global.server()
         let exists = server != nil || FileManager.default.fileExists(atPath: directory.databaseURL.path)
-        let workspace = exists ? try global.openForReading() : nil
+        // A server out of reach is named as such; the local facts (paths, configuration, language) are still shown.
+        var unreachable: String? = nil
+        let workspace: Workspace?
+        do {
+            workspace = exists ? try global.openForReading() : nil
+        } catch let error as PostgresStoreError where server != nil && error.isLostConnection {
+            workspace = nil
+            unreachable = error.message(in: strings)
+        }
         let counts = try workspace?.reader.countsByStage() ?? [:]
         let notThere = " " + strings[.infoNotCreated]
         var rows: [[String]] = [
             [strings[.cliInfoVersion], Proeftuin.version],
             [strings[.cliInfoDataDirectory], directory.path + (FileManager.default.fileExists(atPath: directory.path) ? "" : notThere)],
             // A server is shown without its password.
-            [strings[.cliInfoDatabase], server.map { Output.safe($0.redacted) } ?? directory.databaseURL.path + (exists ? "" : notThere)],
+            [strings[.cliInfoDatabase], server.map { Output.safe($0.redacted) + (unreachable == nil ? "" : " " + strings[.cliInfoUnreachable]) }
+                ?? directory.databaseURL.path + (exists ? "" : notThere)],
             [strings[.cliInfoConfigFile], configuration.path + (configuration.exists ? "" : " " + strings[.cliInfoNotPresent])],
         ] + configuration.summary.map { ["  " + strings[.cliInfoConfig], $0] } + [
             [strings[.cliInfoActor], workspace?.reader.actor ?? configuration.actor(environment: global.environment)],
@@ -78,6 +87,7 @@ struct InfoCommand: ParsableCommand {
         rows.append([strings[.cliInfoDeclined], "\(declined)"])
         rows.append([strings[.cliInfoEvents], "\(try workspace?.reader.eventCount() ?? 0)"])
         print(Output.table(rows))
+        if let unreachable { print(unreachable) }
     }
 }
 

@@ -82,8 +82,14 @@ struct DoctorCommand: ParsableCommand {
     private func checkServer(_ server: PostgresLocation, _ strings: Strings) throws {
         let name = Output.safe(server.redacted)
         if restore || from != nil { throw CLIError.usage(.cliDoctorServerRestore, [name]) }
-        let report = try global.openWorkspace().reader.health()
         print(strings.format(.cliDoctorDatabase, name))
+        let report: HealthReport
+        do {
+            report = try global.openWorkspace().reader.health()
+        } catch let error as PostgresStoreError where error.isLostConnection {
+            print(strings.format(.cliDoctorIntegrity, strings[.cliInfoUnreachable]))
+            throw error
+        }
         print(strings.format(.cliDoctorIntegrity, Self.integrity(report.integrity, strings)))
         print(strings[.cliDoctorServerBackups])
         if !report.healthy { throw ExitCode(1) }

@@ -29,6 +29,6 @@ struct MigrateCommand: ParsableCommand {
         progress.finish()
         let name = Output.safe(server.redacted)
         print(strings.format(.cliMigrated, strings.ideas(export.tables["idea"]?.count ?? 0), export.tables["event"]?.count ?? 0, name))
-        print(strings.format(.cliMigratedNext, name))
+        print(strings.format(.cliMigratedNext, name, Output.safe(configuration.path)))
     }
 }

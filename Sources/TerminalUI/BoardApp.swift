@@ -35,8 +35,11 @@ public enum BoardApp {
         var pending: [Effect] = [.loadWindow(state.windowedStart()), .loadDrafts]
         var loop = BoardLoop(state: state, runner: runner)
         while true {
+            let wasOffline = loop.state.offline
             guard loop.perform(pending) else { return }
             pending = []
+            // Keys typed while a read waited for a server that then turned out gone were meant for what did not open.
+            if loop.state.offline, !wasOffline { terminal.discardTypeahead() }
             endIfSignalled(terminal, backup)
             terminal.draw(renderer.render(loop.state))
             if dailyBackup, loop.state.isLoaded, !backup.hasStarted {

@@ -6,6 +6,25 @@ import Testing
 /// A PostgreSQL store's refusals in the user's language, safe for the terminal, never with a password.
 @Suite("PostgreSQL messages")
 struct PostgresMessageTests {
+    @Test func commonConnectionFailuresAreNamedWithWhatToDo() {
+        let server = "postgresql://anna@db:5432/portfolio"
+        let refused = PostgresStoreError.cannotConnect(server: server, detail: "Connection errors: SingleConnectionFailure(target: "
+            + "[IPv4]127.0.0.1/127.0.0.1:1, error: connection reset (error set): Connection refused) (errno: 111))")
+        #expect(refused.message(in: Strings(.nl)) == "Geen verbinding met de PostgreSQL-server postgresql://anna@db:5432/portfolio: "
+            + "de server weigert de verbinding (draait hij, en klopt de poort?); er is niets gewijzigd")
+        #expect(PostgresStoreError.cannotConnect(server: server, detail: "Connect timeout (10 s)").message(in: Strings(.en))
+            == "Cannot connect to the PostgreSQL server postgresql://anna@db:5432/portfolio: the server does not answer "
+            + "(is the network or VPN there, and is the server running?); nothing was changed")
+        #expect(PostgresStoreError.cannotConnect(server: server, detail: "sslUnsupported").message(in: Strings(.nl))
+            .contains("de server biedt geen TLS"))
+        #expect(PostgresStoreError.cannotConnect(server: server, detail: "authMechanismRequiresPassword").message(in: Strings(.nl))
+            .contains("de server vraagt een wachtwoord (zet het in ~/.pgpass of PGPASSWORD)"))
+        // A cause not recognised keeps the driver's words and the general advice.
+        #expect(PostgresStoreError.cannotConnect(server: server, detail: "something odd").message(in: Strings(.en))
+            == "Cannot connect to the PostgreSQL server postgresql://anna@db:5432/portfolio (something odd): check the address, "
+            + "the user and the password; nothing was changed")
+    }
+
     @Test func aBadURLIsExplainedInBothLanguages() {
         let error = PostgresStoreError.invalidURL(.badSSLMode("nee"))
         #expect(error.message(in: Strings(.en)) == "The PostgreSQL URL cannot be read: sslmode=nee is not one of disable, prefer, require, "

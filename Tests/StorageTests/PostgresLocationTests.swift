@@ -4,6 +4,14 @@ import Testing
 
 @Suite("PostgreSQL location")
 struct PostgresLocationTests {
+    @Test func aURLHoldingAPasswordIsToldApart() {
+        #expect(PostgresLocation.holdsPassword("postgresql://anne:geheim@db.gemeente.nl/proeftuin"))
+        #expect(PostgresLocation.holdsPassword("postgres://anne:@db/p"))
+        #expect(!PostgresLocation.holdsPassword("postgresql://anne@db.gemeente.nl:5432/proeftuin?sslmode=require"))
+        #expect(!PostgresLocation.holdsPassword("postgresql://db.gemeente.nl/proeftuin"))
+        #expect(!PostgresLocation.holdsPassword("postgresql://[::1]:5432/proeftuin"))
+    }
+
     let temporary = TemporaryDirectory()
     /// An environment without PG variables and with a home that holds no password file.
     var bare: [String: String] { ["HOME": temporary.url.path, "USER": "wijkteam"] }

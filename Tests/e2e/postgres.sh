@@ -66,7 +66,7 @@ a_board_whose_server_goes_away_stays_open_read_only_and_reconnects() {
     keys $s n && wait_for $s "Nieuw idee" || return 1
     keys $s -l "Fietsmaatjes" && keys $s C-s
     wait_for $s "alleen-lezen: geen verbinding" 10 || return 1
-    wait_for $s "Geen verbinding met de database: het bord is alleen-lezen" || return 1
+    wait_for $s "Geen verbinding met de database: alleen-lezen; wat u typte blijft bewaard" || return 1
     wait_for $s "Titel" || { echo "  the form was closed"; return 1; }
     screen $s | grep -q "Fietsmaatjes" || { echo "  the typed title is gone"; screen $s; return 1; }
     "$CLUSTER" resume

@@ -95,6 +95,15 @@ public struct PostgresLocation: Equatable, Sendable, CustomStringConvertible, Cu
         return lowered.hasPrefix("postgresql://") || lowered.hasPrefix("postgres://")
     }
 
+    /// Whether a URL's text holds a password itself (`postgresql://user:password@host/…`): a file holding such a URL must be
+    /// private, as a password file must.
+    public static func holdsPassword(_ text: String) -> Bool {
+        guard let scheme = text.range(of: "://") else { return false }
+        let authority = text[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard let at = authority.lastIndex(of: "@") else { return false }
+        return authority[..<at].contains(":")
+    }
+
     /// The same server, login and settings for another database on it.
     public func on(database name: String) -> PostgresLocation {
         PostgresLocation(host: host, port: port, user: user, database: name, sslMode: sslMode, connectTimeout: connectTimeout,

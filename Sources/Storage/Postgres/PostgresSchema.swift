@@ -280,7 +280,8 @@ enum PostgresSchema {
     static func migrate(_ session: PostgresSession) throws {
         try session.execute("BEGIN")
         do {
-            try session.execute("SELECT pg_advisory_xact_lock(hashtext('proeftuin schema'), hashtext(current_schema()))")
+            // Waits while another program migrates (patiently: a migration of a large portfolio takes a while).
+            try session.execute("SELECT pg_advisory_xact_lock(hashtext('proeftuin schema'), hashtext(current_schema()))", patience: 300)
             let exists = try session.query("SELECT to_regclass(quote_ident(current_schema()) || '.proeftuin_schema') IS NOT NULL")
             var current = 0
             if try exists.first?[0].decode(Bool.self) == true {

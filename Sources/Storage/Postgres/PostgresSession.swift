@@ -38,10 +38,16 @@ final class PostgresSession: @unchecked Sendable {
     /// The longest a reconnection waits for the server, in seconds (the URL's `connect_timeout` when shorter).
     static let reconnectTimeout = 3
     /// After a try to connect again failed, calls within this many seconds fail at once the same way instead of trying
-    /// again: a board without its server does not wait for the server at every key.
+    /// again: a board without its server does not wait for the server at every key. Each failure in a row doubles the
+    /// pause, up to `longestRetryPause`.
     static let retryPause = 1.0
-    /// When the last try to connect again failed, and how (guarded by `lock`).
-    private var lastFailedConnect: (at: Date, error: PostgresStoreError)?
+    static let longestRetryPause = 8.0
+    /// When the last try to connect again failed, how, and how long calls fail at once after it (guarded by `lock`).
+    private var lastFailedConnect: (at: Date, error: PostgresStoreError, pause: TimeInterval)?
+    /// How long a statement may go unanswered before the server counts as gone (a server or network that went silent
+    /// instead of refusing): the connection is dropped and the call fails with `cannotConnect`, never hangs. Statements
+    /// that may wait on purpose (`VACUUM FULL`, the migration lock) are given longer.
+    static let answerTimeout = 10.0
 
     private init(location: PostgresLocation, schema: String, group: MultiThreadedEventLoopGroup, logger: Logger) {
         self.location = location
@@ -117,12 +123,13 @@ final class PostgresSession: @unchecked Sendable {
         guard !inTransaction else { throw .cannotConnect(server: location.redacted, detail: "connection lost") }
         connection = nil
         retired.removeAll { $0.isClosed }
-        if let lastFailedConnect, Date().timeIntervalSince(lastFailedConnect.at) < Self.retryPause { throw lastFailedConnect.error }
+        if let lastFailedConnect, Date().timeIntervalSince(lastFailedConnect.at) < lastFailedConnect.pause { throw lastFailedConnect.error }
         do {
             try open(timeout: min(location.connectTimeout, Self.reconnectTimeout))
             lastFailedConnect = nil
         } catch {
-            lastFailedConnect = (Date(), error)
+            let pause = lastFailedConnect.map { min($0.pause * 2, Self.longestRetryPause) } ?? Self.retryPause
+            lastFailedConnect = (Date(), error, pause)
             throw error
         }
         do {
@@ -168,15 +175,16 @@ final class PostgresSession: @unchecked Sendable {
 
     // MARK: Queries
 
-    /// Runs one statement and returns its rows.
+    /// Runs one statement and returns its rows; a statement unanswered for `patience` seconds counts as a lost connection.
     @discardableResult
-    func query(_ query: PostgresQuery) throws(PostgresStoreError) -> [PostgresRandomAccessRow] {
+    func query(_ query: PostgresQuery, patience: TimeInterval = answerTimeout) throws(PostgresStoreError) -> [PostgresRandomAccessRow] {
         do {
             return try lock.withLock {
                 try connectIfNeeded()
                 guard let connection else { throw PostgresStoreError.cannotConnect(server: location.redacted, detail: "connection lost") }
                 do {
-                    return try waitWatchingConnection(connection.query(query, logger: logger), on: connection).rows.map { $0.makeRandomAccess() }
+                    return try waitWatchingConnection(connection.query(query, logger: logger), on: connection, patience: patience)
+                        .rows.map { $0.makeRandomAccess() }
                 } catch {
                     guard Self.losesConnection(error, connection) else { throw error }
                     // Gone or going (the server may say so before it closes): never used again; the next call connects anew.
@@ -184,6 +192,7 @@ final class PostgresSession: @unchecked Sendable {
                     retired.append(connection)
                     connection.close().whenComplete { _ in }
                     self.connection = nil
+                    if case .cannotConnect? = error as? PostgresStoreError { throw error }
                     throw PostgresStoreError.cannotConnect(server: location.redacted, detail: Self.detail(of: error))
                 }
             }
@@ -195,16 +204,22 @@ final class PostgresSession: @unchecked Sendable {
     /// The result of a query, waiting as long as it takes while the connection lives: a query sent just as the server
     /// closed the connection is never answered (postgres-nio drops it), so the wait looks at the connection every
     /// second and gives up with `cannotConnect` once it is gone, instead of waiting for ever.
-    private func waitWatchingConnection<T: Sendable>(_ future: EventLoopFuture<T>, on connection: PostgresConnection) throws -> T {
+    private func waitWatchingConnection<T: Sendable>(
+        _ future: EventLoopFuture<T>, on connection: PostgresConnection, patience: TimeInterval = answerTimeout
+    ) throws -> T {
         let done = DispatchSemaphore(value: 0)
         let outcome = PostgresResultSlot<T>()
         future.whenComplete { result in
             outcome.fill(result)
             done.signal()
         }
+        let started = Date()
         while done.wait(timeout: .now() + 1) == .timedOut {
             if connection.isClosed, outcome.result == nil {
                 throw PostgresStoreError.cannotConnect(server: location.redacted, detail: "connection lost")
+            }
+            if Date().timeIntervalSince(started) >= patience, outcome.result == nil {
+                throw PostgresStoreError.cannotConnect(server: location.redacted, detail: "no answer within \(Int(patience)) s")
             }
         }
         guard let result = outcome.result else {
@@ -214,8 +229,8 @@ final class PostgresSession: @unchecked Sendable {
     }
 
     /// Runs one statement whose rows do not matter.
-    func execute(_ query: PostgresQuery) throws(PostgresStoreError) {
-        try self.query(query)
+    func execute(_ query: PostgresQuery, patience: TimeInterval = answerTimeout) throws(PostgresStoreError) {
+        try self.query(query, patience: patience)
     }
 
     /// Runs `body` in one transaction, committed when it returns and rolled back when it throws. A transaction the server

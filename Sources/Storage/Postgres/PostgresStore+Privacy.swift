@@ -97,7 +97,7 @@ extension PostgresStore {
     /// is left in their files. Other programs wait for each table's rewrite meanwhile.
     func compact() throws {
         for table in Self.erasedTables {
-            try session.execute(PostgresQuery(unsafeSQL: "VACUUM FULL \(table)"))
+            try session.execute(PostgresQuery(unsafeSQL: "VACUUM FULL \(table)"), patience: 600)  // a large table takes a while
         }
     }
 
