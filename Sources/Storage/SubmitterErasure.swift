@@ -21,6 +21,10 @@ struct SubmitterErasure {
     /// Whether the contact an inbox reply goes to names this person.
     func namesContact(_ contact: String) -> Bool { Privacy.sameName(contact, name) || Privacy.mentions(contact, name: name) }
 
+    /// Whether the contact an inbox reply goes to is erased: one that names this person, and any contact of an idea
+    /// they submitted (their e-mail address or phone number, which need not hold their name).
+    func erasesContact(_ contact: String, ofTheirIdea: Bool) -> Bool { ofTheirIdea || namesContact(contact) }
+
     /// An event snapshot without the person as submitter (the same text when it did not name them).
     func erased(snapshot: String) -> String { Personal.eraseSubmitter(name, in: snapshot) }
 
@@ -42,9 +46,10 @@ struct SubmitterErasure {
         }
         if try db.tableExists("intake") {
             // Who gets a reply may name the same person: erased with them.
+            let theirs = Set(outcome.ideas)
             for row in try Row.fetchAll(db, sql: "SELECT ideaId, replyTo FROM intake WHERE replyTo IS NOT NULL") {
-                guard let contact = row[1] as String?, namesContact(contact) else { continue }
                 let id: Int64 = row[0]
+                guard let contact = row[1] as String?, erasesContact(contact, ofTheirIdea: theirs.contains(id)) else { continue }
                 if !outcome.ideas.contains(id) { outcome.ideas.append(id) }
                 try db.execute(sql: "UPDATE intake SET replyTo = NULL WHERE ideaId = ?", arguments: [id])
             }

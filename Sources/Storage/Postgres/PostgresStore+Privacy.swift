@@ -27,9 +27,10 @@ extension PostgresStore {
                 ideas.append(id)
                 try session.execute("UPDATE idea SET submitter = NULL WHERE id = \(id)")
             }
+            let theirs = Set(ideas)
             for row in try session.query("SELECT ideaId, replyTo FROM intake WHERE replyTo IS NOT NULL ORDER BY ideaId") {
-                guard erasure.namesContact(try row[1].decode(String.self)) else { continue }
                 let id = try row[0].decode(Int64.self)
+                guard erasure.erasesContact(try row[1].decode(String.self), ofTheirIdea: theirs.contains(id)) else { continue }
                 if !ideas.contains(id) { ideas.append(id) }
                 try session.execute("UPDATE intake SET replyTo = NULL WHERE ideaId = \(id)")
             }
