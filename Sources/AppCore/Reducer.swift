@@ -29,19 +29,20 @@ public enum Reducer {
         }
     }
 
-    /// Says the connection is back, and takes the notice that it was lost off an open form (a save can be tried again).
+    /// Says the connection is back; an open form that could not be saved says it is not saved yet and how to save it.
     private static func connectionBack(_ state: inout AppState) {
         state.message = StatusMessage(state.strings[.messageReconnected])
         let notice = state.strings[.offlineNotice]
+        let retry = state.strings[.offlineNotSaved]
         switch state.mode {
         case .form(var form) where form.error == notice:
-            form.error = nil
+            form.error = retry
             state.mode = .form(form)
         case .entry(var form) where form.error == notice:
-            form.error = nil
+            form.error = retry
             state.mode = .entry(form)
         case .decision(var decision) where decision.error == notice:
-            decision.error = nil
+            decision.error = retry
             state.mode = .decision(decision)
         default:
             break

@@ -310,4 +310,5 @@ public enum StringKey: String, CaseIterable, Sendable {
     case postgresCannotConnectBecause, postgresReasonRefused, postgresReasonSilent, postgresReasonLost, postgresReasonNoTLS
     case postgresReasonNeedsPassword, postgresReasonWrongPassword, postgresReasonNoDatabase, postgresReasonNoRole
     case cliInfoUnreachable, migrateServerNotEmpty, migrateWrittenMeanwhile
+    case postgresReadOnly, offlineNotSaved
 }

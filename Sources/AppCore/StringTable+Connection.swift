@@ -22,6 +22,8 @@ extension Strings {
             + "(work on it with --database or database = in config.toml); otherwise migrate into an empty database. Nothing was changed",
         .migrateWrittenMeanwhile: "Another program wrote into {1} while the portfolio was being copied: nothing was copied. Make sure "
             + "nobody works on the server database until the migration is done, empty it and migrate again",
+        .postgresReadOnly: "You may only read on {1}: the server refuses changes for this user (ask its administrator); nothing was changed",
+        .offlineNotSaved: "Connected again, but not saved yet: Ctrl-S saves",
         .migrateNoLocalPortfolio: "The data directory {1} holds no portfolio to copy: name the right one with --data-dir",
         .migrateCopyDiffers: "The copy on {1} differs from the portfolio in: {2}. The local portfolio is untouched; "
             + "empty the server database before trying again, and report this as a bug",
@@ -60,6 +62,8 @@ extension Strings {
             + "(werk erop met --database of database = in config.toml); anders: migreer naar een lege database. Er is niets gewijzigd",
         .migrateWrittenMeanwhile: "Een ander programma schreef in {1} terwijl het portfolio werd gekopieerd: er is niets gekopieerd. "
             + "Zorg dat niemand op de serverdatabase werkt tot de migratie klaar is, maak hem leeg en migreer opnieuw",
+        .postgresReadOnly: "U mag op {1} alleen lezen: de server weigert wijzigingen van deze gebruiker (vraag de beheerder); er is niets gewijzigd",
+        .offlineNotSaved: "Weer verbonden, maar nog niet opgeslagen: Ctrl-S slaat op",
         .migrateNoLocalPortfolio: "De gegevensmap {1} bevat geen portfolio om te kopiëren: noem de goede met --data-dir",
         .migrateCopyDiffers: "De kopie op {1} wijkt af van het portfolio in: {2}. Het lokale portfolio is niet aangeraakt; "
             + "maak de serverdatabase leeg voor u het opnieuw probeert, en meld dit als fout",

@@ -16,6 +16,7 @@ extension PostgresStoreError {
             strings.format(.postgresSchemaFromNewerVersion, clean(server), found, known)
         case .schemaVersionUnreadable(let server, let detail): strings.format(.postgresSchemaVersionUnreadable, clean(server), clean(detail))
         case .tooBusy(let server, let attempts): strings.format(.postgresTooBusy, clean(server), attempts)
+        case .serverError(let server, "42501", _): strings.format(.postgresReadOnly, clean(server))
         case .serverError(let server, let code, let detail): strings.format(.postgresServerError, clean(server), clean(code), clean(detail))
         case .backupOnServer(let server): strings.format(.postgresBackupOnServer, clean(server))
         case .commitUnknown(let server): strings.format(.postgresCommitUnknown, clean(server))

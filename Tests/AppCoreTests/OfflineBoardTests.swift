@@ -18,7 +18,8 @@ struct OfflineBoardTests {
         #expect(effects == [.loadBoard], "the board tries to read again, which is how it connects again")
         let data = BoardData(cards: state.allCards, today: DayDate(year: 2026, month: 11, day: 30)!)
         _ = Reducer.reduce(&state, .boardChangedElsewhere(data))
-        #expect(openForm(state)?.error == nil, "once connected again the form no longer says it cannot save")
+        #expect(openForm(state)?.error == "Weer verbonden, maar nog niet opgeslagen: Ctrl-S slaat op",
+                "once connected again the form says it is not saved yet, and how to save it")
         #expect(openForm(state)?.fields.title == "Fietsmaatjes")
     }
 

@@ -25,6 +25,13 @@ struct PostgresMessageTests {
             + "the user and the password; nothing was changed")
     }
 
+    @Test func aRoleThatMayOnlyReadIsToldSo() {
+        let error = PostgresStoreError.serverError(server: "postgresql://lezer@db:5432/portfolio", code: "42501",
+                                                   detail: "permission denied for table idea")
+        #expect(error.message(in: Strings(.nl)) == "U mag op postgresql://lezer@db:5432/portfolio alleen lezen: de server weigert "
+            + "wijzigingen van deze gebruiker (vraag de beheerder); er is niets gewijzigd")
+    }
+
     @Test func aBadURLIsExplainedInBothLanguages() {
         let error = PostgresStoreError.invalidURL(.badSSLMode("nee"))
         #expect(error.message(in: Strings(.en)) == "The PostgreSQL URL cannot be read: sslmode=nee is not one of disable, prefer, require, "

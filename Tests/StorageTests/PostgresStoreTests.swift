@@ -36,6 +36,19 @@ struct PostgresStoreTests {
         #expect(try store.summaries().map(\.title) == ["Blijft"])
     }
 
+    @Test func aSchemaVersionBelowOneIsUnreadableNeverACrash() throws {
+        let store = try opener.openStore()
+        try store.add(IdeaFields(title: "Blijft"))
+        for version in [-5, 0] {
+            try store.session.execute("UPDATE proeftuin_schema SET version = \(version)")
+            #expect(throws: PostgresStoreError.schemaVersionUnreadable(server: try PostgresTestDatabase.location().redacted,
+                                                                  detail: "version \(version)")) {
+                try opener.openStore()
+            }
+        }
+        #expect(try store.summaries().map(\.title) == ["Blijft"])
+    }
+
     @Test func theServerKeepsTheEventLogAppendOnly() throws {
         let store = try opener.openStore()
         try store.add(IdeaFields(title: "Spoor"))

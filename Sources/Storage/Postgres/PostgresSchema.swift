@@ -289,6 +289,10 @@ enum PostgresSchema {
                 guard rows.count == 1, let found = try? rows[0][0].decode(Int.self) else {
                     throw PostgresStoreError.schemaVersionUnreadable(server: session.location.redacted, detail: "\(rows.count) rows")
                 }
+                // A version below 1 was never written by a program (version 0 lasts only inside the first migration).
+                guard found >= 1 else {
+                    throw PostgresStoreError.schemaVersionUnreadable(server: session.location.redacted, detail: "version \(found)")
+                }
                 current = found
             } else {
                 try session.execute("CREATE TABLE proeftuin_schema (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)")
