@@ -66,6 +66,9 @@ public struct AppState: Equatable, Sendable {
     /// Changes that `U` does again, newest last.
     public var redoStack: [AppliedChange] = []
     public var isLoaded = false
+    /// The connection to the database server is lost: the board shows what it last read, read-only, until a read
+    /// connects again.
+    public var offline = false
     /// Shown in the header: where the data lives.
     public var dataLabel: String
     /// The day the board treats as today (for overdue reviews), from the runner's clock.

@@ -46,6 +46,17 @@ public enum Event: Equatable, Sendable {
     case catalogLoaded(BoardCatalog)
     /// Titles of ideas a weighing session shows that the windowed board did not hold.
     case titlesLoaded([IdeaID: String])
+
+    /// The failure this event reports, if it reports one.
+    var failure: ChangeFailure? {
+        switch self {
+        case .changeFailed(let failure, _), .loadFailed(let failure), .weighingFailed(let failure),
+             .caseNoteRefused(let failure, _), .intakeFailed(let failure):
+            failure
+        default:
+            nil
+        }
+    }
 }
 
 /// What the board reads in one go: the cards (every one, or windows of the columns), the WIP limits, and what day it is.
@@ -98,6 +109,9 @@ public enum ChangePurpose: Equatable, Sendable {
 public enum ChangeFailure: Equatable, Sendable, Error {
     case domain(DomainError)
     case storage(String)
+    /// The connection to the database server is lost (the text says which and why): the board stays open read-only
+    /// until a later read or change connects again.
+    case offline(String)
 }
 
 /// Work the reducer asks the runner to do: plain data, performed outside the reducer.

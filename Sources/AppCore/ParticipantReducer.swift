@@ -31,6 +31,7 @@ public enum ParticipantReducer {
         switch failure {
         case .domain(let error): state.message = StatusMessage(state.strings.error(error), isError: true)
         case .storage(let text): state.message = StatusMessage(state.strings.format(.errorStorage, text), isError: true)
+        case .offline(let text): state.message = StatusMessage(text, isError: true)
         }
     }
 

@@ -3,7 +3,9 @@ import Domain
 /// The pure heart of the app: `(state, event) → effects`. No I/O, no clock.
 public enum Reducer {
     public static func reduce(_ state: inout AppState, _ event: Event) -> [Effect] {
+        let reconnected = noteConnection(event, &state)
         var effects = reduceEvent(&state, event)
+        if reconnected { connectionBack(&state) }
         guard state.isWindowed else { return effects }
         // A windowed board reads what it shows: again after a change, and when scrolling or a filter leaves the window.
         effects = effects.map { $0 == .loadBoard ? .loadWindow(state.reloadQuery()) : $0 }
@@ -12,6 +14,39 @@ public enum Reducer {
         }
         if state.catalogToLoad() { effects.append(.loadCatalog) }
         return effects
+    }
+
+    /// A lost connection to the database server makes the board read-only until a read succeeds again; true when this
+    /// event is the first board read that did (the connection is back).
+    private static func noteConnection(_ event: Event, _ state: inout AppState) -> Bool {
+        switch event {
+        case .boardLoaded, .boardChangedElsewhere:
+            defer { state.offline = false }
+            return state.offline
+        default:
+            if case .offline? = event.failure { state.offline = true }
+            return false
+        }
+    }
+
+    /// Says the connection is back; an open form that could not be saved says it is not saved yet and how to save it.
+    private static func connectionBack(_ state: inout AppState) {
+        state.message = StatusMessage(state.strings[.messageReconnected])
+        let notice = state.strings[.offlineNotice]
+        let retry = state.strings[.offlineNotSaved]
+        switch state.mode {
+        case .form(var form) where form.error == notice:
+            form.error = retry
+            state.mode = .form(form)
+        case .entry(var form) where form.error == notice:
+            form.error = retry
+            state.mode = .entry(form)
+        case .decision(var decision) where decision.error == notice:
+            decision.error = retry
+            state.mode = .decision(decision)
+        default:
+            break
+        }
     }
 
     /// The effect that reads the board again as it is shown: every card, or on a windowed board the windows.
@@ -69,7 +104,7 @@ public enum Reducer {
             form.personalNames = names
             switch failure {
             case .domain(let error): form.error = state.strings.error(error)
-            case .storage(let message): form.error = message
+            case .storage(let message), .offline(let message): form.error = message
             }
             form.notice = CaseNoteForm.notice(form, state.strings)
             state.mode = .entry(form)
@@ -102,7 +137,7 @@ public enum Reducer {
             let text: String
             switch failure {
             case .domain(let error): text = state.strings.error(error)
-            case .storage(let message): text = message
+            case .storage(let message), .offline(let message): text = message
             }
             if case .prompt(var prompt) = state.mode {
                 prompt.error = text
@@ -114,7 +149,7 @@ public enum Reducer {
         case .loadFailed(let failure):
             switch failure {
             case .domain(let error): state.message = StatusMessage(state.strings.error(error), isError: true)
-            case .storage(let message): state.message = StatusMessage(message, isError: true)
+            case .storage(let message), .offline(let message): state.message = StatusMessage(message, isError: true)
             }
             return []
         case .criteriaSetsLoaded(let sets):
@@ -192,6 +227,7 @@ public enum Reducer {
             switch failure {
             case .domain(let error): state.message = StatusMessage(state.strings.error(error), isError: true)
             case .storage(let message): state.message = StatusMessage(state.strings.format(.errorStorage, message), isError: true)
+            case .offline(let message): state.message = StatusMessage(message, isError: true)
             }
             // A refused score reloads the session once; a session that cannot be read (damaged, replaced) is not read again
             // and again in a loop: the message stays until the facilitator leaves.
@@ -424,6 +460,7 @@ public enum Reducer {
         switch failure {
         case .domain(let error): text = purpose == .perform ? state.strings.error(error) : state.strings.refusedTakeBack(error, redo: purpose == .redo)
         case .storage(let message): text = state.strings.format(.errorStorage, message)
+        case .offline(let message): text = message
         }
         state.submittedDraft = nil  // the typed work stays in its draft
         // A refused undo or redo drops only its own entry (already taken off its stack): the rest of the history

@@ -137,6 +137,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case errorMatrixEmpty, errorMatrixRowLength, errorMatrixEmptyEntry, errorMatrixSize, detailTruncated
     case terminalNotATerminal, terminalTermNotSet, terminalUnknown, terminalUnsuitable, interchangeNotAnExport
     case interchangeSchemaMismatch, interchangeNotEmpty, cliUnexpected, personalLeftOut, infoNotCreated
+    case interchangeServerNotEmpty
     case storageDatabaseInUse, storageDatabaseMissing, storageNotRestorable, restoreNotAFile, restoreTheLiveDatabase
     case restoreNotSQLite, restoreDamaged, restoreNotProeftuin, restoreNewerVersion, storageDatabaseReplaced
     case storageDiskFull, cliInsideDataDirectory, forgetCopiesRewritten, forgetLeftoversRemoved, forgetCopiesNotRewritten
@@ -222,6 +223,13 @@ public enum StringKey: String, CaseIterable, Sendable {
     case portfolioUpdating
     /// `--demo --data-dir DIR` on a directory that already holds ideas.
     case cliDemoBoardNotEmpty
+    // A portfolio on a PostgreSQL server (StringTable+Postgres.swift)
+    case postgresInvalidURL, postgresProblemWrongScheme, postgresProblemMissingHost, postgresProblemSeveralHosts
+    case postgresProblemBadPort, postgresProblemBadEncoding, postgresProblemBadDatabase, postgresProblemFragment
+    case postgresProblemUnknownParameter, postgresProblemRepeatedParameter, postgresProblemBadSSLMode
+    case postgresProblemBadConnectTimeout, postgresPasswordFileTooOpen, postgresCannotConnect, postgresSchemaFromNewerVersion
+    case postgresSchemaVersionUnreadable, postgresTooBusy, postgresServerError
+    case postgresBackupOnServer, postgresCommitUnknown
     /// `info`: ideas declined at intake, counted apart from the board's columns.
     case cliInfoDeclined
     /// A move, reorder or merge of an idea declined at intake.
@@ -231,7 +239,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     /// A CSV header's column that names no field of an idea.
     case cliWarningUnknownColumn
     // The command line's help, read by CLI's `HelpLanguage` (StringTable+Help.swift); every key starts with `cliHelp`.
-    case cliHelpBenchAbstract, cliHelpBenchIdeas, cliHelpCommonFormat, cliHelpBenchKeep, cliHelpBenchLang
+    case cliHelpBenchAbstract, cliHelpBenchIdeas, cliHelpCommonFormat, cliHelpBenchKeep
     case cliHelpBenchFrameAbstract, cliHelpBenchFrameMemory, cliHelpBenchFramePhases, cliHelpBenchFrameFrameClock
     case cliHelpBenchFrameDailyBackup, cliHelpCaseAbstract, cliHelpCaseAddAbstract, cliHelpCommonId, cliHelpCaseAddText
     case cliHelpCaseAddShows, cliHelpCaseAddDate, cliHelpCaseAddPublishable, cliHelpCaseAddMask, cliHelpCaseListAbstract
@@ -292,4 +300,15 @@ public enum StringKey: String, CaseIterable, Sendable {
     case cliHelpSessionResultsMethod, cliHelpSessionResultsNormalization, cliHelpSessionResultsAggregate
     case cliHelpSessionCloseAbstract, cliHelpSessionCloseAllowIncomplete, cliHelpSessionListAbstract
     case cliHelpSessionMinutesAbstract, cliHelpSessionMinutesFormat, cliHelpSessionMinutesOutput
+    // A lost connection to the database server
+    case offlineLabel, offlineNotice, messageReconnected
+    case cliHelpGlobalOptionsDatabase
+    case cliDemoDatabaseNotEmpty
+    case cliDoctorServerRestore, cliDoctorServerBackups
+    case migrateNoLocalPortfolio, migrateCopyDiffers, cliMigrated, cliMigratedNext, cliHelpMigrateAbstract, cliHelpMigrateTo
+    case cliHelpBenchDiscussion, cliUsageBenchKeepServer
+    case postgresCannotConnectBecause, postgresReasonRefused, postgresReasonSilent, postgresReasonLost, postgresReasonNoTLS
+    case postgresReasonNeedsPassword, postgresReasonWrongPassword, postgresReasonNoDatabase, postgresReasonNoRole
+    case cliInfoUnreachable, migrateServerNotEmpty, migrateWrittenMeanwhile
+    case postgresReadOnly, offlineNotSaved
 }

@@ -4,11 +4,11 @@ extension Strings {
         .en: english.merging(englishAdditions) { old, _ in old }.merging(learningEnglish) { old, _ in old }
             .merging(englishIntake) { old, _ in old }.merging(englishRoomFixes) { old, _ in old }
             .merging(englishIntakeFixes) { old, _ in old }.merging(englishPortfolio) { old, _ in old }
-            .merging(englishHelp) { old, _ in old },
+            .merging(englishPostgres) { old, _ in old }.merging(englishConnection) { old, _ in old }.merging(englishHelp) { old, _ in old },
         .nl: dutch.merging(dutchAdditions) { old, _ in old }.merging(learningDutch) { old, _ in old }
             .merging(dutchIntake) { old, _ in old }.merging(dutchRoomFixes) { old, _ in old }
             .merging(dutchIntakeFixes) { old, _ in old }.merging(dutchPortfolio) { old, _ in old }
-            .merging(dutchHelp) { old, _ in old },
+            .merging(dutchPostgres) { old, _ in old }.merging(dutchConnection) { old, _ in old }.merging(dutchHelp) { old, _ in old },
     ]
 
     static let english: [StringKey: String] = [
@@ -356,6 +356,7 @@ extension Strings {
         .interchangeNotAnExport: "The file is not a Proeftuin JSON export",
         .interchangeSchemaMismatch: "The export follows schema '{1}' but this version expects '{2}': import it with the matching version",
         .interchangeNotEmpty: "The data directory {1} already holds data: import a JSON export into an empty data directory (use --data-dir)",
+        .interchangeServerNotEmpty: "The database {1} already holds a portfolio: import a JSON export into an empty database",
         .cliUnexpected: "Something went wrong: {1}",
         .personalLeftOut: "(personal data: add --include-personal)",
         .infoNotCreated: "(not created yet)",
@@ -809,6 +810,7 @@ extension Strings {
         .interchangeNotAnExport: "Het bestand is geen JSON-export van Proeftuin",
         .interchangeSchemaMismatch: "De export volgt schema '{1}', maar deze versie verwacht '{2}': importeer hem met de bijpassende versie",
         .interchangeNotEmpty: "De gegevensmap {1} bevat al gegevens: importeer een JSON-export in een lege gegevensmap (gebruik --data-dir)",
+        .interchangeServerNotEmpty: "De database {1} bevat al een portfolio: importeer een JSON-export in een lege database",
         .cliUnexpected: "Er ging iets mis: {1}",
         .personalLeftOut: "(persoonsgegevens: voeg --include-personal toe)",
         .infoNotCreated: "(nog niet aangemaakt)",

@@ -12,7 +12,11 @@ public struct BoardLoop {
     public init(state: AppState, runner: EffectRunner) {
         var runner = runner
         runner.portfolioWorker = figures
-        figures.attach(runner)
+        // The figures are read on a second connection to the same portfolio (the same pool on SQLite; its own connection
+        // on a server, whose one connection would otherwise make a key wait for them).
+        let background = EffectRunner(workspace: runner.workspace.sibling(program: "board"),  // it only reads
+                                      staleDays: runner.staleDays, triageDays: runner.triageDays, language: runner.language)
+        figures.attach(runner, background: background)
         self.state = state
         self.runner = runner
     }

@@ -9,7 +9,7 @@ public struct ChangeWatcher: Sendable {
     /// Whether a failure to look (a database replaced by a restore, a damaged file) was already reported by a reload.
     private var reportedFailure = false
 
-    public init(workspace: Workspace, interval: TimeInterval = 0.5, now: Date = Date()) {
+    public init(workspace: Workspace, interval: TimeInterval = 0.25, now: Date = Date()) {
         self.workspace = workspace
         self.interval = interval
         self.lastLook = now

@@ -195,8 +195,6 @@ public struct EffectRunner: Sendable {
     }
 
     func failure(_ error: any Error) -> ChangeFailure {
-        if let domain = error as? DomainError { return .domain(domain) }
-        if let storage = error as? StorageError { return .storage(storage.message(in: Strings(language))) }
-        return .storage(TextSanitizer.singleLine("\(error)"))
+        ChangeFailure(error, language: language)
     }
 }

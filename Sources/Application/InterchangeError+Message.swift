@@ -10,6 +10,7 @@ extension InterchangeError {
         case .notAnExport: strings[.interchangeNotAnExport]
         case .schemaMismatch(let found, let expected): strings.format(.interchangeSchemaMismatch, clean(found), clean(expected))
         case .notEmpty(let path): strings.format(.interchangeNotEmpty, clean(path))
+        case .serverNotEmpty(let server): strings.format(.interchangeServerNotEmpty, clean(server))
         }
     }
 }

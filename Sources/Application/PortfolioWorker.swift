@@ -9,6 +9,9 @@ public final class PortfolioWorker: @unchecked Sendable {
     private let lock = NSLock()
     private let queue = DispatchQueue(label: "proeftuin.portfolio-figures", qos: .utility)
     private var runner: EffectRunner?
+    /// The runner the background computations read through: on a connection of their own where the store has
+    /// connections (a server), so a key's read never waits for them.
+    private var background: EffectRunner?
     /// Events waiting for the run loop.
     private var mailbox: [Event] = []
     /// The data state being computed now, and the newest one asked for meanwhile.
@@ -19,9 +22,13 @@ public final class PortfolioWorker: @unchecked Sendable {
 
     public init() {}
 
-    /// Connects the worker to the runner whose reads it does (the runner holds the worker in turn, to hand it work).
-    public func attach(_ runner: EffectRunner) {
-        lock.withLock { self.runner = runner }
+    /// Connects the worker to the runner whose reads it does (the runner holds the worker in turn, to hand it work);
+    /// the figures themselves are read through `background` when given.
+    public func attach(_ runner: EffectRunner, background: EffectRunner? = nil) {
+        lock.withLock {
+            self.runner = runner
+            self.background = background
+        }
     }
 
     /// How long a computation waits after it is asked for, so a run of changes (reorders typed one after another) is
@@ -87,7 +94,7 @@ public final class PortfolioWorker: @unchecked Sendable {
             waiting = nil
             return newer
         }
-        guard let runner = lock.withLock({ self.runner }) else { return }
+        guard let runner = lock.withLock({ self.background ?? self.runner }) else { return }
         let events = Self.outcome(of: runner, key)
         lock.withLock {
             mailbox += events

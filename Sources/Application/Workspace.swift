@@ -18,16 +18,20 @@ public final class Workspace: Sendable {
         self.themes = themes
     }
 
-    /// Opens (creating when needed) the SQLite portfolio in a data directory; `program` is recorded with every change.
-    /// `readingOnly`: a portfolio this user may only read is opened read-only instead of refused (for listings and exports).
+    /// Opens (creating when needed) the portfolio: the SQLite file in a data directory, or with `server` the database on a
+    /// PostgreSQL server (the data directory then keeps only local files: drafts, copies); `program` is recorded with
+    /// every change. `readingOnly`: a SQLite portfolio this user may only read is opened read-only instead of refused (for
+    /// listings and exports); on a server, what a user may do is the server's roles' business.
     public static func open(
-        _ directory: DataDirectory, actor: String, program: String, defaultWipLimits: [Stage: WipLimit] = [:],
-        themes: ThemeCatalog = .open, readingOnly: Bool = false
+        _ directory: DataDirectory, server: PostgresLocation? = nil, actor: String, program: String,
+        defaultWipLimits: [Stage: WipLimit] = [:], themes: ThemeCatalog = .open, readingOnly: Bool = false
     ) throws -> Workspace {
-        let workspace = Workspace(
-            store: try AppDatabase.open(directory, actor: actor, program: program, defaultWipLimits: defaultWipLimits,
-                                        readingOnly: readingOnly),
-            themes: themes)
+        let store: any Store = if let server {
+            try PostgresStore.open(server, directory: directory, actor: actor, program: program, defaultWipLimits: defaultWipLimits)
+        } else {
+            try AppDatabase.open(directory, actor: actor, program: program, defaultWipLimits: defaultWipLimits, readingOnly: readingOnly)
+        }
+        let workspace = Workspace(store: store, themes: themes)
         if !readingOnly { try workspace.seedChallenges() }
         return workspace
     }

@@ -50,44 +50,49 @@ func milliseconds(_ body: () throws -> Void) rethrows -> Double {
 /// `proeftuin bench`: generates the budget data set and prints each figure next to its budget.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: HelpLanguage.text(.cliHelpBenchAbstract))
+        commandName: "bench", abstract: HelpLanguage.text(.cliHelpBenchAbstract),
+        discussion: HelpLanguage.text(.cliHelpBenchDiscussion))
 
     @Option(help: HelpLanguage.help(.cliHelpBenchIdeas)) var ideas: Int = 10_000
     @Option(help: HelpLanguage.help(.cliHelpCommonFormat)) var format: TextFormat = .text
     @Option(help: HelpLanguage.help(.cliHelpBenchKeep)) var keep: String?
-    @Option(help: HelpLanguage.help(.cliHelpBenchLang)) var lang: String?
+    /// `--lang`, and `--database`: only given on the command line (never the configured server) the bench measures on
+    /// that server, in databases it makes for itself. `--data-dir` is not used (see `--keep`).
+    @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        var global = GlobalOptions()
-        global.lang = lang
         let strings = Strings(try global.language())
-        let directory = DataDirectory(url: keep.map { URL(fileURLWithPath: $0) }
-            ?? FileManager.default.temporaryDirectory.appendingPathComponent("proeftuin-bench-\(ProcessInfo.processInfo.processIdentifier)"))
-        defer { if keep == nil { try? FileManager.default.removeItem(at: directory.url) } }
-        if FileManager.default.fileExists(atPath: directory.databaseURL.path) {
-            throw CLIError.usage(.cliUsageBenchKeep, [directory.path])
+        let server = try global.database.map { try PostgresLocation.parse($0, environment: global.environment) }
+        guard keep == nil || server == nil else { throw CLIError.usage(.cliUsageBenchKeepServer, []) }
+        let folder = FileManager.default.temporaryDirectory
+        let name = "bench-\(ProcessInfo.processInfo.processIdentifier)"
+        let target = try keep.map { BenchTarget(directory: DataDirectory(url: URL(fileURLWithPath: $0)), server: nil) }
+            ?? BenchTarget.fresh(name, in: folder, server: server)
+        defer { if keep == nil { target.remove() } }
+        if server == nil, FileManager.default.fileExists(atPath: target.directory.databaseURL.path) {
+            throw CLIError.usage(.cliUsageBenchKeep, [target.directory.path])
         }
         let set = BenchmarkDataSet(ideas: max(10, try NumberKind.ideaCount.check(ideas)))
         let now = Date()
         var generation = 0.0
         do {
-            let workspace = try Workspace.open(directory, actor: "bench", program: "bench")
+            let workspace = try target.open()
             generation = try milliseconds { try workspace.generateBenchmarkData(set, now: now) }
         }
         var figures: [Figure] = []
         // The budgets of issue 17, for up to 100,000 ideas; the command's import at 0.03 ms a row (0.3 s for 10,000).
-        figures.append(try startToFirstFrame(directory, dailyBackup: false))
-        figures.append(try startToFirstFrame(directory, dailyBackup: true))
-        let workspace = try Workspace.open(directory, actor: "bench", program: "bench")
+        figures.append(try startToFirstFrame(target, dailyBackup: false))
+        if server == nil { figures.append(try startToFirstFrame(target, dailyBackup: true)) }  // a server gets no daily backup
+        let workspace = try target.open()
         var board = try BenchBoard(workspace: workspace)
         figures.append(navigation(&board))
         figures.append(try change(&board))
         figures += portfolio(&board)
-        figures.append(try boardMemory(directory))
-        figures.append(try moveCard(directory))
+        figures.append(try boardMemory(target))
+        figures.append(try moveCard(target))
         figures.append(weighingRecompute())
-        figures.append(try importCommand(rows: set.ideas))
-        figures.append(try report(directory))
+        figures.append(try importCommand(rows: set.ideas, server: server))
+        figures.append(try report(target))
         switch format {
         case .json:
             struct Output: Encodable {
@@ -112,11 +117,12 @@ struct BenchCommand: ParsableCommand {
     /// reports the monotonic clock when the frame is done, the parent subtracts the moment it started it. With
     /// `dailyBackup` each run is the first start of a day (no backup of today yet), so the child makes the day's backup
     /// where the board does (`Proeftuin.open`); without, today's backup is there already.
-    private func startToFirstFrame(_ directory: DataDirectory, dailyBackup: Bool) throws -> Figure {
+    private func startToFirstFrame(_ target: BenchTarget, dailyBackup: Bool) throws -> Figure {
         var samples: [Double] = []
         for _ in 0..<10 {
-            if dailyBackup { try? FileManager.default.removeItem(at: directory.backupsURL) }
-            let (output, started) = try child(["bench-frame", "--data-dir", directory.path, "--frame-clock", "--daily-backup"])
+            if dailyBackup { try? FileManager.default.removeItem(at: target.directory.backupsURL) }
+            let (output, started) = try child(["bench-frame"] + target.arguments + ["--frame-clock", "--daily-backup"],
+                                              environment: target.environment)
             guard let done = UInt64(output.trimmingCharacters(in: .whitespacesAndNewlines)) else { throw ValidationError("bench-frame failed") }
             samples.append(Double(done - started) / 1_000_000)
         }
@@ -124,11 +130,13 @@ struct BenchCommand: ParsableCommand {
                       budget: 150, samples: samples)
     }
 
-    /// Runs this binary with arguments; its standard output and the moment it was started.
-    private func child(_ arguments: [String]) throws -> (String, UInt64) {
+    /// Runs this binary with arguments (and `environment` added to this one's); its standard output and the moment it
+    /// was started.
+    private func child(_ arguments: [String], environment: [String: String] = [:]) throws -> (String, UInt64) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         process.arguments = arguments
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
@@ -184,15 +192,15 @@ struct BenchCommand: ParsableCommand {
         ]
     }
 
-    private func boardMemory(_ directory: DataDirectory) throws -> Figure {
-        let (output, _) = try child(["bench-frame", "--data-dir", directory.path, "--memory"])
+    private func boardMemory(_ target: BenchTarget) throws -> Figure {
+        let (output, _) = try child(["bench-frame"] + target.arguments + ["--memory"], environment: target.environment)
         let memory = (Double(output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) / 1_048_576
         return Figure("peak memory of a board process", unit: "MiB", budget: 80, samples: [memory])
     }
 
     /// Moving a card to another stage and back, each move committed with its event row.
-    private func moveCard(_ directory: DataDirectory) throws -> Figure {
-        let workspace = try Workspace.open(directory, actor: "bench", program: "bench")
+    private func moveCard(_ target: BenchTarget) throws -> Figure {
+        let workspace = try target.open()
         let card = try require_(workspace.reader.summaries().first { $0.stage == .proposed })
         var samples: [Double] = []
         for _ in 0..<100 {
@@ -234,8 +242,9 @@ struct BenchCommand: ParsableCommand {
     }
 
     /// `proeftuin import FILE.csv` as a person runs it: a new process on a generated file (one row per idea of the data
-    /// set, titles that share common words and some near-duplicates), into a fresh data directory, three runs.
-    private func importCommand(rows: Int) throws -> Figure {
+    /// set, titles that share common words and some near-duplicates), into a fresh data directory (or a fresh database
+    /// on `server`), three runs.
+    private func importCommand(rows: Int, server: PostgresLocation?) throws -> Figure {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("proeftuin-bench-import-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -243,8 +252,9 @@ struct BenchCommand: ParsableCommand {
         try Data(Self.generatedCSV(rows: rows).utf8).write(to: file)
         var samples: [Double] = []
         for run in 0..<3 {
-            let data = folder.appendingPathComponent("data-\(run)")
-            let (_, started) = try child(["import", file.path, "--data-dir", data.path])
+            let target = try BenchTarget.fresh("bench-import-\(ProcessInfo.processInfo.processIdentifier)-\(run)", in: folder, server: server)
+            defer { target.remove() }
+            let (_, started) = try child(["import", file.path] + target.arguments, environment: target.environment)
             samples.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
         }
         return Figure("import \(rows) ideas from CSV (the command, new process)", budget: max(300, Double(rows) * 0.03), samples: samples)
@@ -273,8 +283,8 @@ struct BenchCommand: ParsableCommand {
     }
 
     /// The whole-portfolio report, Markdown and HTML.
-    private func report(_ directory: DataDirectory) throws -> Figure {
-        let workspace = try Workspace.open(directory, actor: "bench", program: "bench")
+    private func report(_ target: BenchTarget) throws -> Figure {
+        let workspace = try target.open()
         var samples: [Double] = []
         for _ in 0..<3 {
             samples.append(try milliseconds {

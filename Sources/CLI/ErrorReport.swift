@@ -15,6 +15,8 @@ enum ErrorReport {
         switch error {
         case let error as DomainError: strings.commandLineError(error)
         case let error as StorageError: error.message(in: strings)
+        case let error as PostgresStoreError: error.message(in: strings)
+        case let error as MigrationError: error.message(in: strings)
         case let error as CLIError: error.message(in: strings)
         // Hardening
         case let error as InterchangeError: error.message(in: strings)

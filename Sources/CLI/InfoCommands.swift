@@ -18,11 +18,17 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         if let ideas { try NumberKind.ideaCount.check(ideas) }  // before anything is opened or created
         let directory = global.directory
-        if !force, let contents = try? FileManager.default.contentsOfDirectory(atPath: directory.path), !contents.isEmpty {
+        let server = try global.server()
+        if !force, server == nil, let contents = try? FileManager.default.contentsOfDirectory(atPath: directory.path), !contents.isEmpty {
             let holdsIdeas = directory.holdsDatabase ? ((try? global.openWorkspace().reader.isEmpty()) == false) : true
             if holdsIdeas { throw StorageError.directoryNotEmpty(path: directory.path) }
         }
         let workspace = try global.openWorkspace()
+        // Where the demo went: the data directory, or the server (without its password).
+        let place = Output.safe(server?.redacted ?? directory.path)
+        if let server, !force || ideas != nil, try !workspace.reader.isEmpty() {
+            throw CLIError.usage(.cliDemoDatabaseNotEmpty, [Output.safe(server.redacted)])
+        }
         if let ideas {
             guard try workspace.reader.isEmpty() else { throw StorageError.directoryNotEmpty(path: directory.path) }
             let set = BenchmarkDataSet(ideas: ideas)
@@ -30,12 +36,11 @@ struct DemoCommand: ParsableCommand {
                                                        strings: Strings(try global.language()))
             try workspace.generateBenchmarkData(set, now: Date()) { progress.update($0) }
             progress.finish()
-            print(Strings(try global.language())
-                .format(.cliBenchmarkGenerated, set.ideas, set.cycles, set.sessions, set.events, Output.safe(directory.path)))
+            print(Strings(try global.language()).format(.cliBenchmarkGenerated, set.ideas, set.cycles, set.sessions, set.events, place))
             return
         }
         let count = try workspace.seedDemo(now: Date())
-        print(Strings(try global.language()).format(.cliDemoAdded, count, Output.safe(directory.path)))
+        print(Strings(try global.language()).format(.cliDemoAdded, count, place))
     }
 }
 
@@ -50,14 +55,25 @@ struct InfoCommand: ParsableCommand {
         let strings = Strings(try global.language())
         // Looking never creates: a data directory or database that is not there is reported as such.
         let directory = global.directory
-        let exists = FileManager.default.fileExists(atPath: directory.databaseURL.path)
-        let workspace = exists ? try global.openForReading() : nil
+        let server = try global.server()
+        let exists = server != nil || FileManager.default.fileExists(atPath: directory.databaseURL.path)
+        // A server out of reach is named as such; the local facts (paths, configuration, language) are still shown.
+        var unreachable: String? = nil
+        let workspace: Workspace?
+        do {
+            workspace = exists ? try global.openForReading() : nil
+        } catch let error as PostgresStoreError where server != nil && error.isLostConnection {
+            workspace = nil
+            unreachable = error.message(in: strings)
+        }
         let counts = try workspace?.reader.countsByStage() ?? [:]
         let notThere = " " + strings[.infoNotCreated]
         var rows: [[String]] = [
             [strings[.cliInfoVersion], Proeftuin.version],
             [strings[.cliInfoDataDirectory], directory.path + (FileManager.default.fileExists(atPath: directory.path) ? "" : notThere)],
-            [strings[.cliInfoDatabase], directory.databaseURL.path + (exists ? "" : notThere)],
+            // A server is shown without its password.
+            [strings[.cliInfoDatabase], server.map { Output.safe($0.redacted) + (unreachable == nil ? "" : " " + strings[.cliInfoUnreachable]) }
+                ?? directory.databaseURL.path + (exists ? "" : notThere)],
             [strings[.cliInfoConfigFile], configuration.path + (configuration.exists ? "" : " " + strings[.cliInfoNotPresent])],
         ] + configuration.summary.map { ["  " + strings[.cliInfoConfig], $0] } + [
             [strings[.cliInfoActor], workspace?.reader.actor ?? configuration.actor(environment: global.environment)],
@@ -71,6 +87,7 @@ struct InfoCommand: ParsableCommand {
         rows.append([strings[.cliInfoDeclined], "\(declined)"])
         rows.append([strings[.cliInfoEvents], "\(try workspace?.reader.eventCount() ?? 0)"])
         print(Output.table(rows))
+        if let unreachable { print(unreachable) }
     }
 }
 

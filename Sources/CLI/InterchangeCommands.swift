@@ -24,7 +24,7 @@ func parseDay(_ text: String?) throws -> DayDate? {
 /// output.
 func emit(_ text: String, to output: String?, force: Bool, protecting directory: DataDirectory, strings: Strings) throws {
     guard let output else {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        try Output.write(text)
         return
     }
     try OutputFile.write(text, to: output, force: force, protecting: directory)

@@ -13,6 +13,8 @@ struct BackupCommand: ParsableCommand {
     @Option(help: HelpLanguage.help(.cliHelpBackupOutput)) var output: String?
 
     func run() throws {
+        // A server's backups are its administrator's (pg_dump): refused before anything is opened, with what to do.
+        if let server = try global.server() { throw PostgresStoreError.backupOnServer(server: server.redacted) }
         let workspace = try global.openWorkspace()
         let progress = ProgressBar.onStandardError(.progressCopying, counting: .progressPages, strings: Strings(try global.language()))
         let report: (Int, Int) -> Void = { progress.update($0, done: $1 > 0 ? Double($0) / Double($1) : nil) }
@@ -34,6 +36,7 @@ struct DoctorCommand: ParsableCommand {
 
     func run() throws {
         let strings = Strings(try global.language())
+        if let server = try global.server() { return try checkServer(server, strings) }
         let directory = global.directory
         if FileManager.default.isWritableFile(atPath: directory.path) {
             try DatabaseRestore.recover(directory)  // a restore cut short is finished first
@@ -72,6 +75,24 @@ struct DoctorCommand: ParsableCommand {
         let now = Doctor.check(directory)
         print(strings.format(.cliDoctorIntegrityNow, Self.integrity(now, strings)))
         if now == ["ok"] { Self.printUnreadable(try Doctor.unreadableValues(directory), heading: .cliDoctorUnreadableNow, strings) }
+    }
+
+    /// The same on a PostgreSQL server: its connection, the schema, every stored value read back; a server's backups and
+    /// restores are its administrator's (`pg_dump`, `pg_restore`), so `--restore` is refused with where to look.
+    private func checkServer(_ server: PostgresLocation, _ strings: Strings) throws {
+        let name = Output.safe(server.redacted)
+        if restore || from != nil { throw CLIError.usage(.cliDoctorServerRestore, [name]) }
+        print(strings.format(.cliDoctorDatabase, name))
+        let report: HealthReport
+        do {
+            report = try global.openWorkspace().reader.health()
+        } catch let error as PostgresStoreError where error.isLostConnection {
+            print(strings.format(.cliDoctorIntegrity, strings[.cliInfoUnreachable]))
+            throw error
+        }
+        print(strings.format(.cliDoctorIntegrity, Self.integrity(report.integrity, strings)))
+        print(strings[.cliDoctorServerBackups])
+        if !report.healthy { throw ExitCode(1) }
     }
 
     /// SQLite's verdict: `ok` as it is, `no database yet` in the user's language, anything else as SQLite words it.

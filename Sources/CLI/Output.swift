@@ -108,6 +108,19 @@ struct HistoryJSON: Encodable {
 
 /// Printing helpers shared by the commands.
 enum Output {
+    /// Writes text to standard output. A reader that stopped reading (`proeftuin export | head`) ends the program quietly
+    /// with the status a broken pipe gives (128 + SIGPIPE), as the shell expects, never with a crash; any other failure
+    /// (a full disk) is an error naming standard output.
+    static func write(_ text: String) throws {
+        do {
+            try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+        } catch let error as NSError {
+            let posix = (error.userInfo[NSUnderlyingErrorKey] as? NSError).flatMap { $0.domain == NSPOSIXErrorDomain ? $0.code : nil }
+            if posix == Int(EPIPE) || (error.domain == NSPOSIXErrorDomain && error.code == Int(EPIPE)) { exit(128 + SIGPIPE) }
+            throw CLIError.cannotWrite("standard output", error.localizedDescription)
+        }
+    }
+
     static func json<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -79,13 +79,13 @@ struct SessionServeCommand: ParsableCommand {
             for line in entry.qr { text += (colour ? "\u{1B}[30;47m" + line + "\u{1B}[0m" : line) + "\n" }
         }
         text += "\n" + strings[.serveStopHint] + "\n"
-        FileHandle.standardOutput.write(Data(text.utf8))
+        try Output.write(text)
         Self.waitForStopSignal()
         server.stop()
         // The links end, unless another running program (the board, another `serve`) still shares the session.
         guard share?.othersShare() != true else { return }
         try workspace.stopSharing(session.id)
-        FileHandle.standardOutput.write(Data((strings.format(.shareStopped, session.id) + "\n").utf8))
+        try Output.write(strings.format(.shareStopped, session.id) + "\n")
     }
 
     /// Blocks until SIGINT, SIGTERM or SIGHUP arrives.

@@ -25,6 +25,7 @@ public struct Proeftuin: ParsableCommand {
             MergeCommand.self, ForgetCommand.self, BackupCommand.self, DoctorCommand.self, InfoCommand.self, KeysCommand.self,
             BenchCommand.self, BenchFrameCommand.self, CaseCommand.self,
             AcceptCommand.self, DeclineCommand.self, ReplyCommand.self, ReplyListCommand.self, ChallengeCommand.self,
+            MigrateCommand.self,
         ]
     )
 
@@ -118,11 +119,14 @@ struct BoardCommand: ParsableCommand {
             server: ParticipantServer(workspace: workspace.sibling(program: "web"), listen: listen, language: language),
             workspace: workspace, language: language)
         defer { sharing.shutdown() }
+        // Where the data is, in the header: a server by its database and host; a data directory by its path.
+        let place = directory == nil ? try global.server().map { TextSanitizer.singleLine($0.shortName) } : nil
         try MainActor.assumeIsolated {
             try BoardApp.run(workspace: workspace, language: language, environment: environment, useMouse: useMouse,
                              staleDays: configuration.staleDays ?? 30, keymap: keymap, sharing: sharing,
                              triageDays: configuration.triageDaysOrDefault,
-                             dailyBackup: true)  // at most once a day, the newest seven kept, made after the first frame
+                             dailyBackup: true,  // at most once a day, the newest seven kept, made after the first frame
+                             server: place)
         }
         if demo { print(Strings(language).format(.cliDemoKept, TextSanitizer.singleLine(workspace.reader.directory.path))) }
     }

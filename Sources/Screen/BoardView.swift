@@ -24,11 +24,14 @@ enum BoardView {
         if !state.filter.isEmpty { left += " · " + strings.format(.filterLabel, state.filter) }
         if !state.isLoaded { left += " · " + strings[.loading] }
         if let card = state.selectedCard { left += " │ \(card.id) \(card.title)" }
-        let label = state.dataLabel.isEmpty ? "" : " " + state.dataLabel + " "
-        let labelFits = DisplayWidth.of(left) + DisplayWidth.of(label) + 2 <= grid.width
-        let room = labelFits ? grid.width - DisplayWidth.of(label) : grid.width
+        // Without a connection to the database server the board says so where it names its data, whatever else must give way.
+        let label = state.offline ? " ⚠ " + strings[.offlineLabel] + " " : state.dataLabel.isEmpty ? "" : " " + state.dataLabel + " "
+        let labelFits = state.offline || DisplayWidth.of(left) + DisplayWidth.of(label) + 2 <= grid.width
+        let room = labelFits ? max(0, grid.width - DisplayWidth.of(label)) : grid.width
         grid.put(DisplayWidth.truncate(left, to: room), x: 0, y: 0, style: Palette.header)
-        if labelFits { grid.put(label, x: grid.width - DisplayWidth.of(label), y: 0, style: Palette.header) }
+        if labelFits {
+            grid.put(label, x: max(0, grid.width - DisplayWidth.of(label)), y: 0, style: state.offline ? Palette.offline : Palette.header)
+        }
     }
 
     private static func drawTabs(_ state: AppState, into grid: inout CellGrid) {

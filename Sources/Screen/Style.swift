@@ -30,6 +30,8 @@ public struct Style: Hashable, Sendable {
 /// The named styles of the interface, so views say what a thing is rather than how it looks.
 public enum Palette {
     public static let header = Style(foreground: .white, background: .blue, bold: true)
+    /// The header's notice that the connection to the database server is lost.
+    public static let offline = Style(foreground: .white, background: .red, bold: true)
     public static let border = Style(dim: true)
     public static let focusedBorder = Style(foreground: .cyan, bold: true)
     public static let columnTitle = Style(bold: true)

@@ -54,16 +54,7 @@ extension AppDatabase {
             // read by id.
             let version = try Self.changeCounter(db)
             let entries = try searchCache.entries(version: version) { fold in try Self.searchEntries(db, fold: fold) }
-            let waiting = inboxOnly ? Set(open.waiting.keys) : nil
-            let wanted = words.map { Substring($0) }
-            var matchingIDs: [Stage: [Int64]] = [:]
-            for (stage, list) in entries {
-                var ids: [Int64] = []
-                for entry in list where waiting.map({ $0.contains(entry.id) }) ?? true && TextSearch.contains(entry.text, every: wanted) {
-                    ids.append(entry.id)
-                }
-                if !ids.isEmpty { matchingIDs[stage] = ids }
-            }
+            let matchingIDs = BoardSearchCache.matching(entries, words: words, waiting: inboxOnly ? Set(open.waiting.keys) : nil)
             for (stage, id) in keep {
                 keepSelection(stage, at: matchingIDs[stage]?.firstIndex(of: id.rawValue))
             }

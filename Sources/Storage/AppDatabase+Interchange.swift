@@ -20,6 +20,8 @@ public enum InterchangeError: Error, Equatable, CustomStringConvertible, Localiz
     case notAnExport
     case schemaMismatch(found: String, expected: String)
     case notEmpty(path: String)
+    /// The PostgreSQL database (named by its URL without the password) already holds a portfolio.
+    case serverNotEmpty(server: String)
 
     public var description: String {
         switch self {
@@ -28,6 +30,8 @@ public enum InterchangeError: Error, Equatable, CustomStringConvertible, Localiz
             "the export follows schema '\(found)' but this version expects '\(expected)': import it with the matching version"
         case .notEmpty(let path):
             "the data directory \(path) already holds data: import a JSON export into an empty data directory (use --data-dir)"
+        case .serverNotEmpty(let server):
+            "the database \(server) already holds a portfolio: import a JSON export into an empty database"
         }
     }
 
@@ -35,14 +39,6 @@ public enum InterchangeError: Error, Equatable, CustomStringConvertible, Localiz
 }
 
 extension AppDatabase {
-    /// Tables in an order that respects foreign keys.
-    static let exportedTables = [
-        "idea", "cycle", "caseNote", "measurement", "decision", "criteriaSet", "session", "score", "abstention", "cellNote", "wipLimit", "event",
-        "intake", "challenge", "councilValues",
-    ]
-    /// Columns holding JSON arrays shown as arrays in the export.
-    static let arrayColumns: [String: Set<String>] = ["idea": ["tags"]]
-
     /// The whole portfolio; without `includePersonal`, submitter names are left out of ideas and event snapshots.
     public func exportAll(includePersonal: Bool) throws -> PortfolioExport {
         try exportAll(includePersonal: includePersonal) { _ in }
@@ -53,7 +49,7 @@ extension AppDatabase {
         try read { db in
             var records = 0
             var tables: [String: [[String: JSONValue]]] = [:]
-            for table in Self.exportedTables {
+            for table in PortfolioRows.exportedTables {
                 var rows: [[String: JSONValue]] = []
                 // Case notes leave the team only when marked publishable.
                 let only = table == "caseNote" ? " WHERE publishable" : ""
@@ -61,22 +57,9 @@ extension AppDatabase {
                 while let row = try cursor.next() {
                     var object: [String: JSONValue] = [:]
                     for (column, value) in row {
-                        if let arrays = Self.arrayColumns[table], arrays.contains(column), let text = String.fromDatabaseValue(value),
-                           let array = TagCoding.decode(text) {
-                            object[column] = .array(array.map(JSONValue.string))
-                        } else {
-                            object[column] = JSONValue(value)
-                        }
+                        object[column] = PortfolioRows.exported(JSONValue(value), table: table, column: column)
                     }
-                    if !includePersonal {
-                        if table == "idea" { object["submitter"] = .null }
-                        if table == "intake" { object["replyTo"] = .null }
-                        if table == "event" {
-                            for column in ["before", "after"] {
-                                if let text = object[column]?.string { object[column] = .string(Personal.stripSubmitter(text)) }
-                            }
-                        }
-                    }
+                    if !includePersonal { PortfolioRows.removePersonal(&object, table: table) }
                     rows.append(object)
                     records += 1
                     if records % 1_000 == 0 { progress(records) }
@@ -110,18 +93,13 @@ extension AppDatabase {
             try checkEmpty(db)
             let drafts = try PortfolioImport.check(export.tables).get()
             try db.execute(sql: "DELETE FROM wipLimit")
-            for table in Self.exportedTables {
+            for table in PortfolioRows.exportedTables {
                 let columns = try db.columns(in: table).map(\.name)
                 for (offset, record) in (export.tables[table] ?? []).enumerated() {
-                    var row = record
-                    if table == "idea" { row.merge(Self.ideaColumns(drafts[offset])) { $1 } }
+                    let row = PortfolioRows.stored(record, table: table, draft: table == "idea" ? drafts[offset] : nil)
                     let present = columns.filter { row[$0] != nil }
                     let values: [DatabaseValue] = present.map { column in
-                        let value = row[column]!
-                        if let arrays = Self.arrayColumns[table], arrays.contains(column), case .array(let items) = value {
-                            return TagCoding.encode(items.compactMap(\.string)).databaseValue
-                        }
-                        return value.databaseValue
+                        PortfolioRows.storedValue(row[column]!, table: table, column: column).databaseValue
                     }
                     let names = present.map { "\"\($0)\"" }.joined(separator: ", ")
                     let marks = Array(repeating: "?", count: present.count).joined(separator: ", ")
@@ -145,16 +123,6 @@ extension AppDatabase {
         let events = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0
         let sets = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM criteriaSet") ?? 0
         guard ideas == 0, events == 0, sets == 0 else { throw InterchangeError.notEmpty(path: directory.path) }
-    }
-
-    /// The idea columns a draft decides: its checked text, source and stage.
-    private static func ideaColumns(_ draft: IdeaDraft) -> [String: JSONValue] {
-        [
-            "title": .string(draft.fields.title), "description": .string(draft.fields.description),
-            "theme": .string(draft.fields.theme), "tags": .array(draft.fields.tags.map(JSONValue.string)),
-            "source": draft.fields.source.map { .string($0.rawValue) } ?? .null,
-            "submitter": draft.fields.submitter.map(JSONValue.string) ?? .null, "stage": .string(draft.stage.rawValue),
-        ]
     }
 }
 

@@ -48,7 +48,10 @@ extension AppDatabase {
 
     /// Every copy of the portfolio the product keeps or made: rolling backups, other databases in the backups folder,
     /// databases set aside in the data directory, and the copies `backup --output` recorded.
-    func copies() throws -> [URL] {
+    func copies() throws -> [URL] { Self.copies(in: directory) }
+
+    /// The copies of a data directory (see `copies()`); the PostgreSQL store's local copies are found the same way.
+    static func copies(in directory: DataDirectory) -> [URL] {
         var found: [URL] = []
         let backupNames = (try? FileManager.default.contentsOfDirectory(atPath: directory.backupsURL.path)) ?? []
         for name in backupNames.sorted() where name.hasSuffix(".sqlite") && !name.hasPrefix(".") {
@@ -153,8 +156,11 @@ extension AppDatabase {
 
     /// Deletes copies (a file and its side files) that could not be rewritten, and forgets the recorded ones; returns
     /// the paths deleted or forgotten. Only copies `copies()` lists are touched.
-    public func deleteCopies(_ paths: [String]) throws -> [String] {
-        let known = Set(try copies().map(\.path))
+    public func deleteCopies(_ paths: [String]) throws -> [String] { Self.deleteCopies(paths, in: directory) }
+
+    /// Deletes copies of a data directory (see `deleteCopies(_:)`); the PostgreSQL store's local copies go the same way.
+    static func deleteCopies(_ paths: [String], in directory: DataDirectory) -> [String] {
+        let known = Set(copies(in: directory).map(\.path))
         var done: [String] = []
         for path in paths where known.contains(path) {
             for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }

@@ -22,6 +22,21 @@ final class BoardSearchCache: @unchecked Sendable {
     private var entries: [Stage: [Entry]] = [:]
     private var folded: [Int64: Folded] = [:]
 
+    /// The ids of the entries whose text holds every word of `words`, per stage in board order; with `waiting`, only
+    /// those ids (the inbox filter). Stages without a match are left out.
+    static func matching(_ entries: [Stage: [Entry]], words: [String], waiting: Set<Int64>?) -> [Stage: [Int64]] {
+        let wanted = words.map { Substring($0) }
+        var matching: [Stage: [Int64]] = [:]
+        for (stage, list) in entries {
+            var ids: [Int64] = []
+            for entry in list where waiting.map({ $0.contains(entry.id) }) ?? true && TextSearch.contains(entry.text, every: wanted) {
+                ids.append(entry.id)
+            }
+            if !ids.isEmpty { matching[stage] = ids }
+        }
+        return matching
+    }
+
     /// The entries for the data at `version`. When the held ones are for another state, `build` reads every row and asks
     /// `fold(id, source, make)` for each idea's folded text: the one kept when its stored text is the same, else `make()`.
     func entries(

@@ -82,25 +82,25 @@ extension DemoPortfolio {
     ])
 }
 
-extension AppDatabase {
+extension DemoPortfolio {
     /// The demo's lokale opgaven, inbox with its triage and replies, and a closed weighing on the council's values.
-    func seedDemoIntake(now: Date) throws {
+    static func seedIntake(_ target: some DemoSeedTarget, now: Date) throws {
         let today = DayDate.local(now)
-        try addChallenges(DemoPortfolio.challenges, skipExisting: true)
+        try target.addChallenges(DemoPortfolio.challenges, skipExisting: true)
         for arrived in DemoPortfolio.arrivals {
-            let idea = try addToInbox(arrived.fields, receivedOn: today.adding(days: -arrived.receivedDaysAgo), replyTo: arrived.contact)
-            if let (days, step) = arrived.triage { try changeIntake(idea.id, step, today: today.adding(days: -days)) }
+            let idea = try target.addToInbox(arrived.fields, receivedOn: today.adding(days: -arrived.receivedDaysAgo), replyTo: arrived.contact)
+            if let (days, step) = arrived.triage { _ = try target.changeIntake(idea.id, step, today: today.adding(days: -days)) }
             if let sent = arrived.replySentDaysAgo {
-                try changeIntake(idea.id, .replySent(today.adding(days: -sent)), today: today.adding(days: -sent))
+                _ = try target.changeIntake(idea.id, .replySent(today.adding(days: -sent)), today: today.adding(days: -sent))
             }
         }
         let values = DemoPortfolio.councilValues
-        if (try? criteriaSet(values.name)) == nil { try saveCriteriaSet(values, creating: true) }
-        try markValuesSet(values.name)
-        let running = try ideas(stage: .experimenting).prefix(4).map(\.id) + ideas(stage: .scaling).prefix(2).map(\.id)
+        if (try? target.criteriaSet(values.name)) == nil { try target.saveCriteriaSet(values, creating: true) }
+        try target.markValuesSet(values.name)
+        let running = try target.ideas(stage: .experimenting, theme: nil).prefix(4).map(\.id) + target.ideas(stage: .scaling, theme: nil).prefix(2).map(\.id)
         guard running.count >= 3 else { return }
         let participants = ["Raadswerkgroep sociaal domein", "Adviesraad sociaal domein", "Wethouder zorg en welzijn"]
-        let session = try createSession(WeighingSession(set: values, ideas: running, participants: participants, createdAt: now))
+        let session = try target.createSession(WeighingSession(set: values, ideas: running, participants: participants, createdAt: now))
         var scores: [(ScoreKey, Int?)] = []
         for (p, _) in participants.enumerated() {
             for (i, idea) in running.enumerated() {
@@ -109,7 +109,7 @@ extension AppDatabase {
                 }
             }
         }
-        try setScores(session.id!, scores)
-        try closeSession(session.id!)
+        try target.setDemoScores(session.id!, scores)
+        _ = try target.closeSession(session.id!, allowIncomplete: false)
     }
 }

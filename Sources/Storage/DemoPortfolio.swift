@@ -177,14 +177,26 @@ public enum DemoPortfolio {
     static let owners = ["Fatima El Idrissi", "Jeroen Bakker", "Sanne de Wit", "Mehmet Yilmaz", "Annelies Visser", "Ruud Jansen"]
 }
 
-extension AppDatabase {
+extension AppDatabase: DemoSeedTarget {
     /// Fills the portfolio with the demo ideas, each with a realistic history of cycles, measurements and
     /// decisions written through the same change path as real use; returns how many ideas were added.
     @discardableResult
     public func seedDemo(now: Date) throws -> Int {
+        try DemoPortfolio.seed(self, now: now)
+    }
+
+    /// Runs the demo ideas' changes in one write transaction.
+    func writeDemoIdeas(_ body: (any DemoIdeaWriter) throws -> Void) throws {
+        try write { db in try body(SQLiteDemoIdeaWriter(database: self, db: db)) }
+    }
+}
+
+extension DemoPortfolio {
+    /// Fills a store with the demo portfolio (the same on both stores); returns how many ideas were added.
+    static func seed(_ target: some DemoSeedTarget, now: Date) throws -> Int {
         let today = DayDate.local(now)
         let entries = DemoPortfolio.entries
-        try write { db in
+        try target.writeDemoIdeas { writer in
             for (index, entry) in entries.enumerated() {
                 let created = now.addingTimeInterval(-Double(entry.daysAgo) * 86_400)
                 let steps: [Stage] = switch entry.stage {
@@ -197,13 +209,12 @@ extension AppDatabase {
                 func at(_ step: Int) -> Date {
                     created.addingTimeInterval(Double(step) * Double(entry.daysAgo) / Double(steps.count + 1) * 86_400)
                 }
-                let applied = try ChangeWriter(database: self, db: db, now: created).apply(.create(entry.fields))
+                let applied = try writer.apply(.create(entry.fields), at: created)
                 let id = applied.focus!
                 let (metric, success, base, step) = DemoPortfolio.metric(for: entry.fields.theme)
                 let owner = DemoPortfolio.owners[index % DemoPortfolio.owners.count]
                 for (number, stage) in steps.enumerated() {
                     let moment = at(number + 1)
-                    let writer = ChangeWriter(database: self, db: db, now: moment)
                     let gate: StageGate
                     switch stage {
                     case .experimenting:
@@ -242,51 +253,46 @@ extension AppDatabase {
                         for sample in 0..<4 {
                             let date = DayDate.local(at(number).addingTimeInterval(Double(sample + 1) * 7 * 86_400))
                             let value = max(0, base + step * Double(sample) + Double((index + sample) % 3))
-                            _ = try writer.apply(.addMeasurement(id, MetricMeasurement(date: date, value: value)))
+                            _ = try writer.apply(.addMeasurement(id, MetricMeasurement(date: date, value: value)), at: moment)
                         }
                     }
                     _ = try writer.apply(.move(MoveRequest(
-                        id: id, target: stage, reason: DemoPortfolio.reason(for: stage), gate: gate, enforceRules: false)))
+                        id: id, target: stage, reason: DemoPortfolio.reason(for: stage), gate: gate, enforceRules: false)), at: moment)
                 }
                 if entry.stage == .experimenting {
                     for sample in 0..<(index % 4) {
                         let date = today.adding(days: -7 * (index % 4 - sample))
                         let value = max(0, base + step * Double(sample))
-                        _ = try ChangeWriter(database: self, db: db, now: now)
-                            .apply(.addMeasurement(id, MetricMeasurement(date: date, value: value, note: sample == 0 ? "nulmeting" : "")))
+                        _ = try writer.apply(.addMeasurement(id, MetricMeasurement(date: date, value: value, note: sample == 0 ? "nulmeting" : "")),
+                                             at: now)
                     }
                 }
             }
             for note in DemoPortfolio.cases {
                 guard let index = entries.firstIndex(where: { $0.fields.title == note.title }),
-                      let idea = try IdeaRecord.filter(Column("title") == note.title).fetchOne(db) else { continue }
+                      let idea = try writer.idea(titled: note.title) else { continue }
                 let day = today.adding(days: -(entries[index].daysAgo / 4 + note.text.count % 9))
-                let record = CaseNoteRecord(
-                    CaseNote(idea: IdeaID(idea.id!), cycle: idea.cycleCount > 0 ? idea.cycleCount : nil, date: day, text: note.text,
-                             shows: note.shows, publishable: note.publishable),
-                    createdAt: now)
-                try record.insert(db)
-                try appendEvent(db, idea: IdeaID(idea.id!), kind: .caseNoted, after: EventJSON.encode(
-                    CaseNoteEvent(caseNote: db.lastInsertedRowID, cycle: record.cycle, publishable: record.publishable)), at: now)
+                try writer.addCaseNote(CaseNote(idea: idea.id, cycle: idea.cycleCount > 0 ? idea.cycleCount : nil, date: day, text: note.text,
+                                                shows: note.shows, publishable: note.publishable), at: now)
             }
             for limit in [WipLimit(stage: .experimenting, limit: 10), WipLimit(stage: .learning, limit: 8), WipLimit(stage: .scaling, limit: 6)] {
-                try WipLimitRecord(stage: limit.stage.rawValue, limit: limit.limit, hard: false).save(db)
+                try writer.saveWipLimit(limit)
             }
         }
-        try seedDemoWeighing(now: now)
-        try seedDemoIntake(now: now)
+        try seedWeighing(target, now: now)
+        try seedIntake(target, now: now)
         return entries.count + DemoPortfolio.arrivals.count
     }
 
     /// The default criteria set and one closed weighing session over proposed ideas, so the board shows rank badges.
-    func seedDemoWeighing(now: Date) throws {
-        if (try? criteriaSet(CriteriaSet.socialDomain.name)) == nil {
-            try saveCriteriaSet(.socialDomain, creating: true)
+    static func seedWeighing(_ target: some DemoSeedTarget, now: Date) throws {
+        if (try? target.criteriaSet(CriteriaSet.socialDomain.name)) == nil {
+            try target.saveCriteriaSet(.socialDomain, creating: true)
         }
-        let proposed = try ideas(stage: .proposed).prefix(6).map(\.id)
+        let proposed = try target.ideas(stage: .proposed, theme: nil).prefix(6).map(\.id)
         guard proposed.count >= 3 else { return }
         let participants = ["Wethouder", "Wijkteam Noord", "Financiën", "Inwonerspanel"]
-        let session = try createSession(WeighingSession(set: .socialDomain, ideas: Array(proposed), participants: participants, createdAt: now))
+        let session = try target.createSession(WeighingSession(set: .socialDomain, ideas: Array(proposed), participants: participants, createdAt: now))
         var scores: [(ScoreKey, Int?)] = []
         for (p, _) in participants.enumerated() {
             for (i, idea) in proposed.enumerated() {
@@ -295,10 +301,12 @@ extension AppDatabase {
                 }
             }
         }
-        try setScores(session.id!, scores)
-        try closeSession(session.id!)
+        try target.setDemoScores(session.id!, scores)
+        _ = try target.closeSession(session.id!, allowIncomplete: false)
     }
+}
 
+extension AppDatabase {
     /// Whether the portfolio has no ideas yet.
     public func isEmpty() throws -> Bool {
         try read { db in try IdeaRecord.fetchCount(db) == 0 }

@@ -8,6 +8,9 @@ public struct UserConfiguration: Sendable, Equatable {
     public var name: String?
     /// `nl` or `en`.
     public var language: String?
+    /// The PostgreSQL server holding the portfolio (`database = "postgresql://…"`), as written; nil keeps it in the data
+    /// directory's SQLite file.
+    public var database: String?
     /// Ideas untouched for more than this many days count as stale (default 30).
     public var staleDays: Int?
     /// Days within which an idea from outside is triaged and answered (`triage-days`, default 14).
@@ -45,6 +48,11 @@ public struct UserConfiguration: Sendable, Equatable {
         var lines: [String] = []
         if let name { lines.append("name = \(name)") }
         if let language { lines.append("language = \(language)") }
+        if let database {
+            // Never the password: the URL as `info` shows a server, or only that it cannot be read.
+            let shown = (try? PostgresLocation.parse(database, environment: [:]).redacted) ?? "(?)"
+            lines.append("database = \(shown)")
+        }
         if let staleDays { lines.append("stale-days = \(staleDays)") }
         if let triageDays { lines.append("triage-days = \(triageDays)") }
         for stage in Stage.boardOrder {
@@ -116,13 +124,26 @@ public struct UserConfiguration: Sendable, Equatable {
                 }
                 themes = list.compactMap { $0 }
             }
-            // The name is recorded with every change and shown in histories: one clean line, cleaned here where it enters.
-            let name = table["name"]?.string.map { TextSanitizer.singleLine($0).trimmingCharactersInWhitespace() }
+            var database: String? = nil
+            if let value = table["database"] {
+                guard let url = value.string?.trimmingCharacters(in: .whitespaces), !url.isEmpty else {
+                    throw StorageError.configInvalid(
+                        path: path, detail: "database must be a PostgreSQL URL such as \"postgresql://proeftuin@db.example.nl/proeftuin\"")
+                }
+                database = url
+            }
+            // The name (`name`, or `user` as the teams write it) is recorded with every change and shown in
+            // histories: one clean line, cleaned here where it enters.
+            if let name = table["name"]?.string, let user = table["user"]?.string, name != user {
+                throw StorageError.configInvalid(path: path, detail: "name and user give two different names: keep one")
+            }
+            let name = (table["name"] ?? table["user"])?.string.map { TextSanitizer.singleLine($0).trimmingCharactersInWhitespace() }
             var configuration = UserConfiguration(
                 name: name.flatMap { $0.isEmpty ? nil : String($0.prefix(TextLimit.line)) },
                 language: table["language"]?.string.map(TextSanitizer.singleLine), staleDays: staleDays, wipLimits: limits,
                 keys: keys, themes: themes, path: path, exists: true)
             configuration.triageDays = triageDays
+            configuration.database = database
             return configuration
         } catch let error as StorageError {
             throw error

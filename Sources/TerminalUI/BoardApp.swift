@@ -13,7 +13,7 @@ public enum BoardApp {
     public static func run(
         workspace: Workspace, language: Language, environment: [String: String], useMouse: Bool = true, staleDays: Int = 30,
         keymap: Keymap = .standard, sharing: (any SessionSharing)? = nil, triageDays: Int = Intake.defaultTriageDays,
-        dailyBackup: Bool = false
+        dailyBackup: Bool = false, server: String? = nil
     ) throws {
         // The day's backup starts after the first frame and is finished before the program ends (after the terminal is back).
         let backup = DailyBackup()
@@ -25,7 +25,7 @@ public enum BoardApp {
         var watcher = ChangeWatcher(workspace: workspace)
         let renderer = Renderer()
         var state = AppState(language: language, size: terminal.size,
-                             dataLabel: dataLabel(workspace.reader.directory.path, home: environment["HOME"]))
+                             dataLabel: server ?? dataLabel(workspace.reader.directory.path, home: environment["HOME"]))
         state.staleDays = staleDays
         state.keymap = keymap
         state.themes = try workspace.themeCatalog()
@@ -35,8 +35,11 @@ public enum BoardApp {
         var pending: [Effect] = [.loadWindow(state.windowedStart()), .loadDrafts]
         var loop = BoardLoop(state: state, runner: runner)
         while true {
+            let wasOffline = loop.state.offline
             guard loop.perform(pending) else { return }
             pending = []
+            // Keys typed while a read waited for a server that then turned out gone were meant for what did not open.
+            if loop.state.offline, !wasOffline { terminal.discardTypeahead() }
             endIfSignalled(terminal, backup)
             terminal.draw(renderer.render(loop.state))
             if dailyBackup, loop.state.isLoaded, !backup.hasStarted {

@@ -74,6 +74,10 @@ public final class Terminal {
     /// Forces the next draw to repaint everything.
     public func invalidate() { previous = nil }
 
+    /// Drops the keys typed but not read yet (typed while the board waited for its server): they were meant for a screen
+    /// that never came and must not run as commands on the board.
+    public func discardTypeahead() { flushinp() }
+
     private func writeRow(_ grid: CellGrid, _ y: Int) {
         let row = Array(grid.row(y))
         var start = 0

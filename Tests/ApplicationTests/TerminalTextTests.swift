@@ -24,7 +24,7 @@ struct TerminalTextTests {
             .databaseMissing(path: text, backups: 1, setAside: 2), .notRestorable(path: text, problem: .damaged(text)),
             .databaseReplaced(path: text), .diskFull(path: text), .readOnly(path: text),
         ]
-        let interchange: [InterchangeError] = [.schemaMismatch(found: text, expected: text), .notEmpty(path: text)]
+        let interchange: [InterchangeError] = [.schemaMismatch(found: text, expected: text), .notEmpty(path: text), .serverNotEmpty(server: text)]
         let domain: [DomainError] = [
             .unknownStage(text), .invalidDate(text), .invalidNumber(text), .numberOutOfRange(.weight, text), .duplicateParticipant(text),
             .unknownParticipant(text, known: [text]), .duplicateCriterion(text), .textTooLong(field: text, limit: 1),

@@ -191,12 +191,12 @@ struct HelpLanguageCLITests {
     }
 }
 
-/// `proeftuin import --help` in English, as printed before the help was translated.
+/// `proeftuin import --help` in English, as printed before the help was translated (and `--database` was added).
 private let englishImportHelp = """
             OVERVIEW: Import a JSON export (into an empty data directory) or ideas from CSV
             (title, description, theme, tags, source, submitter, stage).
 
-            USAGE: proeftuin import [--data-dir <data-dir>] [--lang <lang>] <file> [--dry-run]
+            USAGE: proeftuin import [--data-dir <data-dir>] [--lang <lang>] [--database <database>] <file> [--dry-run]
 
             ARGUMENTS:
               <file>                  The .json or .csv file.
@@ -206,6 +206,11 @@ private let englishImportHelp = """
                                       else $XDG_DATA_HOME/proeftuin).
               --lang <lang>           Interface language: nl or en (default: config file,
                                       then LC_ALL/LC_MESSAGES/LANG).
+              --database <database>   The PostgreSQL server holding the portfolio, as
+                                      postgresql://user@host:port/database?sslmode=require
+                                      (default: $PROEFTUIN_DATABASE_URL, else database = in
+                                      config.toml, else the SQLite file in the data
+                                      directory).
               --dry-run               Check the file and report what would be imported;
                                       change nothing.
               --version               Show the version.
@@ -214,12 +219,12 @@ private let englishImportHelp = """
 
             """
 
-/// `proeftuin accept --help` in English, as printed before the help was translated.
+/// `proeftuin accept --help` in English, as printed before the help was translated (and `--database` was added).
 private let englishAcceptHelp = """
             OVERVIEW: Accept an idea from the inbox onto the board with a lokale opgave
             (theme).
 
-            USAGE: proeftuin accept [--data-dir <data-dir>] [--lang <lang>] <id> [--theme <theme>]
+            USAGE: proeftuin accept [--data-dir <data-dir>] [--lang <lang>] [--database <database>] <id> [--theme <theme>]
 
             ARGUMENTS:
               <id>                    The idea id.
@@ -229,6 +234,11 @@ private let englishAcceptHelp = """
                                       else $XDG_DATA_HOME/proeftuin).
               --lang <lang>           Interface language: nl or en (default: config file,
                                       then LC_ALL/LC_MESSAGES/LANG).
+              --database <database>   The PostgreSQL server holding the portfolio, as
+                                      postgresql://user@host:port/database?sslmode=require
+                                      (default: $PROEFTUIN_DATABASE_URL, else database = in
+                                      config.toml, else the SQLite file in the data
+                                      directory).
               --theme <theme>         The lokale opgave it serves (default: the theme it
                                       already has).
               --version               Show the version.
@@ -242,7 +252,7 @@ private let dutchImportHelp = """
             OVERVIEW: Importeer een JSON-export (in een lege gegevensmap) of ideeën uit CSV
             (title, description, theme, tags, source, submitter, stage).
 
-            USAGE: proeftuin import [--data-dir <data-dir>] [--lang <lang>] <file> [--dry-run]
+            USAGE: proeftuin import [--data-dir <data-dir>] [--lang <lang>] [--database <database>] <file> [--dry-run]
 
             ARGUMENTS:
               <file>                  Het .json- of .csv-bestand.
@@ -252,6 +262,11 @@ private let dutchImportHelp = """
                                       anders $XDG_DATA_HOME/proeftuin).
               --lang <lang>           Taal van het programma: nl of en (standaard: het
                                       configuratiebestand, dan LC_ALL/LC_MESSAGES/LANG).
+              --database <database>   De PostgreSQL-server met het portfolio, als
+                                      postgresql://gebruiker@host:poort/database?sslmode=require
+                                      (standaard: $PROEFTUIN_DATABASE_URL, anders database
+                                      = in config.toml, anders het SQLite-bestand in de
+                                      gegevensmap).
               --dry-run               Controleer het bestand en meld wat er geïmporteerd
                                       zou worden; verander niets.
               --version               Show the version.

@@ -48,18 +48,6 @@ add_move_quit_reopen() {
     keys $s Escape q && wait_for $s "EXIT=0"
 }
 
-# type_fields SESSION TEXT...: types each text into a form field (an empty one keeps the pre-filled value), Tab between.
-type_fields() {
-    local s=$1 first=1
-    shift
-    for text in "$@"; do
-        [ $first -eq 1 ] || keys $s Tab
-        first=0
-        [ -n "$text" ] && keys $s -l "$text"
-    done
-    return 0
-}
-
 proposed_to_scaling_through_the_gates() {
     local data="$WORK/gates" s=proposed_to_scaling_through_the_gates
     cli "$data" add "Buurtkamer" >/dev/null

@@ -46,6 +46,18 @@ wait_for_wrapped() {
 
 keys() { tm send-keys -t "$@"; }
 
+# type_fields SESSION TEXT...: types each text into a form field (an empty one keeps the pre-filled value), Tab between.
+type_fields() {
+    local s=$1 first=1
+    shift
+    for text in "$@"; do
+        [ $first -eq 1 ] || keys $s Tab
+        first=0
+        [ -n "$text" ] && keys $s -l "$text"
+    done
+    return 0
+}
+
 cli() { env PROEFTUIN_DATA_DIR="$1" XDG_CONFIG_HOME="$WORK/config" "$BIN" "${@:2}"; }
 
 # run_test NAME FUNCTION: runs one scenario and counts it.
