@@ -13,16 +13,16 @@ final class TwoPrograms {
     /// The database on the server, dropped at the end; nil on SQLite.
     private let server: PostgresScratchDatabase?
 
-    /// The server the tests run on, when asked for.
-    static var serverLocation: PostgresLocation? {
+    /// The server the tests run on, when asked for; asked for without a usable URL is an error, never a quiet run on SQLite.
+    static func serverLocation() throws -> PostgresLocation? {
         let environment = ProcessInfo.processInfo.environment
-        guard environment["PROEFTUIN_TEST_STORE"] == "postgresql", let url = environment["PROEFTUIN_TEST_DATABASE_URL"] else { return nil }
-        return try? PostgresLocation.parse(url, environment: environment)
+        guard environment["PROEFTUIN_TEST_STORE"] == "postgresql" else { return nil }
+        return try PostgresLocation.parse(environment["PROEFTUIN_TEST_DATABASE_URL"] ?? "", environment: environment)
     }
 
     init() throws {
         let directory = DataDirectory(url: url.appendingPathComponent("data"))
-        server = try Self.serverLocation.map { try PostgresScratchDatabase.create("t_app_\(UUID().uuidString.prefix(8).lowercased())", on: $0) }
+        server = try Self.serverLocation().map { try PostgresScratchDatabase.create("t_app_\(UUID().uuidString.prefix(8).lowercased())", on: $0) }
         board = try Workspace.open(directory, server: server?.location, actor: "anna", program: "board")
         cli = try Workspace.open(directory, server: server?.location, actor: "bert", program: "cli")
     }
