@@ -254,11 +254,10 @@ public final class Workspace: Sendable {
         try store.saveCriteriaSet(set, creating: false)
     }
 
-    /// Adds a criterion to the stored set, as a new version; a version stored by another program meanwhile is read
-    /// again (their criterion is kept), so several people adding at once lose nothing.
+    /// Adds a criterion to the stored set, as a new version, read and written in one transaction, so several people
+    /// adding at once lose nothing.
     @discardableResult
     public func addCriterion(_ criterion: Criterion, to name: String) throws -> CriteriaSet {
-        // Read and written in one transaction: criteria added at once from several programs are all kept.
         try store.changeCriteria(name, .add(criterion))
     }
 
