@@ -254,20 +254,11 @@ public final class Workspace: Sendable {
         try store.saveCriteriaSet(set, creating: false)
     }
 
-    /// Adds a criterion to the stored set, as a new version; a version stored by another program meanwhile is read
-    /// again (their criterion is kept), so several people adding at once lose nothing.
+    /// Adds a criterion to the stored set, as a new version, read and written in one transaction, so several people
+    /// adding at once lose nothing.
     @discardableResult
     public func addCriterion(_ criterion: Criterion, to name: String) throws -> CriteriaSet {
-        for attempt in 1...5 {
-            let updated = try store.criteriaSet(name).adding(criterion)
-            do {
-                try store.saveCriteriaSet(updated, creating: false)
-                return updated
-            } catch DomainError.criteriaSetChangedSince where attempt < 5 {
-                continue
-            }
-        }
-        throw DomainError.criteriaSetChangedSince(name, version: try store.criteriaSet(name).version)
+        try store.changeCriteria(name, .add(criterion))
     }
 
     /// Renames, re-weights, rescales, turns around, re-vetoes or removes one criterion of a set, as a new version read and

@@ -3,19 +3,34 @@ import Domain
 import Foundation
 import Storage
 
-/// Two programs (a board and a colleague's CLI) on one fresh data directory, each with its own connections.
+/// Two programs (a board and a colleague's CLI) on one fresh portfolio, each with its own connections: a data
+/// directory's SQLite file, or with `PROEFTUIN_TEST_STORE=postgresql` (and `PROEFTUIN_TEST_DATABASE_URL`) a database of
+/// their own on that server, so the rules of shared use are tested on both stores (`.ci/run` runs them twice).
 final class TwoPrograms {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("proeftuin-app-\(UUID().uuidString)")
     let board: Workspace
     let cli: Workspace
+    /// The database on the server, dropped at the end; nil on SQLite.
+    private let server: PostgresScratchDatabase?
+
+    /// The server the tests run on, when asked for; asked for without a usable URL is an error, never a quiet run on SQLite.
+    static func serverLocation() throws -> PostgresLocation? {
+        let environment = ProcessInfo.processInfo.environment
+        guard environment["PROEFTUIN_TEST_STORE"] == "postgresql" else { return nil }
+        return try PostgresLocation.parse(environment["PROEFTUIN_TEST_DATABASE_URL"] ?? "", environment: environment)
+    }
 
     init() throws {
         let directory = DataDirectory(url: url.appendingPathComponent("data"))
-        board = try Workspace.open(directory, actor: "anna", program: "board")
-        cli = try Workspace.open(directory, actor: "bert", program: "cli")
+        server = try Self.serverLocation().map { try PostgresScratchDatabase.create("t_app_\(UUID().uuidString.prefix(8).lowercased())", on: $0) }
+        board = try Workspace.open(directory, server: server?.location, actor: "anna", program: "board")
+        cli = try Workspace.open(directory, server: server?.location, actor: "bert", program: "cli")
     }
 
-    deinit { try? FileManager.default.removeItem(at: url) }
+    deinit {
+        try? server?.drop()
+        try? FileManager.default.removeItem(at: url)
+    }
 
     /// A complete experiment gate.
     static let experimentGate = StageGate.experiment(

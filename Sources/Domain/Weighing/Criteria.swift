@@ -116,6 +116,7 @@ public struct CriteriaSet: Equatable, Sendable, Codable {
     /// Carries out a change to one criterion, as a new version; sessions keep the snapshot they started with.
     public func applying(_ change: CriteriaChange) throws(DomainError) -> CriteriaSet {
         switch change {
+        case .add(let criterion): try adding(criterion)
         case .edit(let name, let edit): try editing(name, edit)
         case .remove(let name): try removing(name)
         }
