@@ -34,19 +34,7 @@ public enum Reducer {
         state.message = StatusMessage(state.strings[.messageReconnected])
         let notice = state.strings[.offlineNotice]
         let retry = state.strings[.offlineNotSaved]
-        switch state.mode {
-        case .form(var form) where form.error == notice:
-            form.error = retry
-            state.mode = .form(form)
-        case .entry(var form) where form.error == notice:
-            form.error = retry
-            state.mode = .entry(form)
-        case .decision(var decision) where decision.error == notice:
-            decision.error = retry
-            state.mode = .decision(decision)
-        default:
-            break
-        }
+        if state.mode.formError == notice { state.mode.formError = retry }
     }
 
     /// The effect that reads the board again as it is shown: every card, or on a windowed board the windows.
@@ -465,17 +453,9 @@ public enum Reducer {
         state.submittedDraft = nil  // the typed work stays in its draft
         // A refused undo or redo drops only its own entry (already taken off its stack): the rest of the history
         // is each checked on its own when its turn comes, so other changes can still be undone.
-        switch state.mode {
-        case .form(var form):
-            form.error = text
-            state.mode = .form(form)
-        case .entry(var form):
-            form.error = text
-            state.mode = .entry(form)
-        case .decision(var decision):
-            decision.error = text
-            state.mode = .decision(decision)
-        default:
+        if state.mode.holdsForm {
+            state.mode.formError = text
+        } else {
             state.message = StatusMessage(text, isError: true)
         }
         return [.loadBoard]
@@ -483,6 +463,41 @@ public enum Reducer {
 }
 
 extension Mode {
+    /// Whether a form with an error line of its own is open (a new idea or an edit, an entry, a decision).
+    var holdsForm: Bool {
+        switch self {
+        case .form, .entry, .decision: true
+        default: false
+        }
+    }
+
+    /// The error line of the open form (see `holdsForm`); nil, and not kept, when no such form is open.
+    var formError: String? {
+        get {
+            switch self {
+            case .form(let form): form.error
+            case .entry(let form): form.error
+            case .decision(let decision): decision.error
+            default: nil
+            }
+        }
+        set {
+            switch self {
+            case .form(var form):
+                form.error = newValue
+                self = .form(form)
+            case .entry(var form):
+                form.error = newValue
+                self = .entry(form)
+            case .decision(var decision):
+                decision.error = newValue
+                self = .decision(decision)
+            default:
+                break
+            }
+        }
+    }
+
     /// The detail already shown, kept while it reloads so the screen does not flash.
     func loadedDetail(for id: IdeaID) -> IdeaDetail? {
         if case .detail(let detail) = self, detail.id == id { return detail.detail }
