@@ -311,4 +311,5 @@ public enum StringKey: String, CaseIterable, Sendable {
     case postgresReasonNeedsPassword, postgresReasonWrongPassword, postgresReasonNoDatabase, postgresReasonNoRole
     case cliInfoUnreachable, migrateServerNotEmpty, migrateWrittenMeanwhile
     case postgresReadOnly, offlineNotSaved
+    case cliHelpBenchFrameFigures
 }

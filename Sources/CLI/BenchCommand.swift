@@ -317,6 +317,7 @@ struct BenchFrameCommand: ParsableCommand {
     @Flag(help: HelpLanguage.help(.cliHelpBenchFramePhases)) var phases = false
     @Flag(help: HelpLanguage.help(.cliHelpBenchFrameFrameClock)) var frameClock = false
     @Flag(help: HelpLanguage.help(.cliHelpBenchFrameDailyBackup)) var dailyBackup = false
+    @Flag(help: HelpLanguage.help(.cliHelpBenchFrameFigures)) var figures = false
 
     func run() throws {
         var workspace: Workspace!
@@ -345,6 +346,12 @@ struct BenchFrameCommand: ParsableCommand {
             backup.start(workspace, language: .nl)
             backup.wait()
             if let failure = backup.takeFailure() { throw ValidationError(failure) }
+        }
+        if figures {
+            var computed: PortfolioFigures?
+            let took = try milliseconds { computed = try runner.figures(for: runner.today()) }
+            guard computed != nil else { throw ExitCode(1) }
+            print(String(format: "figures %.1f ms", took))
         }
         if memory { print(AppDatabase.peakMemory() ?? 0) }
     }

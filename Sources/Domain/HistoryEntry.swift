@@ -81,17 +81,17 @@ extension HistoryEntry {
 
     /// The reason recorded for going over a WIP limit with this move, if it did.
     public var wipOverride: String? {
-        guard kind == .moved, let after, after.contains("wipOverride") else { return nil }
+        guard kind == .moved, let after, JSONField.mentions("wipOverride", in: after) else { return nil }
         return (try? JSONDecoder().decode(MoveSnapshot.self, from: Data(after.utf8)))?.wipOverride
     }
 
     /// Whether this move undid or redid an earlier one. Moves undone before the marker existed carry the reason `undo`.
     public var takeBack: TakeBack? {
         guard kind == .moved else { return nil }
-        if let after, after.contains("takeBack"), let marker = (try? JSONDecoder().decode(MoveSnapshot.self, from: Data(after.utf8)))?.takeBack {
+        if let after, JSONField.mentions("takeBack", in: after), let marker = (try? JSONDecoder().decode(MoveSnapshot.self, from: Data(after.utf8)))?.takeBack {
             return marker
         }
-        return reason == TakeBack.undo.rawValue && !(after ?? "").contains("\"gate\"") ? .undo : nil
+        return reason == TakeBack.undo.rawValue && !JSONField.mentions("\"gate\"", in: after ?? "") ? .undo : nil
     }
 
     /// The moves of a history that still stand: a move taken back by an undo leaves the list together with the undo
@@ -120,29 +120,5 @@ extension HistoryEntry {
         if let fast = JSONField.string("stage", in: json) { return fast.flatMap(Stage.init(rawValue:)) }
         guard let snapshot = try? JSONDecoder().decode(StageSnapshot.self, from: Data(json.utf8)) else { return nil }
         return snapshot.stage.flatMap(Stage.init(rawValue:))
-    }
-}
-
-/// Reading one string field of a small JSON object without a full decode (hot path of flow metrics).
-public enum JSONField {
-    /// The value of `"name":"value"` at the top level of a compact JSON object written by Proeftuin; nil when absent
-    /// or when the value needs unescaping (callers then fall back to a real decoder).
-    public static func string(_ name: String, in json: String) -> String?? {
-        let key = Array("\"\(name)\":\"".utf8)
-        let bytes = Array(json.utf8)
-        guard bytes.count > key.count else { return .some(nil) }
-        var index = 0
-        while index + key.count <= bytes.count {
-            if bytes[index] == key[0], bytes[index..<index + key.count].elementsEqual(key) {
-                var end = index + key.count
-                while end < bytes.count, bytes[end] != UInt8(ascii: "\"") {
-                    if bytes[end] == UInt8(ascii: "\\") { return nil }  // escaped: let a decoder do it
-                    end += 1
-                }
-                return .some(String(decoding: bytes[(index + key.count)..<end], as: UTF8.self))
-            }
-            index += 1
-        }
-        return .some(nil)
     }
 }

@@ -51,11 +51,3 @@ public struct DataDirectory: Sendable, Equatable {
         FileManager.default.fileExists(atPath: databaseURL.path)
     }
 }
-
-extension DayDate {
-    /// The calendar day of a moment in the local time zone.
-    public static func local(_ date: Date) -> DayDate {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: date)
-        return DayDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? DayDate(dayNumber: 0)
-    }
-}
