@@ -56,6 +56,7 @@ public struct CellGrid: Equatable, Sendable {
     public mutating func put(_ text: String, x: Int, y: Int, maxWidth: Int? = nil, style: Style = .plain) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(maxWidth ?? width, width - max(0, x))
+        if let used = putPrintable(text, x: x, y: y, limit: limit, style: style) { return used }
         var column = x
         for character in TextSanitizer.singleLine(String(Self.visiblePart(of: text, columns: limit + max(0, -x)))) {
             let w = DisplayWidth.of(character)
@@ -78,6 +79,7 @@ public struct CellGrid: Equatable, Sendable {
 
     /// Writes text truncated with `…` to fit `width` columns, padding the rest with spaces in the same style.
     public mutating func putPadded(_ text: String, x: Int, y: Int, width: Int, style: Style = .plain) {
+        if putPaddedPrintable(text, x: x, y: y, width: width, style: style) { return }
         let fitted = DisplayWidth.truncate(TextSanitizer.singleLine(String(Self.visiblePart(of: text, columns: width))), to: width)
         let used = put(fitted, x: x, y: y, maxWidth: width, style: style)
         if used < width { fill(x: x + used, y: y, width: width - used, height: 1, style: style) }
@@ -85,10 +87,52 @@ public struct CellGrid: Equatable, Sendable {
 
     /// Fills a rectangle with a character.
     public mutating func fill(x: Int, y: Int, width: Int, height: Int, character: Character = " ", style: Style = .plain) {
+        let cell = Cell(String(character), style: style)
         for row in max(0, y)..<min(self.height, y + height) {
             for column in max(0, x)..<min(self.width, x + width) where column >= 0 {
-                set(Cell(String(character), style: style), x: column, y: row)
+                set(cell, x: column, y: row)
             }
+        }
+    }
+
+    /// Each ASCII character as a cell's text, made once.
+    private static let asciiText: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
+
+    /// Whether a byte is printable ASCII (space to tilde): a character one column wide that cleaning keeps as it is.
+    private static func isPrintable(_ byte: UInt8) -> Bool { byte >= 0x20 && byte <= 0x7E }
+
+    /// `put` for text whose shown part is printable ASCII, byte by byte, without breaking it into characters or looking
+    /// up widths (most titles and labels: a frame is mostly these); nil, with nothing drawn, for any other text.
+    private mutating func putPrintable(_ text: String, x: Int, y: Int, limit: Int, style: Style) -> Int? {
+        guard x >= 0 else { return nil }
+        var text = text
+        return text.withUTF8 { bytes -> Int? in
+            let shown = min(bytes.count, max(0, limit))
+            for index in 0..<shown where !Self.isPrintable(bytes[index]) { return nil }
+            // A combining mark after the last byte shown would join its character.
+            if shown < bytes.count, bytes[shown] >= 0x80 { return nil }
+            for index in 0..<shown { set(Cell(Self.asciiText[Int(bytes[index])], style: style), x: x + index, y: y) }
+            return shown
+        }
+    }
+
+    /// `putPadded` for printable ASCII text that the grid does not clip, as `DisplayWidth.truncate` would cut it: the
+    /// text and spaces when it fits, else its first `width − 1` characters and `…`; false, with nothing drawn, otherwise.
+    private mutating func putPaddedPrintable(_ text: String, x: Int, y: Int, width: Int, style: Style) -> Bool {
+        guard x >= 0, width > 0, x + width <= self.width, y >= 0, y < height else { return false }
+        var text = text
+        return text.withUTF8 { bytes -> Bool in
+            let fits = bytes.count <= width
+            // Cut: the first `width + 1` characters are single printable bytes, so the text is wider than `width`.
+            for index in 0..<(fits ? bytes.count : width + 1) where !Self.isPrintable(bytes[index]) { return false }
+            let kept = fits ? bytes.count : width - 1
+            for index in 0..<kept { set(Cell(Self.asciiText[Int(bytes[index])], style: style), x: x + index, y: y) }
+            if fits {
+                fill(x: x + kept, y: y, width: width - kept, height: 1, style: style)
+            } else {
+                set(Cell("…", style: style), x: x + kept, y: y)
+            }
+            return true
         }
     }
 
@@ -100,7 +144,8 @@ public struct CellGrid: Equatable, Sendable {
             cells[index - 1] = Cell(" ", style: cells[index - 1].style)
         }
         // Overwriting the left half of a wide character blanks its right half.
-        if DisplayWidth.of(cells[index].text) == 2, x + 1 < width, cells[index + 1].text.isEmpty {
+        // (A character two columns wide is at least three bytes long.)
+        if cells[index].text.utf8.count >= 3, DisplayWidth.of(cells[index].text) == 2, x + 1 < width, cells[index + 1].text.isEmpty {
             cells[index + 1] = Cell(" ", style: cells[index + 1].style)
         }
         cells[index] = cell
