@@ -70,22 +70,24 @@ extension PostgresStore {
             let end = min(range.upperBound, total)
             guard range.lowerBound < end else { return [] }
             if range.lowerBound > total / 2 {
-                let rows = try session.query("""
-                    SELECT idea.id, idea.title, idea.theme, idea.tags, idea.stage, idea.position, idea.reviewDate, idea.cycleCount,
-                    idea.weighScore, idea.weighRank, cycle.startedAt, cycle.maxDuration FROM idea
-                    LEFT JOIN cycle ON cycle.ideaId = idea.id AND cycle.number = idea.cycleCount AND idea.stage = 'experimenting'
-                    WHERE idea.stage = \(stage.rawValue) AND idea.id NOT IN (SELECT ideaId FROM intake WHERE status = 'declined')
-                    ORDER BY idea.position DESC, idea.id DESC LIMIT \(end - range.lowerBound) OFFSET \(total - end)
-                    """)
-                return try rows.map { try Self.summary($0, waiting: waiting) }.reversed()
+                return try windowCards(stage, backwards: true, limit: end - range.lowerBound, offset: total - end, waiting: waiting)
             }
         }
+        return try windowCards(stage, backwards: false, limit: range.count, offset: range.lowerBound, waiting: waiting)
+    }
+
+    /// The summaries of `limit` cards of a column after stepping over `offset` (from its end when `backwards`), in board
+    /// order; the stepping reads only ids, as on SQLite.
+    private func windowCards(_ stage: Stage, backwards: Bool, limit: Int, offset: Int, waiting: [Int64: DayDate]) throws -> [IdeaSummary] {
+        let order = backwards ? "position DESC, id DESC" : "position, id"
         let rows = try session.query("""
             SELECT idea.id, idea.title, idea.theme, idea.tags, idea.stage, idea.position, idea.reviewDate, idea.cycleCount,
             idea.weighScore, idea.weighRank, cycle.startedAt, cycle.maxDuration FROM idea
             LEFT JOIN cycle ON cycle.ideaId = idea.id AND cycle.number = idea.cycleCount AND idea.stage = 'experimenting'
-            WHERE idea.stage = \(stage.rawValue) AND idea.id NOT IN (SELECT ideaId FROM intake WHERE status = 'declined')
-            ORDER BY idea.position, idea.id LIMIT \(range.count) OFFSET \(range.lowerBound)
+            WHERE idea.id IN (
+                SELECT id FROM idea WHERE stage = \(stage.rawValue) AND id NOT IN (SELECT ideaId FROM intake WHERE status = 'declined')
+                ORDER BY \(unescaped: order) LIMIT \(limit) OFFSET \(offset)
+            ) ORDER BY idea.position, idea.id
             """)
         return try rows.map { try Self.summary($0, waiting: waiting) }
     }
