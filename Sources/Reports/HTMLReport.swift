@@ -77,16 +77,18 @@ public enum HTMLReport {
             }
             body.append("</section>")
         }
+        // Each list made once: each is a pass over every idea (and a sort) at every mention.
+        let learnings = data.learnings, decisions = data.decisions, moves = data.moves, stopped = data.stopped
         body.append("<h2>\(text.learnings)</h2>")
-        if data.learnings.isEmpty { body.append("<p>\(text.none)</p>") } else { body.append("<ul>") }
-        for (detail, cycle) in data.learnings {
+        if learnings.isEmpty { body.append("<p>\(text.none)</p>") } else { body.append("<ul>") }
+        for (detail, cycle) in learnings {
             guard let card = cycle.learningCard else { continue }
             body.append("<li><strong>\(detail.idea.id) \(HTML.escape(detail.idea.fields.title))</strong>, \(HTML.escape(strings.format(.detailCycle, cycle.number).lowercased())): \(HTML.escape(card.observed)); \(HTML.escape(card.learned)); \(HTML.escape(strings[.fieldTherefore].lowercased())) \(HTML.escape(card.therefore))</li>")
         }
-        if !data.learnings.isEmpty { body.append("</ul>") }
+        if !learnings.isEmpty { body.append("</ul>") }
         body.append("<h2>\(text.decisions)</h2>")
-        if data.decisions.isEmpty { body.append("<p>\(text.none)</p>") }
-        for (detail, decision) in data.decisions {
+        if decisions.isEmpty { body.append("<p>\(text.none)</p>") }
+        for (detail, decision) in decisions {
             let outcome = decision.outcome == .consented ? "consent" : text.t("open", "open")
             body.append("<section class=\"decision\"><h3>\(decision.id.map(\.description) ?? "") \(HTML.escape(strings.decisionKind(decision.kind))) — \(detail.idea.id) \(HTML.escape(detail.idea.fields.title)) (\(outcome))</h3><ul>")
             body.append("<li>\(HTML.escape(strings[.fieldProposal])): \(HTML.escape(decision.proposal))</li>")
@@ -103,20 +105,20 @@ public enum HTMLReport {
             body.append("</ul></section>")
         }
         body.append("<h2>\(text.moves)</h2>")
-        if data.moves.isEmpty { body.append("<p>\(text.none)</p>") } else { body.append("<ul>") }
-        for (detail, entry) in data.moves {
+        if moves.isEmpty { body.append("<p>\(text.none)</p>") } else { body.append("<ul>") }
+        for (detail, entry) in moves {
             let from = entry.stageBefore.map(strings.stage) ?? "?"
             let to = entry.stageAfter.map(strings.stage) ?? "?"
             body.append("<li>\(data.calendarDay(entry.at)) \(detail.idea.id) \(HTML.escape(detail.idea.fields.title)): \(HTML.escape(from)) → \(HTML.escape(to)) — \(HTML.escape(entry.reason ?? ""))\(HTML.escape(text.override(entry)))</li>")
         }
-        if !data.moves.isEmpty { body.append("</ul>") }
+        if !moves.isEmpty { body.append("</ul>") }
         body.append("<h2>\(text.stopped)</h2>")
-        if data.stopped.isEmpty { body.append("<p>\(text.none)</p>") } else { body.append("<ul>") }
-        for detail in data.stopped {
+        if stopped.isEmpty { body.append("<p>\(text.none)</p>") } else { body.append("<ul>") }
+        for detail in stopped {
             let category = detail.idea.stopCategory.map(strings.stopCategory) ?? "—"
             body.append("<li><strong>\(detail.idea.id) \(HTML.escape(detail.idea.fields.title))</strong>: \(HTML.escape(category)); \(HTML.escape(detail.idea.stopLearned ?? ""))</li>")
         }
-        if !data.stopped.isEmpty { body.append("</ul>") }
+        if !stopped.isEmpty { body.append("</ul>") }
         let cases = data.publishableCases
         if !cases.isEmpty {
             body.append("<h2>\(HTML.escape(strings[.reportCases]))</h2><ul>")

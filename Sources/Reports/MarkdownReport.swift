@@ -80,17 +80,19 @@ public enum MarkdownReport {
             }
             out.append("")
         }
+        // Each list made once: each is a pass over every idea (and a sort) at every mention.
+        let learnings = data.learnings, decisions = data.decisions, moves = data.moves, stopped = data.stopped
         out += ["## \(text.learnings)", ""]
-        if data.learnings.isEmpty { out += [text.none, ""] }
-        for (detail, cycle) in data.learnings {
+        if learnings.isEmpty { out += [text.none, ""] }
+        for (detail, cycle) in learnings {
             guard let card = cycle.learningCard else { continue }
             out.append("- **\(detail.idea.id) \(esc(detail.idea.fields.title))**, \(strings.format(.detailCycle, cycle.number).lowercased()): "
                        + "\(esc(card.observed)); \(esc(card.learned)); \(strings[.fieldTherefore].lowercased()) \(esc(card.therefore))")
         }
-        if !data.learnings.isEmpty { out.append("") }
+        if !learnings.isEmpty { out.append("") }
         out += ["## \(text.decisions)", ""]
-        if data.decisions.isEmpty { out += [text.none, ""] }
-        for (detail, decision) in data.decisions {
+        if decisions.isEmpty { out += [text.none, ""] }
+        for (detail, decision) in decisions {
             let outcome = decision.outcome == .consented ? "consent" : text.t("open", "open")
             out.append("- **\(decision.id.map(\.description) ?? "") \(strings.decisionKind(decision.kind))** — \(detail.idea.id) \(esc(detail.idea.fields.title)) (\(outcome))")
             out.append("  - \(strings[.fieldProposal]): \(esc(decision.proposal))")
@@ -101,18 +103,18 @@ public enum MarkdownReport {
             }
             for concern in decision.concerns { out.append("  - \(strings[.concernTitle]) (\(esc(concern.who))): \(esc(concern.text))") }
         }
-        if !data.decisions.isEmpty { out.append("") }
+        if !decisions.isEmpty { out.append("") }
         out += ["## \(text.moves)", ""]
-        if data.moves.isEmpty { out += [text.none, ""] }
-        for (detail, entry) in data.moves {
+        if moves.isEmpty { out += [text.none, ""] }
+        for (detail, entry) in moves {
             let from = entry.stageBefore.map(strings.stage) ?? "?"
             let to = entry.stageAfter.map(strings.stage) ?? "?"
             out.append("- \(data.calendarDay(entry.at)) \(detail.idea.id) \(esc(detail.idea.fields.title)): \(from) → \(to) — \(esc(entry.reason ?? ""))\(text.override(entry))")
         }
-        if !data.moves.isEmpty { out.append("") }
+        if !moves.isEmpty { out.append("") }
         out += ["## \(text.stopped)", ""]
-        if data.stopped.isEmpty { out += [text.none, ""] }
-        for detail in data.stopped {
+        if stopped.isEmpty { out += [text.none, ""] }
+        for detail in stopped {
             let category = detail.idea.stopCategory.map(strings.stopCategory) ?? "—"
             out.append("- **\(detail.idea.id) \(esc(detail.idea.fields.title))**: \(category); \(esc(detail.idea.stopLearned ?? ""))")
         }

@@ -52,11 +52,15 @@ public struct ReportData: Sendable {
     /// Moves that still stand, with their reasons, in the period, oldest first: a move taken back by an undo is left
     /// out together with the undo (a redo appears once, as the move it is).
     var moves: [(IdeaDetail, HistoryEntry)] {
-        ideas.flatMap { detail in
-            HistoryEntry.standing(detail.history.filter { $0.ideaID == detail.idea.id })
-                .filter { $0.kind == .moved && inPeriod($0.at) }
-                .map { (detail, $0) }
-        }.sorted { $0.1.at < $1.1.at }
+        // Sorted as (idea's place, move) pairs, so the sort moves two small values, not whole details.
+        var found: [(idea: Int, entry: HistoryEntry)] = []
+        for (index, detail) in ideas.enumerated() {
+            for entry in HistoryEntry.standing(detail.history.filter { $0.ideaID == detail.idea.id })
+            where entry.kind == .moved && inPeriod(entry.at) {
+                found.append((index, entry))
+            }
+        }
+        return found.sorted { $0.entry.at < $1.entry.at }.map { (ideas[$0.idea], $0.entry) }
     }
 
     /// Case notes marked publishable, oldest first, masked once more against the submitters' names (the report never
