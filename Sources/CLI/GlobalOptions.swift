@@ -43,23 +43,23 @@ public struct GlobalOptions: ParsableArguments {
     /// The PostgreSQL server holding the portfolio: `--database`, else `PROEFTUIN_DATABASE_URL`, else `database =` in
     /// config.toml; nil keeps it in the data directory's SQLite file. An unreadable URL is refused, never passed over.
     func server() throws -> PostgresLocation? {
+        try server(configured: { try configuration() })
+    }
+
+    /// `server()`, with the configuration file read by `configured` only when neither the option nor the variable names one.
+    private func server(configured: () throws -> UserConfiguration) throws -> PostgresLocation? {
         let variable = environment["PROEFTUIN_DATABASE_URL"].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         if let text = database ?? variable { return try PostgresLocation.parse(text, environment: environment) }
-        let configuration = try configuration()
+        let configuration = try configured()
         guard let text = configuration.database else { return nil }
-        // A password in config.toml is as secret as one in ~/.pgpass: refused while others may read the file.
-        if PostgresLocation.holdsPassword(text), let mode = try? FileManager.default.attributesOfItem(atPath: configuration.path)[.posixPermissions] as? Int,
-           mode & 0o077 != 0 {
-            throw PostgresStoreError.passwordFileTooOpen(path: configuration.path)
-        }
-        return try PostgresLocation.parse(text, environment: environment)
+        return try PostgresLocation.configured(text, file: configuration.path, environment: environment)
     }
 
     /// Opens the portfolio (in the chosen data directory, or on the chosen server) through the application layer;
     /// `program` is recorded with every change it makes. `directory` (the board's demo) always means a SQLite file there.
     func openWorkspace(at directory: DataDirectory? = nil, program: String = "cli") throws -> Workspace {
         let configuration = try configuration()
-        return try Workspace.open(directory ?? self.directory, server: directory == nil ? try server() : nil,
+        return try Workspace.open(directory ?? self.directory, server: directory == nil ? try server(configured: { configuration }) : nil,
                                   actor: configuration.actor(environment: environment), program: program,
                                   defaultWipLimits: configuration.wipLimits, themes: ThemeCatalog(fixed: configuration.themes))
     }
@@ -69,9 +69,9 @@ public struct GlobalOptions: ParsableArguments {
     /// may only read is opened read-only instead of refused.
     func openForReading() throws -> Workspace {
         let configuration = try configuration()
-        return try Workspace.open(directory, server: try server(), actor: configuration.actor(environment: environment), program: "cli",
-                                  defaultWipLimits: configuration.wipLimits, themes: ThemeCatalog(fixed: configuration.themes),
-                                  readingOnly: true)
+        return try Workspace.open(directory, server: try server(configured: { configuration }),
+                                  actor: configuration.actor(environment: environment), program: "cli",
+                                  defaultWipLimits: configuration.wipLimits, themes: ThemeCatalog(fixed: configuration.themes), readingOnly: true)
     }
 }
 

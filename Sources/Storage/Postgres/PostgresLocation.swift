@@ -104,6 +104,17 @@ public struct PostgresLocation: Equatable, Sendable, CustomStringConvertible, Cu
         return authority[..<at].contains(":")
     }
 
+    /// Reads the URL a configuration file at `path` gives; a URL holding a password is refused while others may read the
+    /// file, as libpq refuses such a password file.
+    public static func configured(_ text: String, file path: String, environment: [String: String]) throws(PostgresStoreError)
+        -> PostgresLocation {
+        if holdsPassword(text), let mode = try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int,
+           mode & 0o077 != 0 {
+            throw .passwordFileTooOpen(path: path)
+        }
+        return try parse(text, environment: environment)
+    }
+
     /// The same server, login and settings for another database on it.
     public func on(database name: String) -> PostgresLocation {
         PostgresLocation(host: host, port: port, user: user, database: name, sslMode: sslMode, connectTimeout: connectTimeout,
