@@ -9,7 +9,7 @@ enum ConfirmKeys {
             case .quit(let effects):
                 return Leaving.go(to: .board, effects: effects, &state) + [.quit]
             case .move(let request):
-                state.mode = .board
+                state.mode = confirmation.returnTo  // the form stays open until the move is saved
                 return GateFlow.submit(request, returnTo: confirmation.returnTo, &state)
             case .apply(let change):
                 state.mode = confirmation.returnTo

@@ -167,7 +167,7 @@ enum DecisionKeys {
                     state.mode = .confirm(Confirmation(.date(dateCheck), then: .move(request), returnTo: .decision(screen)))
                     return []
                 }
-                state.mode = .board
+                state.mode = .decision(screen)  // open until the move is saved: a refusal shows on it
                 return GateFlow.submit(request, returnTo: .decision(screen), &state)
             case .standalone:
                 let change: IdeaChange = screen.existing.map { .saveDecisionFrom(base: $0, edited: decision) } ?? .saveDecision(decision)

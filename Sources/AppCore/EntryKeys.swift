@@ -50,7 +50,7 @@ enum EntryKeys {
                     state.mode = .confirm(Confirmation(.date(check), then: .move(request), returnTo: .entry(form)))
                     return []
                 }
-                state.mode = .board
+                state.mode = .entry(form)  // open until the move is saved: a refusal shows on it, with everything typed
                 return GateFlow.submit(request, returnTo: .entry(form), &state)
             case .measurement(let id):
                 let measurement = try MeasurementEntry.parse(date: form[.date], value: form[.value], note: form[.note])

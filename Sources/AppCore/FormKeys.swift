@@ -142,6 +142,7 @@ enum FormKeys {
                     returnTo: nil, &state)
             case .wipOverride(var request, _):
                 request.wipOverride = reason
+                state.mode = prompt.returnTo ?? .board  // the gate form stays open until the move is saved
                 state.submittedDraft = prompt.returnTo?.draft?.subject
                 return [.apply(.move(request), .perform)]
             case .acceptTheme, .declineReason:

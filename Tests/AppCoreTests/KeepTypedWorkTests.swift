@@ -227,6 +227,30 @@ struct KeepTypedWorkTests {
         #expect(state.submittedDraft == .gate(IdeaID(1), .experimenting))
     }
 
+    /// A gate form stays open under its save: a refusal (another program moved the card, the server is gone) shows on
+    /// the form with everything typed, and Ctrl-S tries again; a saved move closes it.
+    @Test func aRefusedMoveKeepsItsGateFormOpen() {
+        var state = sampleState(language: .nl)
+        _ = Reducer.reduce(&state, .ideaLoaded(loadedIdea(1, stage: .proposed), purpose: .gate(.experimenting)))
+        fill(["h", "a", "m", "s", "o", "2027-01-11", "500", "6w", "niemand", "vrijwillig", "klachten", "r"], &state)
+        guard case .apply(.move(let request), .perform)? = press([.control("s")], &state).first else {
+            Issue.record("expected the move")
+            return
+        }
+        _ = Reducer.reduce(&state, .changeFailed(.offline("Geen verbinding met de server."), .perform))
+        guard case .entry(let form) = state.mode else {
+            Issue.record("expected the gate form, got \(state.mode)")
+            return
+        }
+        #expect(form.error == "Geen verbinding met de server.")
+        #expect(form[.gate(.hypothesis)] == "h" && form[.gate(.stopRule)] == "klachten" && form[.reason] == "r")
+        #expect(press([.control("s")], &state).first == .apply(.move(request), .perform), "Ctrl-S tries the same move again")
+        let applied = AppliedChange(change: .move(request), inverse: .swap(IdeaID(1), IdeaID(1)),
+                                    focus: IdeaID(1), focusStage: .experimenting)
+        _ = Reducer.reduce(&state, .changeApplied(applied, .perform))
+        #expect(state.mode == .board)
+    }
+
     @Test func aMeasurementDatedInTheFutureAsks() {
         var state = sampleState()
         press([.enter], &state)
