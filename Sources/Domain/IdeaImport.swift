@@ -74,7 +74,8 @@ public enum IdeaImport {
         var index = DuplicateIndex(stored.lazy.map { (DuplicateSource.stored($0.0), $0.1) })
         var found: [ImportDuplicate] = []
         for draft in drafts {
-            found += index.nearestThenInsert(.row(draft.location), title: draft.fields.title, limit: limit)
+            found += index.nearestThenInsert(
+                .row(draft.location), title: draft.fields.title, limit: limit, budget: DuplicateIndex<DuplicateSource>.importBudget)
                 .map { ImportDuplicate(location: draft.location, match: $0) }
         }
         return found
