@@ -1,6 +1,7 @@
 /// An inverted index of title trigrams, built once and extended as rows arrive, that answers "which titles
 /// look like this one" with `Similarity`'s formula exactly, by looking only at titles that share a trigram with it and
-/// could still score high enough (fast enough per keystroke over 100,000 cards, and for an import of 100,000 rows).
+/// could still score high enough (fast enough per keystroke over 100,000 cards); an import's search of each row can be
+/// bounded (`nearestThenInsert(_:title:limit:budget:)`), which is what makes 100,000 rows fast.
 public struct DuplicateIndex<Key: Hashable & Comparable & Sendable>: Equatable, Sendable {
     private var keys: [Key] = []
     private var titles: [String] = []
@@ -99,13 +100,16 @@ public struct DuplicateIndex<Key: Hashable & Comparable & Sendable>: Equatable, 
         Similarity.sortedTrigrams(of: title, into: &codes)
         let ids = codes.map { trigramIDs[$0] }
         if budget != nil && !tracksSameSets { trackSameSets() }
-        let found = limit > 0 && !keys.isEmpty ? nearest(codes, ids: ids, limit: limit, budget: budget) : []
-        add(key, title: title, codes: codes, ids: ids)
+        // The query's lists, rarest first, are also the order of the entry's known trigrams (its new ones come first).
+        let known = Self.rarestFirst(ids.compactMap { $0 }, postings)
+        let found = limit > 0 && !keys.isEmpty ? nearest(codes, ids: ids, limit: limit, budget: budget, rarestFirst: known) : []
+        add(key, title: title, codes: codes, ids: ids, knownRarestFirst: known)
         return found
     }
 
     /// Adds an entry with its distinct trigrams (`ids`: their dense ids where known, worked out when nil).
-    private mutating func add(_ key: Key, title: String, codes: [UInt64], ids: [Int32?]? = nil) {
+    /// `knownRarestFirst`: the ids of `ids`, already ordered rarest first.
+    private mutating func add(_ key: Key, title: String, codes: [UInt64], ids: [Int32?]? = nil, knownRarestFirst: [Int32]? = nil) {
         let position = Int32(keys.count)
         if let last = keys.last, !(last < key) { keysAscend = false }
         keys.append(key)
@@ -115,7 +119,7 @@ public struct DuplicateIndex<Key: Hashable & Comparable & Sendable>: Equatable, 
         own.reserveCapacity(codes.count)
         for (offset, code) in codes.enumerated() {
             if let id = ids?[offset] ?? trigramIDs[code] {
-                own.append(id)
+                if knownRarestFirst == nil { own.append(id) }
             } else {
                 let id = Int32(postings.count)
                 trigramIDs[code] = id
@@ -124,7 +128,8 @@ public struct DuplicateIndex<Key: Hashable & Comparable & Sendable>: Equatable, 
                 own.append(id)
             }
         }
-        own = Self.rarestFirst(own, postings)
+        // New trigrams have no entries yet, so they are the rarest, in the order their ids were given.
+        if let knownRarestFirst { own += knownRarestFirst } else { own = Self.rarestFirst(own, postings) }
         largest = max(largest, own.count)
         var signature: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         for id in own {
@@ -176,7 +181,9 @@ public struct DuplicateIndex<Key: Hashable & Comparable & Sendable>: Equatable, 
     }
 
     /// A query with the scratch kept in the index.
-    private mutating func nearest(_ codes: [UInt64], ids: [Int32?], limit: Int, budget: Int? = nil) -> [DuplicateMatch<Key>] {
+    private mutating func nearest(
+        _ codes: [UInt64], ids: [Int32?], limit: Int, budget: Int? = nil, rarestFirst: [Int32]? = nil
+    ) -> [DuplicateMatch<Key>] {
         if query == UInt32.max {
             for index in seen.indices { seen[index] = 0 }
             for index in inQuery.indices { inQuery[index] = 0 }
@@ -203,7 +210,7 @@ public struct DuplicateIndex<Key: Hashable & Comparable & Sendable>: Equatable, 
         return seen.withUnsafeMutableBufferPointer { seen in
             inQuery.withUnsafeMutableBufferPointer { inQuery in
                 search(codes, ids: ids, limit: limit, skip: { _ in false }, seen: seen, inQuery: inQuery, query: query,
-                       budget: budget ?? Int.max, same: same)
+                       budget: budget ?? Int.max, same: same, rarestFirst: rarestFirst)
             }
         }
     }
@@ -222,11 +229,11 @@ public struct DuplicateIndex<Key: Hashable & Comparable & Sendable>: Equatable, 
     ///
     /// A bounded search (`budget` below `Int.max`) starts from `same`, the entries that may hold exactly the query's
     /// trigrams (those that do score 1 and are answers before the walk), and stops the walk once it has stepped over
-    /// `budget` posting-list entries and has an answer.
+    /// `budget` posting-list entries and has an answer. `rarestFirst`: the query's known ids, already ordered rarest first.
     private func search(
         _ codes: [UInt64], ids: [Int32?], limit: Int, skip: (Key) -> Bool,
         seen: UnsafeMutableBufferPointer<UInt32>, inQuery: UnsafeMutableBufferPointer<UInt32>, query: UInt32,
-        budget: Int = Int.max, same: [Int] = []
+        budget: Int = Int.max, same: [Int] = [], rarestFirst: [Int32]? = nil
     ) -> [DuplicateMatch<Key>] {
         let a = codes.count
         var lists: [Int32] = []
@@ -239,7 +246,7 @@ public struct DuplicateIndex<Key: Hashable & Comparable & Sendable>: Equatable, 
             Self.mark(&signature, id)
         }
         let lacking = (~signature.0, ~signature.1, ~signature.2, ~signature.3)
-        lists = Self.rarestFirst(lists, postings)
+        lists = rarestFirst ?? Self.rarestFirst(lists, postings)
         let m = lists.count
         var best: [(shared: Int, size: Int, position: Int)] = []  // best first, at most `limit`
         /// The score of sharing `shared` trigrams with an entry of `size`, by `Similarity`'s formula.
