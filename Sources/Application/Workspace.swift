@@ -411,9 +411,10 @@ public final class Workspace: Sendable {
     }
 
     /// Imports ideas from CSV read in one pass, chunk by chunk (`next` gives the next bytes, nil at the end), in one
-    /// transaction. Two threads share the work: one reads, checks and compares each record once as it arrives
-    /// (`CSVImportReader`: `IdeaCSVReader`, the theme against the lokale opgaven, one `DuplicateIndex` of the stored
-    /// titles and the rows before it), while this one writes the rows with prepared statements, a few batches behind.
+    /// transaction. Three threads share the work: one reads and checks each record once as it arrives, one compares it
+    /// (`CSVImportReader`: `IdeaCSVReader`, the theme against the lokale opgaven; one `DuplicateIndex` of the stored
+    /// titles and the rows before it, searched within an import's budget), while this one writes the rows with prepared
+    /// statements, a few batches behind.
     /// A row without a stage lands in the inbox, received on the file's date or `today` (the store's day when not given).
     /// `row` hears every checked row with its likely duplicates (at most one), in file order, as it is written, and
     /// `unknownColumns` the header's columns that name no field (their values are not read), at the end. All or

@@ -69,12 +69,14 @@ public enum IdeaImport {
     }
 
     /// Rows that look like a stored idea or an earlier row of the same file, by `Similarity`'s formula: each row
-    /// is compared with the stored titles and the rows before it (at most `limit` matches per row).
+    /// is compared with the stored titles and the rows before it (at most `limit` matches per row, searched within an
+    /// import's budget: see `DuplicateIndex.nearestThenInsert(_:title:limit:budget:)`).
     public static func likelyDuplicates(of drafts: [IdeaDraft], stored: [(IdeaID, String)], limit: Int = 1) -> [ImportDuplicate] {
         var index = DuplicateIndex(stored.lazy.map { (DuplicateSource.stored($0.0), $0.1) })
         var found: [ImportDuplicate] = []
         for draft in drafts {
-            found += index.nearestThenInsert(.row(draft.location), title: draft.fields.title, limit: limit)
+            found += index.nearestThenInsert(
+                .row(draft.location), title: draft.fields.title, limit: limit, budget: DuplicateIndex<DuplicateSource>.importBudget)
                 .map { ImportDuplicate(location: draft.location, match: $0) }
         }
         return found

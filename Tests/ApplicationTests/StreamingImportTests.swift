@@ -168,6 +168,38 @@ struct StreamingImportTests {
         #expect(stopped.wait(timeout: .now() + 5) == .success)
         #expect((1...2).contains(outcome.value))
     }
+
+    /// The reader's two threads (reading and checking; the duplicate search) hand rows over with their duplicates, and
+    /// the writer giving up stops both: `run` returns, and the file is not read any further.
+    @Test func theWriterGivingUpStopsBothReadingThreads() throws {
+        let rows = 40 * CSVImportReader.batchSize
+        let text = "title\n" + (1...rows).map { "Idee nummer \($0) voor de wijk" }.joined(separator: "\n") + "\n"
+        let chunks = Array(text.utf8).chunked(1024)
+        let calls = Outcome()
+        let reader = CSVImportReader(
+            storedTitles: [(IdeaID(7), "Idee nummer 1 voor de wijk")], catalog: ThemeCatalog(), today: DayDate(dayNumber: 20_000))
+        let handOver = ImportHandOver<ImportStep, [String]>(ahead: 1)
+        let finished = DispatchSemaphore(value: 0)
+        Thread {
+            reader.run({
+                let call = calls.value
+                calls.set(call + 1)
+                return call < chunks.count ? chunks[call] : nil
+            }, into: handOver)
+            finished.signal()
+        }.start()
+        let first = try #require(try handOver.take())
+        #expect(first.map(\.draft.fields.title) == Array((1...CSVImportReader.batchSize).map { "Idee nummer \($0) voor de wijk" }))
+        #expect(first[0].duplicates.map(\.match.key) == [.stored(IdeaID(7))])
+        #expect(first[0].duplicates.map(\.match.similarity) == [1])
+        #expect(first[1].duplicates.map(\.match.similarity) == [Similarity.of("Idee nummer 2 voor de wijk", "Idee nummer 1 voor de wijk")])
+        handOver.cancel()
+        #expect(finished.wait(timeout: .now() + 5) == .success)
+        let read = calls.value
+        Thread.sleep(forTimeInterval: 0.05)
+        #expect(calls.value == read)
+        #expect(read < chunks.count / 2, "\(read) of \(chunks.count) chunks read")
+    }
 }
 
 /// A value set on one thread and read on another.
