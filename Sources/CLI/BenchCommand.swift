@@ -347,12 +347,12 @@ struct BenchFrameCommand: ParsableCommand {
             backup.wait()
             if let failure = backup.takeFailure() { throw ValidationError(failure) }
         }
+        if memory { print(AppDatabase.peakMemory() ?? 0) }  // the board's frame alone, before any figures
         if figures {
             var computed: PortfolioFigures?
             let took = try milliseconds { computed = try runner.figures(for: runner.today()) }
             guard computed != nil else { throw ExitCode(1) }
             print(String(format: "figures %.1f ms", took))
         }
-        if memory { print(AppDatabase.peakMemory() ?? 0) }
     }
 }

@@ -3,8 +3,8 @@ import Foundation
 
 /// The local calendar days met so far, each with the moments it spans, so converting a moment to its day is a lookup
 /// once its day was met: the portfolio's figures and the reports convert every idea's and event's moment, and the
-/// calendar's own conversion was a sixth of that work. Exact in any time zone, across daylight saving changes too: a
-/// moment is answered from a day only when it falls within that day's own start and end.
+/// calendar's own conversion was a sixth of that work. Exact in any time zone: a moment is answered from a day only when
+/// it falls within that day's own start and end, and only days without a change of the clock are kept.
 final class LocalDayCache: @unchecked Sendable {
     /// The cache every `DayDate.local` call shares.
     static let shared = LocalDayCache(calendar: .current)
@@ -42,6 +42,9 @@ final class LocalDayCache: @unchecked Sendable {
         guard let interval = calendar.dateInterval(of: .day, for: date) else { return day }
         let span = Span(start: interval.start.timeIntervalSince1970, end: interval.end.timeIntervalSince1970, day: day)
         guard span.start <= seconds, seconds < span.end else { return day }
+        // A day with a change of the clock inside it may not be one stretch of time: where the clocks went back just
+        // after midnight, an hour of the day before comes back within it. Such days are converted every time.
+        if let change = calendar.timeZone.nextDaylightSavingTimeTransition(after: interval.start), change < interval.end { return day }
         lock.lock()
         if spans.count >= capacity { spans.removeAll(keepingCapacity: true) }
         spans[key, default: []].append(span)

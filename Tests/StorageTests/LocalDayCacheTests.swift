@@ -40,6 +40,19 @@ import Testing
         }
     }
 
+    /// St. John's put its clocks back at one minute past midnight on 7 November 2010: 7 November began, and a minute
+    /// later the last hour of 6 November came back. A moment of that hour is on the 6th, asked before or after the 7th.
+    @Test func aDayThatStartsTwice() {
+        let calendar = calendar("America/St_Johns")
+        let seventh = Date(timeIntervalSince1970: 1_289_097_030)  // 2010-11-07 02:30:30 UTC, 00:00:30 on the 7th
+        let sixth = Date(timeIntervalSince1970: 1_289_098_800)  // 2010-11-07 03:00:00 UTC, 23:30 on the 6th again
+        #expect(direct(seventh, calendar).description == "2010-11-07" && direct(sixth, calendar).description == "2010-11-06")
+        for order in [[seventh, sixth], [sixth, seventh, sixth]] {
+            let cache = LocalDayCache(calendar: calendar)
+            for moment in order { #expect(cache.day(of: moment) == direct(moment, calendar), "\(moment) after \(order)") }
+        }
+    }
+
     /// Any moments from 1900 to 2100 in any order give the calendar's day, in Amsterdam (whose offset before 1937 was
     /// not a whole quarter of an hour).
     @Test func anyMomentsInAnyOrder() async {
