@@ -21,13 +21,13 @@ extension AppDatabase {
         counts: Bool = true, keep: [Stage: IdeaID] = [:], marked: [IdeaID] = []
     ) throws -> BoardSlice {
         try read { db in
-            let open = try Self.openIntake(db)
+            let inboxCount = try Self.inboxCount(db)
             let stageCounts = counts ? try Self.boardCountsByStage(db) : [:]
             var ranges = ranges
             var windows: [Stage: (offset: Int, cards: [IdeaSummary])] = [:]
             var found: (stage: Stage, index: Int)?
             var kept: [Stage: Int?] = [:]
-            let markedCards = marked.isEmpty ? nil : try Self.summaries(of: marked, in: db, waiting: open.waiting)
+            let markedCards = marked.isEmpty ? nil : try Self.summaries(of: marked, in: db)
             /// A kept selection's column is read around its card, or from its first card when the card no longer shows.
             func keepSelection(_ stage: Stage, at index: Int?) {
                 kept[stage] = .some(index)
@@ -44,17 +44,18 @@ extension AppDatabase {
                 }
                 if let focus, let place = try Self.boardIndex(of: focus, in: nil, db) { focusOn(place.stage, at: place.index) }
                 for (stage, range) in ranges {
-                    windows[stage] = (range.lowerBound, try Self.window(range, of: stage, in: db, counts: stageCounts, waiting: open.waiting))
+                    windows[stage] = (range.lowerBound, try Self.window(range, of: stage, in: db, counts: stageCounts))
                 }
                 return BoardSlice(stageCounts: stageCounts, matching: stageCounts, windows: windows, focus: found,
-                                  inboxCount: open.waiting.count, kept: kept,
+                                  inboxCount: inboxCount, kept: kept,
                                   marked: markedCards)
             }
             // The matching ids in board order, from the folded texts kept for this state of the data; the windows are then
             // read by id.
             let version = try Self.changeCounter(db)
             let entries = try searchCache.entries(version: version) { fold in try Self.searchEntries(db, fold: fold) }
-            let matchingIDs = BoardSearchCache.matching(entries, words: words, waiting: inboxOnly ? Set(open.waiting.keys) : nil)
+            let waiting = inboxOnly ? Set(try Int64.fetchAll(db, sql: "SELECT ideaId FROM intake WHERE status = 'inbox'")) : nil
+            let matchingIDs = BoardSearchCache.matching(entries, words: words, waiting: waiting)
             for (stage, id) in keep {
                 keepSelection(stage, at: matchingIDs[stage]?.firstIndex(of: id.rawValue))
             }
@@ -66,11 +67,11 @@ extension AppDatabase {
             for (stage, range) in ranges {
                 let all = matchingIDs[stage] ?? []
                 let ids = all[min(range.lowerBound, all.count)..<min(range.upperBound, all.count)].map(IdeaID.init)
-                let byID = try Self.summaries(of: ids, in: db, waiting: open.waiting)
+                let byID = try Self.summaries(of: ids, in: db)
                 windows[stage] = (range.lowerBound, ids.compactMap { byID[$0] })
             }
             return BoardSlice(stageCounts: stageCounts, matching: matchingIDs.mapValues(\.count), windows: windows, focus: found,
-                              inboxCount: open.waiting.count, kept: kept, marked: markedCards)
+                              inboxCount: inboxCount, kept: kept, marked: markedCards)
         }
     }
 
@@ -78,41 +79,41 @@ extension AppDatabase {
     /// the window, so a window in the column's second half is read from its end backwards: a jump to the last card of a
     /// column of 40,000 costs what a jump to its first does.
     static func window(
-        _ range: Range<Int>, of stage: Stage, in db: Database, counts: [Stage: Int], waiting: [Int64: DayDate]
+        _ range: Range<Int>, of stage: Stage, in db: Database, counts: [Stage: Int]
     ) throws -> [IdeaSummary] {
         if range.lowerBound > 1_000 {
             let total = try counts[stage] ?? boardCount(of: stage, db)
             let end = min(range.upperBound, total)
             guard range.lowerBound < end else { return [] }
             if range.lowerBound > total / 2 {
-                return try windowCards(db, stage: stage, backwards: true, limit: end - range.lowerBound, offset: total - end, waiting: waiting)
+                return try windowCards(db, stage: stage, backwards: true, limit: end - range.lowerBound, offset: total - end)
             }
         }
-        return try windowCards(db, stage: stage, backwards: false, limit: range.count, offset: range.lowerBound, waiting: waiting)
+        return try windowCards(db, stage: stage, backwards: false, limit: range.count, offset: range.lowerBound)
     }
 
     /// The summaries of `limit` cards of a column after stepping over `offset` (from its end when `backwards`), in board
     /// order. The stepping reads only the stage index (ids, no row, no join): stepping over whole summary rows cost
     /// 45 ms for a window 9,000 cards into a column of 20,000, this about 1.
     private static func windowCards(
-        _ db: Database, stage: Stage, backwards: Bool, limit: Int, offset: Int, waiting: [Int64: DayDate]
+        _ db: Database, stage: Stage, backwards: Bool, limit: Int, offset: Int
     ) throws -> [IdeaSummary] {
         let order = backwards ? "position DESC, id DESC" : "position, id"
         let rows = try Row.fetchCursor(db, sql: """
-            \(summarySelect) WHERE idea.id IN (
+            \(windowSelect) WHERE idea.id IN (
                 SELECT id FROM idea WHERE stage = ? AND \(onBoard) ORDER BY \(order) LIMIT ? OFFSET ?
             ) ORDER BY idea.position, idea.id
             """, arguments: [stage.rawValue, limit, offset])
         var cards: [IdeaSummary] = []
-        while let row = try rows.next() { cards.append(try summary(row, waiting: waiting)) }
+        while let row = try rows.next() { cards.append(try windowSummary(row)) }
         return cards
     }
 
     /// The summaries of these ideas that are on the board.
-    static func summaries(of ids: [IdeaID], in db: Database, waiting: [Int64: DayDate]) throws -> [IdeaID: IdeaSummary] {
+    static func summaries(of ids: [IdeaID], in db: Database) throws -> [IdeaID: IdeaSummary] {
         var found: [IdeaID: IdeaSummary] = [:]
-        try forEachRow(of: ids, sql: "\(summarySelect) WHERE \(onBoard) AND idea.id IN", in: db) { row in
-            let summary = try summary(row, waiting: waiting)
+        try forEachRow(of: ids, sql: "\(windowSelect) WHERE \(onBoard) AND idea.id IN", in: db) { row in
+            let summary = try windowSummary(row)
             found[summary.id] = summary
         }
         return found

@@ -46,16 +46,38 @@ extension AppDatabase {
         return (waiting, declined)
     }
 
-    /// The query a card summary is read with (`summary(_:waiting:)` decodes its columns): the idea and, for an idea
-    /// experimenting, its current cycle's start and maximum duration.
-    static let summarySelect = """
-        SELECT idea.id, idea.title, idea.theme, idea.tags, idea.stage, idea.position, idea.reviewDate, idea.cycleCount,
-        idea.weighScore, idea.weighRank, cycle.startedAt, cycle.maxDuration FROM idea
-        LEFT JOIN cycle ON cycle.ideaId = idea.id AND cycle.number = idea.cycleCount AND idea.stage = 'experimenting'
+    /// The columns of a card summary (`summary(_:waiting:)` decodes them): the idea and, for an idea experimenting, its
+    /// current cycle's start and maximum duration.
+    private static let summaryColumns = """
+        idea.id, idea.title, idea.theme, idea.tags, idea.stage, idea.position, idea.reviewDate, idea.cycleCount,
+        idea.weighScore, idea.weighRank, cycle.startedAt, cycle.maxDuration
         """
+    private static let cycleJoin = "LEFT JOIN cycle ON cycle.ideaId = idea.id AND cycle.number = idea.cycleCount AND idea.stage = 'experimenting'"
+
+    /// The query every card summary of the board is read with; the inbox's days come apart (`openIntake`).
+    static let summarySelect = "SELECT \(summaryColumns) FROM idea \(cycleJoin)"
+
+    /// The query a few cards' summaries (a window) are read with: as `summarySelect`, and the day an idea waiting in the
+    /// inbox arrived (`windowSummary` decodes it), so a window costs its own cards even when the inbox holds 100,000.
+    static let windowSelect = """
+        SELECT \(summaryColumns), intake.receivedOn FROM idea \(cycleJoin)
+        LEFT JOIN intake ON intake.ideaId = idea.id AND intake.status = 'inbox'
+        """
+
+    /// A card summary from a row of `windowSelect`, read strictly.
+    static func windowSummary(_ row: Row) throws -> IdeaSummary {
+        let id: Int64 = (try row.decode(atIndex: 0))
+        let received: String? = try row.decode(atIndex: 12)
+        return try summary(row, inboxSince: try StoredValue.day(received, table: "intake", record: "intake of #\(id)", field: "receivedOn"))
+    }
 
     /// A card summary from a row of `summarySelect`, read strictly; `waiting` gives the day an inbox idea arrived.
     static func summary(_ row: Row, waiting: [Int64: DayDate]) throws -> IdeaSummary {
+        try summary(row, inboxSince: waiting.isEmpty ? nil : waiting[(try row.decode(atIndex: 0))])
+    }
+
+    /// A card summary from the columns of `summaryColumns`, with the day it arrived when it waits in the inbox.
+    private static func summary(_ row: Row, inboxSince: DayDate?) throws -> IdeaSummary {
         let id: Int64 = (try row.decode(atIndex: 0))
         let review: String? = (try row.decode(atIndex: 6))
         let score: Double? = (try row.decode(atIndex: 8))
@@ -75,7 +97,20 @@ extension AppDatabase {
             reviewDate: try StoredValue.day(review, table: "idea", record: "#\(id)", field: "reviewDate"),
             cycle: (try row.decode(atIndex: 7)),
             weighing: score.flatMap { score in rank.map { WeighingBadge(score: score, rank: $0) } }, lastAllowedDay: lastDay,
-            inboxSince: waiting.isEmpty ? nil : waiting[id])
+            inboxSince: inboxSince)
+    }
+
+    /// How many ideas wait in the inbox, after checking that no intake row has a status none of the four (read strictly,
+    /// as `openIntake` does, without reading the inbox itself: both are index look-ups).
+    static func inboxCount(_ db: Database) throws -> Int {
+        if let row = try Row.fetchOne(db, sql: """
+            SELECT ideaId, status FROM intake WHERE status < 'accepted' OR (status > 'accepted' AND status < 'declined')
+            OR (status > 'declined' AND status < 'inbox') OR (status > 'inbox' AND status < 'merged') OR status > 'merged' LIMIT 1
+            """) {
+            let id: Int64 = try row.decode(atIndex: 0)
+            _ = try StoredValue.value(IntakeStatus.self, (try row.decode(atIndex: 1)) as String, table: "intake", record: "intake of #\(id)", field: "status")
+        }
+        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM intake WHERE status = 'inbox'") ?? 0
     }
 
     /// Every intake record by idea, read strictly.

@@ -174,6 +174,18 @@ struct IntakeStorageTests {
         #expect(throws: StorageError.unreadableValue(table: "intake", record: "intake of #1", field: "status", value: "misschien")) {
             try database.summaries()
         }
+        // A window reads the inbox's days with its cards and counts the inbox: the damaged status is named there too.
+        for status in ["misschien", "Inbox", "", "zzz", "b"] {
+            let writer = try DatabaseQueue(path: temporary.dataDirectory.databaseURL.path)
+            try writer.write { db in try db.execute(sql: "UPDATE intake SET status = ? WHERE ideaId = ?", arguments: [status, idea.id.rawValue]) }
+            try writer.close()
+            #expect(throws: StorageError.unreadableValue(table: "intake", record: "intake of #1", field: "status", value: status)) {
+                try database.boardSlice(ranges: [.proposed: 0..<10], matching: [])
+            }
+        }
+        let writer = try DatabaseQueue(path: temporary.dataDirectory.databaseURL.path)
+        try writer.write { db in try db.execute(sql: "UPDATE intake SET status = 'misschien' WHERE ideaId = ?", arguments: [idea.id.rawValue]) }
+        try writer.close()
         let unreadable = try database.unreadableValues()
         #expect(unreadable.contains(UnreadableValue(table: "intake", record: "intake of #1", field: "status", value: "misschien")))
         #expect(unreadable.contains(UnreadableValue(table: "intake", record: "intake of #1", field: "receivedOn", value: "gisteren")))
