@@ -40,7 +40,7 @@ public final class PortfolioWorker: @unchecked Sendable {
         lock.withLock {
             if running == nil {
                 running = key
-                queue.asyncAfter(deadline: .now() + Self.settle) { self.run(key) }
+                queue.asyncAfter(deadline: .now() + Self.settle) { self.compute(key) }
             } else if running != key {
                 waiting = key
             }
@@ -85,8 +85,14 @@ public final class PortfolioWorker: @unchecked Sendable {
     /// Whether a computation runs or waits.
     public var isBusy: Bool { lock.withLock { running != nil || waiting != nil } }
 
+    /// Runs a computation on a thread made for it, so its priority can drop to the idle class without a thread of the
+    /// dispatch pool, which other work shares, keeping that priority after.
+    private func compute(_ key: PortfolioFiguresKey) {
+        Thread { self.run(key) }.start()
+    }
+
     private func run(_ asked: PortfolioFiguresKey) {
-        BackgroundPriority.lowerCurrentThread()
+        BackgroundPriority.idleCurrentThread()
         // Asked for again while settling: compute the newest state only.
         let key = lock.withLock {
             guard let newer = waiting else { return asked }
@@ -100,7 +106,7 @@ public final class PortfolioWorker: @unchecked Sendable {
             mailbox += events
             if let next = waiting, next != key {
                 running = next
-                queue.asyncAfter(deadline: .now() + Self.settle) { self.run(next) }
+                queue.asyncAfter(deadline: .now() + Self.settle) { self.compute(next) }
             } else {
                 running = nil
             }
