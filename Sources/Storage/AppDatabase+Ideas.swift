@@ -148,10 +148,10 @@ extension AppDatabase {
             var request = IdeaRecord.all()
             if let stage { request = request.filter(IdeaRecord.Columns.stage == stage.rawValue) }
             if let theme { request = request.filter(IdeaRecord.Columns.theme.collating(.nocase) == theme) }
-            let ideas = try request.fetchAll(db).map { try $0.idea }
-            // Board order, sorting the places by small keys rather than moving whole ideas about.
-            let keys = ideas.map { ($0.stage.columnIndex, $0.position, $0.id.rawValue) }
-            return ideas.indices.sorted { keys[$0] < keys[$1] }.map { ideas[$0] }
+            let ordered = try request.fetchAll(db).map { try $0.idea }
+            return ordered.sorted { lhs, rhs in
+                (lhs.stage.columnIndex, lhs.position, lhs.id.rawValue) < (rhs.stage.columnIndex, rhs.position, rhs.id.rawValue)
+            }
         }
     }
 
