@@ -16,10 +16,12 @@ struct ParticipantResponder: HTTPResponder {
     let gate: RequestGate
     /// The links this server answers (its own sessions' only).
     let links: SharedLinks
+    /// The server's own threads, whose timer cuts off a slow body.
+    let threads: EventLoopTaskExecutor
     /// The largest request body read; a score needs about 40 bytes.
     static let maxBody = 2048
     /// How long a body may take to arrive; a slower one is cut off with 408, so it never holds a slot for long.
-    static let bodyTimeout: Duration = .seconds(5)
+    static let bodyTimeoutSeconds: Int64 = 5
 
     func respond(to request: Request, context: Context) async throws -> Response {
         let path = request.uri.path
@@ -110,7 +112,7 @@ struct ParticipantResponder: HTTPResponder {
     private func save(_ token: ParticipantToken, request: Request, context: Context) async -> Response {
         let body: ByteBuffer
         do {
-            body = try await Self.collect(request.body)
+            body = try await collect(request.body)
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             return ended(page(.contentTooLarge, .pageTooLarge, .pageTooLarge), context, if: true)
         } catch is BodyTimedOut {
@@ -171,15 +173,16 @@ struct ParticipantResponder: HTTPResponder {
         Self.response(status, html: PageHTML.message(title: strings[title], text: strings[text], language: strings.language))
     }
 
-    /// A body that did not arrive within `bodyTimeout`.
+    /// A body that did not arrive within `bodyTimeoutSeconds`.
     private struct BodyTimedOut: Error {}
 
-    /// The body, up to `maxBody` bytes, if it arrives within `bodyTimeout`.
-    private static func collect(_ body: RequestBody) async throws -> ByteBuffer {
-        try await withThrowingTaskGroup(of: ByteBuffer.self) { group in
-            group.addTask { try await body.collect(upTo: maxBody) }
+    /// The body, up to `maxBody` bytes, if it arrives within `bodyTimeoutSeconds`.
+    private func collect(_ body: RequestBody) async throws -> ByteBuffer {
+        let threads = threads
+        return try await withThrowingTaskGroup(of: ByteBuffer.self) { group in
+            group.addTask { try await body.collect(upTo: Self.maxBody) }
             group.addTask {
-                try await Task.sleep(for: bodyTimeout)
+                try await threads.sleep(seconds: Self.bodyTimeoutSeconds)
                 throw BodyTimedOut()
             }
             defer { group.cancelAll() }

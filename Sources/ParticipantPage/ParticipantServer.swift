@@ -5,9 +5,10 @@ import Foundation
 import Hummingbird
 import HummingbirdCore
 import Logging
+import NIOPosix
 
-/// Serves participants' own scoring pages over HTTP (Hummingbird), off the main thread: its event loops and database
-/// threads are its own, and the scores it saves reach the facilitator's board through the database and the board's
+/// Serves participants' own scoring pages over HTTP (Hummingbird), off the main thread: its event loops (which also run
+/// its tasks and timers) and database threads are its own, and the scores it saves reach the facilitator's board through the database and the board's
 /// change watcher. Started once, stopped by `stop()`.
 public final class ParticipantServer: @unchecked Sendable {
     /// Why serving could not start.
@@ -40,6 +41,9 @@ public final class ParticipantServer: @unchecked Sendable {
     private let lock = NSLock()
     private let links = SharedLinks()
     private var task: Task<Void, Never>?
+    /// NIO's event loops carry the connections; `threads` runs the server's tasks on them too.
+    private static let loops = MultiThreadedEventLoopGroup.singleton
+    private let threads = EventLoopTaskExecutor(group: ParticipantServer.loops)
     private var boundPort: Int?
 
     /// `workspace` should be the server's own (`board.sibling(program: "web")`), so the board sees its scores as outside
@@ -89,7 +93,7 @@ public final class ParticipantServer: @unchecked Sendable {
         logger.logLevel = .critical
         let address = listen.description
         let application = Application(
-            responder: ParticipantResponder(workspace: workspace, strings: strings, gate: RequestGate(), links: links),
+            responder: ParticipantResponder(workspace: workspace, strings: strings, gate: RequestGate(), links: links, threads: threads),
             server: .http1(configuration: .init(
                 idleTimeout: .seconds(10),
                 httpDecoderConfiguration: .init(maxHeaderFieldSize: 8 * 1024, maxHeaderListSize: 16 * 1024, maxHeaderFieldCount: 64))),
@@ -101,8 +105,10 @@ public final class ParticipantServer: @unchecked Sendable {
                 self?.lock.withLock { self?.boundPort = port }
                 report(.success(port))
             },
+            eventLoopGroupProvider: .shared(Self.loops),
             logger: logger)
-        let serverTask = Task.detached { [weak self] in
+        // Every task of the server (a connection, a request) inherits this preference, so none waits for a shared thread.
+        let serverTask = Task.detached(executorPreference: threads) { [weak self] in
             do {
                 try await application.run()
             } catch {
@@ -152,7 +158,7 @@ public final class ParticipantServer: @unchecked Sendable {
         running.cancel()
         guard wait else { return }
         let done = DispatchSemaphore(value: 0)
-        Task.detached {
+        Task.detached(executorPreference: threads) {
             await running.value
             done.signal()
         }

@@ -44,7 +44,8 @@ struct RawHTTP: Sendable {
         return socket
     }
 
-    private func blockingSend(_ bytes: [UInt8], timeout: Double) throws -> Reply? {
+    /// `send` on the calling thread.
+    func blockingSend(_ bytes: [UInt8], timeout: Double) throws -> Reply? {
         let socket = try connectedSocket(receiveTimeout: timeout)
         defer { close(socket) }
         var offset = 0
@@ -79,7 +80,8 @@ struct RawHTTP: Sendable {
         }
     }
 
-    private func blockingTrickle(_ head: String, interval: Double, limit: Double) throws -> Trickle {
+    /// `trickle` on the calling thread.
+    func blockingTrickle(_ head: String, interval: Double, limit: Double) throws -> Trickle {
         let socket = try connectedSocket(receiveTimeout: interval)
         defer { close(socket) }
         let start = Date()
