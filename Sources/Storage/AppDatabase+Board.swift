@@ -22,7 +22,12 @@ extension AppDatabase {
     ) throws -> BoardSlice {
         try read { db in
             let inboxCount = try Self.inboxCount(db)
-            let stageCounts = counts ? try Self.boardCountsByStage(db) : [:]
+            let version = try Self.changeCounter(db)
+            let stageCounts = counts ? try countCache.counts(version: version) { try Self.boardCountsByStage(db) } : [:]
+            /// A column's count: asked for, or kept for this state of the data, or counted.
+            func count(_ stage: Stage) throws -> Int {
+                try stageCounts[stage] ?? countCache.count(of: stage, version: version) { try Self.boardCount(of: stage, db) }
+            }
             var ranges = ranges
             var windows: [Stage: (offset: Int, cards: [IdeaSummary])] = [:]
             var found: (stage: Stage, index: Int)?
@@ -44,7 +49,7 @@ extension AppDatabase {
                 }
                 if let focus, let place = try Self.boardIndex(of: focus, in: nil, db) { focusOn(place.stage, at: place.index) }
                 for (stage, range) in ranges {
-                    windows[stage] = (range.lowerBound, try Self.window(range, of: stage, in: db, counts: stageCounts))
+                    windows[stage] = (range.lowerBound, try Self.window(range, of: stage, in: db, count: count))
                 }
                 return BoardSlice(stageCounts: stageCounts, matching: stageCounts, windows: windows, focus: found,
                                   inboxCount: inboxCount, kept: kept,
@@ -52,7 +57,6 @@ extension AppDatabase {
             }
             // The matching ids in board order, from the folded texts kept for this state of the data; the windows are then
             // read by id.
-            let version = try Self.changeCounter(db)
             let entries = try searchCache.entries(version: version) { fold in try Self.searchEntries(db, fold: fold) }
             let waiting = inboxOnly ? Set(try Int64.fetchAll(db, sql: "SELECT ideaId FROM intake WHERE status = 'inbox'")) : nil
             let matchingIDs = BoardSearchCache.matching(entries, words: words, waiting: waiting)
@@ -79,10 +83,10 @@ extension AppDatabase {
     /// the window, so a window in the column's second half is read from its end backwards: a jump to the last card of a
     /// column of 40,000 costs what a jump to its first does.
     static func window(
-        _ range: Range<Int>, of stage: Stage, in db: Database, counts: [Stage: Int]
+        _ range: Range<Int>, of stage: Stage, in db: Database, count: (Stage) throws -> Int
     ) throws -> [IdeaSummary] {
         if range.lowerBound > 1_000 {
-            let total = try counts[stage] ?? boardCount(of: stage, db)
+            let total = try count(stage)
             let end = min(range.upperBound, total)
             guard range.lowerBound < end else { return [] }
             if range.lowerBound > total / 2 {

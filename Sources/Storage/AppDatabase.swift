@@ -16,6 +16,8 @@ public final class AppDatabase: Sendable {
     let knownChanges = ChangeCounterMark()
     /// The board filter's folded texts, kept while the data does not change.
     let searchCache = BoardSearchCache()
+    /// The board's column counts, kept while the data does not change.
+    let countCache = BoardCountCache()
     let clock: @Sendable () -> Date
     /// WIP limits used where none was stored with `wip set`: the brief's defaults, overridden by the config file.
     let defaultWipLimits: [Stage: WipLimit]

@@ -532,6 +532,30 @@ struct StoreContract {
         #expect(focused.windows[.proposed]?.cards.map(\.title) == ["Idee 1399", "Idee 1400", "Idee 1401", "Idee 1402", "Idee 1403"])
     }
 
+    /// The column counts a store keeps between reads (for a window near a column's end) follow every change another
+    /// program makes: an idea added, one declined in triage, one moved out of the column.
+    func aWindowNearTheEndFollowsOtherProgramsChanges() throws {
+        let board = try open(program: "board")
+        let cli = try open(program: "cli")
+        let arrival = Arrival(receivedOn: DayDate(year: 2026, month: 11, day: 2)!, replyTo: nil)
+        try board.importIdeas((1...1_200).map { (IdeaFields(title: "Idee \($0)"), Stage.proposed) }, arrivals: Array(repeating: arrival, count: 1_200))
+        /// The last five cards of the proposed column, read without asking for counts (as a key that moves the window does).
+        func lastFive(of total: Int) throws -> [String] {
+            let window = try board.slice([.proposed: (total - 5)..<(total + 5)], counts: false).windows[.proposed]
+            #expect(window?.offset == total - 5)
+            return window?.cards.map(\.title) ?? []
+        }
+        #expect(try lastFive(of: 1_200) == ["Idee 1196", "Idee 1197", "Idee 1198", "Idee 1199", "Idee 1200"])
+        try cli.add(IdeaFields(title: "Nieuw"))
+        #expect(try lastFive(of: 1_201) == ["Idee 1197", "Idee 1198", "Idee 1199", "Idee 1200", "Nieuw"])
+        let declined = try board.summaries().first { $0.title == "Idee 1199" }!.id
+        try cli.changeIntake(declined, .decline(reason: "past niet"), today: DayDate(year: 2026, month: 11, day: 3)!)
+        #expect(try lastFive(of: 1_200) == ["Idee 1196", "Idee 1197", "Idee 1198", "Idee 1200", "Nieuw"])
+        let moved = try board.summaries().first { $0.title == "Nieuw" }!.id
+        try cli.apply(.move(MoveRequest(id: moved, target: .experimenting, reason: "start", gate: experimentGate)))
+        #expect(try lastFive(of: 1_199) == ["Idee 1195", "Idee 1196", "Idee 1197", "Idee 1198", "Idee 1200"])
+    }
+
     func lokaleOpgavenAreAListWhoseRenamesReachTheirIdeas() throws {
         let store = try open()
         try store.addChallenges([LocalChallenge(name: "Armoede"), LocalChallenge(name: "Wonen", summary: "betaalbaar", dataSource: "CBS")],

@@ -41,6 +41,7 @@ struct SQLiteStoreContractTests {
     }
     @Test func aFilterSeesAnotherProgramsChangeAtOnce() throws { try contract.aFilterSeesAnotherProgramsChangeAtOnce() }
     @Test func aWindowFarDownALongColumnHoldsTheSameCards() throws { try contract.aWindowFarDownALongColumnHoldsTheSameCards() }
+    @Test func aWindowNearTheEndFollowsOtherProgramsChanges() throws { try contract.aWindowNearTheEndFollowsOtherProgramsChanges() }
     @Test func lokaleOpgavenAreAListWhoseRenamesReachTheirIdeas() throws { try contract.lokaleOpgavenAreAListWhoseRenamesReachTheirIdeas() }
     @Test func detailsGatherCyclesMeasurementsDecisionsAndStageChanges() throws {
         try contract.detailsGatherCyclesMeasurementsDecisionsAndStageChanges()
@@ -102,6 +103,7 @@ struct PostgresStoreContractTests {
     }
     @Test func aFilterSeesAnotherProgramsChangeAtOnce() throws { try contract.aFilterSeesAnotherProgramsChangeAtOnce() }
     @Test func aWindowFarDownALongColumnHoldsTheSameCards() throws { try contract.aWindowFarDownALongColumnHoldsTheSameCards() }
+    @Test func aWindowNearTheEndFollowsOtherProgramsChanges() throws { try contract.aWindowNearTheEndFollowsOtherProgramsChanges() }
     @Test func lokaleOpgavenAreAListWhoseRenamesReachTheirIdeas() throws { try contract.lokaleOpgavenAreAListWhoseRenamesReachTheirIdeas() }
     @Test func detailsGatherCyclesMeasurementsDecisionsAndStageChanges() throws {
         try contract.detailsGatherCyclesMeasurementsDecisionsAndStageChanges()

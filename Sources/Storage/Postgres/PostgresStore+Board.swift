@@ -12,7 +12,12 @@ extension PostgresStore {
     ) throws -> BoardSlice {
         try read {
             let open = try openIntake()
-            let stageCounts = counts ? try countsByStage() : [:]
+            let version = try changeCounter()
+            let stageCounts = counts ? try countCache.counts(version: version) { try countsByStage() } : [:]
+            /// A column's count: asked for, or kept for this state of the data, or counted.
+            func count(_ stage: Stage) throws -> Int {
+                try stageCounts[stage] ?? countCache.count(of: stage, version: version) { try boardCount(of: stage) }
+            }
             var ranges = ranges
             var windows: [Stage: (offset: Int, cards: [IdeaSummary])] = [:]
             var found: (stage: Stage, index: Int)?
@@ -34,14 +39,14 @@ extension PostgresStore {
                 }
                 if let focus, let place = try boardIndex(of: focus, in: nil) { focusOn(place.stage, at: place.index) }
                 for (stage, range) in ranges {
-                    windows[stage] = (range.lowerBound, try window(range, of: stage, counts: stageCounts, waiting: open.waiting))
+                    windows[stage] = (range.lowerBound, try window(range, of: stage, count: count, waiting: open.waiting))
                 }
                 return BoardSlice(stageCounts: stageCounts, matching: stageCounts, windows: windows, focus: found,
                                   inboxCount: open.waiting.count, kept: kept, marked: markedCards)
             }
             // The matching ids in board order, from the folded texts kept for this state of the data; the windows are then
             // read by id.
-            let entries = try searchCache.entries(version: try changeCounter()) { fold in try searchEntries(fold: fold) }
+            let entries = try searchCache.entries(version: version) { fold in try searchEntries(fold: fold) }
             let matchingIDs = BoardSearchCache.matching(entries, words: words, waiting: inboxOnly ? Set(open.waiting.keys) : nil)
             for (stage, id) in keep {
                 keepSelection(stage, at: matchingIDs[stage]?.firstIndex(of: id.rawValue))
@@ -64,9 +69,11 @@ extension PostgresStore {
 
     /// The cards of one column at the indices of `range` (board order, no filter); a window in the second half of a long
     /// column is read from its end backwards, as on SQLite.
-    private func window(_ range: Range<Int>, of stage: Stage, counts: [Stage: Int], waiting: [Int64: DayDate]) throws -> [IdeaSummary] {
+    private func window(
+        _ range: Range<Int>, of stage: Stage, count: (Stage) throws -> Int, waiting: [Int64: DayDate]
+    ) throws -> [IdeaSummary] {
         if range.lowerBound > 1_000 {
-            let total = try counts[stage] ?? boardCount(of: stage)
+            let total = try count(stage)
             let end = min(range.upperBound, total)
             guard range.lowerBound < end else { return [] }
             if range.lowerBound > total / 2 {

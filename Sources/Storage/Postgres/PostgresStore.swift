@@ -28,6 +28,8 @@ public final class PostgresStore: Store, Sendable {
     let reconnected = NotificationFlag()
     /// The board filter's folded texts, kept for one state of the data (as on SQLite).
     let searchCache = BoardSearchCache()
+    /// The board's column counts, kept for one state of the data (as on SQLite).
+    let countCache = BoardCountCache()
 
     private init(location: PostgresLocation, directory: DataDirectory, session: PostgresSession, actor: String, program: String,
                  clock: @escaping @Sendable () -> Date, defaultWipLimits: [Stage: WipLimit]) {
