@@ -312,4 +312,6 @@ public enum StringKey: String, CaseIterable, Sendable {
     case cliInfoUnreachable, migrateServerNotEmpty, migrateWrittenMeanwhile
     case postgresReadOnly, offlineNotSaved
     case cliHelpBenchFrameFigures
+    // The programs that record changes, as people read them
+    case programBoard, programCommandLine, programParticipantTerminal, programParticipantPage, programMigrate, programBench
 }

@@ -4,11 +4,13 @@ extension Strings {
         .en: english.merging(englishAdditions) { old, _ in old }.merging(learningEnglish) { old, _ in old }
             .merging(englishIntake) { old, _ in old }.merging(englishRoomFixes) { old, _ in old }
             .merging(englishIntakeFixes) { old, _ in old }.merging(englishPortfolio) { old, _ in old }
-            .merging(englishPostgres) { old, _ in old }.merging(englishConnection) { old, _ in old }.merging(englishHelp) { old, _ in old },
+            .merging(englishPostgres) { old, _ in old }.merging(englishConnection) { old, _ in old }.merging(englishHelp) { old, _ in old }
+            .merging(englishPrograms) { old, _ in old },
         .nl: dutch.merging(dutchAdditions) { old, _ in old }.merging(learningDutch) { old, _ in old }
             .merging(dutchIntake) { old, _ in old }.merging(dutchRoomFixes) { old, _ in old }
             .merging(dutchIntakeFixes) { old, _ in old }.merging(dutchPortfolio) { old, _ in old }
-            .merging(dutchPostgres) { old, _ in old }.merging(dutchConnection) { old, _ in old }.merging(dutchHelp) { old, _ in old },
+            .merging(dutchPostgres) { old, _ in old }.merging(dutchConnection) { old, _ in old }.merging(dutchHelp) { old, _ in old }
+            .merging(dutchPrograms) { old, _ in old },
     ]
 
     static let english: [StringKey: String] = [

@@ -257,8 +257,7 @@ public struct Strings: Sendable {
             } else {
                 formatter.dateFormat = language == .nl ? "d-M-yyyy HH:mm" : "yyyy-MM-dd HH:mm"
             }
-            let who = clean(notice.actor) + (notice.program.map { " (\(clean($0)))" } ?? "")
-            text = format(.errorChangedSinceWho, event(notice.kind), formatter.string(from: notice.at), who)
+            text = format(.errorChangedSinceWho, event(notice.kind), formatter.string(from: notice.at), who(notice.actor, program: notice.program))
         }
         if !fields.isEmpty { text += " (" + fields.map { clean(fieldName($0)) }.joined(separator: ", ") + ")" }
         return text

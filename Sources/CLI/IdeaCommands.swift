@@ -288,7 +288,7 @@ struct HistoryCommand: ParsableCommand {
         case .text:
             let strings = Strings(try global.language())
             let rows = entries.map { entry in
-                [Output.date(entry.at), Output.safe(entry.actor) + (entry.program.map { " (\(Output.safe($0)))" } ?? ""), HistoryWords.kind(entry, strings: strings),
+                [Output.date(entry.at), strings.who(entry.actor, program: entry.program), HistoryWords.kind(entry, strings: strings),
                  Output.safe(entry.kind == .reordered ? entry.stageAfter.map(strings.stage) ?? "" : HistoryWords.change(entry, strings: strings))]
             }
             print(Output.table(rows))

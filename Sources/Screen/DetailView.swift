@@ -103,7 +103,7 @@ struct DetailView {
         lines.append(Line(text: ""))
         lines.append(Line(text: strings[.detailHistory], style: Palette.label))
         for entry in history.reversed() {
-            let who = entry.actor + (entry.program.map { " (\($0))" } ?? "")
+            let who = strings.who(entry.actor, program: entry.program)
             let text = Self.excerpt("\(format(entry.at))  \(who)  \(HistoryWords.kind(entry, strings: strings))\(describe(entry, strings: strings))").text
             lines += DisplayWidth.wrap(TextSanitizer.singleLine(text), to: max(1, width)).enumerated().map { index, part in
                 Line(text: index == 0 ? part : "    " + part, style: index == 0 ? .plain : Palette.badge)

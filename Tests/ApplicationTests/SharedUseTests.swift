@@ -27,14 +27,14 @@ struct SharedUseTests {
 
         let dutch = Strings(.nl).error(.changedSince(id, fields: [], notice: refused.2, undoing: true))
         #expect(dutch.hasPrefix("Niets ongedaan gemaakt: #\(id.rawValue) is sindsdien gewijzigd: gemeten om "))
-        #expect(dutch.hasSuffix(" door bert (cli), en ongedaan maken zou dat wissen"))
+        #expect(dutch.hasSuffix(" door bert (opdrachtregel), en ongedaan maken zou dat wissen"))
         let english = Strings(.en).refusedTakeBack(.changedSince(id, fields: [], notice: refused.2, undoing: true), redo: true)
         #expect(english.hasPrefix("Nothing redone: #\(id.rawValue) changed since: measured at "))
-        #expect(english.hasSuffix("by bert (cli), and redo would overwrite that"))
+        #expect(english.hasSuffix("by bert (command line), and redo would overwrite that"))
         let today = Calendar.current.dateComponents([.year, .month, .day], from: refused.2!.at)
         let short = Strings(.en, today: DayDate(year: today.year!, month: today.month!, day: today.day!))
             .error(.changedSince(id, fields: ["title"], notice: refused.2, undoing: false))
-        #expect(short.range(of: #"^Nothing saved: #\d+ changed since: measured at \d\d:\d\d by bert \(cli\) \(title\); look again"#,
+        #expect(short.range(of: #"^Nothing saved: #\d+ changed since: measured at \d\d:\d\d by bert \(command line\) \(title\); look again"#,
                              options: .regularExpression) != nil, "today's time without its date: \(short)")
     }
 

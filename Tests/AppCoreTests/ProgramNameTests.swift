@@ -1,0 +1,21 @@
+import AppCore
+import Domain
+import Testing
+
+/// Who made a change names the program in the reader's language, never the code stored in the event log.
+@Suite("Program names")
+struct ProgramNameTests {
+    @Test func theKnownProgramsAreNamedInBothLanguages() {
+        let stored = ["board", "cli", "join", "web", "migrate", "bench"]
+        #expect(stored.map(Strings(.nl).programName) == ["bord", "opdrachtregel", "terminal van deelnemer", "deelnemerspagina", "migratie", "meting"])
+        #expect(stored.map(Strings(.en).programName) == ["board", "command line", "participant's terminal", "participant's page", "migration", "bench"])
+    }
+
+    @Test func anUnknownProgramIsShownAsStoredOnOneLine() {
+        let typed = "script\u{1B}[2J\nx"
+        #expect(Strings(.nl).programName(typed) == TextSanitizer.singleLine(typed))
+        #expect(!Strings(.nl).programName(typed).contains("\u{1B}") && !Strings(.nl).programName(typed).contains("\n"))
+        #expect(Strings(.nl).who("anne\u{7}", program: "cli") == "anne (opdrachtregel)")
+        #expect(Strings(.en).who("bert", program: nil) == "bert")
+    }
+}
