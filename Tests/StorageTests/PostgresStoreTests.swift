@@ -232,6 +232,27 @@ extension PostgresStoreTests {
             ideas: 1, events: 1, backups: []))
     }
 
+    /// A window reads the inbox days of its own cards and counts the inbox; a damaged status or day is still named.
+    @Test func aWindowReadsItsCardsInboxDaysAndNamesADamagedIntake() throws {
+        let store = try opener.openStore()
+        try store.add(IdeaFields(title: "Op het bord"))
+        let waiting = try store.addToInbox(IdeaFields(title: "Bankje"), receivedOn: DayDate(year: 2026, month: 9, day: 1)!, replyTo: nil)
+        let slice = try store.boardSlice(ranges: [.proposed: 0..<10], matching: [])
+        #expect(slice.inboxCount == 1)
+        #expect(slice.windows[.proposed]?.cards.map(\.inboxSince) == [nil, DayDate(year: 2026, month: 9, day: 1)!])
+        #expect(try store.boardSlice(ranges: [.proposed: 0..<10], matching: [], inboxOnly: true).windows[.proposed]?.cards.map(\.title) == ["Bankje"])
+        for status in ["misschien", "Inbox", "", "zzz"] {
+            try store.session.execute("UPDATE intake SET status = \(status) WHERE ideaId = \(waiting.id.rawValue)")
+            #expect(throws: StorageError.unreadableValue(table: "intake", record: "intake of #\(waiting.id.rawValue)", field: "status", value: status)) {
+                try store.boardSlice(ranges: [.proposed: 0..<10], matching: [])
+            }
+        }
+        try store.session.execute("UPDATE intake SET status = 'inbox', receivedOn = 'gisteren' WHERE ideaId = \(waiting.id.rawValue)")
+        #expect(throws: StorageError.unreadableValue(table: "intake", record: "intake of #\(waiting.id.rawValue)", field: "receivedOn", value: "gisteren")) {
+            try store.boardSlice(ranges: [.proposed: 0..<10], matching: [])
+        }
+    }
+
     @Test func forgetLeavesNoTraceInTheServersTableFiles() throws {
         let store = try opener.openStore()
         let name = "Zwaantje Quist"

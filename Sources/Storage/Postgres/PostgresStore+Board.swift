@@ -11,7 +11,7 @@ extension PostgresStore {
         counts: Bool = true, keep: [Stage: IdeaID] = [:], marked: [IdeaID] = []
     ) throws -> BoardSlice {
         try read {
-            let open = try openIntake()
+            let inboxCount = try inboxCount()
             let version = try changeCounter()
             let stageCounts = counts ? try countCache.counts(version: version) { try countsByStage() } : [:]
             /// A column's count: asked for, or kept for this state of the data, or counted.
@@ -22,7 +22,7 @@ extension PostgresStore {
             var windows: [Stage: (offset: Int, cards: [IdeaSummary])] = [:]
             var found: (stage: Stage, index: Int)?
             var kept: [Stage: Int?] = [:]
-            let markedCards = marked.isEmpty ? nil : try boardSummaries(of: marked, waiting: open.waiting)
+            let markedCards = marked.isEmpty ? nil : try boardSummaries(of: marked)
             /// A kept selection's column is read around its card, or from its first card when the card no longer shows.
             func keepSelection(_ stage: Stage, at index: Int?) {
                 kept[stage] = .some(index)
@@ -39,15 +39,16 @@ extension PostgresStore {
                 }
                 if let focus, let place = try boardIndex(of: focus, in: nil) { focusOn(place.stage, at: place.index) }
                 for (stage, range) in ranges {
-                    windows[stage] = (range.lowerBound, try window(range, of: stage, count: count, waiting: open.waiting))
+                    windows[stage] = (range.lowerBound, try window(range, of: stage, count: count))
                 }
                 return BoardSlice(stageCounts: stageCounts, matching: stageCounts, windows: windows, focus: found,
-                                  inboxCount: open.waiting.count, kept: kept, marked: markedCards)
+                                  inboxCount: inboxCount, kept: kept, marked: markedCards)
             }
             // The matching ids in board order, from the folded texts kept for this state of the data; the windows are then
             // read by id.
             let entries = try searchCache.entries(version: version) { fold in try searchEntries(fold: fold) }
-            let matchingIDs = BoardSearchCache.matching(entries, words: words, waiting: inboxOnly ? Set(open.waiting.keys) : nil)
+            let waiting = inboxOnly ? Set(try session.query("SELECT ideaId FROM intake WHERE status = 'inbox'").map { try $0[0].decode(Int64.self) }) : nil
+            let matchingIDs = BoardSearchCache.matching(entries, words: words, waiting: waiting)
             for (stage, id) in keep {
                 keepSelection(stage, at: matchingIDs[stage]?.firstIndex(of: id.rawValue))
             }
@@ -59,58 +60,50 @@ extension PostgresStore {
             for (stage, range) in ranges {
                 let all = matchingIDs[stage] ?? []
                 let ids = all[min(range.lowerBound, all.count)..<min(range.upperBound, all.count)].map(IdeaID.init)
-                let byID = try boardSummaries(of: ids, waiting: open.waiting)
+                let byID = try boardSummaries(of: ids)
                 windows[stage] = (range.lowerBound, ids.compactMap { byID[$0] })
             }
             return BoardSlice(stageCounts: stageCounts, matching: matchingIDs.mapValues(\.count), windows: windows, focus: found,
-                              inboxCount: open.waiting.count, kept: kept, marked: markedCards)
+                              inboxCount: inboxCount, kept: kept, marked: markedCards)
         }
     }
 
     /// The cards of one column at the indices of `range` (board order, no filter); a window in the second half of a long
     /// column is read from its end backwards, as on SQLite.
-    private func window(
-        _ range: Range<Int>, of stage: Stage, count: (Stage) throws -> Int, waiting: [Int64: DayDate]
-    ) throws -> [IdeaSummary] {
+    private func window(_ range: Range<Int>, of stage: Stage, count: (Stage) throws -> Int) throws -> [IdeaSummary] {
         if range.lowerBound > 1_000 {
             let total = try count(stage)
             let end = min(range.upperBound, total)
             guard range.lowerBound < end else { return [] }
             if range.lowerBound > total / 2 {
-                return try windowCards(stage, backwards: true, limit: end - range.lowerBound, offset: total - end, waiting: waiting)
+                return try windowCards(stage, backwards: true, limit: end - range.lowerBound, offset: total - end)
             }
         }
-        return try windowCards(stage, backwards: false, limit: range.count, offset: range.lowerBound, waiting: waiting)
+        return try windowCards(stage, backwards: false, limit: range.count, offset: range.lowerBound)
     }
 
     /// The summaries of `limit` cards of a column after stepping over `offset` (from its end when `backwards`), in board
     /// order; the stepping reads only ids, as on SQLite.
-    private func windowCards(_ stage: Stage, backwards: Bool, limit: Int, offset: Int, waiting: [Int64: DayDate]) throws -> [IdeaSummary] {
+    private func windowCards(_ stage: Stage, backwards: Bool, limit: Int, offset: Int) throws -> [IdeaSummary] {
         let order = backwards ? "position DESC, id DESC" : "position, id"
         let rows = try session.query("""
-            SELECT idea.id, idea.title, idea.theme, idea.tags, idea.stage, idea.position, idea.reviewDate, idea.cycleCount,
-            idea.weighScore, idea.weighRank, cycle.startedAt, cycle.maxDuration FROM idea
-            LEFT JOIN cycle ON cycle.ideaId = idea.id AND cycle.number = idea.cycleCount AND idea.stage = 'experimenting'
-            WHERE idea.id IN (
+            \(unescaped: Self.windowSelect) WHERE idea.id IN (
                 SELECT id FROM idea WHERE stage = \(stage.rawValue) AND id NOT IN (SELECT ideaId FROM intake WHERE status = 'declined')
                 ORDER BY \(unescaped: order) LIMIT \(limit) OFFSET \(offset)
             ) ORDER BY idea.position, idea.id
             """)
-        return try rows.map { try Self.summary($0, waiting: waiting) }
+        return try rows.map { try Self.windowSummary($0) }
     }
 
     /// The summaries of these ideas that are on the board.
-    private func boardSummaries(of ids: [IdeaID], waiting: [Int64: DayDate]) throws -> [IdeaID: IdeaSummary] {
+    private func boardSummaries(of ids: [IdeaID]) throws -> [IdeaID: IdeaSummary] {
         guard !ids.isEmpty else { return [:] }
         var found: [IdeaID: IdeaSummary] = [:]
         for row in try session.query("""
-            SELECT idea.id, idea.title, idea.theme, idea.tags, idea.stage, idea.position, idea.reviewDate, idea.cycleCount,
-            idea.weighScore, idea.weighRank, cycle.startedAt, cycle.maxDuration FROM idea
-            LEFT JOIN cycle ON cycle.ideaId = idea.id AND cycle.number = idea.cycleCount AND idea.stage = 'experimenting'
-            WHERE idea.id = ANY(\(ids.map(\.rawValue))::bigint[])
+            \(unescaped: Self.windowSelect) WHERE idea.id = ANY(\(ids.map(\.rawValue))::bigint[])
             AND idea.id NOT IN (SELECT ideaId FROM intake WHERE status = 'declined')
             """) {
-            let summary = try Self.summary(row, waiting: waiting)
+            let summary = try Self.windowSummary(row)
             found[summary.id] = summary
         }
         return found
