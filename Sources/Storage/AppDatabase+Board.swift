@@ -21,85 +21,16 @@ extension AppDatabase {
         counts: Bool = true, keep: [Stage: IdeaID] = [:], marked: [IdeaID] = []
     ) throws -> BoardSlice {
         try read { db in
-            let inboxCount = try Self.inboxCount(db)
-            let version = try Self.changeCounter(db)
-            let stageCounts = counts ? try countCache.counts(version: version) { try Self.boardCountsByStage(db) } : [:]
-            /// A column's count: asked for, or kept for this state of the data, or counted.
-            func count(_ stage: Stage) throws -> Int {
-                try stageCounts[stage] ?? countCache.count(of: stage, version: version) { try Self.boardCount(of: stage, db) }
-            }
-            var ranges = ranges
-            var windows: [Stage: (offset: Int, cards: [IdeaSummary])] = [:]
-            var found: (stage: Stage, index: Int)?
-            var kept: [Stage: Int?] = [:]
-            let markedCards = marked.isEmpty ? nil : try Self.summaries(of: marked, in: db)
-            /// A kept selection's column is read around its card, or from its first card when the card no longer shows.
-            func keepSelection(_ stage: Stage, at index: Int?) {
-                kept[stage] = .some(index)
-                ranges[stage] = index.map { max(0, $0 - around)..<($0 + around + 1) } ?? 0..<(2 * around + 1)
-            }
-            /// The focus card's column is read around it.
-            func focusOn(_ stage: Stage, at index: Int) {
-                found = (stage, index)
-                ranges[stage] = max(0, index - around)..<(index + around + 1)
-            }
-            guard !words.isEmpty || inboxOnly else {
-                for (stage, id) in keep {
-                    keepSelection(stage, at: try Self.boardIndex(of: id, in: stage, db)?.index)
-                }
-                if let focus, let place = try Self.boardIndex(of: focus, in: nil, db) { focusOn(place.stage, at: place.index) }
-                for (stage, range) in ranges {
-                    windows[stage] = (range.lowerBound, try Self.window(range, of: stage, in: db, count: count))
-                }
-                return BoardSlice(stageCounts: stageCounts, matching: stageCounts, windows: windows, focus: found,
-                                  inboxCount: inboxCount, kept: kept,
-                                  marked: markedCards)
-            }
-            // The matching ids in board order, from the folded texts kept for this state of the data; the windows are then
-            // read by id.
-            let entries = try searchCache.entries(version: version) { fold in try Self.searchEntries(db, fold: fold) }
-            let waiting = inboxOnly ? Set(try Int64.fetchAll(db, sql: "SELECT ideaId FROM intake WHERE status = 'inbox'")) : nil
-            let matchingIDs = BoardSearchCache.matching(entries, words: words, waiting: waiting)
-            for (stage, id) in keep {
-                keepSelection(stage, at: matchingIDs[stage]?.firstIndex(of: id.rawValue))
-            }
-            if let focus {
-                for (stage, ids) in matchingIDs {
-                    if let index = ids.firstIndex(of: focus.rawValue) { focusOn(stage, at: index) }
-                }
-            }
-            for (stage, range) in ranges {
-                let all = matchingIDs[stage] ?? []
-                let ids = all[min(range.lowerBound, all.count)..<min(range.upperBound, all.count)].map(IdeaID.init)
-                let byID = try Self.summaries(of: ids, in: db)
-                windows[stage] = (range.lowerBound, ids.compactMap { byID[$0] })
-            }
-            return BoardSlice(stageCounts: stageCounts, matching: matchingIDs.mapValues(\.count), windows: windows, focus: found,
-                              inboxCount: inboxCount, kept: kept, marked: markedCards)
+            try BoardSliceReader(source: SQLiteBoardSource(db: db), searchCache: searchCache, countCache: countCache)
+                .read(ranges: ranges, matching: words, inboxOnly: inboxOnly, focus: focus, around: around, counts: counts, keep: keep,
+                      marked: marked)
         }
-    }
-
-    /// The cards of one column at the indices of `range` (board order, no filter). `OFFSET` steps over every row before
-    /// the window, so a window in the column's second half is read from its end backwards: a jump to the last card of a
-    /// column of 40,000 costs what a jump to its first does.
-    static func window(
-        _ range: Range<Int>, of stage: Stage, in db: Database, count: (Stage) throws -> Int
-    ) throws -> [IdeaSummary] {
-        if range.lowerBound > 1_000 {
-            let total = try count(stage)
-            let end = min(range.upperBound, total)
-            guard range.lowerBound < end else { return [] }
-            if range.lowerBound > total / 2 {
-                return try windowCards(db, stage: stage, backwards: true, limit: end - range.lowerBound, offset: total - end)
-            }
-        }
-        return try windowCards(db, stage: stage, backwards: false, limit: range.count, offset: range.lowerBound)
     }
 
     /// The summaries of `limit` cards of a column after stepping over `offset` (from its end when `backwards`), in board
     /// order. The stepping reads only the stage index (ids, no row, no join): stepping over whole summary rows cost
     /// 45 ms for a window 9,000 cards into a column of 20,000, this about 1.
-    private static func windowCards(
+    static func windowCards(
         _ db: Database, stage: Stage, backwards: Bool, limit: Int, offset: Int
     ) throws -> [IdeaSummary] {
         let order = backwards ? "position DESC, id DESC" : "position, id"
