@@ -35,7 +35,7 @@ extension AppDatabase {
     ) throws -> [IdeaSummary] {
         let order = backwards ? "position DESC, id DESC" : "position, id"
         let rows = try Row.fetchCursor(db, sql: """
-            \(windowSelect) WHERE idea.id IN (
+            \(CardQuery.windowSelect) WHERE idea.id IN (
                 SELECT id FROM idea WHERE stage = ? AND \(onBoard) ORDER BY \(order) LIMIT ? OFFSET ?
             ) ORDER BY idea.position, idea.id
             """, arguments: [stage.rawValue, limit, offset])
@@ -47,7 +47,7 @@ extension AppDatabase {
     /// The summaries of these ideas that are on the board.
     static func summaries(of ids: [IdeaID], in db: Database) throws -> [IdeaID: IdeaSummary] {
         var found: [IdeaID: IdeaSummary] = [:]
-        try forEachRow(of: ids, sql: "\(windowSelect) WHERE \(onBoard) AND idea.id IN", in: db) { row in
+        try forEachRow(of: ids, sql: "\(CardQuery.windowSelect) WHERE \(onBoard) AND idea.id IN", in: db) { row in
             let summary = try windowSummary(row)
             found[summary.id] = summary
         }

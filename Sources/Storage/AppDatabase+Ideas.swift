@@ -11,7 +11,7 @@ extension AppDatabase {
             // The few ideas waiting in the inbox or declined, read apart: a join would cost every card of a large board.
             let open = try Self.openIntake(db)
             let rows = try Row.fetchCursor(db, sql: """
-                \(Self.summarySelect)
+                \(CardQuery.summarySelect)
                 ORDER BY CASE idea.stage WHEN 'proposed' THEN 0 WHEN 'experimenting' THEN 1 WHEN 'learning' THEN 2
                 WHEN 'scaling' THEN 3 ELSE 4 END, idea.position, idea.id
                 """)
@@ -46,37 +46,19 @@ extension AppDatabase {
         return (waiting, declined)
     }
 
-    /// The columns of a card summary (`summary(_:waiting:)` decodes them): the idea and, for an idea experimenting, its
-    /// current cycle's start and maximum duration.
-    private static let summaryColumns = """
-        idea.id, idea.title, idea.theme, idea.tags, idea.stage, idea.position, idea.reviewDate, idea.cycleCount,
-        idea.weighScore, idea.weighRank, cycle.startedAt, cycle.maxDuration
-        """
-    private static let cycleJoin = "LEFT JOIN cycle ON cycle.ideaId = idea.id AND cycle.number = idea.cycleCount AND idea.stage = 'experimenting'"
-
-    /// The query every card summary of the board is read with; the inbox's days come apart (`openIntake`).
-    static let summarySelect = "SELECT \(summaryColumns) FROM idea \(cycleJoin)"
-
-    /// The query a few cards' summaries (a window) are read with: as `summarySelect`, and the day an idea waiting in the
-    /// inbox arrived (`windowSummary` decodes it), so a window costs its own cards even when the inbox holds 100,000.
-    static let windowSelect = """
-        SELECT \(summaryColumns), intake.receivedOn FROM idea \(cycleJoin)
-        LEFT JOIN intake ON intake.ideaId = idea.id AND intake.status = 'inbox'
-        """
-
-    /// A card summary from a row of `windowSelect`, read strictly.
+    /// A card summary from a row of `CardQuery.windowSelect`, read strictly.
     static func windowSummary(_ row: Row) throws -> IdeaSummary {
         let id: Int64 = (try row.decode(atIndex: 0))
         let received: String? = try row.decode(atIndex: 12)
         return try summary(row, inboxSince: try StoredValue.day(received, table: "intake", record: "intake of #\(id)", field: "receivedOn"))
     }
 
-    /// A card summary from a row of `summarySelect`, read strictly; `waiting` gives the day an inbox idea arrived.
+    /// A card summary from a row of `CardQuery.summarySelect`, read strictly; `waiting` gives the day an inbox idea arrived.
     static func summary(_ row: Row, waiting: [Int64: DayDate]) throws -> IdeaSummary {
         try summary(row, inboxSince: waiting.isEmpty ? nil : waiting[(try row.decode(atIndex: 0))])
     }
 
-    /// A card summary from the columns of `summaryColumns`, with the day it arrived when it waits in the inbox.
+    /// A card summary from the columns of `CardQuery.summarySelect`, with the day it arrived when it waits in the inbox.
     private static func summary(_ row: Row, inboxSince: DayDate?) throws -> IdeaSummary {
         let id: Int64 = (try row.decode(atIndex: 0))
         let review: String? = (try row.decode(atIndex: 6))

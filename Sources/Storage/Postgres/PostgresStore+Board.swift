@@ -30,7 +30,7 @@ extension PostgresStore: BoardSliceSource {
     func windowCards(_ stage: Stage, backwards: Bool, limit: Int, offset: Int) throws -> [IdeaSummary] {
         let order = backwards ? "position DESC, id DESC" : "position, id"
         let rows = try session.query("""
-            \(unescaped: Self.windowSelect) WHERE idea.id IN (
+            \(unescaped: CardQuery.windowSelect) WHERE idea.id IN (
                 SELECT id FROM idea WHERE stage = \(stage.rawValue) AND id NOT IN (SELECT ideaId FROM intake WHERE status = 'declined')
                 ORDER BY \(unescaped: order) LIMIT \(limit) OFFSET \(offset)
             ) ORDER BY idea.position, idea.id
@@ -43,7 +43,7 @@ extension PostgresStore: BoardSliceSource {
         guard !ids.isEmpty else { return [:] }
         var found: [IdeaID: IdeaSummary] = [:]
         for row in try session.query("""
-            \(unescaped: Self.windowSelect) WHERE idea.id = ANY(\(ids.map(\.rawValue))::bigint[])
+            \(unescaped: CardQuery.windowSelect) WHERE idea.id = ANY(\(ids.map(\.rawValue))::bigint[])
             AND idea.id NOT IN (SELECT ideaId FROM intake WHERE status = 'declined')
             """) {
             let summary = try Self.windowSummary(row)

@@ -9,7 +9,7 @@ extension PostgresStore {
         try read {
             let open = try openIntake()
             let rows = try session.query("""
-                \(unescaped: Self.summarySelect)
+                \(unescaped: CardQuery.summarySelect)
                 ORDER BY CASE idea.stage WHEN 'proposed' THEN 0 WHEN 'experimenting' THEN 1 WHEN 'learning' THEN 2
                 WHEN 'scaling' THEN 3 ELSE 4 END, idea.position, idea.id
                 """)
@@ -53,36 +53,19 @@ extension PostgresStore {
         return try session.query("SELECT COUNT(*) FROM intake WHERE status = 'inbox'").first?[0].decode(Int.self) ?? 0
     }
 
-    /// The columns of a card, with its cycle's dates, and the join they need (as `AppDatabase`'s).
-    private static let summaryColumns = """
-        idea.id, idea.title, idea.theme, idea.tags, idea.stage, idea.position, idea.reviewDate, idea.cycleCount,
-        idea.weighScore, idea.weighRank, cycle.startedAt, cycle.maxDuration
-        """
-    private static let cycleJoin = "LEFT JOIN cycle ON cycle.ideaId = idea.id AND cycle.number = idea.cycleCount AND idea.stage = 'experimenting'"
-
-    /// Every card's columns (as `AppDatabase.summarySelect`).
-    static let summarySelect = "SELECT \(summaryColumns) FROM idea \(cycleJoin)"
-
-    /// `summarySelect` with the day each card waiting in the inbox arrived, joined per card: a window reads the inbox days
-    /// of its own cards, not every idea waiting there (as `AppDatabase.windowSelect`).
-    static let windowSelect = """
-        SELECT \(summaryColumns), intake.receivedOn FROM idea \(cycleJoin)
-        LEFT JOIN intake ON intake.ideaId = idea.id AND intake.status = 'inbox'
-        """
-
-    /// A card summary from a row of `windowSelect`, read strictly.
+    /// A card summary from a row of `CardQuery.windowSelect`, read strictly.
     static func windowSummary(_ row: PostgresRandomAccessRow) throws -> IdeaSummary {
         let id = try row[0].decode(Int64.self)
         let received = try row[12].decode(String?.self)
         return try summary(row, inboxSince: try StoredValue.day(received, table: "intake", record: "intake of #\(id)", field: "receivedOn"))
     }
 
-    /// A card summary from a row of `summarySelect`, read strictly; `waiting` gives the day an inbox idea arrived.
+    /// A card summary from a row of `CardQuery.summarySelect`, read strictly; `waiting` gives the day an inbox idea arrived.
     static func summary(_ row: PostgresRandomAccessRow, waiting: [Int64: DayDate]) throws -> IdeaSummary {
         try summary(row, inboxSince: waiting.isEmpty ? nil : waiting[try row[0].decode(Int64.self)])
     }
 
-    /// A card summary from the columns of `summarySelect`, with the day it arrived when it waits in the inbox.
+    /// A card summary from the columns of `CardQuery.summarySelect`, with the day it arrived when it waits in the inbox.
     private static func summary(_ row: PostgresRandomAccessRow, inboxSince: DayDate?) throws -> IdeaSummary {
         let id = try row[0].decode(Int64.self)
         let review = try row[6].decode(String?.self)
