@@ -96,6 +96,9 @@ public enum LoadPurpose: Equatable, Sendable {
     case decision
     /// To bring an open consent screen up to date with objections and rulings recorded elsewhere meanwhile.
     case refreshDecision(DecisionID)
+    /// To bring an open edit form or gate form up to date after its save was refused because the idea changed
+    /// elsewhere meanwhile, keeping what was typed.
+    case rebase
 }
 
 /// Why a change is applied: a new change, or walking the undo history.

@@ -101,6 +101,25 @@ public struct FormState: Equatable, Sendable {
         texts[focus]?.selectAll()
     }
 
+    /// After an edit was refused because the idea changed elsewhere: what others changed comes in where this form left a
+    /// field as it was loaded, what was typed stays, and `current` becomes the base, so the next save knowingly puts what
+    /// was typed over the other change.
+    public mutating func rebase(on current: IdeaFields) {
+        guard let base else { return }
+        let shown = FormState(purpose: purpose, fields: base).fields
+        let now = FormState(purpose: purpose, fields: current).fields
+        let typed = fields
+        let (merged, _) = IdeaFields.merge(base: shown, edited: now, current: typed)
+        let texts: [(Field, String, String)] = [
+            (.title, typed.title, merged.title), (.description, typed.description, merged.description),
+            (.theme, typed.theme, merged.theme), (.tags, typed.tags.joined(separator: ", "), merged.tags.joined(separator: ", ")),
+            (.submitter, typed.submitter ?? "", merged.submitter ?? ""),
+        ]
+        for (field, was, becomes) in texts where was != becomes { self.texts[field]?.restore(becomes) }
+        if merged.source != typed.source { sourceIndex = Self.sourceChoices.firstIndex(of: merged.source) ?? 0 }
+        self.base = current
+    }
+
     /// Which draft this form's typed work is kept in.
     public var draftSubject: FormDraft.Subject {
         switch purpose {

@@ -344,6 +344,14 @@ public enum Reducer {
                 decision.form.set(.gate(.proposal), to: therefore)
             }
             state.mode = .decision(decision)
+        case .rebase:
+            if case .form(var form) = state.mode, form.purpose == .edit(idea.id) {
+                form.rebase(on: idea.fields)
+                state.mode = .form(form)
+            } else if var context = state.mode.gateContext, context.id == idea.id {
+                context.from = idea.stage
+                state.mode.gateContext = context
+            }
         case .refreshDecision(let id):
             guard case .decision(var screen) = state.mode, let base = screen.existing, base.id == id,
                   let current = loaded.decisions.first(where: { $0.id == id })
@@ -454,6 +462,15 @@ public enum Reducer {
         // A refused undo or redo drops only its own entry (already taken off its stack): the rest of the history
         // is each checked on its own when its turn comes, so other changes can still be undone.
         if state.mode.holdsForm {
+            // An edit or a move refused because someone changed the idea meanwhile keeps what was typed, and the form is
+            // brought up to date, so the next Ctrl-S knowingly goes on from the idea as it is now.
+            if purpose == .perform, case .domain(let error) = failure, case .changedSince(let id, _, _, false) = error {
+                let editing = state.mode.editedIdea == id
+                if editing || state.mode.gateContext?.id == id, let kept = state.strings.conflictKept(error, move: !editing) {
+                    state.mode.formError = kept
+                    return [.loadBoard, .loadIdea(id, .rebase)]
+                }
+            }
             state.mode.formError = text
         } else {
             state.message = StatusMessage(text, isError: true)
@@ -463,6 +480,11 @@ public enum Reducer {
 }
 
 extension Mode {
+    /// The idea an open edit form edits (nil in any other view).
+    var editedIdea: IdeaID? {
+        if case .form(let form) = self, case .edit(let id) = form.purpose { id } else { nil }
+    }
+
     /// Whether a form with an error line of its own is open (a new idea or an edit, an entry, a decision).
     var holdsForm: Bool {
         switch self {

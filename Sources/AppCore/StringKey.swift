@@ -314,4 +314,6 @@ public enum StringKey: String, CaseIterable, Sendable {
     case cliHelpBenchFrameFigures
     // The programs that record changes, as people read them
     case programBoard, programCommandLine, programParticipantTerminal, programParticipantPage, programMigrate, programBench
+    // A refused change whose form keeps what was typed
+    case conflictKeptEdit, conflictKeptMove
 }

@@ -5,12 +5,12 @@ extension Strings {
             .merging(englishIntake) { old, _ in old }.merging(englishRoomFixes) { old, _ in old }
             .merging(englishIntakeFixes) { old, _ in old }.merging(englishPortfolio) { old, _ in old }
             .merging(englishPostgres) { old, _ in old }.merging(englishConnection) { old, _ in old }.merging(englishHelp) { old, _ in old }
-            .merging(englishPrograms) { old, _ in old },
+            .merging(englishPrograms) { old, _ in old }.merging(englishConflicts) { old, _ in old },
         .nl: dutch.merging(dutchAdditions) { old, _ in old }.merging(learningDutch) { old, _ in old }
             .merging(dutchIntake) { old, _ in old }.merging(dutchRoomFixes) { old, _ in old }
             .merging(dutchIntakeFixes) { old, _ in old }.merging(dutchPortfolio) { old, _ in old }
             .merging(dutchPostgres) { old, _ in old }.merging(dutchConnection) { old, _ in old }.merging(dutchHelp) { old, _ in old }
-            .merging(dutchPrograms) { old, _ in old },
+            .merging(dutchPrograms) { old, _ in old }.merging(dutchConflicts) { old, _ in old },
     ]
 
     static let english: [StringKey: String] = [
@@ -599,7 +599,7 @@ extension Strings {
         .messageNoOpenDecision: "Geen open besluit: d legt een nieuw vast",
         .errorChangedSinceUndo: "Niets ongedaan gemaakt: {1} is sindsdien gewijzigd{2}, en ongedaan maken zou dat wissen",
         .errorChangedSinceRedo: "Niets opnieuw gedaan: {1} is sindsdien gewijzigd{2}, en opnieuw doen zou dat overschrijven",
-        .errorChangedSince: "Niets opgeslagen: {1} is sindsdien gewijzigd{2}; bekijk het opnieuw (Esc, opnieuw openen) en doe uw wijziging nogmaals",
+        .errorChangedSince: "Niets opgeslagen: {1} is intussen veranderd{2}; bekijk het opnieuw (Esc, opnieuw openen) en doe uw wijziging nogmaals",
         .fieldObjectionNumber: "bezwaar {1}", .fieldConcernNumber: "zorg {1}",
         .errorScoreChangedSince: "Niets opgeslagen: de score van {1} voor {2} op {3} is intussen elders gewijzigd (nu {4}); kijk opnieuw",
         .scoreEmpty: "leeg", .scoreAbstained: "onthouding",

@@ -249,18 +249,23 @@ public struct Strings: Sendable {
     func changeNotice(_ notice: ChangeNotice?, fields: [String]) -> String {
         var text = ""
         if let notice {
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            let parts = Calendar.current.dateComponents([.year, .month, .day], from: notice.at)
-            if let today, today == DayDate(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0) {
-                formatter.dateFormat = "HH:mm"
-            } else {
-                formatter.dateFormat = language == .nl ? "d-M-yyyy HH:mm" : "yyyy-MM-dd HH:mm"
-            }
-            text = format(.errorChangedSinceWho, event(notice.kind), formatter.string(from: notice.at), who(notice.actor, program: notice.program))
+            text = format(.errorChangedSinceWho, event(notice.kind), changeTime(notice.at), who(notice.actor, program: notice.program))
         }
         if !fields.isEmpty { text += " (" + fields.map { clean(fieldName($0)) }.joined(separator: ", ") + ")" }
         return text
+    }
+
+    /// When another change was made, as a refusal names it: the time alone when it was today.
+    func changeTime(_ at: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: at)
+        if let today, today == DayDate(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0) {
+            formatter.dateFormat = "HH:mm"
+        } else {
+            formatter.dateFormat = language == .nl ? "d-M-yyyy HH:mm" : "yyyy-MM-dd HH:mm"
+        }
+        return formatter.string(from: at)
     }
 
     /// A stored field's name as the forms show it (`title` → `titel`), or the name itself, cleaned for the terminal.

@@ -251,6 +251,66 @@ struct KeepTypedWorkTests {
         #expect(state.mode == .board)
     }
 
+    /// An edit refused because a colleague changed the same field meanwhile keeps what was typed; the form takes in what
+    /// the colleague changed elsewhere, names who did what, and the next Ctrl-S knowingly saves over the new version.
+    @Test func anEditRefusedForAColleaguesChangeKeepsTheTextAndSavesOverItOnCtrlS() {
+        var state = sampleState(language: .nl)
+        let loaded = Idea(id: IdeaID(1), fields: IdeaFields(title: "Buurtkamer", description: "oud", theme: "Wijk"), stage: .proposed,
+                          position: 1, createdAt: .init(timeIntervalSince1970: 0), updatedAt: .init(timeIntervalSince1970: 0))
+        _ = Reducer.reduce(&state, .ideaLoaded(IdeaDetail(idea: loaded), purpose: .edit(returnToDetail: false)))
+        type("Buurtkamer Oost", &state)
+        guard case .apply(.editFrom(_, let base, let edited), .perform)? = press([.control("s")], &state).first else {
+            Issue.record("expected the save")
+            return
+        }
+        #expect(base == loaded.fields && edited.title == "Buurtkamer Oost")
+        let notice = ChangeNotice(kind: .edited, at: Date(timeIntervalSince1970: 1_790_000_000), actor: "bert", program: "cli")
+        let refusal = DomainError.changedSince(IdeaID(1), fields: ["title"], notice: notice, undoing: false)
+        #expect(Reducer.reduce(&state, .changeFailed(.domain(refusal), .perform)) == [.loadBoard, .loadIdea(IdeaID(1), .rebase)])
+        guard let refused = openForm(state) else { return }
+        #expect(refused.error?.hasPrefix("Niet opgeslagen: bert (opdrachtregel) wijzigde #1 om ") == true)
+        #expect(refused.error?.hasSuffix(" (titel). Uw tekst blijft staan: Ctrl-S zet hem eroverheen, Esc laat hem los") == true)
+        #expect(refused.fields.title == "Buurtkamer Oost", "what was typed is still there")
+        var now = loaded
+        now.fields.title = "Buurtkamer (bert)"
+        now.fields.description = "nieuw van bert"
+        _ = Reducer.reduce(&state, .ideaLoaded(IdeaDetail(idea: now), purpose: .rebase))
+        guard let rebased = openForm(state) else { return }
+        #expect(rebased.fields.title == "Buurtkamer Oost", "the typed title stays")
+        #expect(rebased.fields.description == "nieuw van bert", "the colleague's description comes in")
+        #expect(rebased.base == now.fields)
+        let mine = IdeaFields(title: "Buurtkamer Oost", description: "nieuw van bert", theme: "Wijk")
+        #expect(press([.control("s")], &state).first == .apply(.editFrom(IdeaID(1), base: now.fields, edited: mine), .perform))
+    }
+
+    /// A move refused because a colleague moved the card meanwhile keeps the gate form with everything typed; the next
+    /// Ctrl-S moves the card from where it is now.
+    @Test func aMoveRefusedForAColleaguesMoveGoesOnFromWhereTheCardIsNow() {
+        var state = sampleState(language: .en)
+        _ = Reducer.reduce(&state, .ideaLoaded(loadedIdea(1, stage: .proposed), purpose: .gate(.experimenting)))
+        fill(["h", "a", "m", "s", "o", "2027-01-11", "500", "6w", "niemand", "vrijwillig", "klachten", "r"], &state)
+        guard case .apply(.move(let request), .perform)? = press([.control("s")], &state).first else {
+            Issue.record("expected the move")
+            return
+        }
+        #expect(request.from == .proposed)
+        let notice = ChangeNotice(kind: .moved, at: Date(timeIntervalSince1970: 1_790_000_000), actor: "anne", program: "board")
+        let refusal = DomainError.changedSince(IdeaID(1), fields: [], notice: notice, undoing: false)
+        #expect(Reducer.reduce(&state, .changeFailed(.domain(refusal), .perform)) == [.loadBoard, .loadIdea(IdeaID(1), .rebase)])
+        guard case .entry(let refused) = state.mode else {
+            Issue.record("expected the gate form, got \(state.mode)")
+            return
+        }
+        #expect(refused.error?.hasPrefix("Not moved: anne (board) moved #1 at ") == true)
+        #expect(refused.error?.hasSuffix(". What you typed is kept: Ctrl-S moves it from where it is now, Esc drops it") == true)
+        _ = Reducer.reduce(&state, .ideaLoaded(loadedIdea(1, stage: .learning), purpose: .rebase))
+        guard case .apply(.move(let again), .perform)? = press([.control("s")], &state).first else {
+            Issue.record("expected the move again")
+            return
+        }
+        #expect(again.from == .learning && again.target == .experimenting && again.gate == request.gate && again.reason == request.reason)
+    }
+
     @Test func aMeasurementDatedInTheFutureAsks() {
         var state = sampleState()
         press([.enter], &state)
