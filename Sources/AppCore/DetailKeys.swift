@@ -10,6 +10,15 @@ enum DetailKeys {
         case .scrollDown:
             detail.scroll += 1
             state.mode = .detail(detail)
+        case .pageUp:
+            detail.scroll = max(0, detail.scroll - HelpState.rows(for: state.size))
+            state.mode = .detail(detail)
+        case .pageDown:
+            detail.scroll += HelpState.rows(for: state.size)
+            state.mode = .detail(detail)
+        case .selectFirst:
+            detail.scroll = 0
+            state.mode = .detail(detail)
         case .editIdea:
             return [.loadIdea(detail.id, .edit(returnToDetail: true))]
         case .addMeasurement:
@@ -46,11 +55,16 @@ enum DetailKeys {
         guard let command = state.keymap.command(for: key, in: .help) else { return [] }
         var help = help
         let page = HelpState.rows(for: state.size)
+        // Kept within the text, so a key up after paging past the end scrolls at once.
+        let end = help.maxScroll(state)
+        help.scroll = min(help.scroll, end)
         switch command {
         case .scrollUp: help.scroll = max(0, help.scroll - 1)
-        case .scrollDown: help.scroll += 1
+        case .scrollDown: help.scroll = min(end, help.scroll + 1)
         case .pageUp: help.scroll = max(0, help.scroll - page)
-        case .pageDown: help.scroll += page
+        case .pageDown: help.scroll = min(end, help.scroll + page)
+        case .selectFirst: help.scroll = 0
+        case .selectLast: help.scroll = end
         case .back:
             state.mode = help.covered
             return []

@@ -82,7 +82,8 @@ enum GateFlow {
     /// Said when a gate form opens for a move over a soft WIP limit: the reason is asked on saving.
     static func wipNotice(_ target: Stage, _ state: AppState) -> String? {
         guard case .wipLimitReached(_, let limit, false)? = wipRefusal(target, override: nil, state) else { return nil }
-        return state.strings.format(.noticeWipLimit, state.strings.stage(target), state.stageCounts[target] ?? 0, limit)
+        let count = state.stageCounts[target] ?? 0
+        return state.strings.format(count > limit ? .noticeOverWipLimit : .noticeWipLimit, state.strings.stage(target), count, limit)
     }
 
     private static func gateForm(_ context: GateContext, _ fields: [EntryField], _ strings: Strings) -> EntryForm {

@@ -51,6 +51,9 @@ public enum KeyTable {
         // Detail
         KeyBinding([.up, .character("k")], .scrollUp, .detail, .helpScrollUp),
         KeyBinding([.down, .character("j")], .scrollDown, .detail, .helpScrollDown),
+        KeyBinding([.pageUp], .pageUp, .detail, .helpPageUp),
+        KeyBinding([.pageDown, .character(" ")], .pageDown, .detail, .helpPageDown),
+        KeyBinding([.home, .character("g")], .selectFirst, .detail, .helpScrollTop),
         KeyBinding([.character("e")], .editIdea, .detail, .helpEdit),
         KeyBinding([.character("M")], .addMeasurement, .detail, .helpAddMeasurement),
         KeyBinding([.character("C")], .addCaseNote, .detail, .helpAddCaseNote),
@@ -63,6 +66,8 @@ public enum KeyTable {
         KeyBinding([.down, .character("j")], .scrollDown, .help, .helpScrollDown),
         KeyBinding([.pageUp], .pageUp, .help, .helpPageUp),
         KeyBinding([.pageDown, .character(" ")], .pageDown, .help, .helpPageDown),
+        KeyBinding([.home, .character("g")], .selectFirst, .help, .helpScrollTop),
+        KeyBinding([.end, .character("G")], .selectLast, .help, .helpScrollEnd),
         KeyBinding([.escape, .character("q"), .character("?"), .function(1)], .back, .help, .helpCloseHelp),
         // Form
         KeyBinding([.control("s")], .submit, .form, .helpSave),

@@ -102,6 +102,17 @@ public struct HelpState: Equatable, Sendable {
     /// How many lines of help show at once on a screen of this size (what a page scrolls).
     public static func rows(for size: Size) -> Int { max(1, size.height - 5) }
 
+    /// The width of the help's box on a screen of this size.
+    public static func boxWidth(for size: Size) -> Int { size.width > 104 ? 100 : size.width - 2 }
+
+    /// The help's lines on this state's screen, in its language and key table.
+    public func lines(_ state: AppState) -> [HelpLines.Line] {
+        HelpLines.lines(state.strings, keymap: state.keymap, first: covered.keyContext, width: Self.boxWidth(for: state.size) - 4)
+    }
+
+    /// The furthest the help scrolls on this state's screen: its last page.
+    public func maxScroll(_ state: AppState) -> Int { max(0, lines(state).count - Self.rows(for: state.size)) }
+
     /// The view help covers and returns to.
     public var covered: Mode {
         returnTo ?? returnToWeighing.map(Mode.weighing) ?? returnToDetail.map(Mode.detail) ?? .board

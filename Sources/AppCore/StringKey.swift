@@ -316,4 +316,6 @@ public enum StringKey: String, CaseIterable, Sendable {
     case programBoard, programCommandLine, programParticipantTerminal, programParticipantPage, programMigrate, programBench
     // A refused change whose form keeps what was typed
     case conflictKeptEdit, conflictKeptMove
+    case helpScrollTop, helpScrollEnd
+    case noticeOverWipLimit
 }

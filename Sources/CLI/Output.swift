@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import AppCore
 import Screen
 
 /// An idea as the CLI prints it in JSON.

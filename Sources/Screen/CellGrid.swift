@@ -1,3 +1,4 @@
+import AppCore
 import Domain
 
 /// A point on the screen, in columns and rows from the top left.

@@ -105,7 +105,7 @@ struct DetailView {
         for entry in history.reversed() {
             let who = strings.who(entry.actor, program: entry.program)
             let text = Self.excerpt("\(format(entry.at))  \(who)  \(HistoryWords.kind(entry, strings: strings))\(describe(entry, strings: strings))").text
-            lines += DisplayWidth.wrap(TextSanitizer.singleLine(text), to: max(1, width)).enumerated().map { index, part in
+            lines += DisplayWidth.wrap(TextSanitizer.singleLine(text), to: max(1, width), hanging: 4).enumerated().map { index, part in
                 Line(text: index == 0 ? part : "    " + part, style: index == 0 ? .plain : Palette.badge)
             }
         }
@@ -179,7 +179,7 @@ struct DetailView {
     /// "  Label: text" lines, wrapped, skipping empty texts.
     private func labelled(_ pairs: [(String, String)], width: Int) -> [Line] {
         pairs.filter { !$0.1.isEmpty }.flatMap { label, text in
-            DisplayWidth.wrap(TextSanitizer.singleLine("\(label): \(Self.excerpt(text).text)"), to: max(1, width - 4)).enumerated().map { index, part in
+            DisplayWidth.wrap(TextSanitizer.singleLine("\(label): \(Self.excerpt(text).text)"), to: max(1, width - 4), hanging: 2).enumerated().map { index, part in
                 Line(text: (index == 0 ? "    " : "      ") + part)
             }
         }

@@ -84,21 +84,20 @@ enum MoveMenuView {
     }
 }
 
-/// The scrollable key help, generated from the key table: the keys of the view it was opened from first.
+/// The scrollable key help (`HelpLines`): the keys of the view it was opened from first.
 enum HelpView {
-    /// Width of the key column.
-    static let keyWidth = 22
-
     static func draw(_ help: HelpState, state: AppState, into grid: inout CellGrid) {
         let strings = state.strings
-        let x = grid.width > 104 ? (grid.width - 100) / 2 : 1
-        let width = grid.width > 104 ? 100 : grid.width - 2
+        let size = Size(width: grid.width, height: grid.height)
+        let width = HelpState.boxWidth(for: size)
+        let x = (grid.width - width) / 2
         let y = 1
         let height = grid.height - 2
         Box.overlay(x: x, y: y, width: width, height: height, title: strings[.helpTitle], into: &grid)
-        let lines = helpLines(strings, keymap: state.keymap, first: help.covered.keyContext, width: width - 4)
-        let room = HelpState.rows(for: Size(width: grid.width, height: grid.height))
+        let lines = help.lines(state)
+        let room = HelpState.rows(for: size)
         let scroll = min(help.scroll, max(0, lines.count - room))
+        let keyWidth = HelpLines.keyWidth
         for (offset, line) in lines.dropFirst(scroll).prefix(room).enumerated() {
             let row = y + 1 + offset
             if line.isHeading {
@@ -112,31 +111,6 @@ enum HelpView {
         if lines.count > room { footer += "  \(scroll + 1)–\(min(lines.count, scroll + room))/\(lines.count)" }
         grid.put(footer, x: x + 2, y: y + height - 2, maxWidth: width - 4, style: Palette.footer)
         grid.cursor = nil
-    }
-
-    struct Line {
-        var keys: String
-        var action: String
-        var isHeading: Bool
-    }
-
-    /// Every context's keys, `first` first; descriptions longer than the room wrap onto lines of their own.
-    static func helpLines(_ strings: Strings, keymap: Keymap = .standard, first: KeyContext? = nil, width: Int = 200) -> [Line] {
-        var lines: [Line] = []
-        let contexts = (first.map { [$0] } ?? []) + KeyContext.allCases.filter { $0 != first }
-        let room = max(10, width - keyWidth - 1)
-        for context in contexts {
-            if !lines.isEmpty { lines.append(Line(keys: "", action: "", isHeading: true)) }
-            lines.append(Line(keys: strings[context.titleKey], action: "", isHeading: true))
-            for binding in keymap.bindings(in: context) {
-                let keys = binding.command == .digit(0) ? "0-9" : binding.keys.map(\.label).joined(separator: " ")
-                let parts = DisplayWidth.wrap(strings[binding.help], to: room)
-                for (index, part) in (parts.isEmpty ? [""] : parts).enumerated() {
-                    lines.append(Line(keys: index == 0 ? keys : "", action: part, isHeading: false))
-                }
-            }
-        }
-        return lines
     }
 }
 

@@ -1,3 +1,4 @@
+import AppCore
 import Domain
 
 /// Blocks of text flowed into one or more column rectangles, each line wrapped to the column's width (never cut):

@@ -224,7 +224,7 @@ extension DemoPortfolio {
                             : DayDate.local(moment).adding(days: 42)
                         gate = .experiment(
                             TestCard(hypothesis: "\(entry.fields.title) helpt inwoners eerder en dichterbij",
-                                     action: "proberen we het drie maanden in één wijk",
+                                     action: "het drie maanden in één wijk proberen",
                                      metric: metric, successCriterion: success,
                                      bounds: DemoPortfolio.bounds(for: entry.fields.theme, index: index)),
                             owner: owner, reviewDate: review)

@@ -1,3 +1,4 @@
+import AppCore
 import Domain
 import PropertyBased
 @testable import Screen

@@ -188,7 +188,7 @@ struct CivilServantScreenTests {
         #expect(lines[5] == "││ Esc Ctrl-C             Annuleren (vraagt eerst als er iets getypt is)      ││")
         for line in lines[1...22] { #expect(DisplayWidth.of(line) == 80) }
         var pages = ""
-        for _ in 0..<12 {
+        for _ in 0..<20 {
             pages += utc.render(state).lines().dropFirst(2).prefix(19).joined(separator: "\n") + "\n"
             _ = Reducer.reduce(&state, .key(.pageDown))
         }
@@ -221,6 +221,32 @@ struct CivilServantScreenTests {
         #expect(history.contains(" 2026-09-21 14:15 anne opnieuw gedaan Voorgesteld → Experiment: pilot (over de\n     WIP-grens: wethouder wil het nu)"))
         #expect(history.contains(" 2026-09-21 14:14 anne ongedaan gemaakt Experiment → Voorgesteld\n"), "no reason 'undo' in English")
         #expect(history.contains(" 2026-09-21 14:13 anne verplaatst Voorgesteld → Experiment: pilot (over de"))
+    }
+
+    /// A history entry that wraps keeps every character: its further lines are indented within the width, not cut.
+    @Test func aLongHistoryEntryWrapsWithoutLosingText() {
+        var state = detailWithHistory()
+        let reason = "Dit is een lange reden die over meerdere regels loopt zodat we kunnen zien of het einde van elke "
+            + "vervolgregel wordt afgeknipt door de inspringing van vier spaties ENDMARK"
+        guard case .detail(var detail) = state.mode, var loaded = detail.detail else {
+            Issue.record("expected the detail view")
+            return
+        }
+        loaded.history = [HistoryEntry(at: Date(timeIntervalSince1970: 1_790_000_000), actor: "anne", ideaID: IdeaID(1), kind: .moved,
+                                       reason: reason, before: #"{"position":1,"stage":"proposed"}"#,
+                                       after: #"{"position":4,"stage":"experimenting"}"#)]
+        detail.detail = loaded
+        detail.scroll = 10
+        state.mode = .detail(detail)
+        let lines = utc.render(state).lines()
+        guard let first = lines.firstIndex(where: { $0.hasPrefix(" 2026-09-21 14:13 anne verplaatst") }) else {
+            Issue.record("no history line in \(lines)")
+            return
+        }
+        let entry = lines[first...].prefix { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.hasPrefix(" M meting") }
+        #expect(entry.dropFirst().allSatisfy { $0.hasPrefix("     ") && $0.count <= 80 })
+        let words = entry.joined(separator: " ").split(separator: " ").joined(separator: " ")
+        #expect(words.hasSuffix(reason), "every word of the reason is there: \(words)")
     }
 
     @Test func anAmendedObjectionIsReadWholeAt80Columns() {

@@ -68,16 +68,19 @@ public enum DisplayWidth {
     }
 
     /// Splits text into lines of at most `width` columns, breaking at spaces where possible; a word longer than a line
-    /// is broken hard. One pass over the text: an unbroken word of megabytes takes linear time.
-    public static func wrap(_ text: String, to width: Int) -> [String] {
+    /// is broken hard. Lines after the first have `hanging` columns fewer (for the caller's indent). One pass over the
+    /// text: an unbroken word of megabytes takes linear time.
+    public static func wrap(_ text: String, to width: Int, hanging: Int = 0) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
+        /// The room of the line being filled.
+        var room: Int { lines.isEmpty ? width : max(1, width - hanging) }
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
             var lineWidth = 0
             for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
                 let wordWidth = of(word)
-                if lineWidth > 0, lineWidth + 1 + wordWidth <= width {
+                if lineWidth > 0, lineWidth + 1 + wordWidth <= room {
                     line += " "
                     line += word
                     lineWidth += 1 + wordWidth
@@ -88,7 +91,7 @@ public enum DisplayWidth {
                     line = ""
                     lineWidth = 0
                 }
-                guard wordWidth > width else {
+                guard wordWidth > room else {
                     line = String(word)
                     lineWidth = wordWidth
                     continue
@@ -97,7 +100,7 @@ public enum DisplayWidth {
                 var pieceWidth = 0
                 for character in word {  // a word longer than the line: hard breaks
                     let w = of(character)
-                    if pieceWidth + w <= width {
+                    if pieceWidth + w <= room {
                         piece.append(character)
                         pieceWidth += w
                         continue
@@ -107,7 +110,7 @@ public enum DisplayWidth {
                         piece = ""
                         pieceWidth = 0
                     }
-                    if w <= width {
+                    if w <= room {
                         piece.append(character)
                         pieceWidth = w
                     } else {
