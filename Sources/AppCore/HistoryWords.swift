@@ -19,7 +19,7 @@ public enum HistoryWords {
     }
 
     /// What the event changed: "Proposed → Experimenting: reason (over the WIP limit: why)", an amended proposal with
-    /// its old text, or else the recorded reason.
+    /// its old text, the fields an edit changed, the session a score was given in, or else the recorded reason.
     public static func change(_ entry: HistoryEntry, strings: Strings) -> String {
         switch entry.kind {
         case .moved:
@@ -34,13 +34,38 @@ public enum HistoryWords {
                 return entry.reason ?? ""
             }
             return strings.format(.historyProposalAmended, before)
+        case .edited:
+            guard let before = decode(IdeaFields.self, entry.before), let after = decode(IdeaFields.self, entry.after) else {
+                return entry.reason ?? ""
+            }
+            var changed: [String] = []
+            if before.title != after.title { changed.append(strings[.fieldTitle]) }
+            if before.description != after.description { changed.append(strings[.fieldDescription]) }
+            if before.theme != after.theme { changed.append(strings[.fieldTheme]) }
+            if before.tags != after.tags { changed.append(strings[.detailTags]) }
+            if before.source != after.source { changed.append(strings[.fieldSource]) }
+            if before.submitter != after.submitter { changed.append(strings[.fieldSubmitter]) }
+            return changed.joined(separator: ", ").lowercased()
+        case .scored:
+            // One line per idea per session: which session.
+            guard let mark = decode(SessionMark.self, entry.after) else { return entry.reason ?? "" }
+            return strings.format(.eventScoredIn, SessionID(mark.session))
         default:
             return entry.reason ?? ""
         }
     }
 
+    /// The session a `scored` event names.
+    private struct SessionMark: Decodable {
+        var session: Int64
+    }
+
     private static func proposal(in json: String?) -> String? {
+        decode(ProposalSnapshot.self, json)?.proposal
+    }
+
+    private static func decode<T: Decodable>(_ type: T.Type, _ json: String?) -> T? {
         guard let json else { return nil }
-        return (try? JSONDecoder().decode(ProposalSnapshot.self, from: Data(json.utf8)))?.proposal
+        return try? JSONDecoder().decode(type, from: Data(json.utf8))
     }
 }

@@ -187,37 +187,12 @@ struct DetailView {
 
     /// What an event changed, in words: "Proposed → Experimenting: reason" or the edited fields.
     private func describe(_ entry: HistoryEntry, strings: Strings) -> String {
+        let change = HistoryWords.change(entry, strings: strings)
+        guard !change.isEmpty else { return "" }
         switch entry.kind {
-        case .moved, .decisionSaved:
-            let change = HistoryWords.change(entry, strings: strings)
-            return change.isEmpty ? "" : " " + change
-        case .edited:
-            guard let before = decode(IdeaFields.self, entry.before), let after = decode(IdeaFields.self, entry.after) else {
-                return ""
-            }
-            var changed: [String] = []
-            if before.title != after.title { changed.append(strings[.fieldTitle]) }
-            if before.description != after.description { changed.append(strings[.fieldDescription]) }
-            if before.theme != after.theme { changed.append(strings[.fieldTheme]) }
-            if before.tags != after.tags { changed.append(strings[.detailTags]) }
-            if before.source != after.source { changed.append(strings[.fieldSource]) }
-            if before.submitter != after.submitter { changed.append(strings[.fieldSubmitter]) }
-            return changed.isEmpty ? "" : ": " + changed.joined(separator: ", ").lowercased()
-        case .scored:
-            // One line per idea per session: which session.
-            guard let mark = decode(SessionMark.self, entry.after) else { return "" }
-            return " " + strings.format(.eventScoredIn, SessionID(mark.session))
-        default:
-            return entry.reason.map { ": \($0)" } ?? ""
+        case .moved, .decisionSaved, .scored: return " " + change
+        default: return ": " + change
         }
-    }
-
-    /// The session a `scored` history line names.
-    private struct SessionMark: Decodable { var session: Int64 }
-
-    private func decode<T: Decodable>(_ type: T.Type, _ json: String?) -> T? {
-        guard let json else { return nil }
-        return try? JSONDecoder().decode(type, from: Data(json.utf8))
     }
 
     private func format(_ date: Date) -> String {

@@ -115,6 +115,9 @@ struct CLITests {
         let shown = try binary.run(["show", "1", "--format", "json"])
         #expect(shown.stdout.contains("\"title\" : \"Nieuw\""))
         #expect(shown.stdout.contains("\"theme\" : \"Wijk\""))
+        let history = try binary.run(["history", "1", "--lang", "nl"])
+        let lines = history.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).dropFirst(2).joined(separator: " ") }
+        #expect(lines.last?.hasSuffix("(opdrachtregel) gewijzigd titel") == true, "the edit names the field it changed: \(history.stdout)")
     }
 
     @Test func listFiltersAndFormats() throws {
