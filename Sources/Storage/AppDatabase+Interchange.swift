@@ -191,7 +191,7 @@ extension AppDatabase {
             do {
                 var positions: [Stage: Int64] = [:]
                 for stage in Stage.allCases {
-                    positions[stage] = try ChangeWriter.nextPosition(in: stage, db) - 1
+                    positions[stage] = try SQLiteChangeStore.nextPosition(in: stage, db) - 1
                 }
                 // Hardening: gates are never skipped (every row arrives as proposed) and a hard limit is never exceeded.
                 if let limit = try wipLimit(for: .proposed, in: db) {

@@ -192,7 +192,7 @@ extension AppDatabase {
         try write { db in
             guard var from = try IdeaRecord.fetchOne(db, key: source.rawValue)?.idea else { throw DomainError.ideaNotFound(source) }
             guard var into = try IdeaRecord.fetchOne(db, key: target.rawValue)?.idea else { throw DomainError.ideaNotFound(target) }
-            try ChangeWriter.refuseDeclined([source, target], db)
+            try ChangeWriter(database: self, db: db, now: now).refuseDeclined([source, target])
             if let merged = try Int64.fetchOne(db, sql: "SELECT mergedInto FROM idea WHERE id = ?", arguments: [source.rawValue]) {
                 throw DomainError.alreadyMerged(source, IdeaID(merged))
             }

@@ -1,11 +1,10 @@
 import Domain
 import Foundation
-import GRDB
 
-/// Writes one `IdeaChange` inside an open transaction, with its event row, and works out its inverse.
-struct ChangeWriter {
-    let database: AppDatabase
-    let db: Database
+/// Writes one `IdeaChange` inside an open transaction, with its event row, and works out its inverse: every rule of a
+/// change (refusals, events and their snapshots, inverses) written once over either store's reads and writes (`ChangeStore`).
+struct ChangeWriter<Store: ChangeStore> {
+    let store: Store
     let now: Date
     /// True while taking a change back (undo or redo): refusals then say that nothing was undone.
     var undoing = false
@@ -15,16 +14,12 @@ struct ChangeWriter {
         case .create(let fields):
             let clean = try fields.validated()
             // A new idea lands in proposed: a hard limit there refuses it, as it refuses a move or an import into it.
-            if let limit = try database.wipLimit(for: .proposed, in: db), limit.hard {
-                try limit.check(countAfter: try AppDatabase.boardCount(of: .proposed, db) + 1, override: nil)
+            if let limit = try store.wipLimit(for: .proposed), limit.hard {
+                try limit.check(countAfter: try store.boardCount(of: .proposed) + 1, override: nil)
             }
-            var record = IdeaRecord(
-                Idea(id: IdeaID(0), fields: clean, stage: .proposed, position: try nextPosition(in: .proposed),
+            let idea = try store.insertIdea(
+                Idea(id: IdeaID(0), fields: clean, stage: .proposed, position: try store.nextPosition(in: .proposed),
                      createdAt: now, updatedAt: now))
-            record.id = nil
-            try record.insert(db)
-            var idea = try record.idea
-            idea.id = IdeaID(db.lastInsertedRowID)
             try event(idea.id, .created, after: EventJSON.encode(idea))
             return AppliedChange(change: change, inverse: .delete(idea), focus: idea.id, focusStage: .proposed)
 
@@ -35,7 +30,7 @@ struct ChangeWriter {
             if clean.submitter != before.submitter { try refuseErasedName(clean.submitter, of: id) }
             idea.fields = clean
             idea.updatedAt = now
-            try IdeaRecord(idea).update(db)
+            try store.updateIdea(idea)
             try event(id, .edited, before: EventJSON.encode(before), after: EventJSON.encode(clean))
             // Undo takes back only the fields this edit changed, and only while nobody changed them since.
             return AppliedChange(change: change, inverse: .editFrom(id, base: clean, edited: before), focus: id, focusStage: idea.stage)
@@ -61,15 +56,15 @@ struct ChangeWriter {
         case .swap(let firstID, let secondID):
             var first = try fetch(firstID)
             var second = try fetch(secondID)
-            try Self.refuseDeclined([firstID, secondID], db)
+            try refuseDeclined([firstID, secondID])
             guard first.stage == second.stage else { throw try changedSince(secondID, fields: [], kinds: [.moved]) }
             let before = PlacementSnapshot(stage: first.stage.rawValue, position: first.position)
             (first.position, second.position) = (second.position, first.position)
             if first.position == second.position { second.position = second.position &+ 1 }
             first.updatedAt = now
             second.updatedAt = now
-            try IdeaRecord(first).update(db)
-            try IdeaRecord(second).update(db)
+            try store.updateIdea(first)
+            try store.updateIdea(second)
             try event(firstID, .reordered, before: EventJSON.encode(before),
                       after: EventJSON.encode(PlacementSnapshot(stage: first.stage.rawValue, position: first.position)))
             return AppliedChange(change: change, inverse: .swap(firstID, secondID), focus: firstID, focusStage: first.stage)
@@ -78,48 +73,38 @@ struct ChangeWriter {
             let id = created.id
             let idea = try fetch(id)
             // Anything built on the idea since keeps it: cycles, decisions, ideas merged into it, weighing sessions.
-            let hanging = try CycleRecord.filter(Column("ideaId") == id.rawValue).fetchCount(db)
-                + DecisionRecord.filter(Column("ideaId") == id.rawValue).fetchCount(db)
-                + (Int.fetchOne(db, sql: "SELECT COUNT(*) FROM idea WHERE mergedInto = ?", arguments: [id.rawValue]) ?? 0)
-                + (Int.fetchOne(db, sql: "SELECT COUNT(*) FROM session, json_each(session.ideas) WHERE json_each.value = ?",
-                                arguments: [id.rawValue]) ?? 0)
+            let hanging = try store.dependents(of: id)
             if idea.fields != created.fields || idea.stage != created.stage || hanging > 0 {
                 throw try changedSince(id, fields: [], kinds: nil)
             }
-            _ = try IdeaRecord.deleteOne(db, key: id.rawValue)
+            try store.deleteIdea(id)
             try event(id, .deleted, before: EventJSON.encode(idea))
             return AppliedChange(change: change, inverse: .restore(idea), focus: nil, focusStage: idea.stage)
 
         case .restore(let idea):
             try refuseErasedName(idea.fields.submitter, of: idea.id)
-            try IdeaRecord(idea).insert(db)
+            try store.restoreIdea(idea)
             try event(idea.id, .restored, after: EventJSON.encode(idea))
             return AppliedChange(change: change, inverse: .delete(idea), focus: idea.id, focusStage: idea.stage)
 
         case .addMeasurement(let id, let measurement):
             let idea = try fetch(id)
-            guard let cycle = try currentCycle(of: idea) else { throw DomainError.noCycle(id) }
+            guard let cycle = try store.currentCycle(of: id) else { throw DomainError.noCycle(id) }
             let clean = MetricMeasurement(date: measurement.date, value: measurement.value,
                                     note: TextSanitizer.singleLine(measurement.note).trimmingCharactersInWhitespace())
             guard clean.value.isFinite else { throw DomainError.invalidNumber("\(clean.value)") }
             try NumberKind.measurement.check(clean.value)
             try TextLimit.check(clean.note, field: "note", limit: TextLimit.text)
-            try MeasurementRecord(id: nil, cycleId: cycle.id!, date: clean.date.description, value: clean.value, note: clean.note)
-                .insert(db)
+            try store.insertMeasurement(
+                MeasurementRecord(id: nil, cycleId: cycle.id!, date: clean.date.description, value: clean.value, note: clean.note))
             try event(id, .measured, after: EventJSON.encode(MeasurementEvent(cycle: cycle.number, measurement: clean)))
             return AppliedChange(change: change, inverse: .removeMeasurement(id, cycle: cycle.number, clean), focus: id,
                                  focusStage: idea.stage)
 
         case .removeMeasurement(let id, let number, let measurement):
             let idea = try fetch(id)
-            guard let cycle = try CycleRecord.filter(Column("ideaId") == id.rawValue && Column("number") == number).fetchOne(db)
-            else { throw DomainError.noCycle(id) }
-            try db.execute(
-                sql: """
-                    DELETE FROM measurement WHERE id = (SELECT id FROM measurement
-                    WHERE cycleId = ? AND date = ? AND value = ? AND note = ? ORDER BY id DESC LIMIT 1)
-                    """,
-                arguments: [cycle.id!, measurement.date.description, measurement.value, measurement.note])
+            guard let cycle = try store.cycle(of: id, number: number) else { throw DomainError.noCycle(id) }
+            try store.deleteNewestMeasurement(measurement, inCycle: cycle.id!)
             try event(id, .measurementRemoved, before: EventJSON.encode(MeasurementEvent(cycle: number, measurement: measurement)))
             return AppliedChange(change: change, inverse: .addMeasurement(id, measurement), focus: id, focusStage: idea.stage)
 
@@ -127,7 +112,7 @@ struct ChangeWriter {
             return try saveDecision(decision, change: change)
 
         case .saveDecisionFrom(let base, let edited):
-            guard let id = edited.id, let record = try DecisionRecord.fetchOne(db, key: id.rawValue) else {
+            guard let id = edited.id, let record = try store.decision(id) else {
                 throw DomainError.decisionNotFound(edited.id?.description ?? "?")
             }
             let (merged, conflicts) = ConsentDecision.merge(base: base, edited: edited, current: try record.decision)
@@ -136,27 +121,25 @@ struct ChangeWriter {
             return AppliedChange(change: change, inverse: applied.inverse, focus: applied.focus, focusStage: applied.focusStage)
 
         case .amendDecision(let id, let amendment):
-            guard let record = try DecisionRecord.fetchOne(db, key: id.rawValue) else { throw DomainError.decisionNotFound(id.description) }
+            guard let record = try store.decision(id) else { throw DomainError.decisionNotFound(id.description) }
             let applied = try saveDecision(try record.decision.amended(amendment), change: change)
             return AppliedChange(change: change, inverse: applied.inverse, focus: applied.focus, focusStage: applied.focusStage)
 
         case .deleteDecision(let id):
-            guard let record = try DecisionRecord.fetchOne(db, key: id.rawValue) else {
-                throw DomainError.decisionNotFound(id.description)
-            }
+            guard let record = try store.decision(id) else { throw DomainError.decisionNotFound(id.description) }
             let decision = try record.decision
             if record.updatedAt != record.createdAt {  // objections or judgements were recorded since it was made
                 throw try changedSince(decision.ideaID, fields: [], kinds: [.decisionSaved])
             }
-            _ = try DecisionRecord.deleteOne(db, key: id.rawValue)
+            try store.deleteDecision(id)
             try event(decision.ideaID, .decisionDeleted, before: EventJSON.encode(decision))
             return AppliedChange(change: change, inverse: .saveDecision(decision), focus: decision.ideaID, focusStage: nil)
         }
     }
 
     /// Refuses a change to the board's order of ideas declined at intake: they are off the board for good.
-    static func refuseDeclined(_ ids: [IdeaID], _ db: Database) throws {
-        for id in ids where try Int64.fetchOne(db, sql: "\(AppDatabase.declinedIDs) AND ideaId = ?", arguments: [id.rawValue]) != nil {
+    func refuseDeclined(_ ids: [IdeaID]) throws {
+        for id in ids where try store.isDeclined(id) {
             throw DomainError.ideaDeclined(id)
         }
     }
@@ -165,7 +148,7 @@ struct ChangeWriter {
 
     private func move(_ request: MoveRequest, change: IdeaChange) throws -> AppliedChange {
         let idea = try fetch(request.id)
-        try Self.refuseDeclined([request.id], db)
+        try refuseDeclined([request.id])
         let reason = TextSanitizer.singleLine(request.reason).trimmingCharactersInWhitespace()
         let override = request.wipOverride.map { TextSanitizer.singleLine($0).trimmingCharactersInWhitespace() }
         if let from = request.from, idea.stage != from {
@@ -177,14 +160,14 @@ struct ChangeWriter {
             try TextLimit.check(reason, field: "reason", limit: TextLimit.text)
             try TextLimit.check(override ?? "", field: "reason", limit: TextLimit.text)
             try request.gate.check(for: request.target)
-            if let limit = try database.wipLimit(for: request.target, in: db) {
-                let count = try AppDatabase.boardCount(of: request.target, db)
+            if let limit = try store.wipLimit(for: request.target) {
+                let count = try store.boardCount(of: request.target)
                 try limit.check(countAfter: count + 1, override: override)
             }
         }
         var moved = idea
         moved.stage = request.target
-        moved.position = try nextPosition(in: request.target)
+        moved.position = try store.nextPosition(in: request.target)
         moved.updatedAt = now
         var revert = MoveRevert(
             id: idea.id, stage: idea.stage, position: idea.position, reviewDate: idea.reviewDate,
@@ -205,15 +188,15 @@ struct ChangeWriter {
                 throw StorageError.unreadableValue(table: "idea", record: "#\(idea.id.rawValue)", field: "cycleCount", value: "\(idea.cycleCount)")
             }
             let number = idea.cycleCount + 1
-            try CycleRecord(idea: idea.id, number: number, card: card, owner: owner, reviewDate: review, startedAt: now).insert(db)
+            try store.insertCycle(CycleRecord(idea: idea.id, number: number, card: card, owner: owner, reviewDate: review, startedAt: now))
             moved.cycleCount = number
             moved.reviewDate = review
             revert.removeCycle = number
         case .learning(let card):
-            guard var cycle = try currentCycle(of: idea) else { throw DomainError.noCycle(idea.id) }
+            guard var cycle = try store.currentCycle(of: idea.id) else { throw DomainError.noCycle(idea.id) }
             revert.restoreLearning = RestoredLearning(cycle: cycle.number, card: cycle.learningCard)
             cycle.learningCard = card
-            try cycle.update(db)
+            try store.updateCycle(cycle)
         case .decision(let id):
             let decision = try consentedDecision(id, for: idea.id)
             moved.reviewDate = decision.reviewDate
@@ -221,9 +204,8 @@ struct ChangeWriter {
             var consented = decision
             consented.ideaID = idea.id
             consented.outcome = .consented
-            let record = DecisionRecord(consented, createdAt: now, updatedAt: now)
-            try record.insert(db)
-            let id = DecisionID(db.lastInsertedRowID)
+            consented.id = nil  // a decision made in the move is a new one, numbered by the store
+            let id = try store.insertDecision(DecisionRecord(consented, createdAt: now, updatedAt: now))
             consented.id = id
             try event(idea.id, .decisionSaved, after: EventJSON.encode(consented))
             moved.reviewDate = decision.reviewDate
@@ -233,7 +215,7 @@ struct ChangeWriter {
             moved.stopLearned = learned
             moved.reviewDate = nil
         }
-        try IdeaRecord(moved).update(db)
+        try store.updateIdea(moved)
         try event(
             idea.id, .moved, reason: reason,
             before: EventJSON.encode(PlacementSnapshot(stage: idea.stage.rawValue, position: idea.position)),
@@ -254,18 +236,17 @@ struct ChangeWriter {
         back.stopLearned = revert.stopLearned
         back.updatedAt = now
         if let number = revert.removeCycle {
-            try db.execute(sql: "DELETE FROM cycle WHERE ideaId = ? AND number = ?", arguments: [idea.id.rawValue, number])
+            try store.deleteCycle(of: idea.id, number: number)
             back.cycleCount = number - 1
         }
-        if let restore = revert.restoreLearning,
-           var cycle = try CycleRecord.filter(Column("ideaId") == idea.id.rawValue && Column("number") == restore.cycle).fetchOne(db) {
+        if let restore = revert.restoreLearning, var cycle = try store.cycle(of: idea.id, number: restore.cycle) {
             cycle.learningCard = restore.card
-            try cycle.update(db)
+            try store.updateCycle(cycle)
         }
         if let decision = revert.removeDecision {
-            _ = try DecisionRecord.deleteOne(db, key: decision.rawValue)
+            try store.deleteDecision(decision)
         }
-        try IdeaRecord(back).update(db)
+        try store.updateIdea(back)
         try event(
             idea.id, .moved, reason: "undo",
             before: EventJSON.encode(PlacementSnapshot(stage: idea.stage.rawValue, position: idea.position)),
@@ -281,42 +262,30 @@ struct ChangeWriter {
     private func checkRevertible(_ revert: MoveRevert, _ idea: Idea) throws {
         guard idea.stage == revert.redo.target else { throw try changedSince(idea.id, fields: [], kinds: [.moved, .imported, .merged]) }
         if let number = revert.removeCycle {
-            guard idea.cycleCount == number,
-                  let cycle = try CycleRecord.filter(Column("ideaId") == idea.id.rawValue && Column("number") == number).fetchOne(db)
-            else { throw try changedSince(idea.id, fields: [], kinds: [.moved]) }
-            if try MeasurementRecord.filter(Column("cycleId") == cycle.id!).fetchCount(db) > 0 {
+            guard idea.cycleCount == number, let cycle = try store.cycle(of: idea.id, number: number) else {
+                throw try changedSince(idea.id, fields: [], kinds: [.moved])
+            }
+            if try store.measurementCount(inCycle: cycle.id!) > 0 {
                 throw try changedSince(idea.id, fields: [], kinds: [.measured])
             }
             if cycle.learningCard != nil { throw try changedSince(idea.id, fields: [], kinds: [.moved]) }
         }
         if let restore = revert.restoreLearning, case .learning(let card) = revert.redo.gate,
-           let cycle = try CycleRecord.filter(Column("ideaId") == idea.id.rawValue && Column("number") == restore.cycle).fetchOne(db),
-           cycle.learningCard != card {
+           let cycle = try store.cycle(of: idea.id, number: restore.cycle), cycle.learningCard != card {
             throw try changedSince(idea.id, fields: [], kinds: nil)
         }
-        if let id = revert.removeDecision, let record = try DecisionRecord.fetchOne(db, key: id.rawValue),
-           record.updatedAt != record.createdAt {
+        if let id = revert.removeDecision, let record = try store.decision(id), record.updatedAt != record.createdAt {
             throw try changedSince(idea.id, fields: [], kinds: [.decisionSaved])
         }
     }
 
     /// The refusal of a change made on stale data, naming the newest event of the given kinds (any kind: nil) on the idea.
     private func changedSince(_ id: IdeaID, fields: [String], kinds: [EventKind]?) throws -> DomainError {
-        var sql = "SELECT kind, at, actor, program FROM event WHERE ideaId = ?"
-        var arguments: StatementArguments = [id.rawValue]
-        if let kinds {
-            sql += " AND kind IN (\(kinds.map { _ in "?" }.joined(separator: ", ")))"
-            arguments += StatementArguments(kinds.map(\.rawValue))
-        }
-        let notice = try Row.fetchOne(db, sql: sql + " ORDER BY id DESC LIMIT 1", arguments: arguments).flatMap { row -> ChangeNotice? in
-            guard let kind = EventKind(rawValue: (try row.decode(atIndex: 0))) else { return nil }
-            return ChangeNotice(kind: kind, at: (try row.decode(atIndex: 1)), actor: (try row.decode(atIndex: 2)), program: (try row.decode(atIndex: 3)))
-        }
-        return .changedSince(id, fields: fields, notice: notice, undoing: undoing)
+        .changedSince(id, fields: fields, notice: try store.newestNotice(of: id, kinds: kinds), undoing: undoing)
     }
 
     private func consentedDecision(_ id: DecisionID, for idea: IdeaID) throws -> ConsentDecision {
-        guard let decision = try DecisionRecord.fetchOne(db, key: id.rawValue)?.decision else {
+        guard let decision = try store.decision(id)?.decision else {
             throw DomainError.decisionNotFound(id.description)
         }
         guard decision.ideaID == idea else { throw DomainError.decisionForAnotherIdea(id, decision.ideaID) }
@@ -328,34 +297,17 @@ struct ChangeWriter {
 
     private func saveDecision(_ decision: ConsentDecision, change: IdeaChange) throws -> AppliedChange {
         let idea = try fetch(decision.ideaID)
-        var clean = decision
-        clean.proposal = TextSanitizer.multiLine(decision.proposal).trimmingCharactersInWhitespace()
-        clean.responsible = TextSanitizer.singleLine(decision.responsible).trimmingCharactersInWhitespace()
-        clean.evaluationCriteria = TextSanitizer.multiLine(decision.evaluationCriteria).trimmingCharactersInWhitespace()
-        clean.objections = decision.objections.map {
-            Objection(who: TextSanitizer.singleLine($0.who), text: TextSanitizer.multiLine($0.text), qualified: $0.qualified,
-                      resolution: $0.resolution, resolutionNote: TextSanitizer.multiLine($0.resolutionNote),
-                      previousProposal: $0.previousProposal.map(TextSanitizer.multiLine))
-        }
-        clean.concerns = decision.concerns.map { Concern(who: TextSanitizer.singleLine($0.who), text: TextSanitizer.multiLine($0.text)) }
-        for (field, text) in [("proposal", clean.proposal), ("evaluation", clean.evaluationCriteria)] {
-            try TextLimit.check(text, field: field, limit: TextLimit.text)
-        }
-        try TextLimit.check(clean.responsible, field: "responsible", limit: TextLimit.line)
-        for item in clean.objections.map({ ($0.who, $0.text + $0.resolutionNote) }) + clean.concerns.map({ ($0.who, $0.text) }) {
-            try TextLimit.check(item.0, field: "who", limit: TextLimit.line)
-            try TextLimit.check(item.1, field: "text", limit: TextLimit.text)
-        }
+        var clean = try decision.cleaned()
         if clean.outcome == .consented { clean = try clean.consented() }
-        if let id = clean.id, let existing = try DecisionRecord.fetchOne(db, key: id.rawValue) {
-            try DecisionRecord(clean, createdAt: existing.createdAt, updatedAt: now).update(db)
+        if let id = clean.id, let existing = try store.decision(id) {
+            try store.updateDecision(DecisionRecord(clean, createdAt: existing.createdAt, updatedAt: now))
             try event(idea.id, .decisionSaved, before: EventJSON.encode(try existing.decision), after: EventJSON.encode(clean))
             // Undo takes back only this save's part: objections others added since stay.
             return AppliedChange(change: change, inverse: .saveDecisionFrom(base: clean, edited: try existing.decision), focus: idea.id,
                                  focusStage: idea.stage)
         }
-        try DecisionRecord(clean, createdAt: now, updatedAt: now).insert(db)
-        let id = DecisionID(db.lastInsertedRowID)
+        // A decision with an id that no longer exists keeps it (a redo of a deletion).
+        let id = try store.insertDecision(DecisionRecord(clean, createdAt: now, updatedAt: now))
         clean.id = id
         try event(idea.id, .decisionSaved, after: EventJSON.encode(clean))
         return AppliedChange(change: change, inverse: .deleteDecision(id), focus: idea.id, focusStage: idea.stage)
@@ -369,47 +321,17 @@ struct ChangeWriter {
     /// never bring erased personal data back.
     private func refuseErasedName(_ name: String?, of id: IdeaID) throws {
         guard undoing, let name else { return }
-        let snapshots = try Row.fetchAll(db, sql: """
-            SELECT before, after FROM event WHERE ideaId = ? AND (before LIKE '%"submitter"%' OR after LIKE '%"submitter"%')
-            """, arguments: [id.rawValue])
-        let known = snapshots.flatMap { row in [row[0] as String?, row[1] as String?].compactMap { $0 }.flatMap(Personal.submitters) }
+        let known = try store.submitterSnapshots(of: id).flatMap(Personal.submitters)
         guard !known.contains(name) else { return }
         throw DomainError.erasedPersonalData(id)
     }
 
     private func fetch(_ id: IdeaID) throws -> Idea {
-        guard let record = try IdeaRecord.fetchOne(db, key: id.rawValue) else { throw DomainError.ideaNotFound(id) }
-        return try record.idea
-    }
-
-    private func currentCycle(of idea: Idea) throws -> CycleRecord? {
-        try CycleRecord.filter(Column("ideaId") == idea.id.rawValue).order(Column("number").desc).fetchOne(db)
-    }
-
-    private func nextPosition(in stage: Stage) throws -> Int64 {
-        try Self.nextPosition(in: stage, db)
-    }
-
-    /// One past the highest position in a column; a position at the very top of the range is a damaged value.
-    static func nextPosition(in stage: Stage, _ db: Database) throws -> Int64 {
-        let row = try Row.fetchOne(db, sql: "SELECT id, position FROM idea WHERE stage = ? ORDER BY position DESC LIMIT 1",
-                                   arguments: [stage.rawValue])
-        guard let row else { return 1 }
-        let (next, overflow) = (try row.decode(atIndex: 1) as Int64).addingReportingOverflow(1)
-        if overflow || next > Int64.max / 2 {
-            throw StorageError.unreadableValue(table: "idea", record: "#\(row[0] as DatabaseValue)", field: "position",
-                                               value: "\(row[1] as DatabaseValue)")
-        }
-        return next
+        guard let idea = try store.idea(id) else { throw DomainError.ideaNotFound(id) }
+        return idea
     }
 
     private func event(_ idea: IdeaID, _ kind: EventKind, reason: String? = nil, before: String? = nil, after: String? = nil) throws {
-        try database.appendEvent(db, idea: idea, kind: kind, reason: reason, before: before, after: after, at: now)
+        try store.appendEvent(idea: idea, kind: kind, reason: reason, before: before, after: after, at: now)
     }
-}
-
-/// A measurement as recorded in the event log.
-struct MeasurementEvent: Codable {
-    var cycle: Int
-    var measurement: MetricMeasurement
 }

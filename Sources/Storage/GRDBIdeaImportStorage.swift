@@ -25,7 +25,7 @@ final class GRDBIdeaImportStorage: IdeaImportStorage {
         self.actor = actor
         self.program = program
         var base: [Stage: Int64] = [:]
-        for stage in Stage.allCases { base[stage] = try ChangeWriter.nextPosition(in: stage, db) - 1 }
+        for stage in Stage.allCases { base[stage] = try SQLiteChangeStore.nextPosition(in: stage, db) - 1 }
         self.base = base
         statements = (
             try db.makeStatement(sql: """

@@ -216,6 +216,115 @@ struct StoreContract {
         #expect(try store.history(idea.id).map(\.kind) == [.created, .moved, .measured, .measurementRemoved, .decisionSaved, .decisionDeleted])
     }
 
+    func aMoveIsTakenBackOnlyWhileNobodyBuiltOnIt() throws {
+        let board = try open(program: "board")
+        let other = try open(actor: "collega", program: "cli")
+        let idea = try board.add(Self.fields)
+        let started = try board.apply(.move(MoveRequest(id: idea.id, target: .experimenting, reason: "start", gate: experimentGate)))
+        clock.advance(60)
+        try other.apply(.addMeasurement(idea.id, MetricMeasurement(date: DayDate(year: 2026, month: 10, day: 1)!, value: 3, note: "")))
+        let measuredAt = clock.now
+        clock.advance(60)
+        #expect(throws: DomainError.changedSince(idea.id, fields: [], notice: ChangeNotice(kind: .measured, at: measuredAt, actor: "collega",
+                                                                                            program: "cli"), undoing: true)) {
+            try board.undo(started.inverse)
+        }
+        #expect(try board.idea(idea.id).stage == .experimenting)
+        #expect(try board.idea(idea.id).cycleCount == 1)
+
+        // A decision made in the move is stored with it, and taking the move back removes it and keeps the learning card.
+        try board.apply(.move(MoveRequest(id: idea.id, target: .learning, reason: "klaar",
+                                          gate: .learning(LearningCard(observed: "o", learned: "l", therefore: "t")))))
+        let review = DayDate(year: 2027, month: 1, day: 1)!
+        let inline = try ConsentDecision(ideaID: idea.id, kind: .scale, proposal: "Opschalen", responsible: "Sanne", reviewDate: review)
+            .consented()
+        let scaled = try board.apply(.move(MoveRequest(id: idea.id, target: .scaling, reason: "go", gate: .inlineDecision(inline))))
+        let made = try board.decisions(idea: idea.id)
+        #expect(made.count == 1)
+        #expect(made.first?.outcome == .consented)
+        #expect(try board.idea(idea.id).reviewDate == review)
+        #expect(try board.history(idea.id).suffix(2).map(\.kind) == [.decisionSaved, .moved])
+        try board.undo(scaled.inverse)
+        #expect(try board.decisions(idea: idea.id).isEmpty)
+        #expect(try board.idea(idea.id).stage == .learning)
+        #expect(try board.idea(idea.id).reviewDate == DayDate(year: 2026, month: 12, day: 31))
+        #expect(try board.detail(idea.id).cycles.map(\.learningCard) == [LearningCard(observed: "o", learned: "l", therefore: "t")])
+
+        // A move through a decision takes only a consented decision on this idea.
+        let events = try board.eventCount()
+        let pending = try board.apply(.saveDecision(ConsentDecision(ideaID: idea.id, kind: .scale, proposal: "p", responsible: "r",
+                                                                    reviewDate: review)))
+        guard case .deleteDecision(let pendingID) = pending.inverse else {
+            Issue.record("a new decision's undo is not its deletion: \(pending.inverse)")
+            return
+        }
+        let elsewhere = try board.add(IdeaFields(title: "Ander"))
+        var onAnother = inline
+        onAnother.ideaID = elsewhere.id
+        let theirs = try board.apply(.saveDecision(onAnother))
+        guard case .deleteDecision(let theirsID) = theirs.inverse else {
+            Issue.record("a new decision's undo is not its deletion: \(theirs.inverse)")
+            return
+        }
+        #expect(throws: DomainError.decisionNotConsented(pendingID)) {
+            try board.apply(.move(MoveRequest(id: idea.id, target: .scaling, reason: "go", gate: .decision(pendingID))))
+        }
+        #expect(throws: DomainError.decisionForAnotherIdea(theirsID, elsewhere.id)) {
+            try board.apply(.move(MoveRequest(id: idea.id, target: .scaling, reason: "go", gate: .decision(theirsID))))
+        }
+        #expect(throws: DomainError.decisionNotFound("D99")) {
+            try board.apply(.move(MoveRequest(id: idea.id, target: .scaling, reason: "go", gate: .decision(DecisionID(99)))))
+        }
+        #expect(try board.eventCount() == events + 3)
+        #expect(try board.idea(idea.id).stage == .learning)
+    }
+
+    func decisionsAreCleanedAndKeptOnceOthersBuiltOnThem() throws {
+        let store = try open()
+        let created = try store.apply(.create(Self.fields))
+        let idea = try store.idea(created.focus!)
+        let review = DayDate(year: 2027, month: 1, day: 1)!
+        #expect(throws: DomainError.textTooLong(field: "proposal", limit: TextLimit.text)) {
+            try store.apply(.saveDecision(ConsentDecision(ideaID: idea.id, kind: .stop, proposal: String(repeating: "x", count: TextLimit.text + 1),
+                                                          responsible: "r", reviewDate: review)))
+        }
+        #expect(throws: DomainError.textTooLong(field: "who", limit: TextLimit.line)) {
+            try store.apply(.saveDecision(ConsentDecision(ideaID: idea.id, kind: .stop, proposal: "p", responsible: "r", reviewDate: review,
+                                                          concerns: [Concern(who: String(repeating: "w", count: TextLimit.line + 1), text: "t")])))
+        }
+        #expect(try store.eventCount() == 1)
+        let saved = try store.apply(.saveDecision(ConsentDecision(
+            ideaID: idea.id, kind: .stop, proposal: "  Stoppen\u{1B}[31m ", responsible: " An\tBos ", reviewDate: review,
+            concerns: [Concern(who: "Bo", text: "te\u{07} snel")])))
+        guard case .deleteDecision(let id) = saved.inverse else {
+            Issue.record("a new decision's undo is not its deletion: \(saved.inverse)")
+            return
+        }
+        let stored = try store.decision(id)
+        #expect(stored.proposal == "Stoppen")
+        #expect(stored.responsible == "An Bos")
+        #expect(stored.concerns == [Concern(who: "Bo", text: "te snel")])
+        #expect(try store.history(idea.id).last?.after == """
+            {"concerns":[{"text":"te snel","who":"Bo"}],"evaluationCriteria":"","id":\(id.rawValue),"ideaID":\(idea.id.rawValue),\
+            "kind":"stop","objections":[],"outcome":"open","proposal":"Stoppen","responsible":"An Bos","reviewDate":"2027-01-01"}
+            """)
+
+        clock.advance(60)
+        let amended = try store.apply(.amendDecision(id, .object(Objection(who: "Cas", text: "te duur"))))
+        #expect(try store.decision(id).objections.map(\.who) == ["Cas"])
+        let amendedAt = clock.now
+        clock.advance(60)
+        // Objections were recorded since it was made: the decision stays, and so does the idea it was made on.
+        let notice = ChangeNotice(kind: .decisionSaved, at: amendedAt, actor: "tester", program: "cli")
+        #expect(throws: DomainError.changedSince(idea.id, fields: [], notice: notice, undoing: true)) { try store.undo(saved.inverse) }
+        #expect(throws: DomainError.changedSince(idea.id, fields: [], notice: notice, undoing: true)) { try store.undo(created.inverse) }
+        // Undoing the amendment takes back only its objection.
+        try store.undo(amended.inverse)
+        #expect(try store.decision(id).objections.isEmpty)
+        #expect(try store.decision(id).proposal == "Stoppen")
+        #expect(try store.history(idea.id).map(\.kind) == [.created, .decisionSaved, .decisionSaved, .decisionSaved])
+    }
+
     func ownChangesAreNotOutsideChangesButAnotherProgramsAre() throws {
         let board = try open(program: "board")
         let cli = try open(program: "cli")

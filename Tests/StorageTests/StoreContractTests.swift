@@ -19,6 +19,8 @@ struct SQLiteStoreContractTests {
     @Test func undoOfACreationDeletesAndRedoRestores() throws { try contract.undoOfACreationDeletesAndRedoRestores() }
     @Test func applyAllWritesAllOrNothing() throws { try contract.applyAllWritesAllOrNothing() }
     @Test func measurementsAndDecisionsAreWrittenAndTakenBack() throws { try contract.measurementsAndDecisionsAreWrittenAndTakenBack() }
+    @Test func aMoveIsTakenBackOnlyWhileNobodyBuiltOnIt() throws { try contract.aMoveIsTakenBackOnlyWhileNobodyBuiltOnIt() }
+    @Test func decisionsAreCleanedAndKeptOnceOthersBuiltOnThem() throws { try contract.decisionsAreCleanedAndKeptOnceOthersBuiltOnThem() }
     @Test func ownChangesAreNotOutsideChangesButAnotherProgramsAre() throws {
         try contract.ownChangesAreNotOutsideChangesButAnotherProgramsAre()
     }
@@ -81,6 +83,8 @@ struct PostgresStoreContractTests {
     @Test func undoOfACreationDeletesAndRedoRestores() throws { try contract.undoOfACreationDeletesAndRedoRestores() }
     @Test func applyAllWritesAllOrNothing() throws { try contract.applyAllWritesAllOrNothing() }
     @Test func measurementsAndDecisionsAreWrittenAndTakenBack() throws { try contract.measurementsAndDecisionsAreWrittenAndTakenBack() }
+    @Test func aMoveIsTakenBackOnlyWhileNobodyBuiltOnIt() throws { try contract.aMoveIsTakenBackOnlyWhileNobodyBuiltOnIt() }
+    @Test func decisionsAreCleanedAndKeptOnceOthersBuiltOnThem() throws { try contract.decisionsAreCleanedAndKeptOnceOthersBuiltOnThem() }
     @Test func ownChangesAreNotOutsideChangesButAnotherProgramsAre() throws {
         try contract.ownChangesAreNotOutsideChangesButAnotherProgramsAre()
     }

@@ -7,7 +7,7 @@ struct PostgresDemoIdeaWriter: DemoIdeaWriter {
     let store: PostgresStore
 
     func apply(_ change: IdeaChange, at moment: Date) throws -> AppliedChange {
-        try PostgresChangeWriter(store: store, now: moment).apply(change)
+        try ChangeWriter(postgres: store, now: moment).apply(change)
     }
 
     func idea(titled title: String) throws -> Idea? {

@@ -18,9 +18,8 @@ final class PostgresIdeaImportBuffer: IdeaImportStorage {
     func flush(into store: PostgresStore, now: Date) throws {
         guard !rows.isEmpty else { return }
         let session = store.session
-        let changes = PostgresChangeWriter(store: store, now: now)
         var base: [Stage: Int64] = [:]
-        for stage in Stage.allCases { base[stage] = try changes.nextPosition(in: stage) - 1 }
+        for stage in Stage.allCases { base[stage] = try store.nextPosition(in: stage) - 1 }
         let time = PostgresTime.text(now)
         let date = ISO8601DateFormatter().string(from: now)
         // The ids in file order, taken from the sequence at once.

@@ -149,14 +149,17 @@ extension PostgresStore {
             """).first?[0].decode(Int.self) ?? 0
     }
 
-    /// Refuses a change to the board's order of ideas declined at intake: they are off the board for good (as
-    /// `ChangeWriter.refuseDeclined`).
-    func refuseDeclined(_ ids: [IdeaID]) throws {
-        for id in ids where try !session.query("""
-            SELECT 1 FROM intake WHERE ideaId = \(id.rawValue) AND status = 'declined'
-            """).isEmpty {
-            throw DomainError.ideaDeclined(id)
+    /// One past the highest position in a column, inside the caller's transaction; a position at the very top of the
+    /// range is a damaged value (as `SQLiteChangeStore.nextPosition(in:_:)`).
+    func nextPosition(in stage: Stage) throws -> Int64 {
+        guard let row = try session.query("SELECT id, position FROM idea WHERE stage = \(stage.rawValue) ORDER BY position DESC LIMIT 1").first
+        else { return 1 }
+        let position = try row[1].decode(Int64.self)
+        let (next, overflow) = position.addingReportingOverflow(1)
+        if overflow || next > Int64.max / 2 {
+            throw StorageError.unreadableValue(table: "idea", record: "#\(try row[0].decode(Int64.self))", field: "position", value: "\(position)")
         }
+        return next
     }
 
     /// Number of event-log rows.
@@ -181,7 +184,7 @@ extension PostgresStore {
     @discardableResult
     public func apply(_ change: IdeaChange, undoing: Bool = false) throws -> AppliedChange {
         let now = clock()
-        return try write { try PostgresChangeWriter(store: self, now: now, undoing: undoing).apply(change) }
+        return try write { try ChangeWriter(postgres: self, now: now, undoing: undoing).apply(change) }
     }
 
     /// Carries out several changes in one transaction: all of them, or none.
@@ -189,7 +192,7 @@ extension PostgresStore {
     public func applyAll(_ changes: [IdeaChange]) throws -> [AppliedChange] {
         let now = clock()
         return try write {
-            let writer = PostgresChangeWriter(store: self, now: now)
+            let writer = ChangeWriter(postgres: self, now: now)
             return try changes.map(writer.apply)
         }
     }

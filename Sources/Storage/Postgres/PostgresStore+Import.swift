@@ -9,8 +9,7 @@ extension PostgresStore {
         let now = clock()
         try write {
             var positions: [Stage: Int64] = [:]
-            let writer = PostgresChangeWriter(store: self, now: now)
-            for stage in Stage.allCases { positions[stage] = try writer.nextPosition(in: stage) - 1 }
+            for stage in Stage.allCases { positions[stage] = try nextPosition(in: stage) - 1 }
             // Hardening: gates are never skipped (every row arrives as proposed) and a hard limit is never exceeded.
             if let limit = try wipLimitsInTransaction()[.proposed] {
                 try limit.checkImport(countAfter: try boardCount(of: .proposed) + rows.count)

@@ -10,7 +10,7 @@ extension PostgresStore {
     public func addToInbox(_ fields: IdeaFields, receivedOn: DayDate, replyTo: String?) throws -> Idea {
         let now = clock()
         let id: IdeaID = try write {
-            let applied = try PostgresChangeWriter(store: self, now: now).apply(.create(fields))
+            let applied = try ChangeWriter(postgres: self, now: now).apply(.create(fields))
             let id = applied.focus!
             let intake = try Intake(ideaID: id, receivedOn: receivedOn).applying(.replyTo(replyTo), today: receivedOn)
             try session.execute(PostgresRecordEncoder.insert(IntakeRecord(intake), into: "intake"))
@@ -59,7 +59,7 @@ extension PostgresStore {
                 if theme != idea.fields.theme {
                     var fields = idea.fields
                     fields.theme = theme
-                    _ = try PostgresChangeWriter(store: self, now: now).apply(.edit(id, fields))
+                    _ = try ChangeWriter(postgres: self, now: now).apply(.edit(id, fields))
                     idea = try self.idea(id)
                 }
                 try appendEvent(idea: id, kind: .accepted, reason: idea.fields.theme, at: now)
@@ -132,7 +132,7 @@ extension PostgresStore {
             try appendEvent(idea: nil, kind: .challengeChanged, reason: stored.name, before: EventJSON.encode(stored.challenge),
                             after: EventJSON.encode(edited), at: now)
             guard edited.name != stored.name else { return }
-            let writer = PostgresChangeWriter(store: self, now: now)
+            let writer = ChangeWriter(postgres: self, now: now)
             for row in try session.query("SELECT * FROM idea WHERE proeftuin_nocase(theme) = proeftuin_nocase(\(stored.name)) ORDER BY id") {
                 let idea = try PostgresRowDecoder.decode(IdeaRecord.self, row, table: "idea").idea
                 var fields = idea.fields

@@ -56,7 +56,7 @@ extension PostgresStore {
         try write {
             guard var from = try fetchIdea(source) else { throw DomainError.ideaNotFound(source) }
             guard var into = try fetchIdea(target) else { throw DomainError.ideaNotFound(target) }
-            try refuseDeclined([source, target])
+            try ChangeWriter(postgres: self, now: now).refuseDeclined([source, target])
             func mergedInto(_ id: IdeaID) throws -> Int64? {
                 try session.query("SELECT mergedInto FROM idea WHERE id = \(id.rawValue)").first?[0].decode(Int64?.self)
             }
@@ -79,7 +79,7 @@ extension PostgresStore {
             }
             let link = "merged into \(target)"
             if from.stage != .stopped {
-                _ = try PostgresChangeWriter(store: self, now: now).apply(.move(MoveRequest(
+                _ = try ChangeWriter(postgres: self, now: now).apply(.move(MoveRequest(
                     id: source, target: .stopped, reason: link, gate: .stop(.merged, learned: link), enforceRules: false)))
                 from = try idea(source)
             } else {
