@@ -56,6 +56,10 @@ public struct AppState: Equatable, Sendable {
     public var focusedStage: Stage = .proposed
     /// The selected card per column, remembered by id so reloads keep it.
     public var selected: [Stage: IdeaID] = [:]
+    /// The selection when the current filter started, and the columns whose selection a key moved since (see
+    /// `rememberSelection`).
+    private var selectionBeforeFilter: [Stage: IdeaID] = [:]
+    private var chosenWhileFiltered: Set<Stage> = []
     /// First visible card per column.
     public var scrollTop: [Stage: Int] = [:]
     public var message: StatusMessage?
@@ -193,7 +197,9 @@ public struct AppState: Equatable, Sendable {
 
     /// Applies a filter text and rebuilds the visible columns (a windowed board asks for windows of the new filter).
     public mutating func setFilter(_ text: String) {
+        let wasFiltered = isFiltered
         filter = text
+        rememberSelection(wasFiltered: wasFiltered)
         if isWindowed {
             askedQuery = nil
             return
@@ -203,7 +209,9 @@ public struct AppState: Equatable, Sendable {
 
     /// Shows only the ideas waiting in the inbox, or every idea again.
     public mutating func setInboxOnly(_ on: Bool) {
+        let wasFiltered = isFiltered
         inboxOnly = on
+        rememberSelection(wasFiltered: wasFiltered)
         if isWindowed {
             askedQuery = nil
             refocusOnWindow = true
@@ -211,6 +219,30 @@ public struct AppState: Equatable, Sendable {
         }
         rebuildColumns(newFilter: true)
         focusVisibleCard()
+    }
+
+    /// Whether a filter text or the inbox filter narrows the board.
+    private var isFiltered: Bool { !filter.isEmpty || inboxOnly }
+
+    /// The selection as it was when a filter started: when the filter ends, every column whose selection was not moved
+    /// by a key meanwhile gets its card back, instead of the first card the filter left it on.
+    private mutating func rememberSelection(wasFiltered: Bool) {
+        if !wasFiltered, isFiltered {
+            selectionBeforeFilter = selected
+            chosenWhileFiltered = []
+        }
+        guard wasFiltered, !isFiltered else { return }
+        for (stage, id) in selectionBeforeFilter where !chosenWhileFiltered.contains(stage) {
+            selected[stage] = id
+            selectedRow[stage] = nil
+        }
+        selectionBeforeFilter = [:]
+        chosenWhileFiltered = []
+    }
+
+    /// Notes that a key moved the selection of `stage`: under a filter, that card stays selected when the filter ends.
+    public mutating func markChosen(in stage: Stage) {
+        if isFiltered { chosenWhileFiltered.insert(stage) }
     }
 
     /// Moves the focus to the first column with a visible card when the focused column shows none (after a filter).

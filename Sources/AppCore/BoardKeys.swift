@@ -9,12 +9,17 @@ enum BoardKeys {
         let index = state.selectedIndex(in: stage) ?? 0
         let page = BoardLayout.visibleCards(for: state.size)
         switch command {
-        case .selectUp: state.select(index: index - 1, in: stage)
-        case .selectDown: state.select(index: index + 1, in: stage)
-        case .selectFirst: state.select(index: 0, in: stage)
-        case .selectLast: state.select(index: state.count(in: stage) - 1, in: stage)
-        case .pageUp: state.select(index: index - page, in: stage)
-        case .pageDown: state.select(index: index + page, in: stage)
+        case .selectUp, .selectDown, .selectFirst, .selectLast, .pageUp, .pageDown:
+            let target = switch command {
+            case .selectUp: index - 1
+            case .selectDown: index + 1
+            case .selectFirst: 0
+            case .selectLast: state.count(in: stage) - 1
+            case .pageUp: index - page
+            default: index + page
+            }
+            state.select(index: target, in: stage)
+            state.markChosen(in: stage)
         case .selectLeft:
             if let previous = stage.previousColumn { focus(previous, &state) }
         case .selectRight:

@@ -363,6 +363,30 @@ struct WindowedBoardTests {
     }
 
     /// A column of thousands is read from its end backwards near its end: the same cards in the same order.
+    /// A filter that shows none of a column's cards (the inbox, empty here) does not cost that column its selection:
+    /// when the filter ends, the card selected before it is selected again, on both boards.
+    @Test func aFilterThatHidesAColumnGivesItsSelectionBackWhenItEnds() throws {
+        let boards = try TwoBoards(ideas: 3_000)
+        boards.press(.right, .end)
+        let before = boards.windowed.selected[.experimenting]
+        #expect(before != nil && before == boards.full.selected[.experimenting])
+        boards.press(.character("i"))
+        #expect(boards.windowed.count(in: .experimenting) == 0, "nothing waits in the inbox")
+        boards.press(.character("i"))
+        #expect(boards.windowed.selected[.experimenting] == before)
+        #expect(boards.full.selected[.experimenting] == before)
+        boards.expectSame("the inbox filter on and off again")
+        boards.press(.character("/"), .character("z"), .character("q"), .character("x"), .backspace, .backspace, .backspace, .enter)
+        #expect(boards.windowed.selected[.experimenting] == before, "a text filter that matched nothing, cleared")
+        boards.expectSame("a filter typed and cleared")
+        boards.press(.character("/"), .character("w"), .character("i"), .character("j"), .character("k"), .enter, .down)
+        let chosen = boards.windowed.selected[.experimenting]
+        #expect(chosen != nil && chosen != before)
+        boards.press(.character("/"), .backspace, .backspace, .backspace, .backspace, .enter)
+        #expect(boards.windowed.selected[.experimenting] == chosen, "a card chosen under the filter stays selected after it")
+        boards.expectSame("a card chosen under a filter")
+    }
+
     @Test func theEndOfAColumnOfThousandsShowsTheSameCards() throws {
         let boards = try TwoBoards(ideas: 6_000)
         #expect(boards.full.count(in: .proposed) > 2_000)
