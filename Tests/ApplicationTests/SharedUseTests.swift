@@ -34,7 +34,7 @@ struct SharedUseTests {
         let today = Calendar.current.dateComponents([.year, .month, .day], from: refused.2!.at)
         let short = Strings(.en, today: DayDate(year: today.year!, month: today.month!, day: today.day!))
             .error(.changedSince(id, fields: ["title"], notice: refused.2, undoing: false))
-        #expect(short.range(of: #"^Nothing saved: #\d+ changed since: measured at \d\d:\d\d by bert \(command line\) \(title\); look again"#,
+        #expect(short.range(of: #"^Nothing saved: #\d+ changed since: measured at \d\d:\d\d by bert \(command line\) \(title\); open it again \(Esc\)"#,
                              options: .regularExpression) != nil, "today's time without its date: \(short)")
     }
 
