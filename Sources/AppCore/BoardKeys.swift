@@ -2,24 +2,30 @@ import Domain
 
 /// Keys on the board and in the move menu.
 enum BoardKeys {
+    /// The index a navigation key selects in a column of `count` cards, from `index`; nil for any other command.
+    private static func target(of command: Command, from index: Int, count: Int, page: Int) -> Int? {
+        switch command {
+        case .selectUp: index - 1
+        case .selectDown: index + 1
+        case .selectFirst: 0
+        case .selectLast: count - 1
+        case .pageUp: index - page
+        case .pageDown: index + page
+        default: nil
+        }
+    }
+
     static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         if case .mouseClick(let x, let y) = key { return click(x: x, y: y, &state) }
         guard let command = state.keymap.command(for: key, in: .board) else { return [] }
         let stage = state.focusedStage
         let index = state.selectedIndex(in: stage) ?? 0
-        let page = BoardLayout.visibleCards(for: state.size)
-        switch command {
-        case .selectUp, .selectDown, .selectFirst, .selectLast, .pageUp, .pageDown:
-            let target = switch command {
-            case .selectUp: index - 1
-            case .selectDown: index + 1
-            case .selectFirst: 0
-            case .selectLast: state.count(in: stage) - 1
-            case .pageUp: index - page
-            default: index + page
-            }
+        if let target = target(of: command, from: index, count: state.count(in: stage), page: BoardLayout.visibleCards(for: state.size)) {
             state.select(index: target, in: stage)
             state.markChosen(in: stage)
+            return []
+        }
+        switch command {
         case .selectLeft:
             if let previous = stage.previousColumn { focus(previous, &state) }
         case .selectRight:
