@@ -18,7 +18,9 @@ extension Strings {
     /// A refused edit or move whose form stays open with what was typed, once the idea is brought up to date: who changed
     /// it, when, and which of the form's fields (`fields`, for an edit); nil when the change is not known by name.
     public func conflictKept(_ error: DomainError, move: Bool) -> String? {
-        guard case .changedSince(let id, let fields, let notice?, false) = error else { return nil }
+        guard case .changedSince(let id, let fields, let notice?, false) = error,
+              !move || [.moved, .imported, .merged].contains(notice.kind)  // a gate form's other refusals keep their own words
+        else { return nil }
         let names = fields.isEmpty ? "" : " (" + fields.map { fieldName($0) }.joined(separator: ", ") + ")"
         let person = who(notice.actor, program: notice.program)
         let time = changeTime(notice.at)

@@ -309,6 +309,12 @@ struct KeepTypedWorkTests {
             return
         }
         #expect(again.from == .learning && again.target == .experimenting && again.gate == request.gate && again.reason == request.reason)
+        // A refusal for another kind of change (a decision saved meanwhile) keeps the general words; nothing is reloaded.
+        let decided = ChangeNotice(kind: .decisionSaved, at: Date(timeIntervalSince1970: 1_790_000_000), actor: "anne", program: "board")
+        let other = DomainError.changedSince(IdeaID(1), fields: [], notice: decided, undoing: false)
+        #expect(Reducer.reduce(&state, .changeFailed(.domain(other), .perform)) == [.loadBoard])
+        guard case .entry(let generic) = state.mode else { return }
+        #expect(generic.error == state.strings.error(other))
     }
 
     @Test func aMeasurementDatedInTheFutureAsks() {
