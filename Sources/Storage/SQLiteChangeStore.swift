@@ -48,13 +48,7 @@ struct SQLiteChangeStore: ChangeStore {
     static func nextPosition(in stage: Stage, _ db: Database) throws -> Int64 {
         let row = try Row.fetchOne(db, sql: "SELECT id, position FROM idea WHERE stage = ? ORDER BY position DESC LIMIT 1",
                                    arguments: [stage.rawValue])
-        guard let row else { return 1 }
-        let (next, overflow) = (try row.decode(atIndex: 1) as Int64).addingReportingOverflow(1)
-        if overflow || next > Int64.max / 2 {
-            throw StorageError.unreadableValue(table: "idea", record: "#\(row[0] as DatabaseValue)", field: "position",
-                                               value: "\(row[1] as DatabaseValue)")
-        }
-        return next
+        return try NextPosition.after(try row.map { (try $0.decode(atIndex: 0), try $0.decode(atIndex: 1)) })
     }
 
     func currentCycle(of id: IdeaID) throws -> CycleRecord? {

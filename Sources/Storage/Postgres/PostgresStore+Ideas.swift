@@ -150,16 +150,10 @@ extension PostgresStore {
     }
 
     /// One past the highest position in a column, inside the caller's transaction; a position at the very top of the
-    /// range is a damaged value (as `SQLiteChangeStore.nextPosition(in:_:)`).
+    /// range is a damaged value (`NextPosition`, as on SQLite).
     func nextPosition(in stage: Stage) throws -> Int64 {
-        guard let row = try session.query("SELECT id, position FROM idea WHERE stage = \(stage.rawValue) ORDER BY position DESC LIMIT 1").first
-        else { return 1 }
-        let position = try row[1].decode(Int64.self)
-        let (next, overflow) = position.addingReportingOverflow(1)
-        if overflow || next > Int64.max / 2 {
-            throw StorageError.unreadableValue(table: "idea", record: "#\(try row[0].decode(Int64.self))", field: "position", value: "\(position)")
-        }
-        return next
+        let row = try session.query("SELECT id, position FROM idea WHERE stage = \(stage.rawValue) ORDER BY position DESC LIMIT 1").first
+        return try NextPosition.after(try row.map { (try $0[0].decode(Int64.self), try $0[1].decode(Int64.self)) })
     }
 
     /// Number of event-log rows.
